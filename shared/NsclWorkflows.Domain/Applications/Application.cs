@@ -1,0 +1,111 @@
+using NsclWorkflows.Domain.Validation;
+
+namespace NsclWorkflows.Domain.Applications;
+
+/// <summary>
+/// One application for support. State changes are methods that refuse illegal transitions; time is passed in.
+/// </summary>
+public sealed class Application
+{
+    public Application(
+        string id,
+        string trackingCode,
+        ApplicationSubmission submission,
+        string catalogueVersion,
+        DateTimeOffset submittedAtUtc,
+        DateTimeOffset completenessDeadlineUtc)
+    {
+        Id = id;
+        TrackingCode = trackingCode;
+        Submission = submission;
+        CatalogueVersion = catalogueVersion;
+        SubmittedAtUtc = submittedAtUtc;
+        CompletenessDeadlineUtc = completenessDeadlineUtc;
+        UpdatedAtUtc = submittedAtUtc;
+        Status = ApplicationStatus.Submitted;
+    }
+
+    public string Id { get; }
+
+    public string TrackingCode { get; }
+
+    public ApplicationSubmission Submission { get; }
+
+    /// <summary>Version of the catalogue the application is handled under; later amendments do not change it.</summary>
+    public string CatalogueVersion { get; }
+
+    public DateTimeOffset SubmittedAtUtc { get; }
+
+    public DateTimeOffset CompletenessDeadlineUtc { get; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    public DateTimeOffset? ReceivedAtUtc { get; private set; }
+
+    public DateTimeOffset? DecidedAtUtc { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public string? DecisionNote { get; private set; }
+
+    public DateTimeOffset UpdatedAtUtc { get; private set; }
+
+    /// <summary>Rebuilds an application from storage, with its mutable state.</summary>
+    public static Application Restore(
+        Application created, ApplicationStatus status, DateTimeOffset? receivedAtUtc, DateTimeOffset? decidedAtUtc,
+        string? decidedBy, string? decisionNote, DateTimeOffset updatedAtUtc)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        created.Status = status;
+        created.ReceivedAtUtc = receivedAtUtc;
+        created.DecidedAtUtc = decidedAtUtc;
+        created.DecidedBy = decidedBy;
+        created.DecisionNote = decisionNote;
+        created.UpdatedAtUtc = updatedAtUtc;
+        return created;
+    }
+
+    /// <summary>The workflow acknowledged receipt. Returns false when it already had (a replayed activity).</summary>
+    public bool AcknowledgeReceipt(DateTimeOffset atUtc)
+    {
+        if (Status != ApplicationStatus.Submitted)
+        {
+            return false;
+        }
+
+        Status = ApplicationStatus.AwaitingCompletenessReview;
+        ReceivedAtUtc = atUtc;
+        UpdatedAtUtc = atUtc;
+        return true;
+    }
+
+    /// <summary>An officer found the file complete.</summary>
+    public void AcceptCompleteness(string officer, string? note, DateTimeOffset atUtc)
+    {
+        Require(ApplicationStatus.AwaitingCompletenessReview, "tiếp nhận kết quả kiểm tra tính đầy đủ");
+        Status = ApplicationStatus.CompletenessAccepted;
+        DecidedAtUtc = atUtc;
+        DecidedBy = officer;
+        DecisionNote = note;
+        UpdatedAtUtc = atUtc;
+    }
+
+    /// <summary>The completeness review deadline passed with no decision.</summary>
+    public void Expire(DateTimeOffset atUtc)
+    {
+        Require(ApplicationStatus.AwaitingCompletenessReview, "đánh dấu hết hạn");
+        Status = ApplicationStatus.Expired;
+        DecidedAtUtc = atUtc;
+        UpdatedAtUtc = atUtc;
+    }
+
+    void Require(ApplicationStatus expected, string action)
+    {
+        if (Status != expected)
+        {
+            throw new DomainRuleException(
+                "invalid_transition",
+                $"Không thể {action} khi hồ sơ đang ở trạng thái {ApplicationStatusText.Vietnamese(Status)}.");
+        }
+    }
+}

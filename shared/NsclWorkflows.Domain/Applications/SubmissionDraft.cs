@@ -1,0 +1,15 @@
+namespace NsclWorkflows.Domain.Applications;
+
+/// <summary>Raw submission fields as they arrived (null: absent). The API layer fills it from JSON.</summary>
+public sealed record SubmissionDraft
+{
+    public string? EnterpriseCode { get; init; }
+    public string? EnterpriseName { get; init; }
+    public string? ContactName { get; init; }
+    public string? ContactEmail { get; init; }
+    public string? Phone { get; init; }
+    public string? SupportKindId { get; init; }
+    public string? Title { get; init; }
+    public string? Summary { get; init; }
+    public long? RequestedAmountVnd { get; init; }
+}

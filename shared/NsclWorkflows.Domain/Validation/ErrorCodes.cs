@@ -1,0 +1,15 @@
+namespace NsclWorkflows.Domain.Validation;
+
+/// <summary>Stable, English error codes. Clients may switch on them; never rename one.</summary>
+public static class ErrorCodes
+{
+    public const string Required = "required";
+    public const string WrongType = "wrong_type";
+    public const string TooLong = "too_long";
+    public const string TooShort = "too_short";
+    public const string InvalidFormat = "invalid_format";
+    public const string OutOfRange = "out_of_range";
+    public const string UnknownSupportKind = "unknown_support_kind";
+    public const string ExceedsKindMaximum = "exceeds_kind_maximum";
+    public const string UnknownField = "unknown_field";
+}
