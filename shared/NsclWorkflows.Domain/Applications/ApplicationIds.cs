@@ -5,7 +5,7 @@ namespace NsclWorkflows.Domain.Applications;
 /// is still not a credential: reading an application also needs its access token or an officer.
 /// Randomness is passed in, so the domain never reads an entropy source itself.
 /// </summary>
-public static class ApplicationId
+public static class ApplicationIds
 {
     public const int Length = 26;
     const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";

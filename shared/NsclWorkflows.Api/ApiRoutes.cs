@@ -1,0 +1,26 @@
+namespace NsclWorkflows.Api;
+
+/// <summary>
+/// Every HTTP endpoint of the system: its function name, method and route (under <c>/api/</c>). The Functions app's
+/// triggers use these constants, the standalone host maps <see cref="All"/>, and a test compares the two.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+
+    public const string Health = "health";
+    public const string Applications = "applications";
+    public const string Application = "applications/{id}";
+    public const string CompletenessDecision = "applications/{id}/completeness-decision";
+
+    public static readonly IReadOnlyList<ApiEndpoint> All =
+    [
+        new("Health", "GET", Health),
+        new("SubmitApplication", "POST", Applications),
+        new("GetApplication", "GET", Application),
+        new("DecideCompleteness", "POST", CompletenessDecision),
+    ];
+}
+
+/// <summary>One endpoint: the Functions function name, HTTP method and route template (without the /api prefix).</summary>
+public sealed record ApiEndpoint(string Name, string Method, string Route);

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NsclWorkflows.Api.Applications;
+using NsclWorkflows.Api.Health;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Infrastructure;
+
+namespace NsclWorkflows.Api;
+
+/// <summary>The one composition both hosts share: domain services, adapters, handlers.</summary>
+public static class ApplicationRegistration
+{
+    public static IServiceCollection AddNsclApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Domain
+        services.AddSingleton<ISupportKindCatalogue>(_ => EmbeddedCatalogue.Load());
+        services.AddSingleton<SubmissionValidator>();
+        services.AddSingleton<IWorkingDayCalendar, WeekendCalendar>();
+        services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section));
+        services.AddSingleton(sp => new DeadlinePlanner(
+            sp.GetRequiredService<IWorkingDayCalendar>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value));
+
+        // Adapters
+        services.AddNsclInfrastructure(configuration);
+
+        // HTTP handlers
+        services.AddOptions<OfficerAuthOptions>().Bind(configuration.GetSection(OfficerAuthOptions.Section));
+        services.AddSingleton<OfficerAuthenticator>();
+        services.AddSingleton<HealthHandler>();
+        services.AddSingleton<SubmitApplicationHandler>();
+        services.AddSingleton<GetApplicationHandler>();
+        services.AddSingleton<DecideCompletenessHandler>();
+        return services;
+    }
+}

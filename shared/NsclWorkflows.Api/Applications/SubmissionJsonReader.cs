@@ -1,0 +1,83 @@
+using System.Text.Json;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Validation;
+using F = NsclWorkflows.Domain.Applications.SubmissionFields;
+
+namespace NsclWorkflows.Api.Applications;
+
+/// <summary>
+/// Turns the JSON object of a submission into a <see cref="SubmissionDraft"/>, reporting per field what has the
+/// wrong JSON type and which properties are unknown (a misspelt field must not be silently dropped).
+/// </summary>
+public static class SubmissionJsonReader
+{
+    public static (SubmissionDraft Draft, IReadOnlyList<FieldError> Errors) Read(JsonElement root)
+    {
+        var errors = new List<FieldError>();
+        var known = new HashSet<string>(F.All, StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                errors.Add(new(property.Name, ErrorCodes.UnknownField, $"Trường '{property.Name}' không thuộc mẫu hồ sơ."));
+            }
+        }
+
+        var draft = new SubmissionDraft
+        {
+            EnterpriseCode = Text(root, F.EnterpriseCode, errors),
+            EnterpriseName = Text(root, F.EnterpriseName, errors),
+            ContactName = Text(root, F.ContactName, errors),
+            ContactEmail = Text(root, F.ContactEmail, errors),
+            Phone = Text(root, F.Phone, errors),
+            SupportKindId = Text(root, F.SupportKindId, errors),
+            Title = Text(root, F.Title, errors),
+            Summary = Text(root, F.Summary, errors),
+            RequestedAmountVnd = WholeNumber(root, F.RequestedAmountVnd, errors),
+        };
+        return (draft, errors);
+    }
+
+    static string? Text(JsonElement root, string field, List<FieldError> errors)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là chuỗi ký tự."));
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    static long? WholeNumber(JsonElement root, string field, List<FieldError> errors)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là một số (đồng), không đặt trong dấu ngoặc kép."));
+            return null;
+        }
+
+        if (value.TryGetInt64(out var whole))
+        {
+            return whole;
+        }
+
+        if (value.TryGetDouble(out var number) && Math.Abs(number) >= long.MaxValue)
+        {
+            return number > 0 ? long.MaxValue : long.MinValue; // absurd: let the range rule explain it
+        }
+
+        errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là số nguyên (đồng), không có phần thập phân."));
+        return null;
+    }
+}

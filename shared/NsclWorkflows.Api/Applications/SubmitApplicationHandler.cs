@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Infrastructure.Security;
+
+namespace NsclWorkflows.Api.Applications;
+
+/// <summary>
+/// <c>POST /api/applications</c>: validate → store the application (with its first audit entry) → start its workflow
+/// → 201 with the tracking code and the access link. With an <c>Idempotency-Key</c>, a repeat returns the same
+/// application and starts nothing new.
+/// </summary>
+public sealed partial class SubmitApplicationHandler(
+    SubmissionValidator validator,
+    ISupportKindCatalogue catalogue,
+    IApplicationRepository applications,
+    IIdempotencyStore idempotency,
+    DeadlinePlanner deadlines,
+    AccessTokens accessTokens,
+    TimeProvider time,
+    ILogger<SubmitApplicationHandler> logger)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
+        if (request.Headers.ContainsKey(IdempotencyKeyHeader) && !IsUsableKey(idempotencyKey))
+        {
+            return ApiProblem.Create(StatusCodes.Status400BadRequest, "idempotency_key_invalid", "Khóa chống gửi trùng không hợp lệ",
+                $"Header {IdempotencyKeyHeader} phải gồm 8–200 ký tự ASCII in được.");
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        ApplicationSubmission submission;
+        using (document)
+        {
+            var (draft, typeErrors) = SubmissionJsonReader.Read(document!.RootElement);
+            var validated = validator.Validate(draft);
+            var errors = typeErrors.Concat(validated.Errors.Where(e => typeErrors.All(t => t.Field != e.Field))).ToList();
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            submission = validated.Value!;
+        }
+
+        var now = time.GetUtcNow();
+        var candidate = new IdempotencyRecord(
+            idempotencyKey,
+            Fingerprint(submission),
+            ApplicationIds.FromRandom(RandomNumberGenerator.GetBytes(16)),
+            TrackingCode.Create(now.ToOffset(DeadlinePlanner.VietnamOffset).Year, RandomNumberGenerator.GetBytes(4)),
+            now);
+
+        var record = candidate;
+        if (idempotencyKey.Length > 0)
+        {
+            record = await idempotency.GetOrAddAsync(candidate, cancellationToken);
+            if (record.RequestFingerprint != candidate.RequestFingerprint)
+            {
+                return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "Khóa chống gửi trùng đã được dùng",
+                    $"Header {IdempotencyKeyHeader} này đã được dùng cho một hồ sơ có nội dung khác.");
+            }
+        }
+
+        var isReplay = !ReferenceEquals(record, candidate);
+        var application = await EnsureStoredAsync(record, submission, cancellationToken);
+        await EnsureWorkflowAsync(durable, application, cancellationToken);
+        if (!isReplay)
+        {
+            LogSubmitted(logger, application.Id, application.TrackingCode, application.Submission.SupportKindId);
+        }
+
+        var token = accessTokens.For(application.Id);
+        var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}?access={token}";
+        var body = new SubmissionResponse(application.Id, application.TrackingCode, application.Status.ToString(), statusUrl, token,
+            application.SubmittedAtUtc, application.CompletenessDeadlineUtc);
+        if (isReplay)
+        {
+            request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            return Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status200OK);
+        }
+
+        request.HttpContext.Response.Headers.Location = statusUrl;
+        return Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    async Task<Application> EnsureStoredAsync(IdempotencyRecord record, ApplicationSubmission submission, CancellationToken cancellationToken)
+    {
+        var kind = catalogue.FindKind(submission.SupportKindId)!;
+        var deadline = deadlines.WorkingDaysFrom(record.CreatedAtUtc, kind.Policy.CompletenessReviewWorkingDays);
+        var application = new Application(record.ApplicationId, record.TrackingCode, submission, catalogue.Version, record.CreatedAtUtc, deadline);
+        var first = new AuditEntry(application.Id, record.CreatedAtUtc, AuditKinds.Submitted, submission.ContactEmail,
+            $"Nộp hồ sơ \"{submission.Title}\" ({kind.Name}).");
+        if (await applications.TryAddAsync(application, first, cancellationToken))
+        {
+            return application;
+        }
+
+        return await applications.FindAsync(record.ApplicationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Application {record.ApplicationId} neither added nor found.");
+    }
+
+    static async Task EnsureWorkflowAsync(DurableTaskClient durable, Application application, CancellationToken cancellationToken)
+    {
+        var instanceId = ApplicationIds.WorkflowInstanceId(application.Id);
+        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var options = new Microsoft.DurableTask.StartOrchestrationOptions(instanceId).WithDedupeStatuses(
+            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
+            OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(Workflows.Intake.IntakeWorkflow),
+                new Workflows.Intake.IntakeWorkflowInput(application.Id, application.CompletenessDeadlineUtc),
+                options,
+                cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A concurrent request with the same idempotency key may have started it first: that is the outcome we
+            // wanted. Anything else is a real failure.
+            if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
+            {
+                throw;
+            }
+        }
+    }
+
+    static bool IsUsableKey(string key) => key.Length is >= 8 and <= 200 && key.All(c => c is >= '!' and <= '~');
+
+    static string Fingerprint(ApplicationSubmission submission) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(submission, ApiJson.Options))));
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Application {ApplicationId} ({TrackingCode}) submitted for {SupportKindId}")]
+    static partial void LogSubmitted(ILogger logger, string applicationId, string trackingCode, string supportKindId);
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace NsclWorkflows.Api.Officers;
+
+/// <summary>Finds the officer behind a request, or null for an anonymous (enterprise) request.</summary>
+public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
+{
+    public const string AppServicePrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    public const string DevelopmentHeader = "X-Nscl-Dev-Officer";
+
+    const string RoleClaim = "roles";
+    const string NameClaim = "name";
+
+    public Officer? Authenticate(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (options.Value.IsDevelopment && request.Headers.TryGetValue(DevelopmentHeader, out var dev))
+        {
+            return ParseDevelopment(dev.ToString());
+        }
+
+        return request.Headers.TryGetValue(AppServicePrincipalHeader, out var principal) ? ParseAppService(principal.ToString()) : null;
+    }
+
+    static Officer? ParseDevelopment(string value)
+    {
+        var parts = value.Split(';', 2, StringSplitOptions.TrimEntries);
+        if (parts[0].Length == 0)
+        {
+            return null;
+        }
+
+        var roles = parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+        return new Officer(parts[0], new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase));
+    }
+
+    static Officer? ParseAppService(string base64)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+            var root = json.RootElement;
+            var roleType = root.TryGetProperty("role_typ", out var rt) ? rt.GetString() ?? RoleClaim : RoleClaim;
+            var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() ?? NameClaim : NameClaim;
+            string? name = null;
+            var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { OfficerRoles.Officer };
+            foreach (var claim in root.GetProperty("claims").EnumerateArray())
+            {
+                var type = claim.GetProperty("typ").GetString();
+                var value = claim.GetProperty("val").GetString();
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (type == roleType || type == RoleClaim)
+                {
+                    roles.Add(value);
+                }
+                else if (type == nameType || (name is null && type is "preferred_username" or NameClaim))
+                {
+                    name = value;
+                }
+            }
+
+            return name is null ? null : new Officer(name, roles);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

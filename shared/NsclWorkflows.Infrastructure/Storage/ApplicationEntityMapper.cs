@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using NsclWorkflows.Domain.Applications;
+
+namespace NsclWorkflows.Infrastructure.Storage;
+
+/// <summary>Maps an application to its table row and back. Column names are stored data: only add.</summary>
+static class ApplicationEntityMapper
+{
+    public const string ApplicationRowKey = "application";
+    public const string AuditRowPrefix = "audit-";
+
+    public static TableEntity ToEntity(Application a) => new(a.Id, ApplicationRowKey)
+    {
+        ["TrackingCode"] = a.TrackingCode,
+        ["EnterpriseCode"] = a.Submission.EnterpriseCode,
+        ["EnterpriseName"] = a.Submission.EnterpriseName,
+        ["ContactName"] = a.Submission.ContactName,
+        ["ContactEmail"] = a.Submission.ContactEmail,
+        ["Phone"] = a.Submission.Phone,
+        ["SupportKindId"] = a.Submission.SupportKindId,
+        ["Title"] = a.Submission.Title,
+        ["Summary"] = a.Submission.Summary,
+        ["RequestedAmountVnd"] = a.Submission.RequestedAmountVnd,
+        ["CatalogueVersion"] = a.CatalogueVersion,
+        ["SubmittedAtUtc"] = a.SubmittedAtUtc,
+        ["CompletenessDeadlineUtc"] = a.CompletenessDeadlineUtc,
+        ["Status"] = a.Status.ToString(),
+        ["ReceivedAtUtc"] = a.ReceivedAtUtc,
+        ["DecidedAtUtc"] = a.DecidedAtUtc,
+        ["DecidedBy"] = a.DecidedBy,
+        ["DecisionNote"] = a.DecisionNote,
+        ["UpdatedAtUtc"] = a.UpdatedAtUtc,
+    };
+
+    public static Application FromEntity(TableEntity e)
+    {
+        var submission = new ApplicationSubmission(
+            e.GetString("EnterpriseCode"), e.GetString("EnterpriseName"), e.GetString("ContactName"), e.GetString("ContactEmail"),
+            e.GetString("Phone"), e.GetString("SupportKindId"), e.GetString("Title"), e.GetString("Summary"),
+            e.GetInt64("RequestedAmountVnd") ?? 0);
+        var created = new Application(
+            e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),
+            e.GetDateTimeOffset("SubmittedAtUtc") ?? default, e.GetDateTimeOffset("CompletenessDeadlineUtc") ?? default);
+        return Application.Restore(
+            created,
+            Enum.Parse<ApplicationStatus>(e.GetString("Status")),
+            e.GetDateTimeOffset("ReceivedAtUtc"),
+            e.GetDateTimeOffset("DecidedAtUtc"),
+            e.GetString("DecidedBy"),
+            e.GetString("DecisionNote"),
+            e.GetDateTimeOffset("UpdatedAtUtc") ?? default);
+    }
+
+    public static TableEntity ToEntity(AuditEntry entry, string uniqueSuffix) =>
+        new(entry.ApplicationId, $"{AuditRowPrefix}{entry.AtUtc.UtcTicks:D19}-{uniqueSuffix}")
+        {
+            ["AtUtc"] = entry.AtUtc,
+            ["Kind"] = entry.Kind,
+            ["Actor"] = entry.Actor,
+            ["Detail"] = entry.Detail,
+        };
+
+    public static AuditEntry AuditFromEntity(TableEntity e) =>
+        new(e.PartitionKey, e.GetDateTimeOffset("AtUtc") ?? default, e.GetString("Kind"), e.GetString("Actor"), e.GetString("Detail"));
+}

@@ -1,0 +1,13 @@
+namespace NsclWorkflows.Infrastructure.Storage;
+
+/// <summary>Tables the application owns (before the configured prefix).</summary>
+public static class TableNames
+{
+    /// <summary>One partition per application: the application row and its audit trail.</summary>
+    public const string Applications = "Applications";
+
+    /// <summary>Idempotency keys of submissions.</summary>
+    public const string IdempotencyKeys = "IdempotencyKeys";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys];
+}

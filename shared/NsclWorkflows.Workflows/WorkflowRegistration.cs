@@ -1,0 +1,37 @@
+using Microsoft.DurableTask;
+using NsclWorkflows.Workflows.Intake;
+
+namespace NsclWorkflows.Workflows;
+
+/// <summary>The one list of every orchestrator and activity. Both hosts register from it; tests check the Functions
+/// wrappers against it.</summary>
+public static class WorkflowRegistration
+{
+    public static readonly IReadOnlyList<Type> Orchestrators =
+    [
+        typeof(IntakeWorkflow),
+    ];
+
+    public static readonly IReadOnlyList<Type> Activities =
+    [
+        typeof(AcknowledgeReceiptActivity),
+        typeof(AcceptCompletenessActivity),
+        typeof(ExpireApplicationActivity),
+    ];
+
+    public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (var orchestrator in Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        foreach (var activity in Activities)
+        {
+            registry.AddActivity(activity);
+        }
+
+        return registry;
+    }
+}
