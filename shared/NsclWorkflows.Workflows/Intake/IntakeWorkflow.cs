@@ -24,7 +24,11 @@ public sealed class IntakeWorkflow : TaskOrchestrator<IntakeWorkflowInput, Intak
         var deadline = context.CreateTimer(input.CompletenessDeadlineUtc.UtcDateTime, cancelWaits.Token);
 
         var first = await Task.WhenAny(decision, deadline);
-        await cancelWaits.CancelAsync();
+
+        // Synchronous on purpose: CancelAsync would continue off the orchestration's scheduler and end the episode.
+#pragma warning disable CA1849
+        cancelWaits.Cancel();
+#pragma warning restore CA1849
 
         if (first == decision)
         {

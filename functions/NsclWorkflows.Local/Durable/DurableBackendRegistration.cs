@@ -1,0 +1,38 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+
+namespace NsclWorkflows.Local.Durable;
+
+public static class DurableBackendRegistration
+{
+    /// <summary>
+    /// The durable backend of the standalone host: the sidecar over Azure Storage, a worker running
+    /// <paramref name="tasks"/>, and a <see cref="DurableTaskClient"/> (the same type Functions code receives).
+    /// Call it before other hosted services are added, so the sidecar starts first and stops last.
+    /// </summary>
+    public static IServiceCollection AddAzureStorageDurableBackend(
+        this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry> tasks)
+    {
+        services.AddOptions<DurableBackendOptions>().Bind(configuration.GetSection(DurableBackendOptions.Section));
+        services.AddSingleton<DurableSidecar>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableSidecar>());
+
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.AddTasks(tasks);
+            builder.UseGrpc();
+            services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
+                .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
+        });
+        services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc();
+            services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
+                .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.DurableTask.Client;
+using NsclWorkflows.Api;
+using NsclWorkflows.Api.Applications;
+using NsclWorkflows.Api.Health;
+
+namespace NsclWorkflows.Local.Endpoints;
+
+/// <summary>Maps <see cref="ApiRoutes.All"/> onto the shared handlers, under <c>/api</c>, as the Functions app does.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapNsclApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/" + ApiRoutes.Prefix);
+
+        api.MapGet(ApiRoutes.Health, (HealthHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.HandleAsync(durable, ct)).WithName("Health");
+
+        api.MapPost(ApiRoutes.Applications, (HttpRequest request, SubmitApplicationHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.HandleAsync(request, durable, ct)).WithName("SubmitApplication");
+
+        api.MapGet(ApiRoutes.Application, (HttpRequest request, string id, GetApplicationHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, id, ct)).WithName("GetApplication");
+
+        api.MapPost(ApiRoutes.CompletenessDecision, (HttpRequest request, string id, DecideCompletenessHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.HandleAsync(request, id, durable, ct)).WithName("DecideCompleteness");
+
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using NsclWorkflows.Api;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Local.Durable;
+using NsclWorkflows.Local.Endpoints;
+using NsclWorkflows.Workflows;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The durable backend first: it starts before, and stops after, everything that uses it.
+builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows());
+builder.Services.AddNsclApplication(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+var app = builder.Build();
+
+var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfficerAuthOptions>>().Value;
+if (auth.IsDevelopment && !app.Environment.IsDevelopment())
+{
+    throw new InvalidOperationException("Nscl:Auth:Mode=Development (header sign-in) is allowed only when ASPNETCORE_ENVIRONMENT=Development.");
+}
+
+app.UseExceptionHandler(errors => errors.Run(context =>
+    ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
+        "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
+app.MapNsclApi();
+
+app.Run();
+
+/// <summary>Entry point; public so tests can host it in-process.</summary>
+public partial class Program;
