@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NsclWorkflows.Integration.Tests.Support;
+
+namespace NsclWorkflows.Integration.Tests.Intake;
+
+/// <summary>The intake path against the real host on Azurite: submit, read, decide, idempotency.</summary>
+[Collection(AzuriteCollection.Name)]
+public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    const string Hub = "intakeapi";
+    LocalHostProcess host = null!;
+
+    public async Task InitializeAsync() => host = await azurite.SharedHostAsync(Hub, TimeSpan.FromMinutes(10));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Submit_ValidApplication_Returns201WithTrackingCodeAndReadableStatus()
+    {
+        var (status, body) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()));
+
+        Assert.Equal(201, status);
+        Assert.Matches("^NSCL-20[0-9]{2}-[0-9A-HJKMNP-TV-Z]{6}$", body.GetProperty("trackingCode").GetString());
+        var view = await host.GetJsonAsync(body.GetProperty("statusUrl").GetString()!);
+        Assert.Equal(body.GetProperty("applicationId").GetString(), view.GetProperty("applicationId").GetString());
+        Assert.Equal("Công ty TNHH Cơ khí Hòa Khánh", view.GetProperty("enterpriseName").GetString());
+    }
+
+    [Fact]
+    public async Task Get_WithoutAccessTokenOrOfficer_Returns404LikeAnUnknownId()
+    {
+        var (_, body) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()));
+        var id = body.GetProperty("applicationId").GetString();
+
+        using var anonymous = await host.Http.GetAsync($"/api/applications/{id}");
+        using var wrongToken = await host.Http.GetAsync($"/api/applications/{id}?access=AAAA");
+        using var officerRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
+        officerRequest.Headers.Add("X-Nscl-Dev-Officer", "officer.a; Appraiser");
+        using var officer = await host.Http.SendAsync(officerRequest);
+
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, officer.StatusCode);
+    }
+
+    [Fact]
+    public async Task CompletenessDecision_ByOfficer_ReachesTheWorkflowAndIsRecorded()
+    {
+        var (_, body) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()));
+        var id = body.GetProperty("applicationId").GetString()!;
+        var statusUrl = body.GetProperty("statusUrl").GetString()!;
+        await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30));
+
+        using var decision = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/completeness-decision")
+        {
+            Content = JsonContent.Create(new { decision = "accept", note = "Hồ sơ đầy đủ" }),
+        };
+        decision.Headers.Add("X-Nscl-Dev-Officer", "officer.b; Appraiser");
+        using var response = await host.Http.SendAsync(decision);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var accepted = await host.WaitForStatusAsync(statusUrl, "CompletenessAccepted", TimeSpan.FromSeconds(30));
+        Assert.NotNull(accepted.GetProperty("decidedAtUtc").GetString());
+
+        // The workflow has finished: a second decision is refused with the current state.
+        using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/completeness-decision")
+        {
+            Content = JsonContent.Create(new { decision = "accept" }),
+        };
+        again.Headers.Add("X-Nscl-Dev-Officer", "officer.b; Appraiser");
+        using var conflict = await host.Http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var problem = await conflict.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid_transition", problem.GetProperty("code").GetString());
+        Assert.Equal("CompletenessAccepted", problem.GetProperty("context").GetProperty("currentStatus").GetString());
+    }
+
+    [Fact]
+    public async Task Submit_TwentyConcurrentIdenticalRequestsWithOneKey_CreateOneApplicationAndOneWorkflow()
+    {
+        var key = "idem-" + Guid.NewGuid().ToString("N");
+        var body = TestSubmissions.Valid().ToJsonString();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            TestSubmissions.PostAsync(host.Http, TestSubmissions.Raw(body, "application/json"), key)));
+
+        Assert.All(results, r => Assert.True(r.Status is 200 or 201, $"status {r.Status}: {r.Body}"));
+        var ids = results.Select(r => r.Body.GetProperty("applicationId").GetString()).Distinct().ToList();
+        var id = Assert.Single(ids)!;
+        Assert.Single(results, r => r.Status == 201);
+        Assert.Single(results.Select(r => r.Body.GetProperty("trackingCode").GetString()).Distinct());
+
+        var storage = new StorageProbe(azurite.ConnectionString);
+        var audit = await storage.AuditAsync(id);
+        Assert.Single(audit, e => e.GetString("Kind") == "Submitted");
+        await host.WaitForStatusAsync(results[0].Body.GetProperty("statusUrl").GetString()!, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30));
+        var history = await storage.HistoryAsync(Hub, "application-" + id);
+        Assert.Single(history, e => e.GetString("EventType") == "ExecutionStarted");
+        Assert.Single(history, e => e.GetString("EventType") == "TaskScheduled");
+    }
+
+    [Fact]
+    public async Task Submit_SameKeyDifferentBody_IsRefusedAndCreatesNothing()
+    {
+        var key = "idem-" + Guid.NewGuid().ToString("N");
+        var (first, _) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()), key);
+        var storage = new StorageProbe(azurite.ConnectionString);
+        var before = await storage.CountRowsAsync("nsclApplications");
+
+        var (second, problem) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.With("title", "Một nhiệm vụ khác hẳn")), key);
+
+        Assert.Equal(201, first);
+        Assert.Equal(422, second);
+        Assert.Equal("idempotency_key_reused", problem.GetProperty("code").GetString());
+        Assert.Equal(before, await storage.CountRowsAsync("nsclApplications"));
+    }
+
+    [Fact]
+    public async Task Health_StorageAndBackendUp_Returns200()
+    {
+        var health = await host.GetJsonAsync("/api/health");
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("storage").GetProperty("healthy").GetBoolean());
+        Assert.True(health.GetProperty("durable").GetProperty("healthy").GetBoolean());
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+
+namespace NsclWorkflows.Integration.Tests.Support;
+
+/// <summary>
+/// A private Azurite (blob, queue, table) for the test run: the repository's pinned npm package, free loopback
+/// ports, a temporary data folder, stopped and deleted at the end.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    const string Account = "devstoreaccount1";
+    const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    readonly Dictionary<string, Task<LocalHostProcess>> sharedHosts = new(StringComparer.Ordinal);
+    Process? process;
+    string? dataDir;
+
+    /// <summary>
+    /// A standalone host shared by the tests of one class (xunit makes a class instance per test; starting a host per
+    /// test would dominate the run). Started on first use, stopped with Azurite.
+    /// </summary>
+    public Task<LocalHostProcess> SharedHostAsync(string taskHub, TimeSpan compressedWorkingDay)
+    {
+        lock (sharedHosts)
+        {
+            if (!sharedHosts.TryGetValue(taskHub, out var host))
+            {
+                host = StartAsync(new LocalHostProcess(ConnectionString, taskHub, compressedWorkingDay));
+                sharedHosts[taskHub] = host;
+            }
+
+            return host;
+        }
+
+        static async Task<LocalHostProcess> StartAsync(LocalHostProcess host)
+        {
+            await host.StartAsync();
+            return host;
+        }
+    }
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot.Find();
+        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {root} (scripts/test.sh does it).");
+        }
+
+        dataDir = Directory.CreateTempSubdirectory("nscl-azurite-").FullName;
+        int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            script, "--silent", "--skipApiVersionCheck", "--loose", "--location", dataDir,
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        foreach (var port in new[] { blob, queue, table })
+        {
+            await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
+        }
+
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};" +
+            $"TableEndpoint=http://127.0.0.1:{table}/{Account};";
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in sharedHosts.Values)
+        {
+            await (await host).DisposeAsync();
+        }
+
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+
+        process?.Dispose();
+        if (dataDir is not null)
+        {
+            try
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Azurite may still hold a file for a moment; the temp folder is cleaned by the OS eventually.
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NsclWorkflows.Integration.Tests.Support;
+
+/// <summary>
+/// The standalone host (functions/NsclWorkflows.Local) as a separate OS process on a free port, configured through
+/// environment variables exactly as an operator would. Can be killed with SIGKILL and started again.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    public const string SigningKey = "integration-tests-signing-key-0123456789abcdef";
+
+    readonly Dictionary<string, string> environment;
+    readonly ConcurrentQueue<string> output = new();
+    Process? process;
+
+    public LocalHostProcess(string storageConnectionString, string taskHub, TimeSpan? compressedWorkingDay = null, IDictionary<string, string>? extra = null)
+    {
+        Port = FreePorts.Next();
+        TaskHub = taskHub;
+        environment = new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Urls"] = $"http://127.0.0.1:{Port}",
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["Nscl__Durable__TaskHubName"] = taskHub,
+            ["Nscl__Durable__WorkerId"] = "integration-tests",
+            ["Nscl__Durable__MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Nscl__AccessLinks__SigningKey"] = SigningKey,
+            ["Nscl__Auth__Mode"] = "Development",
+        };
+        if (compressedWorkingDay is { } day)
+        {
+            environment["Nscl__Deadlines__CompressedWorkingDay"] = day.ToString("c");
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+    }
+
+    public int Port { get; }
+
+    public string TaskHub { get; }
+
+    public HttpClient Http { get; }
+
+    public int? ExitCode => process is { HasExited: true } p ? p.ExitCode : null;
+
+    public string Output => string.Join('\n', output);
+
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("Not started.");
+
+    public async Task StartAsync()
+    {
+        var dll = HostAssemblyPath();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the standalone host.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitHealthyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.</summary>
+    public void Kill()
+    {
+        process!.Kill(entireProcessTree: true);
+        process.WaitForExit(10_000);
+    }
+
+    /// <summary>SIGTERM, as systemd or Ctrl+C would: the host shuts down gracefully.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-TERM", process!.Id.ToString()]);
+        await kill!.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Polls <paramref name="url"/> until the JSON <c>status</c> equals <paramref name="status"/>.</summary>
+    public async Task<JsonElement> WaitForStatusAsync(string url, string status, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        JsonElement last = default;
+        while (DateTime.UtcNow < until)
+        {
+            last = await GetJsonAsync(url);
+            if (last.GetProperty("status").GetString() == status)
+            {
+                return last;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Status did not become {status} within {timeout}; last: {last}\nHost output:\n{Output}");
+    }
+
+    /// <summary>Polls a condition on real state (storage, HTTP) until it holds; fails with <paramref name="what"/>.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> holds, TimeSpan timeout, string what)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = await read();
+            if (holds(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"Not within {timeout}: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("/api/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The host was not healthy within {timeout}:\n{Output}");
+    }
+
+    static string HostAssemblyPath()
+    {
+        // Run the host from its own build output (its own deps and appsettings), in the configuration the tests use.
+        var binFolder = Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!; // .../bin/<Configuration>
+        var configuration = Path.GetFileName(binFolder);
+        var path = Path.Combine(RepositoryRoot.Find(), "functions", "NsclWorkflows.Local", "bin", configuration, "net10.0", "NsclWorkflows.Local.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the standalone host first.", path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        Http.Dispose();
+    }
+}
