@@ -11,49 +11,50 @@ internal static class BudgetSumRules
     {
         foreach (var group in programme.BudgetLines)
         {
-            foreach (var finding in CheckRow(group, programme.Years))
+            foreach (var finding in CheckRow(group, group.Id, programme.Years))
             {
                 yield return finding;
             }
 
             foreach (var item in group.Items)
             {
-                foreach (var finding in CheckRow(item, programme.Years))
+                foreach (var finding in CheckRow(item, item.Id, programme.Years))
                 {
                     yield return finding;
                 }
             }
 
-            foreach (var finding in CheckParts(group, group.Items.Where(i => i.HasFigures).ToArray(), programme.Years, CatalogueFindingCodes.GroupSumMismatch))
+            foreach (var finding in CheckParts(group, group.Id, group.Items.Where(i => i.HasFigures).ToArray(), programme.Years, CatalogueFindingCodes.GroupSumMismatch))
             {
                 yield return finding;
             }
         }
 
         var total = programme.PrintedTotalRow;
-        foreach (var finding in CheckRow(total, programme.Years))
+        var totalLabel = $"{total.Id} ({total.Name})";
+        foreach (var finding in CheckRow(total, totalLabel, programme.Years))
         {
             yield return finding;
         }
 
-        foreach (var finding in CheckParts(total, programme.BudgetLines, programme.Years, CatalogueFindingCodes.GrandTotalMismatch))
+        foreach (var finding in CheckParts(total, totalLabel, programme.BudgetLines, programme.Years, CatalogueFindingCodes.GrandTotalMismatch))
         {
             yield return finding;
         }
     }
 
-    static IEnumerable<CatalogueFinding> CheckRow(BudgetLine row, IReadOnlyList<int> years)
+    static IEnumerable<CatalogueFinding> CheckRow(BudgetLine row, string label, IReadOnlyList<int> years)
     {
         foreach (var year in row.Amounts.Keys.Where(y => !years.Contains(y)))
         {
             yield return new(CatalogueFindingCodes.UnknownYear, FindingKind.Error, row.Id, year, row.AmountIn(year), null,
-                $"Dòng {row.Id} có số liệu năm {year}, ngoài các năm của Phụ lục ({string.Join(", ", years)}).");
+                $"Dòng {label} có số liệu năm {year}, ngoài các năm của Phụ lục ({string.Join(", ", years)}).");
         }
 
         if (!row.HasFigures)
         {
             yield return new(CatalogueFindingCodes.ItemIntegratedElsewhere, FindingKind.IntegratedElsewhere, row.Id, null, null, null,
-                $"Dòng {row.Id} không ghi kinh phí (lồng ghép, nguồn khác: {row.FundingNote ?? "không ghi chú"}); không tính vào tổng nhóm.");
+                $"Dòng {label} không ghi kinh phí (lồng ghép, nguồn khác: {row.FundingNote ?? "không ghi chú"}); không tính vào tổng nhóm.");
             yield break;
         }
 
@@ -61,11 +62,11 @@ internal static class BudgetSumRules
         if ((row.PrintedTotal ?? 0) != computed)
         {
             yield return new(CatalogueFindingCodes.RowTotalMismatch, FindingKind.Mismatch, row.Id, null, row.PrintedTotal, computed,
-                $"Dòng {row.Id}: cột Cộng in {ReportNumber.Format(row.PrintedTotal)}, cộng các năm được {ReportNumber.Format(computed)}.");
+                $"Dòng {label}: cột Cộng in {ReportNumber.Format(row.PrintedTotal)}, cộng các năm được {ReportNumber.Format(computed)}.");
         }
     }
 
-    static IEnumerable<CatalogueFinding> CheckParts(BudgetLine whole, IReadOnlyList<BudgetLine> parts, IReadOnlyList<int> years, string code)
+    static IEnumerable<CatalogueFinding> CheckParts(BudgetLine whole, string label, IReadOnlyList<BudgetLine> parts, IReadOnlyList<int> years, string code)
     {
         if (parts.Count == 0)
         {
@@ -80,7 +81,7 @@ internal static class BudgetSumRules
             if ((printed ?? 0) != computed)
             {
                 yield return new(code, FindingKind.Mismatch, whole.Id, year, printed, computed,
-                    $"Dòng {whole.Id} năm {year}: in {ReportNumber.Format(printed)}, tổng {partIds} được {ReportNumber.Format(computed)}.");
+                    $"Dòng {label} năm {year}: in {ReportNumber.Format(printed)}, tổng {partIds} được {ReportNumber.Format(computed)}.");
             }
         }
 
@@ -88,7 +89,7 @@ internal static class BudgetSumRules
         if ((whole.PrintedTotal ?? 0) != computedTotal)
         {
             yield return new(code, FindingKind.Mismatch, whole.Id, null, whole.PrintedTotal, computedTotal,
-                $"Dòng {whole.Id}, cột Cộng: in {ReportNumber.Format(whole.PrintedTotal)}, tổng cột Cộng của {partIds} được {ReportNumber.Format(computedTotal)}.");
+                $"Dòng {label}, cột Cộng: in {ReportNumber.Format(whole.PrintedTotal)}, tổng cột Cộng của {partIds} được {ReportNumber.Format(computedTotal)}.");
         }
     }
 }
