@@ -8,18 +8,3 @@ public sealed record SupportKind(
     string BudgetLineId,
     long? MaxAmountVnd,
     WorkflowPolicy Policy);
-
-/// <summary>
-/// Deadlines and cadences of one support kind's workflow. Durations in working days unless named otherwise.
-/// Fields are only ever added: running workflows carry copies of them.
-/// </summary>
-public sealed record WorkflowPolicy(
-    int CompletenessReviewWorkingDays,
-    int SupplementationWorkingDays,
-    int AppraisalWorkingDays,
-    int ApprovalWorkingDays,
-    int CheckInCount,
-    int CheckInIntervalMonths,
-    IReadOnlyList<int> ReminderOffsetDays,
-    int EscalationDelayWorkingDays,
-    int FinalEvaluationWorkingDays);

@@ -1,0 +1,53 @@
+namespace NsclWorkflows.Domain.Catalogue;
+
+/// <summary>The shape of catalogue.json, as read. Everything optional here; <see cref="CatalogueLoader"/> decides what is required.</summary>
+internal static class CatalogueFileModel
+{
+    internal sealed record FileDto(
+        string? Version,
+        DateOnly? EffectiveFrom,
+        ProgrammeDto? Programme,
+        BudgetDto? Budget,
+        List<TargetDto>? Targets,
+        List<AcknowledgementDto>? AcknowledgedMismatches,
+        PolicyDto? DefaultPolicy,
+        List<KindDto>? SupportKinds);
+
+    internal sealed record ProgrammeDto(string? Id, string? Title, string? IssuedBy, DateOnly? IssuedOn);
+
+    internal sealed record BudgetDto(string? Unit, List<int>? Years, List<LineDto>? Lines, LineDto? PrintedTotalRow);
+
+    internal sealed record LineDto(
+        string? Id,
+        string? Name,
+        string? LeadUnit,
+        string? FundingNote,
+        Dictionary<int, decimal?>? Amounts,
+        decimal? PrintedTotal,
+        List<LineDto>? Items);
+
+    internal sealed record TargetDto(
+        string? Id,
+        string? Section,
+        string? Text,
+        string? Comparison,
+        decimal? Value,
+        string? Unit,
+        int? ByYear,
+        string? BudgetLineId);
+
+    internal sealed record AcknowledgementDto(string? LineId, int? Year, decimal? Printed, decimal? Computed, string? Note);
+
+    internal sealed record KindDto(string? Id, string? Name, string? Description, string? BudgetLineId, long? MaxAmountVnd, PolicyDto? Policy);
+
+    internal sealed record PolicyDto(
+        int? CompletenessReviewWorkingDays,
+        int? SupplementationWorkingDays,
+        int? AppraisalWorkingDays,
+        int? ApprovalWorkingDays,
+        int? CheckInCount,
+        int? CheckInIntervalMonths,
+        int[]? ReminderOffsetDays,
+        int? EscalationDelayWorkingDays,
+        int? FinalEvaluationWorkingDays);
+}

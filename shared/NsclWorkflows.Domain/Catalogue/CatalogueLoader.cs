@@ -1,0 +1,125 @@
+using System.Collections.ObjectModel;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using static NsclWorkflows.Domain.Catalogue.CatalogueFileModel;
+
+namespace NsclWorkflows.Domain.Catalogue;
+
+/// <summary>
+/// Reads a catalogue file into an immutable <see cref="ProgrammeCatalogue"/> and validates it. A malformed file throws
+/// <see cref="InvalidDataException"/>; a file with an unacknowledged mismatch or an error throws
+/// <see cref="CatalogueValidationException"/> carrying the full report.
+/// </summary>
+public static class CatalogueLoader
+{
+    static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    /// <summary>An amended catalogue on disk.</summary>
+    public static ProgrammeCatalogue LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    public static ProgrammeCatalogue Parse(string json) => Load(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+    public static ProgrammeCatalogue Load(Stream json)
+    {
+        FileDto file;
+        try
+        {
+            file = JsonSerializer.Deserialize<FileDto>(json, JsonOptions) ?? throw Malformed("tệp rỗng");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Tệp danh mục không đúng định dạng JSON: {ex.Message}", ex);
+        }
+
+        var version = Required(file.Version, "version");
+        var defaults = file.DefaultPolicy ?? throw Malformed("thiếu defaultPolicy");
+        var programme = ToProgramme(file);
+        var kinds = (file.SupportKinds ?? []).Select(k => new SupportKind(
+            Required(k.Id, "supportKinds[].id"),
+            Required(k.Name, "supportKinds[].name"),
+            k.Description ?? string.Empty,
+            Required(k.BudgetLineId, "supportKinds[].budgetLineId"),
+            k.MaxAmountVnd,
+            Merge(defaults, k.Policy))).ToArray();
+        var acknowledged = (file.AcknowledgedMismatches ?? []).Select(a => new AcknowledgedMismatch(
+            Required(a.LineId, "acknowledgedMismatches[].lineId"), a.Year, a.Printed, a.Computed,
+            Required(a.Note, "acknowledgedMismatches[].note"))).ToArray();
+
+        var report = CatalogueValidator.Validate(version, programme, kinds, acknowledged);
+        if (!report.IsLoadable)
+        {
+            throw new CatalogueValidationException(report);
+        }
+
+        return new ProgrammeCatalogue(version, file.EffectiveFrom, programme, Merge(defaults, null), kinds, report);
+    }
+
+    static Programme ToProgramme(FileDto file)
+    {
+        var p = file.Programme ?? throw Malformed("thiếu programme");
+        var budget = file.Budget ?? throw Malformed("thiếu budget");
+        var years = (budget.Years ?? throw Malformed("thiếu budget.years")).ToArray();
+        var targets = (file.Targets ?? []).Select(ToTarget).ToArray();
+        return new Programme(
+            Required(p.Id, "programme.id"),
+            Required(p.Title, "programme.title"),
+            Required(p.IssuedBy, "programme.issuedBy"),
+            p.IssuedOn,
+            budget.Unit ?? "triệu đồng",
+            Array.AsReadOnly(years),
+            Array.AsReadOnly((budget.Lines ?? []).Select(ToLine).ToArray()),
+            ToLine(budget.PrintedTotalRow ?? throw Malformed("thiếu budget.printedTotalRow")),
+            Array.AsReadOnly(targets));
+    }
+
+    static BudgetLine ToLine(LineDto l) => new(
+        Required(l.Id, "budget.lines[].id"),
+        Required(l.Name, "budget.lines[].name"),
+        l.LeadUnit,
+        l.FundingNote,
+        new ReadOnlyDictionary<int, decimal?>(new Dictionary<int, decimal?>(l.Amounts ?? [])),
+        l.PrintedTotal,
+        Array.AsReadOnly((l.Items ?? []).Select(ToLine).ToArray()));
+
+    static ProgrammeTarget ToTarget(TargetDto t) => new(
+        Required(t.Id, "targets[].id"),
+        t.Section ?? string.Empty,
+        Required(t.Text, "targets[].text"),
+        t.Comparison switch
+        {
+            "atLeast" => TargetComparison.AtLeast,
+            "greaterThan" => TargetComparison.GreaterThan,
+            _ => throw Malformed($"chỉ tiêu {t.Id}: comparison phải là \"atLeast\" hoặc \"greaterThan\""),
+        },
+        t.Value ?? throw Malformed($"chỉ tiêu {t.Id}: thiếu value"),
+        Required(t.Unit, "targets[].unit"),
+        t.ByYear ?? throw Malformed($"chỉ tiêu {t.Id}: thiếu byYear"),
+        t.BudgetLineId);
+
+    static WorkflowPolicy Merge(PolicyDto d, PolicyDto? o) => new(
+        o?.CompletenessReviewWorkingDays ?? d.CompletenessReviewWorkingDays ?? 5,
+        o?.SupplementationWorkingDays ?? d.SupplementationWorkingDays ?? 10,
+        o?.AppraisalWorkingDays ?? d.AppraisalWorkingDays ?? 15,
+        o?.ApprovalWorkingDays ?? d.ApprovalWorkingDays ?? 10,
+        o?.CheckInCount ?? d.CheckInCount ?? 2,
+        o?.CheckInIntervalMonths ?? d.CheckInIntervalMonths ?? 3,
+        Array.AsReadOnly(o?.ReminderOffsetDays ?? d.ReminderOffsetDays ?? [-5, -1, 0, 3]),
+        o?.EscalationDelayWorkingDays ?? d.EscalationDelayWorkingDays ?? 5,
+        o?.FinalEvaluationWorkingDays ?? d.FinalEvaluationWorkingDays ?? 20);
+
+    static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw Malformed($"thiếu trường {field}") : value;
+
+    static InvalidDataException Malformed(string what) => new($"Tệp danh mục không hợp lệ: {what}.");
+}

@@ -1,0 +1,96 @@
+namespace NsclWorkflows.Domain.Catalogue;
+
+/// <summary>
+/// Checks a catalogue line by line and produces a <see cref="CatalogueReport"/>: the appendix sums
+/// (<see cref="BudgetSumRules"/>), unique ids, support kinds and targets pointing at existing lines, positive policy
+/// values, and which mismatches the Department has acknowledged.
+/// </summary>
+public static class CatalogueValidator
+{
+    public static CatalogueReport Validate(
+        string version,
+        Programme programme,
+        IReadOnlyList<SupportKind> kinds,
+        IReadOnlyList<AcknowledgedMismatch> acknowledged)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(acknowledged);
+
+        var findings = BudgetSumRules.Check(programme).ToList();
+        findings.AddRange(Duplicates("dòng kinh phí", programme.AllLines.Append(programme.PrintedTotalRow).Select(l => l.Id)));
+        findings.AddRange(Duplicates("chỉ tiêu", programme.Targets.Select(t => t.Id)));
+        findings.AddRange(Duplicates("loại hỗ trợ", kinds.Select(k => k.Id)));
+        findings.AddRange(References(programme, kinds));
+        findings.AddRange(kinds.SelectMany(PolicyChecks));
+        return new CatalogueReport(version, Acknowledge(findings, acknowledged));
+    }
+
+    static IEnumerable<CatalogueFinding> Duplicates(string what, IEnumerable<string> ids) =>
+        ids.GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => new CatalogueFinding(CatalogueFindingCodes.DuplicateId, FindingKind.Error, g.Key, null, null, null,
+                $"Mã {what} \"{g.Key}\" xuất hiện {g.Count()} lần; mỗi mã phải là duy nhất."));
+
+    static IEnumerable<CatalogueFinding> References(Programme programme, IReadOnlyList<SupportKind> kinds)
+    {
+        var lineIds = programme.AllLines.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var kind in kinds.Where(k => !lineIds.Contains(k.BudgetLineId)))
+        {
+            yield return new(CatalogueFindingCodes.UnknownBudgetLine, FindingKind.Error, kind.BudgetLineId, null, null, null,
+                $"Loại hỗ trợ \"{kind.Id}\" trỏ tới dòng kinh phí \"{kind.BudgetLineId}\" không có trong Phụ lục.");
+        }
+
+        foreach (var target in programme.Targets.Where(t => t.BudgetLineId is not null && !lineIds.Contains(t.BudgetLineId)))
+        {
+            yield return new(CatalogueFindingCodes.UnknownBudgetLine, FindingKind.Error, target.BudgetLineId!, null, null, null,
+                $"Chỉ tiêu \"{target.Id}\" trỏ tới dòng kinh phí \"{target.BudgetLineId}\" không có trong Phụ lục.");
+        }
+    }
+
+    static IEnumerable<CatalogueFinding> PolicyChecks(SupportKind kind)
+    {
+        var p = kind.Policy;
+        (string Name, long Value)[] values =
+        [
+            ("completenessReviewWorkingDays", p.CompletenessReviewWorkingDays),
+            ("supplementationWorkingDays", p.SupplementationWorkingDays),
+            ("appraisalWorkingDays", p.AppraisalWorkingDays),
+            ("approvalWorkingDays", p.ApprovalWorkingDays),
+            ("checkInCount", p.CheckInCount),
+            ("checkInIntervalMonths", p.CheckInIntervalMonths),
+            ("escalationDelayWorkingDays", p.EscalationDelayWorkingDays),
+            ("finalEvaluationWorkingDays", p.FinalEvaluationWorkingDays),
+            ("maxAmountVnd", kind.MaxAmountVnd ?? 1),
+        ];
+        return values.Where(v => v.Value <= 0).Select(v => new CatalogueFinding(
+            CatalogueFindingCodes.NonPositivePolicyValue, FindingKind.Error, kind.Id, null, v.Value, null,
+            $"Loại hỗ trợ \"{kind.Id}\": giá trị {v.Name} = {v.Value} phải lớn hơn 0."));
+    }
+
+    static List<CatalogueFinding> Acknowledge(List<CatalogueFinding> findings, IReadOnlyList<AcknowledgedMismatch> acknowledged)
+    {
+        var unused = acknowledged.ToList();
+        var result = new List<CatalogueFinding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var ack = finding.Kind == FindingKind.Mismatch ? unused.FirstOrDefault(a => Matches(a, finding)) : null;
+            if (ack is null)
+            {
+                result.Add(finding);
+                continue;
+            }
+
+            unused.Remove(ack);
+            result.Add(finding with { Acknowledged = true, AcknowledgementNote = ack.Note });
+        }
+
+        result.AddRange(unused.Select(a => new CatalogueFinding(
+            CatalogueFindingCodes.UnusedAcknowledgement, FindingKind.Notice, a.LineId, a.Year, a.Printed, a.Computed,
+            $"Ghi nhận chênh lệch của dòng {a.LineId} ({(a.Year is { } y ? $"năm {y}" : "cột Cộng")}) không còn khớp chênh lệch nào; có thể xóa.")));
+        return result;
+    }
+
+    static bool Matches(AcknowledgedMismatch a, CatalogueFinding f) =>
+        string.Equals(a.LineId, f.LineId, StringComparison.Ordinal) && a.Year == f.Year && a.Printed == f.Printed && a.Computed == f.Computed;
+}

@@ -1,0 +1,16 @@
+namespace NsclWorkflows.Domain.Catalogue;
+
+/// <summary>
+/// Deadlines and cadences of one support kind's workflow. Durations in working days unless named otherwise.
+/// Fields are only ever added: running workflows carry copies of them.
+/// </summary>
+public sealed record WorkflowPolicy(
+    int CompletenessReviewWorkingDays,
+    int SupplementationWorkingDays,
+    int AppraisalWorkingDays,
+    int ApprovalWorkingDays,
+    int CheckInCount,
+    int CheckInIntervalMonths,
+    IReadOnlyList<int> ReminderOffsetDays,
+    int EscalationDelayWorkingDays,
+    int FinalEvaluationWorkingDays);
