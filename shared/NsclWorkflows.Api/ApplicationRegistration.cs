@@ -18,7 +18,7 @@ public static class ApplicationRegistration
         // Domain
         services.AddSingleton<ISupportKindCatalogue>(_ => EmbeddedCatalogue.Load());
         services.AddSingleton<SubmissionValidator>();
-        services.AddSingleton<IWorkingDayCalendar, WeekendCalendar>();
+        services.AddSingleton<IWorkingDayCalendar>(_ => VietnamStatutoryCalendar.FromEmbeddedData());
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section));
         services.AddSingleton(sp => new DeadlinePlanner(
             sp.GetRequiredService<IWorkingDayCalendar>(),
