@@ -16,8 +16,6 @@ public sealed partial class SidecarSafeOrchestrationService<TInner>
 
     public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
 
-    public Task StartAsync() => inner.StartAsync();
-
     public Task CreateAsync() => inner.CreateAsync();
 
     public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);

@@ -12,8 +12,9 @@ namespace NsclWorkflows.Local.Durable;
 /// which the table store saves without its EventType column and then cannot replay: it is replaced by the base type;</item>
 /// <item><see cref="ExecutionStartedEvent.Tags"/> of outgoing messages arrives as a protobuf MapField the storage
 /// serializer cannot round-trip: it is copied into a plain dictionary;</item>
-/// <item>the sidecar stops the service from a fire-and-forget handler, and a second stop throws: stopping is made
-/// idempotent and awaitable (<see cref="Stopped"/>).</item>
+/// <item>the sidecar stops the service from a fire-and-forget handler (an exception there ends the process), a second
+/// stop throws, and so does a stop before the service ever started (Ctrl+C during start-up, before the worker
+/// connected): stopping is made idempotent, safe before start, and awaitable (<see cref="Stopped"/>).</item>
 /// </list>
 /// Everything else is passed through unchanged.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed partial class SidecarSafeOrchestrationService<TInner>(TInner inner
     where TInner : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     readonly Lock stopLock = new();
+    Task? startTask;
     Task? stopTask;
 
     public TInner Inner => inner;
@@ -38,14 +40,42 @@ public sealed partial class SidecarSafeOrchestrationService<TInner>(TInner inner
         }
     }
 
+    /// <summary>Starts the inner service once; after a stop request it stays stopped.</summary>
+    public Task StartAsync()
+    {
+        lock (stopLock)
+        {
+            return stopTask is not null ? Task.CompletedTask : startTask ??= inner.StartAsync();
+        }
+    }
+
     public Task StopAsync() => StopAsync(false);
 
     public Task StopAsync(bool isForced)
     {
         lock (stopLock)
         {
-            return stopTask ??= inner.StopAsync(isForced);
+            return stopTask ??= StopOnceAsync(startTask, isForced);
         }
+    }
+
+    async Task StopOnceAsync(Task? started, bool isForced)
+    {
+        if (started is null)
+        {
+            return; // never started: nothing runs that needs stopping
+        }
+
+        try
+        {
+            await started;
+        }
+        catch (Exception) when (!isForced)
+        {
+            return; // a start that failed left nothing running
+        }
+
+        await inner.StopAsync(isForced);
     }
 
     public Task CompleteTaskOrchestrationWorkItemAsync(
@@ -58,51 +88,17 @@ public sealed partial class SidecarSafeOrchestrationService<TInner>(TInner inner
         OrchestrationState orchestrationState)
     {
         ArgumentNullException.ThrowIfNull(newOrchestrationRuntimeState);
-        ReplaceSubOrchestrationEvents(newOrchestrationRuntimeState.Events);
-        ReplaceSubOrchestrationEvents(newOrchestrationRuntimeState.NewEvents);
-        PlainTags(outboundMessages);
-        PlainTags(orchestratorMessages);
-        PlainTags(timerMessages);
+        SidecarHistoryRepairs.ReplaceSubOrchestrationEvents(newOrchestrationRuntimeState.Events);
+        SidecarHistoryRepairs.ReplaceSubOrchestrationEvents(newOrchestrationRuntimeState.NewEvents);
+        SidecarHistoryRepairs.PlainTags(outboundMessages);
+        SidecarHistoryRepairs.PlainTags(orchestratorMessages);
+        SidecarHistoryRepairs.PlainTags(timerMessages);
         if (continuedAsNewMessage is not null)
         {
-            PlainTags([continuedAsNewMessage]);
+            SidecarHistoryRepairs.PlainTags([continuedAsNewMessage]);
         }
 
         return inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-    }
-
-    /// <summary>Swaps every subclass of <see cref="SubOrchestrationInstanceCreatedEvent"/> for the base type.</summary>
-    public static void ReplaceSubOrchestrationEvents(IList<HistoryEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (events[i] is SubOrchestrationInstanceCreatedEvent created && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
-            {
-                events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
-                {
-                    Timestamp = created.Timestamp,
-                    IsPlayed = created.IsPlayed,
-                    Name = created.Name,
-                    Version = created.Version,
-                    InstanceId = created.InstanceId,
-                    Input = created.Input,
-                    ClientSpanId = created.ClientSpanId,
-                };
-            }
-        }
-    }
-
-    /// <summary>Copies the tags of every execution-started message into a plain dictionary.</summary>
-    public static void PlainTags(IEnumerable<TaskMessage>? messages)
-    {
-        foreach (var message in messages ?? [])
-        {
-            if (message.Event is ExecutionStartedEvent started && started.Tags is { } tags && tags.GetType() != typeof(Dictionary<string, string>))
-            {
-                started.Tags = new Dictionary<string, string>(tags);
-            }
-        }
     }
 }

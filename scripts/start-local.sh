@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs NsclWorkflows locally: Azurite (data in .azurite/) + the standalone host (API on http://127.0.0.1:7071).
+# Installs what is missing, prints the URLs, and stops both on Ctrl+C.
+#   PORT=8080 ./scripts/start-local.sh      # another API port
+#   COMPRESSED_DAY=00:00:30 ./scripts/start-local.sh   # one working day lasts 30 s (demonstrations)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+ROOT="$(repo_root)"
+cd "$ROOT"
+
+PORT="${PORT:-7071}"
+ensure_node_tools "$ROOT"
+
+# Azurite on its usual ports, or free ones when those are taken (say, by another Azurite).
+BLOB=10000 QUEUE=10001 TABLE=10002
+if port_in_use $BLOB || port_in_use $QUEUE || port_in_use $TABLE; then
+  BLOB=$(free_port) QUEUE=$(free_port) TABLE=$(free_port)
+  echo "Ports 10000-10002 are taken; Azurite uses $BLOB/$QUEUE/$TABLE instead."
+fi
+if port_in_use "$PORT"; then
+  echo "Port $PORT is taken: stop what uses it, or run PORT=<free port> $0" >&2
+  exit 1
+fi
+
+mkdir -p .azurite/data
+node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite/data --debug .azurite/debug.log \
+  --blobHost 127.0.0.1 --blobPort "$BLOB" --queueHost 127.0.0.1 --queuePort "$QUEUE" --tableHost 127.0.0.1 --tablePort "$TABLE" \
+  > .azurite/azurite.log 2>&1 &
+AZURITE_PID=$!
+HOST_PID=""
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  [ -n "$HOST_PID" ] && kill -TERM "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
+  kill -TERM "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null || true
+  echo "Stopped."
+}
+trap stop_all INT TERM EXIT
+wait_for_port "$BLOB" 30 && wait_for_port "$QUEUE" 30 && wait_for_port "$TABLE" 30
+
+echo "Building the standalone host..."
+dotnet build functions/NsclWorkflows.Local -c Debug -nologo -v quiet -clp:ErrorsOnly
+
+export ASPNETCORE_ENVIRONMENT=Development
+export Urls="http://127.0.0.1:$PORT"
+export AzureWebJobsStorage="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"
+[ -n "${COMPRESSED_DAY:-}" ] && export Nscl__Deadlines__CompressedWorkingDay="$COMPRESSED_DAY"
+(cd functions/NsclWorkflows.Local/bin/Debug/net10.0 && exec dotnet NsclWorkflows.Local.dll) &
+HOST_PID=$!
+
+for _ in $(seq 1 600); do
+  if curl -fsS "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1; then break; fi
+  kill -0 "$HOST_PID" 2>/dev/null || { echo "The host exited during start-up." >&2; exit 1; }
+  sleep 0.1
+done
+
+cat <<INFO
+
+NsclWorkflows is running.
+  API        http://127.0.0.1:$PORT/api
+  Health     http://127.0.0.1:$PORT/api/health
+  Catalogue  http://127.0.0.1:$PORT/api/catalogue
+  Azurite    blob :$BLOB  queue :$QUEUE  table :$TABLE   (data in .azurite/data)
+Example requests: requests.http. Press Ctrl+C to stop both.
+
+INFO
+wait "$HOST_PID"
