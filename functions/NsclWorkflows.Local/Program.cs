@@ -1,9 +1,15 @@
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Durable;
 using NsclWorkflows.Local.Endpoints;
 using NsclWorkflows.Workflows;
+
+if (CatalogueCommand.Matches(args))
+{
+    return CatalogueCommand.Run(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +33,7 @@ app.UseExceptionHandler(errors => errors.Run(context =>
 app.MapNsclApi();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so tests can host it in-process.</summary>
 public partial class Program;

@@ -12,6 +12,8 @@ public static class ApiRoutes
     public const string Applications = "applications";
     public const string Application = "applications/{id}";
     public const string CompletenessDecision = "applications/{id}/completeness-decision";
+    public const string Catalogue = "catalogue";
+    public const string CatalogueValidation = "catalogue/validation";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -19,6 +21,8 @@ public static class ApiRoutes
         new("SubmitApplication", "POST", Applications),
         new("GetApplication", "GET", Application),
         new("DecideCompleteness", "POST", CompletenessDecision),
+        new("GetCatalogue", "GET", Catalogue),
+        new("GetCatalogueValidation", "GET", CatalogueValidation),
     ];
 }
 

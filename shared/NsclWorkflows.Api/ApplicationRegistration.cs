@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Api.Applications;
+using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
@@ -16,7 +17,10 @@ public static class ApplicationRegistration
     public static IServiceCollection AddNsclApplication(this IServiceCollection services, IConfiguration configuration)
     {
         // Domain
-        services.AddSingleton<ISupportKindCatalogue>(_ => EmbeddedCatalogue.Load());
+        // Loaded and validated now, so a catalogue with an unacknowledged mismatch stops start-up with its report.
+        var catalogue = CatalogueSource.Load(configuration);
+        services.AddSingleton(catalogue);
+        services.AddSingleton<ISupportKindCatalogue>(catalogue);
         services.AddSingleton<SubmissionValidator>();
         services.AddSingleton<IWorkingDayCalendar>(_ => VietnamStatutoryCalendar.FromEmbeddedData());
         services.AddOptions<DeadlineOptions>().Bind(configuration.GetSection(DeadlineOptions.Section));
@@ -34,6 +38,7 @@ public static class ApplicationRegistration
         services.AddSingleton<SubmitApplicationHandler>();
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<DecideCompletenessHandler>();
+        services.AddSingleton<CatalogueHandler>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Applications;
+using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
 
 namespace NsclWorkflows.Local.Endpoints;
@@ -23,6 +24,11 @@ public static class ApiEndpoints
 
         api.MapPost(ApiRoutes.CompletenessDecision, (HttpRequest request, string id, DecideCompletenessHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(request, id, durable, ct)).WithName("DecideCompleteness");
+
+        api.MapGet(ApiRoutes.Catalogue, (CatalogueHandler h) => h.Get()).WithName("GetCatalogue");
+
+        api.MapGet(ApiRoutes.CatalogueValidation, (HttpRequest request, CatalogueHandler h) => h.GetValidation(request))
+            .WithName("GetCatalogueValidation");
 
         return app;
     }
