@@ -50,6 +50,10 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         builder.Configuration.Sources.Clear(); // only the loopback listener below, whatever the outer host's URLs
         builder.Logging.ClearProviders();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+
+        // The worker (stopped before the sidecar) closes its work-item stream; an open stream must not hold the
+        // shutdown for Kestrel's default 30 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
