@@ -1,0 +1,26 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NsclWorkflows.Api;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Functions.Http;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+
+// The one composition the standalone host uses too. The Functions host provides the DurableTaskClient ([DurableClient])
+// and runs orchestrators and activities through the wrappers in Durable/.
+builder.Services.AddNsclApplication(builder.Configuration);
+
+var host = builder.Build();
+
+var auth = host.Services.GetRequiredService<IOptions<OfficerAuthOptions>>().Value;
+if (auth.IsDevelopment && !host.Services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+{
+    throw new InvalidOperationException(
+        "Nscl:Auth:Mode=Development (header sign-in) is allowed only when AZURE_FUNCTIONS_ENVIRONMENT=Development.");
+}
+
+host.Run();
