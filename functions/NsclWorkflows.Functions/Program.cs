@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,12 @@ builder.Services.AddNsclApplication(builder.Configuration);
 
 var host = builder.Build();
 
+// FunctionsApplicationBuilder leaves IHostEnvironment at Production whatever AZURE_FUNCTIONS_ENVIRONMENT says
+// (Azure/azure-functions-dotnet-worker#2959), so read the setting the Functions host defines.
+var environment = host.Services.GetRequiredService<IConfiguration>()["AZURE_FUNCTIONS_ENVIRONMENT"]
+    ?? host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
 var auth = host.Services.GetRequiredService<IOptions<OfficerAuthOptions>>().Value;
-if (auth.IsDevelopment && !host.Services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+if (auth.IsDevelopment && !string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase))
 {
     throw new InvalidOperationException(
         "Nscl:Auth:Mode=Development (header sign-in) is allowed only when AZURE_FUNCTIONS_ENVIRONMENT=Development.");
