@@ -1,0 +1,31 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NsclWorkflows.Api;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Functions.Http;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+
+// The one composition the standalone host uses too. The Functions host provides the DurableTaskClient ([DurableClient])
+// and runs orchestrators and activities through the wrappers in Durable/.
+builder.Services.AddNsclApplication(builder.Configuration);
+
+var host = builder.Build();
+
+// FunctionsApplicationBuilder leaves IHostEnvironment at Production whatever AZURE_FUNCTIONS_ENVIRONMENT says
+// (Azure/azure-functions-dotnet-worker#2959), so read the setting the Functions host defines.
+var environment = host.Services.GetRequiredService<IConfiguration>()["AZURE_FUNCTIONS_ENVIRONMENT"]
+    ?? host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
+var auth = host.Services.GetRequiredService<IOptions<OfficerAuthOptions>>().Value;
+if (auth.IsDevelopment && !string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase))
+{
+    throw new InvalidOperationException(
+        "Nscl:Auth:Mode=Development (header sign-in) is allowed only when AZURE_FUNCTIONS_ENVIRONMENT=Development.");
+}
+
+host.Run();
