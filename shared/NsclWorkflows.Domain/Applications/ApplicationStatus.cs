@@ -12,6 +12,36 @@ public enum ApplicationStatus
     /// <summary>The officer found the file complete; appraisal comes next.</summary>
     CompletenessAccepted,
 
-    /// <summary>The completeness review deadline passed with no decision.</summary>
+    /// <summary>The completeness review deadline passed with no decision (intake workflow v1 only).</summary>
     Expired,
+
+    /// <summary>The officer asked for missing documents; the enterprise has until a deadline to resubmit.</summary>
+    SupplementationRequested,
+
+    /// <summary>Appraisers score the application and recommend an amount.</summary>
+    UnderAppraisal,
+
+    /// <summary>A leader approves an amount within the line's remaining budget, or rejects.</summary>
+    AwaitingApproval,
+
+    /// <summary>Approved: the task runs, with periodic check-ins.</summary>
+    InImplementation,
+
+    /// <summary>All check-ins done: waiting for the final report and the council's evaluation.</summary>
+    AwaitingFinalEvaluation,
+
+    /// <summary>Evaluated as passed (đạt): final tranche committed.</summary>
+    Completed,
+
+    /// <summary>Evaluated as failed (không đạt).</summary>
+    Failed,
+
+    /// <summary>The leader rejected the application.</summary>
+    Rejected,
+
+    /// <summary>Withdrawn by the enterprise, or automatically when a supplementation deadline passed.</summary>
+    Withdrawn,
+
+    /// <summary>An approved task cancelled by an officer.</summary>
+    Cancelled,
 }

@@ -9,6 +9,16 @@ public static class ApplicationStatusText
         ApplicationStatus.AwaitingCompletenessReview => "Chờ kiểm tra tính đầy đủ của hồ sơ",
         ApplicationStatus.CompletenessAccepted => "Hồ sơ đầy đủ, chờ thẩm định",
         ApplicationStatus.Expired => "Hết hạn xử lý",
+        ApplicationStatus.SupplementationRequested => "Chờ doanh nghiệp bổ sung hồ sơ",
+        ApplicationStatus.UnderAppraisal => "Đang thẩm định",
+        ApplicationStatus.AwaitingApproval => "Chờ phê duyệt",
+        ApplicationStatus.InImplementation => "Đang thực hiện",
+        ApplicationStatus.AwaitingFinalEvaluation => "Chờ đánh giá, nghiệm thu",
+        ApplicationStatus.Completed => "Hoàn thành (đạt)",
+        ApplicationStatus.Failed => "Không đạt",
+        ApplicationStatus.Rejected => "Không được phê duyệt",
+        ApplicationStatus.Withdrawn => "Đã rút hồ sơ",
+        ApplicationStatus.Cancelled => "Đã hủy nhiệm vụ",
         _ => status.ToString(),
     };
 }

@@ -1,0 +1,37 @@
+namespace NsclWorkflows.Domain.Lifecycle;
+
+/// <summary>
+/// A human step of the lifecycle. Each is an HTTP action checked against the current state and, when allowed,
+/// raised to the application's workflow as the external event of the same name. Stored by name: only add.
+/// </summary>
+public enum LifecycleAction
+{
+    AcceptCompleteness,
+    RequestSupplementation,
+    Resubmit,
+    SubmitAppraisal,
+    Approve,
+    Reject,
+    SubmitCheckIn,
+    ReviewCheckIn,
+    RequestExtension,
+    DecideExtension,
+    SubmitFinalReport,
+    Evaluate,
+    Withdraw,
+    Cancel,
+}
+
+/// <summary>Who may take an action.</summary>
+public enum Actor
+{
+    /// <summary>The enterprise, through its secret access link.</summary>
+    Enterprise,
+
+    /// <summary>Any officer of the unit that handles the application.</summary>
+    Officer,
+
+    Appraiser,
+
+    Leader,
+}
