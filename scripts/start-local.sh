@@ -23,18 +23,19 @@ if port_in_use "$PORT"; then
 fi
 
 mkdir -p .azurite/data
-node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite/data --debug .azurite/debug.log \
+node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite/data \
   --blobHost 127.0.0.1 --blobPort "$BLOB" --queueHost 127.0.0.1 --queuePort "$QUEUE" --tableHost 127.0.0.1 --tablePort "$TABLE" \
   > .azurite/azurite.log 2>&1 &
 AZURITE_PID=$!
 HOST_PID=""
 stop_all() {
   trap - INT TERM EXIT
-  echo
-  echo "Stopping..."
+  trap '' PIPE   # the terminal (or a pipe we print into) may already be gone: stop the processes regardless
+  echo 2>/dev/null
+  echo "Stopping..." 2>/dev/null
   [ -n "$HOST_PID" ] && kill -TERM "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   kill -TERM "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null || true
-  echo "Stopped."
+  echo "Stopped." 2>/dev/null
 }
 trap stop_all INT TERM EXIT
 wait_for_port "$BLOB" 30 && wait_for_port "$QUEUE" 30 && wait_for_port "$TABLE" 30
@@ -43,10 +44,9 @@ echo "Building the standalone host..."
 dotnet build functions/NsclWorkflows.Local -c Debug -nologo -v quiet -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Development
-export Urls="http://127.0.0.1:$PORT"
 export AzureWebJobsStorage="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"
 [ -n "${COMPRESSED_DAY:-}" ] && export Nscl__Deadlines__CompressedWorkingDay="$COMPRESSED_DAY"
-(cd functions/NsclWorkflows.Local/bin/Debug/net10.0 && exec dotnet NsclWorkflows.Local.dll) &
+(cd functions/NsclWorkflows.Local/bin/Debug/net10.0 && exec dotnet NsclWorkflows.Local.dll --urls "http://127.0.0.1:$PORT") &
 HOST_PID=$!
 
 for _ in $(seq 1 600); do

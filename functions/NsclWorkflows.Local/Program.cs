@@ -12,6 +12,11 @@ if (CatalogueCommand.Matches(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    // The port `func start` uses, so the same requests work against either host. Override with --urls or URLS.
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
 
 // The durable backend first: it starts before, and stops after, everything that uses it.
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows());

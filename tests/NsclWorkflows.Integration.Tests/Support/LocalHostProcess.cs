@@ -24,7 +24,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         environment = new()
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Urls"] = $"http://127.0.0.1:{Port}",
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Nscl__Durable__TaskHubName"] = taskHub,
             ["Nscl__Durable__WorkerId"] = "integration-tests",
@@ -68,6 +67,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{Port}");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
