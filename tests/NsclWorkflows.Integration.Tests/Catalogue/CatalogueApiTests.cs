@@ -44,24 +44,13 @@ public class CatalogueApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Host_CatalogueWithUnacknowledgedMismatch_RefusesToStartAndPrintsTheReport()
     {
-        var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "shared", "NsclWorkflows.Domain", "Catalogue", "catalogue.json")))!;
-        shipped["acknowledgedMismatches"] = new JsonArray();
-        var path = Path.Combine(Path.GetTempPath(), $"catalogue-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, shipped.ToJsonString());
-        try
-        {
-            await using var host = new LocalHostProcess(azurite.ConnectionString, "cataloguebroken",
-                extra: new Dictionary<string, string> { ["Nscl__Catalogue__Path"] = path });
+        using var catalogue = await AmendedCatalogueFile.CreateAsync(c => c["acknowledgedMismatches"] = new JsonArray());
+        await using var host = new LocalHostProcess(azurite.ConnectionString, "cataloguebroken", extra: catalogue.HostSetting);
 
-            var failure = await Assert.ThrowsAsync<InvalidOperationException>(host.StartAsync);
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(host.StartAsync);
 
-            Assert.NotEqual(0, host.ExitCode);
-            Assert.Contains("grand_total_mismatch", failure.Message, StringComparison.Ordinal);
-            Assert.Contains("1.680", failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.NotEqual(0, host.ExitCode);
+        Assert.Contains("grand_total_mismatch", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("1.680", failure.Message, StringComparison.Ordinal);
     }
 }
