@@ -11,4 +11,11 @@ public static class RetryPolicies
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    /// <summary>E-mail: 6 attempts, 5 s doubling to at most 5 min (429, 5xx and timeouts; other 4xx are not thrown).</summary>
+    public static readonly TaskOptions Email = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6,
+        firstRetryInterval: TimeSpan.FromSeconds(5),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromMinutes(5)));
 }

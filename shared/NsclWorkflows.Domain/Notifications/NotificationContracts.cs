@@ -1,0 +1,81 @@
+namespace NsclWorkflows.Domain.Notifications;
+
+/// <summary>Every event that sends e-mail. Stored by name: only add.</summary>
+public enum NotificationEvent
+{
+    Receipt,
+    SupplementationRequested,
+    SupplementationReminder,
+    ResubmissionReceived,
+    AppraisalAssigned,
+    AppraisalReminder,
+    AppraisalEscalated,
+    ApprovalRequested,
+    ApprovalReminder,
+    ApprovalEscalated,
+    Approved,
+    Rejected,
+    CheckInReminderBefore,
+    CheckInReminderDue,
+    CheckInReminderOverdue,
+    CheckInEscalated,
+    CheckInReviewed,
+    ExtensionDecided,
+    FinalEvaluationResult,
+    Withdrawn,
+    Expired,
+    Cancelled,
+    YearEndReportReady,
+}
+
+/// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>
+public enum NotificationAudience
+{
+    Enterprise,
+    Officers,
+    Appraisers,
+    Leaders,
+    HeadOfDivision,
+}
+
+/// <summary>
+/// One notification asked for by a workflow. (ApplicationId, Event, Occurrence, recipient) identifies one e-mail:
+/// the same request sent twice sends once. <see cref="Occurrence"/> tells repeats of an event apart ("checkin-2",
+/// "reminder-3d"); <see cref="Facts"/> are the values the template shows (already formatted for people, or raw
+/// values the renderer formats by name). Only ever add fields: requests are stored in workflow history.
+/// </summary>
+public sealed record NotificationRequest(
+    string ApplicationId,
+    NotificationEvent Event,
+    string Occurrence,
+    NotificationAudience Audience,
+    string Unit,
+    IReadOnlyDictionary<string, string> Facts);
+
+/// <summary>What happened to one request: per recipient, sent, skipped as already sent, or failed with the provider's reason.</summary>
+public sealed record NotificationOutcome(int Sent, int AlreadySent, IReadOnlyList<string> Failures)
+{
+    public static readonly NotificationOutcome Nothing = new(0, 0, []);
+}
+
+/// <summary>Sends (or records) notifications. Throws <see cref="TransientNotificationException"/> when a retry may succeed.</summary>
+public interface INotificationService
+{
+    Task<NotificationOutcome> SendAsync(NotificationRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>The provider could not take the message now (429, 5xx, timeout): the caller retries with backoff.</summary>
+public sealed class TransientNotificationException : Exception
+{
+    public TransientNotificationException()
+    {
+    }
+
+    public TransientNotificationException(string message) : base(message)
+    {
+    }
+
+    public TransientNotificationException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}
