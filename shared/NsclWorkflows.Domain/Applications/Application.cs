@@ -1,3 +1,4 @@
+using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Validation;
 
 namespace NsclWorkflows.Domain.Applications;
@@ -49,6 +50,41 @@ public sealed class Application
     public string? DecisionNote { get; private set; }
 
     public DateTimeOffset UpdatedAtUtc { get; private set; }
+
+    /// <summary>What the lifecycle gathered after intake (see <see cref="LifecycleState"/>).</summary>
+    public LifecycleState Lifecycle { get; private set; } = new();
+
+    /// <summary>Sequence number of the last workflow step applied: a re-executed step is recognised and not applied twice.</summary>
+    public int LastSequence { get; private set; }
+
+    /// <summary>Restores the lifecycle part of a stored application.</summary>
+    public static Application RestoreLifecycle(Application restored, LifecycleState lifecycle, int lastSequence)
+    {
+        ArgumentNullException.ThrowIfNull(restored);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        restored.Lifecycle = lifecycle;
+        restored.LastSequence = lastSequence;
+        return restored;
+    }
+
+    internal void MoveTo(ApplicationStatus status, DateTimeOffset atUtc)
+    {
+        Status = status;
+        UpdatedAtUtc = atUtc;
+    }
+
+    internal void MarkApplied(int sequence, DateTimeOffset atUtc)
+    {
+        LastSequence = sequence;
+        UpdatedAtUtc = atUtc;
+    }
+
+    internal void RecordDecision(string actor, string? note, DateTimeOffset atUtc)
+    {
+        DecidedBy = actor;
+        DecisionNote = note;
+        DecidedAtUtc = atUtc;
+    }
 
     /// <summary>Rebuilds an application from storage, with its mutable state.</summary>
     public static Application Restore(

@@ -23,7 +23,17 @@ public interface IApplicationRepository
 }
 
 /// <summary>One line of an application's history: what happened, when, by whom.</summary>
-public sealed record AuditEntry(string ApplicationId, DateTimeOffset AtUtc, string Kind, string Actor, string Detail);
+public sealed record AuditEntry(string ApplicationId, DateTimeOffset AtUtc, string Kind, string Actor, string Detail)
+{
+    /// <summary>The role the actor acted in (Enterprise, Officer, Appraiser, Leader, Admin, system).</summary>
+    public string? Role { get; init; }
+
+    /// <summary>Status before the entry's change.</summary>
+    public string? FromStatus { get; init; }
+
+    /// <summary>Status after it (equal to <see cref="FromStatus"/> when the status did not change).</summary>
+    public string? ToStatus { get; init; }
+}
 
 /// <summary>Kinds of audit entries (stable strings).</summary>
 public static class AuditKinds
@@ -35,4 +45,26 @@ public static class AuditKinds
     public const string ReceiptAcknowledgedAgain = "ReceiptAcknowledgedAgain";
     public const string CompletenessAccepted = "CompletenessAccepted";
     public const string Expired = "Expired";
+    public const string SupplementationRequested = "SupplementationRequested";
+    public const string SupplementationExpired = "SupplementationExpired";
+    public const string Resubmitted = "Resubmitted";
+    public const string AppraisalSubmitted = "AppraisalSubmitted";
+    public const string Approved = "Approved";
+    public const string ApprovalRefused = "ApprovalRefused";
+    public const string Rejected = "Rejected";
+    public const string CheckInSubmitted = "CheckInSubmitted";
+    public const string CheckInAccepted = "CheckInAccepted";
+    public const string CheckInRevisionRequested = "CheckInRevisionRequested";
+    public const string ExtensionRequested = "ExtensionRequested";
+    public const string ExtensionGranted = "ExtensionGranted";
+    public const string ExtensionRefused = "ExtensionRefused";
+    public const string FinalReportSubmitted = "FinalReportSubmitted";
+    public const string EvaluationPassed = "EvaluationPassed";
+    public const string EvaluationFailed = "EvaluationFailed";
+    public const string Withdrawn = "Withdrawn";
+    public const string Cancelled = "Cancelled";
+    public const string Escalated = "Escalated";
+    public const string ActionIgnored = "ActionIgnored";
+    public const string NotificationFailed = "NotificationFailed";
+    public const string AccessLinkRotated = "AccessLinkRotated";
 }

@@ -13,4 +13,8 @@ public sealed record WorkflowPolicy(
     int CheckInIntervalMonths,
     IReadOnlyList<int> ReminderOffsetDays,
     int EscalationDelayWorkingDays,
-    int FinalEvaluationWorkingDays);
+    int FinalEvaluationWorkingDays)
+{
+    /// <summary>Appraisals (appraisers or council members) needed before approval. Default 1.</summary>
+    public int AppraisersRequired { get; init; } = 1;
+}

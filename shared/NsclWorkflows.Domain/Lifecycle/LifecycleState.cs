@@ -1,0 +1,129 @@
+namespace NsclWorkflows.Domain.Lifecycle;
+
+/// <summary>
+/// Everything an application gathers after intake: supplementation rounds, appraisals, the approval, check-ins,
+/// the final evaluation, the open tasks officers see in their inbox. Stored as one JSON document with the
+/// application row (a projection the workflow keeps; status pages and inboxes read it, never workflow history).
+/// Properties are only ever added.
+/// </summary>
+public sealed class LifecycleState
+{
+    /// <summary>The unit handling the application: the lead unit of its support kind's budget line.</summary>
+    public string Unit { get; set; } = string.Empty;
+
+    public string BudgetLineId { get; set; } = string.Empty;
+
+    /// <summary>Deadline of the step now waiting for a person (null when nobody is awaited).</summary>
+    public DateTimeOffset? StepDueUtc { get; set; }
+
+    /// <summary>Number of escalations of the current step.</summary>
+    public int StepEscalations { get; set; }
+
+    public List<SupplementationRound> Supplementations { get; set; } = [];
+
+    public int AppraisalsRequired { get; set; } = 1;
+
+    public List<AppraisalRecord> Appraisals { get; set; } = [];
+
+    public long? RecommendedAmountVnd { get; set; }
+
+    public ApprovalRecord? Approval { get; set; }
+
+    /// <summary>The last approval the ledger refused (kept for the leader to see), cleared by the next decision.</summary>
+    public string? LastApprovalRefusal { get; set; }
+
+    public string? RejectionReason { get; set; }
+
+    public List<CheckInRecord> CheckIns { get; set; } = [];
+
+    /// <summary>1-based number of the check-in now open (0 before implementation).</summary>
+    public int CurrentCheckIn { get; set; }
+
+    public ExtensionRecord? PendingExtension { get; set; }
+
+    public List<ExtensionRecord> Extensions { get; set; } = [];
+
+    public ReportRecord? FinalReport { get; set; }
+
+    public DateTimeOffset? FinalReportDueUtc { get; set; }
+
+    public EvaluationRecord? Evaluation { get; set; }
+
+    public long CommittedVnd { get; set; }
+
+    public long DisbursedVnd { get; set; }
+
+    public string? ClosingReason { get; set; }
+
+    /// <summary>SHA-256 (hex) of the enterprise's access token; null for applications from before hashed tokens.</summary>
+    public string? AccessTokenHash { get; set; }
+
+    public DateTimeOffset? AccessRevokedAtUtc { get; set; }
+
+    /// <summary>Officer tasks open now, as written to the inbox (kept so the next change can remove them).</summary>
+    public List<OpenTask> OpenTasks { get; set; } = [];
+
+    /// <summary>Notifications that could not be delivered (permanent provider refusals), for status page and inbox.</summary>
+    public List<string> NotificationFailures { get; set; } = [];
+
+    public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
+}
+
+public sealed record SupplementationRound(int Round, string RequestedBy, IReadOnlyList<string> MissingItems, string? Note,
+    DateTimeOffset RequestedAtUtc, DateTimeOffset DeadlineUtc)
+{
+    public DateTimeOffset? ResubmittedAtUtc { get; set; }
+
+    public string? ResubmissionNote { get; set; }
+
+    public IReadOnlyList<string>? Attachments { get; set; }
+}
+
+public sealed record AppraisalRecord(string Appraiser, IReadOnlyList<CriterionScore> Scores, decimal TotalScore, bool RecommendsSupport,
+    long RecommendedAmountVnd, string? Comment, DateTimeOffset AtUtc);
+
+public sealed record ApprovalRecord(string Leader, long AmountVnd, int BudgetYear, string? Note, DateTimeOffset AtUtc);
+
+public enum CheckInStatus
+{
+    Open,
+    Submitted,
+    RevisionRequested,
+    Accepted,
+}
+
+public sealed record ReportRecord(string Text, int? PercentDone, long? SpentVnd, IReadOnlyList<string> Attachments, DateTimeOffset AtUtc);
+
+public sealed class CheckInRecord
+{
+    public int Number { get; set; }
+
+    public DateTimeOffset DueUtc { get; set; }
+
+    public CheckInStatus Status { get; set; }
+
+    public List<ReportRecord> Reports { get; set; } = [];
+
+    public string? ReviewNote { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    public DateTimeOffset? AcceptedAtUtc { get; set; }
+
+    public long TrancheVnd { get; set; }
+}
+
+public sealed record ExtensionRecord(int CheckIn, DateOnly NewDueDate, string? Reason, DateTimeOffset RequestedAtUtc)
+{
+    public bool? Granted { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public string? DecisionNote { get; set; }
+}
+
+public sealed record EvaluationRecord(string Leader, bool Passed, IReadOnlyList<CriterionScore> Scores, long FinalAmountVnd, string? Note,
+    DateTimeOffset AtUtc);
+
+/// <summary>One open officer task: which role must act, on what, by when.</summary>
+public sealed record OpenTask(string Role, string Step, DateTimeOffset? DueUtc);
