@@ -30,6 +30,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<TableClientFactory>();
         services.AddSingleton<IApplicationRepository, TableApplicationRepository>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton(TimeProvider.System);
         return services;

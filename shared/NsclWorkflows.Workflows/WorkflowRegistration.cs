@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
 using NsclWorkflows.Workflows.Intake;
+using NsclWorkflows.Workflows.Lifecycle;
+using NsclWorkflows.Workflows.Notifications;
 
 namespace NsclWorkflows.Workflows;
 
@@ -10,6 +12,7 @@ public static class WorkflowRegistration
     public static readonly IReadOnlyList<Type> Orchestrators =
     [
         typeof(IntakeWorkflow),
+        typeof(ApplicationWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -17,6 +20,8 @@ public static class WorkflowRegistration
         typeof(AcknowledgeReceiptActivity),
         typeof(AcceptCompletenessActivity),
         typeof(ExpireApplicationActivity),
+        typeof(RecordStepActivity),
+        typeof(SendNotificationActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)

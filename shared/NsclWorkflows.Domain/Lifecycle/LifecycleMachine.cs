@@ -84,7 +84,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         ArgumentNullException.ThrowIfNull(step);
         if (step.Sequence <= application.LastSequence)
         {
-            return (null, ResultOf(application, applied: true, notifications: []));
+            return (null, ResultOf(application, applied: true, notifications: application.Lifecycle.LastNotifications));
         }
 
         var kind = catalogue.FindKind(application.Submission.SupportKindId)
@@ -101,6 +101,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         application.MarkApplied(step.Sequence, step.AtUtc);
         application.Lifecycle.OpenTasks = OpenTasksOf(application);
+        application.Lifecycle.LastNotifications = context.Notifications;
         return (audit, ResultOf(application, context.Applied, context.Notifications, context.RefusalCode, context.RefusalMessage));
     }
 

@@ -66,6 +66,9 @@ public sealed class LifecycleState
     /// <summary>Notifications that could not be delivered (permanent provider refusals), for status page and inbox.</summary>
     public List<string> NotificationFailures { get; set; } = [];
 
+    /// <summary>The notifications of the last step applied, returned again if that step's activity runs a second time.</summary>
+    public List<Notifications.NotificationRequest> LastNotifications { get; set; } = [];
+
     public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
 }
 

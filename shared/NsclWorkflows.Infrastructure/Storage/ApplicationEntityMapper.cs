@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
 
 namespace NsclWorkflows.Infrastructure.Storage;
 
@@ -30,6 +32,13 @@ static class ApplicationEntityMapper
         ["DecidedBy"] = a.DecidedBy,
         ["DecisionNote"] = a.DecisionNote,
         ["UpdatedAtUtc"] = a.UpdatedAtUtc,
+        ["Lifecycle"] = JsonSerializer.Serialize(a.Lifecycle, LifecycleJson),
+        ["LastSequence"] = a.LastSequence,
+    };
+
+    static readonly JsonSerializerOptions LifecycleJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     public static Application FromEntity(TableEntity e)
@@ -41,7 +50,7 @@ static class ApplicationEntityMapper
         var created = new Application(
             e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),
             e.GetDateTimeOffset("SubmittedAtUtc") ?? default, e.GetDateTimeOffset("CompletenessDeadlineUtc") ?? default);
-        return Application.Restore(
+        var restored = Application.Restore(
             created,
             Enum.Parse<ApplicationStatus>(e.GetString("Status")),
             e.GetDateTimeOffset("ReceivedAtUtc"),
@@ -49,6 +58,10 @@ static class ApplicationEntityMapper
             e.GetString("DecidedBy"),
             e.GetString("DecisionNote"),
             e.GetDateTimeOffset("UpdatedAtUtc") ?? default);
+        var lifecycle = e.GetString("Lifecycle") is { Length: > 0 } json
+            ? JsonSerializer.Deserialize<LifecycleState>(json, LifecycleJson) ?? new LifecycleState()
+            : new LifecycleState();
+        return Application.RestoreLifecycle(restored, lifecycle, e.GetInt32("LastSequence") ?? 0);
     }
 
     public static TableEntity ToEntity(AuditEntry entry, string uniqueSuffix) =>
@@ -58,8 +71,16 @@ static class ApplicationEntityMapper
             ["Kind"] = entry.Kind,
             ["Actor"] = entry.Actor,
             ["Detail"] = entry.Detail,
+            ["Role"] = entry.Role,
+            ["FromStatus"] = entry.FromStatus,
+            ["ToStatus"] = entry.ToStatus,
         };
 
     public static AuditEntry AuditFromEntity(TableEntity e) =>
-        new(e.PartitionKey, e.GetDateTimeOffset("AtUtc") ?? default, e.GetString("Kind"), e.GetString("Actor"), e.GetString("Detail"));
+        new(e.PartitionKey, e.GetDateTimeOffset("AtUtc") ?? default, e.GetString("Kind"), e.GetString("Actor"), e.GetString("Detail"))
+        {
+            Role = e.GetString("Role"),
+            FromStatus = e.GetString("FromStatus"),
+            ToStatus = e.GetString("ToStatus"),
+        };
 }

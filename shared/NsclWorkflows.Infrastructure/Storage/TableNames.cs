@@ -9,5 +9,8 @@ public static class TableNames
     /// <summary>Idempotency keys of submissions.</summary>
     public const string IdempotencyKeys = "IdempotencyKeys";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys];
+    /// <summary>Officers' open tasks: partition "{unit}|{role}", one row per application.</summary>
+    public const string Inbox = "Inbox";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox];
 }
