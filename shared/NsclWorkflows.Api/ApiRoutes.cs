@@ -12,6 +12,10 @@ public static class ApiRoutes
     public const string Applications = "applications";
     public const string Application = "applications/{id}";
     public const string CompletenessDecision = "applications/{id}/completeness-decision";
+    public const string ApplicationAction = "applications/{id}/actions/{action}";
+    public const string ApplicationHistory = "applications/{id}/history";
+    public const string ApplicationAccessLink = "applications/{id}/access-link";
+    public const string Inbox = "inbox";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
 
@@ -21,6 +25,10 @@ public static class ApiRoutes
         new("SubmitApplication", "POST", Applications),
         new("GetApplication", "GET", Application),
         new("DecideCompleteness", "POST", CompletenessDecision),
+        new("ApplicationAction", "POST", ApplicationAction),
+        new("GetApplicationHistory", "GET", ApplicationHistory),
+        new("RotateAccessLink", "POST", ApplicationAccessLink),
+        new("GetInbox", "GET", Inbox),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
     ];

@@ -28,6 +28,8 @@ public static class ApplicationRegistration
             sp.GetRequiredService<IWorkingDayCalendar>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value));
 
+        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.LifecycleMachine>();
+
         // Adapters
         services.AddNsclInfrastructure(configuration);
 
@@ -39,6 +41,11 @@ public static class ApplicationRegistration
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<DecideCompletenessHandler>();
         services.AddSingleton<CatalogueHandler>();
+        services.AddSingleton<Lifecycle.ApplicationAccess>();
+        services.AddSingleton<Lifecycle.ApplicationActionHandler>();
+        services.AddSingleton<Lifecycle.InboxHandler>();
+        services.AddSingleton<Lifecycle.HistoryHandler>();
+        services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         return services;
     }
 }

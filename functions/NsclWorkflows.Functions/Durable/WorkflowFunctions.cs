@@ -8,7 +8,11 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
 using NsclWorkflows.Workflows.Intake;
+using NsclWorkflows.Workflows.Lifecycle;
+using NsclWorkflows.Workflows.Notifications;
 
 namespace NsclWorkflows.Functions.Durable;
 
@@ -22,6 +26,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new IntakeWorkflow().RunAsync(context, context.GetInput<IntakeWorkflowInput>()!);
+    }
+
+    [Function(nameof(ApplicationWorkflow))]
+    public static Task<string> RunApplicationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ApplicationWorkflow().RunAsync(context, context.GetInput<ApplicationWorkflowInput>()!);
     }
 
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
@@ -38,6 +49,14 @@ public static class WorkflowFunctions
     [Function(nameof(ExpireApplicationActivity))]
     public static Task<bool> RunExpireApplicationActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
         Create<ExpireApplicationActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ExpireApplicationActivity), instanceId), input);
+
+    [Function(nameof(RecordStepActivity))]
+    public static Task<StepResult> RunRecordStepActivity([ActivityTrigger] StepCommand input, string instanceId, FunctionContext executionContext) =>
+        Create<RecordStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordStepActivity), instanceId), input);
+
+    [Function(nameof(SendNotificationActivity))]
+    public static Task<NotificationOutcome> RunSendNotificationActivity([ActivityTrigger] NotificationRequest input, string instanceId, FunctionContext executionContext) =>
+        Create<SendNotificationActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(SendNotificationActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext)
         where T : class

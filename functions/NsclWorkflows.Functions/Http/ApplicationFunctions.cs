@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Applications;
+using NsclWorkflows.Api.Lifecycle;
 
 namespace NsclWorkflows.Functions.Http;
 
@@ -11,8 +12,41 @@ namespace NsclWorkflows.Functions.Http;
 public sealed class ApplicationFunctions(
     SubmitApplicationHandler submit,
     GetApplicationHandler get,
-    DecideCompletenessHandler decide)
+    DecideCompletenessHandler decide,
+    ApplicationActionHandler act,
+    HistoryHandler history,
+    RotateAccessLinkHandler rotate,
+    InboxHandler inbox)
 {
+    [Function(nameof(ApplicationAction))]
+    public async Task<IActionResult> ApplicationAction(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ApplicationAction)] HttpRequest req,
+        string id,
+        string action,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await act.HandleAsync(req, id, action, client, cancellationToken));
+
+    [Function(nameof(GetApplicationHistory))]
+    public async Task<IActionResult> GetApplicationHistory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ApplicationHistory)] HttpRequest req,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await history.HandleAsync(req, id, cancellationToken));
+
+    [Function(nameof(RotateAccessLink))]
+    public async Task<IActionResult> RotateAccessLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ApplicationAccessLink)] HttpRequest req,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await rotate.HandleAsync(req, id, cancellationToken));
+
+    [Function(nameof(GetInbox))]
+    public async Task<IActionResult> GetInbox(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Inbox)] HttpRequest req,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await inbox.HandleAsync(req, cancellationToken));
+
     [Function(nameof(SubmitApplication))]
     public async Task<IActionResult> SubmitApplication(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Applications)] HttpRequest req,

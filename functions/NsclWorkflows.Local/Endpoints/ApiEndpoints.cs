@@ -3,6 +3,7 @@ using NsclWorkflows.Api;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
+using NsclWorkflows.Api.Lifecycle;
 
 namespace NsclWorkflows.Local.Endpoints;
 
@@ -24,6 +25,18 @@ public static class ApiEndpoints
 
         api.MapPost(ApiRoutes.CompletenessDecision, (HttpRequest request, string id, DecideCompletenessHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(request, id, durable, ct)).WithName("DecideCompleteness");
+
+        api.MapPost(ApiRoutes.ApplicationAction, (HttpRequest request, string id, string action, ApplicationActionHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.HandleAsync(request, id, action, durable, ct)).WithName("ApplicationAction");
+
+        api.MapGet(ApiRoutes.ApplicationHistory, (HttpRequest request, string id, HistoryHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, id, ct)).WithName("GetApplicationHistory");
+
+        api.MapPost(ApiRoutes.ApplicationAccessLink, (HttpRequest request, string id, RotateAccessLinkHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, id, ct)).WithName("RotateAccessLink");
+
+        api.MapGet(ApiRoutes.Inbox, (HttpRequest request, InboxHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, ct)).WithName("GetInbox");
 
         api.MapGet(ApiRoutes.Catalogue, (CatalogueHandler h) => h.Get()).WithName("GetCatalogue");
 

@@ -1,8 +1,10 @@
+using NsclWorkflows.Api.Lifecycle;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
 
 namespace NsclWorkflows.Api.Applications;
 
-/// <summary>An application as the status page and the officer see it.</summary>
+/// <summary>An application as the status page and the officer see it, with what the caller may do next.</summary>
 public sealed record ApplicationView(
     string ApplicationId,
     string TrackingCode,
@@ -21,12 +23,71 @@ public sealed record ApplicationView(
     DateTimeOffset? DecidedAtUtc,
     DateTimeOffset UpdatedAtUtc)
 {
-    public static ApplicationView From(Application a)
+    /// <summary>The unit handling the application.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>When the step now waiting for a person is due.</summary>
+    public DateTimeOffset? NextDueUtc { get; init; }
+
+    /// <summary>Actions the state allows and the caller may take (URL names).</summary>
+    public IReadOnlyList<string> AllowedActions { get; init; } = [];
+
+    /// <summary>The lifecycle's record: supplementations, appraisals, approval, check-ins, evaluation (officers and the enterprise alike).</summary>
+    public LifecycleState? Lifecycle { get; init; }
+
+    public static ApplicationView From(Application a, Caller? caller = null)
     {
         ArgumentNullException.ThrowIfNull(a);
+        var allowed = LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle))
+            .Where(action => caller is null || (LifecycleRules.ActorOf(action) == Actor.Enterprise) == caller.IsEnterprise)
+            .Where(action => caller?.Officer is not { } officer || officer.IsIn(RoleOf(action)))
+            .Select(ActionNames.Of)
+            .ToList();
+        var lifecycle = a.Lifecycle;
         return new(a.Id, a.TrackingCode, a.Status.ToString(), ApplicationStatusText.Vietnamese(a.Status), a.Submission.EnterpriseCode,
             a.Submission.EnterpriseName, a.Submission.ContactName, a.Submission.SupportKindId, a.Submission.Title,
             a.Submission.RequestedAmountVnd, a.CatalogueVersion, a.SubmittedAtUtc, a.CompletenessDeadlineUtc, a.ReceivedAtUtc,
-            a.DecidedAtUtc, a.UpdatedAtUtc);
+            a.DecidedAtUtc, a.UpdatedAtUtc)
+        {
+            Unit = lifecycle.Unit.Length == 0 ? null : lifecycle.Unit,
+            NextDueUtc = lifecycle.StepDueUtc,
+            AllowedActions = allowed,
+            Lifecycle = Redacted(lifecycle),
+        };
     }
+
+    static string RoleOf(LifecycleAction action) => LifecycleRules.ActorOf(action) switch
+    {
+        Actor.Appraiser => Officers.OfficerRoles.Appraiser,
+        Actor.Leader => Officers.OfficerRoles.Leader,
+        _ => Officers.OfficerRoles.Officer,
+    };
+
+    /// <summary>The lifecycle without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
+    static LifecycleState Redacted(LifecycleState state) => new()
+    {
+        Unit = state.Unit,
+        BudgetLineId = state.BudgetLineId,
+        StepDueUtc = state.StepDueUtc,
+        StepEscalations = state.StepEscalations,
+        Supplementations = state.Supplementations,
+        AppraisalsRequired = state.AppraisalsRequired,
+        Appraisals = state.Appraisals,
+        RecommendedAmountVnd = state.RecommendedAmountVnd,
+        Approval = state.Approval,
+        LastApprovalRefusal = state.LastApprovalRefusal,
+        RejectionReason = state.RejectionReason,
+        CheckIns = state.CheckIns,
+        CurrentCheckIn = state.CurrentCheckIn,
+        PendingExtension = state.PendingExtension,
+        Extensions = state.Extensions,
+        FinalReport = state.FinalReport,
+        FinalReportDueUtc = state.FinalReportDueUtc,
+        Evaluation = state.Evaluation,
+        CommittedVnd = state.CommittedVnd,
+        DisbursedVnd = state.DisbursedVnd,
+        ClosingReason = state.ClosingReason,
+        OpenTasks = state.OpenTasks,
+        NotificationFailures = state.NotificationFailures,
+    };
 }

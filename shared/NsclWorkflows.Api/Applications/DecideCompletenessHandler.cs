@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Validation;
 using NsclWorkflows.Workflows.Intake;
@@ -13,6 +14,7 @@ namespace NsclWorkflows.Api.Applications;
 /// <c>POST /api/applications/{id}/completeness-decision</c> (officers): <c>{"decision":"accept","note":"..."}</c>.
 /// Checked against the stored state first; only an allowed action becomes an event to the workflow.
 /// </summary>
+/// (Kept for clients of the first release; <c>actions/accept-completeness</c> is the general form.)
 public sealed class DecideCompletenessHandler(IApplicationRepository applications, OfficerAuthenticator officers)
 {
     static readonly ApplicationStatus[] OpenForDecision = [ApplicationStatus.Submitted, ApplicationStatus.AwaitingCompletenessReview];
@@ -49,7 +51,7 @@ public sealed class DecideCompletenessHandler(IApplicationRepository application
         }
 
         var application = ApplicationIds.IsWellFormed(id) ? await applications.FindAsync(id, cancellationToken) : null;
-        if (application is null)
+        if (application is null || !officer.Covers(application.Lifecycle.Unit))
         {
             return ApiProblem.NotFound("hồ sơ");
         }
@@ -61,11 +63,23 @@ public sealed class DecideCompletenessHandler(IApplicationRepository application
                 extensions: new { currentStatus = application.Status.ToString(), allowedActions = Array.Empty<string>() });
         }
 
-        await durable.RaiseEventAsync(
-            ApplicationIds.WorkflowInstanceId(id),
-            CompletenessDecision.EventName,
-            new CompletenessDecision(id, officer.Name, string.IsNullOrEmpty(note) ? null : note),
-            cancellationToken);
+        var legacy = application.LastSequence == 0 && application.Lifecycle.Unit.Length == 0;
+        if (legacy)
+        {
+            await durable.RaiseEventAsync(
+                ApplicationIds.WorkflowInstanceId(id),
+                CompletenessDecision.EventName,
+                new CompletenessDecision(id, officer.Name, string.IsNullOrEmpty(note) ? null : note),
+                cancellationToken);
+        }
+        else
+        {
+            await durable.RaiseEventAsync(
+                ApplicationIds.WorkflowInstanceId(id),
+                ActionRequest.EventName,
+                new ActionRequest(LifecycleAction.AcceptCompleteness, officer.Name, OfficerRoles.Officer) { Note = string.IsNullOrEmpty(note) ? null : note },
+                cancellationToken);
+        }
         return Results.Json(new { applicationId = id, accepted = true }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 }

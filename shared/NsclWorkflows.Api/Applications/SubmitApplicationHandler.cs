@@ -88,7 +88,7 @@ public sealed partial class SubmitApplicationHandler(
             LogSubmitted(logger, application.Id, application.TrackingCode, application.Submission.SupportKindId);
         }
 
-        var token = accessTokens.For(application.Id);
+        var token = accessTokens.For(application.Id, application.Lifecycle.AccessGeneration);
         var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}?access={token}";
         var body = new SubmissionResponse(application.Id, application.TrackingCode, application.Status.ToString(), statusUrl, token,
             application.SubmittedAtUtc, application.CompletenessDeadlineUtc);
@@ -107,6 +107,7 @@ public sealed partial class SubmitApplicationHandler(
         var kind = catalogue.FindKind(submission.SupportKindId)!;
         var deadline = deadlines.WorkingDaysFrom(record.CreatedAtUtc, kind.Policy.CompletenessReviewWorkingDays);
         var application = new Application(record.ApplicationId, record.TrackingCode, submission, catalogue.Version, record.CreatedAtUtc, deadline);
+        _ = accessTokens.Issue(application);
         var first = new AuditEntry(application.Id, record.CreatedAtUtc, AuditKinds.Submitted, submission.ContactEmail,
             $"Nộp hồ sơ \"{submission.Title}\" ({kind.Name}).");
         if (await applications.TryAddAsync(application, first, cancellationToken))
@@ -132,8 +133,8 @@ public sealed partial class SubmitApplicationHandler(
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(Workflows.Intake.IntakeWorkflow),
-                new Workflows.Intake.IntakeWorkflowInput(application.Id, application.CompletenessDeadlineUtc),
+                nameof(Workflows.Lifecycle.ApplicationWorkflow),
+                new Workflows.Lifecycle.ApplicationWorkflowInput(application.Id),
                 options,
                 cancellationToken);
         }

@@ -13,6 +13,7 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
 
     const string RoleClaim = "roles";
     const string NameClaim = "name";
+    const string UnitClaim = "unit";
 
     public Officer? Authenticate(HttpRequest request)
     {
@@ -27,14 +28,15 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
 
     static Officer? ParseDevelopment(string value)
     {
-        var parts = value.Split(';', 2, StringSplitOptions.TrimEntries);
+        var parts = value.Split(';', 3, StringSplitOptions.TrimEntries);
         if (parts[0].Length == 0)
         {
             return null;
         }
 
         var roles = parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
-        return new Officer(parts[0], new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase));
+        var officer = new Officer(parts[0], new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase));
+        return parts.Length > 2 && parts[2].Length > 0 ? officer with { Unit = parts[2] } : officer;
     }
 
     static Officer? ParseAppService(string base64)
@@ -46,6 +48,7 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
             var roleType = root.TryGetProperty("role_typ", out var rt) ? rt.GetString() ?? RoleClaim : RoleClaim;
             var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() ?? NameClaim : NameClaim;
             string? name = null;
+            string? unit = null;
             var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { OfficerRoles.Officer };
             foreach (var claim in root.GetProperty("claims").EnumerateArray())
             {
@@ -56,7 +59,11 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
                     continue;
                 }
 
-                if (type == roleType || type == RoleClaim)
+                if (type == UnitClaim)
+                {
+                    unit = value;
+                }
+                else if (type == roleType || type == RoleClaim)
                 {
                     roles.Add(value);
                 }
@@ -66,7 +73,7 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
                 }
             }
 
-            return name is null ? null : new Officer(name, roles);
+            return name is null ? null : unit is null ? new Officer(name, roles) : new Officer(name, roles, unit);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -58,6 +58,9 @@ public sealed class LifecycleState
     /// <summary>SHA-256 (hex) of the enterprise's access token; null for applications from before hashed tokens.</summary>
     public string? AccessTokenHash { get; set; }
 
+    /// <summary>Generation of the access link; revoking a link moves to the next one.</summary>
+    public int AccessGeneration { get; set; }
+
     public DateTimeOffset? AccessRevokedAtUtc { get; set; }
 
     /// <summary>Officer tasks open now, as written to the inbox (kept so the next change can remove them).</summary>

@@ -1,31 +1,50 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using NsclWorkflows.Domain.Applications;
 
 namespace NsclWorkflows.Infrastructure.Security;
 
 /// <summary>
-/// The secret an enterprise's access link carries: an HMAC of the application id under a server key. Nothing secret
-/// is stored per application, the same link can be sent again, and rotating the key revokes every link.
+/// The secret an enterprise's access link carries: 256 bits derived (HMAC-SHA256) from a server key, the application
+/// id and the link's generation, so the same link can be shown again (an idempotent resubmission) without storing
+/// it. Only its SHA-256 hash is stored with the application; revoking a link moves to the next generation, after
+/// which the old token's hash no longer matches. Tokens are never logged.
 /// </summary>
 public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
 {
-    public string For(string applicationId)
+    /// <summary>The token of <paramref name="generation"/> for an application.</summary>
+    public string For(string applicationId, int generation = 0)
     {
-        var mac = HMACSHA256.HashData(Key(), Encoding.UTF8.GetBytes("application-access:" + applicationId));
+        var material = generation == 0 ? "application-access:" + applicationId : $"application-access:{applicationId}:{generation}";
+        var mac = HMACSHA256.HashData(Key(), Encoding.UTF8.GetBytes(material));
         return Base64Url(mac);
     }
 
-    public bool IsValid(string applicationId, string? token)
+    /// <summary>SHA-256 of a token, hex: what is stored.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>Issues the current token of an application and records its hash on it.</summary>
+    public string Issue(Application application)
     {
-        if (string.IsNullOrEmpty(token))
+        ArgumentNullException.ThrowIfNull(application);
+        var token = For(application.Id, application.Lifecycle.AccessGeneration);
+        application.Lifecycle.AccessTokenHash = Hash(token);
+        return token;
+    }
+
+    /// <summary>Whether <paramref name="token"/> opens <paramref name="application"/> (compared in constant time).</summary>
+    public bool IsValid(Application application, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
         {
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(For(applicationId));
-        var given = Encoding.ASCII.GetBytes(token);
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        var stored = application.Lifecycle.AccessTokenHash;
+        var expected = Encoding.ASCII.GetBytes(stored ?? Hash(For(application.Id)));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(Hash(token)));
     }
 
     byte[] Key()

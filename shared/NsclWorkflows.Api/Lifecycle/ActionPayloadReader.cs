@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Text.Json;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Text;
+using NsclWorkflows.Domain.Validation;
+
+namespace NsclWorkflows.Api.Lifecycle;
+
+/// <summary>
+/// Reads and checks the JSON body of one lifecycle action against the application it is for. Every problem is a
+/// field error with a Vietnamese message; nothing is raised to the workflow unless the whole body is valid.
+/// </summary>
+public static class ActionPayloadReader
+{
+    const int MaxText = 4000;
+    const int MaxItems = 50;
+    const int MaxItemLength = 500;
+
+    static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "note", "missingItems", "workingDays", "scores", "amountVnd", "budgetYear", "recommendSupport", "accepted", "granted",
+        "passed", "percentDone", "attachments", "newDueDate",
+    };
+
+    public static (ActionRequest? Request, IReadOnlyList<FieldError> Errors) Read(
+        JsonElement root, LifecycleAction action, string actorName, string actorRole, Application application, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var errors = new List<FieldError>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new FieldError("", ErrorCodes.WrongType, "Nội dung gửi lên phải là một đối tượng JSON."));
+            return (null, errors);
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!Known.Contains(property.Name))
+            {
+                errors.Add(new FieldError(property.Name, ErrorCodes.UnknownField, $"Trường \"{property.Name}\" không được hỗ trợ."));
+            }
+        }
+
+        var r = new Reader(root, errors);
+        var state = application.Lifecycle;
+        var request = new ActionRequest(action, actorName, actorRole);
+        switch (action)
+        {
+            case LifecycleAction.AcceptCompleteness:
+            case LifecycleAction.Withdraw:
+                request = request with { Note = r.Text("note", required: false) };
+                break;
+            case LifecycleAction.RequestSupplementation:
+                request = request with
+                {
+                    MissingItems = r.TextList("missingItems", required: true),
+                    WorkingDays = r.Int("workingDays", 1, 60, required: false),
+                    Note = r.Text("note", required: false),
+                };
+                break;
+            case LifecycleAction.Resubmit:
+                request = request with { Note = r.Text("note", required: true), Attachments = r.TextList("attachments", required: false) };
+                break;
+            case LifecycleAction.SubmitAppraisal:
+                var recommend = r.Bool("recommendSupport", required: true);
+                var recommended = r.Amount("amountVnd", required: recommend == true);
+                if (recommended is { } amount && recommend == true)
+                {
+                    if (amount > application.Submission.RequestedAmountVnd)
+                    {
+                        errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange,
+                            $"Kinh phí đề xuất không được vượt kinh phí doanh nghiệp đề nghị ({Money(application.Submission.RequestedAmountVnd)})."));
+                    }
+
+                    if (catalogue.FindKind(application.Submission.SupportKindId)?.MaxAmountVnd is { } max && amount > max)
+                    {
+                        errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí đề xuất vượt mức tối đa của nội dung hỗ trợ ({Money(max)})."));
+                    }
+                }
+
+                request = request with
+                {
+                    Positive = recommend,
+                    AmountVnd = recommend == true ? recommended : 0,
+                    Scores = r.Scores("scores", required: true),
+                    Note = r.Text("note", required: false),
+                };
+                break;
+            case LifecycleAction.Approve:
+                var approved = r.Amount("amountVnd", required: true);
+                if (approved is { } value && state.RecommendedAmountVnd is { } ceiling && value > ceiling)
+                {
+                    errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange,
+                        $"Kinh phí phê duyệt không được vượt kinh phí hội đồng thẩm định đề xuất ({Money(ceiling)})."));
+                }
+
+                var year = r.Int("budgetYear", 2000, 2100, required: false);
+                if (year is { } y && !catalogue.Programme.Years.Contains(y))
+                {
+                    errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange,
+                        $"Năm {y} không có trong kế hoạch kinh phí ({string.Join(", ", catalogue.Programme.Years)})."));
+                }
+
+                request = request with { AmountVnd = approved, BudgetYear = year, Note = r.Text("note", required: false) };
+                break;
+            case LifecycleAction.Reject:
+            case LifecycleAction.Cancel:
+            case LifecycleAction.SubmitFinalReport:
+                request = request with { Note = r.Text("note", required: true) };
+                if (action == LifecycleAction.SubmitFinalReport)
+                {
+                    request = request with { Attachments = r.TextList("attachments", required: false), AmountVnd = r.Amount("amountVnd", required: false) };
+                }
+
+                break;
+            case LifecycleAction.SubmitCheckIn:
+                request = request with
+                {
+                    Note = r.Text("note", required: true),
+                    PercentDone = r.Int("percentDone", 0, 100, required: true),
+                    AmountVnd = r.Amount("amountVnd", required: false),
+                    Attachments = r.TextList("attachments", required: false),
+                };
+                break;
+            case LifecycleAction.ReviewCheckIn:
+                var accepted = r.Bool("accepted", required: true);
+                request = request with { Positive = accepted, Note = r.Text("note", required: accepted == false) };
+                break;
+            case LifecycleAction.RequestExtension:
+                var newDue = r.Date("newDueDate", required: true);
+                if (newDue is { } d && state.Current is { } current
+                    && d <= DateOnly.FromDateTime(current.DueUtc.ToOffset(Domain.Calendar.DeadlinePlanner.VietnamOffset).DateTime))
+                {
+                    errors.Add(new FieldError("newDueDate", ErrorCodes.OutOfRange, "Ngày gia hạn phải sau hạn báo cáo hiện tại."));
+                }
+
+                request = request with { NewDueDate = newDue, Note = r.Text("note", required: true) };
+                break;
+            case LifecycleAction.DecideExtension:
+                var granted = r.Bool("granted", required: true);
+                request = request with { Positive = granted, Note = r.Text("note", required: granted == false) };
+                break;
+            case LifecycleAction.Evaluate:
+                var passed = r.Bool("passed", required: true);
+                var final = r.Amount("amountVnd", required: false);
+                if (final is { } f && state.Approval is { } approval && f > approval.AmountVnd)
+                {
+                    errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí nghiệm thu không được vượt kinh phí đã phê duyệt ({Money(approval.AmountVnd)})."));
+                }
+
+                request = request with { Positive = passed, AmountVnd = final, Scores = r.Scores("scores", required: false), Note = r.Text("note", required: passed == false) };
+                break;
+            default:
+                break;
+        }
+
+        return errors.Count == 0 ? (request, errors) : (null, errors);
+    }
+
+    static string Money(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.') + " đồng";
+
+    sealed class Reader(JsonElement root, List<FieldError> errors)
+    {
+        public string? Text(string name, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.String)
+            {
+                return Wrong(name, "một chuỗi ký tự");
+            }
+
+            var text = VietnameseText.NormaliseBlock(e.GetString()!);
+            if (text.Length == 0 && required)
+            {
+                errors.Add(new FieldError(name, ErrorCodes.Required, $"Vui lòng nhập {Label(name)}."));
+                return null;
+            }
+
+            if (text.Length > MaxText)
+            {
+                errors.Add(new FieldError(name, ErrorCodes.TooLong, $"{Capital(Label(name))} không được dài quá {MaxText} ký tự."));
+                return null;
+            }
+
+            return text.Length == 0 ? null : text;
+        }
+
+        public List<string>? TextList(string name, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.Array || e.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+            {
+                Wrong(name, "một danh sách chuỗi ký tự");
+                return null;
+            }
+
+            var items = e.EnumerateArray().Select(x => VietnameseText.NormaliseLine(x.GetString()!)).Where(x => x.Length > 0).ToList();
+            if (required && items.Count == 0)
+            {
+                errors.Add(new FieldError(name, ErrorCodes.Required, $"Vui lòng nêu ít nhất một mục {Label(name)}."));
+            }
+            else if (items.Count > MaxItems || items.Any(x => x.Length > MaxItemLength))
+            {
+                errors.Add(new FieldError(name, ErrorCodes.TooLong, $"Tối đa {MaxItems} mục, mỗi mục không quá {MaxItemLength} ký tự."));
+            }
+
+            return items;
+        }
+
+        public int? Int(string name, int min, int max, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt32(out var value))
+            {
+                Wrong(name, "một số nguyên");
+                return null;
+            }
+
+            if (value < min || value > max)
+            {
+                errors.Add(new FieldError(name, ErrorCodes.OutOfRange, $"{Capital(Label(name))} phải từ {min} đến {max}."));
+                return null;
+            }
+
+            return value;
+        }
+
+        public long? Amount(string name, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var value))
+            {
+                Wrong(name, "một số tiền (đồng, số nguyên)");
+                return null;
+            }
+
+            if (value <= 0 || value > 1_000_000_000_000)
+            {
+                errors.Add(new FieldError(name, ErrorCodes.OutOfRange, $"{Capital(Label(name))} phải lớn hơn 0 và hợp lý."));
+                return null;
+            }
+
+            return value;
+        }
+
+        public bool? Bool(string name, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Wrong(name, "true hoặc false");
+                return null;
+            }
+
+            return e.GetBoolean();
+        }
+
+        public DateOnly? Date(string name, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.String
+                || !DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                Wrong(name, "một ngày dạng yyyy-MM-dd");
+                return null;
+            }
+
+            return date;
+        }
+
+        public List<CriterionScore>? Scores(string name, bool required)
+        {
+            if (!Present(name, required, out var e))
+            {
+                return null;
+            }
+
+            if (e.ValueKind != JsonValueKind.Array)
+            {
+                Wrong(name, "một danh sách điểm theo tiêu chí");
+                return null;
+            }
+
+            var scores = new List<CriterionScore>();
+            var i = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                var field = $"{name}[{i++}]";
+                if (item.ValueKind != JsonValueKind.Object
+                    || !item.TryGetProperty("criterion", out var c) || c.ValueKind != JsonValueKind.String || VietnameseText.NormaliseLine(c.GetString()!).Length == 0
+                    || !item.TryGetProperty("score", out var s) || s.ValueKind != JsonValueKind.Number
+                    || !item.TryGetProperty("maxScore", out var m) || m.ValueKind != JsonValueKind.Number)
+                {
+                    errors.Add(new FieldError(field, ErrorCodes.InvalidFormat, "Mỗi tiêu chí cần tên (criterion), điểm (score) và điểm tối đa (maxScore)."));
+                    continue;
+                }
+
+                var score = s.GetDecimal();
+                var max = m.GetDecimal();
+                if (max <= 0 || score < 0 || score > max)
+                {
+                    errors.Add(new FieldError(field, ErrorCodes.OutOfRange, "Điểm phải từ 0 đến điểm tối đa của tiêu chí."));
+                    continue;
+                }
+
+                scores.Add(new CriterionScore(VietnameseText.NormaliseLine(c.GetString()!), score, max));
+            }
+
+            if (required && scores.Count == 0 && !errors.Any(x => x.Field.StartsWith(name, StringComparison.Ordinal)))
+            {
+                errors.Add(new FieldError(name, ErrorCodes.Required, "Vui lòng chấm điểm ít nhất một tiêu chí."));
+            }
+
+            return scores;
+        }
+
+        bool Present(string name, bool required, out JsonElement element)
+        {
+            if (root.TryGetProperty(name, out element) && element.ValueKind != JsonValueKind.Null)
+            {
+                return true;
+            }
+
+            if (required)
+            {
+                errors.Add(new FieldError(name, ErrorCodes.Required, $"Vui lòng nhập {Label(name)}."));
+            }
+
+            return false;
+        }
+
+        string? Wrong(string name, string expected)
+        {
+            errors.Add(new FieldError(name, ErrorCodes.WrongType, $"{Capital(Label(name))} phải là {expected}."));
+            return null;
+        }
+
+        static string Label(string name) => name switch
+        {
+            "note" => "nội dung (ghi chú, lý do, báo cáo)",
+            "missingItems" => "tài liệu cần bổ sung",
+            "workingDays" => "số ngày làm việc được bổ sung",
+            "scores" => "điểm theo tiêu chí",
+            "amountVnd" => "số tiền",
+            "budgetYear" => "năm ngân sách",
+            "recommendSupport" => "đề xuất hỗ trợ",
+            "accepted" => "kết luận chấp nhận báo cáo",
+            "granted" => "quyết định gia hạn",
+            "passed" => "kết quả nghiệm thu",
+            "percentDone" => "tỷ lệ khối lượng hoàn thành",
+            "attachments" => "tài liệu đính kèm",
+            "newDueDate" => "ngày đề nghị gia hạn",
+            _ => name,
+        };
+
+        static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+}

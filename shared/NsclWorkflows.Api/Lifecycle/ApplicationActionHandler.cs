@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Workflows.Intake;
+
+namespace NsclWorkflows.Api.Lifecycle;
+
+/// <summary>
+/// <c>POST /api/applications/{id}/actions/{action}</c>: one person's step. Checked in order — who may see the
+/// application (else 404), who may take the action (403), whether its state allows it (409 with the current state
+/// and the allowed actions), the body (415/400/422), the budget for an approval (409) — and only then raised to the
+/// application's workflow as an event (202).
+/// </summary>
+public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (!ActionNames.TryParse(actionName, out var action))
+        {
+            return ApiProblem.Create(StatusCodes.Status404NotFound, "unknown_action", "Không có thao tác này",
+                $"Các thao tác: {string.Join(", ", ActionNames.All)}.");
+        }
+
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        var (actorName, actorRole, forbidden) = Authorise(caller, action);
+        if (forbidden is not null)
+        {
+            return forbidden;
+        }
+
+        var legacy = application.LastSequence == 0 && application.Lifecycle.Unit.Length == 0;
+        var allowed = legacy
+            ? application.Status == ApplicationStatus.AwaitingCompletenessReview ? [LifecycleAction.AcceptCompleteness] : []
+            : LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+        if (!allowed.Contains(action))
+        {
+            return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
+                $"Hồ sơ đang ở trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\"; không thể thực hiện thao tác này.",
+                extensions: new { currentStatus = application.Status.ToString(), allowedActions = allowed.Select(ActionNames.Of).ToArray() });
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        ActionRequest? raised;
+        using (document)
+        {
+            var (parsed, errors) = ActionPayloadReader.Read(document!.RootElement, action, actorName, actorRole, application, catalogue);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            raised = parsed!;
+        }
+
+        if (action == LifecycleAction.Approve)
+        {
+            var year = raised.BudgetYear ?? time.GetUtcNow().ToOffset(DeadlinePlanner.VietnamOffset).Year;
+            var balance = await ledger.GetBalanceAsync(new BudgetKey(application.Lifecycle.BudgetLineId, year), cancellationToken);
+            if (balance.RemainingVnd < raised.AmountVnd)
+            {
+                return ApiProblem.Create(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",
+                    $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(raised.AmountVnd ?? 0)}.",
+                    extensions: new { lineId = balance.Key.LineId, year, remainingVnd = balance.RemainingVnd });
+            }
+        }
+
+        var instanceId = ApplicationIds.WorkflowInstanceId(application.Id);
+        if (legacy)
+        {
+            await durable.RaiseEventAsync(instanceId, CompletenessDecision.EventName, new CompletenessDecision(application.Id, actorName, raised.Note), cancellationToken);
+        }
+        else
+        {
+            await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised, cancellationToken);
+        }
+
+        return Results.Json(new { applicationId = application.Id, action = ActionNames.Of(action), accepted = true }, ApiJson.Options,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>Who takes the action and in which role; a 403 when the caller is not the one the action belongs to.</summary>
+    static (string Name, string Role, IResult? Forbidden) Authorise(Caller caller, LifecycleAction action)
+    {
+        var actor = LifecycleRules.ActorOf(action);
+        if (actor == Actor.Enterprise)
+        {
+            return caller.IsEnterprise
+                ? ("enterprise", "Enterprise", null)
+                : (string.Empty, string.Empty, Forbidden("Thao tác này do doanh nghiệp thực hiện qua đường liên kết riêng của hồ sơ.", "Enterprise"));
+        }
+
+        var role = actor switch
+        {
+            Actor.Appraiser => OfficerRoles.Appraiser,
+            Actor.Leader => OfficerRoles.Leader,
+            _ => OfficerRoles.Officer,
+        };
+        if (caller.Officer is not { } officer)
+        {
+            return (string.Empty, string.Empty, Forbidden("Thao tác này dành cho cán bộ đã đăng nhập.", role));
+        }
+
+        return officer.IsIn(role)
+            ? (officer.Name, officer.RoleFor(role), null)
+            : (string.Empty, string.Empty, Forbidden($"Thao tác này cần vai trò {role}.", role));
+    }
+
+    static IResult Forbidden(string detail, string requiredRole) =>
+        ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", detail, extensions: new { requiredRole });
+
+    static string Money(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.') + " đồng";
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Infrastructure.Security;
+
+namespace NsclWorkflows.Api.Lifecycle;
+
+/// <summary><c>GET /api/inbox</c> (officers): open tasks of my roles in my unit (admins: every unit), overdue first.</summary>
+public sealed class InboxHandler(IInbox inbox, OfficerAuthenticator officers, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        var roles = new[] { OfficerRoles.Officer, OfficerRoles.Appraiser, OfficerRoles.Leader }.Where(officer.IsIn).ToList();
+        var units = officer.IsAdmin ? Units.All : [officer.Unit];
+        var items = await inbox.ListAsync(units, roles, cancellationToken);
+        var step = request.Query["step"].ToString();
+        var line = request.Query["line"].ToString();
+        var year = int.TryParse(request.Query["year"], out var y) ? y : (int?)null;
+        var now = time.GetUtcNow();
+        var filtered = items
+            .Where(i => step.Length == 0 || i.Step.Split(',').Contains(step, StringComparer.Ordinal))
+            .Where(i => line.Length == 0 || i.BudgetLineId == line)
+            .Where(i => year is null || i.BudgetYear == year)
+            .Select(i => new { i.ApplicationId, i.TrackingCode, i.EnterpriseName, i.Title, i.Status, statusText = StatusText(i.Status), i.Role, i.Step, i.Unit,
+                i.SupportKindId, i.BudgetLineId, i.BudgetYear, i.DueUtc, overdue = i.DueUtc < now, i.UpdatedAtUtc })
+            .ToList();
+        return Results.Json(new { officer = officer.Name, officer.Unit, roles, count = filtered.Count, items = filtered }, ApiJson.Options);
+    }
+
+    static string StatusText(string status) =>
+        Enum.TryParse<ApplicationStatus>(status, out var s) ? ApplicationStatusText.Vietnamese(s) : status;
+}
+
+/// <summary><c>GET /api/applications/{id}/history</c>: the append-only audit trail (the enterprise with its link; officers of the unit).</summary>
+public sealed class HistoryHandler(ApplicationAccess access, IApplicationRepository applications)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, _))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        var entries = await applications.ReadAuditAsync(application.Id, cancellationToken);
+        return Results.Json(new
+        {
+            applicationId = application.Id,
+            entries = entries.Select(e => new { e.AtUtc, e.Kind, e.Actor, e.Role, e.FromStatus, e.ToStatus, e.Detail }),
+        }, ApiJson.Options);
+    }
+}
+
+/// <summary>
+/// <c>POST /api/applications/{id}/access-link</c> (officers of the unit): revokes the enterprise's access link and
+/// issues the next one (returned once, to be sent to the enterprise).
+/// </summary>
+public sealed class RotateAccessLinkHandler(ApplicationAccess access, IApplicationRepository applications, AccessTokens tokens, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        if (caller.Officer is not { } officer)
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Chỉ cán bộ xử lý hồ sơ được cấp lại đường liên kết.");
+        }
+
+        string? token = null;
+        var now = time.GetUtcNow();
+        _ = await applications.UpdateAsync(application.Id, a =>
+        {
+            a.Lifecycle.AccessGeneration++;
+            a.Lifecycle.AccessRevokedAtUtc = now;
+            token = tokens.Issue(a);
+            return new AuditEntry(a.Id, now, AuditKinds.AccessLinkRotated, officer.Name, "Thu hồi đường liên kết cũ, cấp đường liên kết mới cho doanh nghiệp.")
+            {
+                Role = OfficerRoles.Officer,
+                FromStatus = a.Status.ToString(),
+                ToStatus = a.Status.ToString(),
+            };
+        }, cancellationToken);
+        var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}?access={token}";
+        return Results.Json(new { applicationId = application.Id, accessToken = token, statusUrl }, ApiJson.Options);
+    }
+}
