@@ -11,6 +11,42 @@ sealed class InMemoryApplicationRepository : IApplicationRepository
     readonly Lock gate = new();
     readonly Dictionary<string, Application> applications = [];
     readonly List<AuditEntry> audit = [];
+    readonly List<(string Id, Func<Application, bool> Condition, TaskCompletionSource<Application> Done)> waiters = [];
+
+    /// <summary>Completes when the application, after some write, satisfies <paramref name="condition"/> (checked on every write, no polling).</summary>
+    public async Task<Application> WaitUntilAsync(string id, Func<Application, bool> condition, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource<Application>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (applications.TryGetValue(id, out var now) && condition(now))
+            {
+                return now;
+            }
+
+            waiters.Add((id, condition, done));
+        }
+
+        try
+        {
+            return await done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            var state = applications.GetValueOrDefault(id);
+            throw new TimeoutException($"Application {id} did not reach the expected state in {timeout}; it is {state?.Status}, audit: "
+                + string.Join(" | ", audit.Where(a => a.ApplicationId == id).Select(a => a.Kind + ": " + a.Detail)));
+        }
+    }
+
+    void Signal(Application application)
+    {
+        foreach (var waiter in waiters.Where(w => w.Id == application.Id && w.Condition(application)).ToList())
+        {
+            waiters.Remove(waiter);
+            waiter.Done.TrySetResult(application);
+        }
+    }
 
     public Task<bool> TryAddAsync(Application application, AuditEntry firstEntry, CancellationToken cancellationToken)
     {
@@ -46,6 +82,7 @@ sealed class InMemoryApplicationRepository : IApplicationRepository
             if (change(application) is { } entry)
             {
                 audit.Add(entry);
+                Signal(application);
             }
 
             return Task.FromResult<Application?>(application);

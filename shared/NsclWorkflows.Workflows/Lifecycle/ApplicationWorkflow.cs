@@ -23,11 +23,21 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
 
         var result = await steps.RecordAsync(StepKind.Receive);
         Task<ActionRequest>? nextAction = null;
+
+        // Reminders of the current result already sent. Each is sent once and in order, even when the workflow wakes
+        // late (a timer in the past fires at once); a new result (a recorded step) brings its own reminders.
+        var lastNudge = DateTimeOffset.MinValue;
+        var current = result;
         while (!result.IsFinal)
         {
+            if (!ReferenceEquals(current, result))
+            {
+                current = result;
+                lastNudge = DateTimeOffset.MinValue;
+            }
+
             nextAction ??= context.WaitForExternalEvent<ActionRequest>(ActionRequest.EventName);
-            var now = context.CurrentUtcDateTime;
-            var nudge = result.Nudges.Where(n => n.AtUtc.UtcDateTime > now).MinBy(n => n.AtUtc);
+            var nudge = result.Nudges.Where(n => n.AtUtc > lastNudge).MinBy(n => n.AtUtc);
             var wakeAt = nudge?.AtUtc ?? result.NextDeadlineUtc;
             if (wakeAt is null)
             {
@@ -50,6 +60,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
             }
             else if (nudge is not null)
             {
+                lastNudge = nudge.AtUtc;
                 await steps.NotifyAsync([nudge.Notification]);
             }
             else

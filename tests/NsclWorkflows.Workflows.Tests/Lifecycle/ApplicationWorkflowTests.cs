@@ -1,0 +1,420 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Workflows.Intake;
+using NsclWorkflows.Workflows.Lifecycle;
+
+namespace NsclWorkflows.Workflows.Tests.Lifecycle;
+
+/// <summary>
+/// Every path of the application workflow on the in-memory Durable Task host, with time compressed (one working day
+/// lasts a fraction of a second) and fakes for storage, ledger, inbox and e-mail. Each test waits on the state the
+/// workflow writes, never on a clock.
+/// </summary>
+public sealed class ApplicationWorkflowTests : IAsyncDisposable
+{
+    const long Plan = 800_000_000;
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
+
+    readonly InMemoryApplicationRepository repository = new();
+    readonly RecordingNotifications notifications = new();
+    readonly InMemoryInbox inbox = new();
+    readonly FakeBudgetLedger ledger = new(Plan);
+    DurableTaskTestHost host = null!;
+    TimeSpan day;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HappyPath_TwoCheckInsAndPassedEvaluation_CompletesWithTheWholeAmountDisbursed()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+
+        await ToImplementationAsync(app, 300_000_000);
+        Assert.Equal(2, app.Lifecycle.CheckIns.Count);
+        Assert.Equal(new LedgerBalance(Key(app), Plan, 300_000_000, 0, 0), await ledger.GetBalanceAsync(Key(app), default));
+
+        foreach (var n in new[] { 1, 2 })
+        {
+            await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = $"Báo cáo kỳ {n}", PercentDone = n * 45 });
+            await WaitAsync(app, a => a.Lifecycle.CheckIns[n - 1].Status == CheckInStatus.Submitted);
+            await inbox.WaitForAsync(app.Id, open => open.Any(t => t.Step == "CheckInReview" && t.Role == "Officer"), Patience);
+            await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+            await WaitAsync(app, a => a.Lifecycle.CheckIns[n - 1].Status == CheckInStatus.Accepted);
+        }
+
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingFinalEvaluation);
+        Assert.Equal(new LedgerBalance(Key(app), Plan, 100_000_000, 0, 200_000_000), await ledger.GetBalanceAsync(Key(app), default));
+
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitFinalReport) with { Note = "Hoàn thành 5S toàn xưởng." });
+        await WaitAsync(app, a => a.Lifecycle.FinalReport is not null);
+        await ActAsync(app, Leader(LifecycleAction.Evaluate) with { Positive = true, Note = "Đạt." });
+
+        await CompletedAsync(app, ApplicationStatus.Completed);
+        Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 0, 300_000_000), await ledger.GetBalanceAsync(Key(app), default));
+        Assert.Empty(inbox.Of(app.Id));
+        var kinds = await AuditKindsAsync(app);
+        Assert.Equal(
+            [AuditKinds.Submitted, AuditKinds.ReceiptAcknowledged, AuditKinds.CompletenessAccepted, AuditKinds.AppraisalSubmitted, AuditKinds.Approved,
+             AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted,
+             AuditKinds.FinalReportSubmitted, AuditKinds.EvaluationPassed],
+            kinds);
+        var events = notifications.For(app.Id).Select(n => n.Event).ToList();
+        Assert.Equal(NotificationEvent.Receipt, events[0]);
+        Assert.Contains(NotificationEvent.AppraisalAssigned, events);
+        Assert.Contains(NotificationEvent.Approved, events);
+        Assert.Equal(NotificationEvent.FinalEvaluationResult, events[^1]);
+    }
+
+    [Fact]
+    public async Task Supplementation_ResubmittedInTime_GoesBackToReviewAndOn()
+    {
+        await StartAsync(TimeSpan.FromSeconds(1));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+
+        await ActAsync(app, Officer(LifecycleAction.RequestSupplementation) with { MissingItems = ["Báo cáo tài chính 2025"], WorkingDays = 10 });
+        await WaitStatusAsync(app, ApplicationStatus.SupplementationRequested);
+        await SentAsync(app, n => n.Event == NotificationEvent.SupplementationRequested && n.Audience == NotificationAudience.Enterprise
+            && n.Facts["missingItems"] == "Báo cáo tài chính 2025");
+
+        await ActAsync(app, Enterprise(LifecycleAction.Resubmit) with { Note = "Đã bổ sung báo cáo tài chính." });
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+
+        var stored = await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+        Assert.NotNull(stored.Lifecycle.Supplementations.Single().ResubmittedAtUtc);
+        await SentAsync(app, n => n.Event == NotificationEvent.ResubmissionReceived && n.Audience == NotificationAudience.Officers);
+    }
+
+    [Fact]
+    public async Task Supplementation_DeadlinePassesWithoutResubmission_WithdrawnWithNoticeAfterReminders()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(200));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+
+        await ActAsync(app, Officer(LifecycleAction.RequestSupplementation) with { MissingItems = ["Giấy phép kinh doanh"], WorkingDays = 10 });
+
+        var stored = await CompletedAsync(app, ApplicationStatus.Withdrawn);
+        Assert.Contains("Quá hạn bổ sung", stored.Lifecycle.ClosingReason, StringComparison.Ordinal);
+        var sent = notifications.For(app.Id);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Facts["daysOffset"] == "-5");
+        Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Facts["daysOffset"] == "-1");
+        Assert.Contains(sent, n => n.Event == NotificationEvent.Withdrawn && n.Audience == NotificationAudience.Enterprise);
+        Assert.Contains(AuditKinds.SupplementationExpired, await AuditKindsAsync(app));
+    }
+
+    [Fact]
+    public async Task Appraisal_Overdue_EscalatesToHeadOfDivisionAndKeepsWaiting()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(100));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+
+        var escalated = await WaitAsync(app, a => a.Status == ApplicationStatus.UnderAppraisal && a.Lifecycle.StepEscalations >= 2);
+
+        Assert.Equal(ApplicationStatus.UnderAppraisal, escalated.Status);
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalEscalated && n.Occurrence.EndsWith("escalation-2", StringComparison.Ordinal));
+        var sent = notifications.For(app.Id);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.AppraisalReminder && n.Audience == NotificationAudience.Appraisers);
+        Assert.Equal(2, sent.Count(n => n.Event == NotificationEvent.AppraisalEscalated && n.Audience == NotificationAudience.HeadOfDivision));
+        Assert.Contains(AuditKinds.Escalated, await AuditKindsAsync(app));
+
+        // The appraisal still counts after escalation.
+        await ActAsync(app, Appraisal(true, 200_000_000));
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingApproval);
+    }
+
+    [Fact]
+    public async Task Rejection_EndsRejectedWithReasonsAndNothingReserved()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToApprovalAsync(app, 250_000_000);
+
+        await ActAsync(app, Leader(LifecycleAction.Reject) with { Note = "Nội dung không thuộc phạm vi hỗ trợ năm 2025." });
+
+        var stored = await CompletedAsync(app, ApplicationStatus.Rejected);
+        Assert.Equal("Nội dung không thuộc phạm vi hỗ trợ năm 2025.", stored.Lifecycle.RejectionReason);
+        Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).ReservedVnd);
+        Assert.Contains(notifications.For(app.Id), n => n.Event == NotificationEvent.Rejected && n.Facts["reason"].Contains("phạm vi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Approval_OverRemainingBudget_RefusedWithReasonThenASmallerAmountIsApproved()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var first = await SubmitAsync(amount: 500_000_000);
+        await ToImplementationAsync(first, 500_000_000);
+        var second = await SubmitAsync(amount: 500_000_000);
+        await ToApprovalAsync(second, 500_000_000);
+
+        await ActAsync(second, Leader(LifecycleAction.Approve) with { AmountVnd = 500_000_000, BudgetYear = 2025 });
+
+        var refused = await WaitAsync(second, a => a.Lifecycle.LastApprovalRefusal is not null);
+        Assert.Equal(ApplicationStatus.AwaitingApproval, refused.Status);
+        Assert.Contains("Vượt kinh phí", refused.Lifecycle.LastApprovalRefusal, StringComparison.Ordinal);
+        Assert.Contains(AuditKinds.ApprovalRefused, await AuditKindsAsync(second));
+
+        await ActAsync(second, Leader(LifecycleAction.Approve) with { AmountVnd = 300_000_000, BudgetYear = 2025 });
+        await WaitStatusAsync(second, ApplicationStatus.InImplementation);
+        var balance = await ledger.GetBalanceAsync(Key(second), default);
+        Assert.Equal(800_000_000, balance.ReservedVnd);
+        Assert.Equal(0, balance.RemainingVnd);
+    }
+
+    [Fact]
+    public async Task CheckIn_Overdue_RemindsBeforeOnAndAfterThenEscalatesToTheOfficer()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(25));
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 200_000_000);
+
+        var escalated = await WaitAsync(app, a => a.Lifecycle.StepEscalations >= 1);
+
+        Assert.Equal(ApplicationStatus.InImplementation, escalated.Status);
+        Assert.Equal(1, escalated.Lifecycle.CurrentCheckIn);
+        await SentAsync(app, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
+        var sent = notifications.For(app.Id);
+        Assert.True(sent.Any(n => n.Event == NotificationEvent.CheckInReminderDue), string.Join(", ", sent.Select(n => n.Event + "/" + n.Occurrence)));
+        Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderBefore && n.Audience == NotificationAudience.Enterprise);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderDue);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderOverdue);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
+        Assert.True(
+            sent.ToList().FindIndex(n => n.Event == NotificationEvent.CheckInReminderOverdue)
+            < sent.ToList().FindIndex(n => n.Event == NotificationEvent.CheckInEscalated));
+
+        // A late report is still taken.
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Báo cáo muộn", PercentDone = 30 });
+        await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted);
+    }
+
+    [Fact]
+    public async Task Extension_Granted_MovesTheDueDate()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 200_000_000);
+        var dueBefore = app.Lifecycle.CheckIns[0].DueUtc;
+
+        await ActAsync(app, Enterprise(LifecycleAction.RequestExtension) with { NewDueDate = DateOnly.FromDateTime(dueBefore.UtcDateTime).AddDays(30), Note = "Chờ thiết bị." });
+        await WaitAsync(app, a => a.Lifecycle.PendingExtension is not null);
+        await inbox.WaitForAsync(app.Id, open => open.Any(t => t.Step == "ExtensionDecision"), Patience);
+        await ActAsync(app, Officer(LifecycleAction.DecideExtension) with { Positive = true });
+
+        var stored = await WaitAsync(app, a => a.Lifecycle.Extensions.Count == 1);
+        Assert.True(stored.Lifecycle.Extensions[0].Granted);
+        Assert.True(stored.Lifecycle.CheckIns[0].DueUtc > dueBefore);
+        Assert.Contains(AuditKinds.ExtensionGranted, await AuditKindsAsync(app));
+        await SentAsync(app, n => n.Event == NotificationEvent.ExtensionDecided && n.Audience == NotificationAudience.Enterprise && n.Facts["result"] == "Đồng ý gia hạn");
+    }
+
+    [Fact]
+    public async Task Evaluation_Failed_EndsFailedAndReleasesWhatWasNotDisbursed()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync(kind: "expert-training", amount: 20_000_000);
+        await ToImplementationAsync(app, 20_000_000);
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Đã học 2 mô-đun", PercentDone = 50 });
+        await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted);
+        await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingFinalEvaluation);
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitFinalReport) with { Note = "Không thi đạt chứng chỉ." });
+        await WaitAsync(app, a => a.Lifecycle.FinalReport is not null);
+
+        await ActAsync(app, Leader(LifecycleAction.Evaluate) with { Positive = false, Note = "Không đạt chứng nhận chuyên gia." });
+
+        var stored = await CompletedAsync(app, ApplicationStatus.Failed);
+        Assert.False(stored.Lifecycle.Evaluation!.Passed);
+        Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 0, 10_000_000), await ledger.GetBalanceAsync(Key(app), default));
+    }
+
+    [Fact]
+    public async Task Cancellation_OfAnApprovedTask_ReleasesTheReservedBudget()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 400_000_000);
+
+        await ActAsync(app, Leader(LifecycleAction.Cancel) with { Note = "Doanh nghiệp ngừng hoạt động." });
+
+        await CompletedAsync(app, ApplicationStatus.Cancelled);
+        Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 0, 0), await ledger.GetBalanceAsync(Key(app), default));
+        Assert.Contains(notifications.For(app.Id), n => n.Event == NotificationEvent.Cancelled);
+        Assert.Empty(inbox.Of(app.Id));
+    }
+
+    [Fact]
+    public async Task Withdrawal_BeforeApproval_EndsWithdrawn()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToApprovalAsync(app, 100_000_000);
+
+        await ActAsync(app, Enterprise(LifecycleAction.Withdraw) with { Note = "Đổi kế hoạch đầu tư." });
+
+        var stored = await CompletedAsync(app, ApplicationStatus.Withdrawn);
+        Assert.Equal("Đổi kế hoạch đầu tư.", stored.Lifecycle.ClosingReason);
+        Assert.Empty(inbox.Of(app.Id));
+    }
+
+    [Fact]
+    public async Task ActionTheStateNoLongerAllows_IsRecordedAsIgnoredAndChangesNothing()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+
+        // Raised directly (the HTTP layer would have answered 409): the workflow must not act on it.
+        await ActAsync(app, Leader(LifecycleAction.Approve) with { AmountVnd = 1_000_000 });
+        await WaitAsync(app, a => a.LastSequence >= 2);
+
+        Assert.Equal(ApplicationStatus.AwaitingCompletenessReview, app.Status);
+        Assert.Contains(AuditKinds.ActionIgnored, await AuditKindsAsync(app));
+        Assert.Equal(0, (await ledger.GetBalanceAsync(new BudgetKey("IV.1", 2025), default)).ReservedVnd);
+    }
+
+    [Fact]
+    public async Task NotificationRefusedByProvider_IsRecordedOnTheApplication()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        notifications.Refuse.Add(NotificationEvent.Receipt);
+        var app = await SubmitAsync();
+
+        var stored = await WaitAsync(app, a => a.Lifecycle.NotificationFailures.Count > 0);
+
+        Assert.Contains("Receipt", stored.Lifecycle.NotificationFailures[0], StringComparison.Ordinal);
+        Assert.Contains(AuditKinds.NotificationFailed, await AuditKindsAsync(app));
+    }
+
+    [Fact]
+    public async Task Versioning_AnInstanceStartedOnV1_CompletesBesideNewV2Instances()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var old = await NewApplicationAsync("productivity-tools", 100_000_000);
+        var v1 = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(IntakeWorkflow),
+            new IntakeWorkflowInput(old.Id, DateTimeOffset.UtcNow.AddMinutes(5)));
+        var app = await SubmitAsync();
+
+        await host.Client.RaiseEventAsync(v1, CompletenessDecision.EventName, new CompletenessDecision(old.Id, "officer.a", null));
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+
+        using var timeout = new CancellationTokenSource(Patience);
+        var done = await host.Client.WaitForInstanceCompletionAsync(v1, true, timeout.Token);
+        Assert.Equal(IntakeOutcome.CompletenessAccepted, done.ReadOutputAs<IntakeOutcome>());
+        Assert.Equal(ApplicationStatus.CompletenessAccepted, old.Status);
+        await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+    }
+
+    async Task StartAsync(TimeSpan workingDay)
+    {
+        day = workingDay;
+        var planner = new DeadlinePlanner(VietnamStatutoryCalendar.FromEmbeddedData(), new DeadlineOptions { CompressedWorkingDay = workingDay });
+        host = await DurableTaskTestHost.StartAsync(
+            tasks => tasks.AddNsclWorkflows(),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddSingleton<IApplicationRepository>(repository);
+                    services.AddSingleton<IBudgetLedger>(ledger);
+                    services.AddSingleton<IInbox>(inbox);
+                    services.AddSingleton<INotificationService>(notifications);
+                    services.AddSingleton(Catalogue);
+                    services.AddSingleton(planner);
+                    services.AddSingleton<LifecycleMachine>();
+                    services.AddSingleton(TimeProvider.System);
+                    services.AddLogging();
+                },
+            });
+    }
+
+    async Task<Application> NewApplicationAsync(string kind, long amount)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var application = new Application(
+            ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray()), "NSCL-2026-TEST01",
+            new ApplicationSubmission("0401234567", "Công ty <Ánh> & Cộng sự", "Nguyễn Văn A", "a@congty.vn", "0236382200", kind,
+                "Áp dụng 5S", "Triển khai 5S tại xưởng sản xuất chính của công ty.", amount),
+            Catalogue.Version, now, now + (day * 5));
+        await repository.TryAddAsync(application, new AuditEntry(application.Id, now, AuditKinds.Submitted, "a@congty.vn", "Nộp"), default);
+        return application;
+    }
+
+    async Task<Application> SubmitAsync(string kind = "productivity-tools", long amount = 300_000_000)
+    {
+        var application = await NewApplicationAsync(kind, amount);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(application.Id),
+            new Microsoft.DurableTask.StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(application.Id)));
+        return application;
+    }
+
+    async Task ToApprovalAsync(Application app, long recommended)
+    {
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+        await ActAsync(app, Appraisal(true, recommended));
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingApproval);
+    }
+
+    async Task ToImplementationAsync(Application app, long amount)
+    {
+        await ToApprovalAsync(app, amount);
+        await ActAsync(app, Leader(LifecycleAction.Approve) with { AmountVnd = amount, BudgetYear = 2025 });
+        await WaitStatusAsync(app, ApplicationStatus.InImplementation);
+    }
+
+    Task SentAsync(Application app, Func<NotificationRequest, bool> match) =>
+        notifications.WaitForAsync(n => n.ApplicationId == app.Id && match(n), Patience);
+
+    Task ActAsync(Application app, ActionRequest action) =>
+        host.Client.RaiseEventAsync(ApplicationIds.WorkflowInstanceId(app.Id), ActionRequest.EventName, action);
+
+    Task<Application> WaitStatusAsync(Application app, ApplicationStatus status) => WaitAsync(app, a => a.Status == status);
+
+    Task<Application> WaitAsync(Application app, Func<Application, bool> condition) => repository.WaitUntilAsync(app.Id, condition, Patience);
+
+    async Task<Application> CompletedAsync(Application app, ApplicationStatus status)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var result = await host.Client.WaitForInstanceCompletionAsync(ApplicationIds.WorkflowInstanceId(app.Id), getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(status.ToString(), result.ReadOutputAs<string>());
+        return (await repository.FindAsync(app.Id, default))!;
+    }
+
+    async Task<List<string>> AuditKindsAsync(Application app) => [.. (await repository.ReadAuditAsync(app.Id, default)).Select(a => a.Kind)];
+
+    static BudgetKey Key(Application app) => new(app.Lifecycle.BudgetLineId, 2025);
+
+    static ActionRequest Enterprise(LifecycleAction action) => new(action, "enterprise", "Enterprise");
+
+    static ActionRequest Officer(LifecycleAction action) => new(action, "can.bo.a", "Officer");
+
+    static ActionRequest Leader(LifecycleAction action) => new(action, "lanh.dao.b", "Leader");
+
+    static ActionRequest Appraisal(bool support, long amount) => new(LifecycleAction.SubmitAppraisal, "tham.dinh.c", "Appraiser")
+    {
+        Positive = support,
+        AmountVnd = amount,
+        Scores = [new CriterionScore("Tính khả thi", 35, 40), new CriterionScore("Hiệu quả", 50, 60)],
+    };
+}

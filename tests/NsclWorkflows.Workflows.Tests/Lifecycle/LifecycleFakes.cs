@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
+
+namespace NsclWorkflows.Workflows.Tests.Lifecycle;
+
+/// <summary>Records every notification asked for; can refuse chosen events permanently. The real sender is tested against the SendGrid capture endpoint.</summary>
+sealed class RecordingNotifications : INotificationService
+{
+    public ConcurrentQueue<NotificationRequest> Sent { get; } = new();
+
+    public HashSet<NotificationEvent> Refuse { get; } = [];
+
+    readonly Lock gate = new();
+    readonly List<(Func<NotificationRequest, bool> Match, TaskCompletionSource Done)> waiters = [];
+
+    /// <summary>Completes when a notification matching <paramref name="match"/> has been sent (checked on every send, no polling).</summary>
+    public async Task WaitForAsync(Func<NotificationRequest, bool> match, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (Sent.Any(match))
+            {
+                return;
+            }
+
+            waiters.Add((match, done));
+        }
+
+        try
+        {
+            await done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("Expected notification not sent; sent: " + string.Join(", ", Sent.Select(n => $"{n.Event}/{n.Audience}/{n.Occurrence}")));
+        }
+    }
+
+    public Task<NotificationOutcome> SendAsync(NotificationRequest request, CancellationToken cancellationToken)
+    {
+        if (Refuse.Contains(request.Event))
+        {
+            return Task.FromResult(new NotificationOutcome(0, 0, ["400 Bad Request: invalid address"]));
+        }
+
+        lock (gate)
+        {
+            Sent.Enqueue(request);
+            foreach (var waiter in waiters.Where(w => w.Match(request)).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+
+        return Task.FromResult(new NotificationOutcome(1, 0, []));
+    }
+
+    public IReadOnlyList<NotificationRequest> For(string applicationId) => Sent.Where(n => n.ApplicationId == applicationId).ToList();
+}
+
+/// <summary>Inbox in memory. The Table inbox is tested on Azurite.</summary>
+sealed class InMemoryInbox : IInbox
+{
+    readonly ConcurrentDictionary<string, IReadOnlyList<OpenTask>> tasks = new();
+    readonly Lock gate = new();
+    readonly List<(string Id, Func<IReadOnlyList<OpenTask>, bool> Match, TaskCompletionSource Done)> waiters = [];
+
+    public Task SyncAsync(Application application, CancellationToken cancellationToken)
+    {
+        var open = application.Lifecycle.OpenTasks.ToList();
+        lock (gate)
+        {
+            tasks[application.Id] = open;
+            foreach (var waiter in waiters.Where(w => w.Id == application.Id && w.Match(open)).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes when the application's open tasks satisfy <paramref name="match"/> after a sync.</summary>
+    public async Task WaitForAsync(string applicationId, Func<IReadOnlyList<OpenTask>, bool> match, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (match(Of(applicationId)))
+            {
+                return;
+            }
+
+            waiters.Add((applicationId, match, done));
+        }
+
+        await done.Task.WaitAsync(timeout);
+    }
+
+    public Task<IReadOnlyList<InboxItem>> ListAsync(IReadOnlyCollection<string> units, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public IReadOnlyList<OpenTask> Of(string applicationId) => tasks.GetValueOrDefault(applicationId) ?? [];
+}
