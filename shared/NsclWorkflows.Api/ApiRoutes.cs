@@ -16,6 +16,7 @@ public static class ApiRoutes
     public const string ApplicationHistory = "applications/{id}/history";
     public const string ApplicationAccessLink = "applications/{id}/access-link";
     public const string Inbox = "inbox";
+    public const string Budget = "budget";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
 
@@ -29,6 +30,7 @@ public static class ApiRoutes
         new("GetApplicationHistory", "GET", ApplicationHistory),
         new("RotateAccessLink", "POST", ApplicationAccessLink),
         new("GetInbox", "GET", Inbox),
+        new("GetBudget", "GET", Budget),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
     ];

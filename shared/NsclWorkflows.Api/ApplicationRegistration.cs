@@ -46,6 +46,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.InboxHandler>();
         services.AddSingleton<Lifecycle.HistoryHandler>();
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
+        services.AddSingleton<Lifecycle.BudgetHandler>();
         return services;
     }
 }

@@ -16,8 +16,15 @@ public sealed class ApplicationFunctions(
     ApplicationActionHandler act,
     HistoryHandler history,
     RotateAccessLinkHandler rotate,
-    InboxHandler inbox)
+    InboxHandler inbox,
+    BudgetHandler budget)
 {
+    [Function(nameof(GetBudget))]
+    public async Task<IActionResult> GetBudget(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Budget)] HttpRequest req,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await budget.HandleAsync(req, cancellationToken));
+
     [Function(nameof(ApplicationAction))]
     public async Task<IActionResult> ApplicationAction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ApplicationAction)] HttpRequest req,

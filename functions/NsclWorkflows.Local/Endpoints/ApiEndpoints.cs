@@ -38,6 +38,9 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Inbox, (HttpRequest request, InboxHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetInbox");
 
+        api.MapGet(ApiRoutes.Budget, (HttpRequest request, BudgetHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, ct)).WithName("GetBudget");
+
         api.MapGet(ApiRoutes.Catalogue, (CatalogueHandler h) => h.Get()).WithName("GetCatalogue");
 
         api.MapGet(ApiRoutes.CatalogueValidation, (HttpRequest request, CatalogueHandler h) => h.GetValidation(request))

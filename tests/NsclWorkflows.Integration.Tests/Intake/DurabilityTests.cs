@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using NsclWorkflows.Integration.Tests.Support;
 
 namespace NsclWorkflows.Integration.Tests.Intake;
@@ -8,7 +10,8 @@ public class DurabilityTests(AzuriteFixture azurite)
     [Fact]
     public async Task Workflow_HostKilledWhileTimerPending_ResumesAfterRestartAndRunsReceiptOnce()
     {
-        // One working day = 3 s, so the completeness review deadline (5 working days) is 15 s after submission.
+        // One working day = 3 s: the enterprise gets 5 working days (15 s) to supplement; nobody does, and the host is
+        // killed while that deadline's timer is pending. After a restart the deadline still fires: withdrawn.
         const string hub = "durabilitykill";
         var storage = new StorageProbe(azurite.ConnectionString);
         await using var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromSeconds(3));
@@ -18,14 +21,25 @@ public class DurabilityTests(AzuriteFixture azurite)
         Assert.Equal(201, status);
         var id = created.GetProperty("applicationId").GetString()!;
         var statusUrl = created.GetProperty("statusUrl").GetString()!;
-        var deadline = created.GetProperty("completenessDeadlineUtc").GetDateTimeOffset();
-
         await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30));
-        var history = await LocalHostProcess.EventuallyAsync(
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/actions/request-supplementation")
+        {
+            Content = JsonContent.Create(new { missingItems = new[] { "Báo cáo tài chính năm 2025" }, workingDays = 5 }),
+        };
+        request.Headers.Add("X-Nscl-Dev-Officer", "officer.a; Officer");
+        using (var response = await host.Http.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var waiting = await host.WaitForStatusAsync(statusUrl, "SupplementationRequested", TimeSpan.FromSeconds(30));
+        var deadline = waiting.GetProperty("nextDueUtc").GetDateTimeOffset();
+        await LocalHostProcess.EventuallyAsync(
             () => storage.HistoryAsync(hub, "application-" + id),
-            h => h.Any(e => e.GetString("EventType") == "TimerCreated"),
+            h => h.Count(e => e.GetString("EventType") == "TimerCreated") >= 2,
             TimeSpan.FromSeconds(10),
-            "the workflow records its deadline timer");
+            "the workflow records the supplementation timer");
 
         host.Kill();
         var killedAt = DateTimeOffset.UtcNow;
@@ -33,22 +47,19 @@ public class DurabilityTests(AzuriteFixture azurite)
         Assert.NotEqual(0, host.ExitCode);
 
         await host.StartAsync();
-        var expired = await host.WaitForStatusAsync(statusUrl, "Expired", TimeSpan.FromSeconds(60));
-        Assert.True(expired.GetProperty("decidedAtUtc").GetDateTimeOffset() >= deadline.AddSeconds(-1));
+        var withdrawn = await host.WaitForStatusAsync(statusUrl, "Withdrawn", TimeSpan.FromSeconds(90));
+        Assert.True(withdrawn.GetProperty("updatedAtUtc").GetDateTimeOffset() >= deadline.AddSeconds(-1));
 
         var audit = await storage.AuditAsync(id);
         Assert.Single(audit, e => e.GetString("Kind") == "ReceiptAcknowledged");
-        Assert.DoesNotContain(audit, e => e.GetString("Kind") == "ReceiptAcknowledgedAgain");
-        Assert.Single(audit, e => e.GetString("Kind") == "Expired");
+        Assert.Single(audit, e => e.GetString("Kind") == "SupplementationRequested");
+        Assert.Single(audit, e => e.GetString("Kind") == "SupplementationExpired");
 
-        // The application row says Expired once the last activity ran; the orchestration commits its end just after.
-        history = await LocalHostProcess.EventuallyAsync(
+        var history = await LocalHostProcess.EventuallyAsync(
             () => storage.HistoryAsync(hub, "application-" + id),
             h => h.Any(e => e.GetString("EventType") == "ExecutionCompleted"),
-            TimeSpan.FromSeconds(15),
+            TimeSpan.FromSeconds(30),
             "the workflow completes");
-        Assert.Single(history, e => e.GetString("EventType") == "TaskScheduled" && e.GetString("Name") == "AcknowledgeReceiptActivity");
-        Assert.Single(history, e => e.GetString("EventType") == "TimerFired");
         Assert.Single(history, e => e.GetString("EventType") == "ExecutionCompleted");
     }
 

@@ -61,10 +61,10 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await host.Http.SendAsync(decision);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        var accepted = await host.WaitForStatusAsync(statusUrl, "CompletenessAccepted", TimeSpan.FromSeconds(30));
+        var accepted = await host.WaitForStatusAsync(statusUrl, "UnderAppraisal", TimeSpan.FromSeconds(30));
         Assert.NotNull(accepted.GetProperty("decidedAtUtc").GetString());
 
-        // The workflow has finished: a second decision is refused with the current state.
+        // The application has moved on to appraisal: a second decision is refused with the current state.
         using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/completeness-decision")
         {
             Content = JsonContent.Create(new { decision = "accept" }),
@@ -74,7 +74,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var problem = await conflict.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("invalid_transition", problem.GetProperty("code").GetString());
-        Assert.Equal("CompletenessAccepted", problem.GetProperty("context").GetProperty("currentStatus").GetString());
+        Assert.Equal("UnderAppraisal", problem.GetProperty("context").GetProperty("currentStatus").GetString());
     }
 
     [Fact]

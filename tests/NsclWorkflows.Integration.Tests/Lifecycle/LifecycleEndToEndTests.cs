@@ -1,0 +1,133 @@
+using System.Text.Json;
+using NsclWorkflows.Integration.Tests.Support;
+using Xunit.Abstractions;
+
+namespace NsclWorkflows.Integration.Tests.Lifecycle;
+
+/// <summary>
+/// Whole lifecycles over HTTP on the standalone host with Azurite and compressed time: state, audit trail and ledger
+/// asserted after every step. Each test has its own task hub and table prefix, so the ledger it reads is its own.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    static readonly TimeSpan Step = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task HappyPath_TwoCheckIns_StateAuditAndLedgerAtEachStep_SurvivesAKillAtARandomStep()
+    {
+        await using var host = new LocalHostProcess(azurite.ConnectionString, "e2ehappy", TimeSpan.FromSeconds(2),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = "e2ehappy" });
+        await host.StartAsync();
+        var client = new LifecycleClient(host.Http);
+        var killAt = Random.Shared.Next(0, 9);
+        output.WriteLine($"The host is killed right after step {killAt} is accepted.");
+
+        var (id, token) = await client.SubmitAsync(amount: 300_000_000);
+        var enterprise = As.Enterprise(token);
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
+        var plan = await BalanceAsync(client);
+        Assert.Equal(0, plan.GetProperty("reservedVnd").GetInt64());
+
+        var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed)[]
+        {
+            ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
+            ("submit-appraisal", new { recommendSupport = true, amountVnd = 300_000_000, scores = new[] { new { criterion = "Tính khả thi", score = 80, maxScore = 100 } } },
+                As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
+            ("approve", new { amountVnd = 300_000_000, budgetYear = 2025, note = "Đồng ý" }, As.Leader, v => Status(v) == "InImplementation", "Approved", 300_000_000, 0),
+            ("submit-check-in", new { note = "Đã triển khai 5S ở xưởng 1", percentDone = 40, amountVnd = 90_000_000 }, enterprise,
+                v => CheckIn(v, 0) == "Submitted", "CheckInSubmitted", 300_000_000, 0),
+            ("review-check-in", new { accepted = true, note = "Đạt tiến độ" }, As.Clerk, v => CheckIn(v, 0) == "Accepted", "CheckInAccepted", 200_000_000, 100_000_000),
+            ("submit-check-in", new { note = "Đã triển khai Lean ở xưởng 2", percentDone = 85 }, enterprise,
+                v => CheckIn(v, 1) == "Submitted", "CheckInSubmitted", 200_000_000, 100_000_000),
+            ("review-check-in", new { accepted = true }, As.Clerk, v => Status(v) == "AwaitingFinalEvaluation", "CheckInAccepted", 100_000_000, 200_000_000),
+            ("submit-final-report", new { note = "Giảm 22% thời gian chờ." }, enterprise,
+                v => v.GetProperty("lifecycle").GetProperty("finalReport").ValueKind == JsonValueKind.Object, "FinalReportSubmitted", 100_000_000, 200_000_000),
+            ("evaluate", new { passed = true, note = "Đạt", scores = new[] { new { criterion = "Kết quả", score = 90, maxScore = 100 } } }, As.Leader,
+                v => Status(v) == "Completed", "EvaluationPassed", 0, 300_000_000),
+        };
+
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var (action, body, caller, done, auditKind, reserved, disbursed) = steps[i];
+            var (status, answer) = await client.ActAsync(id, action, body, caller);
+            Assert.True(status == 202, $"step {i} {action}: {status} {answer}");
+            if (i == killAt)
+            {
+                host.Kill();
+                await host.StartAsync();
+            }
+
+            var view = await client.WaitAsync(id, done, Step, $"step {i} ({action}) is recorded");
+            var audit = await client.AuditKindsAsync(id);
+            Assert.Equal(auditKind, audit[^1]);
+            var balance = await BalanceAsync(client);
+            Assert.True(reserved == balance.GetProperty("reservedVnd").GetInt64(), $"step {i} reserved: {balance}");
+            Assert.True(disbursed == balance.GetProperty("disbursedVnd").GetInt64(), $"step {i} disbursed: {balance}");
+            Assert.Equal(0, balance.GetProperty("committedVnd").GetInt64());
+            output.WriteLine($"step {i} {action}: {Status(view)}, audit {auditKind}, reserved {reserved}, disbursed {disbursed}");
+        }
+
+        var kinds = await client.AuditKindsAsync(id);
+        Assert.Single(kinds, k => k == "ReceiptAcknowledged");
+        Assert.Single(kinds, k => k == "Approved");
+        Assert.Equal(2, kinds.Count(k => k == "CheckInAccepted"));
+        var (_, inbox) = await client.GetAsync("/api/inbox", As.Admin);
+        Assert.DoesNotContain(inbox.GetProperty("items").EnumerateArray(), item => item.GetProperty("applicationId").GetString() == id);
+    }
+
+    [Fact]
+    public async Task OverdueCheckIn_RemindedThenEscalatedToTheOfficer_LateReportStillAccepted()
+    {
+        // One working day = 150 ms: the first check-in is due 3 months (66 compressed days, ~10 s) after approval.
+        await using var host = new LocalHostProcess(azurite.ConnectionString, "e2eoverdue", TimeSpan.FromMilliseconds(150),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = "e2eoverdue" });
+        await host.StartAsync();
+        var client = new LifecycleClient(host.Http);
+        var (id, token) = await client.SubmitAsync(amount: 200_000_000);
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
+        await client.ActAsync(id, "accept-completeness", new { }, As.Clerk);
+        await client.WaitStatusAsync(id, "UnderAppraisal", Step);
+        await client.ActAsync(id, "submit-appraisal", new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 7, maxScore = 10 } } }, As.Appraiser);
+        await client.WaitStatusAsync(id, "AwaitingApproval", Step);
+        await client.ActAsync(id, "approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader);
+        var approved = await client.WaitStatusAsync(id, "InImplementation", Step);
+        var due = approved.GetProperty("nextDueUtc").GetDateTimeOffset();
+
+        var escalated = await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("stepEscalations").GetInt32() >= 1,
+            TimeSpan.FromSeconds(120), "the overdue check-in is escalated");
+
+        Assert.Equal("InImplementation", Status(escalated));
+        var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Admin);
+        var escalation = history.GetProperty("entries").EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "Escalated");
+        Assert.True(escalation.GetProperty("atUtc").GetDateTimeOffset() > due, "escalated only after the due date");
+        Assert.Contains("kỳ 1", escalation.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (_, inbox) = await client.GetAsync("/api/inbox", As.Clerk);
+        var task = inbox.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("applicationId").GetString() == id);
+        Assert.True(task.GetProperty("overdue").GetBoolean());
+        Assert.Equal("AwaitingCheckIn", task.GetProperty("step").GetString());
+
+        await client.ActAsync(id, "submit-check-in", new { note = "Báo cáo muộn do chờ thiết bị", percentDone = 30 }, As.Enterprise(token));
+        await client.WaitAsync(id, v => CheckIn(v, 0) == "Submitted", Step, "the late report is taken");
+        await client.ActAsync(id, "review-check-in", new { accepted = true }, As.Clerk);
+        var accepted = await client.WaitAsync(id, v => CheckIn(v, 0) == "Accepted", Step, "the late report is accepted");
+        Assert.Equal(2, accepted.GetProperty("lifecycle").GetProperty("currentCheckIn").GetInt32());
+        var balance = await BalanceAsync(client);
+        Assert.Equal(200_000_000 - 66_666_000, balance.GetProperty("reservedVnd").GetInt64());
+    }
+
+    static string? Status(JsonElement view) => view.GetProperty("status").GetString();
+
+    static string? CheckIn(JsonElement view, int index)
+    {
+        var checkIns = view.GetProperty("lifecycle").GetProperty("checkIns");
+        return checkIns.GetArrayLength() > index ? checkIns[index].GetProperty("status").GetString() : null;
+    }
+
+    static async Task<JsonElement> BalanceAsync(LifecycleClient client)
+    {
+        var (status, budget) = await client.GetAsync("/api/budget?year=2025&line=IV.1", As.Leader);
+        Assert.Equal(200, status);
+        return budget.GetProperty("lines").EnumerateArray().Single();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NsclWorkflows.Integration.Tests.Support;
+
+/// <summary>Who a request is sent as.</summary>
+public sealed record As(string Label, string? AccessToken = null, string? DevOfficer = null)
+{
+    public static readonly As Anonymous = new("anonymous");
+
+    public static As Enterprise(string token, string label = "enterprise") => new(label, AccessToken: token);
+
+    public static As Officer(string name, string roles, string unit = "skhcn") => new(name, DevOfficer: $"{name}; {roles}; {unit}");
+
+    public static readonly As Appraiser = Officer("tham.dinh", "Appraiser");
+    public static readonly As Leader = Officer("lanh.dao", "Leader");
+    public static readonly As Admin = Officer("quan.tri", "Admin", "sct");
+    public static readonly As Clerk = Officer("chuyen.vien", "Officer");
+
+    public override string ToString() => Label;
+
+    public void ApplyTo(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (AccessToken is not null)
+        {
+            request.Headers.Add("X-Access-Token", AccessToken);
+        }
+
+        if (DevOfficer is not null)
+        {
+            request.Headers.Add("X-Nscl-Dev-Officer", DevOfficer);
+        }
+    }
+}
+
+/// <summary>The lifecycle API as a client uses it, against a running host.</summary>
+public sealed class LifecycleClient(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public async Task<(string Id, string Token)> SubmitAsync(string kind = "productivity-tools", long amount = 300_000_000, string enterpriseName = "Công ty TNHH Cơ khí Hòa Khánh")
+    {
+        var body = TestSubmissions.Valid();
+        body["supportKindId"] = kind;
+        body["requestedAmountVnd"] = amount;
+        body["enterpriseName"] = enterpriseName;
+        var (status, created) = await TestSubmissions.PostAsync(http, TestSubmissions.Json(body));
+        if (status != 201)
+        {
+            throw new InvalidOperationException($"Submit answered {status}: {created}");
+        }
+
+        return (created.GetProperty("applicationId").GetString()!, created.GetProperty("accessToken").GetString()!);
+    }
+
+    public async Task<(int Status, JsonElement Body)> ActAsync(string id, string action, object body, As caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/actions/{action}") { Content = JsonContent.Create(body) };
+        caller.ApplyTo(request);
+        return await SendAsync(request);
+    }
+
+    public async Task<(int Status, JsonElement Body)> GetAsync(string url, As caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        caller.ApplyTo(request);
+        return await SendAsync(request);
+    }
+
+    public async Task<(int Status, JsonElement Body)> PostEmptyAsync(string url, As caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        caller.ApplyTo(request);
+        return await SendAsync(request);
+    }
+
+    public async Task<JsonElement> ViewAsync(string id) => (await GetAsync($"/api/applications/{id}", As.Admin)).Body;
+
+    /// <summary>Polls the application (a point read of its row) until <paramref name="holds"/>.</summary>
+    public Task<JsonElement> WaitAsync(string id, Func<JsonElement, bool> holds, TimeSpan timeout, string what) =>
+        LocalHostProcess.EventuallyAsync(() => ViewAsync(id), holds, timeout, what);
+
+    public Task<JsonElement> WaitStatusAsync(string id, string status, TimeSpan timeout) =>
+        WaitAsync(id, v => v.GetProperty("status").GetString() == status, timeout, $"application {id} reaches {status}");
+
+    public async Task<List<string>> AuditKindsAsync(string id)
+    {
+        var (_, history) = await GetAsync($"/api/applications/{id}/history", As.Admin);
+        return [.. history.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!)];
+    }
+
+    async Task<(int, JsonElement)> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+}
