@@ -21,11 +21,6 @@ var host = builder.Build();
 // (Azure/azure-functions-dotnet-worker#2959), so read the setting the Functions host defines.
 var environment = host.Services.GetRequiredService<IConfiguration>()["AZURE_FUNCTIONS_ENVIRONMENT"]
     ?? host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
-var auth = host.Services.GetRequiredService<IOptions<OfficerAuthOptions>>().Value;
-if (auth.IsDevelopment && !string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase))
-{
-    throw new InvalidOperationException(
-        "Nscl:Auth:Mode=Development (header sign-in) is allowed only when AZURE_FUNCTIONS_ENVIRONMENT=Development.");
-}
+StartupGuards.Verify(host.Services, environment);
 
 host.Run();

@@ -26,11 +26,7 @@ builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
 
 var app = builder.Build();
 
-var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfficerAuthOptions>>().Value;
-if (auth.IsDevelopment && !app.Environment.IsDevelopment())
-{
-    throw new InvalidOperationException("Nscl:Auth:Mode=Development (header sign-in) is allowed only when ASPNETCORE_ENVIRONMENT=Development.");
-}
+StartupGuards.Verify(app.Services, app.Environment.EnvironmentName);
 
 app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
