@@ -9,5 +9,8 @@ public static class TableNames
     /// <summary>Idempotency keys of submissions.</summary>
     public const string IdempotencyKeys = "IdempotencyKeys";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys];
+    /// <summary>The budget ledger: one partition per budget item and year (balance, holdings, entries).</summary>
+    public const string BudgetLedger = "BudgetLedger";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, BudgetLedger];
 }
