@@ -1,8 +1,11 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Infrastructure.Security;
 using NsclWorkflows.Infrastructure.Storage;
 
@@ -31,6 +34,8 @@ public static class InfrastructureRegistration
         services.AddSingleton<IApplicationRepository, TableApplicationRepository>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
+        services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
+        services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Functions.Durable;
 using NsclWorkflows.Functions.Http;
+using NsclWorkflows.Infrastructure.Storage;
 using NsclWorkflows.Workflows;
 
 namespace NsclWorkflows.Functions.Tests;
@@ -40,6 +42,16 @@ public sealed class CompositionTests
         using var services = TestComposition.Services();
 
         Assert.All(WorkflowRegistration.Activities, type => Assert.NotNull(ActivatorUtilities.CreateInstance(services, type)));
+    }
+
+    [Fact]
+    public void BudgetLedger_FromSharedComposition_IsTheTableLedgerOverTheCataloguePlan()
+    {
+        using var services = TestComposition.Services();
+
+        Assert.IsType<TableBudgetLedger>(services.GetRequiredService<IBudgetLedger>());
+        var plan = services.GetRequiredService<BudgetPlan>();
+        Assert.Equal(800_000_000L, plan.PlanVnd(new BudgetKey("IV.1", 2025)));
     }
 
     [Fact]

@@ -34,7 +34,10 @@ internal static class CatalogueFileModel
         decimal? Value,
         string? Unit,
         int? ByYear,
-        string? BudgetLineId);
+        string? BudgetLineId,
+        MeasureDto? Measure = null);
+
+    internal sealed record MeasureDto(string? Count, string? Stage, List<string>? KindIds, string? Note);
 
     internal sealed record AcknowledgementDto(string? LineId, int? Year, decimal? Printed, decimal? Computed, string? Note);
 

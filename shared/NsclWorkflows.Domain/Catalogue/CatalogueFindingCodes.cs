@@ -12,4 +12,5 @@ public static class CatalogueFindingCodes
     public const string UnknownYear = "unknown_year";
     public const string NonPositivePolicyValue = "non_positive_policy_value";
     public const string UnusedAcknowledgement = "unused_acknowledgement";
+    public const string UnknownSupportKind = "unknown_support_kind";
 }

@@ -105,7 +105,27 @@ public static class CatalogueLoader
         t.Value ?? throw Malformed($"chỉ tiêu {t.Id}: thiếu value"),
         Required(t.Unit, "targets[].unit"),
         t.ByYear ?? throw Malformed($"chỉ tiêu {t.Id}: thiếu byYear"),
-        t.BudgetLineId);
+        t.BudgetLineId)
+    {
+        Measure = t.Measure is { } m ? ToMeasure(t.Id, m) : null,
+    };
+
+    static TargetMeasure ToMeasure(string? targetId, MeasureDto m) => new(
+        m.Count switch
+        {
+            "applications" => TargetCount.Applications,
+            "enterprises" => TargetCount.Enterprises,
+            "persons" => TargetCount.Persons,
+            _ => throw Malformed($"chỉ tiêu {targetId}: measure.count phải là \"applications\", \"enterprises\" hoặc \"persons\""),
+        },
+        m.Stage switch
+        {
+            "approved" => TargetStage.Approved,
+            "completed" => TargetStage.Completed,
+            _ => throw Malformed($"chỉ tiêu {targetId}: measure.stage phải là \"approved\" hoặc \"completed\""),
+        },
+        Array.AsReadOnly((m.KindIds ?? []).ToArray()),
+        m.Note);
 
     static WorkflowPolicy Merge(PolicyDto d, PolicyDto? o) => new(
         o?.CompletenessReviewWorkingDays ?? d.CompletenessReviewWorkingDays ?? 5,

@@ -46,6 +46,22 @@ public static class CatalogueValidator
             yield return new(CatalogueFindingCodes.UnknownBudgetLine, FindingKind.Error, target.BudgetLineId!, null, null, null,
                 $"Chỉ tiêu \"{target.Id}\" trỏ tới dòng kinh phí \"{target.BudgetLineId}\" không có trong Phụ lục.");
         }
+
+        var kindIds = kinds.Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var target in programme.Targets.Where(t => t.Measure is not null))
+        {
+            foreach (var kindId in target.Measure!.KindIds.Where(id => !kindIds.Contains(id)))
+            {
+                yield return new(CatalogueFindingCodes.UnknownSupportKind, FindingKind.Error, target.Id, null, null, null,
+                    $"Chỉ tiêu \"{target.Id}\" đếm theo loại hỗ trợ \"{kindId}\" không có trong danh mục.");
+            }
+
+            if (target.Measure.KindIds.Count == 0 && !kinds.Any(k => string.Equals(k.BudgetLineId, target.BudgetLineId, StringComparison.Ordinal)))
+            {
+                yield return new(CatalogueFindingCodes.UnknownSupportKind, FindingKind.Error, target.Id, null, null, null,
+                    $"Chỉ tiêu \"{target.Id}\" đếm theo các loại hỗ trợ của dòng \"{target.BudgetLineId}\" nhưng dòng này không có loại hỗ trợ nào.");
+            }
+        }
     }
 
     static IEnumerable<CatalogueFinding> PolicyChecks(SupportKind kind)

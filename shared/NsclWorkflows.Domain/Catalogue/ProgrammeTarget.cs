@@ -12,4 +12,8 @@ public sealed record ProgrammeTarget(
     decimal Value,
     string Unit,
     int ByYear,
-    string? BudgetLineId);
+    string? BudgetLineId)
+{
+    /// <summary>How progress is counted from applications; null when the figure comes from outside (e.g. TFP).</summary>
+    public TargetMeasure? Measure { get; init; }
+}

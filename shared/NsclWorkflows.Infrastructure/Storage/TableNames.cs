@@ -12,5 +12,8 @@ public static class TableNames
     /// <summary>Officers' open tasks: partition "{unit}|{role}", one row per application.</summary>
     public const string Inbox = "Inbox";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox];
+    /// <summary>The budget ledger: one partition per budget item and year (balance, holdings, entries).</summary>
+    public const string BudgetLedger = "BudgetLedger";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger];
 }

@@ -1,0 +1,26 @@
+namespace NsclWorkflows.Domain.Budget;
+
+/// <summary>Stable, English codes of the ledger's refusals. Clients may switch on them; never rename one.</summary>
+public static class LedgerRefusalCodes
+{
+    /// <summary>A reservation larger than the line's remaining amount.</summary>
+    public const string BudgetExceeded = "budget_exceeded";
+
+    public const string ReleaseExceedsReserved = "release_exceeds_reserved";
+
+    public const string CommitExceedsReserved = "commit_exceeds_reserved";
+
+    public const string DisburseExceedsCommitted = "disburse_exceeds_committed";
+
+    /// <summary>Zero or a negative amount.</summary>
+    public const string AmountNotPositive = "amount_not_positive";
+
+    /// <summary>The line is not a budget item of the catalogue (unknown, or a group such as "IV").</summary>
+    public const string UnknownBudgetLine = "unknown_budget_line";
+
+    /// <summary>The item exists but the catalogue gives it no figure in that year.</summary>
+    public const string NoBudgetInYear = "no_budget_in_year";
+
+    /// <summary>The movement id was already applied to a different movement (kind, amount or application).</summary>
+    public const string MovementIdReused = "movement_id_reused";
+}

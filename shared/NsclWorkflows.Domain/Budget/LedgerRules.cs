@@ -1,0 +1,137 @@
+using static NsclWorkflows.Domain.Text.VietnameseMoney;
+
+namespace NsclWorkflows.Domain.Budget;
+
+/// <summary>
+/// The ledger's arithmetic, shared by every implementation (Table storage, in-memory): whether a movement applies to
+/// a line's balance and an application's holding, and what they become. Pure: no storage, no clock.
+/// <list type="bullet">
+/// <item>Reserve: amount ≤ the line's remaining amount; available → reserved.</item>
+/// <item>Release: amount ≤ what the application holds reserved; reserved → available.</item>
+/// <item>Commit: amount ≤ what the application holds reserved; reserved → committed.</item>
+/// <item>Disburse: amount ≤ what the application has committed; committed → disbursed.</item>
+/// </list>
+/// Every amount must be positive. Refusals change nothing and are not recorded: the same movement may be asked again.
+/// </summary>
+public static class LedgerRules
+{
+    /// <summary>Refuses a line or year the plan does not fund; null when the key has a plan.</summary>
+    public static LedgerRefusal? CheckLine(BudgetPlan plan, BudgetKey key)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(key);
+        if (!plan.IsLedgerLine(key.LineId))
+        {
+            return new(LedgerRefusalCodes.UnknownBudgetLine,
+                $"Không có mục chi \"{key.LineId}\" trong danh mục kinh phí; kinh phí được theo dõi theo từng mục chi (ví dụ IV.1).");
+        }
+
+        return plan.PlanVnd(key) is null
+            ? new(LedgerRefusalCodes.NoBudgetInYear, $"Mục chi {key.LineId} không được bố trí kinh phí năm {key.Year} trong kế hoạch.")
+            : null;
+    }
+
+    /// <summary>Checks the request's shape: programming errors throw, they are not refusals.</summary>
+    public static void Validate(BudgetMovementRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.MovementId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ApplicationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Key.LineId);
+        if (!Enum.IsDefined(request.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown movement kind.");
+        }
+    }
+
+    /// <summary>Decides <paramref name="request"/> against the line's current balance and the application's holding.</summary>
+    public static LedgerDecision Decide(BudgetMovementRequest request, LedgerBalance balance, LedgerHolding holding)
+    {
+        Validate(request);
+        ArgumentNullException.ThrowIfNull(balance);
+        ArgumentNullException.ThrowIfNull(holding);
+        if (balance.Key != request.Key || holding.Key != request.Key || !string.Equals(holding.ApplicationId, request.ApplicationId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The balance and holding must be those of the request's line, year and application.", nameof(request));
+        }
+
+        var amount = request.AmountVnd;
+        if (amount <= 0)
+        {
+            return Refuse(LedgerRefusalCodes.AmountNotPositive, $"Số tiền phải lớn hơn 0 đồng (nhận được {Dong(amount)}).");
+        }
+
+        var where = $"mục {request.Key.LineId} năm {request.Key.Year}";
+        var app = request.ApplicationId;
+        return request.Kind switch
+        {
+            BudgetMovementKind.Reserve when amount > balance.RemainingVnd => Refuse(LedgerRefusalCodes.BudgetExceeded,
+                $"Không đủ kinh phí: {where} còn {Dong(Math.Max(balance.RemainingVnd, 0))}, không đủ để giữ {Dong(amount)} cho hồ sơ {app}."),
+            BudgetMovementKind.Reserve => Apply(reserved: amount, committed: 0, disbursed: 0),
+            BudgetMovementKind.Release when amount > holding.ReservedVnd => Refuse(LedgerRefusalCodes.ReleaseExceedsReserved,
+                $"Không thể hoàn trả {Dong(amount)}: hồ sơ {app} chỉ đang giữ {Dong(holding.ReservedVnd)} trên {where}."),
+            BudgetMovementKind.Release => Apply(reserved: -amount, committed: 0, disbursed: 0),
+            BudgetMovementKind.Commit when amount > holding.ReservedVnd => Refuse(LedgerRefusalCodes.CommitExceedsReserved,
+                $"Không thể cam kết chi {Dong(amount)}: hồ sơ {app} chỉ đang giữ {Dong(holding.ReservedVnd)} trên {where}."),
+            BudgetMovementKind.Commit => Apply(reserved: -amount, committed: amount, disbursed: 0),
+            BudgetMovementKind.Disburse when amount > holding.CommittedVnd => Refuse(LedgerRefusalCodes.DisburseExceedsCommitted,
+                $"Không thể giải ngân {Dong(amount)}: hồ sơ {app} chỉ có {Dong(holding.CommittedVnd)} đã cam kết chi trên {where}."),
+            BudgetMovementKind.Disburse => Apply(reserved: 0, committed: -amount, disbursed: amount),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown movement kind."),
+        };
+
+        LedgerDecision Refuse(string code, string message) => new(balance, holding, new LedgerRefusal(code, message));
+
+        LedgerDecision Apply(long reserved, long committed, long disbursed) => new(
+            balance with
+            {
+                ReservedVnd = balance.ReservedVnd + reserved,
+                CommittedVnd = balance.CommittedVnd + committed,
+                DisbursedVnd = balance.DisbursedVnd + disbursed,
+            },
+            holding with
+            {
+                ReservedVnd = holding.ReservedVnd + reserved,
+                CommittedVnd = holding.CommittedVnd + committed,
+                DisbursedVnd = holding.DisbursedVnd + disbursed,
+            },
+            null);
+    }
+
+    /// <summary>
+    /// The answer to a movement whose id the ledger already holds: a replay (money moved once, nothing changes) when it
+    /// is the same movement, a refusal when the id was used for a different one.
+    /// </summary>
+    public static LedgerResult Replay(BudgetMovementRequest request, LedgerEntry existing, LedgerBalance balance)
+    {
+        Validate(request);
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(balance);
+        var same = existing.Key == request.Key && existing.Kind == request.Kind && existing.AmountVnd == request.AmountVnd
+            && string.Equals(existing.ApplicationId, request.ApplicationId, StringComparison.Ordinal);
+        return same
+            ? new LedgerResult(true, true, null, null, balance)
+            : new LedgerResult(false, false, LedgerRefusalCodes.MovementIdReused,
+                $"Mã giao dịch \"{request.MovementId}\" đã được dùng cho một giao dịch khác ({KindText(existing.Kind)} {Dong(existing.AmountVnd)} " +
+                $"cho hồ sơ {existing.ApplicationId}); mỗi giao dịch cần một mã riêng.",
+                balance);
+    }
+
+    /// <summary>The entry an applied movement writes.</summary>
+    public static LedgerEntry EntryOf(BudgetMovementRequest request)
+    {
+        Validate(request);
+        return new(request.MovementId, request.Key, request.ApplicationId, request.Kind, request.AmountVnd, request.Actor, request.Reason, request.AtUtc);
+    }
+
+    /// <summary>How a movement kind reads in Vietnamese ("giữ chỗ", "hoàn trả", "cam kết chi", "giải ngân").</summary>
+    public static string KindText(BudgetMovementKind kind) => kind switch
+    {
+        BudgetMovementKind.Reserve => "giữ chỗ",
+        BudgetMovementKind.Release => "hoàn trả",
+        BudgetMovementKind.Commit => "cam kết chi",
+        BudgetMovementKind.Disburse => "giải ngân",
+        _ => kind.ToString(),
+    };
+}

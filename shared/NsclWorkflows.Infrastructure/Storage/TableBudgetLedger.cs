@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using NsclWorkflows.Domain.Budget;
+using static NsclWorkflows.Infrastructure.Storage.BudgetLedgerEntityMapper;
+
+namespace NsclWorkflows.Infrastructure.Storage;
+
+/// <summary>
+/// The budget ledger in Table storage (see <see cref="BudgetLedgerEntityMapper"/> for the rows). A movement reads the
+/// line's balance, the application's holding and the movement's entry row, decides with <see cref="LedgerRules"/>, and
+/// writes all three in one entity-group transaction guarded by the ETags it read. Whoever wrote the partition in
+/// between makes the transaction fail (412, or 409 for a row created meanwhile): the movement re-reads and decides
+/// again, with a jittered back-off, at most <see cref="MaxAttempts"/> times. So the remaining amount cannot go
+/// negative under any number of concurrent movements, and entries always add up to the balance.
+/// A movement whose id is already in the partition is a replay: nothing moves.
+/// </summary>
+public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan, ILogger<TableBudgetLedger> logger) : IBudgetLedger
+{
+    /// <summary>Attempts of one movement before <see cref="BudgetLedgerContentionException"/>.</summary>
+    public const int MaxAttempts = 100;
+
+    const int BaseBackoffMs = 4;
+    const int MaxBackoffMs = 250;
+
+    long transactions;
+    long conflicts;
+
+    /// <summary>Counters since this instance was created, for tests and diagnostics.</summary>
+    public LedgerStatistics Statistics => new(Interlocked.Read(ref transactions), Interlocked.Read(ref conflicts));
+
+    public async Task<LedgerResult> ApplyAsync(BudgetMovementRequest request, CancellationToken cancellationToken)
+    {
+        LedgerRules.Validate(request);
+        var key = request.Key;
+        var partition = PartitionKey(key);
+        if (LedgerRules.CheckLine(plan, key) is { } unknown)
+        {
+            BudgetLedgerLog.Refused(logger, partition, request.MovementId, unknown.Code);
+            return new LedgerResult(false, false, unknown.Code, unknown.Message, new LedgerBalance(key, 0, 0, 0, 0));
+        }
+
+        var planVnd = plan.PlanVnd(key)!.Value;
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (balanceRow, holdingRow, entryRow) = await ReadAsync(table, partition, request, cancellationToken);
+            var balance = ToBalance(key, planVnd, balanceRow);
+            if (entryRow is not null)
+            {
+                BudgetLedgerLog.Replayed(logger, partition, request.MovementId);
+                return LedgerRules.Replay(request, ToEntry(entryRow), balance);
+            }
+
+            var decision = LedgerRules.Decide(request, balance, ToHolding(key, request.ApplicationId, holdingRow));
+            if (decision.Refusal is { } refusal)
+            {
+                BudgetLedgerLog.Refused(logger, partition, request.MovementId, refusal.Code);
+                return decision.ToResult();
+            }
+
+            var sequence = EntryCount(balanceRow) + 1;
+            TableTransactionAction[] batch =
+            [
+                Write(ToBalanceEntity(decision.Balance, sequence, request.AtUtc), balanceRow),
+                Write(ToHoldingEntity(decision.Holding, request.AtUtc), holdingRow),
+                new(TableTransactionActionType.Add, ToEntryEntity(LedgerRules.EntryOf(request), sequence)),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                Interlocked.Increment(ref transactions);
+                BudgetLedgerLog.Applied(logger, partition, request.Kind, request.AmountVnd, request.ApplicationId, request.MovementId, attempt);
+                return decision.ToResult();
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                Interlocked.Increment(ref conflicts);
+                BudgetLedgerLog.Conflict(logger, partition, request.MovementId, ex.Status, attempt);
+                if (attempt >= MaxAttempts)
+                {
+                    BudgetLedgerLog.GaveUp(logger, partition, request.MovementId, attempt);
+                    throw new BudgetLedgerContentionException(
+                        $"Budget ledger {partition}: movement {request.MovementId} lost {attempt} write races; nothing was written.", ex);
+                }
+
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<LedgerBalance> GetBalanceAsync(BudgetKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key), BalanceRowKey, cancellationToken: cancellationToken);
+        return ToBalance(key, plan.PlanVnd(key) ?? 0, row.HasValue ? row.Value : null);
+    }
+
+    public async Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var stored = new Dictionary<BudgetKey, TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {BalanceRowKey}"), cancellationToken: cancellationToken))
+        {
+            stored[KeyOf(row)] = row;
+        }
+
+        // Every planned line and year, plus any stored line the catalogue no longer plans (money held there stays visible).
+        return plan.Keys.Union(stored.Keys)
+            .OrderBy(k => k.LineId, StringComparer.Ordinal).ThenBy(k => k.Year)
+            .Select(k => ToBalance(k, plan.PlanVnd(k) ?? 0, stored.GetValueOrDefault(k)))
+            .ToArray();
+    }
+
+    public async Task<LedgerHolding> GetHoldingAsync(BudgetKey key, string applicationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicationId);
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key), HoldingRowKey(applicationId), cancellationToken: cancellationToken);
+        return ToHolding(key, applicationId, row.HasValue ? row.Value : null);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(BudgetKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PartitionKey(key)} and RowKey ge {EntryRowPrefix} and RowKey lt {EntryRowPrefix + "~"}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(Sequence).Select(ToEntry).ToArray();
+    }
+
+    static async Task<(TableEntity? Balance, TableEntity? Holding, TableEntity? Entry)> ReadAsync(
+        TableClient table, string partition, BudgetMovementRequest request, CancellationToken cancellationToken)
+    {
+        var balance = Find(table, partition, BalanceRowKey, cancellationToken);
+        var holding = Find(table, partition, HoldingRowKey(request.ApplicationId), cancellationToken);
+        var entry = Find(table, partition, EntryRowKey(request.MovementId), cancellationToken);
+        return (await balance, await holding, await entry);
+    }
+
+    static async Task<TableEntity?> Find(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Add when the row did not exist when read (409 if someone created it since), else replace if unchanged (412 if not).</summary>
+    static TableTransactionAction Write(TableEntity entity, TableEntity? read) => read is null
+        ? new(TableTransactionActionType.Add, entity)
+        : new(TableTransactionActionType.UpdateReplace, entity, read.ETag);
+
+    /// <summary>Full jitter: a random delay up to an exponentially growing cap, so racing writers spread out.</summary>
+    static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(0, Math.Min(MaxBackoffMs, BaseBackoffMs << Math.Min(attempt, 10)) + 1));
+}
+
+/// <summary>What a ledger instance did: transactions written, and write races lost (each followed by a re-read).</summary>
+public sealed record LedgerStatistics(long Transactions, long ConflictRetries);

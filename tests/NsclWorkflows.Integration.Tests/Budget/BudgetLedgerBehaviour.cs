@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Catalogue;
+using Xunit.Abstractions;
+
+namespace NsclWorkflows.Integration.Tests.Budget;
+
+/// <summary>
+/// What every <see cref="IBudgetLedger"/> does, run on the real Table storage ledger (Azurite) and on the in-memory fake
+/// the orchestrator tests use, so the fake cannot drift from the real thing. Plans are the shipped catalogue's.
+/// </summary>
+public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
+{
+    protected static readonly BudgetPlan Plan = BudgetPlan.From(EmbeddedCatalogue.Load());
+    protected static readonly BudgetKey Line2024 = new("IV.1", 2024);   // 800.000.000 đồng
+    protected static readonly BudgetKey Line2025 = new("IV.1", 2025);   // 800.000.000 đồng
+    protected static readonly DateTimeOffset At = new(2024, 6, 3, 2, 0, 0, TimeSpan.Zero);
+    protected static readonly CancellationToken None = CancellationToken.None;
+
+    protected ITestOutputHelper Output => output;
+
+    /// <summary>A new, empty ledger over <see cref="Plan"/>.</summary>
+    protected abstract Task<IBudgetLedger> NewLedgerAsync();
+
+    /// <summary>Write races lost so far, where the implementation has such a thing.</summary>
+    protected virtual long? ConflictRetries(IBudgetLedger ledger) => null;
+
+    protected static BudgetMovementRequest Move(string id, BudgetKey key, string app, BudgetMovementKind kind, long amount) =>
+        new(id, key, app, kind, amount, "lanhdao@dost.danang.gov.vn", $"{kind} {id}", At);
+
+    [Fact]
+    public async Task Apply_SameMovementIdTwice_MovesMoneyOnce()
+    {
+        var ledger = await NewLedgerAsync();
+        var request = Move("approve-app1", Line2024, "app1", BudgetMovementKind.Reserve, 150_000_000);
+
+        var first = await ledger.ApplyAsync(request, None);
+        var again = await ledger.ApplyAsync(request with { AtUtc = At.AddMinutes(3), Actor = "retry" }, None);
+
+        Assert.Equal((true, false), (first.Applied, first.WasReplay));
+        Assert.Equal((true, true), (again.Applied, again.WasReplay));
+        Assert.Equal(150_000_000, again.Balance.ReservedVnd);
+        Assert.Equal(650_000_000, (await ledger.GetBalanceAsync(Line2024, None)).RemainingVnd);
+        Assert.Equal(150_000_000, (await ledger.GetHoldingAsync(Line2024, "app1", None)).ReservedVnd);
+        var entry = Assert.Single(await ledger.GetEntriesAsync(Line2024, None));
+        Assert.Equal("lanhdao@dost.danang.gov.vn", entry.Actor);
+    }
+
+    [Fact]
+    public async Task Apply_SameMovementIdConcurrently_ExactlyOneMovesMoney()
+    {
+        var ledger = await NewLedgerAsync();
+        await ledger.GetBalanceAsync(Line2024, None);
+        var request = Move("approve-app1", Line2024, "app1", BudgetMovementKind.Reserve, 100_000_000);
+
+        var results = await Race(Enumerable.Repeat(request, 10).ToArray(), ledger);
+
+        Assert.All(results, r => Assert.True(r.Applied));
+        Assert.Single(results, r => !r.WasReplay);
+        Assert.Equal(100_000_000, (await ledger.GetBalanceAsync(Line2024, None)).ReservedVnd);
+        Assert.Single(await ledger.GetEntriesAsync(Line2024, None));
+    }
+
+    [Fact]
+    public async Task Apply_ReserveCommitDisburseRelease_BalanceAndHoldingAfterEachStep()
+    {
+        var ledger = await NewLedgerAsync();
+        (BudgetMovementKind Kind, long Amount, long Reserved, long Committed, long Disbursed, long Remaining)[] steps =
+        [
+            (BudgetMovementKind.Reserve, 300_000_000, 300_000_000, 0, 0, 500_000_000),
+            (BudgetMovementKind.Commit, 100_000_000, 200_000_000, 100_000_000, 0, 500_000_000),
+            (BudgetMovementKind.Disburse, 60_000_000, 200_000_000, 40_000_000, 60_000_000, 500_000_000),
+            (BudgetMovementKind.Release, 200_000_000, 0, 40_000_000, 60_000_000, 700_000_000),
+            (BudgetMovementKind.Disburse, 40_000_000, 0, 0, 100_000_000, 700_000_000),
+        ];
+
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var s = steps[i];
+            var result = await ledger.ApplyAsync(Move($"m{i}", Line2025, "app1", s.Kind, s.Amount), None);
+
+            Assert.True(result.Applied, result.RefusalMessage);
+            Assert.Equal(new LedgerBalance(Line2025, 800_000_000, s.Reserved, s.Committed, s.Disbursed), result.Balance);
+            Assert.Equal(s.Remaining, result.Balance.RemainingVnd);
+            Assert.Equal(new LedgerHolding(Line2025, "app1", s.Reserved, s.Committed, s.Disbursed), await ledger.GetHoldingAsync(Line2025, "app1", None));
+        }
+
+        var entries = await ledger.GetEntriesAsync(Line2025, None);
+        Assert.Equal(steps.Select(s => (s.Kind, s.Amount)), entries.Select(e => (e.Kind, e.AmountVnd)));
+        Assert.Equal(["m0", "m1", "m2", "m3", "m4"], entries.Select(e => e.MovementId));
+        Assert.Equal(await ledger.GetBalanceAsync(Line2025, None), Replay(Line2025, entries));
+    }
+
+    [Fact]
+    public async Task Apply_Refusals_LeaveBalanceHoldingsAndEntriesUnchanged()
+    {
+        var ledger = await NewLedgerAsync();
+        await ledger.ApplyAsync(Move("r1", Line2024, "app1", BudgetMovementKind.Reserve, 700_000_000), None);
+        await ledger.ApplyAsync(Move("c1", Line2024, "app1", BudgetMovementKind.Commit, 200_000_000), None);
+        var balanceBefore = await ledger.GetBalanceAsync(Line2024, None);
+        var holdingBefore = await ledger.GetHoldingAsync(Line2024, "app1", None);
+
+        (BudgetMovementRequest Request, string Code)[] refused =
+        [
+            (Move("x1", Line2024, "app2", BudgetMovementKind.Reserve, 100_000_001), LedgerRefusalCodes.BudgetExceeded),
+            (Move("x2", Line2024, "app1", BudgetMovementKind.Release, 500_000_001), LedgerRefusalCodes.ReleaseExceedsReserved),
+            (Move("x3", Line2024, "app2", BudgetMovementKind.Release, 1), LedgerRefusalCodes.ReleaseExceedsReserved),
+            (Move("x4", Line2024, "app1", BudgetMovementKind.Commit, 500_000_001), LedgerRefusalCodes.CommitExceedsReserved),
+            (Move("x5", Line2024, "app1", BudgetMovementKind.Disburse, 200_000_001), LedgerRefusalCodes.DisburseExceedsCommitted),
+            (Move("x6", Line2024, "app1", BudgetMovementKind.Reserve, 0), LedgerRefusalCodes.AmountNotPositive),
+            (Move("x7", Line2024, "app1", BudgetMovementKind.Release, -5), LedgerRefusalCodes.AmountNotPositive),
+            (Move("r1", Line2024, "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.MovementIdReused),
+            (Move("x8", new BudgetKey("IV", 2024), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.UnknownBudgetLine),
+            (Move("x9", new BudgetKey("IV.1", 2022), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.NoBudgetInYear),
+        ];
+
+        foreach (var (request, code) in refused)
+        {
+            var result = await ledger.ApplyAsync(request, None);
+            Assert.Equal((false, false, code), (result.Applied, result.WasReplay, result.RefusalCode));
+            Assert.False(string.IsNullOrWhiteSpace(result.RefusalMessage));
+        }
+
+        Assert.Equal(balanceBefore, await ledger.GetBalanceAsync(Line2024, None));
+        Assert.Equal(holdingBefore, await ledger.GetHoldingAsync(Line2024, "app1", None));
+        Assert.Equal(new LedgerHolding(Line2024, "app2", 0, 0, 0), await ledger.GetHoldingAsync(Line2024, "app2", None));
+        Assert.Equal(["r1", "c1"], (await ledger.GetEntriesAsync(Line2024, None)).Select(e => e.MovementId));
+        Assert.Empty(await ledger.GetEntriesAsync(new BudgetKey("IV.1", 2022), None));
+        Assert.Empty(await ledger.GetEntriesAsync(new BudgetKey("IV", 2024), None));
+    }
+
+    [Fact]
+    public async Task GetBalances_OneLineMoved_EveryPlannedLineAndYearWithUntouchedOnesAtTheirPlan()
+    {
+        var ledger = await NewLedgerAsync();
+        await ledger.ApplyAsync(Move("r1", Line2024, "app1", BudgetMovementKind.Reserve, 20_000_000), None);
+
+        var balances = await ledger.GetBalancesAsync(None);
+
+        Assert.Equal(Plan.Keys.OrderBy(k => k.LineId, StringComparer.Ordinal).ThenBy(k => k.Year), balances.Select(b => b.Key));
+        Assert.Equal(new LedgerBalance(Line2024, 800_000_000, 20_000_000, 0, 0), balances.Single(b => b.Key == Line2024));
+        Assert.All(balances.Where(b => b.Key != Line2024), b => Assert.Equal(Plan.PlanVnd(b.Key), b.RemainingVnd));
+        Assert.Equal(100_000_000, balances.Single(b => b.Key == new BudgetKey("I.2", 2022)).PlanVnd);
+    }
+
+    [Fact]
+    public async Task Apply_FiftyConcurrentReservesBeyondThePlan_NeverExceedsItAndEntriesAddUp()
+    {
+        var ledger = await NewLedgerAsync();
+        await ledger.GetBalanceAsync(Line2024, None); // the table exists before the race starts
+        // 50 applications ask 20–40 million each: 1.500.000.000 đồng against a plan of 800.000.000.
+        var requests = Enumerable.Range(0, 50)
+            .Select(i => Move($"approve-app{i:D2}", Line2024, $"app{i:D2}", BudgetMovementKind.Reserve, 20_000_000 + (i % 5) * 5_000_000))
+            .ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var results = await Race(requests, ledger);
+        clock.Stop();
+
+        var approved = requests.Zip(results).Where(p => p.Second.Applied).ToArray();
+        var refused = requests.Zip(results).Where(p => p.Second.Refused).ToArray();
+        var balance = await ledger.GetBalanceAsync(Line2024, None);
+        var entries = await ledger.GetEntriesAsync(Line2024, None);
+        Output.WriteLine(
+            $"{GetType().Name} race: 50 reserves, {approved.Length} approved ({approved.Sum(p => p.First.AmountVnd):N0} VND), " +
+            $"{refused.Length} refused, {clock.ElapsedMilliseconds} ms, conflict retries {ConflictRetries(ledger)?.ToString() ?? "n/a"}, " +
+            $"remaining {balance.RemainingVnd:N0} VND");
+
+        Assert.InRange(approved.Sum(p => p.First.AmountVnd), 1, 800_000_000);
+        Assert.Equal(approved.Sum(p => p.First.AmountVnd), balance.ReservedVnd);
+        Assert.True(balance.RemainingVnd >= 0);
+        Assert.NotEmpty(refused);
+        Assert.All(refused, p =>
+        {
+            Assert.Equal(LedgerRefusalCodes.BudgetExceeded, p.Second.RefusalCode);
+            Assert.StartsWith("Không đủ kinh phí: mục IV.1 năm 2024 còn ", p.Second.RefusalMessage);
+            Assert.Contains($"cho hồ sơ {p.First.ApplicationId}.", p.Second.RefusalMessage);
+            // Only reserves race, so the remaining amount only shrank: a refusal was right at the end too.
+            Assert.True(p.First.AmountVnd > balance.RemainingVnd, $"{p.First.MovementId} refused with {balance.RemainingVnd} left");
+        });
+        Assert.All(results.Where(r => r.Applied), r => Assert.False(r.WasReplay));
+        Assert.Equal(approved.Select(p => p.First.MovementId).Order(), entries.Select(e => e.MovementId).Order());
+        Assert.Equal(balance, Replay(Line2024, entries));
+        foreach (var (request, _) in approved)
+        {
+            Assert.Equal(request.AmountVnd, (await ledger.GetHoldingAsync(Line2024, request.ApplicationId, None)).ReservedVnd);
+        }
+
+        foreach (var (request, _) in refused)
+        {
+            Assert.Equal(0, (await ledger.GetHoldingAsync(Line2024, request.ApplicationId, None)).ReservedVnd);
+        }
+    }
+
+    /// <summary>Starts every request at once (released together by one gate) and waits for all.</summary>
+    protected static async Task<LedgerResult[]> Race(IReadOnlyList<BudgetMovementRequest> requests, IBudgetLedger ledger)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = requests.Select(r => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await ledger.ApplyAsync(r, None);
+        })).ToArray();
+        gate.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
+    /// <summary>The balance the entries add up to: each entry applied in order from the plan.</summary>
+    protected static LedgerBalance Replay(BudgetKey key, IReadOnlyList<LedgerEntry> entries)
+    {
+        var balance = new LedgerBalance(key, Plan.PlanVnd(key)!.Value, 0, 0, 0);
+        foreach (var e in entries)
+        {
+            balance = e.Kind switch
+            {
+                BudgetMovementKind.Reserve => balance with { ReservedVnd = balance.ReservedVnd + e.AmountVnd },
+                BudgetMovementKind.Release => balance with { ReservedVnd = balance.ReservedVnd - e.AmountVnd },
+                BudgetMovementKind.Commit => balance with { ReservedVnd = balance.ReservedVnd - e.AmountVnd, CommittedVnd = balance.CommittedVnd + e.AmountVnd },
+                _ => balance with { CommittedVnd = balance.CommittedVnd - e.AmountVnd, DisbursedVnd = balance.DisbursedVnd + e.AmountVnd },
+            };
+        }
+
+        return balance;
+    }
+}
