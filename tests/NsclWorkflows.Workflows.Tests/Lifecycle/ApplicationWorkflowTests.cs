@@ -171,7 +171,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         var refused = await WaitAsync(second, a => a.Lifecycle.LastApprovalRefusal is not null);
         Assert.Equal(ApplicationStatus.AwaitingApproval, refused.Status);
-        Assert.Contains("Vượt kinh phí", refused.Lifecycle.LastApprovalRefusal, StringComparison.Ordinal);
+        Assert.Contains("Không đủ kinh phí: mục IV.1 năm 2025 còn 300.000.000 đồng", refused.Lifecycle.LastApprovalRefusal, StringComparison.Ordinal);
         Assert.Contains(AuditKinds.ApprovalRefused, await AuditKindsAsync(second));
 
         await ActAsync(second, Leader(LifecycleAction.Approve) with { AmountVnd = 300_000_000, BudgetYear = 2025 });
