@@ -10,10 +10,11 @@ cd "$ROOT"
 TOOLS=eng/bicep/Bicep.Tools.csproj
 dotnet restore "$TOOLS" -nologo -v quiet >/dev/null
 BICEP="$(dotnet msbuild "$TOOLS" -nologo -getProperty:BicepExecutable)"
-if [ ! -x "$BICEP" ]; then
+if [ ! -f "$BICEP" ]; then
   echo "Bicep CLI not found after restore (got '$BICEP')" >&2
   exit 1
 fi
+[ -x "$BICEP" ] || chmod u+x "$BICEP"
 
 OUT="$ROOT/artifacts/infra"
 mkdir -p "$OUT"

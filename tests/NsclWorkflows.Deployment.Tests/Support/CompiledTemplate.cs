@@ -38,6 +38,12 @@ sealed class CompiledTemplate
             throw new FileNotFoundException($"Bicep CLI not found at {bicep}: it comes from the NuGet package Azure.Bicep.CommandLine.linux-x64 (restore this project).");
         }
 
+        // NuGet keeps the package's executable bit; restore it if an extraction lost it.
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(bicep).HasFlag(UnixFileMode.UserExecute))
+        {
+            File.SetUnixFileMode(bicep, File.GetUnixFileMode(bicep) | UnixFileMode.UserExecute);
+        }
+
         var infra = Repository.PathOf("infra");
         var timeout = TimeSpan.FromMinutes(3);
         var build = ProcessRunner.RunAsync(bicep, ["build", "main.bicep", "--stdout"], infra, timeout);
