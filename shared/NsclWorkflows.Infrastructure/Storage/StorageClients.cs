@@ -21,9 +21,6 @@ public static class StorageClients
     const string ClientIdKey = "clientId";
     const string ManagedIdentity = "managedidentity";
 
-    /// <summary>The identity-based keys under the connection that this class reads.</summary>
-    public static IReadOnlyList<string> IdentityKeys { get; } = [TableServiceUriKey, BlobServiceUriKey, AccountNameKey, CredentialKey, ClientIdKey];
-
     /// <summary>True when the connection is set in either form.</summary>
     public static bool IsConfigured(IConfiguration configuration, string connectionName = StorageOptions.ConnectionSetting)
     {
