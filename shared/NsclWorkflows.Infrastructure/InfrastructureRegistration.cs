@@ -20,16 +20,18 @@ public static class InfrastructureRegistration
             .Configure(o =>
             {
                 o.ConnectionString = configuration[StorageOptions.ConnectionSetting] ?? string.Empty;
-                o.TablePrefix = configuration["Nscl:Storage:TablePrefix"] is { Length: > 0 } prefix ? prefix : o.TablePrefix;
+                o.TablePrefix = configuration[StorageOptions.TablePrefixSetting] is { Length: > 0 } prefix ? prefix : o.TablePrefix;
             })
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), $"Setting {StorageOptions.ConnectionSetting} is required.")
+            .Validate(_ => StorageClients.IsConfigured(configuration),
+                $"Setting {StorageOptions.ConnectionSetting} is required (a connection string, or identity-based {StorageOptions.ConnectionSetting}__tableServiceUri).")
             .ValidateOnStart();
         services.AddOptions<AccessTokenOptions>()
             .Bind(configuration.GetSection(AccessTokenOptions.Section))
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.SigningKey), KeyVaultReference.UnresolvedMessage($"{AccessTokenOptions.Section}:SigningKey"))
             .Validate(o => o.SigningKey.Length >= 32, $"Setting {AccessTokenOptions.Section}:SigningKey must hold at least 32 characters.")
             .ValidateOnStart();
 
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
         services.AddSingleton<TableClientFactory>();
         services.AddSingleton<IApplicationRepository, TableApplicationRepository>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();

@@ -17,13 +17,23 @@ public sealed class HealthHandler(TableServiceClient tables)
     public async Task<IResult> HandleAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        var storage = await ProbeAsync(ct => tables.GetPropertiesAsync(ct), cancellationToken);
+        var storage = await ProbeAsync(ct => QueryOneTableAsync(tables, ct), cancellationToken);
         var backend = await ProbeAsync(ct => durable.GetInstanceAsync("health-probe", ct), cancellationToken);
         var healthy = storage.Healthy && backend.Healthy;
         return Results.Json(
             new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend },
             ApiJson.Options,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// One Query Tables request. Unlike Get Service Properties it is allowed to the data roles the app's managed identity
+    /// holds in Azure (Storage Table Data Contributor), as well as to a connection string.
+    /// </summary>
+    static async Task<bool> QueryOneTableAsync(TableServiceClient tables, CancellationToken cancellationToken)
+    {
+        await using var pages = tables.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        return await pages.MoveNextAsync();
     }
 
     static async Task<ComponentHealth> ProbeAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)

@@ -8,6 +8,8 @@ public sealed class StorageOptions
 {
     public const string ConnectionSetting = "AzureWebJobsStorage";
 
+    public const string TablePrefixSetting = "Nscl:Storage:TablePrefix";
+
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>Prefix for the table and container names (lower-case letters and digits), e.g. to separate environments.</summary>

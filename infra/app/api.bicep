@@ -1,0 +1,170 @@
+// The Functions app on Flex Consumption (.NET isolated), running as the user-assigned identity: identity-based
+// storage connections, Key Vault references for secrets, Entra ID telemetry, and App Service Authentication that signs
+// officers in but lets anonymous requests through (enterprises use their access links; the code checks officers).
+param planName string
+param name string
+param location string
+param tags object
+param identityName string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param sendGridApiKeySecretUri string
+param accessLinkSigningKeySecretUri string
+param durableTaskHubName string
+param emailFrom string
+param allowedOrigins string[]
+param maximumInstanceCount int
+param instanceMemoryMB int
+
+@description('Client id of the Entra ID app registration for officers\' sign-in. Empty: authentication is not configured.')
+param authClientId string
+
+// Flex Consumption lists dotnet-isolated 8.0, 9.0 and 10.0 (Get-AzFunctionAppFlexConsumptionRuntime).
+var runtimeName = 'dotnet-isolated'
+var runtimeVersion = '10.0'
+
+// App Service Authentication proves the app registration's identity with this managed identity (a federated
+// credential on the registration) instead of a client secret.
+var authSecretSettingName = 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      minTlsVersion: '1.2'
+      cors: {
+        allowedOrigins: allowedOrigins
+      }
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: runtimeName
+        version: runtimeVersion
+      }
+    }
+  }
+}
+
+// Every setting the app reads, by the names the code, host.json and local.settings.sample.json use
+// (tests/NsclWorkflows.Deployment.Tests checks the three agree). Keep this a literal object: the test reads its keys.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: {
+    // Identity-based storage connection: the Functions host, Durable Functions and the app's StorageClients.
+    AzureWebJobsStorage__accountName: storage.name
+    AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identity.properties.clientId
+    DurableTaskHubName: durableTaskHubName
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+    OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identity.properties.clientId
+    WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
+    Nscl__Storage__TablePrefix: 'nscl'
+    Nscl__AccessLinks__SigningKey: '@Microsoft.KeyVault(SecretUri=${accessLinkSigningKeySecretUri})'
+    Nscl__Auth__Mode: 'AppService'
+    Nscl__Catalogue__Path: ''
+    Nscl__Email__SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'
+    Nscl__Email__From: emailFrom
+  }
+}
+
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      // Enterprise endpoints must stay reachable without signing in; officer endpoints check X-MS-CLIENT-PRINCIPAL.
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          clientSecretSettingName: authSecretSettingName
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      // Flex Consumption has no persistent file system for a token store; the session cookie is enough for
+      // X-MS-CLIENT-PRINCIPAL.
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
+  dependsOn: [
+    appSettings
+  ]
+}
+
+output name string = functionApp.name
+output url string = 'https://${functionApp.properties.defaultHostName}'

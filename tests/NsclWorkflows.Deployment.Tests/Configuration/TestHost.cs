@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NsclWorkflows.Api;
+
+namespace NsclWorkflows.Deployment.Tests.Configuration;
+
+/// <summary>A host with the shared composition and exactly the given settings, as the Functions worker builds it.</summary>
+static class TestHost
+{
+    public const string SigningKey = "test-only-signing-key-0123456789abcdef";
+
+    public static IHost Build(IDictionary<string, string?> settings)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddNsclApplication(builder.Configuration);
+        return builder.Build();
+    }
+}
