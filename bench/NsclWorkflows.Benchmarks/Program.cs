@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NsclWorkflows.Api;
+using NsclWorkflows.Benchmarks;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Local.Durable;
+using NsclWorkflows.Workflows;
+using NsclWorkflows.Workflows.Lifecycle;
+
+// Usage: dotnet run -c Release --project bench/NsclWorkflows.Benchmarks -- [applications=200]
+// Needs AzureWebJobsStorage (scripts/benchmark.sh starts Azurite and sets it).
+var applications = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
+    ?? throw new InvalidOperationException("Set AzureWebJobsStorage (scripts/benchmark.sh does).");
+var run = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["AzureWebJobsStorage"] = connection,
+    ["Nscl:Durable:TaskHubName"] = "bench" + run,
+    ["Nscl:Durable:WorkerId"] = "benchmark",
+    ["Nscl:Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+    ["Nscl:Storage:TablePrefix"] = "bench" + run,
+    ["Nscl:AccessLinks:SigningKey"] = "benchmark-signing-key-0123456789abcdef",
+    ["Nscl:Deadlines:CompressedWorkingDay"] = "00:01:00",
+    ["Nscl:Auth:Mode"] = "AppService",
+});
+builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
+builder.Services.AddNsclApplication(builder.Configuration);
+builder.Services.AddSingleton<INotificationService, CountingNotifications>();
+using var host = builder.Build();
+await host.StartAsync();
+var client = host.Services.GetRequiredService<DurableTaskClient>();
+var repository = host.Services.GetRequiredService<IApplicationRepository>();
+var catalogue = host.Services.GetRequiredService<ProgrammeCatalogue>();
+
+// 1. The raw rate: one-activity orchestrations, same backend, same process.
+var raw = Stopwatch.StartNew();
+var pings = await Task.WhenAll(Enumerable.Range(0, applications).Select(i => client.ScheduleNewOrchestrationInstanceAsync(nameof(PingWorkflow), i)));
+await Task.WhenAll(pings.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)));
+raw.Stop();
+
+// 2. Whole lifecycles: receipt, completeness, appraisal, approval, two check-ins submitted and accepted, final report, evaluation.
+var lifecycle = Stopwatch.StartNew();
+var ids = new List<string>();
+for (var i = 0; i < applications; i++)
+{
+    var now = DateTimeOffset.UtcNow;
+    var id = ApplicationIds.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    var application = new Application(id, $"NSCL-2026-B{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
+        "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
+    await repository.TryAddAsync(application, new AuditEntry(id, now, AuditKinds.Submitted, "benchmark", "Nộp"), default);
+    ids.Add(id);
+}
+
+await Task.WhenAll(ids.Select(id => client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(id),
+    new StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(id)))));
+var steps = new (ActionRequest Action, Func<Application, bool> Done)[]
+{
+    (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
+    (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = [new CriterionScore("A", 8, 10)] },
+        a => a.Status == ApplicationStatus.AwaitingApproval),
+    (new(LifecycleAction.Approve, "leader", "Leader") { AmountVnd = 3_000_000, BudgetYear = 2025 }, a => a.Status == ApplicationStatus.InImplementation),
+    (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 50 }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted),
+    (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted),
+    (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 2", PercentDone = 100 }, a => a.Lifecycle.CheckIns[1].Status == CheckInStatus.Submitted),
+    (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalEvaluation),
+    (new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Xong" }, a => a.Lifecycle.FinalReport is not null),
+    (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
+};
+
+await Task.WhenAll(ids.Select(async id =>
+{
+    await WaitAsync(id, a => a.Status == ApplicationStatus.AwaitingCompletenessReview);
+    foreach (var (action, done) in steps)
+    {
+        await client.RaiseEventAsync(ApplicationIds.WorkflowInstanceId(id), ActionRequest.EventName, action);
+        await WaitAsync(id, done);
+    }
+}));
+lifecycle.Stop();
+
+var completed = 0;
+foreach (var id in ids)
+{
+    completed += (await repository.FindAsync(id, default))!.Status == ApplicationStatus.Completed ? 1 : 0;
+}
+
+var recorded = applications * (steps.Length + 1);
+var rawRate = applications / raw.Elapsed.TotalSeconds;
+var stepRate = recorded / lifecycle.Elapsed.TotalSeconds;
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+Console.WriteLine($"one-activity orchestrations: {applications} in {raw.Elapsed.TotalSeconds:F1} s = {rawRate:F1}/s");
+Console.WriteLine($"lifecycles: {completed}/{applications} completed, {recorded} recorded steps (+{CountingNotifications.Count} notifications) in {lifecycle.Elapsed.TotalSeconds:F1} s = {stepRate:F1} steps/s, {applications / lifecycle.Elapsed.TotalSeconds:F2} lifecycles/s");
+await host.StopAsync();
+return completed == applications ? 0 : 1;
+
+async Task WaitAsync(string id, Func<Application, bool> done)
+{
+    var until = DateTime.UtcNow.AddMinutes(10);
+    while (true)
+    {
+        var application = await repository.FindAsync(id, default);
+        if (application is not null && done(application))
+        {
+            return;
+        }
+
+        if (DateTime.UtcNow > until)
+        {
+            throw new TimeoutException($"{id} stuck at {application?.Status}");
+        }
+
+        await Task.Delay(250);
+    }
+}
