@@ -9,5 +9,8 @@ public static class TableNames
     /// <summary>Idempotency keys of submissions.</summary>
     public const string IdempotencyKeys = "IdempotencyKeys";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys];
+    /// <summary>One partition per application: one row per e-mail (event, occurrence, recipient) and its delivery state.</summary>
+    public const string Notifications = "Notifications";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Notifications];
 }
