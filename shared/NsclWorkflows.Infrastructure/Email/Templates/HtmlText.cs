@@ -8,11 +8,17 @@ namespace NsclWorkflows.Infrastructure.Email.Templates;
 /// </summary>
 public static class HtmlText
 {
-    public static string Escape(string value)
+    /// <summary>Escapes for element text or a quoted attribute; line breaks become <c>&lt;br&gt;</c>.</summary>
+    public static string Escape(string value) => Escape(value, lineBreaks: true);
+
+    /// <summary>Escapes for a quoted attribute (e.g. a whole HTML document in <c>srcdoc</c>); line breaks are kept as they are.</summary>
+    public static string EscapeAttribute(string value) => Escape(value, lineBreaks: false);
+
+    static string Escape(string value, bool lineBreaks)
     {
         ArgumentNullException.ThrowIfNull(value);
         var builder = new StringBuilder(value.Length + 16);
-        foreach (var ch in value.ReplaceLineEndings("\n"))
+        foreach (var ch in lineBreaks ? value.ReplaceLineEndings("\n") : value)
         {
             _ = ch switch
             {
@@ -21,7 +27,7 @@ public static class HtmlText
                 '>' => builder.Append("&gt;"),
                 '"' => builder.Append("&quot;"),
                 '\'' => builder.Append("&#39;"),
-                '\n' => builder.Append("<br>\n"),
+                '\n' when lineBreaks => builder.Append("<br>\n"),
                 _ => builder.Append(ch),
             };
         }
