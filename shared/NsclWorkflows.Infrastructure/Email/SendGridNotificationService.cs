@@ -124,11 +124,11 @@ public sealed class SendGridNotificationService(
         var message = new SendGridMessage
         {
             From = new EmailAddress(settings.From, settings.FromName),
-            Subject = email.Subject,
             PlainTextContent = email.Text,
             HtmlContent = email.Html,
         };
         message.AddTo(new EmailAddress(recipient.Address, recipient.Name));
+        message.SetSubject(email.Subject);
         message.AddCustomArgs(new Dictionary<string, string>
         {
             ["applicationId"] = request.ApplicationId,
