@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
+using NsclWorkflows.Api.Notifications;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Calendar;
@@ -39,6 +40,7 @@ public static class ApplicationRegistration
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<DecideCompletenessHandler>();
         services.AddSingleton<CatalogueHandler>();
+        services.AddSingleton<GetNotificationsHandler>();
         return services;
     }
 }
