@@ -3,6 +3,7 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Durable;
+using NsclWorkflows.Local.Email;
 using NsclWorkflows.Local.Endpoints;
 using NsclWorkflows.Workflows;
 
@@ -16,6 +17,13 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 {
     // The port `func start` uses, so the same requests work against either host. Override with --urls or URLS.
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+if (builder.Environment.IsDevelopment())
+{
+    // E-mail goes to this host's SendGrid capture endpoint (see /dev/outbox) unless Nscl:Email:BaseUrl says otherwise.
+    builder.Configuration.AddDevelopmentEmailDefaults();
+    builder.Services.AddSendGridCapture();
 }
 
 // The durable backend first: it starts before, and stops after, everything that uses it.
@@ -32,6 +40,10 @@ app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
 app.MapNsclApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapSendGridCapture();
+}
 
 app.Run();
 return 0;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
+using NsclWorkflows.Api.Notifications;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Calendar;
@@ -47,6 +48,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.HistoryHandler>();
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();
+        services.AddSingleton<GetNotificationsHandler>();
         return services;
     }
 }

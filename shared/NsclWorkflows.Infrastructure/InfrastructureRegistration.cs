@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Infrastructure.Email;
 using NsclWorkflows.Infrastructure.Security;
 using NsclWorkflows.Infrastructure.Storage;
 
@@ -40,6 +41,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton(TimeProvider.System);
+        services.AddNsclEmail(configuration);
         return services;
     }
 }

@@ -147,7 +147,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         a.MoveTo(ApplicationStatus.AwaitingCompletenessReview, c.At);
         StartStep(state, a.CompletenessDeadlineUtc);
-        c.Notify(NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise);
+        c.Notify(NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise, (NotificationFacts.DueDate, Iso(a.CompletenessDeadlineUtc)));
         return c.Audit(AuditKinds.ReceiptAcknowledged, SystemActor, $"Đã tiếp nhận hồ sơ; chuyển {Units.Name(state.Unit)} xử lý.");
     }
 
@@ -161,24 +161,30 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 a.MoveTo(ApplicationStatus.Withdrawn, c.At);
                 state.StepDueUtc = null;
                 state.ClosingReason = "Quá hạn bổ sung hồ sơ mà doanh nghiệp chưa nộp bổ sung; hồ sơ được rút tự động.";
-                c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Enterprise, ("reason", state.ClosingReason));
-                c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Officers, ("reason", state.ClosingReason));
+                c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, state.ClosingReason));
+                c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Officers,
+                    (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, state.ClosingReason));
                 return c.Audit(AuditKinds.SupplementationExpired, SystemActor, state.ClosingReason, ApplicationStatus.SupplementationRequested);
             default:
                 state.StepEscalations++;
-                var (evt, what) = a.Status switch
-                {
-                    ApplicationStatus.UnderAppraisal => (NotificationEvent.AppraisalEscalated, "thẩm định"),
-                    ApplicationStatus.AwaitingApproval => (NotificationEvent.ApprovalEscalated, "phê duyệt"),
-                    ApplicationStatus.InImplementation => (NotificationEvent.CheckInEscalated, $"báo cáo định kỳ kỳ {state.CurrentCheckIn}"),
-                    ApplicationStatus.AwaitingFinalEvaluation => (NotificationEvent.CheckInEscalated, "nghiệm thu"),
-                    _ => (NotificationEvent.AppraisalEscalated, "kiểm tra tính đầy đủ của hồ sơ"),
-                };
+                var what = StepName(a);
                 var occurrence = $"{a.Status}-{state.CurrentCheckIn}-escalation-{state.StepEscalations}";
-                c.Notify(evt, occurrence, NotificationAudience.HeadOfDivision, ("step", what), ("escalation", state.StepEscalations.ToString(CultureInfo.InvariantCulture)));
-                if (a.Status == ApplicationStatus.InImplementation)
+                var due = (NotificationFacts.DueDate, Iso(state.StepDueUtc ?? c.At));
+                if (a.Status == ApplicationStatus.UnderAppraisal)
                 {
-                    c.Notify(evt, occurrence, NotificationAudience.Officers, ("step", what), ("escalation", state.StepEscalations.ToString(CultureInfo.InvariantCulture)));
+                    c.Notify(NotificationEvent.AppraisalEscalated, occurrence, NotificationAudience.HeadOfDivision, due);
+                }
+                else if (a.Status == ApplicationStatus.AwaitingApproval)
+                {
+                    c.Notify(NotificationEvent.ApprovalEscalated, occurrence, NotificationAudience.HeadOfDivision, due);
+                }
+                else if (EnterpriseIsAwaited(a))
+                {
+                    c.Notify(NotificationEvent.CheckInEscalated, occurrence, NotificationAudience.Officers, (NotificationFacts.PeriodName, PeriodName(state)), due);
+                }
+                else
+                {
+                    c.Notify(NotificationEvent.StepEscalated, occurrence, NotificationAudience.HeadOfDivision, (NotificationFacts.StepName, what), due);
                 }
 
                 return c.Audit(AuditKinds.Escalated, SystemActor, $"Quá hạn {what}: báo cáo lãnh đạo phòng (lần {state.StepEscalations}).");
@@ -219,7 +225,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 a.MoveTo(ApplicationStatus.SupplementationRequested, c.At);
                 StartStep(state, deadline);
                 c.Notify(NotificationEvent.SupplementationRequested, $"round-{state.Supplementations.Count}", NotificationAudience.Enterprise,
-                    ("missingItems", string.Join("; ", items)), ("dueDate", Date(deadline)), ("note", action.Note ?? string.Empty));
+                    (NotificationFacts.MissingItems, string.Join("; ", items)), (NotificationFacts.DueDate, Iso(deadline)), (NotificationFacts.Note, action.Note ?? string.Empty));
                 return c.Audit(AuditKinds.SupplementationRequested, action.ActorName,
                     $"Yêu cầu bổ sung ({string.Join("; ", items)}), hạn {Date(deadline)}.", before, action.ActorRole);
 
@@ -230,8 +236,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 round.Attachments = action.Attachments;
                 a.MoveTo(ApplicationStatus.AwaitingCompletenessReview, c.At);
                 StartStep(state, planner.WorkingDaysFrom(c.At, policy.CompletenessReviewWorkingDays));
-                c.Notify(NotificationEvent.ResubmissionReceived, $"round-{round.Round}", NotificationAudience.Officers, ("note", action.Note ?? string.Empty));
-                c.Notify(NotificationEvent.ResubmissionReceived, $"round-{round.Round}", NotificationAudience.Enterprise, ("note", action.Note ?? string.Empty));
+                c.Notify(NotificationEvent.ResubmissionReceived, $"round-{round.Round}", NotificationAudience.Officers, (NotificationFacts.ResubmittedDate, Iso(c.At)));
                 return c.Audit(AuditKinds.Resubmitted, action.ActorName, action.Note ?? "Doanh nghiệp đã nộp bổ sung hồ sơ.", before, action.ActorRole);
 
             case LifecycleAction.SubmitAppraisal:
@@ -252,7 +257,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 a.MoveTo(ApplicationStatus.AwaitingApproval, c.At);
                 StartStep(state, planner.WorkingDaysFrom(c.At, policy.ApprovalWorkingDays));
                 c.Notify(NotificationEvent.ApprovalRequested, "approval", NotificationAudience.Leaders,
-                    ("amount", Money(state.RecommendedAmountVnd.Value)), ("dueDate", Date(state.StepDueUtc!.Value)));
+                    (NotificationFacts.ProposedAmountVnd, Raw(state.RecommendedAmountVnd.Value)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)));
                 return c.Audit(AuditKinds.AppraisalSubmitted, action.ActorName,
                     $"Thẩm định xong: đề xuất {Money(state.RecommendedAmountVnd.Value)}; chuyển phê duyệt.", before, action.ActorRole);
 
@@ -270,8 +275,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 state.LastApprovalRefusal = null;
                 a.RecordDecision(action.ActorName, action.Note, c.At);
                 StartImplementation(c, approved);
-                c.Notify(NotificationEvent.Approved, "approved", NotificationAudience.Enterprise, ("amount", Money(approved.AmountVnd)),
-                    ("budgetYear", year.ToString(CultureInfo.InvariantCulture)), ("dueDate", Date(state.CheckIns[0].DueUtc)), ("note", action.Note ?? string.Empty));
+                c.Notify(NotificationEvent.Approved, "approved", NotificationAudience.Enterprise, (NotificationFacts.ApprovedAmountVnd, Raw(approved.AmountVnd)),
+                    (NotificationFacts.DecisionDate, Iso(c.At)), (NotificationFacts.Note, action.Note ?? string.Empty));
                 return c.Audit(AuditKinds.Approved, action.ActorName,
                     $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, năm {year}).", before, action.ActorRole);
 
@@ -279,7 +284,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 state.RejectionReason = action.Note;
                 a.RecordDecision(action.ActorName, action.Note, c.At);
                 Close(c, ApplicationStatus.Rejected, action.Note);
-                c.Notify(NotificationEvent.Rejected, "rejected", NotificationAudience.Enterprise, ("reason", action.Note ?? string.Empty));
+                c.Notify(NotificationEvent.Rejected, "rejected", NotificationAudience.Enterprise, (NotificationFacts.Reason, action.Note ?? string.Empty),
+                    (NotificationFacts.DecisionDate, Iso(c.At)));
                 return c.Audit(AuditKinds.Rejected, action.ActorName, action.Note ?? "Không phê duyệt.", before, action.ActorRole);
 
             case LifecycleAction.SubmitCheckIn:
@@ -287,8 +293,6 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 open.Reports.Add(new ReportRecord(action.Note ?? string.Empty, action.PercentDone, action.AmountVnd, action.Attachments ?? [], c.At));
                 open.Status = CheckInStatus.Submitted;
                 StartStep(state, planner.WorkingDaysFrom(c.At, policy.EscalationDelayWorkingDays));
-                c.Notify(NotificationEvent.CheckInReviewed, $"checkin-{open.Number}-submitted-{open.Reports.Count}", NotificationAudience.Officers,
-                    ("checkIn", open.Number.ToString(CultureInfo.InvariantCulture)), ("result", "Doanh nghiệp đã nộp báo cáo, chờ xem xét"));
                 return c.Audit(AuditKinds.CheckInSubmitted, action.ActorName,
                     $"Nộp báo cáo kỳ {open.Number}: {action.PercentDone ?? 0}% khối lượng.", before, action.ActorRole);
 
@@ -301,7 +305,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                     reviewed.Status = CheckInStatus.RevisionRequested;
                     StartStep(state, planner.WorkingDaysFrom(c.At, policy.EscalationDelayWorkingDays));
                     c.Notify(NotificationEvent.CheckInReviewed, $"checkin-{reviewed.Number}-revise-{reviewed.Reports.Count}", NotificationAudience.Enterprise,
-                        ("checkIn", reviewed.Number.ToString(CultureInfo.InvariantCulture)), ("result", "Yêu cầu chỉnh sửa, bổ sung báo cáo"), ("note", action.Note ?? string.Empty));
+                        (NotificationFacts.PeriodName, PeriodName(state)), (NotificationFacts.ReviewResult, "Yêu cầu chỉnh sửa, bổ sung báo cáo"),
+                        (NotificationFacts.Note, action.Note ?? string.Empty));
                     return c.Audit(AuditKinds.CheckInRevisionRequested, action.ActorName, action.Note ?? "Yêu cầu chỉnh sửa báo cáo.", before, action.ActorRole);
                 }
 
@@ -312,7 +317,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 state.CommittedVnd += tranche;
                 state.DisbursedVnd += tranche;
                 c.Notify(NotificationEvent.CheckInReviewed, $"checkin-{reviewed.Number}-accepted", NotificationAudience.Enterprise,
-                    ("checkIn", reviewed.Number.ToString(CultureInfo.InvariantCulture)), ("result", "Chấp nhận báo cáo"), ("note", action.Note ?? string.Empty));
+                    (NotificationFacts.PeriodName, PeriodName(state)), (NotificationFacts.ReviewResult, "Chấp nhận báo cáo"), (NotificationFacts.Note, action.Note ?? string.Empty));
                 NextCheckInOrFinal(c);
                 return c.Audit(AuditKinds.CheckInAccepted, action.ActorName,
                     $"Chấp nhận báo cáo kỳ {reviewed.Number}; giải ngân {Money(tranche)}.", before, action.ActorRole);
@@ -320,9 +325,6 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
             case LifecycleAction.RequestExtension:
                 var due = action.NewDueDate!.Value;
                 state.PendingExtension = new ExtensionRecord(state.CurrentCheckIn, due, action.Note, c.At);
-                c.Notify(NotificationEvent.ExtensionDecided, $"checkin-{state.CurrentCheckIn}-extension-{state.Extensions.Count + 1}-requested",
-                    NotificationAudience.Officers, ("newDueDate", due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), ("result", "Doanh nghiệp đề nghị gia hạn"),
-                    ("note", action.Note ?? string.Empty));
                 return c.Audit(AuditKinds.ExtensionRequested, action.ActorName,
                     $"Đề nghị gia hạn kỳ {state.CurrentCheckIn} đến {due:dd/MM/yyyy}: {action.Note}", before, action.ActorRole);
 
@@ -340,8 +342,9 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 }
 
                 c.Notify(NotificationEvent.ExtensionDecided, $"checkin-{state.CurrentCheckIn}-extension-{state.Extensions.Count}", NotificationAudience.Enterprise,
-                    ("result", extension.Granted == true ? "Đồng ý gia hạn" : "Không đồng ý gia hạn"),
-                    ("newDueDate", state.Current is { } cur ? Date(cur.DueUtc) : string.Empty), ("note", action.Note ?? string.Empty));
+                    (NotificationFacts.Decision, extension.Granted == true ? "Đồng ý gia hạn" : "Không đồng ý gia hạn"),
+                    (NotificationFacts.NewDueDate, extension.Granted == true && state.Current is { } cur ? Iso(cur.DueUtc) : string.Empty),
+                    (NotificationFacts.Reason, action.Note ?? string.Empty));
                 return c.Audit(extension.Granted == true ? AuditKinds.ExtensionGranted : AuditKinds.ExtensionRefused, action.ActorName,
                     extension.Granted == true ? $"Gia hạn kỳ {extension.CheckIn} đến {(state.Current is { } now ? Date(now.DueUtc) : string.Empty)}." : $"Không gia hạn: {action.Note}",
                     before, action.ActorRole);
@@ -349,8 +352,6 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
             case LifecycleAction.SubmitFinalReport:
                 state.FinalReport = new ReportRecord(action.Note ?? string.Empty, action.PercentDone, action.AmountVnd, action.Attachments ?? [], c.At);
                 StartStep(state, planner.WorkingDaysFrom(c.At, policy.FinalEvaluationWorkingDays));
-                c.Notify(NotificationEvent.ApprovalRequested, "final-report", NotificationAudience.Leaders, ("dueDate", Date(state.StepDueUtc!.Value)),
-                    ("amount", Money(state.Approval?.AmountVnd ?? 0)));
                 return c.Audit(AuditKinds.FinalReportSubmitted, action.ActorName, "Nộp báo cáo tổng kết, chờ nghiệm thu.", before, action.ActorRole);
 
             case LifecycleAction.Evaluate:
@@ -367,19 +368,19 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 a.RecordDecision(action.ActorName, action.Note, c.At);
                 Close(c, passed ? ApplicationStatus.Completed : ApplicationStatus.Failed, action.Note);
                 c.Notify(NotificationEvent.FinalEvaluationResult, "evaluation", NotificationAudience.Enterprise,
-                    ("result", passed ? "Đạt" : "Không đạt"), ("amount", Money(finalAmount)), ("note", action.Note ?? string.Empty));
+                    (NotificationFacts.Result, passed ? "Đạt" : "Không đạt"), (NotificationFacts.EvaluationDate, Iso(c.At)), (NotificationFacts.Note, action.Note ?? string.Empty));
                 return c.Audit(passed ? AuditKinds.EvaluationPassed : AuditKinds.EvaluationFailed, action.ActorName,
                     passed ? $"Nghiệm thu đạt; kinh phí quyết toán {Money(finalAmount)}." : $"Nghiệm thu không đạt: {action.Note}", before, action.ActorRole);
 
             case LifecycleAction.Withdraw:
                 Close(c, ApplicationStatus.Withdrawn, action.Note ?? "Doanh nghiệp rút hồ sơ.");
-                c.Notify(NotificationEvent.Withdrawn, "withdrawn", NotificationAudience.Enterprise, ("reason", state.ClosingReason!));
-                c.Notify(NotificationEvent.Withdrawn, "withdrawn", NotificationAudience.Officers, ("reason", state.ClosingReason!));
+                c.Notify(NotificationEvent.Withdrawn, "withdrawn", NotificationAudience.Officers, (NotificationFacts.WithdrawnDate, Iso(c.At)),
+                    (NotificationFacts.Reason, state.ClosingReason!));
                 return c.Audit(AuditKinds.Withdrawn, action.ActorName, state.ClosingReason!, before, action.ActorRole);
 
             case LifecycleAction.Cancel:
                 Close(c, ApplicationStatus.Cancelled, action.Note);
-                c.Notify(NotificationEvent.Cancelled, "cancelled", NotificationAudience.Enterprise, ("reason", action.Note ?? string.Empty));
+                c.Notify(NotificationEvent.Cancelled, "cancelled", NotificationAudience.Enterprise, (NotificationFacts.Reason, action.Note ?? string.Empty));
                 return c.Audit(AuditKinds.Cancelled, action.ActorName, $"Hủy nhiệm vụ: {action.Note}", before, action.ActorRole);
 
             default:
@@ -393,8 +394,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         c.Application.MoveTo(ApplicationStatus.UnderAppraisal, c.At);
         state.AppraisalsRequired = Math.Max(1, c.Policy.AppraisersRequired);
         StartStep(state, planner.WorkingDaysFrom(c.At, c.Policy.AppraisalWorkingDays));
-        c.Notify(NotificationEvent.AppraisalAssigned, "appraisal", NotificationAudience.Appraisers, ("dueDate", Date(state.StepDueUtc!.Value)),
-            ("amount", Money(c.Application.Submission.RequestedAmountVnd)));
+        c.Notify(NotificationEvent.AppraisalAssigned, "appraisal", NotificationAudience.Appraisers, (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)));
     }
 
     void StartImplementation(StepContext c, ApprovalRecord approval)
@@ -431,8 +431,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         state.FinalReportDueUtc = planner.WorkingDaysFrom(c.At, c.Policy.FinalEvaluationWorkingDays);
         c.Application.MoveTo(ApplicationStatus.AwaitingFinalEvaluation, c.At);
         StartStep(state, state.FinalReportDueUtc.Value);
-        c.Notify(NotificationEvent.CheckInReminderBefore, "final-report-due", NotificationAudience.Enterprise, ("dueDate", Date(state.FinalReportDueUtc.Value)),
-            ("checkIn", "tổng kết"));
+        c.Notify(NotificationEvent.CheckInReminderBefore, "final-report-due", NotificationAudience.Enterprise,
+            (NotificationFacts.PeriodName, PeriodName(state)), (NotificationFacts.DueDate, Iso(state.FinalReportDueUtc.Value)));
     }
 
     static void Close(StepContext c, ApplicationStatus status, string? reason)
@@ -464,14 +464,13 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         }
 
         var policy = catalogue.FindKind(a.Submission.SupportKindId)?.Policy ?? catalogue.DefaultPolicy;
-        var enterpriseWaits = a.Status is ApplicationStatus.InImplementation or ApplicationStatus.AwaitingFinalEvaluation
-            && !(state.Current?.Status == CheckInStatus.Submitted || (a.Status == ApplicationStatus.AwaitingFinalEvaluation && state.FinalReport is not null));
+        var enterpriseWaits = EnterpriseIsAwaited(a);
         if (a.Status == ApplicationStatus.SupplementationRequested)
         {
             return due;
         }
 
-        var first = enterpriseWaits ? planner.WorkingDaysFrom(due, policy.EscalationDelayWorkingDays) : due;
+        var first = enterpriseWaits && a.Status != ApplicationStatus.SupplementationRequested ? planner.WorkingDaysFrom(due, policy.EscalationDelayWorkingDays) : due;
         var at = first;
         for (var i = 0; i < state.StepEscalations; i++)
         {
@@ -491,18 +490,19 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         }
 
         var policy = catalogue.FindKind(a.Submission.SupportKindId)?.Policy ?? catalogue.DefaultPolicy;
-        var enterprise = a.Status is ApplicationStatus.SupplementationRequested
-            || (a.Status is ApplicationStatus.InImplementation && state.Current?.Status is CheckInStatus.Open or CheckInStatus.RevisionRequested)
-            || (a.Status is ApplicationStatus.AwaitingFinalEvaluation && state.FinalReport is null);
-        var (evt, audience) = a.Status switch
+        var enterprise = EnterpriseIsAwaited(a);
+        NotificationEvent? evt = a.Status switch
         {
-            ApplicationStatus.SupplementationRequested => (NotificationEvent.SupplementationReminder, NotificationAudience.Enterprise),
-            ApplicationStatus.UnderAppraisal => (NotificationEvent.AppraisalReminder, NotificationAudience.Appraisers),
-            ApplicationStatus.AwaitingApproval => (NotificationEvent.ApprovalReminder, NotificationAudience.Leaders),
-            _ when enterprise => (NotificationEvent.CheckInReminderBefore, NotificationAudience.Enterprise),
-            ApplicationStatus.AwaitingFinalEvaluation => (NotificationEvent.ApprovalReminder, NotificationAudience.Leaders),
-            _ => (NotificationEvent.AppraisalReminder, NotificationAudience.Officers),
+            ApplicationStatus.SupplementationRequested => NotificationEvent.SupplementationReminder,
+            ApplicationStatus.UnderAppraisal => NotificationEvent.AppraisalReminder,
+            ApplicationStatus.AwaitingApproval => NotificationEvent.ApprovalReminder,
+            _ when enterprise => NotificationEvent.CheckInReminderBefore,
+            _ => null, // officers' own steps (completeness review, check-in review, evaluation): the inbox, then escalation
         };
+        if (evt is null)
+        {
+            return [];
+        }
 
         var nudges = new List<Nudge>();
         foreach (var offset in policy.ReminderOffsetDays.Order())
@@ -521,11 +521,19 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
             var e = evt == NotificationEvent.CheckInReminderBefore
                 ? offset switch { < 0 => NotificationEvent.CheckInReminderBefore, 0 => NotificationEvent.CheckInReminderDue, _ => NotificationEvent.CheckInReminderOverdue }
-                : evt;
+                : evt.Value;
             var step = $"{a.Status}-{state.CurrentCheckIn}-{state.Supplementations.Count}-{Date(due).Replace('/', '-')}";
-            nudges.Add(new Nudge(at, Request(a, e, $"{step}-reminder{offset:+0;-0;0}", audience,
-                ("dueDate", Date(due)), ("checkIn", state.CurrentCheckIn.ToString(CultureInfo.InvariantCulture)),
-                ("daysOffset", offset.ToString(CultureInfo.InvariantCulture)))));
+            var occurrence = $"{step}-reminder{offset:+0;-0;0}";
+            var dueFact = (NotificationFacts.DueDate, Iso(due));
+            var request = e switch
+            {
+                NotificationEvent.SupplementationReminder => Request(a, e, occurrence, NotificationAudience.Enterprise,
+                    (NotificationFacts.MissingItems, string.Join("; ", state.Supplementations[^1].MissingItems)), dueFact),
+                NotificationEvent.AppraisalReminder => Request(a, e, occurrence, NotificationAudience.Appraisers, dueFact),
+                NotificationEvent.ApprovalReminder => Request(a, e, occurrence, NotificationAudience.Leaders, dueFact),
+                _ => Request(a, e, occurrence, NotificationAudience.Enterprise, (NotificationFacts.PeriodName, PeriodName(state)), dueFact),
+            };
+            nudges.Add(new Nudge(at, request));
         }
 
         return nudges;
@@ -579,23 +587,51 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
     internal static string Money(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.') + " đồng";
 
+    /// <summary>
+    /// A notification with the facts its event takes (<see cref="NotificationFacts.For"/>); optional facts left empty
+    /// are omitted. The application's own facts (enterprise, tracking code, link) are added by the notification service.
+    /// </summary>
     static NotificationRequest Request(Application a, NotificationEvent evt, string occurrence, NotificationAudience audience, params (string Key, string Value)[] facts)
     {
-        var all = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["trackingCode"] = a.TrackingCode,
-            ["enterpriseName"] = a.Submission.EnterpriseName,
-            ["title"] = a.Submission.Title,
-            ["supportKindId"] = a.Submission.SupportKindId,
-            ["status"] = ApplicationStatusText.Vietnamese(a.Status),
-        };
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in facts)
         {
-            all[key] = value;
+            if (value.Length > 0)
+            {
+                all[key] = value;
+            }
         }
 
         return new NotificationRequest(a.Id, evt, occurrence, audience, a.Lifecycle.Unit, all);
     }
+
+    /// <summary>An instant as the notification facts take it (ISO 8601, UTC).</summary>
+    static string Iso(DateTimeOffset utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    static string Raw(long vnd) => vnd.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>How the enterprise's current report is named to people.</summary>
+    static string PeriodName(LifecycleState state) =>
+        state.CurrentCheckIn >= 1 && state.CurrentCheckIn <= state.CheckIns.Count
+            ? $"kỳ {state.CurrentCheckIn}/{state.CheckIns.Count}"
+            : "báo cáo tổng kết";
+
+    /// <summary>The name of the step now awaited, for escalations and the audit trail.</summary>
+    static string StepName(Application a) => a.Status switch
+    {
+        ApplicationStatus.UnderAppraisal => "thẩm định",
+        ApplicationStatus.AwaitingApproval => "phê duyệt",
+        ApplicationStatus.InImplementation when a.Lifecycle.Current?.Status == CheckInStatus.Submitted => $"xem xét báo cáo định kỳ {PeriodName(a.Lifecycle)}",
+        ApplicationStatus.InImplementation => $"báo cáo định kỳ {PeriodName(a.Lifecycle)}",
+        ApplicationStatus.AwaitingFinalEvaluation when a.Lifecycle.FinalReport is null => "nộp báo cáo tổng kết",
+        ApplicationStatus.AwaitingFinalEvaluation => "đánh giá, nghiệm thu",
+        _ => "kiểm tra tính đầy đủ của hồ sơ",
+    };
+
+    /// <summary>Whether the enterprise (not an officer) is the one awaited now.</summary>
+    static bool EnterpriseIsAwaited(Application a) => a.Status is ApplicationStatus.SupplementationRequested
+        || (a.Status is ApplicationStatus.InImplementation && a.Lifecycle.Current?.Status is CheckInStatus.Open or CheckInStatus.RevisionRequested)
+        || (a.Status is ApplicationStatus.AwaitingFinalEvaluation && a.Lifecycle.FinalReport is null);
 
     sealed class StepContext(Application application, WorkflowPolicy policy, SupportKind kind, StepCommand step)
     {

@@ -26,6 +26,9 @@ public enum NotificationEvent
     Expired,
     Cancelled,
     YearEndReportReady,
+
+    /// <summary>An officers' step (completeness review, check-in review, final evaluation) is overdue: to the head of division.</summary>
+    StepEscalated,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

@@ -15,5 +15,8 @@ public static class TableNames
     /// <summary>The budget ledger: one partition per budget item and year (balance, holdings, entries).</summary>
     public const string BudgetLedger = "BudgetLedger";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger];
+    /// <summary>One partition per application: one row per e-mail (event, occurrence, recipient) and its delivery state.</summary>
+    public const string Notifications = "Notifications";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger, Notifications];
 }

@@ -38,6 +38,9 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         {
             await host.DisposeAsync();
         }
+
+        // Every notification the lifecycle asked for fits its event's contract (audience, required and known facts).
+        Assert.Empty(notifications.Violations);
     }
 
     [Fact]
@@ -115,9 +118,10 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         var stored = await CompletedAsync(app, ApplicationStatus.Withdrawn);
         Assert.Contains("Quá hạn bổ sung", stored.Lifecycle.ClosingReason, StringComparison.Ordinal);
         var sent = notifications.For(app.Id);
-        Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Facts["daysOffset"] == "-5");
-        Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Facts["daysOffset"] == "-1");
-        Assert.Contains(sent, n => n.Event == NotificationEvent.Withdrawn && n.Audience == NotificationAudience.Enterprise);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-5", StringComparison.Ordinal));
+        Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-1", StringComparison.Ordinal));
+        Assert.Contains(sent, n => n.Event == NotificationEvent.Expired && n.Audience == NotificationAudience.Enterprise);
+        Assert.Contains(sent, n => n.Event == NotificationEvent.Withdrawn && n.Audience == NotificationAudience.Officers);
         Assert.Contains(AuditKinds.SupplementationExpired, await AuditKindsAsync(app));
     }
 
@@ -225,7 +229,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.True(stored.Lifecycle.Extensions[0].Granted);
         Assert.True(stored.Lifecycle.CheckIns[0].DueUtc > dueBefore);
         Assert.Contains(AuditKinds.ExtensionGranted, await AuditKindsAsync(app));
-        await SentAsync(app, n => n.Event == NotificationEvent.ExtensionDecided && n.Audience == NotificationAudience.Enterprise && n.Facts["result"] == "Đồng ý gia hạn");
+        await SentAsync(app, n => n.Event == NotificationEvent.ExtensionDecided && n.Audience == NotificationAudience.Enterprise && n.Facts["decision"] == "Đồng ý gia hạn");
     }
 
     [Fact]

@@ -40,8 +40,19 @@ sealed class RecordingNotifications : INotificationService
         }
     }
 
+    /// <summary>Requests that break the event's contract (<see cref="NotificationFacts.For"/>): wrong audience, missing or unknown facts.</summary>
+    public ConcurrentQueue<string> Violations { get; } = new();
+
     public Task<NotificationOutcome> SendAsync(NotificationRequest request, CancellationToken cancellationToken)
     {
+        var contract = NotificationFacts.For(request.Event);
+        var missing = contract.Required.Where(f => !request.Facts.ContainsKey(f)).ToList();
+        var unknown = request.Facts.Keys.Where(f => !contract.Required.Contains(f) && !contract.OptionalFacts.Contains(f)).ToList();
+        if (contract.Audience != request.Audience || missing.Count > 0 || unknown.Count > 0)
+        {
+            Violations.Enqueue($"{request.Event} to {request.Audience} (written for {contract.Audience}): missing [{string.Join(", ", missing)}], unknown [{string.Join(", ", unknown)}]");
+        }
+
         if (Refuse.Contains(request.Event))
         {
             return Task.FromResult(new NotificationOutcome(0, 0, ["400 Bad Request: invalid address"]));

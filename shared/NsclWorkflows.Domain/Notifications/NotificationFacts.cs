@@ -1,0 +1,92 @@
+namespace NsclWorkflows.Domain.Notifications;
+
+/// <summary>
+/// The values an e-mail shows (<see cref="NotificationRequest.Facts"/>) and what each event needs.
+/// <para>Facts are strings; the renderer formats them by the ending of their name:</para>
+/// <list type="bullet">
+/// <item><c>…Date</c>: an ISO 8601 date (<c>2026-03-31</c>) or instant (<c>2026-03-31T10:00:00Z</c>) → <c>31/03/2026</c> (Vietnam time);</item>
+/// <item><c>…AmountVnd</c>: a whole number of đồng (<c>150000000</c>) → <c>150.000.000 đồng</c>;</item>
+/// <item><c>…MillionVnd</c>: millions of đồng, <c>.</c> for decimals (<c>1234</c>, <c>12.5</c>) → <c>1.234 triệu đồng</c>, <c>12,5 triệu đồng</c>;</item>
+/// <item><c>…Url</c>: an absolute http(s) address, or a path starting with <c>/</c> (put under the public base address);</item>
+/// <item>anything else: text, shown as given (HTML-escaped in the HTML part; line breaks kept).</item>
+/// </list>
+/// A value that does not parse is an error, as is a fact a template needs and the request lacks.
+/// <see cref="Standard"/> facts come from the application and the configuration; a request must not carry them.
+/// </summary>
+public static class NotificationFacts
+{
+    // Standard: filled in by the notification service from the application (when the request's id is one).
+    public const string EnterpriseName = "enterpriseName";
+    public const string EnterpriseCode = "enterpriseCode";
+    public const string TrackingCode = "trackingCode";
+    public const string ApplicationTitle = "applicationTitle";
+    public const string ContactName = "contactName";
+    public const string RequestedAmountVnd = "requestedAmountVnd";
+    public const string SubmittedDate = "submittedDate";
+
+    /// <summary>Where the recipient sees the application: the enterprise's secret status link, or the officers' view.</summary>
+    public const string Link = "link";
+
+    // Per event: given by the workflow.
+    public const string DueDate = "dueDate";
+    public const string MissingItems = "missingItems";
+    public const string ResubmittedDate = "resubmittedDate";
+    public const string Assignee = "assignee";
+    public const string ProposedAmountVnd = "proposedAmountVnd";
+    public const string ApprovedAmountVnd = "approvedAmountVnd";
+    public const string DecisionDate = "decisionDate";
+    public const string DecisionDocumentUrl = "decisionDocumentUrl";
+    public const string Note = "note";
+    public const string Reason = "reason";
+    public const string PeriodName = "periodName";
+    public const string ReviewResult = "reviewResult";
+    public const string Decision = "decision";
+    public const string NewDueDate = "newDueDate";
+    public const string Result = "result";
+    public const string EvaluationDate = "evaluationDate";
+    public const string WithdrawnDate = "withdrawnDate";
+    public const string Year = "year";
+    public const string ReportUrl = "reportUrl";
+    public const string StepName = "stepName";
+
+    public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
+    {
+        EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
+    };
+
+    /// <summary>What the workflow gives for <paramref name="notificationEvent"/>, and who the e-mail is written for.</summary>
+    public static NotificationEventFacts For(NotificationEvent notificationEvent) => notificationEvent switch
+    {
+        NotificationEvent.Receipt => new(NotificationAudience.Enterprise, [DueDate]),
+        NotificationEvent.SupplementationRequested => new(NotificationAudience.Enterprise, [MissingItems, DueDate], [Note]),
+        NotificationEvent.SupplementationReminder => new(NotificationAudience.Enterprise, [MissingItems, DueDate]),
+        NotificationEvent.ResubmissionReceived => new(NotificationAudience.Officers, [ResubmittedDate]),
+        NotificationEvent.AppraisalAssigned => new(NotificationAudience.Appraisers, [DueDate], [Note]),
+        NotificationEvent.AppraisalReminder => new(NotificationAudience.Appraisers, [DueDate]),
+        NotificationEvent.AppraisalEscalated => new(NotificationAudience.HeadOfDivision, [DueDate], [Assignee]),
+        NotificationEvent.ApprovalRequested => new(NotificationAudience.Leaders, [ProposedAmountVnd, DueDate], [Note]),
+        NotificationEvent.ApprovalReminder => new(NotificationAudience.Leaders, [DueDate]),
+        NotificationEvent.ApprovalEscalated => new(NotificationAudience.HeadOfDivision, [DueDate]),
+        NotificationEvent.Approved => new(NotificationAudience.Enterprise, [ApprovedAmountVnd, DecisionDate], [DecisionDocumentUrl, Note]),
+        NotificationEvent.Rejected => new(NotificationAudience.Enterprise, [Reason, DecisionDate], [DecisionDocumentUrl]),
+        NotificationEvent.CheckInReminderBefore => new(NotificationAudience.Enterprise, [PeriodName, DueDate]),
+        NotificationEvent.CheckInReminderDue => new(NotificationAudience.Enterprise, [PeriodName, DueDate]),
+        NotificationEvent.CheckInReminderOverdue => new(NotificationAudience.Enterprise, [PeriodName, DueDate]),
+        NotificationEvent.CheckInEscalated => new(NotificationAudience.Officers, [PeriodName, DueDate]),
+        NotificationEvent.CheckInReviewed => new(NotificationAudience.Enterprise, [PeriodName, ReviewResult], [Note]),
+        NotificationEvent.ExtensionDecided => new(NotificationAudience.Enterprise, [Decision], [NewDueDate, Reason]),
+        NotificationEvent.FinalEvaluationResult => new(NotificationAudience.Enterprise, [Result, EvaluationDate], [Note, DecisionDocumentUrl]),
+        NotificationEvent.Withdrawn => new(NotificationAudience.Officers, [WithdrawnDate], [Reason]),
+        NotificationEvent.Expired => new(NotificationAudience.Enterprise, [Reason]),
+        NotificationEvent.Cancelled => new(NotificationAudience.Enterprise, [Reason]),
+        NotificationEvent.YearEndReportReady => new(NotificationAudience.Leaders, [Year, ReportUrl]),
+        NotificationEvent.StepEscalated => new(NotificationAudience.HeadOfDivision, [StepName, DueDate], [Assignee]),
+        _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
+    };
+}
+
+/// <summary>The audience an event's e-mail is written for, the facts its request must carry, and those it may carry.</summary>
+public sealed record NotificationEventFacts(NotificationAudience Audience, IReadOnlyList<string> Required, IReadOnlyList<string>? Optional = null)
+{
+    public IReadOnlyList<string> OptionalFacts => Optional ?? [];
+}

@@ -1,0 +1,57 @@
+using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Infrastructure.Email;
+
+namespace NsclWorkflows.Infrastructure.Tests.Email;
+
+public sealed class EmailOptionsTests
+{
+    static EmailOptions Valid() => new()
+    {
+        SendGridApiKey = "SG.key",
+        From = "no-reply@sokhcn.example.vn",
+        PublicBaseUrl = "https://nscl.example.vn",
+        Recipients = [new RecipientGroup { Unit = "dost", Role = "Appraiser", Addresses = ["a@x.vn"] }],
+    };
+
+    [Fact]
+    public void Problems_ValidSettings_None() => Assert.Empty(Valid().Problems());
+
+    [Fact]
+    public void Problems_DefaultsAlone_NameEveryRequiredSetting()
+    {
+        var problems = new EmailOptions().Problems();
+
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("SendGridApiKey"));
+        Assert.Contains(problems, p => p.Contains(":From"));
+        Assert.Contains(problems, p => p.Contains("PublicBaseUrl"));
+    }
+
+    [Fact]
+    public void Problems_BadRecipientGroup_NamesItsIndex()
+    {
+        var options = Valid();
+        options.Recipients.Add(new RecipientGroup { Unit = "", Role = "Chairman", Addresses = ["not an address"] });
+
+        var problems = options.Problems();
+
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.Contains("Recipients:1:", p));
+    }
+
+    [Theory]
+    [InlineData("ftp://api.sendgrid.com")]
+    [InlineData("api.sendgrid.com")]
+    public void Problems_BaseUrlNotHttp_Reported(string baseUrl)
+    {
+        var options = Valid();
+        options.BaseUrl = baseUrl;
+
+        Assert.Contains(options.Problems(), p => p.Contains("BaseUrl"));
+    }
+
+    [Fact]
+    public void RecipientRoles_EveryOfficerAudience_HasARole() =>
+        Assert.All(Enum.GetValues<NotificationAudience>().Where(a => a != NotificationAudience.Enterprise),
+            a => Assert.Contains(RecipientRoles.For(a), RecipientRoles.All));
+}

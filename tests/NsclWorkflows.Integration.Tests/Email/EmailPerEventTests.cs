@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Infrastructure.Email.Templates;
+using NsclWorkflows.Integration.Tests.Support;
+
+namespace NsclWorkflows.Integration.Tests.Email;
+
+/// <summary>
+/// Every event, end to end: the notification service renders the template and sends it with the real SendGrid client
+/// to the capture endpoint; the test reads the captured SendGrid v3 JSON: recipient, Vietnamese subject, key facts,
+/// an enterprise name with &lt;script&gt; and &amp; escaped in HTML, custom_args.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    const string EnterpriseName = "Công ty <script>alert(1)</script> & Cộng sự";
+
+    /// <summary>Sample facts: raw value as a workflow gives it → what the reader sees.</summary>
+    static readonly Dictionary<string, (string Raw, string Shown)> Samples = new()
+    {
+        [NotificationFacts.DueDate] = ("2026-03-31", "31/03/2026"),
+        [NotificationFacts.MissingItems] = ("Bản sao giấy chứng nhận đăng ký doanh nghiệp\nBáo cáo tài chính năm 2025", "Báo cáo tài chính năm 2025"),
+        [NotificationFacts.ResubmittedDate] = ("2026-03-20", "20/03/2026"),
+        [NotificationFacts.Assignee] = ("Trần Văn Bình", "Trần Văn Bình"),
+        [NotificationFacts.ProposedAmountVnd] = ("120000000", "120.000.000 đồng"),
+        [NotificationFacts.ApprovedAmountVnd] = ("1234000000", "1.234.000.000 đồng"),
+        [NotificationFacts.DecisionDate] = ("2026-04-15T03:00:00Z", "15/04/2026"),
+        [NotificationFacts.DecisionDocumentUrl] = ("/documents/qd-123.docx", EmailTestServices.PublicBaseUrl + "/documents/qd-123.docx"),
+        [NotificationFacts.Note] = ("Lưu ý <i>mục 3</i> & phụ lục", "Lưu ý <i>mục 3</i> & phụ lục"),
+        [NotificationFacts.Reason] = ("Không thuộc đối tượng hỗ trợ của mục III.5", "Không thuộc đối tượng hỗ trợ của mục III.5"),
+        [NotificationFacts.PeriodName] = ("báo cáo định kỳ quý II/2026", "báo cáo định kỳ quý II/2026"),
+        [NotificationFacts.ReviewResult] = ("Đạt yêu cầu", "Đạt yêu cầu"),
+        [NotificationFacts.Decision] = ("Chấp thuận", "Chấp thuận"),
+        [NotificationFacts.NewDueDate] = ("2026-07-31", "31/07/2026"),
+        [NotificationFacts.Result] = ("Đạt", "Đạt"),
+        [NotificationFacts.EvaluationDate] = ("2026-12-10", "10/12/2026"),
+        [NotificationFacts.WithdrawnDate] = ("2026-05-05", "05/05/2026"),
+        [NotificationFacts.Year] = ("2025", "2025"),
+        [NotificationFacts.ReportUrl] = ("/reports/2025", EmailTestServices.PublicBaseUrl + "/reports/2025"),
+    };
+
+    /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
+    static readonly Dictionary<NotificationEvent, string> Subjects = new()
+    {
+        [NotificationEvent.Receipt] = "[NSCL] Đã tiếp nhận hồ sơ {0}",
+        [NotificationEvent.SupplementationRequested] = "[NSCL] Đề nghị bổ sung hồ sơ {0} trước ngày 31/03/2026",
+        [NotificationEvent.SupplementationReminder] = "[NSCL] Nhắc bổ sung hồ sơ {0}: hạn 31/03/2026",
+        [NotificationEvent.ResubmissionReceived] = "[NSCL] Hồ sơ {0} đã được doanh nghiệp bổ sung",
+        [NotificationEvent.AppraisalAssigned] = "[NSCL] Phân công thẩm định hồ sơ {0}, hạn 31/03/2026",
+        [NotificationEvent.AppraisalReminder] = "[NSCL] Nhắc hạn thẩm định hồ sơ {0}: 31/03/2026",
+        [NotificationEvent.AppraisalEscalated] = "[NSCL] Hồ sơ {0} quá hạn thẩm định (31/03/2026)",
+        [NotificationEvent.ApprovalRequested] = "[NSCL] Trình phê duyệt hồ sơ {0}",
+        [NotificationEvent.ApprovalReminder] = "[NSCL] Nhắc hạn phê duyệt hồ sơ {0}: 31/03/2026",
+        [NotificationEvent.ApprovalEscalated] = "[NSCL] Hồ sơ {0} quá hạn phê duyệt (31/03/2026)",
+        [NotificationEvent.Approved] = "[NSCL] Hồ sơ {0} đã được phê duyệt",
+        [NotificationEvent.Rejected] = "[NSCL] Hồ sơ {0} không được phê duyệt",
+        [NotificationEvent.CheckInReminderBefore] = "[NSCL] Sắp đến hạn nộp báo cáo định kỳ quý II/2026 (31/03/2026) – hồ sơ {0}",
+        [NotificationEvent.CheckInReminderDue] = "[NSCL] Hôm nay là hạn nộp báo cáo định kỳ quý II/2026 – hồ sơ {0}",
+        [NotificationEvent.CheckInReminderOverdue] = "[NSCL] Quá hạn nộp báo cáo định kỳ quý II/2026 (hạn 31/03/2026) – hồ sơ {0}",
+        [NotificationEvent.CheckInEscalated] = "[NSCL] Doanh nghiệp chưa nộp báo cáo định kỳ quý II/2026 – hồ sơ {0}",
+        [NotificationEvent.CheckInReviewed] = "[NSCL] Kết quả xem xét báo cáo định kỳ quý II/2026 – hồ sơ {0}",
+        [NotificationEvent.ExtensionDecided] = "[NSCL] Kết quả đề nghị gia hạn – hồ sơ {0}",
+        [NotificationEvent.FinalEvaluationResult] = "[NSCL] Kết quả nghiệm thu hồ sơ {0}: Đạt",
+        [NotificationEvent.Withdrawn] = "[NSCL] Doanh nghiệp đã rút hồ sơ {0}",
+        [NotificationEvent.Expired] = "[NSCL] Hồ sơ {0} đã hết hạn xử lý",
+        [NotificationEvent.Cancelled] = "[NSCL] Hồ sơ {0} đã bị hủy",
+        [NotificationEvent.YearEndReportReady] = "[NSCL] Báo cáo kết quả năm 2025 đã sẵn sàng",
+    };
+
+    CaptureServer capture = null!;
+    ServiceProvider services = null!;
+
+    public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>()];
+
+    public async Task InitializeAsync()
+    {
+        capture = await CaptureServer.StartAsync(azurite.ConnectionString, "emailevents");
+        services = EmailTestServices.Build(EmailTestServices.Settings(azurite.ConnectionString, "emailevents", capture));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await capture.DisposeAsync();
+    }
+
+    [Fact]
+    public void Subjects_CoverEveryEvent() => Assert.Equal(Enum.GetValues<NotificationEvent>().Order(), Subjects.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task Send_Event_CapturedMessageHasRecipientSubjectFactsAndEscapedName(NotificationEvent e)
+    {
+        var spec = NotificationFacts.For(e);
+        var aboutApplication = e != NotificationEvent.YearEndReportReady;
+        Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(services, EnterpriseName) : null;
+        var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
+        var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);
+        var request = new NotificationRequest(applicationId, e, "1", spec.Audience, EmailTestServices.Unit, facts);
+
+        var outcome = await services.GetRequiredService<INotificationService>().SendAsync(request, CancellationToken.None);
+
+        var expectedRecipients = ExpectedRecipients(spec.Audience, application);
+        Assert.Equal((expectedRecipients.Count, 0, ""), (outcome.Sent, outcome.AlreadySent, string.Join("; ", outcome.Failures)));
+        var messages = await capture.MessagesForAsync(applicationId);
+        Assert.Equal(expectedRecipients.Order(), messages.Select(m => m.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!).Order());
+        foreach (var message in messages)
+        {
+            var personalization = message.GetProperty("personalizations")[0];
+            var subject = personalization.TryGetProperty("subject", out var s) ? s : message.GetProperty("subject");
+            Assert.Equal(string.Format(Subjects[e], application?.TrackingCode), subject.GetString());
+            Assert.Equal("no-reply@sokhcn.example.vn", message.GetProperty("from").GetProperty("email").GetString());
+            var args = personalization.GetProperty("custom_args");
+            Assert.Equal((applicationId, e.ToString(), "1"), (args.GetProperty("applicationId").GetString(), args.GetProperty("event").GetString(), args.GetProperty("occurrence").GetString()));
+            Assert.Equal(32, args.GetProperty("messageKey").GetString()!.Length);
+
+            var content = message.GetProperty("content");
+            Assert.Equal(["text/plain", "text/html"], content.EnumerateArray().Select(c => c.GetProperty("type").GetString()!));
+            var text = content[0].GetProperty("value").GetString()!;
+            var html = content[1].GetProperty("value").GetString()!;
+            foreach (var name in facts.Keys)
+            {
+                Assert.Contains(Samples[name].Shown, text);
+                Assert.Contains(HtmlText.Escape(Samples[name].Shown), html);
+            }
+
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<i>", html);
+            if (application is not null)
+            {
+                Assert.Contains("Công ty &lt;script&gt;alert(1)&lt;/script&gt; &amp; Cộng sự", html);
+                Assert.Contains(EnterpriseName, text);
+                Assert.Contains(application.TrackingCode, text);
+                AssertLink(spec.Audience, application.Id, text);
+            }
+        }
+    }
+
+    static List<string> ExpectedRecipients(NotificationAudience audience, Application? application) => audience switch
+    {
+        NotificationAudience.Enterprise => [application!.Submission.ContactEmail],
+        NotificationAudience.Appraisers => [EmailTestServices.Appraiser],
+        NotificationAudience.Leaders => [EmailTestServices.Leader],
+        NotificationAudience.HeadOfDivision => [EmailTestServices.HeadOfDivision],
+        _ => [EmailTestServices.Officer, EmailTestServices.SecondOfficer],
+    };
+
+    /// <summary>The enterprise gets its secret status link; officers get the plain view, never a token.</summary>
+    static void AssertLink(NotificationAudience audience, string applicationId, string text)
+    {
+        var view = $"{EmailTestServices.PublicBaseUrl}/api/applications/{applicationId}";
+        if (audience == NotificationAudience.Enterprise)
+        {
+            Assert.Contains(view + "?access=", text);
+        }
+        else
+        {
+            Assert.Contains(view, text);
+            Assert.DoesNotContain("access=", text);
+        }
+    }
+}
