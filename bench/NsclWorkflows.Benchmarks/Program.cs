@@ -34,6 +34,9 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Nscl:AccessLinks:SigningKey"] = "benchmark-signing-key-0123456789abcdef",
     ["Nscl:Deadlines:CompressedWorkingDay"] = "00:01:00",
     ["Nscl:Auth:Mode"] = "AppService",
+    ["Nscl:Email:SendGridApiKey"] = "unused-by-the-benchmark",
+    ["Nscl:Email:From"] = "nscl@danang.gov.vn",
+    ["Nscl:Email:PublicBaseUrl"] = "http://127.0.0.1:7071",
 });
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
 builder.Services.AddNsclApplication(builder.Configuration);
