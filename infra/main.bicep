@@ -25,6 +25,9 @@ param authClientId string = ''
 @description('Sender address of the e-mails (NSCL_EMAIL_FROM), a sender verified in SendGrid.')
 param emailFrom string = ''
 
+@description('Mailbox that receives officers\' notifications until per-unit recipient lists are set (NSCL_OFFICER_MAILBOX). Empty: the sender address.')
+param officerMailbox string = ''
+
 @secure()
 @description('SendGrid API key (SENDGRID_API_KEY). Empty keeps whatever the vault already holds (set it with az keyvault secret set).')
 param sendGridApiKey string = ''
@@ -169,6 +172,8 @@ module api 'app/api.bicep' = {
     accessLinkSigningKeySecretUri: keyVault.outputs.accessLinkSigningKeySecretUri
     durableTaskHubName: durableTaskHubName
     emailFrom: emailFrom
+    officerMailbox: !empty(officerMailbox) ? officerMailbox : emailFrom
+    publicBaseUrl: 'https://${web.outputs.defaultHostname}'
     authClientId: authClientId
     allowedOrigins: ['https://${web.outputs.defaultHostname}']
     maximumInstanceCount: maximumInstanceCount

@@ -13,6 +13,15 @@ param sendGridApiKeySecretUri string
 param accessLinkSigningKeySecretUri string
 param durableTaskHubName string
 param emailFrom string
+
+@description('Sender name of the e-mails.')
+param emailFromName string = 'Sở Khoa học và Công nghệ Đà Nẵng – Chương trình NSCL'
+
+@description('Address the links in e-mails point at (the web pages).')
+param publicBaseUrl string
+
+@description('Mailbox that receives officers\' notifications (every unit and role) until per-unit lists are set in the app settings.')
+param officerMailbox string
 param allowedOrigins string[]
 param maximumInstanceCount int
 param instanceMemoryMB int
@@ -120,6 +129,23 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Catalogue__Path: ''
     Nscl__Email__SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'
     Nscl__Email__From: emailFrom
+    Nscl__Email__FromName: emailFromName
+    Nscl__Email__BaseUrl: 'https://api.sendgrid.com'
+    Nscl__Email__PublicBaseUrl: publicBaseUrl
+    Nscl__Email__Timeout: '00:00:30'
+    // Officers' recipients by (unit, role): add groups (…__1__, …__2__) per unit in the portal or here.
+    Nscl__Email__Recipients__0__Unit: '*'
+    Nscl__Email__Recipients__0__Role: 'Officer'
+    Nscl__Email__Recipients__0__Addresses__0: officerMailbox
+    Nscl__Email__Recipients__1__Unit: '*'
+    Nscl__Email__Recipients__1__Role: 'Appraiser'
+    Nscl__Email__Recipients__1__Addresses__0: officerMailbox
+    Nscl__Email__Recipients__2__Unit: '*'
+    Nscl__Email__Recipients__2__Role: 'Leader'
+    Nscl__Email__Recipients__2__Addresses__0: officerMailbox
+    Nscl__Email__Recipients__3__Unit: '*'
+    Nscl__Email__Recipients__3__Role: 'HeadOfDivision'
+    Nscl__Email__Recipients__3__Addresses__0: officerMailbox
   }
 }
 

@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string ApplicationAction = "applications/{id}/actions/{action}";
     public const string ApplicationHistory = "applications/{id}/history";
     public const string ApplicationAccessLink = "applications/{id}/access-link";
+    public const string ApplicationNotifications = "applications/{id}/notifications";
     public const string Inbox = "inbox";
     public const string Budget = "budget";
     public const string Catalogue = "catalogue";
@@ -29,6 +30,7 @@ public static class ApiRoutes
         new("ApplicationAction", "POST", ApplicationAction),
         new("GetApplicationHistory", "GET", ApplicationHistory),
         new("RotateAccessLink", "POST", ApplicationAccessLink),
+        new("GetApplicationNotifications", "GET", ApplicationNotifications),
         new("GetInbox", "GET", Inbox),
         new("GetBudget", "GET", Budget),
         new("GetCatalogue", "GET", Catalogue),

@@ -17,8 +17,16 @@ public sealed class ApplicationFunctions(
     HistoryHandler history,
     RotateAccessLinkHandler rotate,
     InboxHandler inbox,
-    BudgetHandler budget)
+    BudgetHandler budget,
+    NsclWorkflows.Api.Notifications.GetNotificationsHandler notifications)
 {
+    [Function(nameof(GetApplicationNotifications))]
+    public async Task<IActionResult> GetApplicationNotifications(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ApplicationNotifications)] HttpRequest req,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await notifications.HandleAsync(req, id, cancellationToken));
+
     [Function(nameof(GetBudget))]
     public async Task<IActionResult> GetBudget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Budget)] HttpRequest req,

@@ -20,6 +20,13 @@ public sealed class DurableBackendOptions
     /// <summary>Loopback port of the in-process gRPC sidecar; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 
+    /// <summary>
+    /// How long a message taken by a worker stays invisible to others (control and work-item queues). After a crash,
+    /// the events and activities that process had in hand are delivered again after this long (the provider's default
+    /// is 5 minutes). It must exceed the longest orchestrator episode or activity; ours take milliseconds to seconds.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Partitions (control queues) of the task hub. Fixed once the hub exists.</summary>
     public int PartitionCount { get; set; } = 4;
 }

@@ -99,6 +99,8 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         WorkerId = string.IsNullOrWhiteSpace(options.WorkerId) ? Environment.MachineName : options.WorkerId,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,
         PartitionCount = options.PartitionCount,
+        ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         UseInstanceTableEtag = true,
         LoggerFactory = loggerFactory,
     };

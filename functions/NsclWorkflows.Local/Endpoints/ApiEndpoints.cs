@@ -35,6 +35,9 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.ApplicationAccessLink, (HttpRequest request, string id, RotateAccessLinkHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, ct)).WithName("RotateAccessLink");
 
+        api.MapGet(ApiRoutes.ApplicationNotifications, (HttpRequest request, string id, NsclWorkflows.Api.Notifications.GetNotificationsHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, id, ct)).WithName("GetApplicationNotifications");
+
         api.MapGet(ApiRoutes.Inbox, (HttpRequest request, InboxHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetInbox");
 

@@ -187,7 +187,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                     c.Notify(NotificationEvent.StepEscalated, occurrence, NotificationAudience.HeadOfDivision, (NotificationFacts.StepName, what), due);
                 }
 
-                return c.Audit(AuditKinds.Escalated, SystemActor, $"Quá hạn {what}: báo cáo lãnh đạo phòng (lần {state.StepEscalations}).");
+                var to = EnterpriseIsAwaited(a) ? "chuyển cán bộ phụ trách" : "báo cáo lãnh đạo phòng";
+                return c.Audit(AuditKinds.Escalated, SystemActor, $"Quá hạn {what}: {to} (lần {state.StepEscalations}).");
         }
     }
 
@@ -613,7 +614,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     /// <summary>How the enterprise's current report is named to people.</summary>
     static string PeriodName(LifecycleState state) =>
         state.CurrentCheckIn >= 1 && state.CurrentCheckIn <= state.CheckIns.Count
-            ? $"kỳ {state.CurrentCheckIn}/{state.CheckIns.Count}"
+            ? $"báo cáo định kỳ lần {state.CurrentCheckIn}/{state.CheckIns.Count}"
             : "báo cáo tổng kết";
 
     /// <summary>The name of the step now awaited, for escalations and the audit trail.</summary>
@@ -621,8 +622,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     {
         ApplicationStatus.UnderAppraisal => "thẩm định",
         ApplicationStatus.AwaitingApproval => "phê duyệt",
-        ApplicationStatus.InImplementation when a.Lifecycle.Current?.Status == CheckInStatus.Submitted => $"xem xét báo cáo định kỳ {PeriodName(a.Lifecycle)}",
-        ApplicationStatus.InImplementation => $"báo cáo định kỳ {PeriodName(a.Lifecycle)}",
+        ApplicationStatus.InImplementation when a.Lifecycle.Current?.Status == CheckInStatus.Submitted => $"xem xét {PeriodName(a.Lifecycle)}",
+        ApplicationStatus.InImplementation => $"nộp {PeriodName(a.Lifecycle)}",
         ApplicationStatus.AwaitingFinalEvaluation when a.Lifecycle.FinalReport is null => "nộp báo cáo tổng kết",
         ApplicationStatus.AwaitingFinalEvaluation => "đánh giá, nghiệm thu",
         _ => "kiểm tra tính đầy đủ của hồ sơ",

@@ -58,6 +58,12 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
                 result = await steps.RecordAsync(StepKind.Action, await nextAction);
                 nextAction = null;
             }
+            else if (context.CurrentUtcDateTime < wakeAt.Value.UtcDateTime)
+            {
+                // Azure Storage delivers timer messages with whole-second visibility, so a timer can fire a little early:
+                // nothing is due yet; wait again for the same instant.
+                continue;
+            }
             else if (nudge is not null)
             {
                 lastNudge = nudge.AtUtc;

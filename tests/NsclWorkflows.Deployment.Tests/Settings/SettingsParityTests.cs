@@ -36,11 +36,6 @@ public sealed partial class SettingsParityTests
     /// <summary>Set by the Functions host or App Service for the app to read; nobody configures them.</summary>
     static readonly HashSet<string> ProvidedByThePlatform = new(StringComparer.OrdinalIgnoreCase) { "AZURE_FUNCTIONS_ENVIRONMENT" };
 
-    /// <summary>
-    /// Provided ahead of the code that reads them (notifications branch: Nscl:Email). Once the code declares them they
-    /// are checked like any other setting and the entry here has no effect; remove it then.
-    /// </summary>
-    static readonly HashSet<string> Anticipated = new(StringComparer.OrdinalIgnoreCase) { "Nscl:Email:SendGridApiKey", "Nscl:Email:From" };
 
     [Fact]
     public void CodeSettings_Discovery_FindsEachKindOfDeclaration()
@@ -61,7 +56,7 @@ public sealed partial class SettingsParityTests
 
         var missing = CodeSettings.All
             .Where(s => s.Reader != SettingReader.StandaloneHost && !NotDeployed.ContainsKey(s.Key))
-            .Where(s => s.IsConnection ? !HasIdentityConnection(bicep.Keys, s.EnvironmentName) : !bicep.ContainsKey(s.EnvironmentName))
+            .Where(s => s.IsConnection ? !HasIdentityConnection(bicep.Keys, s.EnvironmentName) : !Present(bicep.Keys, s.EnvironmentName))
             .Select(s => $"{s.EnvironmentName} (declared by {s.DeclaredBy})")
             .ToList();
 
@@ -87,7 +82,7 @@ public sealed partial class SettingsParityTests
         var sample = SampleKeys();
 
         var missing = CodeSettings.All
-            .Where(s => !sample.Contains(s.EnvironmentName) && !(s.IsConnection && HasIdentityConnection(sample, s.EnvironmentName)))
+            .Where(s => !Present(sample, s.EnvironmentName) && !(s.IsConnection && HasIdentityConnection(sample, s.EnvironmentName)))
             .Select(s => $"{s.EnvironmentName} (declared by {s.DeclaredBy})")
             .ToList();
 
@@ -149,14 +144,26 @@ public sealed partial class SettingsParityTests
         return !set.Contains(connection) && required.All(k => set.Contains($"{connection}__{k}"));
     }
 
-    /// <summary>The key (with <c>__</c>) is a setting of <paramref name="settings"/>, or an identity-based key of one of its connections.</summary>
+    /// <summary>
+    /// The key (with <c>__</c>) is a setting of <paramref name="settings"/>, an element of a list setting
+    /// (<c>Nscl__Email__Recipients__0__Unit</c>), or an identity-based key of one of its connections.
+    /// </summary>
     static bool IsKnown(string environmentKey, IEnumerable<CodeSetting> settings)
     {
         var key = environmentKey.Replace("__", ":", StringComparison.Ordinal);
-        return Anticipated.Contains(key) || settings.Any(s =>
+        return settings.Any(s =>
             string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase)
+            || IsListElement(key, s.Key, ":")
             || (s.IsConnection && key.StartsWith(s.Key + ":", StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>The setting is there: as itself, or (a list setting) as its indexed elements.</summary>
+    static bool Present(IEnumerable<string> keys, string environmentName) =>
+        keys.Any(k => string.Equals(k, environmentName, StringComparison.OrdinalIgnoreCase) || IsListElement(k, environmentName, "__"));
+
+    static bool IsListElement(string key, string list, string separator) =>
+        key.StartsWith(list + separator, StringComparison.OrdinalIgnoreCase)
+        && key[(list.Length + separator.Length)..].Split(separator)[0] is { Length: > 0 } index && index.All(char.IsAsciiDigit);
 
     static HashSet<string> SampleKeys()
     {

@@ -39,6 +39,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
         [NotificationFacts.WithdrawnDate] = ("2026-05-05", "05/05/2026"),
         [NotificationFacts.Year] = ("2025", "2025"),
         [NotificationFacts.ReportUrl] = ("/reports/2025", EmailTestServices.PublicBaseUrl + "/reports/2025"),
+        [NotificationFacts.StepName] = ("xem xét báo cáo định kỳ lần 1/2", "xem xét báo cáo định kỳ lần 1/2"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -67,6 +68,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
         [NotificationEvent.Expired] = "[NSCL] Hồ sơ {0} đã hết hạn xử lý",
         [NotificationEvent.Cancelled] = "[NSCL] Hồ sơ {0} đã bị hủy",
         [NotificationEvent.YearEndReportReady] = "[NSCL] Báo cáo kết quả năm 2025 đã sẵn sàng",
+        [NotificationEvent.StepEscalated] = "[NSCL] Hồ sơ {0} quá hạn xem xét báo cáo định kỳ lần 1/2 (31/03/2026)",
     };
 
     CaptureServer capture = null!;

@@ -54,7 +54,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET inbox", [401, 401, 401, 200, 200, 200, 200] },
         { "GET catalogue", [200, 200, 200, 200, 200, 200, 200] },
         { "GET catalogue validation", [401, 401, 401, 200, 200, 200, 200] },
-        { "POST access-link (on another application)", [404, 404, 404, 200, 200, 200, 404] },
+        { "POST access-link (on the other enterprise's application)", [404, 403, 404, 200, 200, 200, 404] },
     };
 
     [Theory]

@@ -12,7 +12,7 @@ public class IntakeWorkflowTests : IAsyncLifetime
     DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync() =>
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestHosts.StartAsync(
             tasks => tasks.AddNsclWorkflows(),
             new DurableTaskTestHostOptions
             {

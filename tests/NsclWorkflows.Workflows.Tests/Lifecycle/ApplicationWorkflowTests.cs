@@ -334,7 +334,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     {
         day = workingDay;
         var planner = new DeadlinePlanner(VietnamStatutoryCalendar.FromEmbeddedData(), new DeadlineOptions { CompressedWorkingDay = workingDay });
-        host = await DurableTaskTestHost.StartAsync(
+        host = await TestHosts.StartAsync(
             tasks => tasks.AddNsclWorkflows(),
             new DurableTaskTestHostOptions
             {
