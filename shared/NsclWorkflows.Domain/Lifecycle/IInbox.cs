@@ -16,7 +16,11 @@ public sealed record InboxItem(
     string SupportKindId,
     string BudgetLineId,
     int? BudgetYear,
-    DateTimeOffset UpdatedAtUtc);
+    DateTimeOffset UpdatedAtUtc)
+{
+    /// <summary>E-mails of the application that could not be delivered (shown so an officer can follow up by phone).</summary>
+    public int NotificationFailures { get; init; }
+}
 
 /// <summary>
 /// The officers' inbox: open tasks by (unit, role), kept in step with each application's <see cref="LifecycleState.OpenTasks"/>.

@@ -48,6 +48,7 @@ public sealed class TableInbox(TableClientFactory tables) : IInbox
                 ["BudgetLineId"] = state.BudgetLineId,
                 ["BudgetYear"] = state.Approval?.BudgetYear,
                 ["UpdatedAtUtc"] = application.UpdatedAtUtc,
+                ["NotificationFailures"] = state.NotificationFailures.Count,
             }, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -68,7 +69,10 @@ public sealed class TableInbox(TableClientFactory tables) : IInbox
                     items.Add(new InboxItem(e.RowKey, e.GetString("Unit"), e.GetString("Role"), e.GetString("Step"), e.GetDateTimeOffset("DueUtc"),
                         e.GetString("TrackingCode"), e.GetString("EnterpriseName"), e.GetString("Title"), e.GetString("Status"),
                         e.GetString("SupportKindId"), e.GetString("BudgetLineId"), e.GetInt32("BudgetYear"),
-                        e.GetDateTimeOffset("UpdatedAtUtc") ?? default));
+                        e.GetDateTimeOffset("UpdatedAtUtc") ?? default)
+                    {
+                        NotificationFailures = e.GetInt32("NotificationFailures") ?? 0,
+                    });
                 }
             }
         }

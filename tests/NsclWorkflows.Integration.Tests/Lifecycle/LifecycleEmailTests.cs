@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using NsclWorkflows.Integration.Tests.Support;
+
+namespace NsclWorkflows.Integration.Tests.Lifecycle;
+
+/// <summary>
+/// The lifecycle's e-mails through the real notification service and SendGrid client into the host's capture
+/// endpoint; a refused e-mail is shown on the application and in the officers' inbox.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class LifecycleEmailTests(AzuriteFixture azurite)
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Submission_ReceiptMailedToTheEnterprise_WithTheSecretLinkAndVietnameseSubject()
+    {
+        var host = await azurite.SharedHostAsync("lifecyclemail", TimeSpan.FromMinutes(10));
+        var client = new LifecycleClient(host.Http);
+        var (id, token) = await client.SubmitAsync(enterpriseName: "Công ty <script>alert(1)</script> & Cộng sự");
+        var view = await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
+
+        var receipt = await LocalHostProcess.EventuallyAsync(() => MessagesAsync(host, id), m => m.Count > 0, Patience, "the receipt is captured");
+
+        var message = Assert.Single(receipt);
+        var personalization = message.GetProperty("personalizations")[0];
+        Assert.Equal("hanh.nguyen@cokhihoakhanh.vn", personalization.GetProperty("to")[0].GetProperty("email").GetString());
+        Assert.Equal($"[NSCL] Đã tiếp nhận hồ sơ {view.GetProperty("trackingCode").GetString()}", personalization.GetProperty("subject").GetString());
+        Assert.Equal("Receipt", personalization.GetProperty("custom_args").GetProperty("event").GetString());
+        var html = message.GetProperty("content").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "text/html").GetProperty("value").GetString()!;
+        Assert.Contains(token, html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiptRefusedByTheProvider_ShownOnTheApplicationAndInTheInbox()
+    {
+        await using var host = new LocalHostProcess(azurite.ConnectionString, "mailrefused", TimeSpan.FromMinutes(10),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = "mailrefused" });
+        await host.StartAsync();
+        using (var plan = await host.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status = 400, count = 1 }))
+        {
+            plan.EnsureSuccessStatusCode();
+        }
+
+        var client = new LifecycleClient(host.Http);
+        var (id, _) = await client.SubmitAsync();
+
+        var view = await client.WaitAsync(id, v => v.GetProperty("lifecycle").TryGetProperty("notificationFailures", out var f) && f.GetArrayLength() > 0,
+            Patience, "the refused receipt is recorded on the application");
+        Assert.Contains("Receipt", view.GetProperty("lifecycle").GetProperty("notificationFailures")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("NotificationFailed", await client.AuditKindsAsync(id));
+
+        var (_, inbox) = await client.GetAsync("/api/inbox", As.Clerk);
+        var item = inbox.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("applicationId").GetString() == id);
+        Assert.Equal(1, item.GetProperty("notificationFailures").GetInt32());
+
+        var (status, log) = await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk);
+        Assert.Equal(200, status);
+        Assert.Contains(log.GetProperty("notifications").EnumerateArray(), n => n.GetProperty("event").GetString() == "Receipt"
+            && n.GetProperty("state").GetString() == "Failed");
+    }
+
+    static async Task<List<JsonElement>> MessagesAsync(LocalHostProcess host, string applicationId)
+    {
+        var all = await host.GetJsonAsync("/dev/outbox.json?limit=500");
+        return [.. all.EnumerateArray()
+            .Select(m => m.GetProperty("message"))
+            .Where(m => m.GetProperty("personalizations")[0].TryGetProperty("custom_args", out var args)
+                && args.TryGetProperty("applicationId", out var a) && a.GetString() == applicationId)];
+    }
+}
