@@ -160,7 +160,7 @@ public static class ActionPayloadReader
         return errors.Count == 0 ? (request, errors) : (null, errors);
     }
 
-    static string Money(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.') + " đồng";
+    static string Money(long vnd) => VietnameseFormat.Dong(vnd);
 
     sealed class Reader(JsonElement root, List<FieldError> errors)
     {

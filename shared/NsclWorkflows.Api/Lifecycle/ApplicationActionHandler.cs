@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Http;
@@ -8,6 +7,7 @@ using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Workflows.Intake;
 
 namespace NsclWorkflows.Api.Lifecycle;
@@ -126,5 +126,5 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
     static IResult Forbidden(string detail, string requiredRole) =>
         ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", detail, extensions: new { requiredRole });
 
-    static string Money(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.') + " đồng";
+    static string Money(long vnd) => VietnameseFormat.Dong(vnd);
 }

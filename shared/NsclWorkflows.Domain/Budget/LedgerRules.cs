@@ -1,4 +1,4 @@
-using static NsclWorkflows.Domain.Text.VietnameseMoney;
+using static NsclWorkflows.Domain.Text.VietnameseFormat;
 
 namespace NsclWorkflows.Domain.Budget;
 

@@ -584,9 +584,9 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         string reason, DateTimeOffset at) =>
         new($"{applicationId}:{name}", key, applicationId, kind, amount, action.ActorName, reason, at);
 
-    internal static string Date(DateTimeOffset utc) => utc.ToOffset(DeadlinePlanner.VietnamOffset).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    static string Date(DateTimeOffset utc) => Text.VietnameseFormat.Date(utc);
 
-    internal static string Money(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.') + " đồng";
+    static string Money(long vnd) => Text.VietnameseFormat.Dong(vnd);
 
     /// <summary>
     /// A notification with the facts its event takes (<see cref="NotificationFacts.For"/>); optional facts left empty

@@ -1,6 +1,6 @@
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Catalogue;
-using static NsclWorkflows.Domain.Text.VietnameseMoney;
+using static NsclWorkflows.Domain.Text.VietnameseFormat;
 
 namespace NsclWorkflows.Domain.Targets;
 

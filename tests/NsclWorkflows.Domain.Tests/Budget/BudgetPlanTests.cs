@@ -61,5 +61,5 @@ public class BudgetPlanTests
     [InlineData(1_234_000_000L, "1.234.000.000 đồng")]
     [InlineData(-5_000L, "-5.000 đồng")]
     public void Dong_Amount_VietnameseThousandsSeparator(long amount, string expected) =>
-        Assert.Equal(expected, VietnameseMoney.Dong(amount));
+        Assert.Equal(expected, VietnameseFormat.Dong(amount));
 }
