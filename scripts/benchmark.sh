@@ -19,4 +19,4 @@ trap 'kill -TERM $AZURITE_PID 2>/dev/null; wait $AZURITE_PID 2>/dev/null; rm -rf
 wait_for_port "$BLOB" 30 && wait_for_port "$QUEUE" 30 && wait_for_port "$TABLE" 30
 
 export AzureWebJobsStorage="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"
-dotnet run -c Release --project bench/NsclWorkflows.Benchmarks -- "${1:-200}"
+dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- "${1:-200}"

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using NsclWorkflows.Domain.Notifications;
 
-namespace NsclWorkflows.Benchmarks;
+namespace NsclWorkflows.LifecycleBenchmark;
 
 /// <summary>The smallest durable round trip: one orchestration, one activity.</summary>
 public sealed class PingWorkflow : TaskOrchestrator<int, int>

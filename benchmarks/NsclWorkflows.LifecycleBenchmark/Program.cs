@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NsclWorkflows.Api;
-using NsclWorkflows.Benchmarks;
+using NsclWorkflows.LifecycleBenchmark;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
@@ -15,7 +15,7 @@ using NsclWorkflows.Local.Durable;
 using NsclWorkflows.Workflows;
 using NsclWorkflows.Workflows.Lifecycle;
 
-// Usage: dotnet run -c Release --project bench/NsclWorkflows.Benchmarks -- [applications=200]
+// Usage: dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- [applications=200]
 // Needs AzureWebJobsStorage (scripts/benchmark.sh starts Azurite and sets it).
 var applications = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
 var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
