@@ -34,13 +34,13 @@ static class AppraisalRecordDocument
         file.Add(ScoreTable(data.Appraisers, width));
         var average = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Average(a => a.Total);
         var maxTotal = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Max(a => a.MaxTotal);
-        file.Add(Para.Body($"Điểm trung bình: {VietnameseFormat.Number(decimal.Round(average, 2))}/{VietnameseFormat.Number(maxTotal)} điểm."));
+        file.Add(Para.Of($"Điểm trung bình: {VietnameseFormat.Number(decimal.Round(average, 2))}/{VietnameseFormat.Number(maxTotal)} điểm.", TextStyle.Body, Layout.Body with { Before = 120 }));
 
         file.Add(Para.Heading("IV. Ý KIẾN CỦA CÁC THÀNH VIÊN"));
         foreach (var a in data.Appraisers)
         {
             var amount = a.RecommendedAmountVnd is { } r ? $" Kinh phí đề xuất: {VietnameseFormat.Dong(r)}." : string.Empty;
-            file.Add(Para.Of(Layout.Body, ($"{a.Name} ({a.Role}): ", new TextStyle(14, Bold: true)), (a.Comment + amount, TextStyle.Body)));
+            file.Add(Para.Of(Layout.Body, ($"{a.Name} ({a.Role}): ", new TextStyle(14, Bold: true)), (DocumentParts.Sentence(a.Comment) + amount, TextStyle.Body)));
         }
 
         file.Add(Para.Heading("V. KẾT LUẬN"));
@@ -57,7 +57,7 @@ static class AppraisalRecordDocument
     {
         var criteria = appraisers.SelectMany(a => a.Scores).Select(s => s.Criterion).Distinct(StringComparer.Ordinal).ToList();
         const int number = 600, max = 1000, average = 1100;
-        var perAppraiser = appraisers.Count == 0 ? 0 : Math.Min(1300, (width - number - max - average - 2800) / appraisers.Count);
+        var perAppraiser = appraisers.Count == 0 ? 0 : Math.Min(950, (width - number - max - average - 2800) / appraisers.Count);
         var criterion = width - number - max - average - perAppraiser * appraisers.Count;
         var widths = new List<int> { number, criterion, max };
         widths.AddRange(appraisers.Select(_ => perAppraiser));

@@ -51,5 +51,9 @@ static class DocumentParts
     public static Table Grid(IReadOnlyList<int> widths, IReadOnlyList<string> headers, IEnumerable<TableRow> rows, double size = 13) =>
         Tables.Make(widths, bordered: true, rows.Prepend(Tables.Row(headers.Select((h, i) => HeaderCell(widths[i], h, size)), header: true)));
 
+    /// <summary>The text ending with a full stop (or the punctuation it already ends with).</summary>
+    public static string Sentence(string text) =>
+        text.Length == 0 || ".!?;:".Contains(text[^1], StringComparison.Ordinal) ? text : text + ".";
+
     public static string Ordinal(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ namespace NsclWorkflows.Infrastructure.Documents;
 /// </summary>
 static class YearEndReportDocument
 {
-    static readonly string[] OverdueHeaders = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Nội dung", "Hạn", "Số ngày làm việc quá hạn", "Cán bộ theo dõi"];
+    static readonly string[] OverdueHeaders = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Nội dung", "Hạn", "Quá hạn (ngày làm việc)", "Cán bộ theo dõi"];
 
     public static byte[] Build(YearEndReportData data)
     {
@@ -111,10 +111,10 @@ static class YearEndReportDocument
         }
 
         file.Add(Para.Body($"Đến ngày {VietnameseFormat.Date(data.AsOf)}, có {VietnameseFormat.Number(data.Overdue.Count)} việc quá hạn:"));
-        int[] widths = [550, 1500, 2300, width - 550 - 1500 - 2300 - 1250 - 950 - 1300, 1250, 950, 1300];
-        var style = new TextStyle(12);
+        int[] widths = [500, 1550, 2000, width - 500 - 1550 - 2000 - 1300 - 1000 - 1450, 1300, 1000, 1450];
+        var style = new TextStyle(11);
         file.StartTable(widths, bordered: true);
-        file.Add(Tables.Row(OverdueHeaders.Select((h, i) => DocumentParts.HeaderCell(widths[i], h, 12)), header: true));
+        file.Add(Tables.Row(OverdueHeaders.Select((h, i) => DocumentParts.HeaderCell(widths[i], h, 11)), header: true));
         for (var i = 0; i < data.Overdue.Count; i++)
         {
             var o = data.Overdue[i];

@@ -13,9 +13,10 @@ static class OfficialLayout
     const string Nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     const string Motto = "Độc lập - Tự do - Hạnh phúc";
 
-    // Slightly wider than the text (9 355 twips) and shifted left, as is usual, so each heading line fits on one line.
-    static readonly int[] HeadingColumns = [3800, 5750];
-    const int HeadingIndent = -150;
+    // Slightly wider than the text (9 355 twips) and shifted 4 mm into the left margin, as is usual, so that
+    // "SỞ KHOA HỌC VÀ CÔNG NGHỆ" and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" each fit on one line at 12 pt.
+    static readonly int[] HeadingColumns = [4350, 5400];
+    const int HeadingIndent = -250;
 
     public static Table Heading(DocumentHeader header)
     {
@@ -23,15 +24,15 @@ static class OfficialLayout
         int left = HeadingColumns[0], right = HeadingColumns[1];
         var issuer = Tables.Cell(left,
         [
-            Para.Of(header.GoverningBody.ToUpperInvariant(), new TextStyle(13), Layout.Centered),
-            Para.Of(header.IssuingBody.ToUpperInvariant(), new TextStyle(13, Bold: true), Layout.Centered),
-            Para.Rule(left, 1300),
+            Para.Of(header.GoverningBody.ToUpperInvariant(), new TextStyle(12), Layout.Centered),
+            Para.Of(header.IssuingBody.ToUpperInvariant(), new TextStyle(12, Bold: true), Layout.Centered),
+            Para.Rule(left, 1400),
         ]);
         var nation = Tables.Cell(right,
         [
-            Para.Of(Nation, new TextStyle(13, Bold: true), Layout.Centered),
+            Para.Of(Nation, new TextStyle(12, Bold: true), Layout.Centered),
             Para.Of(Motto, new TextStyle(14, Bold: true), Layout.Centered),
-            Para.Rule(right, 3300),
+            Para.Rule(right, 3200),
         ]);
         var number = Tables.Text(left, NumberLine(header), new TextStyle(13), Align.Center);
         var date = Tables.Text(right, VietnameseFormat.PlaceAndDate(header.Place, header.Date), new TextStyle(14, Italic: true), Align.Center);

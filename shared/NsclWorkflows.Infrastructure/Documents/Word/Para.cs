@@ -43,7 +43,7 @@ static class Para
         var properties = new ParagraphProperties
         {
             ParagraphBorders = new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = 6U, Space = 1U, Color = "000000" }),
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "40", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact },
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "80", After = "0", Line = "120", LineRule = LineSpacingRuleValues.Exact },
             Indentation = new Indentation { Left = Units.Twips(indent), Right = Units.Twips(indent) },
             Justification = new Justification { Val = JustificationValues.Center },
         };

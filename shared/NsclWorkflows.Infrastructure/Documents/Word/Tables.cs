@@ -16,9 +16,9 @@ static class Tables
             TableBorders = bordered ? Borders(BorderValues.Single) : Borders(BorderValues.None),
             TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
             TableCellMarginDefault = new TableCellMarginDefault(
-                new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
                 new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
-                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
                 new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa }),
         };
         return properties;
