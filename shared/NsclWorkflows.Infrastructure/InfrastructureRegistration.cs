@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Infrastructure.Documents;
 using NsclWorkflows.Infrastructure.Security;
 using NsclWorkflows.Infrastructure.Storage;
 
@@ -32,6 +33,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton(TimeProvider.System);
+        services.AddNsclDocuments();
         return services;
     }
 }
