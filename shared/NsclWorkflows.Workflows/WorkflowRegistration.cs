@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using NsclWorkflows.Workflows.Intake;
+using NsclWorkflows.Workflows.Reports;
 
 namespace NsclWorkflows.Workflows;
 
@@ -10,6 +11,7 @@ public static class WorkflowRegistration
     public static readonly IReadOnlyList<Type> Orchestrators =
     [
         typeof(IntakeWorkflow),
+        typeof(YearEndReportWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -17,6 +19,8 @@ public static class WorkflowRegistration
         typeof(AcknowledgeReceiptActivity),
         typeof(AcceptCompletenessActivity),
         typeof(ExpireApplicationActivity),
+        typeof(GatherYearEndReportActivity),
+        typeof(BuildYearEndReportActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)
