@@ -14,6 +14,8 @@ public static class ApiRoutes
     public const string CompletenessDecision = "applications/{id}/completeness-decision";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
+    public const string YearEndReport = "reports/year-end/{year}";
+    public const string ApplicationDocument = "applications/{id}/documents/{kind}";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -23,6 +25,9 @@ public static class ApiRoutes
         new("DecideCompleteness", "POST", CompletenessDecision),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
+        new("StartYearEndReport", "POST", YearEndReport),
+        new("GetYearEndReport", "GET", YearEndReport),
+        new("GetApplicationDocument", "GET", ApplicationDocument),
     ];
 }
 

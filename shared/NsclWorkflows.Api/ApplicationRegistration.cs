@@ -4,6 +4,7 @@ using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
 using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Api.Reports;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
@@ -39,6 +40,7 @@ public static class ApplicationRegistration
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<DecideCompletenessHandler>();
         services.AddSingleton<CatalogueHandler>();
+        services.AddNsclReports(configuration);
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Workflows.Intake;
+using NsclWorkflows.Workflows.Reports;
 
 namespace NsclWorkflows.Functions.Durable;
 
@@ -22,6 +23,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new IntakeWorkflow().RunAsync(context, context.GetInput<IntakeWorkflowInput>()!);
+    }
+
+    [Function(nameof(YearEndReportWorkflow))]
+    public static Task<YearEndReportOutcome> RunYearEndReportWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new YearEndReportWorkflow().RunAsync(context, context.GetInput<YearEndReportRequest>()!);
     }
 
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
@@ -38,6 +46,14 @@ public static class WorkflowFunctions
     [Function(nameof(ExpireApplicationActivity))]
     public static Task<bool> RunExpireApplicationActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
         Create<ExpireApplicationActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ExpireApplicationActivity), instanceId), input);
+
+    [Function(nameof(GatherYearEndReportActivity))]
+    public static Task<YearEndSnapshot> RunGatherYearEndReportActivity([ActivityTrigger] YearEndReportRun input, string instanceId, FunctionContext executionContext) =>
+        Create<GatherYearEndReportActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(GatherYearEndReportActivity), instanceId), input);
+
+    [Function(nameof(BuildYearEndReportActivity))]
+    public static Task<YearEndReportStored> RunBuildYearEndReportActivity([ActivityTrigger] YearEndReportRun input, string instanceId, FunctionContext executionContext) =>
+        Create<BuildYearEndReportActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(BuildYearEndReportActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext)
         where T : class
