@@ -81,7 +81,7 @@ static class OfficialLayout
         recipientParagraphs.AddRange(recipients.Select(r => Para.Of("- " + r, new TextStyle(11), Layout.Cell())));
         return Tables.Make([left, right], bordered: false,
         [
-            Tables.Row([Tables.Cell(left, recipientParagraphs), Tables.Cell(right, Signer(signatory.Capacity, signatory.Title, signatory.Name))]),
+            Tables.Row([Tables.Cell(left, recipientParagraphs, top: true), Tables.Cell(right, Signer(signatory.Capacity, signatory.Title, signatory.Name), top: true)]),
         ]);
     }
 
@@ -92,8 +92,8 @@ static class OfficialLayout
         return Tables.Make([half, textWidth - half], bordered: false,
         [
             Tables.Row([
-                Tables.Cell(half, Signer(string.Empty, leftTitle, leftName)),
-                Tables.Cell(textWidth - half, Signer(string.Empty, rightTitle, rightName)),
+                Tables.Cell(half, Signer(string.Empty, leftTitle, leftName), top: true),
+                Tables.Cell(textWidth - half, Signer(string.Empty, rightTitle, rightName), top: true),
             ]),
         ]);
     }

@@ -49,13 +49,13 @@ static class Tables
         return row;
     }
 
-    /// <summary>A cell holding paragraphs (at least one is written, as the schema requires).</summary>
-    public static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, int span = 1, MergedCellValues? verticalMerge = null, bool shaded = false)
+    /// <summary>A cell holding paragraphs (at least one is written, as the schema requires); centred vertically unless <paramref name="top"/>.</summary>
+    public static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, int span = 1, MergedCellValues? verticalMerge = null, bool shaded = false, bool top = false)
     {
         var properties = new TableCellProperties
         {
             TableCellWidth = new TableCellWidth { Width = Units.Twips(width), Type = TableWidthUnitValues.Dxa },
-            TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center },
+            TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = top ? TableVerticalAlignmentValues.Top : TableVerticalAlignmentValues.Center },
         };
         if (span > 1)
         {
