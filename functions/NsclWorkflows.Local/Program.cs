@@ -1,6 +1,7 @@
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Api.Reports;
 using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Durable;
 using NsclWorkflows.Local.Email;
@@ -29,6 +30,7 @@ if (builder.Environment.IsDevelopment())
 // The durable backend first: it starts before, and stops after, everything that uses it.
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows());
 builder.Services.AddNsclApplication(builder.Configuration);
+builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

@@ -20,6 +20,8 @@ public static class ApiRoutes
     public const string Budget = "budget";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
+    public const string YearEndReport = "reports/year-end/{year}";
+    public const string ApplicationDocument = "applications/{id}/documents/{kind}";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -35,6 +37,9 @@ public static class ApiRoutes
         new("GetBudget", "GET", Budget),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
+        new("StartYearEndReport", "POST", YearEndReport),
+        new("GetYearEndReport", "GET", YearEndReport),
+        new("GetApplicationDocument", "GET", ApplicationDocument),
     ];
 }
 

@@ -5,6 +5,7 @@ using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
 using NsclWorkflows.Api.Notifications;
 using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Api.Reports;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
@@ -49,6 +50,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();
         services.AddSingleton<GetNotificationsHandler>();
+        services.AddNsclReports(configuration);
         return services;
     }
 }

@@ -7,6 +7,7 @@ using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Infrastructure.Email;
+using NsclWorkflows.Infrastructure.Documents;
 using NsclWorkflows.Infrastructure.Security;
 using NsclWorkflows.Infrastructure.Storage;
 
@@ -42,6 +43,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<AccessTokens>();
         services.AddSingleton(TimeProvider.System);
         services.AddNsclEmail(configuration);
+        services.AddNsclDocuments();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using NsclWorkflows.Workflows.Intake;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
+using NsclWorkflows.Workflows.Reports;
 
 namespace NsclWorkflows.Workflows;
 
@@ -13,6 +14,7 @@ public static class WorkflowRegistration
     [
         typeof(IntakeWorkflow),
         typeof(ApplicationWorkflow),
+        typeof(YearEndReportWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -22,6 +24,8 @@ public static class WorkflowRegistration
         typeof(ExpireApplicationActivity),
         typeof(RecordStepActivity),
         typeof(SendNotificationActivity),
+        typeof(GatherYearEndReportActivity),
+        typeof(BuildYearEndReportActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)

@@ -13,6 +13,7 @@ using NsclWorkflows.Domain.Notifications;
 using NsclWorkflows.Workflows.Intake;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
+using NsclWorkflows.Workflows.Reports;
 
 namespace NsclWorkflows.Functions.Durable;
 
@@ -33,6 +34,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new ApplicationWorkflow().RunAsync(context, context.GetInput<ApplicationWorkflowInput>()!);
+    }
+
+    [Function(nameof(YearEndReportWorkflow))]
+    public static Task<YearEndReportOutcome> RunYearEndReportWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new YearEndReportWorkflow().RunAsync(context, context.GetInput<YearEndReportRequest>()!);
     }
 
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
@@ -57,6 +65,13 @@ public static class WorkflowFunctions
     [Function(nameof(SendNotificationActivity))]
     public static Task<NotificationOutcome> RunSendNotificationActivity([ActivityTrigger] NotificationRequest input, string instanceId, FunctionContext executionContext) =>
         Create<SendNotificationActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(SendNotificationActivity), instanceId), input);
+    [Function(nameof(GatherYearEndReportActivity))]
+    public static Task<YearEndSnapshot> RunGatherYearEndReportActivity([ActivityTrigger] YearEndReportRun input, string instanceId, FunctionContext executionContext) =>
+        Create<GatherYearEndReportActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(GatherYearEndReportActivity), instanceId), input);
+
+    [Function(nameof(BuildYearEndReportActivity))]
+    public static Task<YearEndReportStored> RunBuildYearEndReportActivity([ActivityTrigger] YearEndReportRun input, string instanceId, FunctionContext executionContext) =>
+        Create<BuildYearEndReportActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(BuildYearEndReportActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext)
         where T : class

@@ -2,8 +2,10 @@ using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
+using NsclWorkflows.Api.Documents;
 using NsclWorkflows.Api.Health;
 using NsclWorkflows.Api.Lifecycle;
+using NsclWorkflows.Api.Reports;
 
 namespace NsclWorkflows.Local.Endpoints;
 
@@ -48,6 +50,15 @@ public static class ApiEndpoints
 
         api.MapGet(ApiRoutes.CatalogueValidation, (HttpRequest request, CatalogueHandler h) => h.GetValidation(request))
             .WithName("GetCatalogueValidation");
+
+        api.MapPost(ApiRoutes.YearEndReport, (HttpRequest request, string year, YearEndReportHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.StartAsync(request, year, durable, ct)).WithName("StartYearEndReport");
+
+        api.MapGet(ApiRoutes.YearEndReport, (HttpRequest request, string year, YearEndReportHandler h, CancellationToken ct) =>
+            h.GetAsync(request, year, ct)).WithName("GetYearEndReport");
+
+        api.MapGet(ApiRoutes.ApplicationDocument, (HttpRequest request, string id, string kind, ApplicationDocumentHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, id, kind, ct)).WithName("GetApplicationDocument");
 
         return app;
     }

@@ -1,0 +1,24 @@
+namespace NsclWorkflows.Domain.Documents;
+
+/// <summary>
+/// The application as the per-application documents show it. Amounts in đồng (VND). <see cref="BudgetLineId"/> is
+/// the catalogue item that pays ("IV.1"), <see cref="BudgetLineName"/> its wording in the appendix.
+/// </summary>
+public sealed record ApplicationSummary(
+    string ApplicationId,
+    string TrackingCode,
+    EnterpriseParty Enterprise,
+    string SupportKindName,
+    string BudgetLineId,
+    string BudgetLineName,
+    string Title,
+    string Summary,
+    long RequestedAmountVnd);
+
+/// <summary>The enterprise: name, mã số doanh nghiệp, and optionally address and legal representative.</summary>
+public sealed record EnterpriseParty(
+    string Name,
+    string EnterpriseCode,
+    string? Address = null,
+    string? Representative = null,
+    string? RepresentativeTitle = null);

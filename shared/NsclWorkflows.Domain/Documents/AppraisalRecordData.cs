@@ -1,0 +1,33 @@
+namespace NsclWorkflows.Domain.Documents;
+
+/// <summary>
+/// What the appraisal record (biên bản thẩm định) shows: the application, when and where the appraisal took place,
+/// each appraiser's scores per criterion and comments, and the recommended amount and conclusion.
+/// Amounts in đồng (VND).
+/// </summary>
+public sealed record AppraisalRecordData(
+    DocumentHeader Header,
+    ApplicationSummary Application,
+    DateTimeOffset HeldAt,
+    string Location,
+    IReadOnlyList<AppraiserAssessment> Appraisers,
+    long RecommendedAmountVnd,
+    string Conclusion,
+    string ChairName,
+    string SecretaryName);
+
+/// <summary>One appraiser: name, role on the council ("Chủ tịch", "Ủy viên", "Chuyên gia"), scores and comment.</summary>
+public sealed record AppraiserAssessment(
+    string Name,
+    string Role,
+    IReadOnlyList<CriterionScore> Scores,
+    string Comment,
+    long? RecommendedAmountVnd = null)
+{
+    public decimal Total => Scores.Sum(s => s.Score);
+
+    public decimal MaxTotal => Scores.Sum(s => s.MaxScore);
+}
+
+/// <summary>A score given on one criterion, out of <see cref="MaxScore"/>.</summary>
+public sealed record CriterionScore(string Criterion, decimal Score, decimal MaxScore);

@@ -1,0 +1,45 @@
+namespace NsclWorkflows.Domain.Documents;
+
+/// <summary>
+/// What the decision approving support (quyết định phê duyệt hỗ trợ) says: the beneficiary, the task's content, the
+/// amount and the budget line and year it is charged to, the duration, the enterprise's obligations and the check-in
+/// schedule. <see cref="IsDraft"/> marks the draft put to the leader ("DỰ THẢO"). Amounts in đồng (VND).
+/// </summary>
+public sealed record ApprovalDecisionData(
+    DocumentHeader Header,
+    Signatory Signatory,
+    ApplicationSummary Application,
+    IReadOnlyList<string> LegalBases,
+    IReadOnlyList<string> Content,
+    long AmountVnd,
+    int BudgetYear,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    IReadOnlyList<string> Obligations,
+    IReadOnlyList<CheckInDue> CheckIns,
+    IReadOnlyList<string> Recipients,
+    bool IsDraft = true);
+
+/// <summary>One scheduled progress report: its number, due date and what it must contain.</summary>
+public sealed record CheckInDue(int Number, DateOnly DueDate, string WhatToReport);
+
+/// <summary>Texts the decision usually cites; the lead may pass others.</summary>
+public static class ApprovalDecisionTexts
+{
+    /// <summary>The legal bases of the programme (Kế hoạch 37/KH-UBND, section I and V.2.c).</summary>
+    public static readonly IReadOnlyList<string> LegalBases =
+    [
+        "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030;",
+        "Căn cứ Thông tư số 35/2021/TT-BTC ngày 19 tháng 5 năm 2021 của Bộ trưởng Bộ Tài chính quy định cơ chế quản lý tài chính thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030;",
+        "Căn cứ Nghị quyết số 54/2021/NQ-HĐND ngày 17 tháng 12 năm 2021 của Hội đồng nhân dân thành phố Đà Nẵng quy định mức chi thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 trên địa bàn thành phố Đà Nẵng;",
+        "Căn cứ Kế hoạch số 37/KH-UBND ngày 23 tháng 02 năm 2022 của UBND thành phố Đà Nẵng về thực hiện Chương trình nâng cao năng suất chất lượng sản phẩm, hàng hóa giai đoạn 2022-2025, định hướng đến năm 2030;",
+    ];
+
+    /// <summary>Obligations every supported enterprise accepts.</summary>
+    public static readonly IReadOnlyList<string> Obligations =
+    [
+        "Tổ chức thực hiện nhiệm vụ đúng nội dung, tiến độ được phê duyệt; sử dụng kinh phí hỗ trợ đúng mục đích, đúng chế độ và thanh quyết toán theo quy định.",
+        "Bố trí kinh phí đối ứng và các điều kiện cần thiết để thực hiện nhiệm vụ.",
+        "Chịu sự kiểm tra, giám sát của Sở Khoa học và Công nghệ; nộp báo cáo tổng kết và hồ sơ đề nghị đánh giá, nghiệm thu khi kết thúc nhiệm vụ.",
+    ];
+}

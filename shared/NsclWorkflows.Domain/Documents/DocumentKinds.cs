@@ -1,0 +1,19 @@
+namespace NsclWorkflows.Domain.Documents;
+
+/// <summary>Kinds of stored documents: the first segment of their blob names. Stable strings: only add.</summary>
+public static class DocumentKinds
+{
+    public const string AppraisalRecord = "appraisal-record";
+    public const string ApprovalDecision = "approval-decision";
+    public const string EvaluationMinutes = "evaluation-minutes";
+    public const string YearEndReport = "year-end-report";
+
+    /// <summary>The data a year-end report was built from (JSON), kept beside each report for audit.</summary>
+    public const string YearEndReportData = "year-end-report-data";
+
+    /// <summary>The kinds stored per application (scope = application id).</summary>
+    public static readonly IReadOnlyList<string> PerApplication = [AppraisalRecord, ApprovalDecision, EvaluationMinutes];
+
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string JsonContentType = "application/json";
+}

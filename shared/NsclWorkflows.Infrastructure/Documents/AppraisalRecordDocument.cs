@@ -1,0 +1,96 @@
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Infrastructure.Documents.Word;
+
+namespace NsclWorkflows.Infrastructure.Documents;
+
+/// <summary>
+/// The appraisal record (biên bản thẩm định): when and where, the application's particulars, the appraisers, a score
+/// table (criteria down, appraisers across, with the average), each appraiser's comments and recommended amount, and
+/// the conclusion with the recommended amount in figures and words. Signed by the secretary and the chair.
+/// </summary>
+static class AppraisalRecordDocument
+{
+    public static byte[] Build(AppraisalRecordData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var app = data.Application;
+        var width = PageSetup.TextWidth(landscape: false);
+        using var file = WordFile.Create($"Biên bản thẩm định - {app.Enterprise.Name}");
+        file.Add(OfficialLayout.Heading(data.Header));
+        file.AddRange(OfficialLayout.Title("Biên bản", $"Thẩm định hồ sơ đề nghị hỗ trợ nhiệm vụ “{app.Title}”", width));
+        file.Add(Para.Body(
+            $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, Sở Khoa học và Công nghệ thành phố Đà Nẵng tổ chức thẩm định hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name}."));
+
+        file.Add(Para.Heading("I. THÔNG TIN HỒ SƠ"));
+        file.Add(DocumentParts.Particulars(app, width));
+
+        file.Add(Para.Heading("II. THÀNH PHẦN THẨM ĐỊNH"));
+        for (var i = 0; i < data.Appraisers.Count; i++)
+        {
+            file.Add(Para.Body($"{DocumentParts.Ordinal(i)}. {data.Appraisers[i].Name} – {data.Appraisers[i].Role}."));
+        }
+
+        file.Add(Para.Heading("III. KẾT QUẢ CHẤM ĐIỂM"));
+        file.Add(ScoreTable(data.Appraisers, width));
+        var average = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Average(a => a.Total);
+        var maxTotal = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Max(a => a.MaxTotal);
+        file.Add(Para.Of($"Điểm trung bình: {VietnameseFormat.Number(decimal.Round(average, 2))}/{VietnameseFormat.Number(maxTotal)} điểm.", TextStyle.Body, Layout.Body with { Before = 120 }));
+
+        file.Add(Para.Heading("IV. Ý KIẾN CỦA CÁC THÀNH VIÊN"));
+        foreach (var a in data.Appraisers)
+        {
+            var amount = a.RecommendedAmountVnd is { } r ? $" Kinh phí đề xuất: {VietnameseFormat.Dong(r)}." : string.Empty;
+            file.Add(Para.Of(Layout.Body, ($"{a.Name} ({a.Role}): ", new TextStyle(14, Bold: true)), (DocumentParts.Sentence(a.Comment) + amount, TextStyle.Body)));
+        }
+
+        file.Add(Para.Heading("V. KẾT LUẬN"));
+        file.Add(Para.Body(data.Conclusion));
+        file.Add(Para.Body(
+            $"Kinh phí đề nghị hỗ trợ: {VietnameseFormat.Dong(data.RecommendedAmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.RecommendedAmountVnd)})."));
+        file.Add(Para.Body("Biên bản được lập thành 02 bản, có giá trị như nhau, được các thành viên thống nhất thông qua./."));
+        file.Add(OfficialLayout.TwoSigners("Thư ký", data.SecretaryName, "Chủ tịch hội đồng", data.ChairName, width));
+        return file.Finish(landscape: false, numberFirstPage: false);
+    }
+
+    /// <summary>Criteria (in order of first appearance) down, appraisers across, then the maximum and the average.</summary>
+    static DocumentFormat.OpenXml.Wordprocessing.Table ScoreTable(IReadOnlyList<AppraiserAssessment> appraisers, int width)
+    {
+        var criteria = appraisers.SelectMany(a => a.Scores).Select(s => s.Criterion).Distinct(StringComparer.Ordinal).ToList();
+        const int number = 600, max = 1000, average = 1100;
+        var perAppraiser = appraisers.Count == 0 ? 0 : Math.Min(950, (width - number - max - average - 2800) / appraisers.Count);
+        var criterion = width - number - max - average - perAppraiser * appraisers.Count;
+        var widths = new List<int> { number, criterion, max };
+        widths.AddRange(appraisers.Select(_ => perAppraiser));
+        widths.Add(average);
+        var headers = new List<string> { "TT", "Tiêu chí", "Điểm tối đa" };
+        headers.AddRange(appraisers.Select((_, i) => $"TV {DocumentParts.Ordinal(i)}"));
+        headers.Add("Trung bình");
+
+        var small = new TextStyle(12);
+        var rows = criteria.Select((c, i) =>
+        {
+            var scores = appraisers.Select(a => a.Scores.FirstOrDefault(s => s.Criterion == c)).ToList();
+            var given = scores.Where(s => s is not null).Select(s => s!.Score).ToList();
+            var cells = new List<DocumentFormat.OpenXml.Wordprocessing.TableCell>
+            {
+                Tables.Text(number, DocumentParts.Ordinal(i), small, Align.Center),
+                Tables.Text(criterion, c, small),
+                Tables.Text(max, VietnameseFormat.Number(scores.FirstOrDefault(s => s is not null)?.MaxScore ?? 0), small, Align.Center),
+            };
+            cells.AddRange(scores.Select(s => Tables.Text(perAppraiser, s is null ? "–" : VietnameseFormat.Number(s.Score), small, Align.Center)));
+            cells.Add(Tables.Text(average, given.Count == 0 ? "–" : VietnameseFormat.Number(decimal.Round(given.Average(), 2)), small, Align.Center));
+            return Tables.Row(cells);
+        }).ToList();
+
+        var bold = new TextStyle(12, Bold: true);
+        var totals = new List<DocumentFormat.OpenXml.Wordprocessing.TableCell>
+        {
+            Tables.Text(number + criterion, "Tổng điểm", bold, Align.Center, span: 2),
+            Tables.Text(max, VietnameseFormat.Number(appraisers.Count == 0 ? 0 : appraisers.Max(a => a.MaxTotal)), bold, Align.Center),
+        };
+        totals.AddRange(appraisers.Select(a => Tables.Text(perAppraiser, VietnameseFormat.Number(a.Total), bold, Align.Center)));
+        totals.Add(Tables.Text(average, appraisers.Count == 0 ? "–" : VietnameseFormat.Number(decimal.Round(appraisers.Average(a => a.Total), 2)), bold, Align.Center));
+        rows.Add(Tables.Row(totals));
+        return DocumentParts.Grid(widths, headers, rows, 12);
+    }
+}

@@ -1,0 +1,96 @@
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Infrastructure.Documents.Word;
+
+namespace NsclWorkflows.Infrastructure.Documents;
+
+/// <summary>
+/// The decision approving support (quyết định phê duyệt hỗ trợ): heading, "QUYẾT ĐỊNH" with its summary, the legal
+/// bases, Điều 1 (beneficiary, task, content, amount in figures and words, budget line and year, duration), Điều 2
+/// (the enterprise's obligations and check-in schedule), Điều 3 (enforcement), signature and recipients.
+/// </summary>
+static class ApprovalDecisionDocument
+{
+    public static byte[] Build(ApprovalDecisionData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var app = data.Application;
+        var width = PageSetup.TextWidth(landscape: false);
+        using var file = WordFile.Create($"Quyết định phê duyệt hỗ trợ - {app.Enterprise.Name}");
+        if (data.IsDraft)
+        {
+            file.Add(OfficialLayout.DraftMark());
+        }
+
+        file.Add(OfficialLayout.Heading(data.Header));
+        file.AddRange(OfficialLayout.Title("Quyết định",
+            $"Về việc phê duyệt hỗ trợ thực hiện nhiệm vụ “{app.Title}” cho {app.Enterprise.Name}", width));
+        file.Add(Para.Of("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", new TextStyle(14, Bold: true), Layout.Centered with { Before = 240, After = 240 }));
+        foreach (var basis in data.LegalBases)
+        {
+            file.Add(Para.Of(basis, new TextStyle(14, Italic: true), Layout.Body));
+        }
+
+        file.Add(Para.Of(
+            $"Xét hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name} và kết quả thẩm định hồ sơ.",
+            new TextStyle(14, Italic: true), Layout.Body));
+        file.Add(Para.Of("QUYẾT ĐỊNH:", new TextStyle(14, Bold: true), Layout.Centered with { Before = 120, After = 240 }));
+
+        file.Add(Article(1, "Phê duyệt hỗ trợ thực hiện nhiệm vụ với các nội dung sau:"));
+        file.Add(Para.Body($"1. Đơn vị được hỗ trợ: {app.Enterprise.Name}; mã số doanh nghiệp: {app.Enterprise.EnterpriseCode}."));
+        if (app.Enterprise.Address is { Length: > 0 } address)
+        {
+            file.Add(Para.Body($"Địa chỉ: {address}."));
+        }
+
+        if (app.Enterprise.Representative is { Length: > 0 } representative)
+        {
+            var title = app.Enterprise.RepresentativeTitle is { Length: > 0 } t ? $", {t}" : string.Empty;
+            file.Add(Para.Body($"Người đại diện: {representative}{title}."));
+        }
+
+        file.Add(Para.Body($"2. Tên nhiệm vụ: {app.Title} (loại hỗ trợ: {app.SupportKindName})."));
+        file.Add(Para.Body("3. Nội dung hỗ trợ:"));
+        foreach (var item in data.Content)
+        {
+            file.Add(Para.Body("- " + item));
+        }
+
+        file.Add(Para.Body($"4. Kinh phí hỗ trợ: {VietnameseFormat.Dong(data.AmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.AmountVnd)})."));
+        file.Add(Para.Body(
+            $"5. Nguồn kinh phí: kinh phí sự nghiệp khoa học và công nghệ năm {data.BudgetYear}, nội dung {app.BudgetLineId} “{app.BudgetLineName}”."));
+        file.Add(Para.Body($"6. Thời gian thực hiện: từ ngày {VietnameseFormat.Date(data.StartDate)} đến ngày {VietnameseFormat.Date(data.EndDate)}."));
+
+        file.Add(Article(2, $"Trách nhiệm của {app.Enterprise.Name}:"));
+        foreach (var obligation in data.Obligations)
+        {
+            file.Add(Para.Body("- " + obligation));
+        }
+
+        if (data.CheckIns.Count > 0)
+        {
+            file.Add(Para.Body("- Báo cáo tiến độ thực hiện nhiệm vụ về Sở Khoa học và Công nghệ theo lịch sau:"));
+            int[] columns = [1100, 1900, width - 3000];
+            var header = Tables.Row(
+            [
+                Tables.Text(columns[0], "Lần", new TextStyle(13, Bold: true), Align.Center, shaded: true),
+                Tables.Text(columns[1], "Hạn nộp", new TextStyle(13, Bold: true), Align.Center, shaded: true),
+                Tables.Text(columns[2], "Nội dung báo cáo", new TextStyle(13, Bold: true), Align.Center, shaded: true),
+            ], header: true);
+            var rows = data.CheckIns.Select(c => Tables.Row(
+            [
+                Tables.Text(columns[0], c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), new TextStyle(13), Align.Center),
+                Tables.Text(columns[1], VietnameseFormat.Date(c.DueDate), new TextStyle(13), Align.Center),
+                Tables.Text(columns[2], c.WhatToReport, new TextStyle(13)),
+            ]));
+            file.Add(Tables.Make(columns, bordered: true, rows.Prepend(header)));
+        }
+
+        file.Add(Article(3,
+            $"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở, {app.Enterprise.Name} và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."));
+        file.Add(OfficialLayout.Signature(data.Signatory, data.Recipients, width));
+        return file.Finish(landscape: false, numberFirstPage: false);
+    }
+
+    static DocumentFormat.OpenXml.Wordprocessing.Paragraph Article(int number, string text) =>
+        Para.Of(Layout.Body with { Before = 120 }, ($"Điều {number}. ", new TextStyle(14, Bold: true)), (text, TextStyle.Body));
+}

@@ -1,0 +1,71 @@
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Infrastructure.Documents.Word;
+
+namespace NsclWorkflows.Infrastructure.Documents;
+
+/// <summary>
+/// The final-evaluation minutes (biên bản nghiệm thu): when and where and on which decision, the council, the task,
+/// the results per criterion (committed, achieved, met or not), the verdict (ĐẠT / KHÔNG ĐẠT), the conclusion, the amount
+/// accepted for settlement in figures and words, and recommendations. Signed by the secretary and the chair.
+/// </summary>
+static class EvaluationMinutesDocument
+{
+    public static byte[] Build(EvaluationMinutesData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var app = data.Application;
+        var width = PageSetup.TextWidth(landscape: false);
+        using var file = WordFile.Create($"Biên bản nghiệm thu - {app.Enterprise.Name}");
+        file.Add(OfficialLayout.Heading(data.Header));
+        file.AddRange(OfficialLayout.Title("Biên bản", $"Họp Hội đồng đánh giá, nghiệm thu nhiệm vụ “{app.Title}”", width));
+        file.Add(Para.Body($"Căn cứ {data.DecisionReference};"));
+        file.Add(Para.Body(
+            $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, Hội đồng đánh giá, nghiệm thu họp để đánh giá kết quả thực hiện nhiệm vụ của {app.Enterprise.Name}."));
+
+        file.Add(Para.Heading("I. THÀNH PHẦN THAM DỰ"));
+        int[] members = [600, 3000, 2400, width - 6000];
+        file.Add(DocumentParts.Grid(members, ["TT", "Họ và tên", "Chức danh", "Đơn vị"], data.Members.Select((m, i) => Tables.Row(
+        [
+            Tables.Text(members[0], DocumentParts.Ordinal(i), new TextStyle(13), Align.Center),
+            Tables.Text(members[1], m.Name, new TextStyle(13)),
+            Tables.Text(members[2], m.Role, new TextStyle(13)),
+            Tables.Text(members[3], m.Organisation, new TextStyle(13)),
+        ]))));
+
+        file.Add(Para.Heading("II. THÔNG TIN NHIỆM VỤ"));
+        file.Add(DocumentParts.Particulars(app, width, ("Kinh phí được phê duyệt", VietnameseFormat.Dong(data.ApprovedAmountVnd))));
+
+        file.Add(Para.Heading("III. KẾT QUẢ ĐÁNH GIÁ"));
+        int[] results = [600, 2600, 2300, 2455, 1400];
+        file.Add(DocumentParts.Grid(results, ["TT", "Nội dung", "Theo đăng ký", "Kết quả đạt được", "Đánh giá"], data.Results.Select((r, i) => Tables.Row(
+        [
+            Tables.Text(results[0], DocumentParts.Ordinal(i), new TextStyle(13), Align.Center),
+            Tables.Text(results[1], r.Criterion, new TextStyle(13)),
+            Tables.Text(results[2], r.Committed, new TextStyle(13)),
+            Tables.Text(results[3], r.Achieved, new TextStyle(13)),
+            Tables.Text(results[4], r.Met ? "Đạt" : "Không đạt", new TextStyle(13), Align.Center),
+        ]))));
+
+        file.Add(Para.Heading("IV. KẾT LUẬN CỦA HỘI ĐỒNG"));
+        file.Add(Para.Of(Layout.Body,
+            ("Hội đồng thống nhất đánh giá nhiệm vụ: ", TextStyle.Body),
+            (data.Outcome == EvaluationOutcome.Passed ? "ĐẠT" : "KHÔNG ĐẠT", new TextStyle(14, Bold: true)),
+            (".", TextStyle.Body)));
+        file.Add(Para.Body(data.Conclusion));
+        file.Add(Para.Body(
+            $"Kinh phí được nghiệm thu, đề nghị thanh quyết toán: {VietnameseFormat.Dong(data.AcceptedAmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.AcceptedAmountVnd)})."));
+
+        if (data.Recommendations.Count > 0)
+        {
+            file.Add(Para.Heading("V. KIẾN NGHỊ"));
+            foreach (var recommendation in data.Recommendations)
+            {
+                file.Add(Para.Body("- " + recommendation));
+            }
+        }
+
+        file.Add(Para.Body("Biên bản được lập thành 03 bản, có giá trị như nhau, được các thành viên Hội đồng thống nhất thông qua./."));
+        file.Add(OfficialLayout.TwoSigners("Thư ký hội đồng", data.SecretaryName, "Chủ tịch hội đồng", data.ChairName, width));
+        return file.Finish(landscape: false, numberFirstPage: false);
+    }
+}

@@ -1,0 +1,15 @@
+using NsclWorkflows.Domain.Documents;
+
+namespace NsclWorkflows.Infrastructure.Documents;
+
+/// <summary>Word documents in the official format, built with typed DocumentFormat.OpenXml elements.</summary>
+public sealed class OfficialDocumentBuilder : IOfficialDocumentBuilder
+{
+    public byte[] BuildAppraisalRecord(AppraisalRecordData data) => AppraisalRecordDocument.Build(data);
+
+    public byte[] BuildApprovalDecision(ApprovalDecisionData data) => ApprovalDecisionDocument.Build(data);
+
+    public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => EvaluationMinutesDocument.Build(data);
+
+    public byte[] BuildYearEndReport(YearEndReportData data) => YearEndReportDocument.Build(data);
+}

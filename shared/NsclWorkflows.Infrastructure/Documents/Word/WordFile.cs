@@ -1,0 +1,124 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace NsclWorkflows.Infrastructure.Documents.Word;
+
+/// <summary>
+/// A .docx being written: styles (Times New Roman 14 pt, Vietnamese), the page-number headers, and a body streamed
+/// through <see cref="OpenXmlWriter"/> one typed element (or table row) at a time, so a report with thousands of rows
+/// never holds the whole document tree in memory.
+/// </summary>
+sealed class WordFile : IDisposable
+{
+    const string Font = "Times New Roman";
+
+    readonly MemoryStream stream = new();
+    readonly WordprocessingDocument document;
+    readonly OpenXmlWriter writer;
+    readonly string pageNumberHeaderId;
+    readonly string firstPageHeaderId;
+    bool finished;
+
+    WordFile(string title)
+    {
+        document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        document.PackageProperties.Title = title;
+        document.PackageProperties.Creator = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
+        document.PackageProperties.Language = "vi-VN";
+        var main = document.AddMainDocumentPart();
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = Styles();
+        var pageNumber = main.AddNewPart<HeaderPart>();
+        pageNumber.Header = PageSetup.PageNumberHeader();
+        var firstPage = main.AddNewPart<HeaderPart>();
+        firstPage.Header = PageSetup.EmptyHeader();
+        pageNumberHeaderId = main.GetIdOfPart(pageNumber);
+        firstPageHeaderId = main.GetIdOfPart(firstPage);
+
+        writer = OpenXmlWriter.Create(main);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Document(), [], [
+            new KeyValuePair<string, string>("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+            new KeyValuePair<string, string>("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+        ]);
+        writer.WriteStartElement(new Body());
+    }
+
+    public static WordFile Create(string title) => new(title);
+
+    public void Add(OpenXmlElement element) => writer.WriteElement(element);
+
+    public void AddRange(IEnumerable<OpenXmlElement> elements)
+    {
+        foreach (var element in elements)
+        {
+            writer.WriteElement(element);
+        }
+    }
+
+    /// <summary>Opens a table whose rows are then written one by one with <see cref="Add"/>.</summary>
+    public void StartTable(IReadOnlyList<int> widths, bool bordered)
+    {
+        writer.WriteStartElement(new Table());
+        writer.WriteElement(Tables.Properties(widths.Sum(), bordered));
+        writer.WriteElement(Tables.Grid(widths));
+    }
+
+    public void EndTable() => writer.WriteEndElement();
+
+    /// <summary>Ends the current section (its page setup goes in a paragraph of its own); the next starts on a new page.</summary>
+    public void EndSection(bool landscape, bool numberFirstPage) =>
+        writer.WriteElement(new Paragraph(new ParagraphProperties { SectionProperties = Section(landscape, numberFirstPage) }));
+
+    /// <summary>Writes the last section's page setup, closes the package and returns its bytes.</summary>
+    public byte[] Finish(bool landscape, bool numberFirstPage)
+    {
+        writer.WriteElement(Section(landscape, numberFirstPage));
+        writer.WriteEndElement(); // body
+        writer.WriteEndElement(); // document
+        writer.Close();
+        document.Dispose();
+        finished = true;
+        return stream.ToArray();
+    }
+
+    public void Dispose()
+    {
+        if (!finished)
+        {
+            writer.Dispose();
+            document.Dispose();
+        }
+
+        stream.Dispose();
+    }
+
+    SectionProperties Section(bool landscape, bool numberFirstPage) =>
+        PageSetup.Section(landscape, pageNumberHeaderId, numberFirstPage ? null : firstPageHeaderId);
+
+    static Styles Styles()
+    {
+        var size = Units.HalfPoints(14);
+        var runDefaults = new RunPropertiesBaseStyle
+        {
+            RunFonts = new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
+            FontSize = new FontSize { Val = size },
+            FontSizeComplexScript = new FontSizeComplexScript { Val = size },
+            Languages = new Languages { Val = "vi-VN", EastAsia = "vi-VN", Bidi = "ar-SA" },
+        };
+        var paragraphDefaults = new ParagraphPropertiesBaseStyle
+        {
+            SpacingBetweenLines = new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
+        };
+        var normal = new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = "Normal",
+            Default = true,
+        };
+        return new Styles(
+            new DocDefaults(new RunPropertiesDefault(runDefaults), new ParagraphPropertiesDefault(paragraphDefaults)),
+            normal);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Infrastructure.Documents.Word;
+
+namespace NsclWorkflows.Infrastructure.Documents;
+
+/// <summary>
+/// The year-end programme report (báo cáo kết quả thực hiện Kế hoạch năm N). Portrait body: budget summary, targets
+/// against results, enterprises supported (summary), overdue items, the catalogue's validation findings, signature.
+/// Landscape appendices (<see cref="YearEndAppendix"/>): the budget table laid out like the plan's appendix, and the
+/// list of enterprises supported.
+/// </summary>
+static class YearEndReportDocument
+{
+    static readonly string[] OverdueHeaders = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Nội dung", "Hạn", "Quá hạn (ngày làm việc)", "Cán bộ theo dõi"];
+
+    public static byte[] Build(YearEndReportData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var width = PageSetup.TextWidth(landscape: false);
+        var year = data.Year.ToString(CultureInfo.InvariantCulture);
+        using var file = WordFile.Create($"Báo cáo kết quả thực hiện Kế hoạch năm {year}");
+        file.Add(OfficialLayout.Heading(data.Header));
+        file.AddRange(OfficialLayout.Title("Báo cáo", $"Kết quả thực hiện Kế hoạch số {data.ProgrammeId} năm {year}", width));
+        file.Add(Para.Of($"Kính gửi: {data.Addressee}.", TextStyle.Body, Layout.Centered with { Before = 120, After = 240 }));
+        file.Add(Para.Body(
+            $"Thực hiện {data.ProgrammeReference} về {LowerFirst(data.ProgrammeTitle)}, Sở Khoa học và Công nghệ báo cáo kết quả thực hiện năm {year} (số liệu đến ngày {VietnameseFormat.Date(data.AsOf)}) như sau:"));
+
+        Budget(file, data);
+        Targets(file, data, width);
+        Enterprises(file, data);
+        Overdue(file, data, width);
+
+        file.Add(Para.Heading("V. KẾT QUẢ KIỂM TRA SỐ LIỆU KẾ HOẠCH"));
+        if (data.CatalogueFindings.Count == 0)
+        {
+            file.Add(Para.Body("Số liệu Phụ lục của Kế hoạch khớp khi cộng theo dòng và theo cột."));
+        }
+
+        foreach (var finding in data.CatalogueFindings)
+        {
+            file.Add(Para.Body("- " + finding));
+        }
+
+        file.Add(Para.Body($"Sở Khoa học và Công nghệ kính báo cáo {data.Addressee}./."));
+        file.Add(OfficialLayout.Signature(data.Signatory, data.Recipients, width));
+        file.EndSection(landscape: false, numberFirstPage: false);
+
+        YearEndAppendix.Budget(file, data);
+        YearEndAppendix.EnterpriseList(file, data);
+        return file.Finish(landscape: true, numberFirstPage: true);
+    }
+
+    static void Budget(WordFile file, YearEndReportData data)
+    {
+        var year = data.Year;
+        var plan = data.BudgetRows.Where(r => r.IsGroup).Sum(r => r.In(year)?.PlanMillion ?? 0);
+        var printedPlan = data.TotalRow.In(year)?.PlanMillion;
+        var row = data.TotalRow.In(year);
+        long approved = row?.ApprovedVnd ?? 0, disbursed = row?.DisbursedVnd ?? 0;
+        file.Add(Para.Heading("I. TÌNH HÌNH THỰC HIỆN KINH PHÍ"));
+        var planText = printedPlan is { } p && p != plan
+            ? $"{VietnameseFormat.Number(plan)} triệu đồng (cộng các nội dung; dòng Tổng cộng của Phụ lục in {VietnameseFormat.Number(p)} triệu đồng)"
+            : $"{VietnameseFormat.Number(plan)} triệu đồng";
+        file.Add(Para.Body($"1. Năm {year}: kinh phí theo Kế hoạch {planText}; đã phê duyệt hỗ trợ {VietnameseFormat.Million(approved)} triệu đồng{Share(approved, plan)}; đã giải ngân {VietnameseFormat.Million(disbursed)} triệu đồng{Share(disbursed, plan)}."));
+        var cumulativePlan = data.TotalRow.PrintedPlanTotal ?? 0;
+        var through = data.TotalRow.Cells.Where(c => c.Year <= year).ToList();
+        long cumulativeApproved = through.Sum(c => c.ApprovedVnd), cumulativeDisbursed = through.Sum(c => c.DisbursedVnd);
+        file.Add(Para.Body($"2. Lũy kế từ năm {data.Years.Min()} đến năm {year}: đã phê duyệt {VietnameseFormat.Million(cumulativeApproved)} triệu đồng, đã giải ngân {VietnameseFormat.Million(cumulativeDisbursed)} triệu đồng, trên tổng kinh phí cả giai đoạn {VietnameseFormat.Number(cumulativePlan)} triệu đồng."));
+        file.Add(Para.Body("3. Chi tiết theo từng nội dung và từng năm tại Phụ lục 1."));
+    }
+
+    static void Targets(WordFile file, YearEndReportData data, int width)
+    {
+        file.Add(Para.Heading("II. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU"));
+        int[] widths = [550, width - 550 - 1700 - 1500 - 1600, 1700, 1500, 1600];
+        var style = new TextStyle(12);
+        file.Add(DocumentParts.Grid(widths, ["TT", "Mục tiêu", "Chỉ tiêu", "Kết quả", "Đánh giá"], data.Targets.Select((t, i) => Tables.Row(
+        [
+            Tables.Text(widths[0], DocumentParts.Ordinal(i), style, Align.Center),
+            Tables.Text(widths[1], t.Text, style),
+            Tables.Text(widths[2], $"{t.Comparison} {VietnameseFormat.Number(t.Value)} {t.Unit} (năm {t.ByYear.ToString(CultureInfo.InvariantCulture)})", style, Align.Center),
+            Tables.Text(widths[3], t.Actual is { } a ? $"{VietnameseFormat.Number(a)} {t.Unit}" : "Chưa có số liệu", style, Align.Center),
+            Tables.Text(widths[4], StatusText(t.Status) + (t.Note is { Length: > 0 } n ? $" ({n})" : string.Empty), style, Align.Center),
+        ])), 12));
+    }
+
+    static void Enterprises(WordFile file, YearEndReportData data)
+    {
+        file.Add(Para.Heading("III. DOANH NGHIỆP ĐƯỢC HỖ TRỢ"));
+        var rows = data.Enterprises;
+        var enterprises = rows.Select(r => r.EnterpriseCode).Distinct(StringComparer.Ordinal).Count();
+        var pilots = rows.Where(r => r.IsPilotModel).Select(r => r.EnterpriseCode).Distinct(StringComparer.Ordinal).Count();
+        file.Add(Para.Body(
+            $"Đến ngày {VietnameseFormat.Date(data.AsOf)}, {VietnameseFormat.Number(rows.Count)} nhiệm vụ của {VietnameseFormat.Number(enterprises)} doanh nghiệp được phê duyệt hỗ trợ với tổng kinh phí {VietnameseFormat.Million(rows.Sum(r => r.ApprovedVnd))} triệu đồng, đã giải ngân {VietnameseFormat.Million(rows.Sum(r => r.DisbursedVnd))} triệu đồng; trong đó {VietnameseFormat.Number(pilots)} doanh nghiệp xây dựng mô hình điểm."));
+        foreach (var status in rows.GroupBy(r => r.Status, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
+        {
+            file.Add(Para.Body($"- {status.Key}: {VietnameseFormat.Number(status.Count())} nhiệm vụ."));
+        }
+
+        file.Add(Para.Body("Danh sách chi tiết tại Phụ lục 2."));
+    }
+
+    static void Overdue(WordFile file, YearEndReportData data, int width)
+    {
+        file.Add(Para.Heading("IV. NHIỆM VỤ CHẬM TIẾN ĐỘ"));
+        if (data.Overdue.Count == 0)
+        {
+            file.Add(Para.Body($"Đến ngày {VietnameseFormat.Date(data.AsOf)}, không có nhiệm vụ nào quá hạn."));
+            return;
+        }
+
+        file.Add(Para.Body($"Đến ngày {VietnameseFormat.Date(data.AsOf)}, có {VietnameseFormat.Number(data.Overdue.Count)} việc quá hạn:"));
+        int[] widths = [500, 1550, 2000, width - 500 - 1550 - 2000 - 1300 - 1000 - 1450, 1300, 1000, 1450];
+        var style = new TextStyle(11);
+        file.StartTable(widths, bordered: true);
+        file.Add(Tables.Row(OverdueHeaders.Select((h, i) => DocumentParts.HeaderCell(widths[i], h, 11)), header: true));
+        for (var i = 0; i < data.Overdue.Count; i++)
+        {
+            var o = data.Overdue[i];
+            file.Add(Tables.Row(
+            [
+                Tables.Text(widths[0], DocumentParts.Ordinal(i), style, Align.Center),
+                Tables.Text(widths[1], o.TrackingCode, style),
+                Tables.Text(widths[2], o.EnterpriseName, style),
+                Tables.Text(widths[3], o.What, style),
+                Tables.Text(widths[4], VietnameseFormat.Date(o.DueDate), style, Align.Center),
+                Tables.Text(widths[5], VietnameseFormat.Number(o.WorkingDaysOverdue), style, Align.Center),
+                Tables.Text(widths[6], o.ResponsibleOfficer ?? string.Empty, style),
+            ]));
+        }
+
+        file.EndTable();
+    }
+
+    static string Share(long amountVnd, decimal planMillion) =>
+        planMillion > 0 ? $" ({VietnameseFormat.Number(decimal.Round(amountVnd / 1_000_000m / planMillion * 100, 1))}% kế hoạch)" : string.Empty;
+
+    static string StatusText(TargetStatus status) => status switch
+    {
+        TargetStatus.Achieved => "Đạt",
+        TargetStatus.InProgress => "Đang thực hiện",
+        TargetStatus.Missed => "Chưa đạt",
+        _ => "Chưa đánh giá",
+    };
+
+    static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
+}

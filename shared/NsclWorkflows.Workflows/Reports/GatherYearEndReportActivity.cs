@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.DurableTask;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Documents;
+
+namespace NsclWorkflows.Workflows.Reports;
+
+/// <summary>
+/// Gathers the year-end report's data — the catalogue as printed, the ledger's balances, the lifecycle's progress —
+/// and stores it as a JSON snapshot (kind <see cref="DocumentKinds.YearEndReportData"/>), once per run: a re-executed
+/// activity finds the snapshot of its run and stores nothing new. The report is then built from that snapshot, so
+/// retries and replays print the same figures.
+/// </summary>
+/// <remarks>
+/// The ledger (<see cref="IBudgetLedger"/>) and the lifecycle's <see cref="IProgrammeProgressSource"/> are resolved when
+/// the activity runs, not when it is constructed: they are registered by their own parts of the system, and the
+/// composition must build (and be tested) without them. A run without them fails with a message naming what is missing.
+/// </remarks>
+public sealed class GatherYearEndReportActivity(ProgrammeCatalogue catalogue, IDocumentStore documents, IServiceProvider services)
+    : TaskActivity<YearEndReportRun, YearEndSnapshot>
+{
+    public override async Task<YearEndSnapshot> RunAsync(TaskActivityContext context, YearEndReportRun input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ledger = Require<IBudgetLedger>();
+        var progressSource = Require<IProgrammeProgressSource>();
+        var balances = await ledger.GetBalancesAsync(CancellationToken.None).ConfigureAwait(false);
+        var progress = await progressSource.GetProgressAsync(input.Year, input.AsOf, CancellationToken.None).ConfigureAwait(false);
+        var data = YearEndReportAssembler.Assemble(catalogue, balances, progress, YearEndReportLayout.Default, input.Year, input.AsOf);
+
+        var stored = await documents.AddVersionAsync(
+            new NewDocument(
+                DocumentKinds.YearEndReportData,
+                Scope(input.Year),
+                $"so-lieu-bao-cao-nam-{Scope(input.Year)}.json",
+                DocumentKinds.JsonContentType,
+                JsonSerializer.SerializeToUtf8Bytes(data, YearEndReportJson.Options),
+                input.RequestedBy,
+                input.RequestedAtUtc,
+                input.InstanceId),
+            CancellationToken.None).ConfigureAwait(false);
+        return new YearEndSnapshot(stored.Version, data.Enterprises.Count, data.TotalRow.ApprovedTotalVnd, data.TotalRow.DisbursedTotalVnd);
+    }
+
+    public static string Scope(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    T Require<T>() where T : class =>
+        services.GetService(typeof(T)) as T
+        ?? throw new InvalidOperationException($"The year-end report needs {typeof(T).Name}, which is not registered in this host.");
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Workflows.Common;
+
+namespace NsclWorkflows.Workflows.Reports;
+
+/// <summary>
+/// One run of the year-end programme report: gather (a stored data snapshot) → build and store the Word report (a new
+/// immutable version) → tell the leaders by e-mail. Started under <see cref="YearEndReportRequest.InstanceId"/> by
+/// <see cref="YearEndReportStarter"/>, so one (year, occurrence) makes one report. A failed e-mail does not undo the
+/// report: it is logged and reported in the outcome.
+/// </summary>
+public sealed class YearEndReportWorkflow : TaskOrchestrator<YearEndReportRequest, YearEndReportOutcome>
+{
+    /// <summary>The notification activity, registered with the notifications; called by name.</summary>
+    public const string SendNotificationActivityName = "SendNotificationActivity";
+
+    /// <summary>The unit whose leaders receive the report (resolved to addresses by the notification service).</summary>
+    public const string ReportingUnit = "SKHCN";
+
+    public override async Task<YearEndReportOutcome> RunAsync(TaskOrchestrationContext context, YearEndReportRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var log = context.CreateReplaySafeLogger<YearEndReportWorkflow>();
+        var run = new YearEndReportRun(input.Year, input.AsOf, context.InstanceId, input.RequestedBy, context.CurrentUtcDateTime);
+
+        var snapshot = await context.CallActivityAsync<YearEndSnapshot>(nameof(GatherYearEndReportActivity), run, RetryPolicies.Storage);
+        var report = await context.CallActivityAsync<YearEndReportStored>(
+            nameof(BuildYearEndReportActivity), run with { SnapshotVersion = snapshot.Version }, RetryPolicies.Storage);
+        Log.ReportStored(log, input.Year, report.Version, context.InstanceId);
+
+        var notified = false;
+        try
+        {
+            var outcome = await context.CallActivityAsync<NotificationOutcome>(
+                SendNotificationActivityName, Notification(input, context.InstanceId, snapshot, report), RetryPolicies.Email);
+            notified = outcome.Failures.Count == 0;
+            if (!notified)
+            {
+                Log.NotificationFailed(log, input.Year, string.Join("; ", outcome.Failures));
+            }
+        }
+        catch (TaskFailedException ex)
+        {
+            Log.NotificationFailed(log, input.Year, ex.Message);
+        }
+
+        return new YearEndReportOutcome(input.Year, report.Version, snapshot.Version, notified);
+    }
+
+    static NotificationRequest Notification(YearEndReportRequest input, string instanceId, YearEndSnapshot snapshot, YearEndReportStored report)
+    {
+        var year = input.Year.ToString(CultureInfo.InvariantCulture);
+        var numbers = new NumberFormatInfo { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
+        return new NotificationRequest(
+            "year-end-" + year,
+            NotificationEvent.YearEndReportReady,
+            instanceId,
+            NotificationAudience.Leaders,
+            ReportingUnit,
+            new Dictionary<string, string>
+            {
+                ["year"] = year,
+                ["asOf"] = input.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                ["version"] = report.Version.ToString(CultureInfo.InvariantCulture),
+                ["fileName"] = report.FileName,
+                ["downloadPath"] = "/api/reports/year-end/" + year,
+                ["enterprises"] = snapshot.Enterprises.ToString("#,0", numbers),
+                ["approvedMillionVnd"] = (snapshot.ApprovedVnd / 1_000_000m).ToString("#,0.###", numbers),
+                ["disbursedMillionVnd"] = (snapshot.DisbursedVnd / 1_000_000m).ToString("#,0.###", numbers),
+                ["trigger"] = input.Trigger,
+            });
+    }
+}

@@ -1,0 +1,113 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NsclWorkflows.Api.Reports;
+using NsclWorkflows.Workflows.Reports;
+
+namespace NsclWorkflows.Integration.Tests.Reports;
+
+/// <summary>The standalone scheduler on a fake clock: one start per cron occurrence, at (not before) its time.</summary>
+public sealed class YearEndReportSchedulerTests
+{
+    static readonly DateTimeOffset Occurrence2025 = new(2025, 12, 14, 18, 0, 0, TimeSpan.Zero); // 15/12/2025 01:00 +07
+    static readonly DateTimeOffset Occurrence2026 = new(2026, 12, 14, 18, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Run_ClockReachesTheCronTime_StartsExactlyOneRunPerOccurrence()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 12, 14, 17, 0, 0, TimeSpan.Zero)); // midnight in Đà Nẵng
+        var launcher = new RecordingLauncher(clock);
+        using var scheduler = Scheduler(clock, launcher);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(59));   // 00:59
+        clock.Advance(TimeSpan.FromMinutes(1));    // 01:00
+        var first = await launcher.NextAsync();
+        clock.Advance(TimeSpan.FromHours(2));
+        clock.Advance(Occurrence2026 - clock.GetUtcNow());
+        var second = await launcher.NextAsync();
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(Occurrence2025, first.Request.OccurrenceUtc);
+        Assert.Equal((2025, new DateOnly(2025, 12, 15), YearEndReportRequest.Scheduled), (first.Request.Year, first.Request.AsOf, first.Request.Trigger));
+        Assert.True(first.At >= Occurrence2025, $"started early, at {first.At:O}");
+        Assert.Equal(Occurrence2026, second.Request.OccurrenceUtc);
+        Assert.Equal([Occurrence2025, Occurrence2026], launcher.All.Select(c => c.Request.OccurrenceUtc));
+    }
+
+    [Fact]
+    public async Task Run_HostStartsAfterAMissedOccurrence_CatchesUpOnceThenWaitsForTheNext()
+    {
+        var clock = new FakeTimeProvider(Occurrence2025.AddHours(2));
+        var launcher = new RecordingLauncher(clock);
+        using var scheduler = Scheduler(clock, launcher);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        var caughtUp = await launcher.NextAsync();
+        clock.Advance(Occurrence2026 - clock.GetUtcNow());
+        var next = await launcher.NextAsync();
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(Occurrence2025, caughtUp.Request.OccurrenceUtc);
+        Assert.Equal(Occurrence2026, next.Request.OccurrenceUtc);
+        Assert.Equal(2, launcher.All.Count);
+    }
+
+    [Theory]
+    [InlineData("0 1 15 12 *", "Asia/Ho_Chi_Minh")]
+    [InlineData("0 0 1 15 12 *", "Asia/Ho_Chi_Minh")]   // NCRONTAB with seconds, as Functions timers also accept
+    [InlineData("0 18 14 12 *", "UTC")]                 // the UTC equivalent for plans without WEBSITE_TIME_ZONE
+    public void Schedule_EquivalentSettings_GiveTheSameOccurrence(string cron, string zone)
+    {
+        var schedule = new YearEndSchedule(Options.Create(new YearEndReportOptions { YearEndCron = cron, TimeZone = zone }));
+
+        Assert.Equal(Occurrence2025, schedule.Next(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Options_Default_Is15DecemberAt0100InDaNang()
+    {
+        var options = new YearEndReportOptions();
+
+        Assert.Equal(("0 1 15 12 *", "Asia/Ho_Chi_Minh"), (options.YearEndCron, options.TimeZone));
+    }
+
+    static YearEndReportScheduler Scheduler(TimeProvider clock, IYearEndReportLauncher launcher) =>
+        new(new YearEndSchedule(Options.Create(new YearEndReportOptions())), launcher, clock, NullLogger<YearEndReportScheduler>.Instance);
+
+    sealed class RecordingLauncher(TimeProvider clock) : IYearEndReportLauncher
+    {
+        readonly Channel<(YearEndReportRequest Request, DateTimeOffset At)> calls = Channel.CreateUnbounded<(YearEndReportRequest, DateTimeOffset)>();
+        readonly List<(YearEndReportRequest Request, DateTimeOffset At)> all = [];
+
+        public List<(YearEndReportRequest Request, DateTimeOffset At)> All
+        {
+            get
+            {
+                lock (all)
+                {
+                    return all.ToList();
+                }
+            }
+        }
+
+        public Task<(string InstanceId, bool Started)> LaunchAsync(YearEndReportRequest request, CancellationToken cancellationToken)
+        {
+            lock (all)
+            {
+                all.Add((request, clock.GetUtcNow()));
+            }
+
+            calls.Writer.TryWrite((request, clock.GetUtcNow()));
+            return Task.FromResult((request.InstanceId, true));
+        }
+
+        /// <summary>The next start, waiting at most 10 s of real time for the scheduler to make it.</summary>
+        public async Task<(YearEndReportRequest Request, DateTimeOffset At)> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return await calls.Reader.ReadAsync(timeout.Token);
+        }
+    }
+}
