@@ -23,7 +23,7 @@ var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
 var run = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
 var builder = Host.CreateApplicationBuilder();
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.SetMinimumLevel(LogLevel.Error);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["AzureWebJobsStorage"] = connection,
@@ -82,15 +82,18 @@ var steps = new (ActionRequest Action, Func<Application, bool> Done)[]
     (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
 };
 
-await Task.WhenAll(ids.Select(async id =>
+// Every application takes each step together: raise the step's event for all, then read all rows in one query per
+// round until every application shows the step done (polling one row per application would load Azurite more than
+// the workflows do).
+var directory = host.Services.GetRequiredService<IApplicationDirectory>();
+var idSet = ids.ToHashSet(StringComparer.Ordinal);
+await AllAsync(a => a.Status == ApplicationStatus.AwaitingCompletenessReview);
+foreach (var (action, done) in steps)
 {
-    await WaitAsync(id, a => a.Status == ApplicationStatus.AwaitingCompletenessReview);
-    foreach (var (action, done) in steps)
-    {
-        await client.RaiseEventAsync(ApplicationIds.WorkflowInstanceId(id), ActionRequest.EventName, action);
-        await WaitAsync(id, done);
-    }
-}));
+    await Task.WhenAll(ids.Select(id => client.RaiseEventAsync(ApplicationIds.WorkflowInstanceId(id), ActionRequest.EventName, action)));
+    await AllAsync(done);
+}
+
 lifecycle.Stop();
 
 var completed = 0;
@@ -108,22 +111,30 @@ Console.WriteLine($"lifecycles: {completed}/{applications} completed, {recorded}
 await host.StopAsync();
 return completed == applications ? 0 : 1;
 
-async Task WaitAsync(string id, Func<Application, bool> done)
+async Task AllAsync(Func<Application, bool> done)
 {
-    var until = DateTime.UtcNow.AddMinutes(10);
+    var until = DateTime.UtcNow.AddMinutes(15);
     while (true)
     {
-        var application = await repository.FindAsync(id, default);
-        if (application is not null && done(application))
+        var pending = 0;
+        await foreach (var application in directory.AllAsync(default))
+        {
+            if (idSet.Contains(application.Id) && !done(application))
+            {
+                pending++;
+            }
+        }
+
+        if (pending == 0)
         {
             return;
         }
 
         if (DateTime.UtcNow > until)
         {
-            throw new TimeoutException($"{id} stuck at {application?.Status}");
+            throw new TimeoutException($"{pending} applications did not reach the step");
         }
 
-        await Task.Delay(250);
+        await Task.Delay(500);
     }
 }

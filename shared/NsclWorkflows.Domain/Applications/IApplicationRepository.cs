@@ -22,6 +22,15 @@ public interface IApplicationRepository
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string applicationId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Every application, for the rare readers that need them all (the year-end report). Pages and inboxes never use
+/// this: they read one application, or the inbox projection.
+/// </summary>
+public interface IApplicationDirectory
+{
+    IAsyncEnumerable<Application> AllAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>One line of an application's history: what happened, when, by whom.</summary>
 public sealed record AuditEntry(string ApplicationId, DateTimeOffset AtUtc, string Kind, string Actor, string Detail)
 {

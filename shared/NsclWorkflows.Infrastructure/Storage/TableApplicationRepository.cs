@@ -9,9 +9,18 @@ namespace NsclWorkflows.Infrastructure.Storage;
 /// Applications in Table storage: partition = application id, holding the application row and its audit rows, so a
 /// state change and its audit entry are written in one entity-group transaction guarded by the row's ETag.
 /// </summary>
-public sealed class TableApplicationRepository(TableClientFactory tables) : IApplicationRepository
+public sealed class TableApplicationRepository(TableClientFactory tables) : IApplicationRepository, IApplicationDirectory
 {
     const int MaxConflictRetries = 10;
+
+    public async IAsyncEnumerable<Application> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Applications, cancellationToken);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.RowKey == ApplicationEntityMapper.ApplicationRowKey, cancellationToken: cancellationToken))
+        {
+            yield return ApplicationEntityMapper.FromEntity(row);
+        }
+    }
 
     public async Task<bool> TryAddAsync(Application application, AuditEntry firstEntry, CancellationToken cancellationToken)
     {

@@ -13,19 +13,13 @@ namespace NsclWorkflows.Workflows.Reports;
 /// activity finds the snapshot of its run and stores nothing new. The report is then built from that snapshot, so
 /// retries and replays print the same figures.
 /// </summary>
-/// <remarks>
-/// The ledger (<see cref="IBudgetLedger"/>) and the lifecycle's <see cref="IProgrammeProgressSource"/> are resolved when
-/// the activity runs, not when it is constructed: they are registered by their own parts of the system, and the
-/// composition must build (and be tested) without them. A run without them fails with a message naming what is missing.
-/// </remarks>
-public sealed class GatherYearEndReportActivity(ProgrammeCatalogue catalogue, IDocumentStore documents, IServiceProvider services)
+public sealed class GatherYearEndReportActivity(
+    ProgrammeCatalogue catalogue, IDocumentStore documents, IBudgetLedger ledger, IProgrammeProgressSource progressSource)
     : TaskActivity<YearEndReportRun, YearEndSnapshot>
 {
     public override async Task<YearEndSnapshot> RunAsync(TaskActivityContext context, YearEndReportRun input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var ledger = Require<IBudgetLedger>();
-        var progressSource = Require<IProgrammeProgressSource>();
         var balances = await ledger.GetBalancesAsync(CancellationToken.None).ConfigureAwait(false);
         var progress = await progressSource.GetProgressAsync(input.Year, input.AsOf, CancellationToken.None).ConfigureAwait(false);
         var data = YearEndReportAssembler.Assemble(catalogue, balances, progress, YearEndReportLayout.Default, input.Year, input.AsOf);
@@ -45,8 +39,4 @@ public sealed class GatherYearEndReportActivity(ProgrammeCatalogue catalogue, ID
     }
 
     public static string Scope(int year) => year.ToString(CultureInfo.InvariantCulture);
-
-    T Require<T>() where T : class =>
-        services.GetService(typeof(T)) as T
-        ?? throw new InvalidOperationException($"The year-end report needs {typeof(T).Name}, which is not registered in this host.");
 }

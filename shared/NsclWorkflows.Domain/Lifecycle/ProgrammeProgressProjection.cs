@@ -1,0 +1,63 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Targets;
+
+namespace NsclWorkflows.Domain.Lifecycle;
+
+/// <summary>
+/// The lifecycle's part of the year-end report, from the applications' stored state: every approved task up to the
+/// report's year, what is overdue on the report date, and the counted targets.
+/// </summary>
+public static class ProgrammeProgressProjection
+{
+    public static ProgrammeProgress Project(IEnumerable<Application> applications, ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar, int year, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var all = applications.ToList();
+        var asOfEnd = DeadlinePlanner.EndOfLocalDay(asOf);
+
+        var supported = all
+            .Where(a => a.Lifecycle.Approval is { } approval && approval.BudgetYear <= year)
+            .OrderBy(a => a.Lifecycle.Approval!.BudgetYear).ThenBy(a => a.TrackingCode, StringComparer.Ordinal)
+            .Select(a => new SupportedEnterpriseRow(a.Id, a.TrackingCode, a.Submission.EnterpriseName, a.Submission.EnterpriseCode, a.Submission.Title,
+                a.Lifecycle.BudgetLineId, a.Lifecycle.Approval!.BudgetYear, a.Lifecycle.Approval.AmountVnd, a.Lifecycle.DisbursedVnd,
+                ApplicationStatusText.Vietnamese(a.Status), a.Submission.SupportKindId == "pilot-model"))
+            .ToList();
+
+        var overdue = all
+            .Where(a => !LifecycleRules.IsFinal(a.Status) && a.Lifecycle.StepDueUtc is { } due && due < asOfEnd)
+            .OrderBy(a => a.Lifecycle.StepDueUtc)
+            .Select(a =>
+            {
+                var due = DateOnly.FromDateTime(a.Lifecycle.StepDueUtc!.Value.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+                return new OverdueItemRow(a.TrackingCode, a.Submission.EnterpriseName, Step(a), due, calendar.WorkingDaysBetween(due, asOf),
+                    a.DecidedBy);
+            })
+            .ToList();
+
+        var records = all.Select(a => new TargetRecord(a.Id, a.Submission.EnterpriseCode, a.Submission.SupportKindId, a.Status,
+            a.Lifecycle.Approval?.BudgetYear ?? a.SubmittedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year));
+        var targets = TargetProgressCalculator.Calculate(catalogue, records, year)
+            .Where(t => t.Measured)
+            .Select(t => new TargetResult(t.Target.Id, t.Achieved, t.Summary))
+            .ToList();
+
+        return new ProgrammeProgress(supported, overdue, targets);
+    }
+
+    static string Step(Application a) => a.Status switch
+    {
+        ApplicationStatus.SupplementationRequested => "Doanh nghiệp bổ sung hồ sơ",
+        ApplicationStatus.UnderAppraisal => "Thẩm định",
+        ApplicationStatus.AwaitingApproval => "Phê duyệt",
+        ApplicationStatus.InImplementation when a.Lifecycle.Current?.Status == CheckInStatus.Submitted => $"Xem xét báo cáo định kỳ lần {a.Lifecycle.CurrentCheckIn}",
+        ApplicationStatus.InImplementation => $"Báo cáo định kỳ lần {a.Lifecycle.CurrentCheckIn}",
+        ApplicationStatus.AwaitingFinalEvaluation when a.Lifecycle.FinalReport is null => "Báo cáo tổng kết",
+        ApplicationStatus.AwaitingFinalEvaluation => "Đánh giá, nghiệm thu",
+        _ => "Kiểm tra tính đầy đủ của hồ sơ",
+    };
+}
