@@ -24,6 +24,7 @@ public static class WorkflowRegistration
         typeof(ExpireApplicationActivity),
         typeof(RecordStepActivity),
         typeof(SendNotificationActivity),
+        typeof(IssueDocumentActivity),
         typeof(GatherYearEndReportActivity),
         typeof(BuildYearEndReportActivity),
     ];

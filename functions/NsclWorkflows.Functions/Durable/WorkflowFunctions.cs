@@ -62,6 +62,10 @@ public static class WorkflowFunctions
     public static Task<StepResult> RunRecordStepActivity([ActivityTrigger] StepCommand input, string instanceId, FunctionContext executionContext) =>
         Create<RecordStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordStepActivity), instanceId), input);
 
+    [Function(nameof(IssueDocumentActivity))]
+    public static Task<int> RunIssueDocumentActivity([ActivityTrigger] IssueDocumentRequest input, string instanceId, FunctionContext executionContext) =>
+        Create<IssueDocumentActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(IssueDocumentActivity), instanceId), input);
+
     [Function(nameof(SendNotificationActivity))]
     public static Task<NotificationOutcome> RunSendNotificationActivity([ActivityTrigger] NotificationRequest input, string instanceId, FunctionContext executionContext) =>
         Create<SendNotificationActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(SendNotificationActivity), instanceId), input);

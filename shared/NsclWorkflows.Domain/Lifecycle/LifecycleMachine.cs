@@ -102,7 +102,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         application.MarkApplied(step.Sequence, step.AtUtc);
         application.Lifecycle.OpenTasks = OpenTasksOf(application);
         application.Lifecycle.LastNotifications = context.Notifications;
-        return (audit, ResultOf(application, context.Applied, context.Notifications, context.RefusalCode, context.RefusalMessage));
+        return (audit, ResultOf(application, context.Applied, context.Notifications, context.RefusalCode, context.RefusalMessage)
+            with { Documents = context.Applied && step.Action is { } done ? DocumentsOf(application, done.Action) : [] });
     }
 
     /// <summary>Where the application stands now (status, deadline path, reminders still to come), from stored state alone.</summary>
@@ -113,6 +114,15 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         var next = NextDeadline(application);
         return new StepResult(application.Status, applied, refusalCode, refusalMessage, next, NudgesOf(application, next), notifications);
     }
+
+    /// <summary>The documents an applied action issues.</summary>
+    static List<string> DocumentsOf(Application a, LifecycleAction action) => action switch
+    {
+        LifecycleAction.SubmitAppraisal when a.Status == ApplicationStatus.AwaitingApproval => [Documents.DocumentKinds.AppraisalRecord],
+        LifecycleAction.Approve => [Documents.DocumentKinds.ApprovalDecision],
+        LifecycleAction.Evaluate => [Documents.DocumentKinds.EvaluationMinutes],
+        _ => [],
+    };
 
     /// <summary>Whether <paramref name="action"/> is allowed in the application's current state.</summary>
     public static bool IsAllowedNow(Application application, LifecycleAction action)

@@ -48,4 +48,7 @@ public sealed record StepResult(
     IReadOnlyList<NotificationRequest> Notifications)
 {
     public bool IsFinal => LifecycleRules.IsFinal(Status);
+
+    /// <summary>Documents this step issues (kinds of <see cref="Documents.DocumentKinds"/>), stored before its notifications go out.</summary>
+    public IReadOnlyList<string> Documents { get; init; } = [];
 }

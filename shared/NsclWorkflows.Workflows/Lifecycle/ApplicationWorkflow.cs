@@ -91,6 +91,12 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
                 Detail = detail,
             };
             var result = await context.CallActivityAsync<StepResult>(nameof(RecordStepActivity), step, RetryPolicies.Storage);
+            foreach (var document in result.Documents ?? [])
+            {
+                await context.CallActivityAsync<int>(nameof(IssueDocumentActivity),
+                    new IssueDocumentRequest(applicationId, document, $"{context.InstanceId}:{step.Sequence}"), RetryPolicies.Storage);
+            }
+
             await NotifyAsync(result.Notifications);
             return result;
         }

@@ -75,6 +75,25 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(2, kinds.Count(k => k == "CheckInAccepted"));
         var (_, inbox) = await client.GetAsync("/api/inbox", As.Admin);
         Assert.DoesNotContain(inbox.GetProperty("items").EnumerateArray(), item => item.GetProperty("applicationId").GetString() == id);
+
+        // The decisions issued their Word documents: the enterprise downloads its decision and minutes, not the appraisal.
+        foreach (var (kind, caller, expected) in new[]
+        {
+            ("approval-decision", enterprise, 200), ("evaluation-minutes", enterprise, 200), ("appraisal-record", enterprise, 404),
+            ("appraisal-record", As.Clerk, 200),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}/documents/{kind}");
+            caller.ApplyTo(request);
+            using var response = await host.Http.SendAsync(request);
+            Assert.True(expected == (int)response.StatusCode, $"{kind} as {caller}: {(int)response.StatusCode}");
+            if (expected == 200)
+            {
+                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                Assert.Equal((byte)'P', bytes[0]);
+            }
+        }
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     readonly RecordingNotifications notifications = new();
     readonly InMemoryInbox inbox = new();
     readonly InMemoryBudgetLedger ledger = new();
+    readonly Reports.InMemoryDocumentStore documents = new();
+    readonly Reports.RecordingDocumentBuilder builder = new();
     DurableTaskTestHost host = null!;
     TimeSpan day;
 
@@ -83,6 +85,15 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Contains(NotificationEvent.AppraisalAssigned, events);
         Assert.Contains(NotificationEvent.Approved, events);
         Assert.Equal(NotificationEvent.FinalEvaluationResult, events[^1]);
+
+        // Each decision issued its document, once, built from the recorded lifecycle.
+        var issued = documents.All(Domain.Documents.DocumentKinds.AppraisalRecord).Concat(documents.All(Domain.Documents.DocumentKinds.ApprovalDecision))
+            .Concat(documents.All(Domain.Documents.DocumentKinds.EvaluationMinutes)).Where(d => d.Scope == app.Id).Select(d => d.Kind).ToList();
+        Assert.Equal([Domain.Documents.DocumentKinds.AppraisalRecord, Domain.Documents.DocumentKinds.ApprovalDecision, Domain.Documents.DocumentKinds.EvaluationMinutes], issued);
+        var decision = builder.ApplicationDocuments.OfType<Domain.Documents.ApprovalDecisionData>().Single(d => d.Application.ApplicationId == app.Id);
+        Assert.Equal((300_000_000L, 2025, 2), (decision.AmountVnd, decision.BudgetYear, decision.CheckIns.Count));
+        var minutes = builder.ApplicationDocuments.OfType<Domain.Documents.EvaluationMinutesData>().Single(d => d.Application.ApplicationId == app.Id);
+        Assert.Equal(Domain.Documents.EvaluationOutcome.Passed, minutes.Outcome);
     }
 
     [Fact]
@@ -343,6 +354,8 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
                     services.AddSingleton<IApplicationRepository>(repository);
                     services.AddSingleton<IBudgetLedger>(ledger);
                     services.AddSingleton<IInbox>(inbox);
+                    services.AddSingleton<NsclWorkflows.Domain.Documents.IDocumentStore>(documents);
+                    services.AddSingleton<NsclWorkflows.Domain.Documents.IOfficialDocumentBuilder>(builder);
                     services.AddSingleton<INotificationService>(notifications);
                     services.AddSingleton(Catalogue);
                     services.AddSingleton(planner);

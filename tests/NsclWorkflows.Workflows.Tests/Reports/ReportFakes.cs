@@ -63,10 +63,12 @@ sealed class InMemoryDocumentStore : IDocumentStore
     }
 }
 
-/// <summary>Records the data each report was built from; the "document" is a line of text.</summary>
+/// <summary>Records the data each document was built from; the "document" is a line of text. The Word builders are tested with OpenXmlValidator.</summary>
 sealed class RecordingDocumentBuilder : IOfficialDocumentBuilder
 {
     public ConcurrentQueue<YearEndReportData> YearEndReports { get; } = new();
+
+    public ConcurrentQueue<object> ApplicationDocuments { get; } = new();
 
     public byte[] BuildYearEndReport(YearEndReportData data)
     {
@@ -74,11 +76,17 @@ sealed class RecordingDocumentBuilder : IOfficialDocumentBuilder
         return Encoding.UTF8.GetBytes($"report {data.Year} {data.TotalRow.ApprovedTotalVnd}");
     }
 
-    public byte[] BuildAppraisalRecord(AppraisalRecordData data) => throw new NotSupportedException();
+    public byte[] BuildAppraisalRecord(AppraisalRecordData data) => Record(data, $"appraisal {data.RecommendedAmountVnd}");
 
-    public byte[] BuildApprovalDecision(ApprovalDecisionData data) => throw new NotSupportedException();
+    public byte[] BuildApprovalDecision(ApprovalDecisionData data) => Record(data, $"decision {data.AmountVnd} {data.BudgetYear}");
 
-    public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => throw new NotSupportedException();
+    public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => Record(data, $"minutes {data.Outcome} {data.AcceptedAmountVnd}");
+
+    byte[] Record(object data, string text)
+    {
+        ApplicationDocuments.Enqueue(data);
+        return Encoding.UTF8.GetBytes(text);
+    }
 }
 
 sealed class SeededLedger(params LedgerBalance[] balances) : IBudgetLedger

@@ -24,12 +24,8 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
     DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync() =>
-        host = await DurableTaskTestHost.StartAsync(
-            tasks =>
-            {
-                tasks.AddNsclWorkflows();
-                tasks.AddActivity<SendNotificationActivity>(); // registered by the notifications in the real hosts
-            },
+        host = await TestHosts.StartAsync(
+            tasks => tasks.AddNsclWorkflows(),
             new DurableTaskTestHostOptions
             {
                 ConfigureServices = services =>

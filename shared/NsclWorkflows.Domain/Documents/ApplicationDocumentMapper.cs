@@ -1,0 +1,74 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+
+namespace NsclWorkflows.Domain.Documents;
+
+/// <summary>
+/// The per-application documents' data, from the application's recorded lifecycle: the appraisal record once the
+/// appraisals are in, the draft approval decision once approved, the evaluation minutes once evaluated.
+/// </summary>
+public static class ApplicationDocumentMapper
+{
+    const string Location = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
+
+    public static ApplicationSummary Summary(Application a, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var kind = catalogue.FindKind(a.Submission.SupportKindId);
+        var lineId = a.Lifecycle.BudgetLineId.Length > 0 ? a.Lifecycle.BudgetLineId : kind?.BudgetLineId ?? string.Empty;
+        var line = catalogue.Programme.AllLines.FirstOrDefault(l => l.Id == lineId);
+        return new ApplicationSummary(a.Id, a.TrackingCode, new EnterpriseParty(a.Submission.EnterpriseName, a.Submission.EnterpriseCode,
+                Representative: a.Submission.ContactName), kind?.Name ?? a.Submission.SupportKindId, lineId, line?.Name ?? lineId, a.Submission.Title,
+            a.Submission.Summary, a.Submission.RequestedAmountVnd);
+    }
+
+    public static AppraisalRecordData Appraisal(Application a, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var state = a.Lifecycle;
+        var last = state.Appraisals.Count == 0 ? a.UpdatedAtUtc : state.Appraisals.Max(x => x.AtUtc);
+        var appraisers = state.Appraisals.Select((x, i) => new AppraiserAssessment(x.Appraiser, i == 0 ? "Chủ tịch hội đồng" : "Ủy viên",
+            [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore))], x.Comment ?? string.Empty, x.RecommendedAmountVnd)).ToList();
+        var recommended = state.RecommendedAmountVnd ?? 0;
+        var conclusion = recommended > 0
+            ? "Hội đồng đề nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
+            : "Hội đồng đề nghị không hỗ trợ thực hiện nhiệm vụ.";
+        return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(last)), Summary(a, catalogue), last, Location,
+            appraisers, recommended, conclusion, appraisers.FirstOrDefault()?.Name ?? string.Empty, string.Empty);
+    }
+
+    public static ApprovalDecisionData Decision(Application a, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var state = a.Lifecycle;
+        var approval = state.Approval ?? throw new InvalidOperationException($"Application {a.Id} is not approved.");
+        var start = LocalDate(approval.AtUtc);
+        var end = state.CheckIns.Count > 0 ? LocalDate(state.CheckIns[^1].DueUtc) : start;
+        var checkIns = state.CheckIns.Select(c => new CheckInDue(c.Number, LocalDate(c.DueUtc),
+            "Tiến độ thực hiện, khối lượng hoàn thành, kinh phí đã sử dụng và kiến nghị (nếu có).")).ToList();
+        return new ApprovalDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, start), Signatory.DeputyDirector(approval.Leader),
+            Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, [a.Submission.Title, a.Submission.Summary], approval.AmountVnd, approval.BudgetYear,
+            start, end, ApprovalDecisionTexts.Obligations, checkIns, [a.Submission.EnterpriseName, "Kho bạc Nhà nước thành phố Đà Nẵng", "Lưu: VT, QLKH."]);
+    }
+
+    public static EvaluationMinutesData Minutes(Application a, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var state = a.Lifecycle;
+        var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
+        var approval = state.Approval!;
+        var results = evaluation.Scores.Count > 0
+            ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore} điểm", $"{s.Score} điểm", s.Score * 2 >= s.MaxScore)).ToList()
+            : [new EvaluationCriterionResult("Nội dung, khối lượng công việc", a.Submission.Title, state.FinalReport?.Text ?? string.Empty, evaluation.Passed)];
+        return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(evaluation.AtUtc)), Summary(a, catalogue),
+            $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, evaluation.AtUtc, Location,
+            [new CouncilMember(evaluation.Leader, "Chủ tịch hội đồng", "Sở Khoa học và Công nghệ")], results,
+            evaluation.Passed ? EvaluationOutcome.Passed : EvaluationOutcome.Failed, evaluation.Note ?? (evaluation.Passed ? "Đạt." : "Không đạt."),
+            [], evaluation.FinalAmountVnd, evaluation.Leader, string.Empty);
+    }
+
+    static DateOnly LocalDate(DateTimeOffset utc) => DateOnly.FromDateTime(utc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+}

@@ -1,0 +1,70 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Infrastructure.Documents;
+
+namespace NsclWorkflows.Infrastructure.Tests.Documents;
+
+/// <summary>The per-application documents built from a recorded lifecycle are valid Word files that say what was decided.</summary>
+public sealed class LifecycleDocumentsTests
+{
+    static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
+    static readonly OfficialDocumentBuilder Builder = new();
+
+    [Fact]
+    public void Decision_FromAnApprovedApplication_IsValidAndCarriesAmountYearAndEachCheckIn()
+    {
+        var application = Approved();
+
+        using var doc = new WordReader(Builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(application, Catalogue)));
+
+        Assert.Empty(doc.ValidationErrors());
+        var text = doc.AllText() + string.Join("\n", doc.Tables().SelectMany(t => t).SelectMany(r => r));
+        Assert.Contains("Công ty TNHH Ánh Dương <Đà Nẵng> & Cộng sự", text, StringComparison.Ordinal);
+        Assert.Contains("300.000.000", text, StringComparison.Ordinal);
+        Assert.Contains("IV.1", text, StringComparison.Ordinal);
+        Assert.Contains("2025", text, StringComparison.Ordinal);
+        Assert.Contains("15/04/2026", text, StringComparison.Ordinal);
+        Assert.Contains("15/07/2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppraisalAndMinutes_FromTheRecordedSteps_AreValidAndCarryScoresAndOutcome()
+    {
+        var application = Approved();
+        application.Lifecycle.Evaluation = new EvaluationRecord("Lãnh đạo Sở", true, [new NsclWorkflows.Domain.Lifecycle.CriterionScore("Kết quả áp dụng 5S", 90, 100)],
+            280_000_000, "Đạt yêu cầu.", new DateTimeOffset(2026, 8, 1, 3, 0, 0, TimeSpan.Zero));
+
+        using var appraisal = new WordReader(Builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, Catalogue)));
+        using var minutes = new WordReader(Builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(application, Catalogue)));
+
+        Assert.Empty(appraisal.ValidationErrors());
+        Assert.Empty(minutes.ValidationErrors());
+        var appraisalText = appraisal.AllText() + string.Join("\n", appraisal.Tables().SelectMany(t => t).SelectMany(r => r));
+        Assert.Contains("Tính khả thi", appraisalText, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Thẩm Định", appraisalText, StringComparison.Ordinal);
+        var minutesText = minutes.AllText() + string.Join("\n", minutes.Tables().SelectMany(t => t).SelectMany(r => r));
+        Assert.Contains("280.000.000", minutesText, StringComparison.Ordinal);
+        Assert.Contains("Kết quả áp dụng 5S", minutesText, StringComparison.Ordinal);
+    }
+
+    static Application Approved()
+    {
+        var at = new DateTimeOffset(2026, 1, 15, 3, 0, 0, TimeSpan.Zero);
+        var application = new Application("aaaaaaaaaaaaaaaaaaaaaaaaaa", "NSCL-2026-ABC123",
+            new ApplicationSubmission("0401234567", "Công ty TNHH Ánh Dương <Đà Nẵng> & Cộng sự", "Trần Thị Ánh", "anh@anhduong.vn", "0236 3822 000",
+                "productivity-tools", "Áp dụng 5S và Kaizen", "Triển khai 5S, Kaizen tại xưởng may.", 300_000_000),
+            Catalogue.Version, at, at.AddDays(7));
+        var state = application.Lifecycle;
+        state.Unit = Units.ScienceAndTechnology;
+        state.BudgetLineId = "IV.1";
+        state.Appraisals.Add(new AppraisalRecord("Nguyễn Thẩm Định", [new NsclWorkflows.Domain.Lifecycle.CriterionScore("Tính khả thi", 35, 40)], 35, true, 300_000_000,
+            "Khả thi.", at.AddDays(20)));
+        state.RecommendedAmountVnd = 300_000_000;
+        state.Approval = new ApprovalRecord("Lê Lãnh Đạo", 300_000_000, 2025, "Đồng ý.", at.AddDays(30));
+        state.CheckIns.Add(new CheckInRecord { Number = 1, DueUtc = new DateTimeOffset(2026, 4, 15, 16, 59, 59, TimeSpan.Zero) });
+        state.CheckIns.Add(new CheckInRecord { Number = 2, DueUtc = new DateTimeOffset(2026, 7, 15, 16, 59, 59, TimeSpan.Zero) });
+        return application;
+    }
+}
