@@ -83,17 +83,38 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             ("appraisal-record", As.Clerk, 200),
         })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}/documents/{kind}");
-            caller.ApplyTo(request);
-            using var response = await host.Http.SendAsync(request);
-            Assert.True(expected == (int)response.StatusCode, $"{kind} as {caller}: {(int)response.StatusCode}");
+            // Documents are stored right after the step that issues them: the last one may follow the status by a moment.
+            var (status, type, first) = await LocalHostProcess.EventuallyAsync(async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}/documents/{kind}");
+                caller.ApplyTo(request);
+                using var response = await host.Http.SendAsync(request);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body.Length > 0 ? body[0] : (byte)0);
+            }, r => expected != 200 || r.Item1 == 200, TimeSpan.FromSeconds(30), $"{kind} can be downloaded");
+            Assert.True(expected == status, $"{kind} as {caller}: {status}");
             if (expected == 200)
             {
-                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
-                var bytes = await response.Content.ReadAsByteArrayAsync();
-                Assert.Equal((byte)'P', bytes[0]);
+                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", type);
+                Assert.Equal((byte)'P', first);
             }
         }
+
+        // The year-end report, on demand, shows the completed task with its approved and disbursed amounts.
+        var (started, run) = await client.PostEmptyAsync("/api/reports/year-end/2025", As.Leader);
+        Assert.True(started == 202, $"year-end report: {started} {run}");
+        var report = await LocalHostProcess.EventuallyAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/year-end/2025");
+            As.Leader.ApplyTo(request);
+            using var response = await host.Http.SendAsync(request);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
+        }, bytes => bytes is not null, Step, "the year-end report is stored");
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(report!), false);
+        var text = string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
+        Assert.Contains("Công ty TNHH Cơ khí Hòa Khánh", text, StringComparison.Ordinal);
+        Assert.Contains("1 nhiệm vụ của 1 doanh nghiệp được phê duyệt hỗ trợ với tổng kinh phí 300 triệu đồng, đã giải ngân 300 triệu đồng", text,
+            StringComparison.Ordinal);
     }
 
     [Fact]
