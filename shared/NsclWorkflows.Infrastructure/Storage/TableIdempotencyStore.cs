@@ -33,6 +33,12 @@ public sealed class TableIdempotencyStore(TableClientFactory tables) : IIdempote
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             var existing = (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)).Value;
+            if (existing.GetString("ApplicationId") == candidate.ApplicationId)
+            {
+                // Our own insert: it succeeded, its answer was lost, and the client's retry met it.
+                return candidate;
+            }
+
             return new IdempotencyRecord(
                 candidate.Key,
                 existing.GetString("Fingerprint"),
