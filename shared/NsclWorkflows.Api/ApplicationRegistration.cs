@@ -49,6 +49,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();
         services.AddSingleton<GetNotificationsHandler>();
+        services.AddSingleton<AttachmentsHandler>();
         return services;
     }
 }
