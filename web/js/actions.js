@@ -6,7 +6,7 @@ import { api, uploadAttachment, ApiError } from './api.js';
 
 const note = (required = false, label = 'Ghi chú') => ({ name: 'note', label, type: 'textarea', required, rows: 3 });
 const files = { name: 'attachments', label: 'Tài liệu kèm theo (PDF, DOCX, JPG, PNG; tối đa 10 MB mỗi tệp)', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png' };
-const amount = (label, required = false) => ({ name: 'amountVnd', label, type: 'number', min: 1, step: 1000, required, inputmode: 'numeric' });
+const amount = (label, required = false) => ({ name: 'amountVnd', label, type: 'number', min: 1, step: 1, required, inputmode: 'numeric' });
 const yesNo = (name, label, yes, no) => ({ name, label, type: 'yesno', required: true, options: [['true', yes], ['false', no]] });
 
 export const ACTIONS = {

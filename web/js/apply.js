@@ -19,7 +19,7 @@ const FIELDS = [
   { name: 'phone', label: 'Số điện thoại', type: 'tel', required: true, autocomplete: 'tel', hint: 'Ví dụ 0236 3822 000.' },
   { name: 'title', label: 'Tên nhiệm vụ', required: true },
   { name: 'summary', label: 'Tóm tắt nội dung', type: 'textarea', required: true, rows: 6, hint: 'Mục tiêu, nội dung chính, kết quả dự kiến (ít nhất 20 ký tự).' },
-  { name: 'requestedAmountVnd', label: 'Kinh phí đề nghị hỗ trợ (đồng)', type: 'number', required: true, min: 1, step: 1000, inputmode: 'numeric' },
+  { name: 'requestedAmountVnd', label: 'Kinh phí đề nghị hỗ trợ (đồng)', type: 'number', required: true, min: 1, step: 1, inputmode: 'numeric' },
 ];
 
 let kinds = [];

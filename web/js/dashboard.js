@@ -102,7 +102,11 @@ async function start() {
   if (!requireOfficer()) return;
   officerNav();
   const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-  yearForm.append(field('dash', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030, value: String(thisYear), required: true }),
+  let years = [];
+  try { years = (await api('/api/catalogue')).programme.years; } catch { years = []; }
+  // This year, or the plan's last year once the plan has ended.
+  const defaultYear = years.length ? Math.min(thisYear, Math.max(...years)) : thisYear;
+  yearForm.append(field('dash', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030, value: String(defaultYear), required: true }),
     el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Xem / làm mới'));
   yearForm.addEventListener('submit', (event) => { event.preventDefault(); load(); });
   await load();
