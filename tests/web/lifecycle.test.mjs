@@ -10,7 +10,7 @@ const YEAR = '2025';
 
 async function budgetRow(page) {
   await page.goto(`${baseUrl}/can-bo/tong-quan.html`);
-  await page.getByLabel('Năm').fill(YEAR);
+  await page.locator('#year-form input[name=year]').fill(YEAR);
   await page.getByRole('button', { name: 'Xem / làm mới' }).click();
   const row = page.locator(`#budget-table tr[data-line="I.2"][data-year="${YEAR}"]`);
   await row.waitFor();
