@@ -24,7 +24,12 @@ async function act(page, action, fill, expectNextStep) {
   await form.waitFor();
   await fill(form);
   await form.getByRole('button').last().click();
-  await page.locator('#next-step, [data-fact="Trạng thái"]').filter({ hasText: expectNextStep }).first().waitFor({ timeout: 90_000 });
+  try {
+    await page.locator('#next-step, [data-fact="Trạng thái"]').filter({ hasText: expectNextStep }).first().waitFor({ timeout: 90_000 });
+  } catch (error) {
+    await screenshot(page, `failed-${action}`);
+    throw error;
+  }
 }
 
 test('an application goes from the form to completed through the pages', async () => {
@@ -83,7 +88,10 @@ test('an application goes from the form to completed through the pages', async (
     await officer.waitForURL(/ho-so\.html\?id=/);
     await checkAccessibility(officer, 'officer application page');
     await screenshot(officer, '07-ho-so');
-    await act(officer, 'request-supplementation', (f) => f.getByLabel('Tài liệu cần bổ sung (mỗi dòng một mục)').fill('Báo cáo tài chính năm 2025'), 'Doanh nghiệp nộp bổ sung');
+    await act(officer, 'request-supplementation', async (f) => {
+      await f.getByLabel('Tài liệu cần bổ sung (mỗi dòng một mục)').fill('Báo cáo tài chính năm 2025');
+      await f.getByLabel('Thời hạn bổ sung (ngày làm việc)').fill('40');
+    }, 'Doanh nghiệp nộp bổ sung');
 
     // The enterprise resubmits with the document.
     await page.reload();

@@ -57,6 +57,13 @@ export async function downloadAttachment(applicationId, name, { access, officer 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** What a person's step changes (reminders and escalations change only bookkeeping, not this). */
+export function stepSignature(view) {
+  const l = view.lifecycle ?? {};
+  return JSON.stringify([view.status, view.allowedActions, (l.checkIns ?? []).map((c) => c.status), (l.supplementations ?? []).length,
+    Boolean(l.finalReport), Boolean(l.pendingExtension), (l.extensions ?? []).length, (l.appraisals ?? []).length]);
+}
+
 /** Polls the application until changed(view) holds (the workflow records an accepted action a moment later). */
 export async function waitForChange(load, changed, { timeoutMs = 60_000, intervalMs = 700 } = {}) {
   const until = Date.now() + timeoutMs;

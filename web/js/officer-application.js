@@ -1,7 +1,7 @@
 // One application as an officer of its unit sees it: summary, lifecycle records, documents, history, and a form for
 // each action the state and the officer's roles allow (allowedActions of the view).
 import { el, $, clear, notify, vnd, date } from './dom.js';
-import { api, waitForChange, ApiError } from './api.js';
+import { api, stepSignature, waitForChange, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
 import { summary, timeline, documents } from './application-view.js';
@@ -33,8 +33,8 @@ async function render(view) {
   $('#title').textContent = `Hồ sơ ${view.trackingCode}`;
   const parts = [summary(view, kinds.find((k) => k.id === view.supportKindId)?.name), records(view)];
   const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
-    const before = view.updatedAtUtc;
-    await render(await waitForChange(load, (v) => v.updatedAtUtc !== before));
+    const before = stepSignature(view);
+    await render(await waitForChange(load, (v) => stepSignature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
   });
   parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Xử lý hồ sơ'),

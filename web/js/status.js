@@ -1,7 +1,7 @@
 // The enterprise's status page, opened through the secret link trang-thai.html#id=…&access=…. The token stays in the
 // fragment (browsers never send it to a server, so it is in no access log) and goes to the API in a header.
 import { el, $, clear, notify } from './dom.js';
-import { api, waitForChange, uploadAttachment, ApiError } from './api.js';
+import { api, stepSignature, waitForChange, uploadAttachment, ApiError } from './api.js';
 import { summary, timeline, documents } from './application-view.js';
 import { actionForms } from './actions.js';
 import { field } from './forms.js';
@@ -19,8 +19,8 @@ async function render(view) {
   const kindName = kinds.find((k) => k.id === view.supportKindId)?.name;
   const parts = [summary(view, kindName)];
   const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
-    const before = view.updatedAtUtc;
-    await render(await waitForChange(load, (v) => v.updatedAtUtc !== before));
+    const before = stepSignature(view);
+    await render(await waitForChange(load, (v) => stepSignature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
   });
   if (forms.length > 0) parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Việc doanh nghiệp có thể làm'), forms));
