@@ -110,7 +110,7 @@ test('an application goes from the form to completed through the pages', async (
     await act(officer, 'accept-completeness', async () => {}, /thẩm định/i);
     await act(officer, 'submit-appraisal', async (f) => {
       await f.getByLabel('Kinh phí đề xuất (đồng)').fill(String(AMOUNT));
-      await f.getByLabel('Điểm', { exact: true }).fill('85');
+      await f.locator('input[name=score]').fill('85');
     }, 'Lãnh đạo Sở xem xét phê duyệt');
     await act(officer, 'approve', async (f) => {
       await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));
