@@ -52,11 +52,15 @@ function chart(lines, year) {
   return root;
 }
 
+let latest = 0;
+
 async function load() {
   const year = yearForm.elements.year.value;
-  clear(root);
+  const mine = ++latest;
   try {
     const [{ lines }, catalogue] = await Promise.all([api(`/api/budget?year=${encodeURIComponent(year)}`, { officer: true }), api('/api/catalogue')]);
+    if (mine !== latest) return; // a newer request (another year, a refresh) owns the page
+    clear(root);
     const table = el('table', { class: 'table', id: 'budget-table' },
       el('caption', {}, `Kinh phí theo mục, năm ${year} (đồng)`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Mục'), COLUMNS.map(([, h]) => el('th', { scope: 'col', class: 'num' }, h)))),

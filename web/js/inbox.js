@@ -12,10 +12,14 @@ const root = $('#inbox');
 const filters = $('#filters');
 const status = $('#page-status');
 
+let latest = 0;
+
 async function load() {
+  const mine = ++latest;
   const query = new URLSearchParams([...new FormData(filters)].filter(([, v]) => v !== ''));
   try {
     const inbox = await api(`/api/inbox?${query}`, { officer: true });
+    if (mine !== latest) return; // a newer request owns the page
     clear(root);
     if (inbox.items.length === 0) { root.append(el('p', { class: 'muted', id: 'inbox-empty' }, 'Không có công việc nào.')); return; }
     root.append(el('p', {}, `${inbox.count} công việc`),
