@@ -10,6 +10,12 @@ cd "$ROOT"
 
 ensure_node_tools "$ROOT" || exit 1
 
+# The browser tests drive Debian's Chromium (playwright-core, no browser download). CI (root) installs it itself.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
+  echo "Installing Chromium (apt-get)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-core >/dev/null
+fi
+
 RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"
 dotnet build NsclWorkflows.sln -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }

@@ -6,6 +6,7 @@ using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Durable;
 using NsclWorkflows.Local.Email;
 using NsclWorkflows.Local.Endpoints;
+using NsclWorkflows.Local.Web;
 using NsclWorkflows.Workflows;
 
 if (CatalogueCommand.Matches(args))
@@ -41,6 +42,7 @@ StartupGuards.Verify(app.Services, app.Environment.EnvironmentName);
 app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
+app.UseNsclWebPages();
 app.MapNsclApi();
 if (app.Environment.IsDevelopment())
 {

@@ -5,8 +5,8 @@ repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
 # Installs the pinned npm tools (Azurite) when they are missing or older than the lock file.
 ensure_node_tools() {
   local root="$1"
-  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-    echo "Installing Azurite (npm ci)..."
+  if [ ! -x "$root/node_modules/.bin/azurite" ] || [ ! -d "$root/node_modules/playwright-core" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+    echo "Installing the npm tools: Azurite, playwright-core, axe-core (npm ci)..."
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -16,6 +16,8 @@ public static class ApiRoutes
     public const string ApplicationHistory = "applications/{id}/history";
     public const string ApplicationAccessLink = "applications/{id}/access-link";
     public const string ApplicationNotifications = "applications/{id}/notifications";
+    public const string ApplicationAttachments = "applications/{id}/attachments";
+    public const string ApplicationAttachment = "applications/{id}/attachments/{name}";
     public const string Inbox = "inbox";
     public const string Budget = "budget";
     public const string Catalogue = "catalogue";
@@ -33,6 +35,9 @@ public static class ApiRoutes
         new("GetApplicationHistory", "GET", ApplicationHistory),
         new("RotateAccessLink", "POST", ApplicationAccessLink),
         new("GetApplicationNotifications", "GET", ApplicationNotifications),
+        new("UploadAttachment", "POST", ApplicationAttachments),
+        new("ListAttachments", "GET", ApplicationAttachments),
+        new("DownloadAttachment", "GET", ApplicationAttachment),
         new("GetInbox", "GET", Inbox),
         new("GetBudget", "GET", Budget),
         new("GetCatalogue", "GET", Catalogue),

@@ -51,6 +51,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.BudgetHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
+        services.AddSingleton<AttachmentsHandler>();
         return services;
     }
 }

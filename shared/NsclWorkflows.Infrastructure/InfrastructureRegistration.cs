@@ -44,6 +44,8 @@ public static class InfrastructureRegistration
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<AccessTokens>();
+        services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
+        services.AddSingleton<NsclWorkflows.Domain.Attachments.IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddNsclEmail(configuration);
         services.AddNsclDocuments();

@@ -40,6 +40,15 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.ApplicationNotifications, (HttpRequest request, string id, NsclWorkflows.Api.Notifications.GetNotificationsHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, ct)).WithName("GetApplicationNotifications");
 
+        api.MapPost(ApiRoutes.ApplicationAttachments, (HttpRequest request, string id, AttachmentsHandler h, CancellationToken ct) =>
+            h.UploadAsync(request, id, ct)).WithName("UploadAttachment");
+
+        api.MapGet(ApiRoutes.ApplicationAttachments, (HttpRequest request, string id, AttachmentsHandler h, CancellationToken ct) =>
+            h.ListAsync(request, id, ct)).WithName("ListAttachments");
+
+        api.MapGet(ApiRoutes.ApplicationAttachment, (HttpRequest request, string id, string name, AttachmentsHandler h, CancellationToken ct) =>
+            h.DownloadAsync(request, id, name, ct)).WithName("DownloadAttachment");
+
         api.MapGet(ApiRoutes.Inbox, (HttpRequest request, InboxHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetInbox");
 

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace NsclWorkflows.Api.Officers;
 
-/// <summary>Finds the officer behind a request, or null for an anonymous (enterprise) request.</summary>
+/// <summary>
+/// Finds the officer behind a request, or null for an anonymous (enterprise) request. A write whose officer credentials
+/// fail <see cref="Http.CsrfGuard"/> is anonymous.
+/// </summary>
 public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
 {
     public const string AppServicePrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
@@ -18,6 +21,11 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
     public Officer? Authenticate(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!Http.CsrfGuard.Passes(request))
+        {
+            return null;
+        }
+
         if (options.Value.IsDevelopment && request.Headers.TryGetValue(DevelopmentHeader, out var dev))
         {
             return ParseDevelopment(dev.ToString());

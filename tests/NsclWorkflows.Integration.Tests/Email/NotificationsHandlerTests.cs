@@ -78,6 +78,7 @@ public sealed class NotificationsHandlerTests(AzuriteFixture azurite) : IAsyncLi
     async Task<(int Status, JsonElement Body)> InvokeAsync(string id, string? officer)
     {
         var http = new DefaultHttpContext { RequestServices = services };
+        http.Request.Method = HttpMethods.Get; // the route's method: officers' writes also need the CSRF header
         http.Response.Body = new MemoryStream();
         if (officer is not null)
         {

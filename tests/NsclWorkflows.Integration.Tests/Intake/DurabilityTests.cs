@@ -28,6 +28,7 @@ public class DurabilityTests(AzuriteFixture azurite)
             Content = JsonContent.Create(new { missingItems = new[] { "Báo cáo tài chính năm 2025" }, workingDays = 5 }),
         };
         request.Headers.Add("X-Nscl-Dev-Officer", "officer.a; Officer");
+        request.Headers.Add("X-Requested-With", "nscl");
         using (var response = await host.Http.SendAsync(request))
         {
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

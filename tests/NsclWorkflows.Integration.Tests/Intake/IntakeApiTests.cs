@@ -38,6 +38,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var wrongToken = await host.Http.GetAsync($"/api/applications/{id}?access=AAAA");
         using var officerRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
         officerRequest.Headers.Add("X-Nscl-Dev-Officer", "officer.a; Appraiser");
+        officerRequest.Headers.Add("X-Requested-With", "nscl");
         using var officer = await host.Http.SendAsync(officerRequest);
 
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
@@ -58,6 +59,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
             Content = JsonContent.Create(new { decision = "accept", note = "Hồ sơ đầy đủ" }),
         };
         decision.Headers.Add("X-Nscl-Dev-Officer", "officer.b; Appraiser");
+        decision.Headers.Add("X-Requested-With", "nscl");
         using var response = await host.Http.SendAsync(decision);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
@@ -70,6 +72,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
             Content = JsonContent.Create(new { decision = "accept" }),
         };
         again.Headers.Add("X-Nscl-Dev-Officer", "officer.b; Appraiser");
+        again.Headers.Add("X-Requested-With", "nscl");
         using var conflict = await host.Http.SendAsync(again);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var problem = await conflict.Content.ReadFromJsonAsync<JsonElement>();

@@ -30,6 +30,7 @@ public sealed record As(string Label, string? AccessToken = null, string? DevOff
         if (DevOfficer is not null)
         {
             request.Headers.Add("X-Nscl-Dev-Officer", DevOfficer);
+            request.Headers.Add("X-Requested-With", "nscl");
         }
     }
 }

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Http;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Lifecycle;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Attachments;
+using NsclWorkflows.Domain.Validation;
+
+namespace NsclWorkflows.Api.Applications;
+
+/// <summary>
+/// <c>/api/applications/{id}/attachments</c>: the enterprise (access link) or an officer of the unit uploads a file as
+/// the raw request body, its name in the <c>X-File-Name</c> header (percent-encoded UTF-8); lists and downloads them
+/// under the same access rules. The type is decided by the content (<see cref="AttachmentRules"/>), never by the name.
+/// </summary>
+public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStore store)
+{
+    public const string FileNameHeader = "X-File-Name";
+    public const string FileField = "file";
+
+    static readonly ApplicationStatus[] Closed =
+        [ApplicationStatus.Completed, ApplicationStatus.Failed, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Cancelled, ApplicationStatus.Expired];
+
+    public async Task<IResult> UploadAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        if (Closed.Contains(application.Status))
+        {
+            return ApiProblem.Create(StatusCodes.Status409Conflict, "application_closed", "Hồ sơ đã kết thúc",
+                "Hồ sơ đã kết thúc; không thể đính kèm thêm tài liệu.");
+        }
+
+        if (request.ContentLength > AttachmentRules.MaxBytes)
+        {
+            return TooLarge();
+        }
+
+        var content = await ReadLimitedAsync(request.Body, cancellationToken);
+        if (content is null)
+        {
+            return TooLarge();
+        }
+
+        if (content.Length == 0)
+        {
+            return FileError(StatusCodes.Status422UnprocessableEntity, "attachment_empty", "Tệp trống; vui lòng chọn lại tệp.");
+        }
+
+        if (AttachmentRules.Detect(content) is not { } type)
+        {
+            return FileError(StatusCodes.Status415UnsupportedMediaType, "attachment_type_not_allowed",
+                "Chỉ nhận tệp PDF, DOCX, JPG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên tệp).");
+        }
+
+        var existing = await store.ListAsync(application.Id, cancellationToken);
+        if (existing.Count >= AttachmentRules.MaxPerApplication)
+        {
+            return FileError(StatusCodes.Status409Conflict, "attachment_limit_reached",
+                $"Mỗi hồ sơ được đính kèm tối đa {AttachmentRules.MaxPerApplication} tệp.");
+        }
+
+        var name = AttachmentRules.SafeName(Uri.UnescapeDataString(request.Headers[FileNameHeader].ToString()), type)!;
+        var uploadedBy = caller.Officer?.Name ?? "enterprise";
+        for (var n = 2; !await store.AddAsync(application.Id, name, type.ContentType, content, uploadedBy, cancellationToken); n++)
+        {
+            var dot = name.LastIndexOf('.');
+            name = AttachmentRules.SafeName($"{name[..dot].Split(" (")[0]} ({n}).{type.Extension}", type)!;
+            if (n > AttachmentRules.MaxPerApplication + 1)
+            {
+                return FileError(StatusCodes.Status409Conflict, "attachment_name_taken", "Tên tệp đã có; vui lòng đổi tên tệp.");
+            }
+        }
+
+        return Results.Json(new { applicationId = application.Id, name, contentType = type.ContentType, sizeBytes = content.Length }, ApiJson.Options,
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, _))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        var items = await store.ListAsync(application.Id, cancellationToken);
+        return Results.Json(new { applicationId = application.Id, items }, ApiJson.Options);
+    }
+
+    public async Task<IResult> DownloadAsync(HttpRequest request, string id, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, _)
+            || !AttachmentRules.IsSafeName(name)
+            || await store.OpenAsync(application.Id, name, cancellationToken) is not var (stream, contentType))
+        {
+            return ApiProblem.NotFound("tài liệu");
+        }
+
+        // Served as a download, never rendered in the API's origin.
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Stream(stream, contentType, fileDownloadName: name);
+    }
+
+    static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > AttachmentRules.MaxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    static IResult TooLarge() => FileError(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+        $"Tệp không được vượt quá {AttachmentRules.MaxBytes / (1024 * 1024)} MB.");
+
+    static IResult FileError(int status, string code, string message) =>
+        ApiProblem.Create(status, code, "Tệp đính kèm không hợp lệ", message, [new FieldError(FileField, code, message)]);
+}

@@ -1,0 +1,151 @@
+// Acceptance (a): an enterprise submits with an attachment → an officer finds it in the inbox and asks for more →
+// the enterprise resubmits → appraisal → approval → a check-in, accepted → final report → evaluation passed →
+// completed; the dashboard's amounts follow. Support kind expert-training: one check-in, at most 20.000.000 đồng.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, launch, checkAccessibility, screenshot, eventually, PNG, PDF } from './support.mjs';
+
+const AMOUNT = 20_000_000;
+const YEAR = '2025';
+
+async function budgetRow(page) {
+  await page.goto(`${baseUrl}/can-bo/tong-quan.html`);
+  await page.locator('#year-form input[name=year]').fill(YEAR);
+  await page.getByRole('button', { name: 'Xem / làm mới' }).click();
+  const row = page.locator(`#budget-table tr[data-line="I.2"][data-year="${YEAR}"]`);
+  await row.waitFor();
+  const read = async (field) => Number(await row.locator(`td[data-field="${field}"]`).getAttribute('data-value'));
+  return { reserved: await read('reservedVnd'), disbursed: await read('disbursedVnd'), remaining: await read('remainingVnd') };
+}
+
+/** Submits the action form and waits until the page shows the state that follows (the workflow records it a moment later). */
+async function act(page, action, fill, expectNextStep) {
+  const form = page.locator(`form[data-action="${action}"]`);
+  await form.waitFor();
+  await fill(form);
+  await form.getByRole('button').last().click();
+  try {
+    await page.locator('#next-step, [data-fact="Trạng thái"]').filter({ hasText: expectNextStep }).first().waitFor({ timeout: 90_000 });
+  } catch (error) {
+    await screenshot(page, `failed-${action}`);
+    throw error;
+  }
+}
+
+test('an application goes from the form to completed through the pages', async () => {
+  const enterprise = await launch();
+  const officerBrowser = await launch();
+  try {
+    // The officer signs in (development sign-in) and notes the budget before.
+    const officer = await officerBrowser.context.newPage();
+    await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
+    await officer.waitForURL(/dang-nhap\.html/);
+    await checkAccessibility(officer, 'sign-in');
+    await screenshot(officer, '05-dang-nhap');
+    await officer.getByLabel('Tên đăng nhập (không dấu)').fill('nguyen.van.an');
+    await officer.getByLabel('Quản trị (mọi vai trò, mọi đơn vị)').check();
+    await officer.getByRole('button', { name: 'Đăng nhập' }).click();
+    await officer.waitForURL(/hop-thu\.html/);
+    const before = await budgetRow(officer);
+
+    // The enterprise fills the form, with an attachment, and submits.
+    const page = await enterprise.context.newPage();
+    await page.goto(`${baseUrl}/dang-ky.html`);
+    await page.getByLabel('Nội dung hỗ trợ').selectOption('expert-training');
+    await page.locator('#kind-info').getByText('20.000.000 đồng').waitFor();
+    await page.getByLabel('Mã số doanh nghiệp').fill('0401234567');
+    await page.getByLabel('Tên doanh nghiệp').fill('Công ty TNHH Cơ khí Hòa Khánh');
+    await page.getByLabel('Người liên hệ').fill('Nguyễn Thị Hạnh');
+    await page.getByLabel('Email liên hệ').fill('hanh@cokhi.vn');
+    await page.getByLabel('Số điện thoại').fill('0236 3822 000');
+    await page.getByLabel('Tên nhiệm vụ').fill('Đào tạo chuyên gia năng suất cho phòng kỹ thuật');
+    await page.getByLabel('Tóm tắt nội dung').fill('Cử một kỹ sư tham gia khóa đào tạo chuyên gia năng suất Việt Nam.');
+    await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill(String(AMOUNT));
+    await page.getByLabel('Tài liệu kèm theo').setInputFiles({ name: 'giấy đề cử.png', mimeType: 'image/png', buffer: PNG });
+    await checkAccessibility(page, 'application form');
+    await screenshot(page, '01-dang-ky');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.waitForURL(/da-nop\.html/);
+    const trackingCode = (await page.locator('#tracking-code').textContent()).trim();
+    assert.match(trackingCode, /^NSCL-\d{4}-/);
+    await checkAccessibility(page, 'submitted page');
+    await screenshot(page, '02-da-nop');
+    const statusLink = await page.locator('#status-link').getAttribute('href');
+    assert.match(statusLink, /trang-thai\.html#id=.+&access=.+/);
+
+    // The status page shows the file and the attachment.
+    await page.goto(statusLink);
+    await page.getByText('Tải về giấy đề cử.png').waitFor();
+
+    // The officer finds it in the inbox (after the workflow acknowledges receipt) and asks for a missing document.
+    await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
+    const row = officer.locator('#inbox-table tr', { hasText: trackingCode });
+    await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
+      async () => (await row.count()) > 0, 'the application appears in the inbox');
+    await checkAccessibility(officer, 'inbox');
+    await screenshot(officer, '06-hop-thu');
+    await row.getByRole('link', { name: trackingCode }).click();
+    await officer.waitForURL(/ho-so\.html\?id=/);
+    await checkAccessibility(officer, 'officer application page');
+    await screenshot(officer, '07-ho-so');
+    await act(officer, 'request-supplementation', async (f) => {
+      await f.getByLabel('Tài liệu cần bổ sung (mỗi dòng một mục)').fill('Báo cáo tài chính năm 2025');
+      await f.getByLabel('Thời hạn bổ sung (ngày làm việc)').fill('40');
+    }, 'Doanh nghiệp nộp bổ sung');
+
+    // The enterprise resubmits with the document.
+    await page.reload();
+    await page.getByText('Báo cáo tài chính năm 2025').first().waitFor();
+    await checkAccessibility(page, 'status page');
+    await screenshot(page, '03-trang-thai-bo-sung');
+    await act(page, 'resubmit', async (f) => {
+      await f.getByLabel('Nội dung bổ sung').fill('Gửi báo cáo tài chính năm 2025.');
+      await f.getByLabel(/Tài liệu kèm theo/).setInputFiles({ name: 'bao-cao-tai-chinh.pdf', mimeType: 'application/pdf', buffer: PDF });
+    }, 'kiểm tra tính đầy đủ');
+    await page.getByText('Tải về bao-cao-tai-chinh.pdf').waitFor();
+    await page.locator('.timeline li[data-kind="Resubmitted"]').waitFor();
+
+    // Officer: the completeness review again, then appraisal and approval.
+    await officer.reload();
+    await act(officer, 'accept-completeness', async () => {}, /thẩm định/i);
+    await act(officer, 'submit-appraisal', async (f) => {
+      await f.getByLabel('Kinh phí đề xuất (đồng)').fill(String(AMOUNT));
+      await f.locator('input[name=score]').fill('85');
+    }, 'Lãnh đạo Sở xem xét phê duyệt');
+    await act(officer, 'approve', async (f) => {
+      await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));
+      await f.getByLabel('Năm ngân sách').fill(YEAR);
+    }, 'Báo cáo tiến độ lần 1');
+    const approved = await budgetRow(officer);
+    assert.equal(approved.reserved, before.reserved + AMOUNT, 'approval reserves the amount');
+    assert.equal(approved.remaining, before.remaining - AMOUNT);
+    await checkAccessibility(officer, 'dashboard');
+    await screenshot(officer, '08-tong-quan');
+
+    // The enterprise reports progress; the officer accepts it.
+    await page.reload();
+    await act(page, 'submit-check-in', async (f) => {
+      await f.getByLabel('Nội dung báo cáo').fill('Kỹ sư đã hoàn thành khóa đào tạo.');
+      await f.getByLabel('Tỷ lệ hoàn thành (%)').fill('100');
+    }, 'xem xét báo cáo tiến độ lần 1');
+    await officer.goto(statusLink.replace(/.*trang-thai\.html#id=([^&]+).*/, `${baseUrl}/can-bo/ho-so.html?id=$1`));
+    await act(officer, 'review-check-in', async () => {}, 'Doanh nghiệp nộp báo cáo tổng kết');
+
+    // Final report, evaluation: completed.
+    await page.reload();
+    await act(page, 'submit-final-report', (f) => f.getByLabel('Kết quả thực hiện').fill('Được cấp chứng nhận chuyên gia năng suất.'), 'Hội đồng đánh giá nghiệm thu');
+    await officer.reload();
+    await act(officer, 'evaluate', async () => {}, 'Hoàn thành (đạt)');
+    await page.reload();
+    await page.locator('[data-fact="Trạng thái"]', { hasText: 'Hoàn thành (đạt)' }).waitFor();
+    await page.locator('.timeline li[data-kind="EvaluationPassed"]').waitFor();
+    await screenshot(page, '04-trang-thai-hoan-thanh');
+
+    const completed = await budgetRow(officer);
+    assert.equal(completed.disbursed, before.disbursed + AMOUNT, 'everything approved is paid out');
+    assert.equal(completed.reserved, before.reserved, 'nothing stays reserved');
+  } finally {
+    await enterprise.close();
+    await officerBrowser.close();
+  }
+});

@@ -1,0 +1,58 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, axe-core checks, screenshots.
+import { chromium } from 'playwright-core';
+import AxeBuilderModule from '@axe-core/playwright';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
+
+export const baseUrl = process.env.NSCL_BASE_URL ?? 'http://127.0.0.1:7071';
+const screenshots = process.env.NSCL_SCREENSHOTS ?? join(tmpdir(), 'nscl-screenshots');
+mkdirSync(screenshots, { recursive: true });
+
+export async function launch() {
+  const userData = mkdtempSync(join(tmpdir(), 'nscl-chromium-'));
+  const context = await chromium.launchPersistentContext(userData, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1200, height: 900 },
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(60_000);
+  return {
+    context,
+    async close() { await context.close(); rmSync(userData, { recursive: true, force: true }); },
+  };
+}
+
+/** A second, separate browser (its own storage): the officer is not the enterprise. */
+export async function newPage(browser) { return browser.context.newPage(); }
+
+/** axe-core on the page as it is now: fails on serious or critical findings. */
+export async function checkAccessibility(page, what) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`), [], `accessibility of ${what}`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** Repeats action() until check() holds (a real state read, e.g. the inbox after a refresh), or fails with what. */
+export async function eventually(action, check, what, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await action();
+    if (await check()) return;
+    if (Date.now() > until) assert.fail(`not within ${timeoutMs} ms: ${what}`);
+  }
+}
+
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -1,0 +1,118 @@
+// The lifecycle actions as forms: Vietnamese labels, the fields of each action's JSON body (README, "The application
+// lifecycle"), and how the form's values become that body. Only the actions the view's allowedActions lists are shown.
+import { el, notify } from './dom.js';
+import { field, errorSummary, showErrors, clearErrors } from './forms.js';
+import { api, uploadAttachment, ApiError } from './api.js';
+
+const note = (required = false, label = 'Ghi chú') => ({ name: 'note', label, type: 'textarea', required, rows: 3 });
+const files = { name: 'attachments', label: 'Tài liệu kèm theo (PDF, DOCX, JPG, PNG; tối đa 10 MB mỗi tệp)', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png' };
+const amount = (label, required = false) => ({ name: 'amountVnd', label, type: 'number', min: 1, step: 1, required, inputmode: 'numeric' });
+const yesNo = (name, label, yes, no) => ({ name, label, type: 'yesno', required: true, options: [['true', yes], ['false', no]] });
+
+export const ACTIONS = {
+  'accept-completeness': { title: 'Xác nhận hồ sơ đầy đủ', fields: [note()] },
+  'request-supplementation': {
+    title: 'Yêu cầu bổ sung hồ sơ',
+    fields: [{ name: 'missingItems', label: 'Tài liệu cần bổ sung (mỗi dòng một mục)', type: 'textarea', required: true, rows: 3 },
+      { name: 'workingDays', label: 'Thời hạn bổ sung (ngày làm việc)', type: 'number', min: 1, max: 60 }, note()],
+    body: (v) => ({ missingItems: lines(v.missingItems), workingDays: int(v.workingDays), note: v.note || undefined }),
+  },
+  resubmit: { title: 'Nộp bổ sung hồ sơ', fields: [note(true, 'Nội dung bổ sung'), files] },
+  'submit-appraisal': {
+    title: 'Nhập kết quả thẩm định',
+    fields: [yesNo('recommendSupport', 'Đề xuất hỗ trợ?', 'Có', 'Không'), amount('Kinh phí đề xuất (đồng)'),
+      { name: 'criterion', label: 'Tiêu chí', value: 'Tính khả thi', required: true },
+      { name: 'score', label: 'Điểm', type: 'number', min: 0, required: true }, { name: 'maxScore', label: 'Điểm tối đa', type: 'number', min: 1, value: '100', required: true }, note()],
+    body: (v) => ({ recommendSupport: v.recommendSupport === 'true', amountVnd: int(v.amountVnd),
+      scores: [{ criterion: v.criterion, score: Number(v.score), maxScore: Number(v.maxScore) }], note: v.note || undefined }),
+    errorField: (f) => (f.startsWith('scores') ? 'score' : f),
+  },
+  approve: {
+    title: 'Phê duyệt hỗ trợ',
+    fields: [amount('Kinh phí phê duyệt (đồng)', true), { name: 'budgetYear', label: 'Năm ngân sách', type: 'number', min: 2022, max: 2030 }, note()],
+    body: (v) => ({ amountVnd: int(v.amountVnd), budgetYear: int(v.budgetYear), note: v.note || undefined }),
+  },
+  reject: { title: 'Không phê duyệt', fields: [note(true, 'Lý do')] },
+  'submit-check-in': {
+    title: 'Báo cáo tiến độ',
+    fields: [note(true, 'Nội dung báo cáo'), { name: 'percentDone', label: 'Tỷ lệ hoàn thành (%)', type: 'number', min: 0, max: 100, required: true },
+      amount('Kinh phí đã chi (đồng)'), files],
+    body: (v) => ({ note: v.note, percentDone: int(v.percentDone), amountVnd: int(v.amountVnd) }),
+  },
+  'review-check-in': {
+    title: 'Xem xét báo cáo tiến độ',
+    fields: [yesNo('accepted', 'Kết quả xem xét', 'Chấp nhận', 'Yêu cầu sửa báo cáo'), note(false, 'Ghi chú (bắt buộc khi yêu cầu sửa)')],
+    body: (v) => ({ accepted: v.accepted === 'true', note: v.note || undefined }),
+  },
+  'request-extension': {
+    title: 'Đề nghị gia hạn',
+    fields: [{ name: 'newDueDate', label: 'Hạn mới đề nghị', type: 'date', required: true }, note(true, 'Lý do')],
+    body: (v) => ({ newDueDate: v.newDueDate, note: v.note }),
+  },
+  'decide-extension': {
+    title: 'Quyết định gia hạn',
+    fields: [yesNo('granted', 'Quyết định', 'Đồng ý gia hạn', 'Không đồng ý'), note(false, 'Ghi chú (bắt buộc khi không đồng ý)')],
+    body: (v) => ({ granted: v.granted === 'true', note: v.note || undefined }),
+  },
+  'submit-final-report': { title: 'Nộp báo cáo tổng kết', fields: [note(true, 'Kết quả thực hiện'), amount('Tổng kinh phí đã chi (đồng)'), files],
+    body: (v) => ({ note: v.note, amountVnd: int(v.amountVnd) }) },
+  evaluate: {
+    title: 'Đánh giá nghiệm thu',
+    fields: [yesNo('passed', 'Kết quả', 'Đạt', 'Không đạt'), amount('Kinh phí quyết toán (đồng, để trống nếu đúng mức phê duyệt)'), note(false, 'Nhận xét (bắt buộc khi không đạt)')],
+    body: (v) => ({ passed: v.passed === 'true', amountVnd: int(v.amountVnd), note: v.note || undefined }),
+  },
+  withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
+  cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
+};
+
+function lines(text) { return String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean); }
+function int(text) { return text === '' || text === undefined ? undefined : Math.round(Number(text)); }
+
+/**
+ * A form per allowed action. caller: { access } (enterprise) or { officer: true }; onDone(action) after a 202.
+ */
+export function actionForms(applicationId, allowedActions, caller, onDone) {
+  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone));
+}
+
+function actionForm(applicationId, name, caller, onDone) {
+  const spec = ACTIONS[name];
+  const status = el('p', { class: 'notice', role: 'status', hidden: true });
+  const form = el('form', { class: 'action-form', novalidate: true, dataset: { action: name } },
+    errorSummary(),
+    spec.fields.map((f) => field(name, f)),
+    el('button', { type: 'submit', class: spec.danger ? 'button danger' : 'button' }, spec.title),
+    status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    if (!form.checkValidity()) {
+      const invalid = [...form.elements].filter((c) => c.willValidate && !c.validity.valid);
+      showErrors(form, invalid.map((c) => ({ field: c.name, message: c.validationMessage || 'Giá trị chưa hợp lệ.' })));
+      return;
+    }
+    const values = Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string'));
+    const body = spec.body ? spec.body(values) : { note: values.note || undefined };
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const chosen = form.querySelector('input[type=file]')?.files ?? [];
+      if (chosen.length > 0) {
+        body.attachments = [];
+        for (const file of chosen) body.attachments.push((await uploadAttachment(applicationId, file, caller)).name);
+      }
+      await api(`/api/applications/${encodeURIComponent(applicationId)}/actions/${name}`, { method: 'POST', json: body, ...caller });
+      notify(status, 'Đã gửi. Đang cập nhật hồ sơ…', 'success');
+      await onDone(name);
+    } catch (error) {
+      if (error instanceof ApiError && error.fieldErrors.length > 0) {
+        showErrors(form, error.fieldErrors.map((e) => ({ ...e, field: spec.errorField ? spec.errorField(e.field) : e.field === 'file' ? 'attachments' : e.field })));
+      } else {
+        notify(status, error instanceof ApiError ? `${error.problem.title ?? 'Lỗi'}: ${error.message}` : 'Không kết nối được máy chủ; vui lòng thử lại.', 'error');
+      }
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el('section', { class: 'card action', 'aria-labelledby': `h-${name}` }, el('h3', { id: `h-${name}` }, spec.title), form);
+}

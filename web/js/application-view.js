@@ -1,0 +1,86 @@
+// What the status page and the officer's application page both show: the summary, what is due next, the timeline
+// (audit trail) and the documents.
+import { el, clear, vnd, date, dateTime } from './dom.js';
+import { api, downloadAttachment } from './api.js';
+
+const NEXT_STEP = {
+  Submitted: 'Hệ thống đang tiếp nhận hồ sơ',
+  AwaitingCompletenessReview: 'Sở KH&CN kiểm tra tính đầy đủ của hồ sơ',
+  SupplementationRequested: 'Doanh nghiệp nộp bổ sung hồ sơ',
+  UnderAppraisal: 'Hội đồng/chuyên gia thẩm định hồ sơ',
+  CompletenessAccepted: 'Thẩm định hồ sơ',
+  AwaitingApproval: 'Lãnh đạo Sở xem xét phê duyệt',
+  InImplementation: 'Doanh nghiệp thực hiện nhiệm vụ và báo cáo tiến độ',
+  AwaitingFinalEvaluation: 'Báo cáo tổng kết và đánh giá nghiệm thu',
+};
+
+const KIND_TEXT = {
+  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ',
+  SupplementationRequested: 'Yêu cầu bổ sung', Resubmitted: 'Nộp bổ sung', AppraisalSubmitted: 'Thẩm định',
+  Approved: 'Phê duyệt', Rejected: 'Không phê duyệt', CheckInSubmitted: 'Báo cáo tiến độ', CheckInAccepted: 'Chấp nhận báo cáo tiến độ',
+  CheckInRevisionRequested: 'Yêu cầu sửa báo cáo', ExtensionRequested: 'Đề nghị gia hạn', ExtensionGranted: 'Đồng ý gia hạn',
+  ExtensionDenied: 'Không đồng ý gia hạn', FinalReportSubmitted: 'Báo cáo tổng kết', EvaluationPassed: 'Nghiệm thu đạt',
+  EvaluationFailed: 'Nghiệm thu không đạt', Withdrawn: 'Rút hồ sơ', Cancelled: 'Hủy hỗ trợ', Reminded: 'Nhắc hạn', Escalated: 'Báo cáo quá hạn',
+  AccessLinkRotated: 'Cấp lại đường liên kết',
+};
+
+export function nextStepText(view) {
+  const lifecycle = view.lifecycle ?? {};
+  if (view.status === 'InImplementation' && lifecycle.currentCheckIn) {
+    const open = (lifecycle.checkIns ?? []).find((c) => c.status !== 'Accepted');
+    return open?.status === 'Submitted' ? `Sở KH&CN xem xét báo cáo tiến độ lần ${lifecycle.currentCheckIn}` : `Báo cáo tiến độ lần ${lifecycle.currentCheckIn}`;
+  }
+  if (view.status === 'AwaitingFinalEvaluation') return lifecycle.finalReport ? 'Hội đồng đánh giá nghiệm thu' : 'Doanh nghiệp nộp báo cáo tổng kết';
+  return NEXT_STEP[view.status] ?? null;
+}
+
+export function summary(view, kindName) {
+  const lifecycle = view.lifecycle ?? {};
+  const next = nextStepText(view);
+  const rows = [
+    ['Mã hồ sơ', view.trackingCode], ['Trạng thái', view.statusText], ['Doanh nghiệp', `${view.enterpriseName} (${view.enterpriseCode})`],
+    ['Người liên hệ', view.contactName], ['Nhiệm vụ', view.title], ['Nội dung hỗ trợ', kindName ?? view.supportKindId],
+    ['Kinh phí đề nghị', vnd(view.requestedAmountVnd)], ['Ngày nộp', dateTime(view.submittedAtUtc)],
+  ];
+  if (lifecycle.approval) rows.push(['Kinh phí được duyệt', vnd(lifecycle.approval.amountVnd)]);
+  if (lifecycle.disbursedVnd) rows.push(['Đã giải ngân', vnd(lifecycle.disbursedVnd)]);
+  if (lifecycle.rejectionReason) rows.push(['Lý do không phê duyệt', lifecycle.rejectionReason]);
+  if (lifecycle.closingReason) rows.push(['Lý do kết thúc', lifecycle.closingReason]);
+  const open = (lifecycle.supplementations ?? []).at(-1);
+  return el('section', { class: 'card', 'aria-labelledby': 'h-summary' },
+    el('h2', { id: 'h-summary' }, 'Thông tin hồ sơ'),
+    el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', { dataset: { fact: k } }, v ?? '—')])),
+    next ? el('p', { class: 'next-step', id: 'next-step' }, el('strong', {}, 'Việc tiếp theo: '), next,
+      view.nextDueUtc ? ` — hạn ${date(view.nextDueUtc)}` : '') : null,
+    view.status === 'SupplementationRequested' && open?.missingItems?.length
+      ? el('div', { class: 'notice notice-info' }, el('p', {}, 'Tài liệu cần bổ sung:'), el('ul', {}, open.missingItems.map((m) => el('li', {}, m))))
+      : null);
+}
+
+export async function timeline(view, caller) {
+  const history = await api(`/api/applications/${encodeURIComponent(view.applicationId)}/history`, caller);
+  return el('section', { class: 'card', 'aria-labelledby': 'h-history' },
+    el('h2', { id: 'h-history' }, 'Quá trình xử lý'),
+    el('ol', { class: 'timeline' }, history.entries.map((e) => el('li', { dataset: { kind: e.kind } },
+      el('time', { datetime: e.atUtc }, dateTime(e.atUtc)), ' ',
+      el('strong', {}, KIND_TEXT[e.kind] ?? e.kind),
+      e.actor ? el('span', { class: 'muted' }, ` · ${e.actor === 'enterprise' ? 'Doanh nghiệp' : e.actor === 'system' ? 'Hệ thống' : e.actor}`) : '',
+      e.detail ? el('p', {}, e.detail) : null))));
+}
+
+export async function documents(view, caller, onUploaded) {
+  const section = el('section', { class: 'card', 'aria-labelledby': 'h-docs' }, el('h2', { id: 'h-docs' }, 'Tài liệu'));
+  const list = el('ul', { class: 'documents' });
+  const render = async () => {
+    const { items } = await api(`/api/applications/${encodeURIComponent(view.applicationId)}/attachments`, caller);
+    clear(list).append(...(items.length === 0 ? [el('li', { class: 'muted' }, 'Chưa có tài liệu.')] : items.map((item) => {
+      const button = el('button', { type: 'button', class: 'link-button' }, `Tải về ${item.name}`);
+      button.addEventListener('click', () => downloadAttachment(view.applicationId, item.name, caller));
+      return el('li', {}, button, el('span', { class: 'muted' }, ` (${Math.ceil(item.sizeBytes / 1024)} KB, ${dateTime(item.uploadedAtUtc)})`));
+    })));
+  };
+  await render();
+  section.append(list);
+  if (onUploaded) section.append(onUploaded(render));
+  return section;
+}

@@ -1,0 +1,160 @@
+// The application form: kinds from the catalogue (description and maximum shown), checks in the page, the server's
+// 422 errors next to their fields, a draft kept in localStorage and in a link (#draft=… in the fragment, which never
+// reaches a server), attachments uploaded after the submission with the new application's access token.
+import { el, $, vnd, notify, clear } from './dom.js';
+import { field, errorSummary, showErrors, clearErrors } from './forms.js';
+import { api, uploadAttachment, ApiError } from './api.js';
+
+const DRAFT_KEY = 'nscl.draft';
+const MAX_FILE = 10 * 1024 * 1024;
+const FILE_TYPES = /\.(pdf|docx|jpe?g|png)$/i;
+const form = $('#application-form');
+const status = $('#page-status');
+
+const FIELDS = [
+  { name: 'enterpriseCode', label: 'Mã số doanh nghiệp', required: true, hint: '10 chữ số, hoặc 10 chữ số-3 chữ số cho đơn vị phụ thuộc; ví dụ 0401234567.', pattern: '\\d{10}(-\\d{3})?', inputmode: 'numeric' },
+  { name: 'enterpriseName', label: 'Tên doanh nghiệp', required: true, autocomplete: 'organization' },
+  { name: 'contactName', label: 'Người liên hệ', required: true, autocomplete: 'name' },
+  { name: 'contactEmail', label: 'Email liên hệ', type: 'email', required: true, autocomplete: 'email' },
+  { name: 'phone', label: 'Số điện thoại', type: 'tel', required: true, autocomplete: 'tel', hint: 'Ví dụ 0236 3822 000.' },
+  { name: 'title', label: 'Tên nhiệm vụ', required: true },
+  { name: 'summary', label: 'Tóm tắt nội dung', type: 'textarea', required: true, rows: 6, hint: 'Mục tiêu, nội dung chính, kết quả dự kiến (ít nhất 20 ký tự).' },
+  { name: 'requestedAmountVnd', label: 'Kinh phí đề nghị hỗ trợ (đồng)', type: 'number', required: true, min: 1, step: 1, inputmode: 'numeric' },
+];
+
+let kinds = [];
+
+async function start() {
+  try {
+    kinds = (await api('/api/catalogue')).supportKinds;
+  } catch {
+    notify(status, 'Không tải được danh mục nội dung hỗ trợ; vui lòng tải lại trang.', 'error');
+    return;
+  }
+  const kindField = field('apply', { name: 'supportKindId', label: 'Nội dung hỗ trợ', type: 'select', required: true,
+    options: [['', '— Chọn nội dung hỗ trợ —'], ...kinds.map((k) => [k.id, k.name])] });
+  const kindInfo = el('div', { id: 'kind-info', class: 'kind-info', 'aria-live': 'polite' });
+  const files = field('apply', { name: 'attachments', label: 'Tài liệu kèm theo', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png',
+    hint: 'PDF, DOCX, JPG hoặc PNG; tối đa 10 MB mỗi tệp. Tệp không lưu trong bản nháp: chọn lại khi nộp.' });
+  const saveButton = el('button', { type: 'button', class: 'button secondary', id: 'save-draft' }, 'Lưu nháp');
+  const copyButton = el('button', { type: 'button', class: 'button secondary', id: 'copy-draft-link' }, 'Sao chép liên kết bản nháp');
+  const draftLink = el('p', { id: 'draft-link', class: 'muted', hidden: true });
+  form.append(errorSummary(), el('fieldset', {}, el('legend', {}, 'Nội dung đề nghị'), kindField, kindInfo),
+    el('fieldset', {}, el('legend', {}, 'Doanh nghiệp và nhiệm vụ'), FIELDS.map((f) => field('apply', f))),
+    el('fieldset', {}, el('legend', {}, 'Tài liệu'), files),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button' }, 'Nộp hồ sơ'), saveButton, copyButton), draftLink);
+
+  const select = form.elements.supportKindId;
+  const showKind = () => {
+    const kind = kinds.find((k) => k.id === select.value);
+    const amount = form.elements.requestedAmountVnd;
+    clear(kindInfo);
+    if (kind) {
+      kindInfo.append(el('p', {}, kind.description),
+        el('p', {}, el('strong', {}, 'Mức hỗ trợ tối đa: '), kind.maxAmountVnd ? vnd(kind.maxAmountVnd) : 'theo quyết định phê duyệt'));
+    }
+    if (kind?.maxAmountVnd) amount.max = kind.maxAmountVnd; else amount.removeAttribute('max');
+  };
+  select.addEventListener('change', showKind);
+
+  restoreDraft();
+  showKind();
+  saveButton.addEventListener('click', () => { saveDraft(); notify(status, 'Đã lưu bản nháp trên trình duyệt này.', 'success'); });
+  copyButton.addEventListener('click', async () => {
+    const link = saveDraft();
+    draftLink.hidden = false;
+    draftLink.textContent = `Liên kết bản nháp: ${link}`;
+    try { await navigator.clipboard.writeText(link); notify(status, 'Đã sao chép liên kết bản nháp.', 'success'); } catch {
+      notify(status, 'Không sao chép tự động được; hãy chép liên kết bên dưới.', 'info');
+    }
+  });
+  form.addEventListener('submit', submit);
+}
+
+function values() {
+  const v = {};
+  for (const name of ['supportKindId', ...FIELDS.map((f) => f.name)]) v[name] = form.elements[name].value;
+  return v;
+}
+
+function saveDraft() {
+  const draft = { ...values(), idempotencyKey: currentKey() };
+  localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  const encoded = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(draft))));
+  return `${location.origin}${location.pathname}#draft=${encodeURIComponent(encoded)}`;
+}
+
+let idempotencyKey = null;
+function currentKey() {
+  idempotencyKey ??= crypto.randomUUID();
+  return idempotencyKey;
+}
+
+function restoreDraft() {
+  let draft = null;
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('draft');
+  try {
+    draft = fromLink
+      ? JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(fromLink), (c) => c.charCodeAt(0))))
+      : JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
+  } catch { draft = null; }
+  if (!draft || typeof draft !== 'object') return;
+  for (const [name, value] of Object.entries(draft)) {
+    if (name === 'idempotencyKey') idempotencyKey = String(value);
+    else if (form.elements[name] && typeof value === 'string') form.elements[name].value = value;
+  }
+  notify(status, 'Đã mở lại bản nháp.', 'info');
+}
+
+function pageErrors() {
+  const errors = [];
+  for (const control of form.elements) {
+    if (control.willValidate && !control.validity.valid) {
+      const label = form.querySelector(`label[for="${control.id}"]`)?.firstChild?.textContent ?? control.name;
+      let message = `Vui lòng kiểm tra ${label.toLowerCase()}.`;
+      if (control.validity.valueMissing) message = `Vui lòng nhập ${label.toLowerCase()}.`;
+      else if (control.name === 'enterpriseCode') message = 'Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số-3 chữ số.';
+      else if (control.name === 'contactEmail') message = 'Email liên hệ không đúng định dạng, ví dụ: ten@congty.vn.';
+      else if (control.validity.rangeOverflow) message = `Kinh phí đề nghị không được vượt mức tối đa ${vnd(Number(control.max))}.`;
+      else if (control.validity.rangeUnderflow) message = 'Kinh phí đề nghị phải lớn hơn 0 đồng.';
+      errors.push({ field: control.name, message });
+    }
+  }
+  for (const file of form.elements.attachments.files) {
+    if (!FILE_TYPES.test(file.name)) errors.push({ field: 'attachments', message: `Tệp ${file.name}: chỉ nhận PDF, DOCX, JPG, PNG.` });
+    else if (file.size > MAX_FILE) errors.push({ field: 'attachments', message: `Tệp ${file.name} vượt quá 10 MB.` });
+  }
+  return errors;
+}
+
+async function submit(event) {
+  event.preventDefault();
+  clearErrors(form);
+  notify(status, '');
+  const errors = form.dataset.skipPageChecks === 'true' ? [] : pageErrors();
+  if (errors.length > 0) { showErrors(form, errors); return; }
+  const v = values();
+  const body = { ...v, requestedAmountVnd: v.requestedAmountVnd === '' ? null : Number(v.requestedAmountVnd) };
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  notify(status, 'Đang nộp hồ sơ…', 'info');
+  try {
+    const created = await api('/api/applications', { method: 'POST', json: body, headers: { 'Idempotency-Key': currentKey() } });
+    const failed = [];
+    for (const file of form.elements.attachments.files) {
+      try { await uploadAttachment(created.applicationId, file, { access: created.accessToken }); } catch (e) { failed.push(`${file.name}: ${e.message}`); }
+    }
+    localStorage.removeItem(DRAFT_KEY);
+    sessionStorage.setItem('nscl.failedUploads', JSON.stringify(failed));
+    const fragment = new URLSearchParams({ id: created.applicationId, access: created.accessToken, code: created.trackingCode });
+    location.assign(`da-nop.html#${fragment}`);
+  } catch (error) {
+    notify(status, '');
+    if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(form, error.fieldErrors, 'Máy chủ chưa nhận hồ sơ, vui lòng sửa:');
+    else notify(status, error instanceof ApiError ? error.message : 'Không kết nối được máy chủ; hồ sơ chưa được nộp. Vui lòng thử lại.', 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+start();

@@ -1,0 +1,119 @@
+// The programme dashboard: per budget item and year the plan, reserved, committed, disbursed and remaining amounts
+// (GET /api/budget) with an SVG chart, the II.2 targets, and the year-end report.
+import { el, $, clear, vnd, notify } from './dom.js';
+import { field } from './forms.js';
+import { api, ApiError } from './api.js';
+import { requireOfficer } from './session.js';
+import { officerNav } from './officer-nav.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const root = $('#dashboard');
+const yearForm = $('#year-form');
+const status = $('#page-status');
+const COLUMNS = [['planVnd', 'Kế hoạch'], ['reservedVnd', 'Đã giữ (phê duyệt)'], ['committedVnd', 'Đã cam kết'], ['disbursedVnd', 'Đã giải ngân'], ['remainingVnd', 'Còn lại']];
+const BARS = [['disbursedVnd', 'Đã giải ngân', 'bar-disbursed'], ['committedVnd', 'Đã cam kết', 'bar-committed'], ['reservedVnd', 'Đã giữ', 'bar-reserved'], ['remainingVnd', 'Còn lại', 'bar-remaining']];
+
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One horizontal stacked bar per line: disbursed, committed, reserved, remaining, as shares of the plan. */
+function chart(lines, year) {
+  const rowHeight = 34;
+  const width = 640;
+  const label = 70;
+  const height = lines.length * rowHeight + 40;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart', id: 'budget-chart' });
+  root.append(svg('title', { id: 'chart-title' }, `Tình hình sử dụng kinh phí năm ${year}`),
+    svg('desc', { id: 'chart-desc' }, 'Mỗi thanh là một mục kinh phí; các đoạn là phần đã giải ngân, đã cam kết, đã giữ và còn lại so với kế hoạch. Số liệu chi tiết ở bảng bên dưới.'));
+  lines.forEach((line, i) => {
+    const y = i * rowHeight + 4;
+    root.append(svg('text', { x: 0, y: y + 18, class: 'chart-label' }, line.lineId));
+    let x = label;
+    const scale = (width - label - 10) / Math.max(line.planVnd, 1);
+    for (const [key, name, css] of BARS) {
+      const amount = key === 'reservedVnd' ? line.reservedVnd - line.committedVnd - line.disbursedVnd : line[key];
+      const w = Math.max(0, amount * scale);
+      if (w > 0) {
+        const rect = svg('rect', { x, y, width: w, height: 24, class: css });
+        rect.append(svg('title', {}, `${line.lineId} – ${name}: ${vnd(line[key])}`));
+        root.append(rect);
+      }
+      x += w;
+    }
+  });
+  const legendY = lines.length * rowHeight + 18;
+  BARS.forEach(([, name, css], i) => {
+    root.append(svg('rect', { x: label + i * 140, y: legendY, width: 14, height: 14, class: css }), svg('text', { x: label + i * 140 + 20, y: legendY + 12, class: 'chart-legend' }, name));
+  });
+  return root;
+}
+
+let latest = 0;
+
+async function load() {
+  const year = yearForm.elements.year.value;
+  const mine = ++latest;
+  try {
+    const [{ lines }, catalogue] = await Promise.all([api(`/api/budget?year=${encodeURIComponent(year)}`, { officer: true }), api('/api/catalogue')]);
+    if (mine !== latest) return; // a newer request (another year, a refresh) owns the page
+    clear(root);
+    const table = el('table', { class: 'table', id: 'budget-table' },
+      el('caption', {}, `Kinh phí theo mục, năm ${year} (đồng)`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Mục'), COLUMNS.map(([, h]) => el('th', { scope: 'col', class: 'num' }, h)))),
+      el('tbody', {}, lines.map((line) => el('tr', { dataset: { line: line.lineId, year: line.year } },
+        el('th', { scope: 'row' }, line.lineId),
+        COLUMNS.map(([key]) => el('td', { class: 'num', dataset: { field: key, value: line[key] } }, vnd(line[key])))))));
+    root.append(
+      el('section', { class: 'card', 'aria-labelledby': 'h-budget' }, el('h2', { id: 'h-budget' }, 'Kinh phí'),
+        lines.length ? chart(lines, year) : el('p', { class: 'muted' }, 'Năm này không có kinh phí theo kế hoạch.'),
+        el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng kinh phí' }, table)),
+      el('section', { class: 'card', 'aria-labelledby': 'h-targets' }, el('h2', { id: 'h-targets' }, 'Chỉ tiêu của Chương trình (mục II.2)'),
+        el('ul', { class: 'targets' }, catalogue.targets.map((t) => el('li', {}, t.description ?? t.text ?? t.name ?? t.id)))),
+      reportSection(year));
+  } catch (error) {
+    notify(status, error instanceof ApiError && error.status === 401 ? 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.' : 'Không tải được số liệu.', 'error');
+  }
+}
+
+function reportSection(year) {
+  const path = `/api/reports/year-end/${encodeURIComponent(year)}`;
+  const message = el('p', { role: 'status' });
+  const create = el('button', { type: 'button', class: 'button secondary' }, `Tạo báo cáo năm ${year}`);
+  create.addEventListener('click', async () => {
+    try { await api(path, { method: 'POST', officer: true }); notify(message, 'Đã tạo báo cáo; bấm “Tải báo cáo”.', 'success'); } catch (error) {
+      notify(message, error instanceof ApiError && error.status === 404 ? 'Chức năng báo cáo cuối năm chưa có trên máy chủ này.' : 'Không tạo được báo cáo.', 'error');
+    }
+  });
+  const download = el('button', { type: 'button', class: 'button secondary' }, 'Tải báo cáo');
+  download.addEventListener('click', async () => {
+    try {
+      const response = await api(path, { officer: true, raw: true, headers: { Accept: '*/*' } });
+      const url = URL.createObjectURL(await response.blob());
+      const a = Object.assign(document.createElement('a'), { href: url, download: `bao-cao-nscl-${year}.docx` });
+      document.body.append(a); a.click(); a.remove();
+    } catch (error) {
+      notify(message, error instanceof ApiError && error.status === 404 ? 'Chưa có báo cáo của năm này.' : 'Không tải được báo cáo.', 'error');
+    }
+  });
+  return el('section', { class: 'card', 'aria-labelledby': 'h-report' }, el('h2', { id: 'h-report' }, 'Báo cáo cuối năm'), el('p', {}, create, ' ', download), message);
+}
+
+async function start() {
+  if (!requireOfficer()) return;
+  officerNav();
+  const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+  let years = [];
+  try { years = (await api('/api/catalogue')).programme.years; } catch { years = []; }
+  // This year, or the plan's last year once the plan has ended.
+  const defaultYear = years.length ? Math.min(thisYear, Math.max(...years)) : thisYear;
+  yearForm.append(field('dash', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030, value: String(defaultYear), required: true }),
+    el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Xem / làm mới'));
+  yearForm.addEventListener('submit', (event) => { event.preventDefault(); load(); });
+  await load();
+}
+
+start();

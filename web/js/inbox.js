@@ -1,0 +1,52 @@
+// The officer's inbox: open tasks of my roles in my unit, overdue first (the API's order), filtered by step, line, year.
+import { el, $, clear, date, notify } from './dom.js';
+import { field } from './forms.js';
+import { api, ApiError } from './api.js';
+import { requireOfficer } from './session.js';
+import { officerNav } from './officer-nav.js';
+
+const STEPS = [['', 'Tất cả'], ['AwaitingCompletenessReview', 'Kiểm tra hồ sơ'], ['SupplementationRequested', 'Chờ bổ sung'], ['UnderAppraisal', 'Thẩm định'],
+  ['AwaitingApproval', 'Phê duyệt'], ['ReviewCheckIn', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
+  ['DecideExtension', 'Quyết định gia hạn'], ['Evaluation', 'Đánh giá nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết']];
+const root = $('#inbox');
+const filters = $('#filters');
+const status = $('#page-status');
+
+let latest = 0;
+
+async function load() {
+  const mine = ++latest;
+  const query = new URLSearchParams([...new FormData(filters)].filter(([, v]) => v !== ''));
+  try {
+    const inbox = await api(`/api/inbox?${query}`, { officer: true });
+    if (mine !== latest) return; // a newer request owns the page
+    clear(root);
+    if (inbox.items.length === 0) { root.append(el('p', { class: 'muted', id: 'inbox-empty' }, 'Không có công việc nào.')); return; }
+    root.append(el('p', {}, `${inbox.count} công việc`),
+      el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Danh sách công việc' }, el('table', { class: 'table', id: 'inbox-table' },
+        el('thead', {}, el('tr', {}, ['Mã hồ sơ', 'Doanh nghiệp', 'Nhiệm vụ', 'Trạng thái', 'Dòng kinh phí', 'Hạn xử lý'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, inbox.items.map((item) => el('tr', { class: item.overdue ? 'overdue' : '', dataset: { applicationId: item.applicationId, step: item.step } },
+          el('td', {}, el('a', { href: `ho-so.html?id=${encodeURIComponent(item.applicationId)}` }, item.trackingCode)),
+          el('td', {}, item.enterpriseName), el('td', {}, item.title), el('td', {}, item.statusText),
+          el('td', {}, `${item.budgetLineId ?? '—'}${item.budgetYear ? ` / ${item.budgetYear}` : ''}`),
+          el('td', {}, date(item.dueUtc), item.overdue ? el('span', { class: 'badge badge-danger' }, ' Quá hạn') : '')))))));
+  } catch (error) {
+    notify(status, error instanceof ApiError && error.status === 401 ? 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.' : 'Không tải được hộp công việc.', 'error');
+  }
+}
+
+async function start() {
+  if (!requireOfficer()) return;
+  officerNav();
+  let lines = [];
+  try { lines = (await api('/api/catalogue')).programme.budgetLines.flatMap((l) => (l.items.length ? l.items : [l])); } catch { lines = []; }
+  filters.append(
+    field('filter', { name: 'step', label: 'Bước', type: 'select', options: STEPS }),
+    field('filter', { name: 'line', label: 'Dòng kinh phí', type: 'select', options: [['', 'Tất cả'], ...lines.map((l) => [l.id, `${l.id} – ${l.name}`])] }),
+    field('filter', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030 }),
+    el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Lọc / làm mới'));
+  filters.addEventListener('submit', (event) => { event.preventDefault(); load(); });
+  await load();
+}
+
+start();

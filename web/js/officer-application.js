@@ -1,0 +1,57 @@
+// One application as an officer of its unit sees it: summary, lifecycle records, documents, history, and a form for
+// each action the state and the officer's roles allow (allowedActions of the view).
+import { el, $, clear, notify, vnd, date } from './dom.js';
+import { api, stepSignature, waitForChange, ApiError } from './api.js';
+import { requireOfficer } from './session.js';
+import { officerNav } from './officer-nav.js';
+import { summary, timeline, documents } from './application-view.js';
+import { actionForms } from './actions.js';
+
+const id = new URLSearchParams(location.search).get('id');
+const caller = { officer: true };
+const root = $('#application');
+const status = $('#page-status');
+let kinds = [];
+const load = () => api(`/api/applications/${encodeURIComponent(id)}`, caller);
+
+function records(view) {
+  const l = view.lifecycle ?? {};
+  const rows = [];
+  for (const a of l.appraisals ?? []) rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.recommendSupport ? 'đề xuất hỗ trợ' : 'không đề xuất'} ${a.amountVnd ? vnd(a.amountVnd) : ''}`]);
+  if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
+  (l.checkIns ?? []).forEach((c, i) => rows.push([`Báo cáo tiến độ lần ${i + 1}`, `${c.status}${c.dueUtc ? `, hạn ${date(c.dueUtc)}` : ''}`]));
+  if (l.pendingExtension) rows.push(['Đề nghị gia hạn', `${l.pendingExtension.newDueDate ?? ''} – ${l.pendingExtension.reason ?? l.pendingExtension.note ?? ''}`]);
+  if (l.finalReport) rows.push(['Báo cáo tổng kết', l.finalReport.text]);
+  if (l.evaluation) rows.push(['Nghiệm thu', l.evaluation.passed ? 'Đạt' : 'Không đạt']);
+  if (l.lastApprovalRefusal) rows.push(['Phê duyệt bị từ chối', l.lastApprovalRefusal.message ?? String(l.lastApprovalRefusal)]);
+  if (rows.length === 0) return null;
+  return el('section', { class: 'card', 'aria-labelledby': 'h-records' }, el('h2', { id: 'h-records' }, 'Kết quả xử lý'),
+    el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
+}
+
+async function render(view) {
+  $('#title').textContent = `Hồ sơ ${view.trackingCode}`;
+  const parts = [summary(view, kinds.find((k) => k.id === view.supportKindId)?.name), records(view)];
+  const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
+    const before = stepSignature(view);
+    await render(await waitForChange(load, (v) => stepSignature(v) !== before));
+    notify(status, 'Hồ sơ đã được cập nhật.', 'success');
+  });
+  parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Xử lý hồ sơ'),
+    forms.length > 0 ? forms : el('p', { class: 'muted', id: 'no-actions' }, 'Không có thao tác nào cho vai trò của bạn ở trạng thái này.')));
+  parts.push(await documents(view, caller), await timeline(view, caller));
+  clear(root).append(...parts.filter(Boolean));
+}
+
+async function start() {
+  if (!requireOfficer()) return;
+  officerNav();
+  try {
+    kinds = (await api('/api/catalogue')).supportKinds;
+    await render(await load());
+  } catch (error) {
+    notify(status, error instanceof ApiError && error.status === 404 ? 'Không tìm thấy hồ sơ, hoặc hồ sơ thuộc đơn vị khác.' : 'Không tải được hồ sơ.', 'error');
+  }
+}
+
+start();
