@@ -58,6 +58,9 @@ done
 cat <<INFO
 
 NsclWorkflows is running.
+  Enterprises  http://127.0.0.1:$PORT/dang-ky.html          (apply; the status page comes by its secret link)
+  Officers     http://127.0.0.1:$PORT/can-bo/dang-nhap.html  (development sign-in, then inbox and dashboard)
+  Outbox       http://127.0.0.1:$PORT/dev/outbox             (the e-mails the system sent)
   API        http://127.0.0.1:$PORT/api
   Health     http://127.0.0.1:$PORT/api/health
   Catalogue  http://127.0.0.1:$PORT/api/catalogue
