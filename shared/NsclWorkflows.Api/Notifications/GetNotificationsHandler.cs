@@ -8,19 +8,21 @@ namespace NsclWorkflows.Api.Notifications;
 
 /// <summary>
 /// <c>GET /api/applications/{id}/notifications</c> (officers): every e-mail recorded for the application, with its
-/// state and, when the provider refused it, the reason. Route mapping is left to the hosts (see ApiRoutes).
+/// state and, when the provider refused it, the reason. Officers of the application's unit (admins: all).
 /// </summary>
 public sealed class GetNotificationsHandler(INotificationLog log, IApplicationRepository applications, OfficerAuthenticator officers)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (officers.Authenticate(request) is null)
+        if (officers.Authenticate(request) is not { } officer)
         {
             return ApiProblem.Unauthorized();
         }
 
-        if (!ApplicationIds.IsWellFormed(id) || await applications.FindAsync(id, cancellationToken) is null)
+        // Officers of another unit learn nothing about the application, as for every other application endpoint.
+        if (!ApplicationIds.IsWellFormed(id) || await applications.FindAsync(id, cancellationToken) is not { } application
+            || !officer.Covers(application.Lifecycle.Unit))
         {
             return ApiProblem.NotFound("hồ sơ");
         }
