@@ -133,6 +133,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Email__BaseUrl: 'https://api.sendgrid.com'
     Nscl__Email__PublicBaseUrl: publicBaseUrl
     Nscl__Email__Timeout: '00:00:30'
+    // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
+    Nscl__Reports__YearEndCron: '0 18 14 12 *'
+    Nscl__Reports__TimeZone: 'UTC'
     // Officers' recipients by (unit, role): add groups (…__1__, …__2__) per unit in the portal or here.
     Nscl__Email__Recipients__0__Unit: '*'
     Nscl__Email__Recipients__0__Role: 'Officer'

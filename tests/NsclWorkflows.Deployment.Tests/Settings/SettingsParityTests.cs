@@ -16,6 +16,8 @@ public sealed partial class SettingsParityTests
     static readonly Dictionary<string, string> NotDeployed = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Nscl:Deadlines:CompressedWorkingDay"] = "compresses working days for tests and demonstrations; never in production",
+        ["Nscl:Reports:CatchUpWindow"] = "the standalone host's scheduler; in Azure the Functions timer trigger runs the report",
+        ["Nscl:Reports:SchedulerEnabled"] = "the standalone host's scheduler; in Azure the Functions timer trigger runs the report",
     };
 
     /// <summary>App settings read by the Azure platform or the Functions host, not by the app's code.</summary>
