@@ -31,6 +31,7 @@ public static class ApplicationRegistration
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value));
 
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.LifecycleMachine>();
+        services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, NsclWorkflows.Infrastructure.Storage.LifecycleProgressSource>();
 
         // Adapters
         services.AddNsclInfrastructure(configuration);

@@ -38,7 +38,6 @@ public static class InfrastructureRegistration
         services.AddSingleton<TableApplicationRepository>();
         services.AddSingleton<IApplicationRepository>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddSingleton<IApplicationDirectory>(sp => sp.GetRequiredService<TableApplicationRepository>());
-        services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, LifecycleProgressSource>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));

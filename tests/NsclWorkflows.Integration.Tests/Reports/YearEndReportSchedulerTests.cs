@@ -23,10 +23,10 @@ public sealed class YearEndReportSchedulerTests
 
         clock.Advance(TimeSpan.FromMinutes(59));   // 00:59
         clock.Advance(TimeSpan.FromMinutes(1));    // 01:00
-        var first = await launcher.NextAsync();
+        var first = await launcher.NextAfterNudgesAsync();
         clock.Advance(TimeSpan.FromHours(2));
         clock.Advance(Occurrence2026 - clock.GetUtcNow());
-        var second = await launcher.NextAsync();
+        var second = await launcher.NextAfterNudgesAsync();
         await scheduler.StopAsync(CancellationToken.None);
 
         Assert.Equal(Occurrence2025, first.Request.OccurrenceUtc);
@@ -46,7 +46,7 @@ public sealed class YearEndReportSchedulerTests
 
         var caughtUp = await launcher.NextAsync();
         clock.Advance(Occurrence2026 - clock.GetUtcNow());
-        var next = await launcher.NextAsync();
+        var next = await launcher.NextAfterNudgesAsync();
         await scheduler.StopAsync(CancellationToken.None);
 
         Assert.Equal(Occurrence2025, caughtUp.Request.OccurrenceUtc);
@@ -76,7 +76,7 @@ public sealed class YearEndReportSchedulerTests
     static YearEndReportScheduler Scheduler(TimeProvider clock, IYearEndReportLauncher launcher) =>
         new(new YearEndSchedule(Options.Create(new YearEndReportOptions())), launcher, clock, NullLogger<YearEndReportScheduler>.Instance);
 
-    sealed class RecordingLauncher(TimeProvider clock) : IYearEndReportLauncher
+    sealed class RecordingLauncher(FakeTimeProvider clock) : IYearEndReportLauncher
     {
         readonly Channel<(YearEndReportRequest Request, DateTimeOffset At)> calls = Channel.CreateUnbounded<(YearEndReportRequest, DateTimeOffset)>();
         readonly List<(YearEndReportRequest Request, DateTimeOffset At)> all = [];
@@ -108,6 +108,29 @@ public sealed class YearEndReportSchedulerTests
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             return await calls.Reader.ReadAsync(timeout.Token);
+        }
+
+        /// <summary>
+        /// The next start after the test moved the clock. A fake clock moved while the scheduler was between reading the
+        /// time and arming its (at most one-day) wait leaves that wait a day ahead of the new time; the scheduler re-reads
+        /// the clock after each wait, so moving one more day lets it see the occurrence is due. Up to 10 s, then fail.
+        /// </summary>
+        public async Task<(YearEndReportRequest Request, DateTimeOffset At)> NextAfterNudgesAsync()
+        {
+            for (var attempt = 0; attempt < 20; attempt++)
+            {
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+                try
+                {
+                    return await calls.Reader.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    clock.Advance(TimeSpan.FromDays(1));
+                }
+            }
+
+            throw new TimeoutException("The scheduler started nothing.");
         }
     }
 }
