@@ -109,12 +109,10 @@ public class ReportApiTests(AzuriteFixture azurite)
     public async Task GetApplicationDocument_AccessRules_EnterpriseGetsItsDecisionNotTheAppraisal()
     {
         var host = await HostAsync();
-        var id = ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray());
+        var (id, token) = await new LifecycleClient(host.Http).SubmitAsync();
         await Store().AddVersionAsync(Doc(DocumentKinds.ApprovalDecision, id, "Quyết định phê duyệt hỗ trợ.docx", "quyết định"), CancellationToken.None);
         await Store().AddVersionAsync(Doc(DocumentKinds.AppraisalRecord, id, "Biên bản thẩm định.docx", "biên bản"), CancellationToken.None);
-        var token = new AccessTokens(Options.Create(new AccessTokenOptions { SigningKey = LocalHostProcess.SigningKey })).For(id);
-        var otherToken = new AccessTokens(Options.Create(new AccessTokenOptions { SigningKey = LocalHostProcess.SigningKey }))
-            .For(ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray()));
+        var (_, otherToken) = await new LifecycleClient(host.Http).SubmitAsync(enterpriseName: "Công ty khác");
 
         using var enterpriseDecision = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision?access={token}", null);
         using var enterpriseAppraisal = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/appraisal-record?access={token}", null);
@@ -139,6 +137,7 @@ public class ReportApiTests(AzuriteFixture azurite)
         if (officer is not null)
         {
             request.Headers.Add(Officer, officer);
+            request.Headers.Add("X-Requested-With", "nscl");
         }
 
         return await host.Http.SendAsync(request);
