@@ -40,7 +40,7 @@ public sealed record ApplicationView(
         ArgumentNullException.ThrowIfNull(a);
         var allowed = LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle))
             .Where(action => caller is null || (LifecycleRules.ActorOf(action) == Actor.Enterprise) == caller.IsEnterprise)
-            .Where(action => caller?.Officer is not { } officer || officer.IsIn(RoleOf(action)))
+            .Where(action => caller?.Officer is not { } officer || officer.IsIn(Officers.OfficerRoles.For(LifecycleRules.ActorOf(action))))
             .Select(ActionNames.Of)
             .ToList();
         var lifecycle = a.Lifecycle;
@@ -56,12 +56,6 @@ public sealed record ApplicationView(
         };
     }
 
-    static string RoleOf(LifecycleAction action) => LifecycleRules.ActorOf(action) switch
-    {
-        Actor.Appraiser => Officers.OfficerRoles.Appraiser,
-        Actor.Leader => Officers.OfficerRoles.Leader,
-        _ => Officers.OfficerRoles.Officer,
-    };
 
     /// <summary>The lifecycle without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
     static LifecycleState Redacted(LifecycleState state) => new()

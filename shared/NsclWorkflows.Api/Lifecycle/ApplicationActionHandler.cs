@@ -107,12 +107,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
                 : (string.Empty, string.Empty, Forbidden("Thao tác này do doanh nghiệp thực hiện qua đường liên kết riêng của hồ sơ.", "Enterprise"));
         }
 
-        var role = actor switch
-        {
-            Actor.Appraiser => OfficerRoles.Appraiser,
-            Actor.Leader => OfficerRoles.Leader,
-            _ => OfficerRoles.Officer,
-        };
+        var role = OfficerRoles.For(actor);
         if (caller.Officer is not { } officer)
         {
             return (string.Empty, string.Empty, Forbidden("Thao tác này dành cho cán bộ đã đăng nhập.", role));

@@ -21,4 +21,12 @@ public static class OfficerRoles
     public const string Appraiser = "Appraiser";
     public const string Leader = "Leader";
     public const string Admin = "Admin";
+
+    /// <summary>The role an officer needs to take an action of <paramref name="actor"/> (not for the enterprise's actions).</summary>
+    public static string For(Domain.Lifecycle.Actor actor) => actor switch
+    {
+        Domain.Lifecycle.Actor.Appraiser => Appraiser,
+        Domain.Lifecycle.Actor.Leader => Leader,
+        _ => Officer,
+    };
 }

@@ -12,30 +12,23 @@ namespace NsclWorkflows.Integration.Tests.Lifecycle;
 public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     const string Hub = "accessmatrix";
-    static readonly SemaphoreSlim Gate = new(1, 1);
-    static (string Id, string Token)? mine;
-    static (string Id, string Token)? other;
+    static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other)> Shared = new();
+    (string Id, string Token)? mine;
+    (string Id, string Token)? other;
     LifecycleClient client = null!;
 
     public async Task InitializeAsync()
     {
         var host = await azurite.SharedHostAsync(Hub, TimeSpan.FromMinutes(10));
         client = new LifecycleClient(host.Http);
-        await Gate.WaitAsync();
-        try
+        (mine, other) = await Shared.GetAsync(async () =>
         {
-            if (mine is null)
-            {
-                mine = await client.SubmitAsync();
-                other = await client.SubmitAsync(enterpriseName: "Công ty Khác");
-                await client.WaitStatusAsync(mine.Value.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
-                await client.WaitStatusAsync(other.Value.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
+            var first = await client.SubmitAsync();
+            var second = await client.SubmitAsync(enterpriseName: "Công ty Khác");
+            await client.WaitStatusAsync(first.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
+            await client.WaitStatusAsync(second.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
+            return (first, second);
+        });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

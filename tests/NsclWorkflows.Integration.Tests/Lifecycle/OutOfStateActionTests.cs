@@ -11,33 +11,25 @@ namespace NsclWorkflows.Integration.Tests.Lifecycle;
 public class OutOfStateActionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     const string Hub = "outofstate";
-    static readonly SemaphoreSlim Gate = new(1, 1);
-    static (string Id, string Token)? underReview;
-    static (string Id, string Token)? withdrawn;
+    static readonly OnceAsync<((string Id, string Token) UnderReview, (string Id, string Token) Withdrawn)> Shared = new();
+    (string Id, string Token)? underReview;
+    (string Id, string Token)? withdrawn;
     LifecycleClient client = null!;
 
     public async Task InitializeAsync()
     {
         var host = await azurite.SharedHostAsync(Hub, TimeSpan.FromMinutes(10));
         client = new LifecycleClient(host.Http);
-        await Gate.WaitAsync();
-        try
+        (underReview, withdrawn) = await Shared.GetAsync(async () =>
         {
-            if (underReview is null)
-            {
-                underReview = await client.SubmitAsync();
-                await client.WaitStatusAsync(underReview.Value.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
-                var gone = await client.SubmitAsync();
-                await client.WaitStatusAsync(gone.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
-                await client.ActAsync(gone.Id, "withdraw", new { note = "Rút hồ sơ" }, As.Enterprise(gone.Token));
-                await client.WaitStatusAsync(gone.Id, "Withdrawn", TimeSpan.FromSeconds(60));
-                withdrawn = gone;
-            }
-        }
-        finally
-        {
-            Gate.Release();
-        }
+            var review = await client.SubmitAsync();
+            await client.WaitStatusAsync(review.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
+            var gone = await client.SubmitAsync();
+            await client.WaitStatusAsync(gone.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
+            await client.ActAsync(gone.Id, "withdraw", new { note = "Rút hồ sơ" }, As.Enterprise(gone.Token));
+            await client.WaitStatusAsync(gone.Id, "Withdrawn", TimeSpan.FromSeconds(60));
+            return (review, gone);
+        });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
