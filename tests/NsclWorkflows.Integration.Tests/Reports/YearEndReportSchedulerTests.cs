@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,12 @@ public sealed class YearEndReportSchedulerTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 12, 14, 17, 0, 0, TimeSpan.Zero)); // midnight in Đà Nẵng
         var launcher = new RecordingLauncher(clock);
-        using var scheduler = Scheduler(clock, launcher);
+        var log = new FirstLog();
+        using var scheduler = new YearEndReportScheduler(new YearEndSchedule(Options.Create(new YearEndReportOptions())), launcher, clock, log);
         await scheduler.StartAsync(CancellationToken.None);
 
+        // ExecuteAsync runs in the background: move the clock only once the scheduler has read it and says it waits.
+        await log.Written.WaitAsync(TimeSpan.FromSeconds(10));
         clock.Advance(TimeSpan.FromMinutes(59));   // 00:59
         clock.Advance(TimeSpan.FromMinutes(1));    // 01:00
         var first = await launcher.NextAfterNudgesAsync();
@@ -75,6 +79,21 @@ public sealed class YearEndReportSchedulerTests
 
     static YearEndReportScheduler Scheduler(TimeProvider clock, IYearEndReportLauncher launcher) =>
         new(new YearEndSchedule(Options.Create(new YearEndReportOptions())), launcher, clock, NullLogger<YearEndReportScheduler>.Instance);
+
+    /// <summary>Completes <see cref="Written"/> when the scheduler logs for the first time (it logs before each wait).</summary>
+    sealed class FirstLog : ILogger<YearEndReportScheduler>
+    {
+        readonly TaskCompletionSource written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Written => written.Task;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            written.TrySetResult();
+    }
 
     sealed class RecordingLauncher(FakeTimeProvider clock) : IYearEndReportLauncher
     {
