@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Query;
@@ -20,6 +21,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     readonly string connectionString;
     readonly ILoggerFactory loggerFactory;
     readonly ILogger<DurableSidecar> logger;
+    readonly string? socketPath;
     WebApplication? server;
 
     public DurableSidecar(IOptions<DurableBackendOptions> options, IConfiguration configuration, ILoggerFactory loggerFactory)
@@ -31,12 +33,25 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         logger = loggerFactory.CreateLogger<DurableSidecar>();
         connectionString = configuration[Infrastructure.Storage.StorageOptions.ConnectionSetting]
             ?? throw new InvalidOperationException("Setting AzureWebJobsStorage is required.");
-        Port = this.options.SidecarPort > 0 ? this.options.SidecarPort : FreeLoopbackPort();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
+        if (this.options.SidecarPort > 0)
+        {
+            Endpoint = $"127.0.0.1:{this.options.SidecarPort}";
+            Channel = GrpcChannel.ForAddress($"http://{Endpoint}");
+        }
+        else
+        {
+            // No port to pick: a free-port probe is released before Kestrel binds it, and in that window another
+            // process (or an outgoing connection) can take it. A socket file private to this process cannot collide.
+            socketPath = Path.Combine(Path.GetTempPath(), $"nscl-durable-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}.sock");
+            Endpoint = $"unix:{socketPath}";
+            Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = UnixSocketHandler(socketPath) });
+        }
+
         Service = new SidecarSafeOrchestrationService<AzureStorageOrchestrationService>(new AzureStorageOrchestrationService(Settings()));
     }
 
-    public int Port { get; }
+    /// <summary>Where the sidecar listens: <c>127.0.0.1:port</c>, or <c>unix:path</c> when no port is configured.</summary>
+    public string Endpoint { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -55,7 +70,17 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         // shutdown for Kestrel's default 30 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            if (socketPath is null)
+            {
+                k.Listen(IPAddress.Loopback, options.SidecarPort, l => l.Protocols = HttpProtocols.Http2);
+            }
+            else
+            {
+                k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2);
+            }
+        });
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddSingleton<IOrchestrationService>(Service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(Service);
@@ -65,7 +90,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         server = builder.Build();
         server.MapGrpcService<TaskHubGrpcServer>();
         await server.StartAsync(cancellationToken);
-        LogStarted(logger, Port, options.TaskHubName, options.WorkerId ?? Environment.MachineName);
+        LogStarted(logger, Endpoint, options.TaskHubName, options.WorkerId ?? Environment.MachineName);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -90,6 +115,10 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
 
         Channel.Dispose();
         Service.Inner.Dispose();
+        if (socketPath is not null)
+        {
+            File.Delete(socketPath);
+        }
     }
 
     AzureStorageOrchestrationServiceSettings Settings() => new()
@@ -105,15 +134,26 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         LoggerFactory = loggerFactory,
     };
 
-    static int FreeLoopbackPort()
+    static SocketsHttpHandler UnixSocketHandler(string path) => new()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+        ConnectCallback = async (_, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Durable backend: Azure Storage task hub {TaskHub} as worker {WorkerId}, sidecar on 127.0.0.1:{Port}")]
-    static partial void LogStarted(ILogger logger, int port, string taskHub, string workerId);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Durable backend: Azure Storage task hub {TaskHub} as worker {WorkerId}, sidecar on {Endpoint}")]
+    static partial void LogStarted(ILogger logger, string endpoint, string taskHub, string workerId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Durable backend stopped")]
     static partial void LogStopped(ILogger logger);

@@ -18,7 +18,7 @@ sealed class InProcessDurableBackend : IAsyncDisposable
 
     public DurableSidecar Sidecar => host.Services.GetRequiredService<DurableSidecar>();
 
-    public static async Task<InProcessDurableBackend> StartAsync(string connectionString, string taskHub, Action<DurableTaskRegistry> tasks)
+    public static async Task<InProcessDurableBackend> StartAsync(string connectionString, string taskHub, Action<DurableTaskRegistry> tasks, int sidecarPort = 0)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +27,7 @@ sealed class InProcessDurableBackend : IAsyncDisposable
             ["Nscl:Durable:TaskHubName"] = taskHub,
             ["Nscl:Durable:WorkerId"] = "integration-tests",
             ["Nscl:Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Nscl:Durable:SidecarPort"] = sidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks);
         var host = builder.Build();

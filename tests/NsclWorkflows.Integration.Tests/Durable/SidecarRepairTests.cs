@@ -40,6 +40,33 @@ public class SidecarRepairTests(AzuriteFixture azurite)
         Assert.Equal(((5 * 2 + 1) * 2 + 1) * 2, result.ReadOutputAs<int>());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sidecar_OnSocketFileOrConfiguredPort_RunsOrchestrationsAndCleansUp(bool tcp)
+    {
+        var port = tcp ? FreePorts.Next() : 0;
+        var backend = await InProcessDurableBackend.StartAsync(azurite.ConnectionString, tcp ? "sidecartcp" : "sidecarunix", tasks =>
+            tasks.AddOrchestratorFunc<int, int>("Echo", (_, x) => x + 1), port);
+        var endpoint = backend.Sidecar.Endpoint;
+
+        var id = await backend.Client.ScheduleNewOrchestrationInstanceAsync("Echo", 41);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var result = await backend.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+        await backend.DisposeAsync();
+
+        Assert.Equal(42, result.ReadOutputAs<int>());
+        if (tcp)
+        {
+            Assert.Equal($"127.0.0.1:{port}", endpoint);
+        }
+        else
+        {
+            Assert.StartsWith("unix:", endpoint, StringComparison.Ordinal);
+            Assert.False(File.Exists(endpoint["unix:".Length..]), "the socket file is removed when the host stops");
+        }
+    }
+
     [Fact]
     public async Task Sidecar_StoppedTwiceAndConcurrently_DoesNotThrowAndStopsTheService()
     {

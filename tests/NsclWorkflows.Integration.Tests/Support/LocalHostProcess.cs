@@ -41,10 +41,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+        Http = new HttpClient(new CurrentPortHandler(this)) { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
     }
 
-    public int Port { get; }
+    /// <summary>The host's port; a new one when the chosen port was taken before the host could bind it.</summary>
+    public int Port { get; private set; }
 
     public string TaskHub { get; }
 
@@ -57,6 +58,24 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public int ProcessId => process?.Id ?? throw new InvalidOperationException("Not started.");
 
     public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (HostExitedException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                process?.Dispose();
+                output.Clear();
+                Port = FreePorts.Next();
+            }
+        }
+    }
+
+    async Task StartOnceAsync()
     {
         var dll = HostAssemblyPath();
         var start = new ProcessStartInfo("dotnet")
@@ -153,7 +172,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             if (process!.HasExited)
             {
-                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{Output}");
+                throw new HostExitedException($"The host exited with {process.ExitCode}:\n{Output}");
             }
 
             try
@@ -182,6 +201,22 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var configuration = Path.GetFileName(binFolder);
         var path = Path.Combine(RepositoryRoot.Find(), "functions", "NsclWorkflows.Local", "bin", configuration, "net10.0", "NsclWorkflows.Local.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the standalone host first.", path);
+    }
+
+    sealed class HostExitedException(string message) : InvalidOperationException(message);
+
+    /// <summary>Sends every request to the host's current port, so a client keeps working across a port change.</summary>
+    sealed class CurrentPortHandler(LocalHostProcess host) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri && uri.Port != host.Port)
+            {
+                request.RequestUri = new UriBuilder(uri) { Port = host.Port }.Uri;
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
