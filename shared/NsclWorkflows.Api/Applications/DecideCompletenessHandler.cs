@@ -29,6 +29,20 @@ public sealed class DecideCompletenessHandler(IApplicationRepository application
             return ApiProblem.Unauthorized();
         }
 
+        // Same order as the general action route: who may see it (404), its state (409), then the body (400/422).
+        var application = ApplicationIds.IsWellFormed(id) ? await applications.FindAsync(id, cancellationToken) : null;
+        if (application is null || !officer.Covers(application.Lifecycle.Unit))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        if (!OpenForDecision.Contains(application.Status))
+        {
+            return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
+                $"Hồ sơ đang ở trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\"; không thể kết luận tính đầy đủ.",
+                extensions: new { currentStatus = application.Status.ToString(), allowedActions = Array.Empty<string>() });
+        }
+
         var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
@@ -48,19 +62,6 @@ public sealed class DecideCompletenessHandler(IApplicationRepository application
             note = root.TryGetProperty("note", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String
                 ? VietnameseText.NormaliseBlock(n.GetString()!)
                 : null;
-        }
-
-        var application = ApplicationIds.IsWellFormed(id) ? await applications.FindAsync(id, cancellationToken) : null;
-        if (application is null || !officer.Covers(application.Lifecycle.Unit))
-        {
-            return ApiProblem.NotFound("hồ sơ");
-        }
-
-        if (!OpenForDecision.Contains(application.Status))
-        {
-            return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
-                $"Hồ sơ đang ở trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\"; không thể kết luận tính đầy đủ.",
-                extensions: new { currentStatus = application.Status.ToString(), allowedActions = Array.Empty<string>() });
         }
 
         var legacy = application.LastSequence == 0 && application.Lifecycle.Unit.Length == 0;

@@ -4,41 +4,71 @@ using NsclWorkflows.Integration.Tests.Support;
 namespace NsclWorkflows.Integration.Tests.Lifecycle;
 
 /// <summary>
-/// Every endpoint × {anonymous, another enterprise, the right enterprise, appraiser, leader, admin, an officer of
-/// another unit}. Write actions use bodies that stop at validation (422) or state (409) once access is granted, so
-/// the matrix changes nothing it reads.
+/// Every endpoint of the API × {anonymous, another enterprise, the right enterprise, appraiser, leader, admin, an
+/// officer of another unit}. Write actions use bodies that stop at validation (422) or state (409) once access is
+/// granted, so the matrix changes nothing it reads. Reads of files (attachment, documents) read files that exist.
+/// (The development-only capture endpoint and outbox are not part of the API: not mapped outside Development.)
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     const string Hub = "accessmatrix";
-    static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other)> Shared = new();
+    const string AttachmentName = "giấy phép.png";
+    static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other, (string Id, string Token) Approved)> Shared = new();
     (string Id, string Token)? mine;
     (string Id, string Token)? other;
+    (string Id, string Token)? approved;
     LifecycleClient client = null!;
 
     public async Task InitializeAsync()
     {
         var host = await azurite.SharedHostAsync(Hub, TimeSpan.FromMinutes(10));
         client = new LifecycleClient(host.Http);
-        (mine, other) = await Shared.GetAsync(async () =>
+        (mine, other, approved) = await Shared.GetAsync(async () =>
         {
             var first = await client.SubmitAsync();
             var second = await client.SubmitAsync(enterpriseName: "Công ty Khác");
+            var third = await client.SubmitAsync(enterpriseName: "Công ty Được Duyệt");
             await client.WaitStatusAsync(first.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
             await client.WaitStatusAsync(second.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
-            return (first, second);
+            var (uploaded, _) = await client.PostAsync($"/api/applications/{first.Id}/attachments", new ByteArrayContent(Png),
+                As.Enterprise(first.Token), ("X-File-Name", Uri.EscapeDataString(AttachmentName)));
+            Assert.Equal(201, uploaded);
+            await ApproveAsync(third.Id);
+            return (first, second, third);
         });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Through appraisal to approval, then until both of its documents are stored.</summary>
+    async Task ApproveAsync(string id)
+    {
+        var timeout = TimeSpan.FromSeconds(60);
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", timeout);
+        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        await client.WaitStatusAsync(id, "UnderAppraisal", timeout);
+        Assert.Equal(202, (await client.ActAsync(id, "submit-appraisal",
+            new { recommendSupport = true, amountVnd = 100_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+        await client.WaitStatusAsync(id, "AwaitingApproval", timeout);
+        Assert.Equal(202, (await client.ActAsync(id, "approve", new { amountVnd = 100_000_000, budgetYear = 2025 }, As.Leader)).Status);
+        foreach (var kind in new[] { "appraisal-record", "approval-decision" })
+        {
+            await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{id}/documents/{kind}", As.Admin), r => r.Status == 200,
+                timeout, $"the {kind} of {id} is stored");
+        }
+    }
 
     public static readonly string[] Callers = ["anonymous", "other-enterprise", "enterprise", "appraiser", "leader", "admin", "other-unit"];
 
     /// <summary>(endpoint, expected status per caller in <see cref="Callers"/> order).</summary>
     public static TheoryData<string, int[]> Matrix() => new()
     {
+        { "GET health", [200, 200, 200, 200, 200, 200, 200] },
+        { "POST submit (invalid body)", [422, 422, 422, 422, 422, 422, 422] },
         { "GET application", [404, 404, 200, 200, 200, 200, 404] },
+        { "POST completeness-decision (first release, invalid body)", [401, 401, 401, 422, 422, 422, 404] },
         { "GET history", [404, 404, 200, 200, 200, 200, 404] },
         { "POST officer action (request-supplementation, invalid body)", [404, 404, 403, 422, 422, 422, 404] },
         { "POST appraiser action (submit-appraisal, wrong state)", [404, 404, 403, 409, 403, 409, 404] },
@@ -48,7 +78,12 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET budget", [401, 401, 401, 200, 200, 200, 200] },
         { "GET notifications", [401, 401, 401, 200, 200, 200, 404] },
         { "GET attachments", [404, 404, 200, 200, 200, 200, 404] },
+        { "POST attachment (empty file)", [404, 404, 422, 422, 422, 422, 404] },
+        { "GET attachment (uploaded by the enterprise)", [404, 404, 200, 200, 200, 200, 404] },
         { "GET document (approval decision, not issued yet)", [404, 404, 404, 404, 404, 404, 404] },
+        { "GET document (approval decision, issued)", [404, 404, 200, 200, 200, 200, 404] },
+        { "GET document (appraisal record, issued; internal)", [404, 404, 404, 200, 200, 200, 404] },
+        { "POST year-end report (year outside the programme)", [401, 401, 401, 403, 422, 422, 422] },
         { "GET year-end report (none yet)", [401, 401, 401, 404, 404, 404, 404] },
         { "GET catalogue", [200, 200, 200, 200, 200, 200, 200] },
         { "GET catalogue validation", [401, 401, 401, 200, 200, 200, 200] },
@@ -59,7 +94,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     [MemberData(nameof(Matrix))]
     public async Task Endpoint_EachCaller_GetsTheExpectedStatus(string endpoint, int[] expected)
     {
-        var (id, token) = mine!.Value;
+        var (id, token) = endpoint.Contains(", issued", StringComparison.Ordinal) ? approved!.Value : mine!.Value;
         var actual = new List<int>();
         foreach (var name in Callers)
         {
@@ -101,7 +136,11 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         var body = (string json) => JsonDocument.Parse(json).RootElement;
         return endpoint switch
         {
+            "GET health" => (await client.GetAsync("/api/health", caller)).Status,
+            "POST submit (invalid body)" => (await client.PostAsync("/api/applications", JsonContent("""{"enterpriseName":""}"""), caller)).Status,
             "GET application" => (await client.GetAsync($"/api/applications/{id}", caller)).Status,
+            "POST completeness-decision (first release, invalid body)" =>
+                (await client.PostAsync($"/api/applications/{id}/completeness-decision", JsonContent("""{"decision":"maybe"}"""), caller)).Status,
             "GET history" => (await client.GetAsync($"/api/applications/{id}/history", caller)).Status,
             "POST officer action (request-supplementation, invalid body)" => (await client.ActAsync(id, "request-supplementation", body("{}"), caller)).Status,
             "POST appraiser action (submit-appraisal, wrong state)" => (await client.ActAsync(id, "submit-appraisal", body("{}"), caller)).Status,
@@ -111,11 +150,21 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET budget" => (await client.GetAsync("/api/budget", caller)).Status,
             "GET notifications" => (await client.GetAsync($"/api/applications/{id}/notifications", caller)).Status,
             "GET attachments" => (await client.GetAsync($"/api/applications/{id}/attachments", caller)).Status,
-            "GET document (approval decision, not issued yet)" => (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", caller)).Status,
+            "POST attachment (empty file)" => (await client.PostAsync($"/api/applications/{id}/attachments", new ByteArrayContent([]), caller,
+                ("X-File-Name", "empty.pdf"))).Status,
+            "GET attachment (uploaded by the enterprise)" =>
+                (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(AttachmentName)}", caller)).Status,
+            "GET document (approval decision, not issued yet)" or "GET document (approval decision, issued)" =>
+                (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", caller)).Status,
+            "GET document (appraisal record, issued; internal)" => (await client.GetAsync($"/api/applications/{id}/documents/appraisal-record", caller)).Status,
+            "POST year-end report (year outside the programme)" => (await client.PostEmptyAsync("/api/reports/year-end/2019", caller)).Status,
             "GET year-end report (none yet)" => (await client.GetAsync("/api/reports/year-end/2022", caller)).Status,
             "GET catalogue" => (await client.GetAsync("/api/catalogue", caller)).Status,
             "GET catalogue validation" => (await client.GetAsync("/api/catalogue/validation", caller)).Status,
-            _ => (await client.PostEmptyAsync($"/api/applications/{other!.Value.Id}/access-link", caller)).Status,
+            "POST access-link (on the other enterprise's application)" => (await client.PostEmptyAsync($"/api/applications/{other!.Value.Id}/access-link", caller)).Status,
+            _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }
+
+    static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

@@ -76,6 +76,19 @@ public sealed class LifecycleClient(HttpClient http)
         return await SendAsync(request);
     }
 
+    /// <summary>POST with any content (and extra headers) as <paramref name="caller"/>.</summary>
+    public async Task<(int Status, JsonElement Body)> PostAsync(string url, HttpContent content, As caller, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        caller.ApplyTo(request);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await SendAsync(request);
+    }
+
     public async Task<JsonElement> ViewAsync(string id) => (await GetAsync($"/api/applications/{id}", As.Admin)).Body;
 
     /// <summary>Polls the application (a point read of its row) until <paramref name="holds"/>.</summary>
@@ -94,7 +107,9 @@ public sealed class LifecycleClient(HttpClient http)
     async Task<(int, JsonElement)> SendAsync(HttpRequestMessage request)
     {
         using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        var text = response.Content.Headers.ContentType?.MediaType is { } type && !type.Contains("json", StringComparison.Ordinal)
+            ? string.Empty // a download: only the status matters here
+            : await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 }
