@@ -61,7 +61,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             // After a kill, what the dead process had in hand comes back when its message visibility (1 min) ends.
             var view = await client.WaitAsync(id, done, i == killAt ? Step + TimeSpan.FromMinutes(1) : Step, $"step {i} ({action}) is recorded");
             var audit = await client.AuditKindsAsync(id);
-            Assert.Equal(auditKind, audit[^1]);
+            Assert.True(auditKind == audit[^1], $"step {i}: last audit entry {audit[^1]}, expected {auditKind}");
             var balance = await BalanceAsync(client);
             Assert.True(reserved == balance.GetProperty("reservedVnd").GetInt64(), $"step {i} reserved: {balance}");
             Assert.True(disbursed == balance.GetProperty("disbursedVnd").GetInt64(), $"step {i} disbursed: {balance}");
@@ -127,34 +127,81 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         var client = new LifecycleClient(host.Http);
         var (id, token) = await client.SubmitAsync(amount: 200_000_000);
         await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
-        await client.ActAsync(id, "accept-completeness", new { }, As.Clerk);
-        await client.WaitStatusAsync(id, "UnderAppraisal", Step);
-        await client.ActAsync(id, "submit-appraisal", new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 7, maxScore = 10 } } }, As.Appraiser);
-        await client.WaitStatusAsync(id, "AwaitingApproval", Step);
-        await client.ActAsync(id, "approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader);
-        var approved = await client.WaitStatusAsync(id, "InImplementation", Step);
-        var due = approved.GetProperty("nextDueUtc").GetDateTimeOffset();
+        Assert.Equal(0, (await BalanceAsync(client)).GetProperty("reservedVnd").GetInt64());
+        DateTimeOffset due = default;
+        const long Tranche = 66_666_000; // a third of 200 million, rounded down to the thousand
 
-        var escalated = await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("stepEscalations").GetInt32() >= 1,
-            TimeSpan.FromSeconds(120), "the overdue check-in is escalated");
+        // (action or null when the step is the deadline passing, body, caller, done, audit kind added, reserved, disbursed)
+        var steps = new (string? Action, object? Body, As? Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed)[]
+        {
+            ("accept-completeness", new { }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
+            ("submit-appraisal", new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 7, maxScore = 10 } } },
+                As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
+            ("approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader, v => Status(v) == "InImplementation", "Approved", 200_000_000, 0),
+            (null, null, null, v => v.GetProperty("lifecycle").GetProperty("stepEscalations").GetInt32() >= 1 && Status(v) == "InImplementation",
+                "Escalated", 200_000_000, 0),
+            ("submit-check-in", new { note = "Báo cáo muộn do chờ thiết bị", percentDone = 30 }, As.Enterprise(token),
+                v => CheckIn(v, 0) == "Submitted", "CheckInSubmitted", 200_000_000, 0),
+            ("review-check-in", new { accepted = true }, As.Clerk,
+                v => CheckIn(v, 0) == "Accepted" && v.GetProperty("lifecycle").GetProperty("currentCheckIn").GetInt32() == 2,
+                "CheckInAccepted", 200_000_000 - Tranche, Tranche),
+        };
 
-        Assert.Equal("InImplementation", Status(escalated));
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var (action, body, caller, done, auditKind, reserved, disbursed) = steps[i];
+            var before = (await client.AuditKindsAsync(id)).Count(k => k == auditKind);
+            if (action is not null)
+            {
+                var (status, answer) = await client.ActAsync(id, action, body!, caller!);
+                Assert.True(status == 202, $"step {i} {action}: {status} {answer}");
+            }
+
+            var view = await client.WaitAsync(id, done, action is null ? TimeSpan.FromSeconds(120) : Step, $"step {i} ({action ?? "deadline"}) is recorded");
+            Assert.Equal(before + 1, (await client.AuditKindsAsync(id)).Count(k => k == auditKind));
+            var balance = await BalanceAsync(client);
+            Assert.True(reserved == balance.GetProperty("reservedVnd").GetInt64(), $"step {i} reserved: {balance}");
+            Assert.True(disbursed == balance.GetProperty("disbursedVnd").GetInt64(), $"step {i} disbursed: {balance}");
+            output.WriteLine($"step {i} {action ?? "deadline"}: {Status(view)}, audit +{auditKind}, reserved {reserved}, disbursed {disbursed}");
+
+            if (action == "approve")
+            {
+                due = view.GetProperty("nextDueUtc").GetDateTimeOffset();
+            }
+            else if (action is null)
+            {
+                await AssertRemindedThenEscalatedAsync(client, id, due);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The enterprise was reminded before, on and after the due date, in that order, and the officer was told only after
+    /// the due date; the escalation is in the audit trail and the officer's inbox shows the task overdue.
+    /// </summary>
+    static async Task AssertRemindedThenEscalatedAsync(LifecycleClient client, string id, DateTimeOffset due)
+    {
         var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Admin);
         var escalation = history.GetProperty("entries").EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "Escalated");
         Assert.True(escalation.GetProperty("atUtc").GetDateTimeOffset() > due, $"escalated only after the due date {due:O}: {history}");
         Assert.Contains("lần 1/2", escalation.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var mails = await LocalHostProcess.EventuallyAsync(
+            async () => (await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk)).Body.GetProperty("notifications").EnumerateArray()
+                .Select(n => (Event: n.GetProperty("event").GetString()!, Audience: n.GetProperty("audience").GetString()!, At: n.GetProperty("createdAtUtc").GetDateTimeOffset()))
+                .ToList(),
+            list => list.Any(n => n.Event == "CheckInEscalated"), Step, "the escalation e-mail is recorded");
+        string[] order = ["CheckInReminderBefore", "CheckInReminderDue", "CheckInReminderOverdue", "CheckInEscalated"];
+        var firsts = order.Select(e => mails.Where(n => n.Event == e).Select(n => n.At).DefaultIfEmpty(DateTimeOffset.MaxValue).Min()).ToList();
+        Assert.True(firsts.All(at => at != DateTimeOffset.MaxValue), $"every reminder and the escalation were sent: {string.Join(", ", mails)}");
+        Assert.True(firsts.SequenceEqual(firsts.Order()), $"reminders before, on, after the due date, then the escalation: {string.Join(", ", mails)}");
+        Assert.All(mails.Where(n => n.Event.StartsWith("CheckInReminder", StringComparison.Ordinal)), n => Assert.Equal("Enterprise", n.Audience));
+        Assert.Equal("Officers", mails.First(n => n.Event == "CheckInEscalated").Audience);
+
         var (_, inbox) = await client.GetAsync("/api/inbox", As.Clerk);
         var task = inbox.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("applicationId").GetString() == id);
         Assert.True(task.GetProperty("overdue").GetBoolean());
         Assert.Equal("AwaitingCheckIn", task.GetProperty("step").GetString());
-
-        await client.ActAsync(id, "submit-check-in", new { note = "Báo cáo muộn do chờ thiết bị", percentDone = 30 }, As.Enterprise(token));
-        await client.WaitAsync(id, v => CheckIn(v, 0) == "Submitted", Step, "the late report is taken");
-        await client.ActAsync(id, "review-check-in", new { accepted = true }, As.Clerk);
-        var accepted = await client.WaitAsync(id, v => CheckIn(v, 0) == "Accepted", Step, "the late report is accepted");
-        Assert.Equal(2, accepted.GetProperty("lifecycle").GetProperty("currentCheckIn").GetInt32());
-        var balance = await BalanceAsync(client);
-        Assert.Equal(200_000_000 - 66_666_000, balance.GetProperty("reservedVnd").GetInt64());
     }
 
     static string? Status(JsonElement view) => view.GetProperty("status").GetString();
