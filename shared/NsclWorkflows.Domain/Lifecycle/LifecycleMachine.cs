@@ -177,7 +177,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 return c.Audit(AuditKinds.SupplementationExpired, SystemActor, state.ClosingReason, ApplicationStatus.SupplementationRequested);
             default:
                 state.StepEscalations++;
-                var what = StepName(a);
+                var what = AwaitedStep.Name(a);
                 var occurrence = $"{a.Status}-{state.CurrentCheckIn}-escalation-{state.StepEscalations}";
                 var due = (NotificationFacts.DueDate, Iso(state.StepDueUtc ?? c.At));
                 if (a.Status == ApplicationStatus.UnderAppraisal)
@@ -188,16 +188,16 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 {
                     c.Notify(NotificationEvent.ApprovalEscalated, occurrence, NotificationAudience.HeadOfDivision, due);
                 }
-                else if (EnterpriseIsAwaited(a))
+                else if (AwaitedStep.IsEnterprise(a))
                 {
-                    c.Notify(NotificationEvent.CheckInEscalated, occurrence, NotificationAudience.Officers, (NotificationFacts.PeriodName, PeriodName(state)), due);
+                    c.Notify(NotificationEvent.CheckInEscalated, occurrence, NotificationAudience.Officers, (NotificationFacts.PeriodName, AwaitedStep.PeriodName(state)), due);
                 }
                 else
                 {
                     c.Notify(NotificationEvent.StepEscalated, occurrence, NotificationAudience.HeadOfDivision, (NotificationFacts.StepName, what), due);
                 }
 
-                var to = EnterpriseIsAwaited(a) ? "chuyển cán bộ phụ trách" : "báo cáo lãnh đạo phòng";
+                var to = AwaitedStep.IsEnterprise(a) ? "chuyển cán bộ phụ trách" : "báo cáo lãnh đạo phòng";
                 return c.Audit(AuditKinds.Escalated, SystemActor, $"Quá hạn {what}: {to} (lần {state.StepEscalations}).");
         }
     }
@@ -316,7 +316,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                     reviewed.Status = CheckInStatus.RevisionRequested;
                     StartStep(state, planner.WorkingDaysFrom(c.At, policy.EscalationDelayWorkingDays));
                     c.Notify(NotificationEvent.CheckInReviewed, $"checkin-{reviewed.Number}-revise-{reviewed.Reports.Count}", NotificationAudience.Enterprise,
-                        (NotificationFacts.PeriodName, PeriodName(state)), (NotificationFacts.ReviewResult, "Yêu cầu chỉnh sửa, bổ sung báo cáo"),
+                        (NotificationFacts.PeriodName, AwaitedStep.PeriodName(state)), (NotificationFacts.ReviewResult, "Yêu cầu chỉnh sửa, bổ sung báo cáo"),
                         (NotificationFacts.Note, action.Note ?? string.Empty));
                     return c.Audit(AuditKinds.CheckInRevisionRequested, action.ActorName, action.Note ?? "Yêu cầu chỉnh sửa báo cáo.", before, action.ActorRole);
                 }
@@ -328,7 +328,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 state.CommittedVnd += tranche;
                 state.DisbursedVnd += tranche;
                 c.Notify(NotificationEvent.CheckInReviewed, $"checkin-{reviewed.Number}-accepted", NotificationAudience.Enterprise,
-                    (NotificationFacts.PeriodName, PeriodName(state)), (NotificationFacts.ReviewResult, "Chấp nhận báo cáo"), (NotificationFacts.Note, action.Note ?? string.Empty));
+                    (NotificationFacts.PeriodName, AwaitedStep.PeriodName(state)), (NotificationFacts.ReviewResult, "Chấp nhận báo cáo"), (NotificationFacts.Note, action.Note ?? string.Empty));
                 NextCheckInOrFinal(c);
                 return c.Audit(AuditKinds.CheckInAccepted, action.ActorName,
                     $"Chấp nhận báo cáo kỳ {reviewed.Number}; giải ngân {Money(tranche)}.", before, action.ActorRole);
@@ -443,7 +443,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         c.Application.MoveTo(ApplicationStatus.AwaitingFinalEvaluation, c.At);
         StartStep(state, state.FinalReportDueUtc.Value);
         c.Notify(NotificationEvent.CheckInReminderBefore, "final-report-due", NotificationAudience.Enterprise,
-            (NotificationFacts.PeriodName, PeriodName(state)), (NotificationFacts.DueDate, Iso(state.FinalReportDueUtc.Value)));
+            (NotificationFacts.PeriodName, AwaitedStep.PeriodName(state)), (NotificationFacts.DueDate, Iso(state.FinalReportDueUtc.Value)));
     }
 
     static void Close(StepContext c, ApplicationStatus status, string? reason)
@@ -475,7 +475,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         }
 
         var policy = catalogue.FindKind(a.Submission.SupportKindId)?.Policy ?? catalogue.DefaultPolicy;
-        var enterpriseWaits = EnterpriseIsAwaited(a);
+        var enterpriseWaits = AwaitedStep.IsEnterprise(a);
         if (a.Status == ApplicationStatus.SupplementationRequested)
         {
             return due;
@@ -501,7 +501,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         }
 
         var policy = catalogue.FindKind(a.Submission.SupportKindId)?.Policy ?? catalogue.DefaultPolicy;
-        var enterprise = EnterpriseIsAwaited(a);
+        var enterprise = AwaitedStep.IsEnterprise(a);
         NotificationEvent? evt = a.Status switch
         {
             ApplicationStatus.SupplementationRequested => NotificationEvent.SupplementationReminder,
@@ -542,7 +542,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                     (NotificationFacts.MissingItems, string.Join("; ", state.Supplementations[^1].MissingItems)), dueFact),
                 NotificationEvent.AppraisalReminder => Request(a, e, occurrence, NotificationAudience.Appraisers, dueFact),
                 NotificationEvent.ApprovalReminder => Request(a, e, occurrence, NotificationAudience.Leaders, dueFact),
-                _ => Request(a, e, occurrence, NotificationAudience.Enterprise, (NotificationFacts.PeriodName, PeriodName(state)), dueFact),
+                _ => Request(a, e, occurrence, NotificationAudience.Enterprise, (NotificationFacts.PeriodName, AwaitedStep.PeriodName(state)), dueFact),
             };
             nudges.Add(new Nudge(at, request));
         }
@@ -620,29 +620,6 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     static string Iso(DateTimeOffset utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     static string Raw(long vnd) => vnd.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>How the enterprise's current report is named to people.</summary>
-    static string PeriodName(LifecycleState state) =>
-        state.CurrentCheckIn >= 1 && state.CurrentCheckIn <= state.CheckIns.Count
-            ? $"báo cáo định kỳ lần {state.CurrentCheckIn}/{state.CheckIns.Count}"
-            : "báo cáo tổng kết";
-
-    /// <summary>The name of the step now awaited, for escalations and the audit trail.</summary>
-    static string StepName(Application a) => a.Status switch
-    {
-        ApplicationStatus.UnderAppraisal => "thẩm định",
-        ApplicationStatus.AwaitingApproval => "phê duyệt",
-        ApplicationStatus.InImplementation when a.Lifecycle.Current?.Status == CheckInStatus.Submitted => $"xem xét {PeriodName(a.Lifecycle)}",
-        ApplicationStatus.InImplementation => $"nộp {PeriodName(a.Lifecycle)}",
-        ApplicationStatus.AwaitingFinalEvaluation when a.Lifecycle.FinalReport is null => "nộp báo cáo tổng kết",
-        ApplicationStatus.AwaitingFinalEvaluation => "đánh giá, nghiệm thu",
-        _ => "kiểm tra tính đầy đủ của hồ sơ",
-    };
-
-    /// <summary>Whether the enterprise (not an officer) is the one awaited now.</summary>
-    static bool EnterpriseIsAwaited(Application a) => a.Status is ApplicationStatus.SupplementationRequested
-        || (a.Status is ApplicationStatus.InImplementation && a.Lifecycle.Current?.Status is CheckInStatus.Open or CheckInStatus.RevisionRequested)
-        || (a.Status is ApplicationStatus.AwaitingFinalEvaluation && a.Lifecycle.FinalReport is null);
 
     sealed class StepContext(Application application, WorkflowPolicy policy, SupportKind kind, StepCommand step)
     {

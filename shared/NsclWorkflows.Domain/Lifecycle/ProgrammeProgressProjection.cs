@@ -34,7 +34,7 @@ public static class ProgrammeProgressProjection
             .Select(a =>
             {
                 var due = DateOnly.FromDateTime(a.Lifecycle.StepDueUtc!.Value.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
-                return new OverdueItemRow(a.TrackingCode, a.Submission.EnterpriseName, Step(a), due, calendar.WorkingDaysBetween(due, asOf),
+                return new OverdueItemRow(a.TrackingCode, a.Submission.EnterpriseName, AwaitedStep.Title(a), due, calendar.WorkingDaysBetween(due, asOf),
                     a.DecidedBy);
             })
             .ToList();
@@ -48,16 +48,4 @@ public static class ProgrammeProgressProjection
 
         return new ProgrammeProgress(supported, overdue, targets);
     }
-
-    static string Step(Application a) => a.Status switch
-    {
-        ApplicationStatus.SupplementationRequested => "Doanh nghiệp bổ sung hồ sơ",
-        ApplicationStatus.UnderAppraisal => "Thẩm định",
-        ApplicationStatus.AwaitingApproval => "Phê duyệt",
-        ApplicationStatus.InImplementation when a.Lifecycle.Current?.Status == CheckInStatus.Submitted => $"Xem xét báo cáo định kỳ lần {a.Lifecycle.CurrentCheckIn}",
-        ApplicationStatus.InImplementation => $"Báo cáo định kỳ lần {a.Lifecycle.CurrentCheckIn}",
-        ApplicationStatus.AwaitingFinalEvaluation when a.Lifecycle.FinalReport is null => "Báo cáo tổng kết",
-        ApplicationStatus.AwaitingFinalEvaluation => "Đánh giá, nghiệm thu",
-        _ => "Kiểm tra tính đầy đủ của hồ sơ",
-    };
 }
