@@ -66,7 +66,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
                 await StartOnceAsync();
                 return;
             }
-            catch (HostExitedException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 process?.Dispose();
                 output.Clear();
@@ -172,7 +172,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             if (process!.HasExited)
             {
-                throw new HostExitedException($"The host exited with {process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{Output}");
             }
 
             try
@@ -202,8 +202,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var path = Path.Combine(RepositoryRoot.Find(), "functions", "NsclWorkflows.Local", "bin", configuration, "net10.0", "NsclWorkflows.Local.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the standalone host first.", path);
     }
-
-    sealed class HostExitedException(string message) : InvalidOperationException(message);
 
     /// <summary>Sends every request to the host's current port, so a client keeps working across a port change.</summary>
     sealed class CurrentPortHandler(LocalHostProcess host) : DelegatingHandler(new HttpClientHandler())
