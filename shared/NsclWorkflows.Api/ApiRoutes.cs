@@ -23,6 +23,7 @@ public static class ApiRoutes
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
     public const string YearEndReport = "reports/year-end/{year}";
+    public const string ApplicationDocuments = "applications/{id}/documents";
     public const string ApplicationDocument = "applications/{id}/documents/{kind}";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
@@ -44,6 +45,7 @@ public static class ApiRoutes
         new("GetCatalogueValidation", "GET", CatalogueValidation),
         new("StartYearEndReport", "POST", YearEndReport),
         new("GetYearEndReport", "GET", YearEndReport),
+        new("ListApplicationDocuments", "GET", ApplicationDocuments),
         new("GetApplicationDocument", "GET", ApplicationDocument),
     ];
 }

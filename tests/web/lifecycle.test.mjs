@@ -3,6 +3,7 @@
 // completed; the dashboard's amounts follow. Support kind expert-training: one check-in, at most 20.000.000 đồng.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { baseUrl, launch, checkAccessibility, screenshot, eventually, PNG, PDF } from './support.mjs';
 
 const AMOUNT = 20_000_000;
@@ -139,7 +140,31 @@ test('an application goes from the form to completed through the pages', async (
     await page.reload();
     await page.locator('[data-fact="Trạng thái"]', { hasText: 'Hoàn thành (đạt)' }).waitFor();
     await page.locator('.timeline li[data-kind="EvaluationPassed"]').waitFor();
+
+    // The Department's documents: the enterprise gets its decision and the minutes (never the appraisal record) and
+    // downloads a real Word file; the officer also sees the appraisal record.
+    const minutes = page.getByRole('button', { name: 'Tải về Biên bản nghiệm thu' });
+    await eventually(() => page.reload(), async () => (await minutes.count()) === 1, 'the evaluation minutes are listed for the enterprise', 30_000);
+    await page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Tải về Biên bản thẩm định' }).count(), 0, 'the appraisal record is internal');
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).click()]);
+    assert.match(saved.suggestedFilename(), /^Dự thảo quyết định phê duyệt hỗ trợ NSCL-\d{4}-[A-Z0-9]+\.docx$/);
+    const docx = await readFile(await saved.path());
+    assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK', 'a Word (zip) file');
     await screenshot(page, '04-trang-thai-hoan-thanh');
+    await officer.reload();
+    await officer.getByRole('button', { name: 'Tải về Biên bản thẩm định' }).waitFor();
+
+    // Small screens: the enterprise's status page and the officer's dashboard fit a phone's width without sideways scrolling.
+    for (const [p, name] of [[page, '10-trang-thai-dien-thoai'], [officer, '11-tong-quan-dien-thoai']]) {
+      await p.setViewportSize({ width: 390, height: 844 });
+      if (p === officer) await officer.goto(`${baseUrl}/can-bo/tong-quan.html`);
+      await p.locator('main').waitFor();
+      await p.waitForLoadState('networkidle');
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await screenshot(p, name);
+      assert.ok(overflow <= 0, `${name}: the page is ${overflow} px wider than the screen`);
+    }
 
     const completed = await budgetRow(officer);
     assert.equal(completed.disbursed, before.disbursed + AMOUNT, 'everything approved is paid out');

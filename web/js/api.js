@@ -45,16 +45,20 @@ export function uploadAttachment(applicationId, file, { access, officer = false 
   });
 }
 
-/** Downloads an attachment with the caller's credentials in headers, and saves it. */
-export async function downloadAttachment(applicationId, name, { access, officer = false } = {}) {
-  const response = await api(`/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(name)}`,
-    { access, officer, raw: true, headers: { Accept: '*/*' } });
+/** Downloads a file of the API with the caller's credentials in headers, and saves it under fileName. */
+export async function download(path, fileName, { access, officer = false } = {}) {
+  const response = await api(path, { access, officer, raw: true, headers: { Accept: '*/*' } });
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads an attachment (see download). */
+export function downloadAttachment(applicationId, name, caller) {
+  return download(`/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(name)}`, name, caller);
 }
 
 /** What a person's step changes (reminders and escalations change only bookkeeping, not this). */

@@ -1,7 +1,8 @@
 // What the status page and the officer's application page both show: the summary, what is due next, the timeline
 // (audit trail) and the documents.
-import { el, clear, vnd, date, dateTime } from './dom.js';
-import { api, downloadAttachment } from './api.js';
+import { el, clear, notify, vnd, date, dateTime } from './dom.js';
+import { api, download, downloadAttachment, uploadAttachment, ApiError } from './api.js';
+import { field } from './forms.js';
 
 const NEXT_STEP = {
   Submitted: 'Hệ thống đang tiếp nhận hồ sơ',
@@ -83,4 +84,37 @@ export async function documents(view, caller, onUploaded) {
   section.append(list);
   if (onUploaded) section.append(onUploaded(render));
   return section;
+}
+
+/**
+ * The documents the Department issued for the application (appraisal record for officers; the decision and the
+ * evaluation minutes for the enterprise too), latest version of each; null when there is none yet.
+ */
+export async function issuedDocuments(view, caller) {
+  const { items } = await api(`/api/applications/${encodeURIComponent(view.applicationId)}/documents`, caller);
+  if (items.length === 0) return null;
+  return el('section', { class: 'card', 'aria-labelledby': 'h-issued' }, el('h2', { id: 'h-issued' }, 'Văn bản của Sở'),
+    el('ul', { class: 'documents issued' }, items.map((item) => {
+      const button = el('button', { type: 'button', class: 'link-button', dataset: { kind: item.kind } }, `Tải về ${item.title}`);
+      button.addEventListener('click', () => download(item.url, item.fileName, caller));
+      const versions = item.versions > 1 ? `, bản thứ ${item.version}` : '';
+      return el('li', {}, button, el('span', { class: 'muted' }, ` (Word, ${Math.ceil(item.sizeBytes / 1024)} KB, ${dateTime(item.createdAtUtc)}${versions})`));
+    })));
+}
+
+/** A form to add a file to the application; refresh re-reads the list, status is the page's live region. */
+export function uploadForm(applicationId, caller, status) {
+  return (refresh) => {
+    const form = el('form', { class: 'upload-form' }, field('upload', { name: 'file', label: 'Tải thêm tài liệu (PDF, DOCX, JPG, PNG; tối đa 10 MB)', type: 'file', accept: '.pdf,.docx,.jpg,.jpeg,.png', required: true }),
+      el('button', { type: 'submit', class: 'button secondary' }, 'Tải lên'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const file = form.elements.file.files[0];
+      if (!file) return;
+      try { await uploadAttachment(applicationId, file, caller); form.reset(); await refresh(); notify(status, 'Đã tải tài liệu lên.', 'success'); } catch (e) {
+        notify(status, e instanceof ApiError ? e.message : 'Không tải lên được tệp.', 'error');
+      }
+    });
+    return form;
+  };
 }

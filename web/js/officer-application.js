@@ -4,7 +4,7 @@ import { el, $, clear, notify, vnd, date } from './dom.js';
 import { api, stepSignature, waitForChange, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
-import { summary, timeline, documents } from './application-view.js';
+import { summary, timeline, documents, issuedDocuments, uploadForm } from './application-view.js';
 import { actionForms } from './actions.js';
 
 const id = new URLSearchParams(location.search).get('id');
@@ -39,7 +39,8 @@ async function render(view) {
   });
   parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Xử lý hồ sơ'),
     forms.length > 0 ? forms : el('p', { class: 'muted', id: 'no-actions' }, 'Không có thao tác nào cho vai trò của bạn ở trạng thái này.')));
-  parts.push(await documents(view, caller), await timeline(view, caller));
+  const open = !['Completed', 'Failed', 'Rejected', 'Withdrawn', 'Cancelled', 'Expired'].includes(view.status);
+  parts.push(await issuedDocuments(view, caller), await documents(view, caller, open ? uploadForm(view.applicationId, caller, status) : null), await timeline(view, caller));
   clear(root).append(...parts.filter(Boolean));
 }
 

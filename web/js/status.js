@@ -1,10 +1,9 @@
 // The enterprise's status page, opened through the secret link trang-thai.html#id=…&access=…. The token stays in the
 // fragment (browsers never send it to a server, so it is in no access log) and goes to the API in a header.
 import { el, $, clear, notify } from './dom.js';
-import { api, stepSignature, waitForChange, uploadAttachment, ApiError } from './api.js';
-import { summary, timeline, documents } from './application-view.js';
+import { api, stepSignature, waitForChange, ApiError } from './api.js';
+import { summary, timeline, documents, issuedDocuments, uploadForm } from './application-view.js';
 import { actionForms } from './actions.js';
-import { field } from './forms.js';
 
 const params = new URLSearchParams(location.hash.slice(1));
 const id = params.get('id');
@@ -24,23 +23,10 @@ async function render(view) {
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
   });
   if (forms.length > 0) parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Việc doanh nghiệp có thể làm'), forms));
-  parts.push(await documents(view, caller, view.allowedActions.length > 0 ? uploadForm : null));
+  parts.push(await issuedDocuments(view, caller));
+  parts.push(await documents(view, caller, view.allowedActions.length > 0 ? uploadForm(id, caller, status) : null));
   parts.push(await timeline(view, caller));
-  clear(root).append(...parts);
-}
-
-function uploadForm(refresh) {
-  const form = el('form', { class: 'upload-form' }, field('upload', { name: 'file', label: 'Tải thêm tài liệu (PDF, DOCX, JPG, PNG; tối đa 10 MB)', type: 'file', accept: '.pdf,.docx,.jpg,.jpeg,.png', required: true }),
-    el('button', { type: 'submit', class: 'button secondary' }, 'Tải lên'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const file = form.elements.file.files[0];
-    if (!file) return;
-    try { await uploadAttachment(id, file, caller); form.reset(); await refresh(); notify(status, 'Đã tải tài liệu lên.', 'success'); } catch (e) {
-      notify(status, e instanceof ApiError ? e.message : 'Không tải lên được tệp.', 'error');
-    }
-  });
-  return form;
+  clear(root).append(...parts.filter(Boolean));
 }
 
 async function start() {

@@ -26,6 +26,13 @@ public sealed class ReportFunctions(YearEndReportHandler reports, ApplicationDoc
         CancellationToken cancellationToken) =>
         new ResultActionResult(await reports.GetAsync(req, year, cancellationToken));
 
+    [Function(nameof(ListApplicationDocuments))]
+    public async Task<IActionResult> ListApplicationDocuments(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ApplicationDocuments)] HttpRequest req,
+        string id,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await documents.ListAsync(req, id, cancellationToken));
+
     [Function(nameof(GetApplicationDocument))]
     public async Task<IActionResult> GetApplicationDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ApplicationDocument)] HttpRequest req,

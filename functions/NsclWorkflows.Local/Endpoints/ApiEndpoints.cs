@@ -66,6 +66,9 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.YearEndReport, (HttpRequest request, string year, YearEndReportHandler h, CancellationToken ct) =>
             h.GetAsync(request, year, ct)).WithName("GetYearEndReport");
 
+        api.MapGet(ApiRoutes.ApplicationDocuments, (HttpRequest request, string id, ApplicationDocumentHandler h, CancellationToken ct) =>
+            h.ListAsync(request, id, ct)).WithName("ListApplicationDocuments");
+
         api.MapGet(ApiRoutes.ApplicationDocument, (HttpRequest request, string id, string kind, ApplicationDocumentHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, kind, ct)).WithName("GetApplicationDocument");
 

@@ -13,10 +13,11 @@ public sealed class ApplicationDocumentAccess(ApplicationAccess access) : IAppli
 {
     static readonly string[] EnterpriseKinds = [DocumentKinds.ApprovalDecision, DocumentKinds.EvaluationMinutes];
 
-    public async Task<bool> CanReadAsync(HttpRequest request, string applicationId, string kind, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> ReadableKindsAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return await access.ResolveAsync(request, applicationId, cancellationToken) is var (_, caller)
-            && (caller.IsOfficer || EnterpriseKinds.Contains(kind, StringComparer.Ordinal));
+            ? caller.IsOfficer ? DocumentKinds.PerApplication : EnterpriseKinds
+            : null;
     }
 }

@@ -6,12 +6,35 @@ using NsclWorkflows.Domain.Documents;
 namespace NsclWorkflows.Api.Documents;
 
 /// <summary>
-/// <c>GET /api/applications/{id}/documents/{kind}[?version=N]</c>: the latest (or one) stored version of an application's
+/// <c>GET /api/applications/{id}/documents</c>: the documents issued for an application that the caller may read (the
+/// latest version of each, with how many there are). <c>GET /api/applications/{id}/documents/{kind}[?version=N]</c>: the latest (or one) stored version of an application's
 /// appraisal record, approval decision or evaluation minutes. Whoever may not read it gets the same 404 as for a
 /// document that does not exist, so ids and kinds cannot be probed.
 /// </summary>
 public sealed class ApplicationDocumentHandler(IDocumentStore documents, IApplicationDocumentAccess access)
 {
+    public async Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ApplicationIds.IsWellFormed(id) || await access.ReadableKindsAsync(request, id, cancellationToken).ConfigureAwait(false) is not { } kinds)
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        var items = new List<ApplicationDocumentItem>();
+        foreach (var kind in kinds)
+        {
+            var versions = await documents.ListVersionsAsync(kind, id, cancellationToken).ConfigureAwait(false);
+            if (versions.Count > 0 && versions[^1] is var latest)
+            {
+                items.Add(new ApplicationDocumentItem(kind, DocumentTitles.Vietnamese(kind), latest.FileName, latest.Version, versions.Count, latest.Length,
+                    latest.CreatedAtUtc, $"/{ApiRoutes.Prefix}/applications/{id}/documents/{kind}"));
+            }
+        }
+
+        return Results.Json(new { applicationId = id, items }, ApiJson.Options);
+    }
+
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,6 +48,10 @@ public sealed class ApplicationDocumentHandler(IDocumentStore documents, IApplic
         return content is null ? ApiProblem.NotFound("văn bản") : new DocumentDownload(content);
     }
 }
+
+/// <summary>One issued document in the list: the latest version, and where to download it.</summary>
+public sealed record ApplicationDocumentItem(
+    string Kind, string Title, string FileName, int Version, int Versions, long SizeBytes, DateTimeOffset CreatedAtUtc, string Url);
 
 /// <summary>Reads the optional <c>?version=N</c> and opens that version, or the latest.</summary>
 static class DocumentRequests

@@ -8,5 +8,9 @@ namespace NsclWorkflows.Api.Documents;
 /// </summary>
 public interface IApplicationDocumentAccess
 {
-    Task<bool> CanReadAsync(HttpRequest request, string applicationId, string kind, CancellationToken cancellationToken);
+    /// <summary>The per-application kinds the caller may read; null when the caller may not see the application at all.</summary>
+    Task<IReadOnlyList<string>?> ReadableKindsAsync(HttpRequest request, string applicationId, CancellationToken cancellationToken);
+
+    async Task<bool> CanReadAsync(HttpRequest request, string applicationId, string kind, CancellationToken cancellationToken) =>
+        await ReadableKindsAsync(request, applicationId, cancellationToken).ConfigureAwait(false) is { } kinds && kinds.Contains(kind, StringComparer.Ordinal);
 }

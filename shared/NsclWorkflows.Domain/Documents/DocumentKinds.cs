@@ -17,3 +17,15 @@ public static class DocumentKinds
     public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string JsonContentType = "application/json";
 }
+
+/// <summary>What a person calls each kind of document: file names and lists use the same words.</summary>
+public static class DocumentTitles
+{
+    public static string Vietnamese(string kind) => kind switch
+    {
+        DocumentKinds.AppraisalRecord => "Biên bản thẩm định",
+        DocumentKinds.ApprovalDecision => "Dự thảo quyết định phê duyệt hỗ trợ",
+        DocumentKinds.EvaluationMinutes => "Biên bản nghiệm thu",
+        _ => kind,
+    };
+}

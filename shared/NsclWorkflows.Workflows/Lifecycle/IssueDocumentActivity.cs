@@ -23,11 +23,11 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
         var (content, name, by, at) = input.Kind switch
         {
             DocumentKinds.AppraisalRecord => (builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, catalogue)),
-                "Biên bản thẩm định", application.Lifecycle.Appraisals.LastOrDefault()?.Appraiser, application.Lifecycle.Appraisals.LastOrDefault()?.AtUtc),
+                DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Appraisals.LastOrDefault()?.Appraiser, application.Lifecycle.Appraisals.LastOrDefault()?.AtUtc),
             DocumentKinds.ApprovalDecision => (builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(application, catalogue)),
-                "Dự thảo quyết định phê duyệt hỗ trợ", application.Lifecycle.Approval?.Leader, application.Lifecycle.Approval?.AtUtc),
+                DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Approval?.Leader, application.Lifecycle.Approval?.AtUtc),
             DocumentKinds.EvaluationMinutes => (builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(application, catalogue)),
-                "Biên bản nghiệm thu", application.Lifecycle.Evaluation?.Leader, application.Lifecycle.Evaluation?.AtUtc),
+                DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Evaluation?.Leader, application.Lifecycle.Evaluation?.AtUtc),
             _ => throw new ArgumentException($"Unknown per-application document kind {input.Kind}.", nameof(input)),
         };
         var stored = await documents.AddVersionAsync(
