@@ -81,6 +81,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST attachment (empty file)", [404, 404, 422, 422, 422, 422, 404] },
         { "GET attachment (uploaded by the enterprise)", [404, 404, 200, 200, 200, 200, 404] },
         { "GET document (approval decision, not issued yet)", [404, 404, 404, 404, 404, 404, 404] },
+        { "GET document list (two issued)", [404, 404, 200, 200, 200, 200, 404] },
         { "GET document (approval decision, issued)", [404, 404, 200, 200, 200, 200, 404] },
         { "GET document (appraisal record, issued; internal)", [404, 404, 404, 200, 200, 200, 404] },
         { "POST year-end report (year outside the programme)", [401, 401, 401, 403, 422, 422, 422] },
@@ -94,7 +95,8 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     [MemberData(nameof(Matrix))]
     public async Task Endpoint_EachCaller_GetsTheExpectedStatus(string endpoint, int[] expected)
     {
-        var (id, token) = endpoint.Contains(", issued", StringComparison.Ordinal) ? approved!.Value : mine!.Value;
+        var onApproved = endpoint.Contains("issued", StringComparison.Ordinal) && !endpoint.Contains("not issued", StringComparison.Ordinal);
+        var (id, token) = onApproved ? approved!.Value : mine!.Value;
         var actual = new List<int>();
         foreach (var name in Callers)
         {
@@ -113,6 +115,26 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.True(expected.SequenceEqual(actual),
             $"{endpoint}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}] for [{string.Join(", ", Callers)}]");
+    }
+
+    [Fact]
+    public async Task DocumentList_EnterpriseSeesItsDecisionOnly_OfficersSeeTheAppraisalRecordToo()
+    {
+        var (id, token) = approved!.Value;
+
+        var (_, mineList) = await client.GetAsync($"/api/applications/{id}/documents", As.Enterprise(token));
+        var (_, officerList) = await client.GetAsync($"/api/applications/{id}/documents", As.Clerk);
+
+        Assert.Equal(["approval-decision"], Kinds(mineList));
+        Assert.Equal(["appraisal-record", "approval-decision"], Kinds(officerList));
+        var decision = mineList.GetProperty("items")[0];
+        Assert.Equal("Dự thảo quyết định phê duyệt hỗ trợ", decision.GetProperty("title").GetString());
+        Assert.EndsWith(".docx", decision.GetProperty("fileName").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, decision.GetProperty("version").GetInt32());
+        var url = decision.GetProperty("url").GetString()!;
+        Assert.Equal(200, (await client.GetAsync(url, As.Enterprise(token))).Status);
+
+        static string[] Kinds(JsonElement list) => [.. list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()!)];
     }
 
     [Fact]
@@ -156,6 +178,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
                 (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(AttachmentName)}", caller)).Status,
             "GET document (approval decision, not issued yet)" or "GET document (approval decision, issued)" =>
                 (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", caller)).Status,
+            "GET document list (two issued)" => (await client.GetAsync($"/api/applications/{id}/documents", caller)).Status,
             "GET document (appraisal record, issued; internal)" => (await client.GetAsync($"/api/applications/{id}/documents/appraisal-record", caller)).Status,
             "POST year-end report (year outside the programme)" => (await client.PostEmptyAsync("/api/reports/year-end/2019", caller)).Status,
             "GET year-end report (none yet)" => (await client.GetAsync("/api/reports/year-end/2022", caller)).Status,
