@@ -2,7 +2,7 @@ using Microsoft.DurableTask;
 
 namespace NsclWorkflows.Workflows.Common;
 
-/// <summary>Retry policies shared by the workflows. Storage hiccups are retried; domain refusals are not.</summary>
+/// <summary>Retry policies of the activities, in one place.</summary>
 public static class RetryPolicies
 {
     /// <summary>Storage writes: 5 attempts, 2 s doubling to at most 1 min.</summary>
@@ -12,10 +12,45 @@ public static class RetryPolicies
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(1)));
 
-    /// <summary>E-mail: 6 attempts, 5 s doubling to at most 5 min (429, 5xx and timeouts; other 4xx are not thrown).</summary>
+    /// <summary>
+    /// E-mail: 6 attempts, 5 s doubling to at most 5 min, for what may pass by itself: the provider's 429, 5xx and
+    /// timeouts (<c>TransientNotificationException</c>), and the network or storage failing on the way. A defect (a
+    /// template with a missing value, a bad setting) fails at once: retrying it for minutes would only delay the
+    /// failure being recorded on the application. Other 4xx answers are not thrown at all (recorded as failed).
+    /// </summary>
     public static readonly TaskOptions Email = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6,
         firstRetryInterval: TimeSpan.FromSeconds(5),
         backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(5)));
+        maxRetryInterval: TimeSpan.FromMinutes(5))
+    {
+        HandleFailure = IsTransient,
+    });
+
+    /// <summary>Exception types (full names, as the failure details carry them) that may succeed when tried again.</summary>
+    static readonly HashSet<string> TransientTypes = new(StringComparer.Ordinal)
+    {
+        typeof(Domain.Notifications.TransientNotificationException).FullName!,
+        "Azure.RequestFailedException", // storage (the adapters' SDK; this project does not reference it)
+        typeof(HttpRequestException).FullName!,
+        typeof(System.Net.Sockets.SocketException).FullName!,
+        typeof(IOException).FullName!,
+        typeof(TimeoutException).FullName!,
+        typeof(TaskCanceledException).FullName!,
+        typeof(OperationCanceledException).FullName!,
+    };
+
+    /// <summary>Whether a failed e-mail activity is worth another attempt (its exception or one it wraps is transient).</summary>
+    public static bool IsTransient(TaskFailureDetails failure)
+    {
+        for (var f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (TransientTypes.Contains(f.ErrorType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
