@@ -28,6 +28,9 @@ param emailFrom string = ''
 @description('Mailbox that receives officers\' notifications until per-unit recipient lists are set (NSCL_OFFICER_MAILBOX). Empty: the sender address.')
 param officerMailbox string = ''
 
+@description('Full name printed under the signature of the year-end report (NSCL_REPORT_SIGNER_NAME). Empty: left for the handwritten name.')
+param reportSignerName string = ''
+
 @secure()
 @description('SendGrid API key (SENDGRID_API_KEY). Empty keeps whatever the vault already holds (set it with az keyvault secret set).')
 param sendGridApiKey string = ''
@@ -173,6 +176,7 @@ module api 'app/api.bicep' = {
     durableTaskHubName: durableTaskHubName
     emailFrom: emailFrom
     officerMailbox: !empty(officerMailbox) ? officerMailbox : emailFrom
+    reportSignerName: reportSignerName
     publicBaseUrl: 'https://${web.outputs.defaultHostname}'
     authClientId: authClientId
     allowedOrigins: ['https://${web.outputs.defaultHostname}']

@@ -17,6 +17,15 @@ param emailFrom string
 @description('Sender name of the e-mails.')
 param emailFromName string = 'Sở Khoa học và Công nghệ Đà Nẵng – Chương trình NSCL'
 
+@description('Who signs the year-end report: full name printed under the signature (empty: left for the handwritten name).')
+param reportSignerName string = ''
+
+@description('Title of the year-end report\'s signer, e.g. GIÁM ĐỐC or PHÓ GIÁM ĐỐC (with reportSignerCapacity KT. GIÁM ĐỐC).')
+param reportSignerTitle string = 'GIÁM ĐỐC'
+
+@description('Signing on behalf of the director, e.g. KT. GIÁM ĐỐC; empty when the director signs.')
+param reportSignerCapacity string = ''
+
 @description('Address the links in e-mails point at (the web pages).')
 param publicBaseUrl string
 
@@ -136,6 +145,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'
+    // The report's signer, addressee and "Nơi nhận" lines (…__Recipients__0.., one line each; unset keeps the usual list).
+    Nscl__Reports__Layout__SignerName: reportSignerName
+    Nscl__Reports__Layout__SignerTitle: reportSignerTitle
+    Nscl__Reports__Layout__SignerCapacity: reportSignerCapacity
+    Nscl__Reports__Layout__Addressee: 'Ủy ban nhân dân thành phố Đà Nẵng'
+    Nscl__Reports__Layout__Recipients__0: 'UBND thành phố (để b/c);'
+    Nscl__Reports__Layout__Recipients__1: 'Bộ Khoa học và Công nghệ (để b/c);'
+    Nscl__Reports__Layout__Recipients__2: 'Sở Tài chính;'
+    Nscl__Reports__Layout__Recipients__3: 'Lãnh đạo Sở;'
+    Nscl__Reports__Layout__Recipients__4: 'Lưu: VT, QLCN.'
     // Officers' recipients by (unit, role): add groups (…__1__, …__2__) per unit in the portal or here.
     Nscl__Email__Recipients__0__Unit: '*'
     Nscl__Email__Recipients__0__Role: 'Officer'

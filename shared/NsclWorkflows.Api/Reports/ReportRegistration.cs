@@ -11,6 +11,8 @@ public static class ReportRegistration
     public static IServiceCollection AddNsclReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<YearEndReportOptions>().Bind(configuration.GetSection(YearEndReportOptions.Section));
+        services.AddOptions<YearEndReportLayoutOptions>().Bind(configuration.GetSection(YearEndReportLayoutOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<YearEndReportLayoutOptions>>().Value.ToLayout());
         services.AddSingleton<YearEndSchedule>();
         services.AddSingleton<YearEndReportHandler>();
         services.AddSingleton<ApplicationDocumentHandler>();

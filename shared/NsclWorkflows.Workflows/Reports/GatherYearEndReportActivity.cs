@@ -14,7 +14,7 @@ namespace NsclWorkflows.Workflows.Reports;
 /// retries and replays print the same figures.
 /// </summary>
 public sealed class GatherYearEndReportActivity(
-    ProgrammeCatalogue catalogue, IDocumentStore documents, IBudgetLedger ledger, IProgrammeProgressSource progressSource)
+    ProgrammeCatalogue catalogue, IDocumentStore documents, IBudgetLedger ledger, IProgrammeProgressSource progressSource, YearEndReportLayout layout)
     : TaskActivity<YearEndReportRun, YearEndSnapshot>
 {
     public override async Task<YearEndSnapshot> RunAsync(TaskActivityContext context, YearEndReportRun input)
@@ -22,7 +22,7 @@ public sealed class GatherYearEndReportActivity(
         ArgumentNullException.ThrowIfNull(input);
         var balances = await ledger.GetBalancesAsync(CancellationToken.None).ConfigureAwait(false);
         var progress = await progressSource.GetProgressAsync(input.Year, input.AsOf, CancellationToken.None).ConfigureAwait(false);
-        var data = YearEndReportAssembler.Assemble(catalogue, balances, progress, YearEndReportLayout.Default, input.Year, input.AsOf);
+        var data = YearEndReportAssembler.Assemble(catalogue, balances, progress, layout, input.Year, input.AsOf);
 
         var stored = await documents.AddVersionAsync(
             new NewDocument(

@@ -35,6 +35,7 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
                     services.AddSingleton<IOfficialDocumentBuilder>(builder);
                     services.AddSingleton<IBudgetLedger>(ledger);
                     services.AddSingleton<IProgrammeProgressSource>(new FixedProgress(ProgrammeProgress.None));
+                    services.AddSingleton(YearEndReportLayout.Default);
                     services.AddSingleton<INotificationService>(notifications);
                     services.AddLogging();
                 },
