@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string ApplicationAttachment = "applications/{id}/attachments/{name}";
     public const string Inbox = "inbox";
     public const string Budget = "budget";
+    public const string Targets = "targets";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
     public const string YearEndReport = "reports/year-end/{year}";
@@ -41,6 +42,7 @@ public static class ApiRoutes
         new("DownloadAttachment", "GET", ApplicationAttachment),
         new("GetInbox", "GET", Inbox),
         new("GetBudget", "GET", Budget),
+        new("GetTargets", "GET", Targets),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
         new("StartYearEndReport", "POST", YearEndReport),

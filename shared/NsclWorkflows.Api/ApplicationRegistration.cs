@@ -50,6 +50,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.HistoryHandler>();
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();
+        services.AddSingleton<Lifecycle.TargetsHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();

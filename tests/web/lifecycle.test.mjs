@@ -16,7 +16,9 @@ async function budgetRow(page) {
   const row = page.locator(`#budget-table tr[data-line="I.2"][data-year="${YEAR}"]`);
   await row.waitFor();
   const read = async (field) => Number(await row.locator(`td[data-field="${field}"]`).getAttribute('data-value'));
-  return { reserved: await read('reservedVnd'), disbursed: await read('disbursedVnd'), remaining: await read('remainingVnd') };
+  // Rendered together with the table: persons certified as productivity experts (target II.2, from completed expert training).
+  const experts = Number(await page.locator('li[data-target="experts-certified"] [data-field="achieved"]').getAttribute('data-value'));
+  return { reserved: await read('reservedVnd'), disbursed: await read('disbursedVnd'), remaining: await read('remainingVnd'), experts };
 }
 
 /** Submits the action form and waits until the page shows the state that follows (the workflow records it a moment later). */
@@ -169,6 +171,8 @@ test('an application goes from the form to completed through the pages', async (
     const completed = await budgetRow(officer);
     assert.equal(completed.disbursed, before.disbursed + AMOUNT, 'everything approved is paid out');
     assert.equal(completed.reserved, before.reserved, 'nothing stays reserved');
+    assert.equal(approved.experts, before.experts, 'an expert counts once certified, not when approved');
+    assert.equal(completed.experts, before.experts + 1, 'the certified expert counts towards the target');
   } finally {
     await enterprise.close();
     await officerBrowser.close();

@@ -1,5 +1,5 @@
 // The programme dashboard: per budget item and year the plan, reserved, committed, disbursed and remaining amounts
-// (GET /api/budget) with an SVG chart, the II.2 targets, and the year-end report.
+// (GET /api/budget) with an SVG chart, progress towards the II.2 targets (GET /api/targets), and the year-end report.
 import { el, $, clear, vnd, notify } from './dom.js';
 import { field } from './forms.js';
 import { api, ApiError } from './api.js';
@@ -12,6 +12,23 @@ const yearForm = $('#year-form');
 const status = $('#page-status');
 const COLUMNS = [['planVnd', 'Kế hoạch'], ['reservedVnd', 'Đã giữ (phê duyệt)'], ['committedVnd', 'Đã cam kết'], ['disbursedVnd', 'Đã giải ngân'], ['remainingVnd', 'Còn lại']];
 const BARS = [['disbursedVnd', 'Đã giải ngân', 'bar-disbursed'], ['committedVnd', 'Đã cam kết', 'bar-committed'], ['reservedVnd', 'Đã giữ', 'bar-reserved'], ['remainingVnd', 'Còn lại', 'bar-remaining']];
+
+const num = (n) => new Intl.NumberFormat('vi-VN').format(n);
+
+/** One target: its text, and for those the system counts, achieved of the target with a progress bar. */
+function targetItem(t) {
+  const item = el('li', { dataset: { target: t.id } }, el('p', {}, t.text));
+  if (!t.measured) {
+    item.append(el('p', { class: 'muted' }, `Mục tiêu ${num(t.value)} ${t.unit} (năm ${t.byYear}): số liệu từ nguồn khác, hệ thống không tính.`));
+    return item;
+  }
+  const label = `Đạt ${num(t.achieved)}/${num(t.value)} ${t.unit} (mục tiêu năm ${t.byYear})${t.pending ? `; đang thực hiện ${num(t.pending)}` : ''}`;
+  const id = `target-${t.id}`;
+  item.append(
+    el('p', { id, dataset: { field: 'achieved', value: t.achieved } }, el('strong', {}, t.met ? 'Đã đạt. ' : ''), label),
+    el('progress', { max: String(t.value), value: String(Math.min(t.achieved, t.value)), 'aria-labelledby': id }));
+  return item;
+}
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -58,7 +75,9 @@ async function load() {
   const year = yearForm.elements.year.value;
   const mine = ++latest;
   try {
-    const [{ lines }, catalogue] = await Promise.all([api(`/api/budget?year=${encodeURIComponent(year)}`, { officer: true }), api('/api/catalogue')]);
+    const [{ lines }, { targets }] = await Promise.all([
+      api(`/api/budget?year=${encodeURIComponent(year)}`, { officer: true }),
+      api(`/api/targets?year=${encodeURIComponent(year)}`, { officer: true })]);
     if (mine !== latest) return; // a newer request (another year, a refresh) owns the page
     clear(root);
     const table = el('table', { class: 'table', id: 'budget-table' },
@@ -71,8 +90,8 @@ async function load() {
       el('section', { class: 'card', 'aria-labelledby': 'h-budget' }, el('h2', { id: 'h-budget' }, 'Kinh phí'),
         lines.length ? chart(lines, year) : el('p', { class: 'muted' }, 'Năm này không có kinh phí theo kế hoạch.'),
         el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng kinh phí' }, table)),
-      el('section', { class: 'card', 'aria-labelledby': 'h-targets' }, el('h2', { id: 'h-targets' }, 'Chỉ tiêu của Chương trình (mục II.2)'),
-        el('ul', { class: 'targets' }, catalogue.targets.map((t) => el('li', {}, t.description ?? t.text ?? t.name ?? t.id)))),
+      el('section', { class: 'card', 'aria-labelledby': 'h-targets' }, el('h2', { id: 'h-targets' }, `Chỉ tiêu của Chương trình (mục II.2), tính đến năm ${year}`),
+        el('ul', { class: 'targets' }, targets.map(targetItem))),
       reportSection(year));
   } catch (error) {
     notify(status, error instanceof ApiError && error.status === 401 ? 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.' : 'Không tải được số liệu.', 'error');

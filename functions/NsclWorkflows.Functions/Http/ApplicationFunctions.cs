@@ -18,6 +18,7 @@ public sealed class ApplicationFunctions(
     RotateAccessLinkHandler rotate,
     InboxHandler inbox,
     BudgetHandler budget,
+    TargetsHandler targets,
     NsclWorkflows.Api.Notifications.GetNotificationsHandler notifications)
 {
     [Function(nameof(GetApplicationNotifications))]
@@ -32,6 +33,12 @@ public sealed class ApplicationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Budget)] HttpRequest req,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await budget.HandleAsync(req, cancellationToken));
+
+    [Function(nameof(GetTargets))]
+    public async Task<IActionResult> GetTargets(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Targets)] HttpRequest req,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await targets.HandleAsync(req, cancellationToken));
 
     [Function(nameof(ApplicationAction))]
     public async Task<IActionResult> ApplicationAction(

@@ -55,6 +55,9 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Budget, (HttpRequest request, BudgetHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetBudget");
 
+        api.MapGet(ApiRoutes.Targets, (HttpRequest request, TargetsHandler h, CancellationToken ct) =>
+            h.HandleAsync(request, ct)).WithName("GetTargets");
+
         api.MapGet(ApiRoutes.Catalogue, (CatalogueHandler h) => h.Get()).WithName("GetCatalogue");
 
         api.MapGet(ApiRoutes.CatalogueValidation, (HttpRequest request, CatalogueHandler h) => h.GetValidation(request))

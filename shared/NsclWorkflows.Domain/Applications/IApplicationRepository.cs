@@ -23,8 +23,9 @@ public interface IApplicationRepository
 }
 
 /// <summary>
-/// Every application, for the rare readers that need them all (the year-end report). Pages and inboxes never use
-/// this: they read one application, or the inbox projection.
+/// Every application, for the rare readers that need them all: the year-end report and the officers' targets
+/// progress (a programme has hundreds of applications, not millions). Pages for one application and inboxes never
+/// use this: they read one application, or the inbox projection.
 /// </summary>
 public interface IApplicationDirectory
 {

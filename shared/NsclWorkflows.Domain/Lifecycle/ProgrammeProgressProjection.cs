@@ -39,8 +39,7 @@ public static class ProgrammeProgressProjection
             })
             .ToList();
 
-        var records = all.Select(a => new TargetRecord(a.Id, a.Submission.EnterpriseCode, a.Submission.SupportKindId, a.Status,
-            a.Lifecycle.Approval?.BudgetYear ?? a.SubmittedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year));
+        var records = all.Select(TargetRecord.Of);
         var targets = TargetProgressCalculator.Calculate(catalogue, records, year)
             .Where(t => t.Measured)
             .Select(t => new TargetResult(t.Target.Id, t.Achieved, t.Summary))

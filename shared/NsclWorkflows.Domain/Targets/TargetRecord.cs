@@ -6,4 +6,13 @@ namespace NsclWorkflows.Domain.Targets;
 /// What target progress needs to know of one application, whatever stores it: its support kind, where it stands, the
 /// programme year it belongs to (its budget year) and, for expert training, how many persons it nominates.
 /// </summary>
-public sealed record TargetRecord(string ApplicationId, string EnterpriseCode, string KindId, ApplicationStatus Status, int Year, int Persons = 1);
+public sealed record TargetRecord(string ApplicationId, string EnterpriseCode, string KindId, ApplicationStatus Status, int Year, int Persons = 1)
+{
+    /// <summary>A stored application as target progress counts it: in its budget year once approved, else the year it was submitted.</summary>
+    public static TargetRecord Of(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return new(application.Id, application.Submission.EnterpriseCode, application.Submission.SupportKindId, application.Status,
+            application.Lifecycle.Approval?.BudgetYear ?? application.SubmittedAtUtc.ToOffset(Calendar.DeadlinePlanner.VietnamOffset).Year);
+    }
+}

@@ -35,30 +35,18 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             var (uploaded, _) = await client.PostAsync($"/api/applications/{first.Id}/attachments", new ByteArrayContent(Png),
                 As.Enterprise(first.Token), ("X-File-Name", Uri.EscapeDataString(AttachmentName)));
             Assert.Equal(201, uploaded);
-            await ApproveAsync(third.Id);
+            await client.ApproveAsync(third.Id, 100_000_000);
+            foreach (var kind in new[] { "appraisal-record", "approval-decision" })
+            {
+                await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{third.Id}/documents/{kind}", As.Admin), r => r.Status == 200,
+                    TimeSpan.FromSeconds(60), $"the {kind} of {third.Id} is stored");
+            }
+
             return (first, second, third);
         });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
-
-    /// <summary>Through appraisal to approval, then until both of its documents are stored.</summary>
-    async Task ApproveAsync(string id)
-    {
-        var timeout = TimeSpan.FromSeconds(60);
-        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", timeout);
-        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
-        await client.WaitStatusAsync(id, "UnderAppraisal", timeout);
-        Assert.Equal(202, (await client.ActAsync(id, "submit-appraisal",
-            new { recommendSupport = true, amountVnd = 100_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
-        await client.WaitStatusAsync(id, "AwaitingApproval", timeout);
-        Assert.Equal(202, (await client.ActAsync(id, "approve", new { amountVnd = 100_000_000, budgetYear = 2025 }, As.Leader)).Status);
-        foreach (var kind in new[] { "appraisal-record", "approval-decision" })
-        {
-            await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{id}/documents/{kind}", As.Admin), r => r.Status == 200,
-                timeout, $"the {kind} of {id} is stored");
-        }
-    }
 
     public static readonly string[] Callers = ["anonymous", "other-enterprise", "enterprise", "appraiser", "leader", "admin", "other-unit"];
 
@@ -76,6 +64,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST enterprise action (withdraw, invalid body)", [404, 404, 422, 403, 403, 403, 404] },
         { "GET inbox", [401, 401, 401, 200, 200, 200, 200] },
         { "GET budget", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET targets", [401, 401, 401, 200, 200, 200, 200] },
         { "GET notifications", [401, 401, 401, 200, 200, 200, 404] },
         { "GET attachments", [404, 404, 200, 200, 200, 200, 404] },
         { "POST attachment (empty file)", [404, 404, 422, 422, 422, 422, 404] },
@@ -170,6 +159,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "POST enterprise action (withdraw, invalid body)" => (await client.ActAsync(id, "withdraw", body("""{"note":5}"""), caller)).Status,
             "GET inbox" => (await client.GetAsync("/api/inbox", caller)).Status,
             "GET budget" => (await client.GetAsync("/api/budget", caller)).Status,
+            "GET targets" => (await client.GetAsync("/api/targets?year=2025", caller)).Status,
             "GET notifications" => (await client.GetAsync($"/api/applications/{id}/notifications", caller)).Status,
             "GET attachments" => (await client.GetAsync($"/api/applications/{id}/attachments", caller)).Status,
             "POST attachment (empty file)" => (await client.PostAsync($"/api/applications/{id}/attachments", new ByteArrayContent([]), caller,

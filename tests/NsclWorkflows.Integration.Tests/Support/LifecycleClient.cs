@@ -89,6 +89,29 @@ public sealed class LifecycleClient(HttpClient http)
         return await SendAsync(request);
     }
 
+    /// <summary>From completeness review through one appraisal to approval of <paramref name="amountVnd"/> (budget year 2025).</summary>
+    public async Task ApproveAsync(string id, long amountVnd)
+    {
+        var timeout = TimeSpan.FromSeconds(60);
+        await WaitStatusAsync(id, "AwaitingCompletenessReview", timeout);
+        await ExpectAcceptedAsync(ActAsync(id, "accept-completeness", new { }, As.Clerk));
+        await WaitStatusAsync(id, "UnderAppraisal", timeout);
+        await ExpectAcceptedAsync(ActAsync(id, "submit-appraisal",
+            new { recommendSupport = true, amountVnd, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser));
+        await WaitStatusAsync(id, "AwaitingApproval", timeout);
+        await ExpectAcceptedAsync(ActAsync(id, "approve", new { amountVnd, budgetYear = 2025 }, As.Leader));
+        await WaitStatusAsync(id, "InImplementation", timeout);
+
+        static async Task ExpectAcceptedAsync(Task<(int Status, JsonElement Body)> step)
+        {
+            var (status, body) = await step;
+            if (status != 202)
+            {
+                throw new InvalidOperationException($"Step answered {status}: {body}");
+            }
+        }
+    }
+
     public async Task<JsonElement> ViewAsync(string id) => (await GetAsync($"/api/applications/{id}", As.Admin)).Body;
 
     /// <summary>Polls the application (a point read of its row) until <paramref name="holds"/>.</summary>

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Targets;
+
+namespace NsclWorkflows.Api.Lifecycle;
+
+/// <summary>
+/// <c>GET /api/targets[?year=]</c> (officers): each target of section II.2 with what the applications achieved so far
+/// (counting applications up to <c>year</c> when given), how much is pending, and whether it is met. Targets whose
+/// figure comes from outside the system (TFP) are listed with <c>measured: false</c>.
+/// </summary>
+public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        int? year = null;
+        var text = request.Query["year"].ToString();
+        if (text.Length > 0)
+        {
+            var years = catalogue.Programme.Years;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < years.Min() || y > years.Max() + 10)
+            {
+                return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "invalid_year", "Năm không hợp lệ",
+                    $"Năm phải từ {years.Min()} đến {years.Max() + 10}.");
+            }
+
+            year = y;
+        }
+
+        var records = new List<TargetRecord>();
+        await foreach (var application in applications.AllAsync(cancellationToken))
+        {
+            records.Add(TargetRecord.Of(application));
+        }
+
+        var targets = TargetProgressCalculator.Calculate(catalogue, records, year).Select(p => new
+        {
+            id = p.Target.Id,
+            text = p.Target.Text,
+            value = p.Target.Value,
+            unit = p.Target.Unit,
+            byYear = p.Target.ByYear,
+            comparison = p.Target.Comparison.ToString(),
+            measured = p.Measured,
+            achieved = p.Measured ? p.Achieved : (decimal?)null,
+            pending = p.Measured ? p.Pending : (decimal?)null,
+            met = p.Met,
+            summary = p.Summary,
+        });
+        return Results.Json(new { year, targets }, ApiJson.Options);
+    }
+}
