@@ -35,6 +35,20 @@ async function act(page, action, fill, expectNextStep) {
   }
 }
 
+/** Submits the action form and waits until the page's timeline shows the entry the action records. */
+async function actRecorded(page, action, fill, auditKind) {
+  const form = page.locator(`form[data-action="${action}"]`);
+  await form.waitFor();
+  await fill(form);
+  await form.getByRole('button').last().click();
+  try {
+    await page.locator(`.timeline li[data-kind="${auditKind}"]`).waitFor({ timeout: 90_000 });
+  } catch (error) {
+    await screenshot(page, `failed-${action}`);
+    throw error;
+  }
+}
+
 test('an application goes from the form to completed through the pages', async () => {
   const enterprise = await launch();
   const officerBrowser = await launch();
@@ -125,13 +139,26 @@ test('an application goes from the form to completed through the pages', async (
     await checkAccessibility(officer, 'dashboard');
     await screenshot(officer, '08-tong-quan');
 
+    // The enterprise asks for more time for its first report; the officer grants it.
+    const detail = statusLink.replace(/.*trang-thai\.html#id=([^&]+).*/, `${baseUrl}/can-bo/ho-so.html?id=$1`);
+    await page.reload();
+    const later = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+    await actRecorded(page, 'request-extension', async (f) => {
+      await f.getByLabel('Hạn mới đề nghị').fill(later);
+      await f.getByLabel('Lý do').fill('Chờ lịch khai giảng khóa đào tạo.');
+    }, 'ExtensionRequested');
+    await officer.goto(detail);
+    await actRecorded(officer, 'decide-extension', (f) => f.getByLabel('Đồng ý gia hạn').check(), 'ExtensionGranted');
+    await officer.locator('.timeline li[data-kind="ExtensionGranted"]', { hasText: 'Đồng ý gia hạn' }).waitFor();
+
     // The enterprise reports progress; the officer accepts it.
     await page.reload();
+    await page.locator('.timeline li[data-kind="ExtensionGranted"]').waitFor();
     await act(page, 'submit-check-in', async (f) => {
       await f.getByLabel('Nội dung báo cáo').fill('Kỹ sư đã hoàn thành khóa đào tạo.');
       await f.getByLabel('Tỷ lệ hoàn thành (%)').fill('100');
     }, 'xem xét báo cáo tiến độ lần 1');
-    await officer.goto(statusLink.replace(/.*trang-thai\.html#id=([^&]+).*/, `${baseUrl}/can-bo/ho-so.html?id=$1`));
+    await officer.goto(detail);
     await act(officer, 'review-check-in', async () => {}, 'Doanh nghiệp nộp báo cáo tổng kết');
 
     // Final report, evaluation: completed.

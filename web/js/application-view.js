@@ -16,13 +16,14 @@ const NEXT_STEP = {
 };
 
 const KIND_TEXT = {
-  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ',
-  SupplementationRequested: 'Yêu cầu bổ sung', Resubmitted: 'Nộp bổ sung', AppraisalSubmitted: 'Thẩm định',
-  Approved: 'Phê duyệt', Rejected: 'Không phê duyệt', CheckInSubmitted: 'Báo cáo tiến độ', CheckInAccepted: 'Chấp nhận báo cáo tiến độ',
-  CheckInRevisionRequested: 'Yêu cầu sửa báo cáo', ExtensionRequested: 'Đề nghị gia hạn', ExtensionGranted: 'Đồng ý gia hạn',
-  ExtensionDenied: 'Không đồng ý gia hạn', FinalReportSubmitted: 'Báo cáo tổng kết', EvaluationPassed: 'Nghiệm thu đạt',
-  EvaluationFailed: 'Nghiệm thu không đạt', Withdrawn: 'Rút hồ sơ', Cancelled: 'Hủy hỗ trợ', Reminded: 'Nhắc hạn', Escalated: 'Báo cáo quá hạn',
-  AccessLinkRotated: 'Cấp lại đường liên kết',
+  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', ReceiptAcknowledgedAgain: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ',
+  SupplementationRequested: 'Yêu cầu bổ sung', SupplementationExpired: 'Hết hạn bổ sung', Resubmitted: 'Nộp bổ sung', Expired: 'Hết hạn xử lý',
+  AppraisalSubmitted: 'Thẩm định', Approved: 'Phê duyệt', ApprovalRefused: 'Chưa phê duyệt được', Rejected: 'Không phê duyệt',
+  CheckInSubmitted: 'Báo cáo tiến độ', CheckInAccepted: 'Chấp nhận báo cáo tiến độ', CheckInRevisionRequested: 'Yêu cầu sửa báo cáo',
+  ExtensionRequested: 'Đề nghị gia hạn', ExtensionGranted: 'Đồng ý gia hạn', ExtensionRefused: 'Không đồng ý gia hạn',
+  FinalReportSubmitted: 'Báo cáo tổng kết', EvaluationPassed: 'Nghiệm thu đạt', EvaluationFailed: 'Nghiệm thu không đạt',
+  Withdrawn: 'Rút hồ sơ', Cancelled: 'Hủy hỗ trợ', Escalated: 'Quá hạn', ActionIgnored: 'Thao tác không thực hiện được',
+  NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
 };
 
 export function nextStepText(view) {
