@@ -173,7 +173,9 @@ test('an application goes from the form to completed through the pages', async (
     // The Department's documents: the enterprise gets its decision and the minutes (never the appraisal record) and
     // downloads a real Word file; the officer also sees the appraisal record.
     const minutes = page.getByRole('button', { name: 'Tải về Biên bản nghiệm thu' });
-    await eventually(() => page.reload(), async () => (await minutes.count()) === 1, 'the evaluation minutes are listed for the enterprise', 30_000);
+    // The page renders all its parts at once, the timeline last: once it is there, the documents list is too.
+    const reloaded = async () => { await page.reload(); await page.locator('.timeline li[data-kind="EvaluationPassed"]').waitFor(); };
+    await eventually(reloaded, async () => (await minutes.count()) === 1, 'the evaluation minutes are listed for the enterprise', 60_000);
     await page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Tải về Biên bản thẩm định' }).count(), 0, 'the appraisal record is internal');
     const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).click()]);
