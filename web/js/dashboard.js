@@ -94,7 +94,10 @@ async function load() {
         el('ul', { class: 'targets' }, targets.map(targetItem))),
       reportSection(year));
   } catch (error) {
-    notify(status, error instanceof ApiError && error.status === 401 ? 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.' : 'Không tải được số liệu.', 'error');
+    const text = !(error instanceof ApiError) ? 'Không tải được số liệu.'
+      : error.status === 401 ? 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.'
+        : error.status === 422 ? error.message : 'Không tải được số liệu.';
+    notify(status, text, 'error');
   }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Catalogue;
 
 namespace NsclWorkflows.Api.Lifecycle;
 
@@ -9,7 +10,7 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// <c>GET /api/budget[?year=&amp;line=]</c> (officers): per budget line and year the plan, reserved, committed,
 /// disbursed and remaining amounts in đồng, from the ledger.
 /// </summary>
-public sealed class BudgetHandler(IBudgetLedger ledger, OfficerAuthenticator officers)
+public sealed class BudgetHandler(IBudgetLedger ledger, OfficerAuthenticator officers, ProgrammeCatalogue catalogue)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -19,7 +20,11 @@ public sealed class BudgetHandler(IBudgetLedger ledger, OfficerAuthenticator off
             return ApiProblem.Unauthorized();
         }
 
-        var year = int.TryParse(request.Query["year"], out var y) ? y : (int?)null;
+        if (!YearQuery.TryRead(request, catalogue, out var year, out var problem))
+        {
+            return problem!;
+        }
+
         var line = request.Query["line"].ToString();
         var balances = await ledger.GetBalancesAsync(cancellationToken);
         var rows = balances

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
@@ -23,18 +22,9 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
             return ApiProblem.Unauthorized();
         }
 
-        int? year = null;
-        var text = request.Query["year"].ToString();
-        if (text.Length > 0)
+        if (!YearQuery.TryRead(request, catalogue, out var year, out var problem))
         {
-            var years = catalogue.Programme.Years;
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y < years.Min() || y > years.Max() + 10)
-            {
-                return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "invalid_year", "Năm không hợp lệ",
-                    $"Năm phải từ {years.Min()} đến {years.Max() + 10}.");
-            }
-
-            year = y;
+            return problem!;
         }
 
         var records = new List<TargetRecord>();

@@ -35,16 +35,18 @@ public class TargetsApiTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("2019")]
-    [InlineData("năm-nay")]
-    public async Task Targets_YearOutsideTheProgramme_Returns422WithAReason(string year)
+    [InlineData("targets", "2019")]
+    [InlineData("targets", "năm-nay")]
+    [InlineData("budget", "2019")]
+    [InlineData("budget", "-2025")]
+    public async Task ProgrammeViews_YearOutsideTheProgramme_Return422WithAReason(string view, string year)
     {
         var host = await azurite.SharedHostAsync("targetsyear", TimeSpan.FromMinutes(10));
-        var (status, problem) = await new LifecycleClient(host.Http).GetAsync($"/api/targets?year={Uri.EscapeDataString(year)}", As.Leader);
+        var (status, problem) = await new LifecycleClient(host.Http).GetAsync($"/api/{view}?year={Uri.EscapeDataString(year)}", As.Leader);
 
         Assert.Equal(422, status);
         Assert.Equal("invalid_year", problem.GetProperty("code").GetString());
-        Assert.Contains("Năm phải từ 2022", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Năm phải là số từ 2022 đến 2035", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     static async Task<Dictionary<string, JsonElement>> TargetsAsync(LifecycleClient client)

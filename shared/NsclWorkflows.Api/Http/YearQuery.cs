@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using NsclWorkflows.Domain.Catalogue;
+
+namespace NsclWorkflows.Api.Http;
+
+/// <summary>
+/// The optional <c>?year=</c> of the officers' programme views (budget, targets): absent, or a year from the programme's
+/// first to ten years after its last; anything else is a 422 with a reason rather than being ignored.
+/// </summary>
+public static class YearQuery
+{
+    public static bool TryRead(HttpRequest request, ProgrammeCatalogue catalogue, out int? year, out IResult? problem)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        year = null;
+        problem = null;
+        var text = request.Query["year"].ToString();
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        var (first, last) = (catalogue.Programme.Years.Min(), catalogue.Programme.Years.Max() + 10);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= first && y <= last)
+        {
+            year = y;
+            return true;
+        }
+
+        problem = ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "invalid_year", "Năm không hợp lệ",
+            $"Năm phải là số từ {first} đến {last}.");
+        return false;
+    }
+}
