@@ -58,16 +58,6 @@ public static class SendGridCaptureEndpoints
             return Errors(StatusCodes.Status401Unauthorized, new SendGridError("authorization required", null));
         }
 
-        if (faults.TryTakeNext(out var fault))
-        {
-            if (fault!.DelayMilliseconds > 0)
-            {
-                await Task.Delay(fault.DelayMilliseconds, ct);
-            }
-
-            return Errors(fault.Status, new SendGridError(FaultMessage(fault.Status), null));
-        }
-
         JsonNode? body;
         try
         {
@@ -81,6 +71,16 @@ public static class SendGridCaptureEndpoints
         if (body is not JsonObject message)
         {
             return Errors(StatusCodes.Status400BadRequest, new SendGridError("Bad Request", null));
+        }
+
+        if (faults.TryTakeNext(Recipients(message), out var fault))
+        {
+            if (fault!.DelayMilliseconds > 0)
+            {
+                await Task.Delay(fault.DelayMilliseconds, ct);
+            }
+
+            return Errors(fault.Status, new SendGridError(FaultMessage(fault.Status), null));
         }
 
         using (var document = JsonDocument.Parse(message.ToJsonString()))
@@ -111,12 +111,19 @@ public static class SendGridCaptureEndpoints
 
         if (plan is null || plan.Status is < 400 or > 599 || plan.Count is < 1 or > 1000 || plan.DelayMs is < 0 or > 120_000)
         {
-            return Results.BadRequest(new { error = "expected {\"status\": 400..599, \"count\": 1..1000, \"delayMs\": 0..120000}" });
+            return Results.BadRequest(new { error = "expected {\"status\": 400..599, \"count\": 1..1000, \"delayMs\": 0..120000, \"to\"?: address}" });
         }
 
-        faults.Plan(new CaptureFault(plan.Status, plan.DelayMs), plan.Count);
+        faults.Plan(new CaptureFault(plan.Status, plan.DelayMs, string.IsNullOrWhiteSpace(plan.To) ? null : plan.To.Trim()), plan.Count);
         return Results.Json(new { pending = faults.Pending }, Json);
     }
+
+    /// <summary>Every "to" address of the message's personalizations.</summary>
+    static List<string> Recipients(JsonObject message) =>
+        message["personalizations"] is JsonArray personalizations
+            ? [.. personalizations.OfType<JsonObject>().SelectMany(p => p["to"] as JsonArray ?? []).OfType<JsonObject>()
+                .Select(to => to["email"] is JsonValue value && value.TryGetValue<string>(out var email) ? email : null).OfType<string>()]
+            : [];
 
     static IResult Errors(int status, params SendGridError[] errors) => Results.Json(new { errors }, Json, statusCode: status);
 
@@ -132,5 +139,5 @@ public static class SendGridCaptureEndpoints
     static int Limit(HttpRequest request) =>
         int.TryParse(request.Query["limit"], out var limit) ? Math.Clamp(limit, 1, 500) : 100;
 
-    sealed record FaultPlan(int Status, int Count = 1, int DelayMs = 0);
+    sealed record FaultPlan(int Status, int Count = 1, int DelayMs = 0, string? To = null);
 }

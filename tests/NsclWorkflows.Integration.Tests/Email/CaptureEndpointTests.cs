@@ -132,6 +132,26 @@ public sealed class CaptureEndpointTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Faults_ForOneRecipient_OnlyItsMessageIsRefused_OthersAccepted()
+    {
+        using (var plan = await host.Http.PostAsync("/dev/sendgrid/faults",
+            new StringContent("""{"status":400,"count":1,"to":"Loi.Thu@Example.com"}""", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        }
+
+        static string Message(string to) =>
+            $$"""{"from":{"email":"a@example.com"},"personalizations":[{"to":[{"email":"{{to}}"}]}],"subject":"s","content":[{"type":"text/plain","value":"x"}]}""";
+        using var other = await PostRawAsync(Message("ai.do@example.com"));
+        using var refused = await PostRawAsync(Message("loi.thu@example.com"));
+        using var again = await PostRawAsync(Message("loi.thu@example.com"));
+
+        Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"status":200,"count":1}""")]
     [InlineData("""{"status":429,"count":0}""")]
