@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { baseUrl, launch, checkAccessibility, screenshot, eventually, PNG, PDF } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, eventually, signInAsAdmin, PNG, PDF } from './support.mjs';
 
 const AMOUNT = 20_000_000;
 const YEAR = '2025';
@@ -55,14 +55,10 @@ test('an application goes from the form to completed through the pages', async (
   try {
     // The officer signs in (development sign-in) and notes the budget before.
     const officer = await officerBrowser.context.newPage();
-    await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
-    await officer.waitForURL(/dang-nhap\.html/);
-    await checkAccessibility(officer, 'sign-in');
-    await screenshot(officer, '05-dang-nhap');
-    await officer.getByLabel('Tên đăng nhập (không dấu)').fill('nguyen.van.an');
-    await officer.getByLabel('Quản trị (mọi vai trò, mọi đơn vị)').check();
-    await officer.getByRole('button', { name: 'Đăng nhập' }).click();
-    await officer.waitForURL(/hop-thu\.html/);
+    await signInAsAdmin(officer, async (signIn) => {
+      await checkAccessibility(signIn, 'sign-in');
+      await screenshot(signIn, '05-dang-nhap');
+    });
     const before = await budgetRow(officer);
 
     // The enterprise fills the form, with an attachment, and submits.

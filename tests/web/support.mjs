@@ -44,6 +44,20 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Opens the officer inbox, which sends an officer without a session to the development sign-in, and signs in as an
+ * admin (every role, every unit). onSignInPage(page) runs on the sign-in page first (checks, screenshots).
+ */
+export async function signInAsAdmin(page, onSignInPage = async () => {}) {
+  await page.goto(`${baseUrl}/can-bo/hop-thu.html`);
+  await page.waitForURL(/dang-nhap\.html/);
+  await onSignInPage(page);
+  await page.getByLabel('Tên đăng nhập (không dấu)').fill('nguyen.van.an');
+  await page.getByLabel('Quản trị (mọi vai trò, mọi đơn vị)').check();
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/hop-thu\.html/);
+}
+
 /** Repeats action() until check() holds (a real state read, e.g. the inbox after a refresh), or fails with what. */
 export async function eventually(action, check, what, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;

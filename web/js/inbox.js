@@ -27,7 +27,9 @@ async function load() {
         el('thead', {}, el('tr', {}, ['Mã hồ sơ', 'Doanh nghiệp', 'Nhiệm vụ', 'Trạng thái', 'Dòng kinh phí', 'Hạn xử lý'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, inbox.items.map((item) => el('tr', { class: item.overdue ? 'overdue' : '', dataset: { applicationId: item.applicationId, step: item.step } },
           el('td', {}, el('a', { href: `ho-so.html?id=${encodeURIComponent(item.applicationId)}` }, item.trackingCode)),
-          el('td', {}, item.enterpriseName), el('td', {}, item.title), el('td', {}, item.statusText),
+          el('td', {}, item.enterpriseName), el('td', {}, item.title),
+          el('td', {}, item.statusText, item.notificationFailures > 0
+            ? el('span', { class: 'badge badge-danger', dataset: { mailFailures: item.notificationFailures } }, ` ${item.notificationFailures} thư lỗi`) : ''),
           el('td', {}, `${item.budgetLineId ?? '—'}${item.budgetYear ? ` / ${item.budgetYear}` : ''}`),
           el('td', {}, date(item.dueUtc), item.overdue ? el('span', { class: 'badge badge-danger' }, ' Quá hạn') : '')))))));
   } catch (error) {

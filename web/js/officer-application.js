@@ -1,6 +1,6 @@
 // One application as an officer of its unit sees it: summary, lifecycle records, documents, history, and a form for
 // each action the state and the officer's roles allow (allowedActions of the view).
-import { el, $, clear, notify, vnd, date } from './dom.js';
+import { el, $, clear, notify, vnd, date, dateTime } from './dom.js';
 import { api, stepSignature, waitForChange, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
@@ -29,6 +29,32 @@ function records(view) {
     el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
 }
 
+/** The e-mails of the application (GET …/notifications): what went to whom, and what could not be sent and why. */
+async function notifications(view) {
+  const { problems, notifications: mails } = await api(`/api/applications/${encodeURIComponent(view.applicationId)}/notifications`, caller);
+  const section = el('section', { class: 'card', 'aria-labelledby': 'h-mails' }, el('h2', { id: 'h-mails' }, 'Thư thông báo'));
+  if (problems > 0) {
+    section.append(el('p', { class: 'notice notice-error', id: 'mail-problems' },
+      `${problems} thư chưa gửi được hoặc chưa xác nhận; xem lý do bên dưới và liên hệ người nhận bằng cách khác nếu cần.`));
+  }
+  if (mails.length === 0) {
+    section.append(el('p', { class: 'muted' }, 'Chưa có thư nào.'));
+    return section;
+  }
+  const sorted = [...mails].sort((a, b) => String(b.createdAtUtc).localeCompare(String(a.createdAtUtc)));
+  section.append(el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Danh sách thư thông báo' },
+    el('table', { class: 'table', id: 'mail-table' },
+      el('thead', {}, el('tr', {}, ['Thời gian', 'Tiêu đề', 'Người nhận', 'Tình trạng'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, sorted.map((m) => {
+        const failed = m.state === 'Failed' || m.state === 'Unconfirmed';
+        return el('tr', { class: failed ? 'overdue' : '', dataset: { event: m.event, state: m.state } },
+          el('td', {}, dateTime(m.createdAtUtc)), el('td', {}, m.subject), el('td', {}, m.recipient),
+          el('td', {}, failed ? el('span', { class: 'badge badge-danger' }, m.stateText) : m.stateText,
+            m.reason ? el('div', { class: 'muted' }, m.reason) : ''));
+      })))));
+  return section;
+}
+
 async function render(view) {
   $('#title').textContent = `Hồ sơ ${view.trackingCode}`;
   const parts = [summary(view, kinds.find((k) => k.id === view.supportKindId)?.name), records(view)];
@@ -40,7 +66,8 @@ async function render(view) {
   parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Xử lý hồ sơ'),
     forms.length > 0 ? forms : el('p', { class: 'muted', id: 'no-actions' }, 'Không có thao tác nào cho vai trò của bạn ở trạng thái này.')));
   const open = !['Completed', 'Failed', 'Rejected', 'Withdrawn', 'Cancelled', 'Expired'].includes(view.status);
-  parts.push(await issuedDocuments(view, caller), await documents(view, caller, open ? uploadForm(view.applicationId, caller, status) : null), await timeline(view, caller));
+  parts.push(await issuedDocuments(view, caller), await documents(view, caller, open ? uploadForm(view.applicationId, caller, status) : null), await timeline(view, caller),
+    await notifications(view));
   clear(root).append(...parts.filter(Boolean));
 }
 

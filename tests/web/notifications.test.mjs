@@ -1,0 +1,44 @@
+// Notifications in the pages: an e-mail the provider refuses (here the capture endpoint answers 400 for one address)
+// is visible to officers — flagged in the inbox, and on the application's page with its state and the reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { baseUrl, launch, checkAccessibility, screenshot, eventually, signInAsAdmin } from './support.mjs';
+
+const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+test('an e-mail the provider refuses shows in the inbox and on the application page', async () => {
+  const to = `loi.thu.${Date.now()}@example.com`;
+  const plan = await fetch(`${baseUrl}/dev/sendgrid/faults`, json({ status: 400, count: 1, to }));
+  assert.equal(plan.status, 200);
+  const submitted = await fetch(`${baseUrl}/api/applications`, json({
+    enterpriseCode: '0401234567', enterpriseName: 'Công ty TNHH Thư Lỗi', contactName: 'Phan Văn Thư', contactEmail: to,
+    phone: '0236 3822 000', supportKindId: 'productivity-tools', title: 'Áp dụng 5S tại kho',
+    summary: 'Triển khai 5S tại kho thành phẩm, giảm thời gian tìm hàng.', requestedAmountVnd: 120000000,
+  }));
+  assert.equal(submitted.status, 201);
+  const { applicationId } = await submitted.json();
+
+  const browser = await launch();
+  try {
+    const officer = await browser.context.newPage();
+    await signInAsAdmin(officer);
+    const row = officer.locator(`#inbox-table tr[data-application-id="${applicationId}"]`);
+    const flagged = row.locator('[data-mail-failures]');
+    await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
+      async () => (await flagged.count()) === 1, 'the inbox flags the refused e-mail');
+    assert.match(await flagged.textContent(), /1 thư lỗi/);
+
+    await row.getByRole('link').click();
+    const mail = officer.locator('#mail-table tr[data-event="Receipt"][data-state="Failed"]');
+    await mail.waitFor();
+    const text = await mail.textContent();
+    assert.match(text, /Đã tiếp nhận hồ sơ/);
+    assert.ok(text.includes(to), 'the recipient is shown');
+    assert.match(text, /Gửi không thành công/);
+    await officer.locator('#mail-problems', { hasText: '1 thư chưa gửi được' }).waitFor();
+    await checkAccessibility(officer, 'application with a refused e-mail');
+    await screenshot(officer, '12-ho-so-thu-loi');
+  } finally {
+    await browser.close();
+  }
+});
