@@ -36,6 +36,7 @@ test('an e-mail the provider refuses shows in the inbox and on the application p
     assert.ok(text.includes(to), 'the recipient is shown');
     assert.match(text, /Gửi không thành công/);
     await officer.locator('#mail-problems', { hasText: '1 thư chưa gửi được' }).waitFor();
+    await officer.locator('.timeline li[data-kind="NotificationFailed"]', { hasText: 'Không gửi được thư xác nhận tiếp nhận hồ sơ tới doanh nghiệp' }).waitFor();
     await checkAccessibility(officer, 'application with a refused e-mail');
     await screenshot(officer, '12-ho-so-thu-loi');
   } finally {

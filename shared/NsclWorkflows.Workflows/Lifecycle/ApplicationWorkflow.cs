@@ -118,7 +118,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
 
                 if (failure is not null)
                 {
-                    await RecordAsync(StepKind.NotificationFailed, detail: $"Không gửi được thư {notification.Event} ({notification.Audience}): {failure}");
+                    await RecordAsync(StepKind.NotificationFailed, detail: $"Không gửi được thư {NotificationText.Event(notification.Event)} tới {NotificationText.Audience(notification.Audience)}: {failure}");
                 }
             }
         }

@@ -50,7 +50,7 @@ public class LifecycleEmailTests(AzuriteFixture azurite)
 
         var view = await client.WaitAsync(id, v => v.GetProperty("lifecycle").TryGetProperty("notificationFailures", out var f) && f.GetArrayLength() > 0,
             Patience, "the refused receipt is recorded on the application");
-        Assert.Contains("Receipt", view.GetProperty("lifecycle").GetProperty("notificationFailures")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Không gửi được thư xác nhận tiếp nhận hồ sơ tới doanh nghiệp", view.GetProperty("lifecycle").GetProperty("notificationFailures")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("NotificationFailed", await client.AuditKindsAsync(id));
 
         var (_, inbox) = await client.GetAsync("/api/inbox", As.Clerk);

@@ -318,7 +318,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         var stored = await WaitAsync(app, a => a.Lifecycle.NotificationFailures.Count > 0);
 
-        Assert.Contains("Receipt", stored.Lifecycle.NotificationFailures[0], StringComparison.Ordinal);
+        Assert.Contains(NotificationText.Event(NotificationEvent.Receipt), stored.Lifecycle.NotificationFailures[0], StringComparison.Ordinal);
         Assert.Contains(AuditKinds.NotificationFailed, await AuditKindsAsync(app));
     }
 

@@ -1,0 +1,44 @@
+namespace NsclWorkflows.Domain.Notifications;
+
+/// <summary>How people name a notification and its audience (audit trail, pages); the e-mails' own subjects are in the templates.</summary>
+public static class NotificationText
+{
+    public static string Event(NotificationEvent notification) => notification switch
+    {
+        NotificationEvent.Receipt => "xác nhận tiếp nhận hồ sơ",
+        NotificationEvent.SupplementationRequested => "đề nghị bổ sung hồ sơ",
+        NotificationEvent.SupplementationReminder => "nhắc bổ sung hồ sơ",
+        NotificationEvent.ResubmissionReceived => "báo hồ sơ đã được bổ sung",
+        NotificationEvent.AppraisalAssigned => "phân công thẩm định",
+        NotificationEvent.AppraisalReminder => "nhắc hạn thẩm định",
+        NotificationEvent.AppraisalEscalated => "báo quá hạn thẩm định",
+        NotificationEvent.ApprovalRequested => "trình phê duyệt",
+        NotificationEvent.ApprovalReminder => "nhắc hạn phê duyệt",
+        NotificationEvent.ApprovalEscalated => "báo quá hạn phê duyệt",
+        NotificationEvent.Approved => "báo hồ sơ được phê duyệt",
+        NotificationEvent.Rejected => "báo hồ sơ không được phê duyệt",
+        NotificationEvent.CheckInReminderBefore => "nhắc sắp đến hạn báo cáo định kỳ",
+        NotificationEvent.CheckInReminderDue => "nhắc hạn báo cáo định kỳ hôm nay",
+        NotificationEvent.CheckInReminderOverdue => "nhắc báo cáo định kỳ quá hạn",
+        NotificationEvent.CheckInEscalated => "báo doanh nghiệp chưa nộp báo cáo định kỳ",
+        NotificationEvent.CheckInReviewed => "kết quả xem xét báo cáo định kỳ",
+        NotificationEvent.ExtensionDecided => "kết quả đề nghị gia hạn",
+        NotificationEvent.FinalEvaluationResult => "kết quả nghiệm thu",
+        NotificationEvent.Withdrawn => "báo hồ sơ đã rút",
+        NotificationEvent.Expired => "báo hồ sơ hết hạn xử lý",
+        NotificationEvent.Cancelled => "báo hồ sơ bị hủy",
+        NotificationEvent.YearEndReportReady => "báo cáo năm đã sẵn sàng",
+        NotificationEvent.StepEscalated => "báo quá hạn xử lý",
+        _ => notification.ToString(),
+    };
+
+    public static string Audience(NotificationAudience audience) => audience switch
+    {
+        NotificationAudience.Enterprise => "doanh nghiệp",
+        NotificationAudience.Officers => "cán bộ phụ trách",
+        NotificationAudience.Appraisers => "chuyên gia thẩm định",
+        NotificationAudience.Leaders => "lãnh đạo Sở",
+        NotificationAudience.HeadOfDivision => "lãnh đạo phòng",
+        _ => audience.ToString(),
+    };
+}
