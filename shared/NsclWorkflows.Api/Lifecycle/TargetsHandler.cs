@@ -17,12 +17,7 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (officers.Authenticate(request) is null)
-        {
-            return ApiProblem.Unauthorized();
-        }
-
-        if (!YearQuery.TryRead(request, catalogue, out var year, out var problem))
+        if (!ProgrammeViewQuery.TryRead(request, officers, catalogue, out var year, out var problem))
         {
             return problem!;
         }

@@ -1,21 +1,31 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Catalogue;
 
-namespace NsclWorkflows.Api.Http;
+namespace NsclWorkflows.Api.Lifecycle;
 
 /// <summary>
-/// The optional <c>?year=</c> of the officers' programme views (budget, targets): absent, or a year from the programme's
-/// first to ten years after its last; anything else is a 422 with a reason rather than being ignored.
+/// What the officers' programme views (budget, targets) check first: an officer (else 401), and the optional
+/// <c>?year=</c>: absent, or a year from the programme's first to ten years after its last; anything else is a 422
+/// with a reason rather than being ignored.
 /// </summary>
-public static class YearQuery
+public static class ProgrammeViewQuery
 {
-    public static bool TryRead(HttpRequest request, ProgrammeCatalogue catalogue, out int? year, out IResult? problem)
+    public static bool TryRead(HttpRequest request, OfficerAuthenticator officers, ProgrammeCatalogue catalogue, out int? year, out IResult? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(officers);
         ArgumentNullException.ThrowIfNull(catalogue);
         year = null;
         problem = null;
+        if (officers.Authenticate(request) is null)
+        {
+            problem = ApiProblem.Unauthorized();
+            return false;
+        }
+
         var text = request.Query["year"].ToString();
         if (text.Length == 0)
         {
