@@ -131,7 +131,10 @@ async function start() {
   let years = [];
   try { years = (await api('/api/catalogue')).programme.years; } catch { years = []; }
   // This year, or the plan's last year once the plan has ended.
-  const defaultYear = years.length ? Math.min(thisYear, Math.max(...years)) : thisYear;
+  // A link may name the year (the year-end e-mail: tong-quan.html?year=2025).
+  const asked = Number(new URLSearchParams(location.search).get('year'));
+  const defaultYear = Number.isInteger(asked) && asked >= 2022 && asked <= 2035 ? asked
+    : years.length ? Math.min(thisYear, Math.max(...years)) : thisYear;
   yearForm.append(field('dash', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030, value: String(defaultYear), required: true }),
     el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Xem / làm mới'));
   yearForm.addEventListener('submit', (event) => { event.preventDefault(); load(); });

@@ -47,6 +47,10 @@ public static class NotificationFacts
     public const string WithdrawnDate = "withdrawnDate";
     public const string Year = "year";
     public const string ReportUrl = "reportUrl";
+    public const string AsOfDate = "asOfDate";
+    public const string EnterpriseCount = "enterpriseCount";
+    public const string ApprovedMillionVnd = "approvedMillionVnd";
+    public const string DisbursedMillionVnd = "disbursedMillionVnd";
     public const string StepName = "stepName";
 
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
@@ -79,7 +83,8 @@ public static class NotificationFacts
         NotificationEvent.Withdrawn => new(NotificationAudience.Officers, [WithdrawnDate], [Reason]),
         NotificationEvent.Expired => new(NotificationAudience.Enterprise, [Reason]),
         NotificationEvent.Cancelled => new(NotificationAudience.Enterprise, [Reason]),
-        NotificationEvent.YearEndReportReady => new(NotificationAudience.Leaders, [Year, ReportUrl]),
+        NotificationEvent.YearEndReportReady => new(NotificationAudience.Leaders,
+            [Year, ReportUrl, AsOfDate, EnterpriseCount, ApprovedMillionVnd, DisbursedMillionVnd]),
         NotificationEvent.StepEscalated => new(NotificationAudience.HeadOfDivision, [StepName, DueDate], [Assignee]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };

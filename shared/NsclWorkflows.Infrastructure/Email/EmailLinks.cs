@@ -1,15 +1,18 @@
 namespace NsclWorkflows.Infrastructure.Email;
 
 /// <summary>
-/// The links e-mails carry, as paths under <see cref="EmailOptions.PublicBaseUrl"/>. They follow the API's routes
-/// (NsclWorkflows.Api.ApiRoutes, which this project cannot reference); change both together.
+/// The links e-mails carry, as paths under <see cref="EmailOptions.PublicBaseUrl"/> (where the web pages are): people
+/// open pages, not the JSON API. They follow the pages' addresses (web/); change both together.
 /// </summary>
 public static class EmailLinks
 {
-    /// <summary>The enterprise's status link: the secret access token in it is what lets them in, so only their e-mails carry it.</summary>
+    /// <summary>
+    /// The enterprise's status page. The secret access token is in the fragment (after <c>#</c>), which browsers never
+    /// send to a server, so it stays out of every access log and proxy; only the enterprise's e-mails carry it.
+    /// </summary>
     public static string EnterpriseStatus(string applicationId, string accessToken) =>
-        $"/api/applications/{Uri.EscapeDataString(applicationId)}?access={Uri.EscapeDataString(accessToken)}";
+        $"/trang-thai.html#id={Uri.EscapeDataString(applicationId)}&access={Uri.EscapeDataString(accessToken)}";
 
-    /// <summary>The officers' view of the application (they sign in; no token).</summary>
-    public static string OfficerView(string applicationId) => $"/api/applications/{Uri.EscapeDataString(applicationId)}";
+    /// <summary>The officers' page of the application (they sign in; no token).</summary>
+    public static string OfficerView(string applicationId) => $"/can-bo/ho-so.html?id={Uri.EscapeDataString(applicationId)}";
 }

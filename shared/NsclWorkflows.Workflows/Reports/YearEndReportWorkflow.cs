@@ -35,7 +35,7 @@ public sealed class YearEndReportWorkflow : TaskOrchestrator<YearEndReportReques
         try
         {
             var outcome = await context.CallActivityAsync<NotificationOutcome>(
-                SendNotificationActivityName, Notification(input, context.InstanceId, snapshot, report), RetryPolicies.Email);
+                SendNotificationActivityName, Notification(input, context.InstanceId, snapshot), RetryPolicies.Email);
             notified = outcome.Failures.Count == 0;
             if (!notified)
             {
@@ -50,10 +50,9 @@ public sealed class YearEndReportWorkflow : TaskOrchestrator<YearEndReportReques
         return new YearEndReportOutcome(input.Year, report.Version, snapshot.Version, notified);
     }
 
-    static NotificationRequest Notification(YearEndReportRequest input, string instanceId, YearEndSnapshot snapshot, YearEndReportStored report)
+    static NotificationRequest Notification(YearEndReportRequest input, string instanceId, YearEndSnapshot snapshot)
     {
         var year = input.Year.ToString(CultureInfo.InvariantCulture);
-        var numbers = new NumberFormatInfo { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
         return new NotificationRequest(
             "year-end-" + year,
             NotificationEvent.YearEndReportReady,
@@ -62,15 +61,13 @@ public sealed class YearEndReportWorkflow : TaskOrchestrator<YearEndReportReques
             ReportingUnit,
             new Dictionary<string, string>
             {
-                ["year"] = year,
-                ["asOf"] = input.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                ["version"] = report.Version.ToString(CultureInfo.InvariantCulture),
-                ["fileName"] = report.FileName,
-                ["downloadPath"] = "/api/reports/year-end/" + year,
-                ["enterprises"] = snapshot.Enterprises.ToString("#,0", numbers),
-                ["approvedMillionVnd"] = (snapshot.ApprovedVnd / 1_000_000m).ToString("#,0.###", numbers),
-                ["disbursedMillionVnd"] = (snapshot.DisbursedVnd / 1_000_000m).ToString("#,0.###", numbers),
-                ["trigger"] = input.Trigger,
+                // The facts of the event's contract (NotificationFacts.For), raw: the e-mail formats them.
+                [NotificationFacts.Year] = year,
+                [NotificationFacts.ReportUrl] = "/can-bo/tong-quan.html?year=" + year, // the dashboard: sign-in, then the download
+                [NotificationFacts.AsOfDate] = input.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [NotificationFacts.EnterpriseCount] = snapshot.Enterprises.ToString(CultureInfo.InvariantCulture),
+                [NotificationFacts.ApprovedMillionVnd] = (snapshot.ApprovedVnd / 1_000_000m).ToString(CultureInfo.InvariantCulture),
+                [NotificationFacts.DisbursedMillionVnd] = (snapshot.DisbursedVnd / 1_000_000m).ToString(CultureInfo.InvariantCulture),
             });
     }
 }

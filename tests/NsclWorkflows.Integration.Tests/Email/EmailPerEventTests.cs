@@ -40,6 +40,10 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
         [NotificationFacts.Year] = ("2025", "2025"),
         [NotificationFacts.ReportUrl] = ("/reports/2025", EmailTestServices.PublicBaseUrl + "/reports/2025"),
         [NotificationFacts.StepName] = ("xem xét báo cáo định kỳ lần 1/2", "xem xét báo cáo định kỳ lần 1/2"),
+        [NotificationFacts.AsOfDate] = ("2025-12-15", "15/12/2025"),
+        [NotificationFacts.EnterpriseCount] = ("17", "17 doanh nghiệp"),
+        [NotificationFacts.ApprovedMillionVnd] = ("5310.5", "5.310,5 triệu đồng"),
+        [NotificationFacts.DisbursedMillionVnd] = ("1234", "1.234 triệu đồng"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -152,14 +156,14 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>The enterprise gets its secret status link; officers get the plain view, never a token.</summary>
     static void AssertLink(NotificationAudience audience, string applicationId, string text)
     {
-        var view = $"{EmailTestServices.PublicBaseUrl}/api/applications/{applicationId}";
         if (audience == NotificationAudience.Enterprise)
         {
-            Assert.Contains(view + "?access=", text);
+            // The status page, the token in the fragment (never sent to a server).
+            Assert.Contains($"{EmailTestServices.PublicBaseUrl}/trang-thai.html#id={applicationId}&access=", text);
         }
         else
         {
-            Assert.Contains(view, text);
+            Assert.Contains($"{EmailTestServices.PublicBaseUrl}/can-bo/ho-so.html?id={applicationId}", text);
             Assert.DoesNotContain("access=", text);
         }
     }

@@ -115,6 +115,16 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Contains("Công ty TNHH Cơ khí Hòa Khánh", text, StringComparison.Ordinal);
         Assert.Contains("1 nhiệm vụ của 1 doanh nghiệp được phê duyệt hỗ trợ với tổng kinh phí 300 triệu đồng, đã giải ngân 300 triệu đồng", text,
             StringComparison.Ordinal);
+
+        // The leaders are told, with the figures and a link to the dashboard for that year (captured by the local endpoint).
+        var mail = await LocalHostProcess.EventuallyAsync(
+            async () => (await host.GetJsonAsync("/dev/outbox.json")).EnumerateArray()
+                .Select(m => m.GetProperty("message"))
+                .FirstOrDefault(m => m.GetProperty("personalizations")[0].GetProperty("subject").GetString() == "[NSCL] Báo cáo kết quả năm 2025 đã sẵn sàng"),
+            m => m.ValueKind == JsonValueKind.Object, Step, "the leaders' e-mail about the report is sent");
+        var plain = mail.GetProperty("content").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "text/plain").GetProperty("value").GetString()!;
+        Assert.Contains("1 doanh nghiệp được hỗ trợ; kinh phí phê duyệt 300 triệu đồng, đã giải ngân 300 triệu đồng.", plain, StringComparison.Ordinal);
+        Assert.Contains("/can-bo/tong-quan.html?year=2025", plain, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,8 +61,11 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2025, 12, 15), built.AsOf);
         var mail = Assert.Single(notifications.Sent);
         Assert.Equal((NotificationEvent.YearEndReportReady, NotificationAudience.Leaders, id), (mail.Event, mail.Audience, mail.Occurrence));
-        Assert.Equal("/api/reports/year-end/2025", mail.Facts["downloadPath"]);
-        Assert.Equal("535", mail.Facts["approvedMillionVnd"]);
+        var contract = NotificationFacts.For(NotificationEvent.YearEndReportReady);
+        Assert.Equal(contract.Required.Order(), mail.Facts.Keys.Order()); // exactly the facts the e-mail's template uses
+        Assert.Equal("/can-bo/tong-quan.html?year=2025", mail.Facts[NotificationFacts.ReportUrl]);
+        Assert.Equal("535", mail.Facts[NotificationFacts.ApprovedMillionVnd]);
+        Assert.Equal("2025-12-15", mail.Facts[NotificationFacts.AsOfDate]);
     }
 
     [Fact]
