@@ -21,33 +21,27 @@ async function budgetRow(page) {
   return { reserved: await read('reservedVnd'), disbursed: await read('disbursedVnd'), remaining: await read('remainingVnd'), experts };
 }
 
-/** Submits the action form and waits until the page shows the state that follows (the workflow records it a moment later). */
-async function act(page, action, fill, expectNextStep) {
+/** Submits the action form, then waits (the workflow records the action a moment later) until shown() is on the page. */
+async function submitAction(page, action, fill, shown) {
   const form = page.locator(`form[data-action="${action}"]`);
   await form.waitFor();
   await fill(form);
   await form.getByRole('button').last().click();
   try {
-    await page.locator('#next-step, [data-fact="Trạng thái"]').filter({ hasText: expectNextStep }).first().waitFor({ timeout: 90_000 });
+    await shown().waitFor({ timeout: 90_000 });
   } catch (error) {
     await screenshot(page, `failed-${action}`);
     throw error;
   }
 }
 
-/** Submits the action form and waits until the page's timeline shows the entry the action records. */
-async function actRecorded(page, action, fill, auditKind) {
-  const form = page.locator(`form[data-action="${action}"]`);
-  await form.waitFor();
-  await fill(form);
-  await form.getByRole('button').last().click();
-  try {
-    await page.locator(`.timeline li[data-kind="${auditKind}"]`).waitFor({ timeout: 90_000 });
-  } catch (error) {
-    await screenshot(page, `failed-${action}`);
-    throw error;
-  }
-}
+/** …until the page shows the step or state that follows. */
+const act = (page, action, fill, expectNextStep) =>
+  submitAction(page, action, fill, () => page.locator('#next-step, [data-fact="Trạng thái"]').filter({ hasText: expectNextStep }).first());
+
+/** …until the page's timeline shows the entry the action records. */
+const actRecorded = (page, action, fill, auditKind) =>
+  submitAction(page, action, fill, () => page.locator(`.timeline li[data-kind="${auditKind}"]`));
 
 test('an application goes from the form to completed through the pages', async () => {
   const enterprise = await launch();
