@@ -13,7 +13,7 @@ namespace NsclWorkflows.Integration.Tests.Email;
 /// an enterprise name with &lt;script&gt; and &amp; escaped in HTML, custom_args.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTests(azurite, "emailevents")
 {
     const string EnterpriseName = "Công ty <script>alert(1)</script> & Cộng sự";
 
@@ -75,22 +75,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
         [NotificationEvent.StepEscalated] = "[NSCL] Hồ sơ {0} quá hạn xem xét báo cáo định kỳ lần 1/2 (31/03/2026)",
     };
 
-    CaptureServer capture = null!;
-    ServiceProvider services = null!;
 
     public static TheoryData<NotificationEvent> Events() => [.. Enum.GetValues<NotificationEvent>()];
-
-    public async Task InitializeAsync()
-    {
-        capture = await CaptureServer.StartAsync(azurite.ConnectionString, "emailevents");
-        services = EmailTestServices.Build(EmailTestServices.Settings(azurite.ConnectionString, "emailevents", capture));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await capture.DisposeAsync();
-    }
 
     [Fact]
     public void Subjects_CoverEveryEvent() => Assert.Equal(Enum.GetValues<NotificationEvent>().Order(), Subjects.Keys.Order());
@@ -101,16 +87,16 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var spec = NotificationFacts.For(e);
         var aboutApplication = e != NotificationEvent.YearEndReportReady;
-        Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(services, EnterpriseName) : null;
+        Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(Services, EnterpriseName) : null;
         var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
         var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);
         var request = new NotificationRequest(applicationId, e, "1", spec.Audience, EmailTestServices.Unit, facts);
 
-        var outcome = await services.GetRequiredService<INotificationService>().SendAsync(request, CancellationToken.None);
+        var outcome = await Services.GetRequiredService<INotificationService>().SendAsync(request, CancellationToken.None);
 
         var expectedRecipients = ExpectedRecipients(spec.Audience, application);
         Assert.Equal((expectedRecipients.Count, 0, ""), (outcome.Sent, outcome.AlreadySent, string.Join("; ", outcome.Failures)));
-        var messages = await capture.MessagesForAsync(applicationId);
+        var messages = await Capture.MessagesForAsync(applicationId);
         Assert.Equal(expectedRecipients.Order(), messages.Select(m => m.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!).Order());
         foreach (var message in messages)
         {

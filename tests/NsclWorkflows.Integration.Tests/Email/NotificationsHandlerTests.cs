@@ -12,35 +12,21 @@ namespace NsclWorkflows.Integration.Tests.Email;
 
 /// <summary>The officers' view of an application's e-mails: a refused e-mail shows with the provider's reason.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class NotificationsHandlerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class NotificationsHandlerTests(AzuriteFixture azurite) : CapturedEmailTests(azurite, "emailhandler")
 {
-    CaptureServer capture = null!;
-    ServiceProvider services = null!;
-
-    public async Task InitializeAsync()
-    {
-        capture = await CaptureServer.StartAsync(azurite.ConnectionString, "emailhandler");
-        services = EmailTestServices.Build(EmailTestServices.Settings(azurite.ConnectionString, "emailhandler", capture));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await capture.DisposeAsync();
-    }
 
     GetNotificationsHandler Handler() => new(
-        services.GetRequiredService<INotificationLog>(),
-        services.GetRequiredService<IApplicationRepository>(),
+        Services.GetRequiredService<INotificationLog>(),
+        Services.GetRequiredService<IApplicationRepository>(),
         new OfficerAuthenticator(Options.Create(new OfficerAuthOptions { Mode = "Development" })));
 
     [Fact]
     public async Task Handle_Officer_SeesSentAndRefusedEmailsWithTheReason()
     {
-        var application = await EmailTestServices.StoreApplicationAsync(services);
-        var notifications = services.GetRequiredService<INotificationService>();
+        var application = await EmailTestServices.StoreApplicationAsync(Services);
+        var notifications = Services.GetRequiredService<INotificationService>();
         await notifications.SendAsync(Request(application, NotificationEvent.Receipt, new() { [NotificationFacts.DueDate] = "2026-03-09" }), CancellationToken.None);
-        await capture.PlanFaultAsync(400, count: 1);
+        await Capture.PlanFaultAsync(400, count: 1);
         await notifications.SendAsync(Request(application, NotificationEvent.Cancelled, new() { [NotificationFacts.Reason] = "Trùng hồ sơ" }), CancellationToken.None);
 
         var (status, body) = await InvokeAsync(application.Id, "Lê Văn Cán; Officer");
@@ -59,7 +45,7 @@ public sealed class NotificationsHandlerTests(AzuriteFixture azurite) : IAsyncLi
     [Fact]
     public async Task Handle_NoOfficer_Is401()
     {
-        var application = await EmailTestServices.StoreApplicationAsync(services);
+        var application = await EmailTestServices.StoreApplicationAsync(Services);
 
         Assert.Equal(StatusCodes.Status401Unauthorized, (await InvokeAsync(application.Id, officer: null)).Status);
     }
@@ -77,7 +63,7 @@ public sealed class NotificationsHandlerTests(AzuriteFixture azurite) : IAsyncLi
 
     async Task<(int Status, JsonElement Body)> InvokeAsync(string id, string? officer)
     {
-        var http = new DefaultHttpContext { RequestServices = services };
+        var http = new DefaultHttpContext { RequestServices = Services };
         http.Request.Method = HttpMethods.Get; // the route's method: officers' writes also need the CSRF header
         http.Response.Body = new MemoryStream();
         if (officer is not null)
