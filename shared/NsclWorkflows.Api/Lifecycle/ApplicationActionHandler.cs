@@ -67,7 +67,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
                 return ApiProblem.Validation(errors);
             }
 
-            raised = parsed!;
+            raised = parsed! with { ActorId = caller.Officer?.Id };
         }
 
         if (action == LifecycleAction.Approve)

@@ -1,14 +1,18 @@
 namespace NsclWorkflows.Api.Officers;
 
-/// <summary>An authenticated officer of the Department, with the roles the identity provider gave them.</summary>
-public sealed record Officer(string Name, IReadOnlySet<string> Roles, string Unit = Domain.Lifecycle.Units.ScienceAndTechnology)
+/// <summary>
+/// An authenticated officer of the Department, with the roles the identity provider gave them. <see cref="Id"/> is the
+/// identity provider's stable subject (object id); <see cref="Name"/> is for showing only and may be shared by two
+/// people. An empty <see cref="Unit"/> means the identity carried no unit: no unit-scoped data.
+/// </summary>
+public sealed record Officer(string Id, string Name, IReadOnlySet<string> Roles, string Unit)
 {
     public bool IsIn(string role) => Roles.Contains(role) || Roles.Contains(OfficerRoles.Admin);
 
     public bool IsAdmin => Roles.Contains(OfficerRoles.Admin);
 
     /// <summary>Officers see and act on their own unit's applications; admins on all.</summary>
-    public bool Covers(string unit) => IsAdmin || string.Equals(Unit, unit, StringComparison.Ordinal) || unit.Length == 0;
+    public bool Covers(string unit) => IsAdmin || (Unit.Length > 0 && string.Equals(Unit, unit, StringComparison.Ordinal));
 
     /// <summary>The role an action is recorded under: the most specific one the officer holds for it.</summary>
     public string RoleFor(string required) => Roles.Contains(required) ? required : IsAdmin ? OfficerRoles.Admin : required;

@@ -17,6 +17,10 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
     const string RoleClaim = "roles";
     const string NameClaim = "name";
     const string UnitClaim = "unit";
+    const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+    const string ObjectIdClaimShort = "oid";
+    const string SubjectClaim = "sub";
+    const string NameIdentifierClaim = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier";
 
     public Officer? Authenticate(HttpRequest request)
     {
@@ -43,8 +47,9 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
         }
 
         var roles = parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
-        var officer = new Officer(parts[0], new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase));
-        return parts.Length > 2 && parts[2].Length > 0 ? officer with { Unit = parts[2] } : officer;
+        // Development only: the name is the identity; the unit defaults to the Department's.
+        var unit = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : Domain.Lifecycle.Units.ScienceAndTechnology;
+        return new Officer(parts[0], parts[0], new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase), unit);
     }
 
     static Officer? ParseAppService(string base64)
@@ -57,6 +62,7 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
             var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() ?? NameClaim : NameClaim;
             string? name = null;
             string? unit = null;
+            string? id = null;
             var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { OfficerRoles.Officer };
             foreach (var claim in root.GetProperty("claims").EnumerateArray())
             {
@@ -67,7 +73,15 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
                     continue;
                 }
 
-                if (type == UnitClaim)
+                if (type is ObjectIdClaim or ObjectIdClaimShort)
+                {
+                    id = value;
+                }
+                else if (type is SubjectClaim or NameIdentifierClaim)
+                {
+                    id ??= value;
+                }
+                else if (type == UnitClaim)
                 {
                     unit = value;
                 }
@@ -81,7 +95,8 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
                 }
             }
 
-            return name is null ? null : unit is null ? new Officer(name, roles) : new Officer(name, roles, unit);
+            // No stable id, no officer: a display name is not an identity. No unit claim, no unit.
+            return name is null || id is null ? null : new Officer(id, name, roles, unit ?? string.Empty);
         }
         catch (Exception ex) when (ex is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
         {

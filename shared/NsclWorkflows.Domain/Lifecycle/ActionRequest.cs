@@ -39,6 +39,12 @@ public sealed record ActionRequest(
     /// <summary>Names of attachments stored with the report.</summary>
     public IReadOnlyList<string>? Attachments { get; init; }
 
+    /// <summary>
+    /// The actor's stable identity (an officer's subject id from the identity provider; absent for the enterprise and
+    /// for actions recorded before it existed). <see cref="ActorName"/> is only shown.
+    /// </summary>
+    public string? ActorId { get; init; }
+
     /// <summary>Extension request: the new due date asked for (Vietnam local date).</summary>
     public DateOnly? NewDueDate { get; init; }
 }
