@@ -19,7 +19,7 @@ namespace NsclWorkflows.Api.Applications;
 /// </summary>
 public sealed partial class SubmitApplicationHandler(
     SubmissionValidator validator,
-    ISupportKindCatalogue catalogue,
+    ProgrammeCatalogue catalogue,
     IApplicationRepository applications,
     IIdempotencyStore idempotency,
     DeadlinePlanner deadlines,
@@ -107,6 +107,8 @@ public sealed partial class SubmitApplicationHandler(
         var kind = catalogue.FindKind(submission.SupportKindId)!;
         var deadline = deadlines.WorkingDaysFrom(record.CreatedAtUtc, kind.Policy.CompletenessReviewWorkingDays);
         var application = new Application(record.ApplicationId, record.TrackingCode, submission, catalogue.Version, record.CreatedAtUtc, deadline);
+        // The unit is known from the kind at once: officers of that unit see the file before its workflow records receipt.
+        application.RouteTo(kind.BudgetLineId, NsclWorkflows.Domain.Lifecycle.Units.ForLine(catalogue.Programme, kind.BudgetLineId));
         _ = accessTokens.Issue(application);
         var first = new AuditEntry(application.Id, record.CreatedAtUtc, AuditKinds.Submitted, submission.ContactEmail,
             $"Nộp hồ sơ \"{submission.Title}\" ({kind.Name}).");

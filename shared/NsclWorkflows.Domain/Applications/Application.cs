@@ -67,6 +67,13 @@ public sealed class Application
         return restored;
     }
 
+    /// <summary>At submission: the budget line and the unit that handle the file, from its support kind.</summary>
+    public void RouteTo(string budgetLineId, string unit)
+    {
+        Lifecycle.BudgetLineId = budgetLineId;
+        Lifecycle.Unit = unit;
+    }
+
     internal void MoveTo(ApplicationStatus status, DateTimeOffset atUtc)
     {
         Status = status;

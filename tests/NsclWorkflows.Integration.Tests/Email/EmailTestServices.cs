@@ -78,6 +78,7 @@ static class EmailTestServices
             new ApplicationSubmission("0401234567", enterpriseName, "Nguyễn Thị Hạnh", $"hanh.{id[..8]}@doanhnghiep.example.vn", "0236 3822 000",
                 "productivity-tools", "Áp dụng Lean & 5S tại xưởng", "Triển khai 5S và Lean cho hai dây chuyền.", 150_000_000),
             "test-1", now, now.AddDays(7));
+        application.RouteTo("IV.1", NsclWorkflows.Domain.Lifecycle.Units.ScienceAndTechnology);
         var repository = services.GetRequiredService<IApplicationRepository>();
         Assert.True(await repository.TryAddAsync(application, new AuditEntry(id, now, AuditKinds.Submitted, "test", "Nộp"), CancellationToken.None));
         return application;
