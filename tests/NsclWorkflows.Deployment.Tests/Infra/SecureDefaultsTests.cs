@@ -118,6 +118,22 @@ public sealed class SecureDefaultsTests
         Assert.All(basicAuth, policy => Assert.False(policy.Properties["allow"]!.GetValue<bool>()));
     }
 
+    [Theory]
+    [InlineData("networkIsolation", "NSCL_NETWORK_ISOLATION")]
+    [InlineData("frontDoor", "NSCL_FRONT_DOOR")]
+    [InlineData("frontDoorSku", "NSCL_FRONT_DOOR_SKU")]
+    [InlineData("keyVaultSoftDeleteRetentionInDays", "NSCL_KEY_VAULT_RETENTION_DAYS")]
+    public async Task ParametersFile_Switch_DefaultsToTheTemplatesDefault(string parameter, string environmentValue)
+    {
+        var template = await CompiledTemplate.TemplateAsync();
+        var file = JsonNode.Parse(File.ReadAllText(Repository.PathOf("infra", "main.parameters.json")))!;
+
+        // azd substitutes ${NAME=default}: an environment without the value deploys the template's own default.
+        var mapping = file["parameters"]![parameter]!["value"]!.GetValue<string>();
+        var templateDefault = template.Root["parameters"]![parameter]!["defaultValue"]!.ToJsonString().Trim('"');
+        Assert.Equal($"${{{environmentValue}={templateDefault}}}", mapping);
+    }
+
     /// <summary>main.bicep deployed with the values azd always supplies, these parameters, and defaults for the rest.</summary>
     internal static async Task<ArmDeployment> DeployAsync(params (string Name, JsonNode? Value)[] parameters)
     {
