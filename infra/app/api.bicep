@@ -124,8 +124,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       {
         minTlsVersion: '1.2'
         scmMinTlsVersion: '1.2'
-        ftpsState: 'Disabled'
         http20Enabled: true
+        // With network isolation every outbound request goes into the virtual network: Key Vault references on Linux
+        // need it to reach the vault's private endpoint. (Flex Consumption rejects ftpsState: it has no FTP endpoint.)
+        vnetRouteAllEnabled: !empty(virtualNetworkSubnetId)
         cors: {
           allowedOrigins: allowedOrigins
         }
@@ -216,12 +218,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: functionApp
   name: 'scm'
-  properties: { allow: false }
-}
-
-resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
-  parent: functionApp
-  name: 'ftp'
   properties: { allow: false }
 }
 
