@@ -146,7 +146,7 @@ resource waf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-
       managedRuleSets: premium
         ? [
             { ruleSetType: 'Microsoft_DefaultRuleSet', ruleSetVersion: '2.1', ruleSetAction: 'Block' }
-            { ruleSetType: 'Microsoft_BotManagerRuleSet', ruleSetVersion: '1.1' }
+            { ruleSetType: 'Microsoft_BotManagerRuleSet', ruleSetVersion: '1.0' }
           ]
         : []
     }
