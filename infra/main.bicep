@@ -89,6 +89,7 @@ param appServicePlanName string = ''
 param functionAppName string = ''
 param staticWebAppName string = ''
 param virtualNetworkName string = ''
+param networkSecurityGroupName string = ''
 param frontDoorProfileName string = ''
 param frontDoorEndpointName string = ''
 param wafPolicyName string = ''
@@ -107,6 +108,7 @@ var names = {
   functionApp: !empty(functionAppName) ? functionAppName : '${abbrs.webSitesFunctions}${resourceToken}'
   staticWebApp: !empty(staticWebAppName) ? staticWebAppName : '${abbrs.webStaticSites}${resourceToken}'
   virtualNetwork: !empty(virtualNetworkName) ? virtualNetworkName : '${abbrs.networkVirtualNetworks}${resourceToken}'
+  networkSecurityGroup: !empty(networkSecurityGroupName) ? networkSecurityGroupName : '${abbrs.networkNetworkSecurityGroups}${resourceToken}'
   frontDoorProfile: !empty(frontDoorProfileName) ? frontDoorProfileName : '${abbrs.cdnProfiles}${resourceToken}'
   frontDoorEndpoint: !empty(frontDoorEndpointName) ? frontDoorEndpointName : '${abbrs.cdnProfilesEndpoints}${resourceToken}'
   wafPolicy: !empty(wafPolicyName) ? wafPolicyName : '${abbrs.networkFrontDoorWebApplicationFirewallPolicies}${resourceToken}'
@@ -195,6 +197,7 @@ module network 'app/network.bicep' = if (networkIsolation) {
   scope: rg
   params: {
     vnetName: names.virtualNetwork
+    nsgName: names.networkSecurityGroup
     location: location
     tags: tags
     addressPrefix: networkAddressPrefix

@@ -5,6 +5,9 @@
 // network make the services' usual host names resolve to the private addresses inside it, so the app's settings do not
 // change. Everything else (SendGrid, Application Insights, Entra ID) is reached over the internet as before.
 param vnetName string
+
+@description('Network security group of both subnets (Azure\'s default rules: nothing comes in from the internet).')
+param nsgName string
 param location string
 param tags object
 
@@ -25,6 +28,17 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 var appSubnetName = 'snet-app'
 var privateEndpointSubnetName = 'snet-private-endpoints'
 
+// No rules of its own: the defaults let the network talk to itself and refuse inbound traffic from the internet.
+// Policies that require a security group on every subnet are satisfied.
+resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
+  name: nsgName
+  location: location
+  tags: tags
+  properties: {
+    securityRules: []
+  }
+}
+
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: vnetName
   location: location
@@ -37,6 +51,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
         name: appSubnetName
         properties: {
           addressPrefix: cidrSubnet(addressPrefix, 24, 1)
+          networkSecurityGroup: { id: nsg.id }
           delegations: [
             {
               name: 'flex-consumption'
@@ -49,6 +64,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
         name: privateEndpointSubnetName
         properties: {
           addressPrefix: cidrSubnet(addressPrefix, 24, 2)
+          networkSecurityGroup: { id: nsg.id }
           privateEndpointNetworkPolicies: 'Disabled'
         }
       }

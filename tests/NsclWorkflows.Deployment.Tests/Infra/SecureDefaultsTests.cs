@@ -87,6 +87,18 @@ public sealed class SecureDefaultsTests
     }
 
     [Fact]
+    public async Task NetworkIsolation_ByDefault_EverySubnetHasTheSecurityGroup()
+    {
+        var deployment = await SecureDefaultsTests.DeployAsync();
+
+        var nsg = Assert.Single(deployment.OfType("Microsoft.Network/networkSecurityGroups"));
+        Assert.Empty(nsg.Properties["securityRules"]!.AsArray());
+        var subnets = Assert.Single(deployment.OfType("Microsoft.Network/virtualNetworks")).Properties["subnets"]!.AsArray();
+        Assert.Equal(2, subnets.Count);
+        Assert.All(subnets, subnet => Assert.Contains("Microsoft.Network/networkSecurityGroups", subnet!["properties"]!["networkSecurityGroup"]!["id"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NetworkIsolation_Off_OpensStorageAndVaultAndDeploysNoNetwork()
     {
         var deployment = await DeployAsync(("networkIsolation", false));
