@@ -38,6 +38,12 @@ param instanceMemoryMB int
 @description('Client id of the Entra ID app registration for officers\' sign-in. Empty: authentication is not configured.')
 param authClientId string
 
+@description('Subnet for virtual network integration (network isolation): outbound traffic to storage and Key Vault goes through private endpoints. Empty: no integration.')
+param virtualNetworkSubnetId string
+
+@description('Id of the Front Door profile (its frontDoorId) in front of the app. Empty: no Front Door, the app takes traffic from anywhere.')
+param frontDoorId string
+
 // Flex Consumption lists dotnet-isolated 8.0, 9.0 and 10.0 (Get-AzFunctionAppFlexConsumptionRuntime).
 var runtimeName = 'dotnet-isolated'
 var runtimeVersion = '10.0'
@@ -45,6 +51,34 @@ var runtimeVersion = '10.0'
 // App Service Authentication proves the app registration's identity with this managed identity (a federated
 // credential on the registration) instead of a client secret.
 var authSecretSettingName = 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+
+// Behind Front Door the app takes requests only from Front Door's back end (the service tag) carrying this profile's id
+// (X-Azure-FDID): another customer's Front Door also comes from that service tag. The deployment endpoint (scm) keeps its
+// own rules (open, Entra ID only, basic credentials off below) so that `azd deploy` works from a developer's machine.
+var behindFrontDoor = !empty(frontDoorId)
+var accessRestrictions = behindFrontDoor
+  ? {
+      ipSecurityRestrictionsDefaultAction: 'Deny'
+      ipSecurityRestrictions: [
+        {
+          name: 'FrontDoorOnly'
+          description: 'Requests through this deployment\'s Front Door profile only'
+          action: 'Allow'
+          priority: 100
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          headers: {
+            'x-azure-fdid': [frontDoorId]
+          }
+        }
+      ]
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: 'Allow'
+    }
+  : {
+      ipSecurityRestrictionsDefaultAction: 'Allow'
+      scmIpSecurityRestrictionsUseMain: false
+    }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -85,12 +119,21 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
-    siteConfig: {
-      minTlsVersion: '1.2'
-      cors: {
-        allowedOrigins: allowedOrigins
-      }
-    }
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
+    siteConfig: union(
+      {
+        minTlsVersion: '1.2'
+        scmMinTlsVersion: '1.2'
+        http20Enabled: true
+        // With network isolation every outbound request goes into the virtual network: Key Vault references on Linux
+        // need it to reach the vault's private endpoint. (Flex Consumption rejects ftpsState: it has no FTP endpoint.)
+        vnetRouteAllEnabled: !empty(virtualNetworkSubnetId)
+        cors: {
+          allowedOrigins: allowedOrigins
+        }
+      },
+      accessRestrictions
+    )
     functionAppConfig: {
       deployment: {
         storage: {
@@ -171,6 +214,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   }
 }
 
+// Deployment with Entra ID only (azd deploys Flex Consumption with a bearer token): no publishing user or password.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: { allow: false }
+}
+
 resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
   parent: functionApp
   name: 'authsettingsV2'
@@ -185,6 +235,10 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authC
     }
     httpSettings: {
       requireHttps: true
+      // Behind Front Door, sign-in redirects go back to the host the browser used (X-Forwarded-Host), not to the app's.
+      forwardProxy: {
+        convention: behindFrontDoor ? 'Standard' : 'NoProxy'
+      }
     }
     identityProviders: {
       azureActiveDirectory: {
@@ -207,6 +261,8 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authC
       tokenStore: {
         enabled: false
       }
+      // The sign-in page sends officers back to the web pages, on another origin than the app (the Static Web App).
+      allowedExternalRedirectUrls: allowedOrigins
     }
   }
   dependsOn: [
@@ -215,4 +271,5 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authC
 }
 
 output name string = functionApp.name
+output hostName string = functionApp.properties.defaultHostName
 output url string = 'https://${functionApp.properties.defaultHostName}'

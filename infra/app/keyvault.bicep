@@ -1,5 +1,8 @@
 // Key Vault (RBAC mode) with the app's two secrets. The Function App reads them through Key Vault references resolved
 // with its managed identity (Key Vault Secrets User); the person running azd may write them (Secrets Officer).
+// Purge protection is on: a deleted vault or secret stays recoverable for the retention period and nobody, not even an
+// Owner, can purge it sooner. With network isolation the vault has no public endpoint: the app reaches it through the
+// private endpoint (network.bicep); the deployment writes the secrets through Azure Resource Manager, which needs none.
 param name string
 param location string
 param tags object
@@ -16,6 +19,14 @@ param sendGridApiKey string
 
 @secure()
 param accessLinkSigningKey string
+
+@description('Days a deleted vault or secret can be recovered (7-90). Fixed when the vault is created: ARM refuses to change it later.')
+@minValue(7)
+@maxValue(90)
+param softDeleteRetentionInDays int
+
+@description('True: no public network access (private endpoint only). False: reachable from public networks, still only with Entra ID and RBAC.')
+param networkIsolation bool
 
 var sendGridApiKeySecretName = 'SendGridApiKey'
 var accessLinkSigningKeySecretName = 'AccessLinkSigningKey'
@@ -37,8 +48,14 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     sku: { family: 'A', name: 'standard' }
     enableRbacAuthorization: true
     enableSoftDelete: true
-    softDeleteRetentionInDays: 7
-    publicNetworkAccess: 'Enabled'
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    // Cannot be turned off again once on; a deleted vault keeps its name taken for the retention period.
+    enablePurgeProtection: true
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
+      bypass: networkIsolation ? 'None' : 'AzureServices'
+    }
   }
 }
 
@@ -80,6 +97,7 @@ resource deployerSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04
 }
 
 output name string = vault.name
+output id string = vault.id
 output endpoint string = vault.properties.vaultUri
 // Versionless: the app follows the latest version of each secret (App Service re-reads references within 24 h).
 output sendGridApiKeySecretUri string = '${vault.properties.vaultUri}secrets/${sendGridApiKeySecretName}'

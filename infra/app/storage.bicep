@@ -1,5 +1,7 @@
 // One storage account for the durable state (task hub queues, tables, blobs), the app's own tables and documents,
-// and the Flex Consumption deployment package. Shared keys are off: only Entra ID (the app's identity) gets in.
+// and the Flex Consumption deployment package. Shared keys are off: only Entra ID (the app's identity) gets in. With
+// network isolation the account has no public endpoint: the app reaches blob, queue and table through private endpoints
+// (network.bicep), and the platform pulls the deployment package through the app's virtual network integration.
 param name string
 param location string
 param tags object
@@ -7,6 +9,9 @@ param deploymentContainerName string
 
 @description('The app\'s user-assigned identity: gets the blob, queue and table data roles.')
 param identityName string
+
+@description('True: no public network access (private endpoints only). False: reachable from public networks, still only with Entra ID.')
+param networkIsolation bool
 
 // Built-in role definitions (the same ids in every tenant).
 var roles = {
@@ -33,11 +38,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     dnsEndpointType: 'Standard'
     minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     supportsHttpsTrafficOnly: true
     networkAcls: {
-      bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      bypass: networkIsolation ? 'None' : 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
     }
   }
 }
