@@ -11,6 +11,7 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// <item>officers are shown by their role ("Cán bộ xử lý hồ sơ", "Lãnh đạo Sở", …), never by name or id; notes the
 ///   enterprise was sent (supplementation request, review of a report, decisions and their reasons) stay, internal
 ///   notes (the completeness officer's note, budget refusals, escalations, failed e-mails, ignored actions) do not;</item>
+/// <item>attachments: all of the application's files, an officer's shown as added by "Cán bộ xử lý hồ sơ";</item>
 /// <item>anything this rule does not name (a new audit kind) is not shown: it fails closed.</item>
 /// </list>
 /// Officers of the unit see everything. Pure functions: the stored records are never changed.
@@ -112,6 +113,13 @@ public static class EnterpriseDisclosure
             default:
                 return null;
         }
+    }
+
+    /// <summary>An attachment as the enterprise sees it: a file an officer added shows the officer by role.</summary>
+    public static Attachments.StoredAttachment Attachment(Attachments.StoredAttachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return attachment.UploadedBy == EnterpriseActor ? attachment : attachment with { UploadedBy = RoleLabel(null) };
     }
 
     /// <summary>The enterprise's history: its entries (<see cref="HistoryEntry"/>) in order.</summary>

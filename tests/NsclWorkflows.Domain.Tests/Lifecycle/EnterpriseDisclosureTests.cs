@@ -157,6 +157,16 @@ public class EnterpriseDisclosureTests
         Assert.Equal([AuditKinds.Submitted, AuditKinds.CompletenessAccepted], history.Select(e => e.Kind));
     }
 
+    [Fact]
+    public void Attachment_AddedByAnOfficer_ShowsTheRoleTheEnterprisesOwnAsStored()
+    {
+        var officers = new NsclWorkflows.Domain.Attachments.StoredAttachment("bien-ban.pdf", "application/pdf", 10, At, "chuyen.vien");
+        var own = new NsclWorkflows.Domain.Attachments.StoredAttachment("giay-phep.png", "image/png", 10, At, "enterprise");
+
+        Assert.Equal("Cán bộ xử lý hồ sơ", EnterpriseDisclosure.Attachment(officers).UploadedBy);
+        Assert.Equal(own, EnterpriseDisclosure.Attachment(own));
+    }
+
     static AuditEntry Entry(string kind, string actor, string role, string detail, string from = "Submitted", string to = "Submitted") =>
         new(Id, At, kind, actor, detail) { Role = role, FromStatus = from, ToStatus = to };
 }

@@ -15,6 +15,7 @@ public class EnterpriseLinkTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     const string Hub = "enterpriselinks";
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     LocalHostProcess host = null!;
     LifecycleClient client = null!;
 
@@ -154,7 +155,12 @@ public class EnterpriseLinkTests(AzuriteFixture azurite) : IAsyncLifetime
         }, As.Appraiser)).Status);
         await client.WaitStatusAsync(id, "AwaitingApproval", Patience);
 
+        var (uploaded, _) = await client.PostAsync($"/api/applications/{id}/attachments", new ByteArrayContent(Png), As.Clerk, ("X-File-Name", "bien-ban.png"));
+        Assert.Equal(201, uploaded);
+
         var (enterpriseStatus, enterprise) = await client.GetAsync($"/api/applications/{id}", As.Enterprise(token));
+        var (_, enterpriseFiles) = await client.GetAsync($"/api/applications/{id}/attachments", As.Enterprise(token));
+        var (_, officerFiles) = await client.GetAsync($"/api/applications/{id}/attachments", As.Clerk);
         var (_, officer) = await client.GetAsync($"/api/applications/{id}", As.Clerk);
         var (_, enterpriseHistory) = await client.GetAsync($"/api/applications/{id}/history", As.Enterprise(token));
         var (_, officerHistory) = await client.GetAsync($"/api/applications/{id}/history", As.Clerk);
@@ -168,7 +174,11 @@ public class EnterpriseLinkTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             Assert.DoesNotContain(secret, enterprise.GetRawText(), StringComparison.Ordinal);
             Assert.DoesNotContain(secret, enterpriseHistory.GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, enterpriseFiles.GetRawText(), StringComparison.Ordinal);
         }
+
+        Assert.Equal("Cán bộ xử lý hồ sơ", enterpriseFiles.GetProperty("items")[0].GetProperty("uploadedBy").GetString());
+        Assert.Equal("chuyen.vien", officerFiles.GetProperty("items")[0].GetProperty("uploadedBy").GetString());
 
         var appraisal = Assert.Single(officer.GetProperty("lifecycle").GetProperty("appraisals").EnumerateArray());
         Assert.Equal("tham.dinh", appraisal.GetProperty("appraiser").GetString());
