@@ -37,6 +37,31 @@ public sealed class EnterpriseLinkFunctionsTests
     }
 
     [Fact]
+    public void IdempotencyCleanupTimer_FromSharedComposition_IsConstructed()
+    {
+        using var services = TestComposition.Services();
+
+        Assert.NotNull(ActivatorUtilities.CreateInstance<IdempotencyCleanupTimer>(services));
+    }
+
+    [Fact]
+    public async Task IdempotencyCleanupService_OnTheClock_RunsAtStartAndEachInterval()
+    {
+        var store = new CountingStore();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        using var service = new IdempotencyCleanupService(new IdempotencyCleanup(store, NullLogger<IdempotencyCleanup>.Instance),
+            Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions { CleanupIntervalMinutes = 60 }), clock);
+
+        await service.StartAsync(CancellationToken.None);
+        await store.Ran(1);
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(1, store.Cleanups);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await store.Ran(2);
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task IdempotencyCleanup_StoreFails_LogsAndReturnsZeroSoTheTimerGoesOn()
     {
         var cleanup = new IdempotencyCleanup(new CountingStore { Fail = true }, NullLogger<IdempotencyCleanup>.Instance);
@@ -89,7 +114,18 @@ public sealed class EnterpriseLinkFunctionsTests
 
     sealed class CountingStore : IIdempotencyStore
     {
+        readonly SemaphoreSlim runs = new(0);
+
         public int Cleanups { get; private set; }
+
+        /// <summary>Waits (on the store's own signal, not on time) until the cleanup has run <paramref name="times"/> times in all.</summary>
+        public async Task Ran(int times)
+        {
+            while (Cleanups < times)
+            {
+                Assert.True(await runs.WaitAsync(TimeSpan.FromSeconds(10)), $"cleanup run {times} did not happen");
+            }
+        }
 
         public bool Fail { get; init; }
 
@@ -98,6 +134,7 @@ public sealed class EnterpriseLinkFunctionsTests
         public Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
         {
             Cleanups++;
+            runs.Release();
             return Fail ? throw new InvalidOperationException("storage down") : Task.FromResult(3);
         }
     }

@@ -6,7 +6,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// What the enterprise may know about its own application: the one rule for its JSON view, its history and its
 /// documents. The Department speaks to the enterprise as a body, so
 /// <list type="bullet">
-/// <item>documents: the approval decision and the evaluation minutes (issued to it); never the appraisal record;</item>
+/// <item>documents: the approval decision and the evaluation minutes, the papers the Department issues to it (they
+///   carry what such papers carry: the signer, the evaluation council and its findings); never the appraisal record;</item>
 /// <item>appraisal: only its outcome (the status); no appraiser, score, comment or recommended amount;</item>
 /// <item>officers are shown by their role ("Cán bộ xử lý hồ sơ", "Lãnh đạo Sở", …), never by name or id; notes the
 ///   enterprise was sent (supplementation request, review of a report, decisions and their reasons) stay, internal
