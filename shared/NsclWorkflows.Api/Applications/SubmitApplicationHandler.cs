@@ -33,7 +33,7 @@ public sealed partial class SubmitApplicationHandler(
     /// <summary>Why a repeat's answer has no link: it was replaced (revoked) after the first answer.</summary>
     public const string LinkReplacedNote =
         "Hồ sơ đã được tiếp nhận. Đường liên kết theo dõi hồ sơ đã được Sở KH&CN thay bằng đường liên kết mới; "
-        + "doanh nghiệp vui lòng dùng đường liên kết trong thư điện tử gần nhất Sở gửi tới.";
+        + "doanh nghiệp vui lòng dùng đường liên kết trong thư điện tử gần nhất Sở gửi tới, hoặc liên hệ Sở KH&CN để được cấp lại.";
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
