@@ -10,6 +10,7 @@ using NsclWorkflows.Functions.Http;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+builder.UseWhen<AccessTokenInQueryMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
 
 // The one composition the standalone host uses too. The Functions host provides the DurableTaskClient ([DurableClient])
 // and runs orchestrators and activities through the wrappers in Durable/.

@@ -1,4 +1,5 @@
 using NsclWorkflows.Api;
+using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
@@ -32,6 +33,7 @@ if (builder.Environment.IsDevelopment())
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows());
 builder.Services.AddNsclApplication(builder.Configuration);
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
+builder.Services.AddIdempotencyCleanupService();
 builder.Services.AddProblemDetails();
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 

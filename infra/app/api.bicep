@@ -177,6 +177,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
     Nscl__Storage__TablePrefix: 'nscl'
     Nscl__AccessLinks__SigningKey: '@Microsoft.KeyVault(SecretUri=${accessLinkSigningKeySecretUri})'
+    // How long a submission's Idempotency-Key is remembered (hours); the hourly IdempotencyCleanupTimer deletes older ones.
+    Nscl__Idempotency__RetentionHours: '72'
     Nscl__Auth__Mode: 'AppService'
     Nscl__Catalogue__Path: ''
     Nscl__Email__SendGridApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'

@@ -41,6 +41,7 @@ public static class ApplicationRegistration
         services.AddSingleton<OfficerAuthenticator>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<SubmitApplicationHandler>();
+        services.AddSingleton<IdempotencyCleanup>();
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<DecideCompletenessHandler>();
         services.AddSingleton<CatalogueHandler>();

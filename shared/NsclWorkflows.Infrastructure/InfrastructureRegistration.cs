@@ -38,6 +38,8 @@ public static class InfrastructureRegistration
         services.AddSingleton<TableApplicationRepository>();
         services.AddSingleton<IApplicationRepository>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddSingleton<IApplicationDirectory>(sp => sp.GetRequiredService<TableApplicationRepository>());
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .Validate(o => o.RetentionHours > 0 && o.CleanupIntervalMinutes > 0, $"Settings {IdempotencyOptions.Section}:RetentionHours and CleanupIntervalMinutes must be positive.");
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));

@@ -1,11 +1,15 @@
 // The application form: kinds from the catalogue (description and maximum shown), checks in the page, the server's
 // 422 errors next to their fields, a draft kept in localStorage and in a link (#draft=… in the fragment, which never
 // reaches a server), attachments uploaded after the submission with the new application's access token.
+// A draft holds the form's values only, never an Idempotency-Key: a repeat of a submission is answered with its access
+// link, so a shareable draft with the key would be a shareable link. The key is made when the enterprise presses
+// "Nộp hồ sơ" and kept in sessionStorage (this tab) for retries of that one submission: same values, same key.
 import { el, $, vnd, notify, clear } from './dom.js';
 import { field, errorSummary, showErrors, clearErrors } from './forms.js';
 import { api, uploadAttachment, ApiError } from './api.js';
 
 const DRAFT_KEY = 'nscl.draft';
+const SUBMISSION_KEY = 'nscl.submission';
 const MAX_FILE = 10 * 1024 * 1024;
 const FILE_TYPES = /\.(pdf|docx|jpe?g|png)$/i;
 const form = $('#application-form');
@@ -22,6 +26,7 @@ const FIELDS = [
   { name: 'requestedAmountVnd', label: 'Kinh phí đề nghị hỗ trợ (đồng)', type: 'number', required: true, min: 1, step: 1, inputmode: 'numeric' },
 ];
 
+const FIELD_NAMES = new Set(['supportKindId', ...FIELDS.map((f) => f.name)]);
 let kinds = [];
 
 async function start() {
@@ -78,16 +83,21 @@ function values() {
 }
 
 function saveDraft() {
-  const draft = { ...values(), idempotencyKey: currentKey() };
+  const draft = values();
   localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
   const encoded = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(draft))));
   return `${location.origin}${location.pathname}#draft=${encodeURIComponent(encoded)}`;
 }
 
-let idempotencyKey = null;
-function currentKey() {
-  idempotencyKey ??= crypto.randomUUID();
-  return idempotencyKey;
+/** The Idempotency-Key of this submission: the one of an unfinished try with the same body (a retry), else a new one. */
+function submissionKey(body) {
+  const json = JSON.stringify(body);
+  let pending = null;
+  try { pending = JSON.parse(sessionStorage.getItem(SUBMISSION_KEY) ?? 'null'); } catch { pending = null; }
+  if (pending?.body === json && typeof pending.key === 'string') return pending.key;
+  const key = crypto.randomUUID();
+  sessionStorage.setItem(SUBMISSION_KEY, JSON.stringify({ key, body: json }));
+  return key;
 }
 
 function restoreDraft() {
@@ -99,9 +109,9 @@ function restoreDraft() {
       : JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
   } catch { draft = null; }
   if (!draft || typeof draft !== 'object') return;
+  // Drafts saved by the first release also held an idempotencyKey: it is not a form field, so it is ignored.
   for (const [name, value] of Object.entries(draft)) {
-    if (name === 'idempotencyKey') idempotencyKey = String(value);
-    else if (form.elements[name] && typeof value === 'string') form.elements[name].value = value;
+    if (FIELD_NAMES.has(name) && typeof value === 'string') form.elements[name].value = value;
   }
   notify(status, 'Đã mở lại bản nháp.', 'info');
 }
@@ -139,12 +149,18 @@ async function submit(event) {
   button.disabled = true;
   notify(status, 'Đang nộp hồ sơ…', 'info');
   try {
-    const created = await api('/api/applications', { method: 'POST', json: body, headers: { 'Idempotency-Key': currentKey() } });
+    const created = await api('/api/applications', { method: 'POST', json: body, headers: { 'Idempotency-Key': submissionKey(body) } });
+    sessionStorage.removeItem(SUBMISSION_KEY);
+    localStorage.removeItem(DRAFT_KEY);
+    if (!created.accessToken) {
+      // A repeat of a submission whose link an officer has since replaced: received, but no link here.
+      notify(status, `Mã hồ sơ ${created.trackingCode}. ${created.note ?? ''}`, 'info');
+      return;
+    }
     const failed = [];
     for (const file of form.elements.attachments.files) {
       try { await uploadAttachment(created.applicationId, file, { access: created.accessToken }); } catch (e) { failed.push(`${file.name}: ${e.message}`); }
     }
-    localStorage.removeItem(DRAFT_KEY);
     sessionStorage.setItem('nscl.failedUploads', JSON.stringify(failed));
     const fragment = new URLSearchParams({ id: created.applicationId, access: created.accessToken, code: created.trackingCode });
     location.assign(`da-nop.html#${fragment}`);

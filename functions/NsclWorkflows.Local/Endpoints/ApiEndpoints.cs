@@ -15,6 +15,7 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapNsclApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        api.AddEndpointFilter(async (context, next) => AccessTokenInQuery.Refusal(context.HttpContext.Request) ?? await next(context));
 
         api.MapGet(ApiRoutes.Health, (HealthHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(durable, ct)).WithName("Health");

@@ -32,7 +32,10 @@ public sealed record ApplicationView(
     /// <summary>Actions the state allows and the caller may take (URL names).</summary>
     public IReadOnlyList<string> AllowedActions { get; init; } = [];
 
-    /// <summary>The lifecycle's record: supplementations, appraisals, approval, check-ins, evaluation (officers and the enterprise alike).</summary>
+    /// <summary>
+    /// The lifecycle's record: supplementations, appraisals, approval, check-ins, evaluation. Officers of the unit see
+    /// all of it; the enterprise (and a caller not known) what <see cref="EnterpriseDisclosure"/> lets it know.
+    /// </summary>
     public LifecycleState? Lifecycle { get; init; }
 
     public static ApplicationView From(Application a, Caller? caller = null)
@@ -52,12 +55,11 @@ public sealed record ApplicationView(
             Unit = lifecycle.Unit.Length == 0 ? null : lifecycle.Unit,
             NextDueUtc = lifecycle.StepDueUtc,
             AllowedActions = allowed,
-            Lifecycle = Redacted(lifecycle),
+            Lifecycle = caller is { IsOfficer: true } ? Redacted(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
         };
     }
 
-
-    /// <summary>The lifecycle without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
+    /// <summary>The officers' copy: without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
     static LifecycleState Redacted(LifecycleState state) => new()
     {
         Unit = state.Unit,

@@ -81,12 +81,13 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
 
     public async Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, _))
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
             return ApiProblem.NotFound("hồ sơ");
         }
 
-        var items = await store.ListAsync(application.Id, cancellationToken);
+        var stored = await store.ListAsync(application.Id, cancellationToken);
+        var items = caller.IsOfficer ? stored : [.. stored.Select(Domain.Lifecycle.EnterpriseDisclosure.Attachment)];
         return Results.Json(new { applicationId = application.Id, items }, ApiJson.Options);
     }
 

@@ -6,8 +6,9 @@ namespace NsclWorkflows.Api.Applications;
 
 /// <summary>
 /// <c>GET /api/applications/{id}</c>: one point read of the application row (never workflow history). Open to the
-/// enterprise holding the access token (<c>?access=</c> or the <c>X-Access-Token</c> header) and to officers of its
-/// unit; anyone else gets the same 404 as for an id that does not exist, so ids cannot be probed.
+/// enterprise holding the access token (in the <c>X-Access-Token</c> header only; <c>?access=</c> is refused with a
+/// 400, <see cref="AccessTokenInQuery"/>) and to officers of its unit; anyone else gets the same 404 as for an id
+/// that does not exist, so ids cannot be probed. The enterprise sees what <c>EnterpriseDisclosure</c> lets it know.
 /// </summary>
 public sealed class GetApplicationHandler(ApplicationAccess access)
 {

@@ -8,14 +8,15 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Infrastructure.Email;
 using NsclWorkflows.Infrastructure.Security;
 
 namespace NsclWorkflows.Api.Applications;
 
 /// <summary>
 /// <c>POST /api/applications</c>: validate → store the application (with its first audit entry) → start its workflow
-/// → 201 with the tracking code and the access link. With an <c>Idempotency-Key</c>, a repeat returns the same
-/// application and starts nothing new.
+/// → 201 with the tracking code and the access link. With an <c>Idempotency-Key</c>, a repeat within the key's
+/// retention returns the same application and starts nothing new (<see cref="Answer"/>: no more than the first answer).
 /// </summary>
 public sealed partial class SubmitApplicationHandler(
     SubmissionValidator validator,
@@ -28,6 +29,11 @@ public sealed partial class SubmitApplicationHandler(
     ILogger<SubmitApplicationHandler> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Why a repeat's answer has no link: it was replaced (revoked) after the first answer.</summary>
+    public const string LinkReplacedNote =
+        "Hồ sơ đã được tiếp nhận. Đường liên kết theo dõi hồ sơ đã được Sở KH&CN thay bằng đường liên kết mới; "
+        + "doanh nghiệp vui lòng dùng đường liên kết trong thư điện tử gần nhất Sở gửi tới, hoặc liên hệ Sở KH&CN để được cấp lại.";
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -67,7 +73,10 @@ public sealed partial class SubmitApplicationHandler(
             Fingerprint(submission),
             ApplicationIds.FromRandom(RandomNumberGenerator.GetBytes(16)),
             TrackingCode.Create(now.ToOffset(DeadlinePlanner.VietnamOffset).Year, RandomNumberGenerator.GetBytes(4)),
-            now);
+            now)
+        {
+            AccessGeneration = 0, // a new application's first link: what the first answer carries
+        };
 
         var record = candidate;
         if (idempotencyKey.Length > 0)
@@ -88,18 +97,35 @@ public sealed partial class SubmitApplicationHandler(
             LogSubmitted(logger, application.Id, application.TrackingCode, application.Submission.SupportKindId);
         }
 
-        var token = accessTokens.For(application.Id, application.Lifecycle.AccessGeneration);
-        var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}?access={token}";
-        var body = new SubmissionResponse(application.Id, application.TrackingCode, application.Status.ToString(), statusUrl, token,
-            application.SubmittedAtUtc, application.CompletenessDeadlineUtc);
+        var body = Answer(application, record);
         if (isReplay)
         {
             request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
             return Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status200OK);
         }
 
-        request.HttpContext.Response.Headers.Location = statusUrl;
+        request.HttpContext.Response.Headers.Location = body.StatusUrl;
         return Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// The answer for <paramref name="record"/>'s request, the first time and on every repeat alike, never more than the
+    /// first answer held: the application as received, and its access token only while the link generation that answer
+    /// carried is still current. Once an officer has replaced the link, whoever repeats the request (a shared draft, a
+    /// stolen request log) gets the ids and a note, no credential. Tokens go in no URL but the page's fragment.
+    /// </summary>
+    SubmissionResponse Answer(Application application, IdempotencyRecord record)
+    {
+        var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}";
+        var current = application.Lifecycle.AccessGeneration == record.AccessGeneration;
+        var token = current ? accessTokens.Current(application) : null;
+        return new SubmissionResponse(application.Id, application.TrackingCode, nameof(ApplicationStatus.Submitted), statusUrl, token,
+            application.SubmittedAtUtc, application.CompletenessDeadlineUtc)
+        {
+            StatusPage = token is null ? null : EmailLinks.EnterpriseStatus(application.Id, token),
+            AccessLinkReplaced = current ? null : true,
+            Note = current ? null : LinkReplacedNote,
+        };
     }
 
     async Task<Application> EnsureStoredAsync(IdempotencyRecord record, ApplicationSubmission submission, CancellationToken cancellationToken)

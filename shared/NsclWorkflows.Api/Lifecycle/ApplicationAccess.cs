@@ -50,10 +50,13 @@ public sealed class ApplicationAccess(IApplicationRepository applications, Acces
         return token.Length > 0 && accessTokens.IsValid(application, token) ? (application, new Caller(null, true)) : null;
     }
 
+    /// <summary>
+    /// The enterprise's token: from the <see cref="AccessTokenHeader"/> header only, never from the query string (a
+    /// request with <c>?access=</c> is refused before it gets here: <see cref="AccessTokenInQuery"/>).
+    /// </summary>
     public static string Token(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.Query["access"].ToString();
-        return token.Length > 0 ? token : request.Headers[AccessTokenHeader].ToString();
+        return AccessTokenInQuery.IsPresent(request) ? string.Empty : request.Headers[AccessTokenHeader].ToString();
     }
 }

@@ -39,17 +39,21 @@ public sealed class InboxHandler(IInbox inbox, OfficerAuthenticator officers, Ti
         Enum.TryParse<ApplicationStatus>(status, out var s) ? ApplicationStatusText.Vietnamese(s) : status;
 }
 
-/// <summary><c>GET /api/applications/{id}/history</c>: the append-only audit trail (the enterprise with its link; officers of the unit).</summary>
+/// <summary>
+/// <c>GET /api/applications/{id}/history</c>: the append-only audit trail: all of it for officers of the unit; for the
+/// enterprise (with its link) the entries <see cref="EnterpriseDisclosure"/> lets it see.
+/// </summary>
 public sealed class HistoryHandler(ApplicationAccess access, IApplicationRepository applications)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, _))
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
             return ApiProblem.NotFound("hồ sơ");
         }
 
-        var entries = await applications.ReadAuditAsync(application.Id, cancellationToken);
+        var all = await applications.ReadAuditAsync(application.Id, cancellationToken);
+        var entries = caller.IsOfficer ? all : EnterpriseDisclosure.History(all);
         return Results.Json(new
         {
             applicationId = application.Id,
@@ -60,7 +64,8 @@ public sealed class HistoryHandler(ApplicationAccess access, IApplicationReposit
 
 /// <summary>
 /// <c>POST /api/applications/{id}/access-link</c> (officers of the unit): revokes the enterprise's access link and
-/// issues the next one (returned once, to be sent to the enterprise).
+/// issues the next one (returned once, to be sent to the enterprise; e-mails sent from now on carry it). A repeated
+/// submission no longer answers with any token once the link it first carried has been replaced.
 /// </summary>
 public sealed class RotateAccessLinkHandler(ApplicationAccess access, IApplicationRepository applications, AccessTokens tokens, TimeProvider time)
 {
@@ -90,7 +95,9 @@ public sealed class RotateAccessLinkHandler(ApplicationAccess access, IApplicati
                 ToStatus = a.Status.ToString(),
             };
         }, cancellationToken);
-        var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}?access={token}";
-        return Results.Json(new { applicationId = application.Id, accessToken = token, statusUrl }, ApiJson.Options);
+        // The token in the answer's body and in the page link's fragment, never in an API URL (logs keep those).
+        var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}";
+        var statusPage = NsclWorkflows.Infrastructure.Email.EmailLinks.EnterpriseStatus(application.Id, token!);
+        return Results.Json(new { applicationId = application.Id, accessToken = token, statusUrl, statusPage }, ApiJson.Options);
     }
 }

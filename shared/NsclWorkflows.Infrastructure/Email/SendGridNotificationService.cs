@@ -205,8 +205,10 @@ public sealed class SendGridNotificationService(
             facts[NotificationFacts.ContactName] = s.ContactName;
             facts[NotificationFacts.RequestedAmountVnd] = s.RequestedAmountVnd.ToString(System.Globalization.CultureInfo.InvariantCulture);
             facts[NotificationFacts.SubmittedDate] = application.SubmittedAtUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            // The link of the generation current now (read with the application at send time): after an officer
+            // revoked the link, later e-mails carry the new one, never the revoked one.
             facts[NotificationFacts.Link] = request.Audience == NotificationAudience.Enterprise
-                ? EmailLinks.EnterpriseStatus(application.Id, accessTokens.For(application.Id))
+                ? EmailLinks.EnterpriseStatus(application.Id, accessTokens.Current(application))
                 : EmailLinks.OfficerView(application.Id);
         }
 

@@ -7,18 +7,29 @@ namespace NsclWorkflows.Infrastructure.Security;
 
 /// <summary>
 /// The secret an enterprise's access link carries: 256 bits derived (HMAC-SHA256) from a server key, the application
-/// id and the link's generation, so the same link can be shown again (an idempotent resubmission) without storing
-/// it. Only its SHA-256 hash is stored with the application; revoking a link moves to the next generation, after
-/// which the old token's hash no longer matches. Tokens are never logged.
+/// id and the link's generation, so the link of the current generation can be built again (an e-mail sent later, an
+/// idempotent resubmission answered while its generation is still current) without storing it. Only its SHA-256 hash
+/// is stored with the application; revoking a link moves to the next generation, after which the old token's hash no
+/// longer matches and nothing builds the old token again. Tokens are never logged.
 /// </summary>
 public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
 {
     /// <summary>The token of <paramref name="generation"/> for an application.</summary>
-    public string For(string applicationId, int generation = 0)
+    public string For(string applicationId, int generation)
     {
         var material = generation == 0 ? "application-access:" + applicationId : $"application-access:{applicationId}:{generation}";
         var mac = HMACSHA256.HashData(Key(), Encoding.UTF8.GetBytes(material));
         return Base64Url(mac);
+    }
+
+    /// <summary>
+    /// The token of the application's current generation, as last issued (what a link sent now must carry; the
+    /// application is not changed).
+    /// </summary>
+    public string Current(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return For(application.Id, application.Lifecycle.AccessGeneration);
     }
 
     /// <summary>SHA-256 of a token, hex: what is stored.</summary>
@@ -28,7 +39,7 @@ public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
     public string Issue(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var token = For(application.Id, application.Lifecycle.AccessGeneration);
+        var token = Current(application);
         application.Lifecycle.AccessTokenHash = Hash(token);
         return token;
     }
@@ -43,7 +54,7 @@ public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
         }
 
         var stored = application.Lifecycle.AccessTokenHash;
-        var expected = Encoding.ASCII.GetBytes(stored ?? Hash(For(application.Id)));
+        var expected = Encoding.ASCII.GetBytes(stored ?? Hash(For(application.Id, 0)));
         return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(Hash(token)));
     }
 

@@ -18,6 +18,7 @@ public sealed partial class SettingsParityTests
         ["Nscl:Deadlines:CompressedWorkingDay"] = "compresses working days for tests and demonstrations; never in production",
         ["Nscl:Reports:CatchUpWindow"] = "the standalone host's scheduler; in Azure the Functions timer trigger runs the report",
         ["Nscl:Reports:SchedulerEnabled"] = "the standalone host's scheduler; in Azure the Functions timer trigger runs the report",
+        ["Nscl:Idempotency:CleanupIntervalMinutes"] = "the standalone host's cleanup service; in Azure the hourly IdempotencyCleanupTimer runs it",
     };
 
     /// <summary>App settings read by the Azure platform or the Functions host, not by the app's code.</summary>

@@ -21,7 +21,8 @@ public class DurabilityTests(AzuriteFixture azurite)
         Assert.Equal(201, status);
         var id = created.GetProperty("applicationId").GetString()!;
         var statusUrl = created.GetProperty("statusUrl").GetString()!;
-        await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30));
+        var token = created.GetProperty("accessToken").GetString();
+        await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30), token);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/actions/request-supplementation")
         {
@@ -34,7 +35,7 @@ public class DurabilityTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var waiting = await host.WaitForStatusAsync(statusUrl, "SupplementationRequested", TimeSpan.FromSeconds(30));
+        var waiting = await host.WaitForStatusAsync(statusUrl, "SupplementationRequested", TimeSpan.FromSeconds(30), token);
         var deadline = waiting.GetProperty("nextDueUtc").GetDateTimeOffset();
         await LocalHostProcess.EventuallyAsync(
             () => storage.HistoryAsync(hub, "application-" + id),
@@ -48,7 +49,7 @@ public class DurabilityTests(AzuriteFixture azurite)
         Assert.NotEqual(0, host.ExitCode);
 
         await host.StartAsync();
-        var withdrawn = await host.WaitForStatusAsync(statusUrl, "Withdrawn", TimeSpan.FromSeconds(90));
+        var withdrawn = await host.WaitForStatusAsync(statusUrl, "Withdrawn", TimeSpan.FromSeconds(90), token);
         Assert.True(withdrawn.GetProperty("updatedAtUtc").GetDateTimeOffset() >= deadline.AddSeconds(-1));
 
         var audit = await storage.AuditAsync(id);

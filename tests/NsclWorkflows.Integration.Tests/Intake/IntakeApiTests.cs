@@ -23,7 +23,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(201, status);
         Assert.Matches("^NSCL-20[0-9]{2}-[0-9A-HJKMNP-TV-Z]{6}$", body.GetProperty("trackingCode").GetString());
-        var view = await host.GetJsonAsync(body.GetProperty("statusUrl").GetString()!);
+        var view = await host.GetJsonAsync(body.GetProperty("statusUrl").GetString()!, body.GetProperty("accessToken").GetString());
         Assert.Equal(body.GetProperty("applicationId").GetString(), view.GetProperty("applicationId").GetString());
         Assert.Equal("Công ty TNHH Cơ khí Hòa Khánh", view.GetProperty("enterpriseName").GetString());
     }
@@ -35,7 +35,9 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var id = body.GetProperty("applicationId").GetString();
 
         using var anonymous = await host.Http.GetAsync($"/api/applications/{id}");
-        using var wrongToken = await host.Http.GetAsync($"/api/applications/{id}?access=AAAA");
+        using var wrongTokenRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
+        wrongTokenRequest.Headers.Add("X-Access-Token", "AAAA");
+        using var wrongToken = await host.Http.SendAsync(wrongTokenRequest);
         using var officerRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}");
         officerRequest.Headers.Add("X-Nscl-Dev-Officer", "officer.a; Appraiser");
         officerRequest.Headers.Add("X-Requested-With", "nscl");
@@ -52,7 +54,8 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var (_, body) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()));
         var id = body.GetProperty("applicationId").GetString()!;
         var statusUrl = body.GetProperty("statusUrl").GetString()!;
-        await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30));
+        var token = body.GetProperty("accessToken").GetString();
+        await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30), token);
 
         using var decision = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/completeness-decision")
         {
@@ -63,7 +66,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await host.Http.SendAsync(decision);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        var accepted = await host.WaitForStatusAsync(statusUrl, "UnderAppraisal", TimeSpan.FromSeconds(30));
+        var accepted = await host.WaitForStatusAsync(statusUrl, "UnderAppraisal", TimeSpan.FromSeconds(30), token);
         Assert.NotNull(accepted.GetProperty("decidedAtUtc").GetString());
 
         // The application has moved on to appraisal: a second decision is refused with the current state.
@@ -98,7 +101,8 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var storage = new StorageProbe(azurite.ConnectionString);
         var audit = await storage.AuditAsync(id);
         Assert.Single(audit, e => e.GetString("Kind") == "Submitted");
-        await host.WaitForStatusAsync(results[0].Body.GetProperty("statusUrl").GetString()!, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30));
+        await host.WaitForStatusAsync(results[0].Body.GetProperty("statusUrl").GetString()!, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30),
+            results[0].Body.GetProperty("accessToken").GetString());
         var history = await storage.HistoryAsync(Hub, "application-" + id);
         Assert.Single(history, e => e.GetString("EventType") == "ExecutionStarted");
         // One receipt step; nobody has acted yet.

@@ -73,7 +73,9 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Get_UnknownId_Returns404WithCode()
     {
-        using var response = await host.Http.GetAsync("/api/applications/aaaaaaaaaaaaaaaaaaaaaaaaaa?access=x");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/applications/aaaaaaaaaaaaaaaaaaaaaaaaaa");
+        request.Headers.Add("X-Access-Token", "x");
+        using var response = await host.Http.SendAsync(request);
         var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
 
         Assert.Equal(404, (int)response.StatusCode);

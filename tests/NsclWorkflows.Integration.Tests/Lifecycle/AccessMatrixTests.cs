@@ -130,6 +130,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task AccessLink_Rotated_OldTokenNoLongerOpensTheApplicationNewOneDoes()
     {
         var (id, token) = await client.SubmitAsync();
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60)); // its unit's officers may act once received
         Assert.Equal(200, (await client.GetAsync($"/api/applications/{id}", As.Enterprise(token))).Status);
 
         var (status, rotated) = await client.PostEmptyAsync($"/api/applications/{id}/access-link", As.Clerk);

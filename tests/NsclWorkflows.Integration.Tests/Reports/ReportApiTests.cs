@@ -114,9 +114,9 @@ public class ReportApiTests(AzuriteFixture azurite)
         await Store().AddVersionAsync(Doc(DocumentKinds.AppraisalRecord, id, "Biên bản thẩm định.docx", "biên bản"), CancellationToken.None);
         var (_, otherToken) = await new LifecycleClient(host.Http).SubmitAsync(enterpriseName: "Công ty khác");
 
-        using var enterpriseDecision = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision?access={token}", null);
-        using var enterpriseAppraisal = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/appraisal-record?access={token}", null);
-        using var wrongToken = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision?access={otherToken}", null);
+        using var enterpriseDecision = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null, token);
+        using var enterpriseAppraisal = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/appraisal-record", null, token);
+        using var wrongToken = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null, otherToken);
         using var anonymous = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null);
         using var officerAppraisal = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/appraisal-record", "officer.a; Appraiser");
         using var unknownKind = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/year-end-report", "officer.a; Admin");
@@ -131,9 +131,14 @@ public class ReportApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotFound, unknownKind.StatusCode);
     }
 
-    static async Task<HttpResponseMessage> SendAsync(LocalHostProcess host, HttpMethod method, string url, string? officer)
+    static async Task<HttpResponseMessage> SendAsync(LocalHostProcess host, HttpMethod method, string url, string? officer, string? accessToken = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (accessToken is not null)
+        {
+            request.Headers.Add("X-Access-Token", accessToken);
+        }
+
         if (officer is not null)
         {
             request.Headers.Add(Officer, officer);

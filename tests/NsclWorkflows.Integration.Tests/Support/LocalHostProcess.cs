@@ -118,21 +118,28 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
-    public async Task<JsonElement> GetJsonAsync(string url)
+    /// <summary>GET as JSON; <paramref name="accessToken"/> (the enterprise's) goes in the X-Access-Token header.</summary>
+    public async Task<JsonElement> GetJsonAsync(string url, string? accessToken = null)
     {
-        using var response = await Http.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accessToken is not null)
+        {
+            request.Headers.Add("X-Access-Token", accessToken);
+        }
+
+        using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>Polls <paramref name="url"/> until the JSON <c>status</c> equals <paramref name="status"/>.</summary>
-    public async Task<JsonElement> WaitForStatusAsync(string url, string status, TimeSpan timeout)
+    public async Task<JsonElement> WaitForStatusAsync(string url, string status, TimeSpan timeout, string? accessToken = null)
     {
         var until = DateTime.UtcNow + timeout;
         JsonElement last = default;
         while (DateTime.UtcNow < until)
         {
-            last = await GetJsonAsync(url);
+            last = await GetJsonAsync(url, accessToken);
             if (last.GetProperty("status").GetString() == status)
             {
                 return last;
