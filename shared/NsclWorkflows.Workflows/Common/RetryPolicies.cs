@@ -28,10 +28,11 @@ public static class RetryPolicies
     });
 
     /// <summary>
-    /// Documents: like <see cref="Storage"/> for what may pass by itself (storage, network, timeouts); a document that
-    /// cannot be built from the stored data (a defect, hostile text) fails at once and is recorded on the application.
+    /// Documents and the inbox projection: like <see cref="Storage"/> for what may pass by itself (storage, network,
+    /// timeouts); a document that cannot be built from the stored data (a defect, hostile text) or a projection defect
+    /// fails at once and is recorded on the application.
     /// </summary>
-    public static readonly TaskOptions Documents = TaskOptions.FromRetryPolicy(new RetryPolicy(
+    public static readonly TaskOptions Projections = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5,
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2,

@@ -124,7 +124,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
             try
             {
                 await context.CallActivityAsync<int>(nameof(IssueDocumentActivity),
-                    new IssueDocumentRequest(applicationId, document.Kind, document.SourceId), RetryPolicies.Documents);
+                    new IssueDocumentRequest(applicationId, document.Kind, document.SourceId), RetryPolicies.Projections);
                 return;
             }
             catch (TaskFailedException ex)
@@ -140,7 +140,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
             string failure;
             try
             {
-                await context.CallActivityAsync<bool>(nameof(SyncInboxActivity), applicationId, RetryPolicies.Storage);
+                await context.CallActivityAsync<bool>(nameof(SyncInboxActivity), applicationId, RetryPolicies.Projections);
                 return;
             }
             catch (TaskFailedException ex)
