@@ -83,5 +83,8 @@ public sealed record ApplicationView(
         ClosingReason = state.ClosingReason,
         OpenTasks = state.OpenTasks,
         NotificationFailures = state.NotificationFailures,
+        DocumentFailures = state.DocumentFailures,
+        InboxFailure = state.InboxFailure,
+        LedgerIssues = state.LedgerIssues,
     };
 }

@@ -239,6 +239,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         var failure = new DocumentFailure(kind, before?.SourceId ?? c.Step.DocumentSourceId ?? string.Empty, c.Step.Detail ?? string.Empty, c.At)
         {
             Attempts = (before?.Attempts ?? 0) + 1,
+            Title = Documents.DocumentTitles.Vietnamese(kind),
         };
         if (index >= 0)
         {

@@ -113,6 +113,9 @@ public sealed record AppraisalRecord(string Appraiser, IReadOnlyList<CriterionSc
 public sealed record DocumentFailure(string Kind, string SourceId, string Error, DateTimeOffset AtUtc)
 {
     public int Attempts { get; init; } = 1;
+
+    /// <summary>The document's Vietnamese title, for pages.</summary>
+    public string? Title { get; init; }
 }
 
 public sealed record ApprovalRecord(string Leader, long AmountVnd, int BudgetYear, string? Note, DateTimeOffset AtUtc);
