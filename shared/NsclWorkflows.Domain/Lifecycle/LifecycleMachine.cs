@@ -236,7 +236,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         var failures = c.Application.Lifecycle.DocumentFailures;
         var index = failures.FindIndex(f => f.Kind == kind);
         var before = index >= 0 ? failures[index] : null;
-        var failure = new DocumentFailure(kind, before?.SourceId ?? c.Step.DocumentSourceId ?? string.Empty, c.Step.Detail ?? string.Empty, c.At)
+        var failure = new DocumentFailure(kind, before?.SourceId ?? c.Step.DocumentSourceId ?? string.Empty, Printable(c.Step.Detail ?? string.Empty), c.At)
         {
             Attempts = (before?.Attempts ?? 0) + 1,
             Title = Documents.DocumentTitles.Vietnamese(kind),
@@ -252,6 +252,13 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         return c.Audit(AuditKinds.DocumentFailed, SystemActor,
             $"Không lập được {LowerFirst(Documents.DocumentTitles.Vietnamese(kind))} (lần {failure.Attempts}); hệ thống sẽ lập lại ở bước xử lý tiếp theo.");
+    }
+
+    /// <summary>An error message as pages may show it: no control, surrogate or noncharacter code units (the message may quote the bad input), at most 500 characters.</summary>
+    static string Printable(string text)
+    {
+        var kept = new string([.. text.Where(ch => !char.IsControl(ch) && !char.IsSurrogate(ch) && ch is not ('\uFFFE' or '\uFFFF'))]);
+        return kept.Length <= 500 ? kept : kept[..500] + "…";
     }
 
     static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
