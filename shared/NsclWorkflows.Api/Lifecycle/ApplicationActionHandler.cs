@@ -42,7 +42,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             return forbidden;
         }
 
-        var allowed = LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+        var allowed = AllowedNow(application);
         if (!allowed.Contains(action))
         {
             return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
@@ -93,6 +93,17 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
 
         return Results.Json(new { applicationId = application.Id, action = ActionNames.Of(action), accepted = true }, ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// The actions the application's stored state allows, whoever takes them: the one rule the view's
+    /// <c>allowedActions</c> is filtered from, so a page never offers what this endpoint refuses (a just-submitted file
+    /// included: its workflow takes the action after recording receipt).
+    /// </summary>
+    public static IReadOnlyList<LifecycleAction> AllowedNow(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
     }
 
     /// <summary>Whether an instance in this state receives an event (pending and suspended ones keep it for later).</summary>
