@@ -27,6 +27,7 @@ function records(view) {
   const problems = [
     ...(l.documentFailures ?? []).map((f) => `Chưa lập được ${f.title ?? f.kind} (${f.attempts} lần): ${f.error}. Hệ thống sẽ lập lại ở bước xử lý tiếp theo.`),
     ...(l.inboxFailure ? [`Hộp việc chưa được cập nhật: ${l.inboxFailure}`] : []),
+    ...(l.lastLedgerRefusal ? [l.lastLedgerRefusal] : []),
     ...(l.ledgerIssues ?? []),
   ];
   if (rows.length === 0 && problems.length === 0) return null;

@@ -86,5 +86,6 @@ public sealed record ApplicationView(
         DocumentFailures = state.DocumentFailures,
         InboxFailure = state.InboxFailure,
         LedgerIssues = state.LedgerIssues,
+        LastLedgerRefusal = state.LastLedgerRefusal,
     };
 }

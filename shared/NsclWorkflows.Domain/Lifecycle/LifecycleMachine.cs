@@ -280,7 +280,13 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         if (ledgerRefusal is not { Refused: true } || action.Action == LifecycleAction.Approve)
         {
-            return Decide(c, action, ledgerRefusal);
+            var audit = Decide(c, action, ledgerRefusal);
+            if (c.Applied)
+            {
+                a.Lifecycle.LastLedgerRefusal = null;
+            }
+
+            return audit;
         }
 
         // The ledger refused a movement of this step. Money the ledger does not back is not paid out: a refused commit
@@ -293,7 +299,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         if (refusedMovement?.Kind != BudgetMovementKind.Release)
         {
             var issue = $"{what}: sổ kinh phí từ chối ({message}); thao tác chưa được ghi nhận.";
-            state.LedgerIssues.Add(issue);
+            state.LastLedgerRefusal = issue;
             c.Refuse(ledgerRefusal.RefusalCode ?? "budget_refused", issue);
             return c.Audit(AuditKinds.LedgerRefused, action.ActorName, issue, a.Status, action.ActorRole);
         }

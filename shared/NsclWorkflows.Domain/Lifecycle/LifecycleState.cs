@@ -86,8 +86,11 @@ public sealed class LifecycleState
     /// <summary>Why the inbox could not be synchronised, while it is behind (cleared when a later sync succeeds).</summary>
     public string? InboxFailure { get; set; }
 
-    /// <summary>Budget movements the ledger refused that the lifecycle did not stop for (releases), for officers to reconcile.</summary>
+    /// <summary>Budget releases the ledger refused while the decision stood (cancellation, evaluation): for officers to reconcile.</summary>
     public List<string> LedgerIssues { get; set; } = [];
+
+    /// <summary>The last step the ledger refused to fund (a commit or disbursement), cleared by the next step applied.</summary>
+    public string? LastLedgerRefusal { get; set; }
 
     public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
 }

@@ -378,6 +378,38 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task CheckInReview_LedgerRefusesTheCommit_ReviewRefusedAndRecordedAndTheWorkflowWaitsForTheNextAction()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 300_000_000);
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Kỳ 1", PercentDone = 40 });
+        await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted);
+
+        // Someone released the reservation behind the lifecycle's back: the tranche's commit exceeds what is reserved.
+        var released = await ledger.ApplyAsync(new BudgetMovementRequest($"{app.Id}:manual-release", Key(app), app.Id, BudgetMovementKind.Release,
+            300_000_000, "ke.toan", "Điều chỉnh sổ", DateTimeOffset.UtcNow), default);
+        Assert.True(released.Applied);
+        await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+
+        var refused = await WaitAsync(app, a => a.Lifecycle.LastLedgerRefusal is not null);
+        Assert.Equal(CheckInStatus.Submitted, refused.Lifecycle.CheckIns[0].Status);
+        Assert.Equal(0, refused.Lifecycle.DisbursedVnd);
+        Assert.Contains(AuditKinds.LedgerRefused, await AuditKindsAsync(app));
+        Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
+
+        // The ledger is put right (reserved again) and the officer reviews again: accepted, the tranche paid once.
+        Assert.True((await ledger.ApplyAsync(new BudgetMovementRequest($"{app.Id}:manual-reserve", Key(app), app.Id, BudgetMovementKind.Reserve,
+            300_000_000, "ke.toan", "Điều chỉnh sổ", DateTimeOffset.UtcNow), default)).Applied);
+        await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+        var accepted = await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted);
+        Assert.Equal(100_000_000, accepted.Lifecycle.DisbursedVnd);
+        Assert.Null(accepted.Lifecycle.LastLedgerRefusal);
+        Assert.Equal(100_000_000, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
+    }
+
+    [Fact]
     public async Task AppraisalRecord_RecordStepRunsTwiceAfterItsWrite_TheDocumentIsStillIssued()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
