@@ -76,6 +76,11 @@ sealed class RecordingDocumentBuilder : IOfficialDocumentBuilder
     public byte[] BuildYearEndReport(YearEndReportData data)
     {
         YearEndReports.Enqueue(data);
+        if (Failing.TryGetValue(DocumentKinds.YearEndReport, out var message))
+        {
+            throw new System.Xml.XmlException(message);
+        }
+
         return Encoding.UTF8.GetBytes($"report {data.Year} {data.TotalRow.ApprovedTotalVnd}");
     }
 
