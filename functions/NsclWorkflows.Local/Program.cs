@@ -4,6 +4,7 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
 using NsclWorkflows.Local.Commands;
+using NsclWorkflows.Local.Documents;
 using NsclWorkflows.Local.Durable;
 using NsclWorkflows.Local.Email;
 using NsclWorkflows.Local.Endpoints;
@@ -32,6 +33,11 @@ if (builder.Environment.IsDevelopment())
 // The durable backend first: it starts before, and stops after, everything that uses it.
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows());
 builder.Services.AddNsclApplication(builder.Configuration);
+if (builder.Environment.IsDevelopment())
+{
+    builder.Services.AddDocumentFaults(builder.Configuration); // Nscl:Faults:DocumentKinds, for fault tests
+}
+
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddIdempotencyCleanupService();
 builder.Services.AddProblemDetails();

@@ -11,7 +11,6 @@ public static class ApiRoutes
     public const string Health = "health";
     public const string Applications = "applications";
     public const string Application = "applications/{id}";
-    public const string CompletenessDecision = "applications/{id}/completeness-decision";
     public const string ApplicationAction = "applications/{id}/actions/{action}";
     public const string ApplicationHistory = "applications/{id}/history";
     public const string ApplicationAccessLink = "applications/{id}/access-link";
@@ -26,13 +25,13 @@ public static class ApiRoutes
     public const string YearEndReport = "reports/year-end/{year}";
     public const string ApplicationDocuments = "applications/{id}/documents";
     public const string ApplicationDocument = "applications/{id}/documents/{kind}";
+    public const string WorkflowOperations = "operations/workflows";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
         new("Health", "GET", Health),
         new("SubmitApplication", "POST", Applications),
         new("GetApplication", "GET", Application),
-        new("DecideCompleteness", "POST", CompletenessDecision),
         new("ApplicationAction", "POST", ApplicationAction),
         new("GetApplicationHistory", "GET", ApplicationHistory),
         new("RotateAccessLink", "POST", ApplicationAccessLink),
@@ -49,6 +48,7 @@ public static class ApiRoutes
         new("GetYearEndReport", "GET", YearEndReport),
         new("ListApplicationDocuments", "GET", ApplicationDocuments),
         new("GetApplicationDocument", "GET", ApplicationDocument),
+        new("ListWorkflowProblems", "GET", WorkflowOperations),
     ];
 }
 

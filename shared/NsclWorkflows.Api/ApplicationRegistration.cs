@@ -40,10 +40,10 @@ public static class ApplicationRegistration
         services.AddOptions<OfficerAuthOptions>().Bind(configuration.GetSection(OfficerAuthOptions.Section));
         services.AddSingleton<OfficerAuthenticator>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<Operations.WorkflowOperationsHandler>();
         services.AddSingleton<SubmitApplicationHandler>();
         services.AddSingleton<IdempotencyCleanup>();
         services.AddSingleton<GetApplicationHandler>();
-        services.AddSingleton<DecideCompletenessHandler>();
         services.AddSingleton<CatalogueHandler>();
         services.AddSingleton<Lifecycle.ApplicationAccess>();
         services.AddSingleton<Lifecycle.ApplicationActionHandler>();

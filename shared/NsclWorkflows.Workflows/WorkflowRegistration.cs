@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using NsclWorkflows.Workflows.Intake;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -12,17 +11,14 @@ public static class WorkflowRegistration
 {
     public static readonly IReadOnlyList<Type> Orchestrators =
     [
-        typeof(IntakeWorkflow),
         typeof(ApplicationWorkflow),
         typeof(YearEndReportWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
     [
-        typeof(AcknowledgeReceiptActivity),
-        typeof(AcceptCompletenessActivity),
-        typeof(ExpireApplicationActivity),
         typeof(RecordStepActivity),
+        typeof(SyncInboxActivity),
         typeof(SendNotificationActivity),
         typeof(IssueDocumentActivity),
         typeof(GatherYearEndReportActivity),

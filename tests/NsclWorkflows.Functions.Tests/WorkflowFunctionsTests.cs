@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Functions.Durable;
 using NsclWorkflows.Functions.Tests.Fakes;
-using NsclWorkflows.Workflows.Intake;
 
 namespace NsclWorkflows.Functions.Tests;
 
@@ -14,6 +14,7 @@ public sealed class WorkflowFunctionsTests
     const string Id = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     readonly InMemoryApplicationRepository repository = new();
+    readonly FailingInbox inbox = new();
     readonly FakeFunctionContext context;
 
     public WorkflowFunctionsTests()
@@ -21,65 +22,72 @@ public sealed class WorkflowFunctionsTests
         var services = TestComposition.Services(s =>
         {
             s.AddSingleton<IApplicationRepository>(repository);
+            s.AddSingleton<IInbox>(inbox);
             s.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         });
         context = new FakeFunctionContext(services);
     }
 
     [Fact]
-    public async Task RunAcknowledgeReceiptActivity_SubmittedApplication_MarksItReceived()
+    public async Task RunRecordStepActivity_Receipt_MarksItReceivedAndSyncsTheInbox()
     {
         await AddSubmittedAsync();
 
-        var first = await WorkflowFunctions.RunAcknowledgeReceiptActivity(Id, "intake-" + Id, context);
+        var result = await WorkflowFunctions.RunRecordStepActivity(new StepCommand(Id, 1, StepKind.Receive, Now), "application-" + Id, context);
 
-        Assert.True(first);
+        Assert.Equal(ApplicationStatus.AwaitingCompletenessReview, result.Status);
+        Assert.False(result.InboxPending);
         Assert.Equal(ApplicationStatus.AwaitingCompletenessReview, repository.Get(Id).Status);
-        Assert.Equal(Now, repository.Get(Id).ReceivedAtUtc);
         Assert.Equal(AuditKinds.ReceiptAcknowledged, repository.Audit[^1].Kind);
+        Assert.Equal(1, inbox.Synced);
     }
 
     [Fact]
-    public async Task RunAcceptCompletenessActivity_ApplicationAwaitingReview_RecordsTheDecision()
+    public async Task RunRecordStepActivity_InboxFails_RecordsTheStepAndAsksTheWorkflowToRetryTheInbox()
     {
         await AddSubmittedAsync();
-        await WorkflowFunctions.RunAcknowledgeReceiptActivity(Id, "intake-" + Id, context);
+        inbox.Fail = true;
 
-        var changed = await WorkflowFunctions.RunAcceptCompletenessActivity(new CompletenessDecision(Id, "Nguyễn Văn A", "Đủ"), "intake-" + Id, context);
+        var result = await WorkflowFunctions.RunRecordStepActivity(new StepCommand(Id, 1, StepKind.Receive, Now), "application-" + Id, context);
 
-        Assert.True(changed);
-        Assert.Equal(ApplicationStatus.CompletenessAccepted, repository.Get(Id).Status);
-        Assert.Equal("Nguyễn Văn A", repository.Get(Id).DecidedBy);
-        Assert.Equal(AuditKinds.CompletenessAccepted, repository.Audit[^1].Kind);
+        Assert.True(result.InboxPending);
+        Assert.Equal(ApplicationStatus.AwaitingCompletenessReview, repository.Get(Id).Status);
     }
 
     [Fact]
-    public async Task RunExpireApplicationActivity_ApplicationAwaitingReview_ExpiresIt()
+    public async Task RunSyncInboxActivity_UnknownApplication_Throws()
     {
-        await AddSubmittedAsync();
-        await WorkflowFunctions.RunAcknowledgeReceiptActivity(Id, "intake-" + Id, context);
-
-        var changed = await WorkflowFunctions.RunExpireApplicationActivity(Id, "intake-" + Id, context);
-
-        Assert.True(changed);
-        Assert.Equal(ApplicationStatus.Expired, repository.Get(Id).Status);
-        Assert.Equal(AuditKinds.Expired, repository.Audit[^1].Kind);
-    }
-
-    [Fact]
-    public async Task RunExpireApplicationActivity_UnknownApplication_Throws()
-    {
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            WorkflowFunctions.RunExpireApplicationActivity(Id, "intake-" + Id, context));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WorkflowFunctions.RunSyncInboxActivity(Id, "application-" + Id, context));
     }
 
     async Task AddSubmittedAsync()
     {
         var submission = new ApplicationSubmission(
             "0101234567", "Công ty TNHH Thử Nghiệm", "Trần Thị B", "b@example.vn", "0912345678",
-            "kind-1", "Đề tài thử", "Tóm tắt", 100_000_000);
+            "productivity-tools", "Đề tài thử", "Tóm tắt", 100_000_000);
         var application = new Application(Id, "NSCL-2025-TEST", submission, "v1", SubmittedAt, SubmittedAt.AddDays(5));
         var first = new AuditEntry(Id, SubmittedAt, AuditKinds.Submitted, "b@example.vn", "Nộp hồ sơ.");
         Assert.True(await repository.TryAddAsync(application, first, CancellationToken.None));
+    }
+
+    sealed class FailingInbox : IInbox
+    {
+        public bool Fail { get; set; }
+
+        public int Synced { get; private set; }
+
+        public Task SyncAsync(Application application, CancellationToken cancellationToken)
+        {
+            if (Fail)
+            {
+                throw new IOException("inbox table unavailable");
+            }
+
+            Synced++;
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<InboxItem>> ListAsync(IReadOnlyCollection<string> units, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

@@ -70,6 +70,11 @@ sealed class InMemoryApplicationRepository : IApplicationRepository
         }
     }
 
+    Func<AuditEntry, bool>? failAfterWriting;
+
+    /// <summary>The next write whose entry matches is stored, then answered with a timeout (as when storage's answer is lost).</summary>
+    public void FailOnceAfterWriting(Func<AuditEntry, bool> match) => failAfterWriting = match;
+
     public Task<Application?> UpdateAsync(string id, Func<Application, AuditEntry?> change, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -83,6 +88,11 @@ sealed class InMemoryApplicationRepository : IApplicationRepository
             {
                 audit.Add(entry);
                 Signal(application);
+                if (failAfterWriting is { } fail && fail(entry))
+                {
+                    failAfterWriting = null;
+                    throw new TimeoutException("The write's answer was lost.");
+                }
             }
 
             return Task.FromResult<Application?>(application);

@@ -24,6 +24,8 @@ const KIND_TEXT = {
   FinalReportSubmitted: 'Báo cáo tổng kết', EvaluationPassed: 'Nghiệm thu đạt', EvaluationFailed: 'Nghiệm thu không đạt',
   Withdrawn: 'Rút hồ sơ', Cancelled: 'Hủy hỗ trợ', Escalated: 'Quá hạn', ActionIgnored: 'Thao tác không thực hiện được',
   NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
+  DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công',
+  InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Sổ kinh phí từ chối',
 };
 
 export function nextStepText(view) {

@@ -29,7 +29,9 @@ async function load() {
           el('td', {}, el('a', { href: `ho-so.html?id=${encodeURIComponent(item.applicationId)}` }, item.trackingCode)),
           el('td', {}, item.enterpriseName), el('td', {}, item.title),
           el('td', {}, item.statusText, item.notificationFailures > 0
-            ? el('span', { class: 'badge badge-danger', dataset: { mailFailures: item.notificationFailures } }, ` ${item.notificationFailures} thư lỗi`) : ''),
+            ? el('span', { class: 'badge badge-danger', dataset: { mailFailures: item.notificationFailures } }, ` ${item.notificationFailures} thư lỗi`) : '',
+            item.documentFailures > 0
+              ? el('span', { class: 'badge badge-danger', dataset: { documentFailures: item.documentFailures } }, ` ${item.documentFailures} văn bản lỗi`) : ''),
           el('td', {}, `${item.budgetLineId ?? '—'}${item.budgetYear ? ` / ${item.budgetYear}` : ''}`),
           el('td', {}, date(item.dueUtc), item.overdue ? el('span', { class: 'badge badge-danger' }, ' Quá hạn') : '')))))));
   } catch (error) {

@@ -24,8 +24,15 @@ function records(view) {
   if (l.finalReport) rows.push(['Báo cáo tổng kết', l.finalReport.text]);
   if (l.evaluation) rows.push(['Nghiệm thu', l.evaluation.passed ? 'Đạt' : 'Không đạt']);
   if (l.lastApprovalRefusal) rows.push(['Phê duyệt bị từ chối', l.lastApprovalRefusal.message ?? String(l.lastApprovalRefusal)]);
-  if (rows.length === 0) return null;
+  const problems = [
+    ...(l.documentFailures ?? []).map((f) => `Chưa lập được ${f.title ?? f.kind} (${f.attempts} lần): ${f.error}. Hệ thống sẽ lập lại ở bước xử lý tiếp theo.`),
+    ...(l.inboxFailure ? [`Hộp việc chưa được cập nhật: ${l.inboxFailure}`] : []),
+    ...(l.lastLedgerRefusal ? [l.lastLedgerRefusal] : []),
+    ...(l.ledgerIssues ?? []),
+  ];
+  if (rows.length === 0 && problems.length === 0) return null;
   return el('section', { class: 'card', 'aria-labelledby': 'h-records' }, el('h2', { id: 'h-records' }, 'Kết quả xử lý'),
+    problems.map((p) => el('p', { class: 'notice notice-error', dataset: { problem: '' } }, p)),
     el('dl', { class: 'facts' }, rows.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
 }
 

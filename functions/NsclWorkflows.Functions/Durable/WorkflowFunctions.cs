@@ -10,7 +10,6 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
-using NsclWorkflows.Workflows.Intake;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -21,13 +20,6 @@ namespace NsclWorkflows.Functions.Durable;
 public static class WorkflowFunctions
 {
     // Orchestrators: a fresh instance per episode; orchestrators have no constructor dependencies.
-
-    [Function(nameof(IntakeWorkflow))]
-    public static Task<IntakeOutcome> RunIntakeWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new IntakeWorkflow().RunAsync(context, context.GetInput<IntakeWorkflowInput>()!);
-    }
 
     [Function(nameof(ApplicationWorkflow))]
     public static Task<string> RunApplicationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -46,21 +38,13 @@ public static class WorkflowFunctions
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
     // and orchestration instance id (bound from the activity trigger's binding data).
 
-    [Function(nameof(AcknowledgeReceiptActivity))]
-    public static Task<bool> RunAcknowledgeReceiptActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
-        Create<AcknowledgeReceiptActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(AcknowledgeReceiptActivity), instanceId), input);
-
-    [Function(nameof(AcceptCompletenessActivity))]
-    public static Task<bool> RunAcceptCompletenessActivity([ActivityTrigger] CompletenessDecision input, string instanceId, FunctionContext executionContext) =>
-        Create<AcceptCompletenessActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(AcceptCompletenessActivity), instanceId), input);
-
-    [Function(nameof(ExpireApplicationActivity))]
-    public static Task<bool> RunExpireApplicationActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
-        Create<ExpireApplicationActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ExpireApplicationActivity), instanceId), input);
-
     [Function(nameof(RecordStepActivity))]
     public static Task<StepResult> RunRecordStepActivity([ActivityTrigger] StepCommand input, string instanceId, FunctionContext executionContext) =>
         Create<RecordStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordStepActivity), instanceId), input);
+
+    [Function(nameof(SyncInboxActivity))]
+    public static Task<bool> RunSyncInboxActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
+        Create<SyncInboxActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(SyncInboxActivity), instanceId), input);
 
     [Function(nameof(IssueDocumentActivity))]
     public static Task<int> RunIssueDocumentActivity([ActivityTrigger] IssueDocumentRequest input, string instanceId, FunctionContext executionContext) =>

@@ -12,7 +12,6 @@ namespace NsclWorkflows.Functions.Http;
 public sealed class ApplicationFunctions(
     SubmitApplicationHandler submit,
     GetApplicationHandler get,
-    DecideCompletenessHandler decide,
     ApplicationActionHandler act,
     HistoryHandler history,
     RotateAccessLinkHandler rotate,
@@ -82,12 +81,4 @@ public sealed class ApplicationFunctions(
         string id,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await get.HandleAsync(req, id, cancellationToken));
-
-    [Function(nameof(DecideCompleteness))]
-    public async Task<IActionResult> DecideCompleteness(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.CompletenessDecision)] HttpRequest req,
-        string id,
-        [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) =>
-        new ResultActionResult(await decide.HandleAsync(req, id, client, cancellationToken));
 }

@@ -26,9 +26,6 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Application, (HttpRequest request, string id, GetApplicationHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, ct)).WithName("GetApplication");
 
-        api.MapPost(ApiRoutes.CompletenessDecision, (HttpRequest request, string id, DecideCompletenessHandler h, DurableTaskClient durable, CancellationToken ct) =>
-            h.HandleAsync(request, id, durable, ct)).WithName("DecideCompleteness");
-
         api.MapPost(ApiRoutes.ApplicationAction, (HttpRequest request, string id, string action, ApplicationActionHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(request, id, action, durable, ct)).WithName("ApplicationAction");
 
@@ -75,6 +72,9 @@ public static class ApiEndpoints
 
         api.MapGet(ApiRoutes.ApplicationDocument, (HttpRequest request, string id, string kind, ApplicationDocumentHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, kind, ct)).WithName("GetApplicationDocument");
+
+        api.MapGet(ApiRoutes.WorkflowOperations, (HttpRequest request, NsclWorkflows.Api.Operations.WorkflowOperationsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.HandleAsync(request, durable, ct)).WithName("ListWorkflowProblems");
 
         return app;
     }

@@ -85,5 +85,9 @@ public sealed record ApplicationView(
         ClosingReason = state.ClosingReason,
         OpenTasks = state.OpenTasks,
         NotificationFailures = state.NotificationFailures,
+        DocumentFailures = state.DocumentFailures,
+        InboxFailure = state.InboxFailure,
+        LedgerIssues = state.LedgerIssues,
+        LastLedgerRefusal = state.LastLedgerRefusal,
     };
 }

@@ -20,8 +20,9 @@ public sealed class HealthHandler(TableServiceClient tables)
         var storage = await ProbeAsync(ct => QueryOneTableAsync(tables, ct), cancellationToken);
         var backend = await ProbeAsync(ct => durable.GetInstanceAsync("health-probe", ct), cancellationToken);
         var healthy = storage.Healthy && backend.Healthy;
+        var workflows = backend.Healthy ? await WorkflowCountsAsync(durable, cancellationToken) : null;
         return Results.Json(
-            new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend },
+            new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend, workflows },
             ApiJson.Options,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
@@ -35,6 +36,40 @@ public sealed class HealthHandler(TableServiceClient tables)
         await using var pages = tables.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
         return await pages.MoveNextAsync();
     }
+
+    /// <summary>
+    /// Workflows that stopped (failed, terminated): one page of at most <see cref="CountLimit"/> instances, within the
+    /// probe timeout, so the health check stays fast however many there are (<c>atLeast</c>: the page was full).
+    /// The list with reasons is <c>GET /api/operations/workflows</c> (Admin). Null when the query did not answer.
+    /// </summary>
+    static async Task<WorkflowCounts?> WorkflowCountsAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            var query = new OrchestrationQuery
+            {
+                Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+                PageSize = CountLimit,
+            };
+            await foreach (var page in durable.GetAllInstancesAsync(query).AsPages(pageSizeHint: CountLimit).WithCancellation(timeout.Token))
+            {
+                var failed = page.Values.Count(i => i.RuntimeStatus == OrchestrationRuntimeStatus.Failed);
+                return new WorkflowCounts(failed, page.Values.Count - failed, page.ContinuationToken is not null);
+            }
+
+            return new WorkflowCounts(0, 0, false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    const int CountLimit = 100;
+
+    sealed record WorkflowCounts(int Failed, int Terminated, bool AtLeast);
 
     static async Task<ComponentHealth> ProbeAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)
     {

@@ -8,15 +8,16 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Text;
-using NsclWorkflows.Workflows.Intake;
 
 namespace NsclWorkflows.Api.Lifecycle;
 
 /// <summary>
 /// <c>POST /api/applications/{id}/actions/{action}</c>: one person's step. Checked in order — who may see the
 /// application (else 404), who may take the action (403), whether its state allows it (409 with the current state
-/// and the allowed actions), the body (415/400/422), the budget for an approval (409) — and only then raised to the
-/// application's workflow as an event (202).
+/// and the allowed actions), the body (415/400/422), the budget for an approval (409), whether the application's
+/// workflow can take an event at all (409 <c>workflow_unavailable</c>: not found, failed, terminated or completed;
+/// an event raised to it would be accepted and then discarded) — and only then raised to the workflow (202). The
+/// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
 /// </summary>
 public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, TimeProvider time)
 {
@@ -41,10 +42,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             return forbidden;
         }
 
-        var legacy = application.LastSequence == 0 && application.Lifecycle.Unit.Length == 0;
-        var allowed = legacy
-            ? application.Status == ApplicationStatus.AwaitingCompletenessReview ? [LifecycleAction.AcceptCompleteness] : []
-            : LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+        var allowed = AllowedNow(application);
         if (!allowed.Contains(action))
         {
             return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
@@ -83,18 +81,34 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         }
 
         var instanceId = ApplicationIds.WorkflowInstanceId(application.Id);
-        if (legacy)
+        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null || !CanTakeEvents(instance.RuntimeStatus))
         {
-            await durable.RaiseEventAsync(instanceId, CompletenessDecision.EventName, new CompletenessDecision(application.Id, actorName, raised.Note), cancellationToken);
+            return ApiProblem.Create(StatusCodes.Status409Conflict, "workflow_unavailable", "Quy trình xử lý hồ sơ không hoạt động",
+                "Quy trình xử lý của hồ sơ này đã dừng nên không thể tiếp nhận thao tác. Đề nghị liên hệ quản trị hệ thống để kiểm tra.",
+                extensions: new { workflowStatus = instance?.RuntimeStatus.ToString() ?? "NotFound" });
         }
-        else
-        {
-            await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised, cancellationToken);
-        }
+
+        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised, cancellationToken);
 
         return Results.Json(new { applicationId = application.Id, action = ActionNames.Of(action), accepted = true }, ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted);
     }
+
+    /// <summary>
+    /// The actions the application's stored state allows, whoever takes them: the one rule the view's
+    /// <c>allowedActions</c> is filtered from, so a page never offers what this endpoint refuses (a just-submitted file
+    /// included: its workflow takes the action after recording receipt).
+    /// </summary>
+    public static IReadOnlyList<LifecycleAction> AllowedNow(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+    }
+
+    /// <summary>Whether an instance in this state receives an event (pending and suspended ones keep it for later).</summary>
+    static bool CanTakeEvents(OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 
     /// <summary>Who takes the action and in which role; a 403 when the caller is not the one the action belongs to.</summary>
     static (string Name, string Role, IResult? Forbidden) Authorise(Caller caller, LifecycleAction action)

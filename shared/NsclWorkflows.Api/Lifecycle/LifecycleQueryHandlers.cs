@@ -30,7 +30,7 @@ public sealed class InboxHandler(IInbox inbox, OfficerAuthenticator officers, Ti
             .Where(i => line.Length == 0 || i.BudgetLineId == line)
             .Where(i => year is null || i.BudgetYear == year)
             .Select(i => new { i.ApplicationId, i.TrackingCode, i.EnterpriseName, i.Title, i.Status, statusText = StatusText(i.Status), i.Role, i.Step, i.Unit,
-                i.SupportKindId, i.BudgetLineId, i.BudgetYear, i.DueUtc, overdue = i.DueUtc < now, i.UpdatedAtUtc, i.NotificationFailures })
+                i.SupportKindId, i.BudgetLineId, i.BudgetYear, i.DueUtc, overdue = i.DueUtc < now, i.UpdatedAtUtc, i.NotificationFailures, i.DocumentFailures })
             .ToList();
         return Results.Json(new { officer = officer.Name, officer.Unit, roles, count = filtered.Count, items = filtered }, ApiJson.Options);
     }

@@ -76,5 +76,20 @@ public static class AuditKinds
     public const string Escalated = "Escalated";
     public const string ActionIgnored = "ActionIgnored";
     public const string NotificationFailed = "NotificationFailed";
+
+    /// <summary>A document of a step could not be built or stored after its retries; retried at the next step.</summary>
+    public const string DocumentFailed = "DocumentFailed";
+
+    /// <summary>A document that had failed was issued on a later attempt.</summary>
+    public const string DocumentReissued = "DocumentReissued";
+
+    /// <summary>The officers' inbox could not be brought in line with the application (it catches up at the next step).</summary>
+    public const string InboxFailed = "InboxFailed";
+
+    /// <summary>The inbox is in line with the application again after a failure.</summary>
+    public const string InboxRestored = "InboxRestored";
+
+    /// <summary>The budget ledger refused a movement of a step (commit, disburse, release); what it means is in the detail.</summary>
+    public const string LedgerRefused = "LedgerRefused";
     public const string AccessLinkRotated = "AccessLinkRotated";
 }

@@ -20,6 +20,9 @@ public sealed record InboxItem(
 {
     /// <summary>E-mails of the application that could not be delivered (shown so an officer can follow up by phone).</summary>
     public int NotificationFailures { get; init; }
+
+    /// <summary>Documents of the application that could not be issued (retried with its next step).</summary>
+    public int DocumentFailures { get; init; }
 }
 
 /// <summary>

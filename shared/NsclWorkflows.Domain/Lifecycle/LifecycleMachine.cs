@@ -76,15 +76,21 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     /// <summary>
     /// Applies a step. Returns the audit entry to append with the change (null: nothing to write, the step was applied
     /// before) and the result the workflow continues from. <paramref name="ledgerRefusal"/> is the ledger's refusal of
-    /// <see cref="LedgerMovesFor"/>, if any.
+    /// <see cref="LedgerMovesFor"/>, if any, and <paramref name="refusedMovement"/> the movement it refused: a refused
+    /// reserve (approval), commit or disburse (check-in accepted, evaluation passed) refuses the step; a refused release
+    /// (cancellation, failed or under-spent evaluation) does not hold the decision back and is recorded for officers.
     /// </summary>
-    public (AuditEntry? Audit, StepResult Result) Apply(Application application, StepCommand step, LedgerResult? ledgerRefusal = null)
+    public (AuditEntry? Audit, StepResult Result) Apply(Application application, StepCommand step, LedgerResult? ledgerRefusal = null,
+        BudgetMovementRequest? refusedMovement = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
+        var state = application.Lifecycle;
         if (step.Sequence <= application.LastSequence)
         {
-            return (null, ResultOf(application, applied: true, notifications: application.Lifecycle.LastNotifications));
+            // The step's activity ran again after its write: the same result, documents included.
+            return (null, ResultOf(application, state.LastRefusalCode is null, state.LastNotifications, state.LastRefusalCode, state.LastRefusalMessage)
+                with { Documents = state.LastDocuments, RetryDocuments = RetriesOf(application, step, state.LastDocuments) });
         }
 
         var kind = catalogue.FindKind(application.Submission.SupportKindId)
@@ -95,16 +101,31 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
             StepKind.Receive => Receive(context),
             StepKind.DeadlinePassed => DeadlinePassed(context),
             StepKind.NotificationFailed => NotificationFailed(context),
-            StepKind.Action => Act(context, step.Action ?? throw new ArgumentException("An action step needs its action.", nameof(step)), ledgerRefusal),
+            StepKind.DocumentFailed => DocumentFailed(context),
+            StepKind.InboxFailed => InboxFailed(context),
+            StepKind.Action => Act(context, step.Action ?? throw new ArgumentException("An action step needs its action.", nameof(step)), ledgerRefusal, refusedMovement),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };
 
+        var documents = context.Applied && step.Action is { } done ? DocumentsOf(application, done.Action) : [];
         application.MarkApplied(step.Sequence, step.AtUtc);
-        application.Lifecycle.OpenTasks = OpenTasksOf(application);
-        application.Lifecycle.LastNotifications = context.Notifications;
+        state.OpenTasks = OpenTasksOf(application);
+        state.LastNotifications = context.Notifications;
+        state.LastDocuments = documents;
+        state.LastRefusalCode = context.RefusalCode;
+        state.LastRefusalMessage = context.RefusalMessage;
         return (audit, ResultOf(application, context.Applied, context.Notifications, context.RefusalCode, context.RefusalMessage)
-            with { Documents = context.Applied && step.Action is { } done ? DocumentsOf(application, done.Action) : [] });
+            with { Documents = documents, RetryDocuments = RetriesOf(application, step, documents) });
     }
+
+    /// <summary>
+    /// Documents that failed before, issued again with a step that moves the application (receipt, action, deadline),
+    /// not with the steps that only record a failure (which would retry in a loop).
+    /// </summary>
+    static List<PendingDocument> RetriesOf(Application application, StepCommand step, IReadOnlyList<string> issuedNow) =>
+        step.Kind is StepKind.Receive or StepKind.Action or StepKind.DeadlinePassed
+            ? [.. application.Lifecycle.DocumentFailures.Where(f => !issuedNow.Contains(f.Kind)).Select(f => new PendingDocument(f.Kind, f.SourceId))]
+            : [];
 
     /// <summary>Where the application stands now (status, deadline path, reminders still to come), from stored state alone.</summary>
     public StepResult ResultOf(Application application, bool applied, IReadOnlyList<NotificationRequest> notifications,
@@ -209,7 +230,46 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         return c.Audit(AuditKinds.NotificationFailed, SystemActor, detail);
     }
 
-    AuditEntry Act(StepContext c, ActionRequest action, LedgerResult? ledgerRefusal)
+    static AuditEntry DocumentFailed(StepContext c)
+    {
+        var kind = c.Step.DocumentKind ?? string.Empty;
+        var failures = c.Application.Lifecycle.DocumentFailures;
+        var index = failures.FindIndex(f => f.Kind == kind);
+        var before = index >= 0 ? failures[index] : null;
+        var failure = new DocumentFailure(kind, before?.SourceId ?? c.Step.DocumentSourceId ?? string.Empty, Printable(c.Step.Detail ?? string.Empty), c.At)
+        {
+            Attempts = (before?.Attempts ?? 0) + 1,
+            Title = Documents.DocumentTitles.Vietnamese(kind),
+        };
+        if (index >= 0)
+        {
+            failures[index] = failure;
+        }
+        else
+        {
+            failures.Add(failure);
+        }
+
+        return c.Audit(AuditKinds.DocumentFailed, SystemActor,
+            $"Không lập được {LowerFirst(Documents.DocumentTitles.Vietnamese(kind))} (lần {failure.Attempts}); hệ thống sẽ lập lại ở bước xử lý tiếp theo.");
+    }
+
+    /// <summary>An error message as pages may show it: no control, surrogate or noncharacter code units (the message may quote the bad input), at most 500 characters.</summary>
+    static string Printable(string text)
+    {
+        var kept = new string([.. text.Where(ch => !char.IsControl(ch) && !char.IsSurrogate(ch) && ch is not ('\uFFFE' or '\uFFFF'))]);
+        return kept.Length <= 500 ? kept : kept[..500] + "…";
+    }
+
+    static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    static AuditEntry InboxFailed(StepContext c)
+    {
+        c.Application.Lifecycle.InboxFailure = c.Step.Detail ?? "Không cập nhật được hộp việc.";
+        return c.Audit(AuditKinds.InboxFailed, SystemActor, "Không cập nhật được hộp việc của cán bộ; hộp việc sẽ được cập nhật ở bước xử lý tiếp theo.");
+    }
+
+    AuditEntry Act(StepContext c, ActionRequest action, LedgerResult? ledgerRefusal, BudgetMovementRequest? refusedMovement)
     {
         var a = c.Application;
         if (!IsAllowedNow(a, action.Action))
@@ -217,6 +277,42 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
             c.Refuse("invalid_transition", $"Thao tác {action.Action} không phù hợp với trạng thái \"{ApplicationStatusText.Vietnamese(a.Status)}\".");
             return c.Audit(AuditKinds.ActionIgnored, action.ActorName, c.RefusalMessage!);
         }
+
+        if (ledgerRefusal is not { Refused: true } || action.Action == LifecycleAction.Approve)
+        {
+            var audit = Decide(c, action, ledgerRefusal);
+            if (c.Applied)
+            {
+                a.Lifecycle.LastLedgerRefusal = null;
+            }
+
+            return audit;
+        }
+
+        // The ledger refused a movement of this step. Money the ledger does not back is not paid out: a refused commit
+        // or disbursement refuses the step (nothing changes; the officer can act again once the ledger is put right,
+        // and the movements already applied are replays then). A refused release does not hold back the decision
+        // (cancellation, evaluation): the decision stands and the unreleased amount is recorded for reconciliation.
+        var state = a.Lifecycle;
+        var what = refusedMovement?.Reason ?? "Biến động kinh phí";
+        var message = ledgerRefusal.RefusalMessage ?? "Sổ kinh phí từ chối.";
+        if (refusedMovement?.Kind != BudgetMovementKind.Release)
+        {
+            var issue = $"{what}: sổ kinh phí từ chối ({message}); thao tác chưa được ghi nhận.";
+            state.LastLedgerRefusal = issue;
+            c.Refuse(ledgerRefusal.RefusalCode ?? "budget_refused", issue);
+            return c.Audit(AuditKinds.LedgerRefused, action.ActorName, issue, a.Status, action.ActorRole);
+        }
+
+        var decided = Decide(c, action, ledgerRefusal);
+        var note = $"{what}: sổ kinh phí không giải phóng được {Money(refusedMovement.AmountVnd)} ({message}); cần đối chiếu sổ kinh phí.";
+        state.LedgerIssues.Add(note);
+        return decided with { Detail = $"{decided.Detail} {note}" };
+    }
+
+    AuditEntry Decide(StepContext c, ActionRequest action, LedgerResult? ledgerRefusal)
+    {
+        var a = c.Application;
 
         var state = a.Lifecycle;
         var before = a.Status;
@@ -253,8 +349,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
             case LifecycleAction.SubmitAppraisal:
                 var scores = action.Scores ?? [];
                 var appraisal = new AppraisalRecord(action.ActorName, scores, scores.Sum(s => s.Score), action.Positive ?? false,
-                    action.AmountVnd ?? 0, action.Note, c.At);
-                state.Appraisals.RemoveAll(x => x.Appraiser == action.ActorName);
+                    action.AmountVnd ?? 0, action.Note, c.At) { AppraiserId = action.ActorId };
+                state.Appraisals.RemoveAll(x => SameAppraiser(x, action));
                 state.Appraisals.Add(appraisal);
                 if (state.Appraisals.Count < state.AppraisalsRequired)
                 {
@@ -398,6 +494,16 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 throw new ArgumentOutOfRangeException(nameof(action), action.Action, "Unknown action.");
         }
     }
+
+    /// <summary>
+    /// Whether an appraisal is the acting appraiser's own (replaced by a new one): by the stable id when both have one
+    /// (two people who share a display name are two appraisers); by the name otherwise, for appraisals or actions
+    /// recorded before ids existed.
+    /// </summary>
+    static bool SameAppraiser(AppraisalRecord recorded, ActionRequest action) =>
+        recorded.AppraiserId is { } recordedId && action.ActorId is { } actorId
+            ? string.Equals(recordedId, actorId, StringComparison.Ordinal)
+            : recorded.Appraiser == action.ActorName;
 
     void EnterAppraisal(StepContext c)
     {

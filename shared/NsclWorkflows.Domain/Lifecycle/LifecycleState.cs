@@ -72,6 +72,26 @@ public sealed class LifecycleState
     /// <summary>The notifications of the last step applied, returned again if that step's activity runs a second time.</summary>
     public List<Notifications.NotificationRequest> LastNotifications { get; set; } = [];
 
+    /// <summary>The documents the last step applied issues, returned again if that step's activity runs a second time.</summary>
+    public List<string> LastDocuments { get; set; } = [];
+
+    /// <summary>The refusal (code, message) of the last step, returned again if that step's activity runs a second time.</summary>
+    public string? LastRefusalCode { get; set; }
+
+    public string? LastRefusalMessage { get; set; }
+
+    /// <summary>Documents that could not be issued (one per kind), retried with the next step; shown to officers and in the inbox.</summary>
+    public List<DocumentFailure> DocumentFailures { get; set; } = [];
+
+    /// <summary>Why the inbox could not be synchronised, while it is behind (cleared when a later sync succeeds).</summary>
+    public string? InboxFailure { get; set; }
+
+    /// <summary>Budget releases the ledger refused while the decision stood (cancellation, evaluation): for officers to reconcile.</summary>
+    public List<string> LedgerIssues { get; set; } = [];
+
+    /// <summary>The last step the ledger refused to fund (a commit or disbursement), cleared by the next step applied.</summary>
+    public string? LastLedgerRefusal { get; set; }
+
     public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
 }
 
@@ -86,7 +106,20 @@ public sealed record SupplementationRound(int Round, string RequestedBy, IReadOn
 }
 
 public sealed record AppraisalRecord(string Appraiser, IReadOnlyList<CriterionScore> Scores, decimal TotalScore, bool RecommendsSupport,
-    long RecommendedAmountVnd, string? Comment, DateTimeOffset AtUtc);
+    long RecommendedAmountVnd, string? Comment, DateTimeOffset AtUtc)
+{
+    /// <summary>The appraiser's stable identity (<see cref="ActionRequest.ActorId"/>); null for appraisals recorded before it existed.</summary>
+    public string? AppraiserId { get; init; }
+}
+
+/// <summary>A document that could not be issued: which, under which source id, why (for officers), when, how many times.</summary>
+public sealed record DocumentFailure(string Kind, string SourceId, string Error, DateTimeOffset AtUtc)
+{
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>The document's Vietnamese title, for pages.</summary>
+    public string? Title { get; init; }
+}
 
 public sealed record ApprovalRecord(string Leader, long AmountVnd, int BudgetYear, string? Note, DateTimeOffset AtUtc);
 

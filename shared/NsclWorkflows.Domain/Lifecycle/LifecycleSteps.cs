@@ -17,6 +17,12 @@ public enum StepKind
 
     /// <summary>A notification could not be delivered (a permanent provider refusal).</summary>
     NotificationFailed,
+
+    /// <summary>A document of a step failed after its retries (<see cref="StepCommand.DocumentKind"/>).</summary>
+    DocumentFailed,
+
+    /// <summary>The inbox could not be synchronised after its retries.</summary>
+    InboxFailed,
 }
 
 /// <summary>
@@ -28,7 +34,16 @@ public sealed record StepCommand(string ApplicationId, int Sequence, StepKind Ki
     public ActionRequest? Action { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary><see cref="StepKind.DocumentFailed"/>: the document kind that failed.</summary>
+    public string? DocumentKind { get; init; }
+
+    /// <summary><see cref="StepKind.DocumentFailed"/>: the source id the document is stored under (the step that issued it).</summary>
+    public string? DocumentSourceId { get; init; }
 }
+
+/// <summary>A document to issue again: its kind and the source id of the step that first asked for it (idempotent store).</summary>
+public sealed record PendingDocument(string Kind, string SourceId);
 
 /// <summary>A reminder to send at a time, unless the step is done before then.</summary>
 public sealed record Nudge(DateTimeOffset AtUtc, NotificationRequest Notification);
@@ -51,4 +66,10 @@ public sealed record StepResult(
 
     /// <summary>Documents this step issues (kinds of <see cref="Documents.DocumentKinds"/>), stored before its notifications go out.</summary>
     public IReadOnlyList<string> Documents { get; init; } = [];
+
+    /// <summary>Documents of earlier steps that failed, to issue again with this step (<see cref="LifecycleState.DocumentFailures"/>).</summary>
+    public IReadOnlyList<PendingDocument> RetryDocuments { get; init; } = [];
+
+    /// <summary>The step was recorded but the inbox could not be synchronised: the workflow retries it (and records a failure).</summary>
+    public bool InboxPending { get; init; }
 }

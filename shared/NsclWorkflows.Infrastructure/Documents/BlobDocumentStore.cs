@@ -21,7 +21,7 @@ public sealed partial class BlobDocumentStore(BlobServiceClient service, IOption
     public const string ContainerSuffix = "documents";
     const int MaxAttempts = 20;
 
-    readonly Lazy<Task<BlobContainerClient>> container = new(async () =>
+    readonly CreatedOnce<BlobContainerClient> container = new(async () =>
     {
         var client = service.GetBlobContainerClient((options.Value.TablePrefix + ContainerSuffix).ToLowerInvariant());
         await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
@@ -32,7 +32,7 @@ public sealed partial class BlobDocumentStore(BlobServiceClient service, IOption
     {
         ArgumentNullException.ThrowIfNull(document);
         Check(document.Kind, document.Scope);
-        var blobs = await container.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var blobs = await container.GetAsync(cancellationToken).ConfigureAwait(false);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(document.Content.Span));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -70,7 +70,7 @@ public sealed partial class BlobDocumentStore(BlobServiceClient service, IOption
     public async Task<IReadOnlyList<StoredDocument>> ListVersionsAsync(string kind, string scope, CancellationToken cancellationToken)
     {
         Check(kind, scope);
-        var blobs = await container.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var blobs = await container.GetAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<StoredDocument>();
         await foreach (var item in blobs.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, $"{kind}/{scope}/", cancellationToken).ConfigureAwait(false))
         {
@@ -103,7 +103,7 @@ public sealed partial class BlobDocumentStore(BlobServiceClient service, IOption
 
     async Task<DocumentContent> OpenAsync(StoredDocument stored, CancellationToken cancellationToken)
     {
-        var blobs = await container.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var blobs = await container.GetAsync(cancellationToken).ConfigureAwait(false);
         var download = await blobs.GetBlobClient(BlobName(stored.Kind, stored.Scope, stored.Version, stored.FileName))
             .DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return new DocumentContent(stored, download.Value.Content);

@@ -13,7 +13,7 @@ namespace NsclWorkflows.Infrastructure.Storage;
 public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IAttachmentStore
 {
     const string UploadedByKey = "uploadedby";
-    readonly Lazy<Task<BlobContainerClient>> container = new(async () =>
+    readonly CreatedOnce<BlobContainerClient> container = new(async () =>
     {
         var client = service.GetBlobContainerClient(options.Value.TableName("attachments"));
         await client.CreateIfNotExistsAsync(PublicAccessType.None);
@@ -22,7 +22,7 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
 
     public async Task<bool> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, CancellationToken cancellationToken)
     {
-        var blob = (await container.Value.WaitAsync(cancellationToken)).GetBlobClient(BlobName(applicationId, name));
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(applicationId, name));
         try
         {
             await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
@@ -41,7 +41,7 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
 
     public async Task<IReadOnlyList<StoredAttachment>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var client = await container.Value.WaitAsync(cancellationToken);
+        var client = await container.GetAsync(cancellationToken);
         var prefix = applicationId + "/";
         var list = new List<StoredAttachment>();
         await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken))
@@ -56,7 +56,7 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
 
     public async Task<(Stream Content, string ContentType)?> OpenAsync(string applicationId, string name, CancellationToken cancellationToken)
     {
-        var blob = (await container.Value.WaitAsync(cancellationToken)).GetBlobClient(BlobName(applicationId, name));
+        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(applicationId, name));
         try
         {
             var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);

@@ -4,15 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace NsclWorkflows.Infrastructure.Storage;
 
-/// <summary>Hands out table clients, creating each table once per process on first use.</summary>
+/// <summary>Hands out table clients, creating each table once per process on first use (tried again after a failure).</summary>
 public sealed class TableClientFactory(TableServiceClient service, IOptions<StorageOptions> options)
 {
-    readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tables = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, CreatedOnce<TableClient>> tables = new(StringComparer.Ordinal);
 
     public TableServiceClient Service => service;
 
     public Task<TableClient> GetAsync(string name, CancellationToken cancellationToken) =>
-        tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n))).Value.WaitAsync(cancellationToken);
+        tables.GetOrAdd(name, n => new CreatedOnce<TableClient>(() => CreateAsync(n))).GetAsync(cancellationToken);
 
     async Task<TableClient> CreateAsync(string name)
     {

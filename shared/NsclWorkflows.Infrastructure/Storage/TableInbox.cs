@@ -49,6 +49,7 @@ public sealed class TableInbox(TableClientFactory tables) : IInbox
                 ["BudgetYear"] = state.Approval?.BudgetYear,
                 ["UpdatedAtUtc"] = application.UpdatedAtUtc,
                 ["NotificationFailures"] = state.NotificationFailures.Count,
+                ["DocumentFailures"] = state.DocumentFailures.Count,
             }, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -72,6 +73,7 @@ public sealed class TableInbox(TableClientFactory tables) : IInbox
                         e.GetDateTimeOffset("UpdatedAtUtc") ?? default)
                     {
                         NotificationFailures = e.GetInt32("NotificationFailures") ?? 0,
+                        DocumentFailures = e.GetInt32("DocumentFailures") ?? 0,
                     });
                 }
             }

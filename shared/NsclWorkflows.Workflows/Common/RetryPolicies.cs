@@ -27,6 +27,20 @@ public static class RetryPolicies
         HandleFailure = IsTransient,
     });
 
+    /// <summary>
+    /// Documents and the inbox projection: like <see cref="Storage"/> for what may pass by itself (storage, network,
+    /// timeouts); a document that cannot be built from the stored data (a defect, hostile text) or a projection defect
+    /// fails at once and is recorded on the application.
+    /// </summary>
+    public static readonly TaskOptions Projections = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5,
+        firstRetryInterval: TimeSpan.FromSeconds(2),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromMinutes(1))
+    {
+        HandleFailure = IsTransient,
+    });
+
     /// <summary>Exception types (full names, as the failure details carry them) that may succeed when tried again.</summary>
     static readonly HashSet<string> TransientTypes = new(StringComparer.Ordinal)
     {

@@ -7,8 +7,7 @@ using NsclWorkflows.Workflows.Notifications;
 namespace NsclWorkflows.Workflows.Lifecycle;
 
 /// <summary>
-/// The whole life of one application (v2; <see cref="Intake.IntakeWorkflow"/> is v1 and stays registered for the
-/// instances it started). The workflow decides nothing itself: it records each step through
+/// The whole life of one application. The workflow decides nothing itself: it records each step through
 /// <see cref="RecordStepActivity"/> (where <see cref="LifecycleMachine"/> decides), then waits for the next person's
 /// action or for the time the step result names: a reminder to send, or the deadline whose path the machine takes
 /// (withdrawal, escalation). Every wait therefore has a deadline while the application is open.
@@ -78,27 +77,78 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
         return result.Status.ToString();
     }
 
-    /// <summary>Numbers the steps (deterministically, so replays and re-executed activities agree) and sends what each step asks.</summary>
+    /// <summary>
+    /// Numbers the steps (deterministically, so replays and re-executed activities agree) and sends what each step asks.
+    /// Only recording the step itself may fail the workflow; a document, an e-mail or the inbox that fails after its
+    /// retries is recorded on the application as a step of its own (audit entry, officers' flag) and the lifecycle goes
+    /// on. Failed documents are issued again with the next step. In-flight instances replay unchanged: the calls added
+    /// here happen only after a failure, which used to end the instance.
+    /// </summary>
     sealed class StepRecorder(TaskOrchestrationContext context, string applicationId)
     {
         int sequence;
 
-        public async Task<StepResult> RecordAsync(StepKind kind, ActionRequest? action = null, string? detail = null)
+        public async Task<StepResult> RecordAsync(StepKind kind, ActionRequest? action = null, string? detail = null,
+            PendingDocument? document = null)
         {
             var step = new StepCommand(applicationId, ++sequence, kind, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
             {
                 Action = action,
                 Detail = detail,
+                DocumentKind = document?.Kind,
+                DocumentSourceId = document?.SourceId,
             };
             var result = await context.CallActivityAsync<StepResult>(nameof(RecordStepActivity), step, RetryPolicies.Storage);
-            foreach (var document in result.Documents ?? [])
+            if (result.InboxPending)
             {
-                await context.CallActivityAsync<int>(nameof(IssueDocumentActivity),
-                    new IssueDocumentRequest(applicationId, document, $"{context.InstanceId}:{step.Sequence}"), RetryPolicies.Storage);
+                await SyncInboxAsync();
+            }
+
+            foreach (var kindToIssue in result.Documents ?? [])
+            {
+                await IssueAsync(new PendingDocument(kindToIssue, $"{context.InstanceId}:{step.Sequence}"));
+            }
+
+            foreach (var retry in result.RetryDocuments ?? [])
+            {
+                await IssueAsync(retry);
             }
 
             await NotifyAsync(result.Notifications);
             return result;
+        }
+
+        async Task IssueAsync(PendingDocument document)
+        {
+            string failure;
+            try
+            {
+                await context.CallActivityAsync<int>(nameof(IssueDocumentActivity),
+                    new IssueDocumentRequest(applicationId, document.Kind, document.SourceId), RetryPolicies.Projections);
+                return;
+            }
+            catch (TaskFailedException ex)
+            {
+                failure = ex.FailureDetails.ErrorMessage;
+            }
+
+            await RecordAsync(StepKind.DocumentFailed, detail: failure, document: document);
+        }
+
+        async Task SyncInboxAsync()
+        {
+            string failure;
+            try
+            {
+                await context.CallActivityAsync<bool>(nameof(SyncInboxActivity), applicationId, RetryPolicies.Projections);
+                return;
+            }
+            catch (TaskFailedException ex)
+            {
+                failure = ex.FailureDetails.ErrorMessage;
+            }
+
+            await RecordAsync(StepKind.InboxFailed, detail: failure);
         }
 
         public async Task NotifyAsync(IReadOnlyList<NotificationRequest> notifications)

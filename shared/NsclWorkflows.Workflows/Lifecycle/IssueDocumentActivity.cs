@@ -1,7 +1,9 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Lifecycle;
 
 namespace NsclWorkflows.Workflows.Lifecycle;
 
@@ -10,9 +12,12 @@ public sealed record IssueDocumentRequest(string ApplicationId, string Kind, str
 
 /// <summary>
 /// Builds a per-application Word document from the recorded lifecycle and stores it as a new version (scope: the
-/// application id). A re-executed activity finds the version its step already stored and stores nothing new.
+/// application id). A re-executed activity finds the version its step already stored and stores nothing new. When the
+/// document had failed before (<see cref="LifecycleState.DocumentFailures"/>), the failure is cleared with an audit
+/// entry and the inbox flag goes with it.
 /// </summary>
-public sealed class IssueDocumentActivity(IApplicationRepository applications, ProgrammeCatalogue catalogue, IOfficialDocumentBuilder builder, IDocumentStore documents)
+public sealed class IssueDocumentActivity(IApplicationRepository applications, ProgrammeCatalogue catalogue, IOfficialDocumentBuilder builder,
+    IDocumentStore documents, IInbox inbox, ILogger<IssueDocumentActivity> logger)
     : TaskActivity<IssueDocumentRequest, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, IssueDocumentRequest input)
@@ -34,6 +39,47 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
             new NewDocument(input.Kind, application.Id, $"{name} {application.TrackingCode}.docx", DocumentKinds.WordContentType, content,
                 by ?? "system", at ?? application.UpdatedAtUtc, input.SourceId),
             CancellationToken.None);
+
+        if (application.Lifecycle.DocumentFailures.Any(f => f.Kind == input.Kind))
+        {
+            await ClearFailureAsync(input, stored.Version);
+        }
+
         return stored.Version;
+    }
+
+    async Task ClearFailureAsync(IssueDocumentRequest input, int version)
+    {
+        var updated = await applications.UpdateAsync(input.ApplicationId, a =>
+        {
+            if (a.Lifecycle.DocumentFailures.RemoveAll(f => f.Kind == input.Kind) == 0)
+            {
+                return null;
+            }
+
+            return new AuditEntry(a.Id, DateTimeOffset.UtcNow, AuditKinds.DocumentReissued, LifecycleMachine.SystemActor,
+                $"Đã lập {DocumentTitles.Vietnamese(input.Kind)} (bản {version}) sau lần lỗi trước.")
+            {
+                Role = LifecycleMachine.SystemActor,
+                FromStatus = a.Status.ToString(),
+                ToStatus = a.Status.ToString(),
+            };
+        }, CancellationToken.None);
+
+        if (updated is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await inbox.SyncAsync(updated, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The document is stored and the failure cleared: the inbox flag catches up at the next step.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.InboxSyncAfterDocumentFailed(logger, ex, input.ApplicationId, input.Kind);
+        }
     }
 }

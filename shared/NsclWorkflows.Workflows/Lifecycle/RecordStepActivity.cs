@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Lifecycle;
@@ -8,9 +9,12 @@ namespace NsclWorkflows.Workflows.Lifecycle;
 /// <summary>
 /// Applies one lifecycle step: the budget movements it needs (idempotent by movement id), then the application's
 /// change with its audit entry in one write, then the inbox. Safe to run twice: a step already applied (by its
-/// sequence number) changes nothing and returns the same result.
+/// sequence number) changes nothing and returns the same result. The inbox is a projection: when it cannot be
+/// synchronised the step still counts (the result says <see cref="StepResult.InboxPending"/> and the workflow retries
+/// it through <see cref="SyncInboxActivity"/>), so a failing inbox never fails the application's workflow.
 /// </summary>
-public sealed class RecordStepActivity(IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine)
+public sealed class RecordStepActivity(IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine,
+    ILogger<RecordStepActivity> logger)
     : TaskActivity<StepCommand, StepResult>
 {
     public override async Task<StepResult> RunAsync(TaskActivityContext context, StepCommand input)
@@ -20,12 +24,13 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} does not exist.");
 
         LedgerResult? refusal = null;
+        BudgetMovementRequest? refused = null;
         foreach (var move in LifecycleMachine.LedgerMovesFor(application, input))
         {
             var outcome = await ledger.ApplyAsync(move, CancellationToken.None);
             if (outcome.Refused)
             {
-                refusal = outcome;
+                (refusal, refused) = (outcome, move);
                 break;
             }
         }
@@ -33,12 +38,72 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
         StepResult? result = null;
         var updated = await applications.UpdateAsync(input.ApplicationId, a =>
         {
-            var (audit, r) = machine.Apply(a, input, refusal);
+            var (audit, r) = machine.Apply(a, input, refusal, refused);
             result = r;
             return audit;
         }, CancellationToken.None) ?? throw new InvalidOperationException($"Application {input.ApplicationId} does not exist.");
 
-        await inbox.SyncAsync(updated, CancellationToken.None);
+        if (input.Kind == StepKind.InboxFailed)
+        {
+            return result!;
+        }
+
+        try
+        {
+            await InboxProjection.SyncAsync(applications, inbox, updated, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Any failure of the projection: the step is recorded; the workflow retries the inbox and records a lasting failure.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.InboxSyncFailed(logger, ex, input.ApplicationId, input.Sequence);
+            return result! with { InboxPending = true };
+        }
+
         return result!;
+    }
+}
+
+/// <summary>
+/// Synchronises the application's inbox entries again after <see cref="RecordStepActivity"/> could not (retried by the
+/// workflow with the storage policy). Returns whether there was anything to do.
+/// </summary>
+public sealed class SyncInboxActivity(IApplicationRepository applications, IInbox inbox) : TaskActivity<string, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        var application = await applications.FindAsync(input, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Application {input} does not exist.");
+        await InboxProjection.SyncAsync(applications, inbox, application, CancellationToken.None);
+        return true;
+    }
+}
+
+/// <summary>The inbox sync, clearing the application's inbox failure (with an audit entry) once the inbox is in line again.</summary>
+static class InboxProjection
+{
+    public static async Task SyncAsync(IApplicationRepository applications, IInbox inbox, Application application, CancellationToken cancellationToken)
+    {
+        await inbox.SyncAsync(application, cancellationToken);
+        if (application.Lifecycle.InboxFailure is null)
+        {
+            return;
+        }
+
+        await applications.UpdateAsync(application.Id, a =>
+        {
+            if (a.Lifecycle.InboxFailure is null)
+            {
+                return null;
+            }
+
+            a.Lifecycle.InboxFailure = null;
+            return new AuditEntry(a.Id, DateTimeOffset.UtcNow, AuditKinds.InboxRestored, LifecycleMachine.SystemActor, "Hộp việc của cán bộ đã được cập nhật lại.")
+            {
+                Role = LifecycleMachine.SystemActor,
+                FromStatus = a.Status.ToString(),
+                ToStatus = a.Status.ToString(),
+            };
+        }, cancellationToken);
     }
 }

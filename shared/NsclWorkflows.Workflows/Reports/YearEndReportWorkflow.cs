@@ -9,7 +9,9 @@ namespace NsclWorkflows.Workflows.Reports;
 /// One run of the year-end programme report: gather (a stored data snapshot) → build and store the Word report (a new
 /// immutable version) → tell the leaders by e-mail. Started under <see cref="YearEndReportRequest.InstanceId"/> by
 /// <see cref="YearEndReportStarter"/>, so one (year, occurrence) makes one report. A failed e-mail does not undo the
-/// report: it is logged and reported in the outcome.
+/// report: it is logged and reported in the outcome. A report that cannot be gathered or built fails the run (its
+/// product is the report): a defect at once, without minutes of retries; the operator sees it in
+/// <c>GET /api/operations/workflows</c> with the reason, and a new run is a new occurrence.
 /// </summary>
 public sealed class YearEndReportWorkflow : TaskOrchestrator<YearEndReportRequest, YearEndReportOutcome>
 {
@@ -28,7 +30,7 @@ public sealed class YearEndReportWorkflow : TaskOrchestrator<YearEndReportReques
 
         var snapshot = await context.CallActivityAsync<YearEndSnapshot>(nameof(GatherYearEndReportActivity), run, RetryPolicies.Storage);
         var report = await context.CallActivityAsync<YearEndReportStored>(
-            nameof(BuildYearEndReportActivity), run with { SnapshotVersion = snapshot.Version }, RetryPolicies.Storage);
+            nameof(BuildYearEndReportActivity), run with { SnapshotVersion = snapshot.Version }, RetryPolicies.Projections);
         Log.ReportStored(log, input.Year, report.Version, context.InstanceId);
 
         var notified = false;

@@ -49,41 +49,6 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CompletenessDecision_ByOfficer_ReachesTheWorkflowAndIsRecorded()
-    {
-        var (_, body) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()));
-        var id = body.GetProperty("applicationId").GetString()!;
-        var statusUrl = body.GetProperty("statusUrl").GetString()!;
-        var token = body.GetProperty("accessToken").GetString();
-        await host.WaitForStatusAsync(statusUrl, "AwaitingCompletenessReview", TimeSpan.FromSeconds(30), token);
-
-        using var decision = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/completeness-decision")
-        {
-            Content = JsonContent.Create(new { decision = "accept", note = "Hồ sơ đầy đủ" }),
-        };
-        decision.Headers.Add("X-Nscl-Dev-Officer", "officer.b; Appraiser");
-        decision.Headers.Add("X-Requested-With", "nscl");
-        using var response = await host.Http.SendAsync(decision);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-
-        var accepted = await host.WaitForStatusAsync(statusUrl, "UnderAppraisal", TimeSpan.FromSeconds(30), token);
-        Assert.NotNull(accepted.GetProperty("decidedAtUtc").GetString());
-
-        // The application has moved on to appraisal: a second decision is refused with the current state.
-        using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/completeness-decision")
-        {
-            Content = JsonContent.Create(new { decision = "accept" }),
-        };
-        again.Headers.Add("X-Nscl-Dev-Officer", "officer.b; Appraiser");
-        again.Headers.Add("X-Requested-With", "nscl");
-        using var conflict = await host.Http.SendAsync(again);
-        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        var problem = await conflict.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("invalid_transition", problem.GetProperty("code").GetString());
-        Assert.Equal("UnderAppraisal", problem.GetProperty("context").GetProperty("currentStatus").GetString());
-    }
-
-    [Fact]
     public async Task Submit_TwentyConcurrentIdenticalRequestsWithOneKey_CreateOneApplicationAndOneWorkflow()
     {
         var key = "idem-" + Guid.NewGuid().ToString("N");

@@ -82,15 +82,6 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("not_found", problem.GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task CompletenessDecision_WithoutOfficer_Returns401()
-    {
-        using var response = await host.Http.PostAsync("/api/applications/aaaaaaaaaaaaaaaaaaaaaaaaaa/completeness-decision",
-            TestSubmissions.Raw("{\"decision\":\"accept\"}", "application/json"));
-
-        Assert.Equal(401, (int)response.StatusCode);
-    }
-
     static JsonObject SetTwo(string f1, JsonNode v1, string f2, JsonNode v2)
     {
         var body = TestSubmissions.Valid();

@@ -56,7 +56,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET health", [200, 200, 200, 200, 200, 200, 200] },
         { "POST submit (invalid body)", [422, 422, 422, 422, 422, 422, 422] },
         { "GET application", [404, 404, 200, 200, 200, 200, 404] },
-        { "POST completeness-decision (first release, invalid body)", [401, 401, 401, 422, 422, 422, 404] },
+        { "GET operations workflows", [401, 401, 401, 403, 403, 200, 403] },
         { "GET history", [404, 404, 200, 200, 200, 200, 404] },
         { "POST officer action (request-supplementation, invalid body)", [404, 404, 403, 422, 422, 422, 404] },
         { "POST appraiser action (submit-appraisal, wrong state)", [404, 404, 403, 409, 403, 409, 404] },
@@ -151,8 +151,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET health" => (await client.GetAsync("/api/health", caller)).Status,
             "POST submit (invalid body)" => (await client.PostAsync("/api/applications", JsonContent("""{"enterpriseName":""}"""), caller)).Status,
             "GET application" => (await client.GetAsync($"/api/applications/{id}", caller)).Status,
-            "POST completeness-decision (first release, invalid body)" =>
-                (await client.PostAsync($"/api/applications/{id}/completeness-decision", JsonContent("""{"decision":"maybe"}"""), caller)).Status,
+            "GET operations workflows" => (await client.GetAsync("/api/operations/workflows", caller)).Status,
             "GET history" => (await client.GetAsync($"/api/applications/{id}/history", caller)).Status,
             "POST officer action (request-supplementation, invalid body)" => (await client.ActAsync(id, "request-supplementation", body("{}"), caller)).Status,
             "POST appraiser action (submit-appraisal, wrong state)" => (await client.ActAsync(id, "submit-appraisal", body("{}"), caller)).Status,

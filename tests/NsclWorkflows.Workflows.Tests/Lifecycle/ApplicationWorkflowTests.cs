@@ -7,7 +7,6 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
-using NsclWorkflows.Workflows.Intake;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Tests.Support;
 
@@ -323,22 +322,109 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Versioning_AnInstanceStartedOnV1_CompletesBesideNewV2Instances()
+    public async Task DocumentActivity_FailsEveryTime_ApplicationMovesOnWithTheFailureRecordedFlaggedAndRetried()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
-        var old = await NewApplicationAsync("productivity-tools", 100_000_000);
-        var v1 = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(IntakeWorkflow),
-            new IntakeWorkflowInput(old.Id, DateTimeOffset.UtcNow.AddMinutes(5)));
+        builder.Failing[Domain.Documents.DocumentKinds.AppraisalRecord] = "hexadecimal value 0xFFFF, is an invalid character";
         var app = await SubmitAsync();
 
-        await host.Client.RaiseEventAsync(v1, CompletenessDecision.EventName, new CompletenessDecision(old.Id, "officer.a", null));
-        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await ToApprovalAsync(app, 200_000_000);
+        var failed = await WaitAsync(app, a => a.Lifecycle.DocumentFailures.Count == 1);
 
-        using var timeout = new CancellationTokenSource(Patience);
-        var done = await host.Client.WaitForInstanceCompletionAsync(v1, true, timeout.Token);
-        Assert.Equal(IntakeOutcome.CompletenessAccepted, done.ReadOutputAs<IntakeOutcome>());
-        Assert.Equal(ApplicationStatus.CompletenessAccepted, old.Status);
+        // The lifecycle went on; the failure is on the application (with the error, for officers), in its history
+        // and in the inbox; the workflow is still running and waits for the leader.
+        Assert.Equal(ApplicationStatus.AwaitingApproval, failed.Status);
+        Assert.Contains("0xFFFF", failed.Lifecycle.DocumentFailures[0].Error, StringComparison.Ordinal);
+        Assert.Contains(AuditKinds.DocumentFailed, await AuditKindsAsync(app));
+        await inbox.WaitForFlagAsync(app.Id, documentFailures => documentFailures == 1, Patience);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
+
+        // Still failing at the next step: recorded again (second attempt), the lifecycle goes on.
+        await ActAsync(app, Leader(LifecycleAction.Approve) with { AmountVnd = 200_000_000, BudgetYear = 2025 });
+        var twice = await WaitAsync(app, a => a.Lifecycle.DocumentFailures is [{ Attempts: 2 }]);
+        Assert.Equal(ApplicationStatus.InImplementation, twice.Status);
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.ApprovalDecision), d => d.Scope == app.Id);
+
+        // Mended: the next step issues it, clears the failure and the inbox flag.
+        builder.Failing.Clear();
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Kỳ 1", PercentDone = 30 });
+        await WaitAsync(app, a => a.Lifecycle.DocumentFailures.Count == 0);
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.AppraisalRecord), d => d.Scope == app.Id);
+        Assert.Contains(AuditKinds.DocumentReissued, await AuditKindsAsync(app));
+        await inbox.WaitForFlagAsync(app.Id, documentFailures => documentFailures == 0, Patience);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
+    }
+
+    [Fact]
+    public async Task Inbox_FailsEveryTime_RecordedOnTheApplicationAndTheLifecycleGoesOn()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        inbox.Failing.Add(app.Id);
+
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        var failed = await WaitAsync(app, a => a.Lifecycle.InboxFailure is not null);
+
+        Assert.Equal(ApplicationStatus.UnderAppraisal, failed.Status);
+        Assert.Contains(AuditKinds.InboxFailed, await AuditKindsAsync(app));
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
+
+        inbox.Failing.Clear();
+        await ActAsync(app, Appraisal(true, 100_000_000));
+        await WaitAsync(app, a => a.Status == ApplicationStatus.AwaitingApproval && a.Lifecycle.InboxFailure is null);
+        await inbox.WaitForAsync(app.Id, open => open.Any(t => t.Step == "Approval"), Patience);
+        Assert.Contains(AuditKinds.InboxRestored, await AuditKindsAsync(app));
+    }
+
+    [Fact]
+    public async Task CheckInReview_LedgerRefusesTheCommit_ReviewRefusedAndRecordedAndTheWorkflowWaitsForTheNextAction()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 300_000_000);
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Kỳ 1", PercentDone = 40 });
+        await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted);
+
+        // Someone released the reservation behind the lifecycle's back: the tranche's commit exceeds what is reserved.
+        var released = await ledger.ApplyAsync(new BudgetMovementRequest($"{app.Id}:manual-release", Key(app), app.Id, BudgetMovementKind.Release,
+            300_000_000, "ke.toan", "Điều chỉnh sổ", DateTimeOffset.UtcNow), default);
+        Assert.True(released.Applied);
+        await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+
+        var refused = await WaitAsync(app, a => a.Lifecycle.LastLedgerRefusal is not null);
+        Assert.Equal(CheckInStatus.Submitted, refused.Lifecycle.CheckIns[0].Status);
+        Assert.Equal(0, refused.Lifecycle.DisbursedVnd);
+        Assert.Contains(AuditKinds.LedgerRefused, await AuditKindsAsync(app));
+        Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
+
+        // The ledger is put right (reserved again) and the officer reviews again: accepted, the tranche paid once.
+        Assert.True((await ledger.ApplyAsync(new BudgetMovementRequest($"{app.Id}:manual-reserve", Key(app), app.Id, BudgetMovementKind.Reserve,
+            300_000_000, "ke.toan", "Điều chỉnh sổ", DateTimeOffset.UtcNow), default)).Applied);
+        await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+        var accepted = await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted);
+        Assert.Equal(100_000_000, accepted.Lifecycle.DisbursedVnd);
+        Assert.Null(accepted.Lifecycle.LastLedgerRefusal);
+        Assert.Equal(100_000_000, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
+    }
+
+    [Fact]
+    public async Task AppraisalRecord_RecordStepRunsTwiceAfterItsWrite_TheDocumentIsStillIssued()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
         await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+
+        // Storage writes the appraisal but its answer is lost: the step's activity fails and runs again, finds its
+        // write there, and the document must still be issued from that second run.
+        repository.FailOnceAfterWriting(e => e.ApplicationId == app.Id && e.Kind == AuditKinds.AppraisalSubmitted);
+        await ActAsync(app, Appraisal(true, 100_000_000));
+
+        await SentAsync(app, n => n.Event == NotificationEvent.ApprovalRequested);
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.AppraisalRecord), d => d.Scope == app.Id);
     }
 
     async Task StartAsync(TimeSpan workingDay)
@@ -420,6 +506,9 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Equal(status.ToString(), result.ReadOutputAs<string>());
         return (await repository.FindAsync(app.Id, default))!;
     }
+
+    async Task<OrchestrationRuntimeStatus?> RuntimeStatusAsync(Application app) =>
+        (await host.Client.GetInstanceAsync(ApplicationIds.WorkflowInstanceId(app.Id)))?.RuntimeStatus;
 
     async Task<List<string>> AuditKindsAsync(Application app) => [.. (await repository.ReadAuditAsync(app.Id, default)).Select(a => a.Kind)];
 

@@ -74,27 +74,62 @@ sealed class RecordingNotifications : INotificationService
     public IReadOnlyList<NotificationRequest> For(string applicationId) => Sent.Where(n => n.ApplicationId == applicationId).ToList();
 }
 
-/// <summary>Inbox in memory. The Table inbox is tested on Azurite.</summary>
+/// <summary>Inbox in memory (open tasks and the document-failure flag). The Table inbox is tested on Azurite.</summary>
 sealed class InMemoryInbox : IInbox
 {
     readonly ConcurrentDictionary<string, IReadOnlyList<OpenTask>> tasks = new();
+    readonly ConcurrentDictionary<string, int> documentFailures = new();
     readonly Lock gate = new();
     readonly List<(string Id, Func<IReadOnlyList<OpenTask>, bool> Match, TaskCompletionSource Done)> waiters = [];
+    readonly List<(string Id, Func<int, bool> Match, TaskCompletionSource Done)> flagWaiters = [];
+
+    /// <summary>Applications whose sync fails (a defect, not retried).</summary>
+    public ConcurrentBag<string> Failing { get; } = [];
 
     public Task SyncAsync(Application application, CancellationToken cancellationToken)
     {
+        if (Failing.Contains(application.Id))
+        {
+            throw new InvalidOperationException("Inbox row rejected.");
+        }
+
         var open = application.Lifecycle.OpenTasks.ToList();
+        var failures = application.Lifecycle.DocumentFailures.Count;
         lock (gate)
         {
             tasks[application.Id] = open;
+            documentFailures[application.Id] = failures;
             foreach (var waiter in waiters.Where(w => w.Id == application.Id && w.Match(open)).ToList())
             {
                 waiters.Remove(waiter);
                 waiter.Done.TrySetResult();
             }
+
+            foreach (var waiter in flagWaiters.Where(w => w.Id == application.Id && w.Match(failures)).ToList())
+            {
+                flagWaiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Completes when the application's inbox rows carry a document-failure count that satisfies <paramref name="match"/>.</summary>
+    public async Task WaitForFlagAsync(string applicationId, Func<int, bool> match, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (documentFailures.TryGetValue(applicationId, out var now) && match(now))
+            {
+                return;
+            }
+
+            flagWaiters.Add((applicationId, match, done));
+        }
+
+        await done.Task.WaitAsync(timeout);
     }
 
     /// <summary>Completes when the application's open tasks satisfy <paramref name="match"/> after a sync.</summary>

@@ -70,20 +70,33 @@ sealed class RecordingDocumentBuilder : IOfficialDocumentBuilder
 
     public ConcurrentQueue<object> ApplicationDocuments { get; } = new();
 
+    /// <summary>Document kinds whose building throws, with the message (as OpenXml does on a character XML cannot hold).</summary>
+    public ConcurrentDictionary<string, string> Failing { get; } = new();
+
     public byte[] BuildYearEndReport(YearEndReportData data)
     {
         YearEndReports.Enqueue(data);
+        if (Failing.TryGetValue(DocumentKinds.YearEndReport, out var message))
+        {
+            throw new System.Xml.XmlException(message);
+        }
+
         return Encoding.UTF8.GetBytes($"report {data.Year} {data.TotalRow.ApprovedTotalVnd}");
     }
 
-    public byte[] BuildAppraisalRecord(AppraisalRecordData data) => Record(data, $"appraisal {data.RecommendedAmountVnd}");
+    public byte[] BuildAppraisalRecord(AppraisalRecordData data) => Record(DocumentKinds.AppraisalRecord, data, $"appraisal {data.RecommendedAmountVnd}");
 
-    public byte[] BuildApprovalDecision(ApprovalDecisionData data) => Record(data, $"decision {data.AmountVnd} {data.BudgetYear}");
+    public byte[] BuildApprovalDecision(ApprovalDecisionData data) => Record(DocumentKinds.ApprovalDecision, data, $"decision {data.AmountVnd} {data.BudgetYear}");
 
-    public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => Record(data, $"minutes {data.Outcome} {data.AcceptedAmountVnd}");
+    public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => Record(DocumentKinds.EvaluationMinutes, data, $"minutes {data.Outcome} {data.AcceptedAmountVnd}");
 
-    byte[] Record(object data, string text)
+    byte[] Record(string kind, object data, string text)
     {
+        if (Failing.TryGetValue(kind, out var message))
+        {
+            throw new System.Xml.XmlException(message);
+        }
+
         ApplicationDocuments.Enqueue(data);
         return Encoding.UTF8.GetBytes(text);
     }

@@ -118,6 +118,24 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
         Assert.Single(store.All(DocumentKinds.YearEndReport));
     }
 
+    [Fact]
+    public async Task Run_ReportCannotBeBuilt_FailsAtOnceWithTheReasonForTheOperatorAndTellsNobody()
+    {
+        builder.Failing[DocumentKinds.YearEndReport] = "hexadecimal value 0xFFFF, is an invalid character";
+        var (id, _) = await YearEndReportStarter.StartIfNewAsync(host.Client, Request, CancellationToken.None);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var result = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        // The run's product is the report: with none, the run is Failed (listed by GET /api/operations/workflows with
+        // this reason; a new run is a new occurrence). A defect is not retried for minutes first.
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
+        Assert.Contains("0xFFFF", result.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.Single(builder.YearEndReports);
+        Assert.Empty(store.All(DocumentKinds.YearEndReport));
+        Assert.Empty(notifications.Sent);
+    }
+
     async Task<OrchestrationMetadata> CompletedAsync(string instanceId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

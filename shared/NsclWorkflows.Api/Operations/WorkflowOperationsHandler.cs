@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
+
+namespace NsclWorkflows.Api.Operations;
+
+/// <summary>
+/// <c>GET /api/operations/workflows</c> (Admin): the workflows that are not running as they should, for an operator —
+/// failed and terminated instances (with the failure message), and application workflows that are running but stuck:
+/// their application's next deadline (where the workflow acts on its own) passed more than <see cref="StuckMargin"/>
+/// ago with no step recorded since, or the application is closed while its workflow still runs. Bounded: at most
+/// <see cref="MaxListed"/> rows and <see cref="MaxScanned"/> running instances read.
+/// </summary>
+public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IApplicationRepository applications, LifecycleMachine machine, TimeProvider time)
+{
+    public const int MaxListed = 200;
+    public const int MaxScanned = 2000;
+    public const string ApplicationInstancePrefix = "application-";
+
+    /// <summary>How late a workflow may act on its deadline before it counts as stuck (timers fire late under load; a worker restarts).</summary>
+    public static readonly TimeSpan StuckMargin = TimeSpan.FromHours(1);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        if (!officer.IsAdmin)
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+                "Danh sách quy trình lỗi dành cho quản trị hệ thống.", extensions: new { requiredRole = OfficerRoles.Admin });
+        }
+
+        var now = time.GetUtcNow();
+        var rows = new List<WorkflowProblem>();
+        var truncated = false;
+        var stopped = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+            FetchInputsAndOutputs = true,
+            PageSize = 100,
+        };
+        await foreach (var instance in durable.GetAllInstancesAsync(stopped).WithCancellation(cancellationToken))
+        {
+            if (rows.Count >= MaxListed)
+            {
+                truncated = true;
+                break;
+            }
+
+            var application = await ApplicationOfAsync(instance.InstanceId, cancellationToken);
+            rows.Add(Row(instance, application, instance.RuntimeStatus.ToString(), instance.LastUpdatedAt, FailureOf(instance)));
+        }
+
+        var running = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Running],
+            InstanceIdPrefix = ApplicationInstancePrefix,
+            PageSize = 100,
+        };
+        var scanned = 0;
+        await foreach (var instance in durable.GetAllInstancesAsync(running).WithCancellation(cancellationToken))
+        {
+            if (rows.Count >= MaxListed || ++scanned > MaxScanned)
+            {
+                truncated = true;
+                break;
+            }
+
+            if (await ApplicationOfAsync(instance.InstanceId, cancellationToken) is not { } application)
+            {
+                continue;
+            }
+
+            var nextDeadline = machine.ResultOf(application, applied: true, notifications: []).NextDeadlineUtc;
+            if (StuckSince(application, nextDeadline, instance.LastUpdatedAt, now, StuckMargin) is { } since)
+            {
+                rows.Add(Row(instance, application, "Stuck", since, LifecycleRules.IsFinal(application.Status)
+                    ? "Hồ sơ đã kết thúc nhưng quy trình vẫn chạy."
+                    : $"Quá hạn tự xử lý từ {since:yyyy-MM-dd HH:mm} UTC mà quy trình chưa ghi nhận bước nào."));
+            }
+        }
+
+        return Results.Json(new { checkedAtUtc = now, stuckMarginMinutes = (int)StuckMargin.TotalMinutes, truncated, workflows = rows }, ApiJson.Options);
+    }
+
+    /// <summary>
+    /// Since when a running application workflow is stuck, or null: its next deadline passed more than
+    /// <paramref name="margin"/> ago (the workflow acts at its deadline: escalation, withdrawal; either moves the
+    /// deadline on), or the application is closed and the workflow has not ended within the margin.
+    /// </summary>
+    public static DateTimeOffset? StuckSince(Application application, DateTimeOffset? nextDeadlineUtc, DateTimeOffset instanceUpdatedUtc,
+        DateTimeOffset now, TimeSpan margin)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (LifecycleRules.IsFinal(application.Status))
+        {
+            var closed = application.UpdatedAtUtc > instanceUpdatedUtc ? application.UpdatedAtUtc : instanceUpdatedUtc;
+            return now - closed > margin ? closed : null;
+        }
+
+        return nextDeadlineUtc is { } due && now - due > margin && application.UpdatedAtUtc < due ? due : null;
+    }
+
+    async Task<Application?> ApplicationOfAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (!instanceId.StartsWith(ApplicationInstancePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = instanceId[ApplicationInstancePrefix.Length..];
+        return ApplicationIds.IsWellFormed(id) ? await applications.FindAsync(id, cancellationToken) : null;
+    }
+
+    static WorkflowProblem Row(OrchestrationMetadata instance, Application? application, string status, DateTimeOffset since, string? failure) =>
+        new(instance.InstanceId, instance.Name, status, StatusText(status), application?.Id, application?.TrackingCode,
+            application?.Status.ToString(), since, failure);
+
+    static string? FailureOf(OrchestrationMetadata instance)
+    {
+        if (instance.FailureDetails is { } failure)
+        {
+            return $"{failure.ErrorType}: {failure.ErrorMessage}";
+        }
+
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated && instance.SerializedOutput is { Length: > 0 } output)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<string>(output) ?? output;
+            }
+            catch (JsonException)
+            {
+                return output;
+            }
+        }
+
+        return null;
+    }
+
+    static string StatusText(string status) => status switch
+    {
+        "Failed" => "Lỗi, đã dừng",
+        "Terminated" => "Bị chấm dứt",
+        "Stuck" => "Đang chạy nhưng không tiến triển",
+        _ => status,
+    };
+
+    /// <summary>One workflow not running as it should. <see cref="Failure"/> is for officers only (this endpoint is Admin-only).</summary>
+    sealed record WorkflowProblem(string InstanceId, string Workflow, string Status, string StatusText, string? ApplicationId, string? TrackingCode,
+        string? ApplicationStatus, DateTimeOffset SinceUtc, string? Failure);
+}

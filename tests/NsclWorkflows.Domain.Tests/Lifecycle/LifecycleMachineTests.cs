@@ -1,0 +1,173 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using DocumentKinds = NsclWorkflows.Domain.Documents.DocumentKinds;
+using NsclWorkflows.Domain.Lifecycle;
+
+namespace NsclWorkflows.Domain.Tests.Lifecycle;
+
+/// <summary>The lifecycle machine's decisions on one application, step by step, without storage or Durable.</summary>
+public sealed class LifecycleMachineTests
+{
+    static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
+    static readonly DateTimeOffset Start = new(2025, 3, 3, 2, 0, 0, TimeSpan.Zero);
+
+    readonly LifecycleMachine machine = new(Catalogue, new DeadlinePlanner(VietnamStatutoryCalendar.FromEmbeddedData(), new DeadlineOptions()));
+    readonly Application application = new(
+        "aaaaaaaaaaaaaaaaaaaaaaaaaa", "NSCL-2025-TEST",
+        new ApplicationSubmission("0101234567", "Công ty TNHH Thử Nghiệm", "Trần Thị B", "b@example.vn", "0912345678",
+            "productivity-tools", "Áp dụng 5S", "Tóm tắt", 300_000_000),
+        Catalogue.Version, Start, Start.AddDays(5));
+    int sequence;
+
+    [Fact]
+    public void Apply_StepRunAgainAfterItsWrite_ReturnsTheSameDocuments()
+    {
+        ToAppraisal();
+        var step = Next(StepKind.Action, Appraisal("Nguyễn Văn A", "oid-a"));
+        var (_, first) = machine.Apply(application, step);
+
+        var (audit, again) = machine.Apply(application, step);
+
+        Assert.Equal([DocumentKinds.AppraisalRecord], first.Documents);
+        Assert.Null(audit);
+        Assert.Equal(first.Documents, again.Documents);
+        Assert.Equal(first.Notifications, again.Notifications);
+    }
+
+    [Fact]
+    public void Apply_RefusedStepRunAgain_IsStillRefused()
+    {
+        ToAppraisal();
+        var step = Next(StepKind.Action, new ActionRequest(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = 1 });
+        var (_, first) = machine.Apply(application, step);
+
+        var (_, again) = machine.Apply(application, step);
+
+        Assert.False(first.Applied);
+        Assert.Equal((first.Applied, first.RefusalCode, first.RefusalMessage), (again.Applied, again.RefusalCode, again.RefusalMessage));
+    }
+
+    [Fact]
+    public void Apply_TwoAppraisersWithOneName_CountAsTwoAppraisals()
+    {
+        ToAppraisal();
+        application.Lifecycle.AppraisalsRequired = 2;
+
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Nguyễn Văn A", "oid-1")));
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Nguyễn Văn A", "oid-2")));
+
+        Assert.Equal(ApplicationStatus.AwaitingApproval, application.Status);
+        Assert.Equal(["oid-1", "oid-2"], application.Lifecycle.Appraisals.Select(a => a.AppraiserId));
+    }
+
+    [Fact]
+    public void Apply_OneAppraiserAppraisingAgain_ReplacesTheirAppraisal()
+    {
+        ToAppraisal();
+        application.Lifecycle.AppraisalsRequired = 2;
+
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Nguyễn Văn A", "oid-1")));
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Nguyễn Văn A (đổi tên)", "oid-1")));
+
+        Assert.Equal(ApplicationStatus.UnderAppraisal, application.Status);
+        Assert.Equal("Nguyễn Văn A (đổi tên)", Assert.Single(application.Lifecycle.Appraisals).Appraiser);
+    }
+
+    [Fact]
+    public void Apply_AppraisalsWithoutIds_FallBackToTheName()
+    {
+        ToAppraisal();
+        application.Lifecycle.AppraisalsRequired = 2;
+
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Nguyễn Văn A", null)));
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Nguyễn Văn A", null)));
+
+        Assert.Single(application.Lifecycle.Appraisals);
+    }
+
+    [Fact]
+    public void Apply_CheckInWhoseCommitTheLedgerRefuses_IsRefusedAndRecorded()
+    {
+        ToImplementation();
+        machine.Apply(application, Next(StepKind.Action, new ActionRequest(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 40 }));
+        var review = Next(StepKind.Action, new ActionRequest(LifecycleAction.ReviewCheckIn, "Cán bộ", "Officer") { Positive = true });
+        var commit = LifecycleMachine.LedgerMovesFor(application, review)[0];
+
+        var (audit, result) = machine.Apply(application, review, Refusal(LedgerRefusalCodes.CommitExceedsReserved), commit);
+
+        Assert.Equal(BudgetMovementKind.Commit, commit.Kind);
+        Assert.False(result.Applied);
+        Assert.Equal(LedgerRefusalCodes.CommitExceedsReserved, result.RefusalCode);
+        Assert.Equal(CheckInStatus.Submitted, application.Lifecycle.CheckIns[0].Status);
+        Assert.Equal(0, application.Lifecycle.CommittedVnd);
+        Assert.Equal(AuditKinds.LedgerRefused, audit!.Kind);
+        Assert.Contains("Chấp nhận báo cáo kỳ 1", application.Lifecycle.LastLedgerRefusal, StringComparison.Ordinal);
+        Assert.Empty(application.Lifecycle.LedgerIssues);
+    }
+
+    [Fact]
+    public void Apply_CancellationWhoseReleaseTheLedgerRefuses_CancelsAndRecordsTheUnreleasedAmount()
+    {
+        ToImplementation();
+        var cancel = Next(StepKind.Action, new ActionRequest(LifecycleAction.Cancel, "Lãnh đạo", "Leader") { Note = "Ngừng hoạt động" });
+        var release = LifecycleMachine.LedgerMovesFor(application, cancel)[0];
+
+        var (audit, result) = machine.Apply(application, cancel, Refusal(LedgerRefusalCodes.ReleaseExceedsReserved), release);
+
+        Assert.True(result.Applied);
+        Assert.Equal(ApplicationStatus.Cancelled, application.Status);
+        Assert.Equal(AuditKinds.Cancelled, audit!.Kind);
+        Assert.Contains("không giải phóng được", audit.Detail, StringComparison.Ordinal);
+        Assert.Single(application.Lifecycle.LedgerIssues);
+    }
+
+    [Fact]
+    public void Apply_DocumentFailed_IsRecordedAndRetriedWithTheNextStepOnly()
+    {
+        ToAppraisal();
+        var failed = Next(StepKind.DocumentFailed) with { Detail = "XmlException: hexadecimal value 0xFFFF", DocumentKind = DocumentKinds.AppraisalRecord, DocumentSourceId = "application-x:3" };
+
+        var (audit, recorded) = machine.Apply(application, failed);
+        var (_, next) = machine.Apply(application, Next(StepKind.DeadlinePassed));
+
+        Assert.Equal(AuditKinds.DocumentFailed, audit!.Kind);
+        Assert.Contains("Biên bản", audit.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(recorded.RetryDocuments);
+        Assert.Equal([new PendingDocument(DocumentKinds.AppraisalRecord, "application-x:3")], next.RetryDocuments);
+        Assert.Equal("XmlException: hexadecimal value 0xFFFF", Assert.Single(application.Lifecycle.DocumentFailures).Error);
+    }
+
+    void ToAppraisal()
+    {
+        machine.Apply(application, Next(StepKind.Receive));
+        machine.Apply(application, Next(StepKind.Action, new ActionRequest(LifecycleAction.AcceptCompleteness, "Cán bộ", "Officer")));
+        Assert.Equal(ApplicationStatus.UnderAppraisal, application.Status);
+    }
+
+    void ToImplementation()
+    {
+        ToAppraisal();
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Thẩm định", "oid-t")));
+        machine.Apply(application, Next(StepKind.Action, new ActionRequest(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = 200_000_000, BudgetYear = 2025 }));
+        Assert.Equal(ApplicationStatus.InImplementation, application.Status);
+    }
+
+    StepCommand Next(StepKind kind, ActionRequest? action = null)
+    {
+        sequence++;
+        return new StepCommand(application.Id, sequence, kind, Start.AddHours(sequence)) { Action = action };
+    }
+
+    static ActionRequest Appraisal(string name, string? id) => new(LifecycleAction.SubmitAppraisal, name, "Appraiser")
+    {
+        ActorId = id,
+        Positive = true,
+        AmountVnd = 200_000_000,
+        Scores = [new CriterionScore("Tính khả thi", 35, 40)],
+    };
+
+    static LedgerResult Refusal(string code) =>
+        new(false, false, code, "Sổ kinh phí không khớp.", new LedgerBalance(new BudgetKey("IV.1", 2025), 800_000_000, 0, 0, 0));
+}
