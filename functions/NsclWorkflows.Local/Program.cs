@@ -2,6 +2,8 @@ using NsclWorkflows.Api;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
+using Microsoft.AspNetCore.HostFiltering;
+using NsclWorkflows.Local.Auth;
 using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Durable;
 using NsclWorkflows.Local.Email;
@@ -33,6 +35,12 @@ builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => t
 builder.Services.AddNsclApplication(builder.Configuration);
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.AddNsclOfficerSignIn();
+if (builder.Environment.IsDevelopment())
+{
+    // Loopback names only: a DNS-rebinding page (evil.example resolving to 127.0.0.1) must not read /dev/outbox.json.
+    builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
+}
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
@@ -43,6 +51,7 @@ app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
 app.UseNsclWebPages();
+app.UseNsclOfficerSignIn();
 app.MapNsclApi();
 if (app.Environment.IsDevelopment())
 {

@@ -26,6 +26,7 @@ public static class ApiRoutes
     public const string YearEndReport = "reports/year-end/{year}";
     public const string ApplicationDocuments = "applications/{id}/documents";
     public const string ApplicationDocument = "applications/{id}/documents/{kind}";
+    public const string Me = "me";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -49,6 +50,7 @@ public static class ApiRoutes
         new("GetYearEndReport", "GET", YearEndReport),
         new("ListApplicationDocuments", "GET", ApplicationDocuments),
         new("GetApplicationDocument", "GET", ApplicationDocument),
+        new("GetMe", "GET", Me),
     ];
 }
 

@@ -75,6 +75,8 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.ApplicationDocument, (HttpRequest request, string id, string kind, ApplicationDocumentHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, kind, ct)).WithName("GetApplicationDocument");
 
+        api.MapGet(ApiRoutes.Me, (HttpRequest request, NsclWorkflows.Api.Officers.MeHandler h) => h.Handle(request)).WithName("GetMe");
+
         return app;
     }
 }
