@@ -40,7 +40,8 @@ public static class ApplicationRegistration
         // HTTP handlers
         services.AddOptions<OfficerAuthOptions>().Bind(configuration.GetSection(OfficerAuthOptions.Section));
         services.TryAddSingleton(OfficerHost.FunctionsApp); // the standalone host replaces it (AddNsclOfficerSignIn)
-        services.AddSingleton<OfficerAccess>();
+        services.AddSingleton(sp => new OfficerAccess(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfficerAuthOptions>>(), configuration, sp.GetRequiredService<OfficerHost>()));
         services.AddSingleton(sp => new OfficerAuthenticator(sp.GetRequiredService<OfficerAccess>()));
         services.AddSingleton<MeHandler>();
         services.AddSingleton<HealthHandler>();
