@@ -158,15 +158,26 @@ public static partial class OfficerSignIn
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        // The pages ask with fetch (X-Requested-With: nscl) and get the next address as JSON: a form POST could not
+        // follow a redirect to the provider (CSP form-action 'self'). A plain POST gets the redirect itself.
+        var fromPage = string.Equals(context.Request.Headers[Api.Http.CsrfGuard.HeaderName].ToString(), Api.Http.CsrfGuard.HeaderValue, StringComparison.Ordinal);
         await context.SignOutAsync(CookieScheme);
         if (await EndSessionEndpointAsync(context) is null)
         {
-            return Results.Redirect(SignInPage);
+            return fromPage ? Results.Json(new { location = SignInPage }, statusCode: StatusCodes.Status200OK) : Results.Redirect(SignInPage);
         }
 
-        // Redirects to the provider's end_session_endpoint (with the id_token_hint of the session), which comes back
-        // to /auth/signed-out and then to the sign-in page.
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = SignInPage }, [OidcScheme]);
+        // The provider's end_session_endpoint (with the session's id_token_hint), which comes back to /auth/signed-out
+        // and then to the sign-in page.
+        await context.SignOutAsync(OidcScheme, new AuthenticationProperties { RedirectUri = SignInPage });
+        if (!fromPage)
+        {
+            return Results.Empty;
+        }
+
+        var location = context.Response.Headers.Location.ToString();
+        context.Response.Headers.Remove("Location");
+        return Results.Json(new { location }, statusCode: StatusCodes.Status200OK);
     }
 
     static async Task<string?> EndSessionEndpointAsync(HttpContext context)
