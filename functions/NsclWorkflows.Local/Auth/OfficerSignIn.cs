@@ -97,6 +97,13 @@ public static partial class OfficerSignIn
                 o.NonceCookie.SameSite = SameSiteMode.Lax;
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnTokenValidated = context => OnTokenValidated(context, oidc);
+                // Back from the provider's sign-out (whatever its state says): the sign-in page.
+                o.Events.OnSignedOutCallbackRedirect = context =>
+                {
+                    context.Response.Redirect(SignInPage);
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRemoteFailure = context =>
                 {
                     LogSignInFailed(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OfficerSignIn)),

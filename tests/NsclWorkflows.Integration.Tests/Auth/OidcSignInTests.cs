@@ -136,6 +136,22 @@ public class OidcSignInTests(AzuriteFixture azurite, TestOidcIssuer issuer) : IC
         Assert.Equal("/can-bo/hop-thu.html", signIn.FinalPath);
     }
 
+    [Theory]
+    [InlineData("/auth/callback?code=forged&state=forged")]
+    [InlineData("/auth/callback?error=access_denied&state=x")]
+    [InlineData("/auth/callback")]
+    [InlineData("/auth/signed-out?state=forged")]
+    public async Task Callback_ForgedOrBroken_NoSessionNoServerError(string path)
+    {
+        var host = await HostAsync();
+        var browser = new Browser(host);
+
+        var answer = await browser.NavigateAsync(HttpMethod.Get, path);
+
+        Assert.Equal("/can-bo/dang-nhap.html", answer.FinalPath);
+        Assert.DoesNotContain(browser.Cookies.GetAllCookies(), c => c.Name == "nscl-officer");
+    }
+
     public static TheoryData<string, string> ForgedHeaders() => new()
     {
         { "X-MS-CLIENT-PRINCIPAL", ForgedPrincipal },
