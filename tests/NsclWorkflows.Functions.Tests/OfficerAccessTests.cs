@@ -159,6 +159,38 @@ public sealed class OfficerAccessTests
     }
 
     [Theory]
+    [InlineData(null, "nscl")]
+    [InlineData("not a url", "nscl")]
+    [InlineData("https://sso.example.vn/realms/danang", null)]
+    [InlineData("http://sso.example.vn/realms/danang", "nscl")]
+    public void AddNsclOfficerSignIn_OidcWithoutUsableIssuerOrClient_RefusesToStart(string? authority, string? clientId)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Nscl:Auth:Mode"] = "Oidc",
+            ["Nscl:Auth:Oidc:Authority"] = authority,
+            ["Nscl:Auth:Oidc:ClientId"] = clientId,
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddNsclOfficerSignIn());
+
+        Assert.Contains("Nscl:Auth:Oidc:Authority", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNsclOfficerSignIn_StandaloneHost_NeverTheFunctionsApp()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Services.AddNsclApplication(TestComposition.Configuration());
+
+        builder.AddNsclOfficerSignIn();
+
+        using var services = builder.Services.BuildServiceProvider();
+        Assert.Same(OfficerHost.Standalone, services.GetRequiredService<OfficerHost>());
+    }
+
+    [Theory]
     [InlineData("/can-bo/ho-so.html?id=abc", "/can-bo/ho-so.html?id=abc")]
     [InlineData("/", "/")]
     [InlineData("//evil.example", OfficerSignIn.DefaultNext)]
