@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.HostFiltering;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
-using Microsoft.AspNetCore.HostFiltering;
 using NsclWorkflows.Local.Auth;
 using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Durable;
