@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Officers;
@@ -11,6 +12,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
 builder.UseWhen<AccessTokenInQueryMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+// Officer credentials count only while App Service Authentication is really on (WEBSITE_AUTH_ENABLED), per request.
+builder.UseWhen<OfficerAccessMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
 
 // The one composition the standalone host uses too. The Functions host provides the DurableTaskClient ([DurableClient])
 // and runs orchestrators and activities through the wrappers in Durable/.
@@ -23,5 +26,7 @@ var host = builder.Build();
 var environment = host.Services.GetRequiredService<IConfiguration>()["AZURE_FUNCTIONS_ENVIRONMENT"]
     ?? host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
 StartupGuards.Verify(host.Services, environment);
+host.Services.GetRequiredService<OfficerAccess>().LogAtStartUp(
+    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NsclWorkflows.Functions.OfficerAccess"));
 
 host.Run();

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.HostFiltering;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
+using NsclWorkflows.Local.Auth;
 using NsclWorkflows.Local.Commands;
 using NsclWorkflows.Local.Documents;
 using NsclWorkflows.Local.Durable;
@@ -41,6 +43,12 @@ if (builder.Environment.IsDevelopment())
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddIdempotencyCleanupService();
 builder.Services.AddProblemDetails();
+builder.AddNsclOfficerSignIn();
+if (builder.Environment.IsDevelopment())
+{
+    // Loopback names only: a DNS-rebinding page (evil.example resolving to 127.0.0.1) must not read /dev/outbox.json.
+    builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
+}
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
@@ -51,6 +59,7 @@ app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
 app.UseNsclWebPages();
+app.UseNsclOfficerSignIn();
 app.MapNsclApi();
 if (app.Environment.IsDevelopment())
 {

@@ -26,6 +26,7 @@ public static class ApiRoutes
     public const string ApplicationDocuments = "applications/{id}/documents";
     public const string ApplicationDocument = "applications/{id}/documents/{kind}";
     public const string WorkflowOperations = "operations/workflows";
+    public const string Me = "me";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -49,6 +50,7 @@ public static class ApiRoutes
         new("ListApplicationDocuments", "GET", ApplicationDocuments),
         new("GetApplicationDocument", "GET", ApplicationDocument),
         new("ListWorkflowProblems", "GET", WorkflowOperations),
+        new("GetMe", "GET", Me),
     ];
 }
 

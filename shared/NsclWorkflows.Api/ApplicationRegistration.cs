@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
@@ -38,7 +39,11 @@ public static class ApplicationRegistration
 
         // HTTP handlers
         services.AddOptions<OfficerAuthOptions>().Bind(configuration.GetSection(OfficerAuthOptions.Section));
-        services.AddSingleton<OfficerAuthenticator>();
+        services.TryAddSingleton(OfficerHost.FunctionsApp); // the standalone host replaces it (AddNsclOfficerSignIn)
+        services.AddSingleton(sp => new OfficerAccess(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfficerAuthOptions>>(), configuration, sp.GetRequiredService<OfficerHost>()));
+        services.AddSingleton(sp => new OfficerAuthenticator(sp.GetRequiredService<OfficerAccess>()));
+        services.AddSingleton<MeHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<Operations.WorkflowOperationsHandler>();
         services.AddSingleton<SubmitApplicationHandler>();

@@ -16,12 +16,19 @@ public static class StartupGuards
     public static void Verify(IServiceProvider services, string environmentName)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var auth = services.GetRequiredService<IOptions<OfficerAuthOptions>>().Value;
+        if (!auth.IsKnown)
+        {
+            throw new InvalidOperationException(
+                $"Nscl:Auth:Mode={auth.Mode} is not a sign-in mode: use AppService (Azure), Oidc (standalone host) or Development.");
+        }
+
         if (string.Equals(environmentName, Development, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
 
-        if (services.GetRequiredService<IOptions<OfficerAuthOptions>>().Value.IsDevelopment)
+        if (auth.IsDevelopment)
         {
             throw new InvalidOperationException(
                 $"Nscl:Auth:Mode=Development (header sign-in) is allowed only in the Development environment (this is {environmentName}).");

@@ -53,6 +53,10 @@ test('an application goes from the form to completed through the pages', async (
       await checkAccessibility(signIn, 'sign-in');
       await screenshot(signIn, '05-dang-nhap');
     });
+    // The sign-in page follows next= only to a path of this site: "/\\evil.example" is another host to a browser.
+    await officer.goto(`${baseUrl}/can-bo/dang-nhap.html#next=${encodeURIComponent('/\\evil.example')}`);
+    await officer.getByRole('button', { name: 'Đăng nhập' }).click();
+    await officer.waitForURL(`${baseUrl}/can-bo/hop-thu.html`);
     const before = await budgetRow(officer);
 
     // The enterprise fills the form, with an attachment, and submits.

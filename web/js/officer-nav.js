@@ -1,18 +1,48 @@
-// The officers' navigation and who is signed in.
+// The officers' navigation and who is signed in. Sign-out as the host signs officers in: development sign-in (forget
+// the local identity), Oidc (POST /auth/sign-out, then the identity provider's sign-out), App Service (/.auth/logout).
 import { el, $ } from './dom.js';
-import { officer, signOut, isDevelopmentSignIn } from './session.js';
+import { officer, signOut, loadSession } from './session.js';
 import { config } from '../config.js';
+
+function toSignIn() {
+  location.assign(`dang-nhap.html#next=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+async function signOutNow(access) {
+  if (access.mode === 'Development') { signOut(); location.assign('dang-nhap.html'); return; }
+  const to = access.signOut;
+  if (!to) { location.assign('dang-nhap.html'); return; }
+  if (to.method !== 'POST') { location.assign(`${config.apiBase}${to.url}`); return; }
+  // The host answers where the identity provider's sign-out is (a form POST could not follow it: CSP form-action).
+  try {
+    const response = await fetch(`${config.apiBase}${to.url}`, {
+      method: 'POST', headers: { Accept: 'application/json', 'X-Requested-With': 'nscl' }, credentials: 'include', referrerPolicy: 'no-referrer',
+    });
+    const answer = response.ok ? await response.json() : null;
+    location.assign(answer?.location ?? 'dang-nhap.html');
+  } catch {
+    location.assign('dang-nhap.html');
+  }
+}
 
 export function officerNav() {
   const nav = $('.officer-nav');
-  const o = officer();
+  const who = el('li', { class: 'who' });
   const out = el('button', { type: 'button', class: 'link-button' }, 'Đăng xuất');
-  out.addEventListener('click', () => {
-    if (isDevelopmentSignIn()) { signOut(); location.assign('dang-nhap.html'); } else location.assign(`${config.apiBase}/.auth/logout`);
-  });
   nav.append(el('ul', {},
     el('li', {}, el('a', { href: 'hop-thu.html' }, 'Hộp công việc')),
     el('li', {}, el('a', { href: 'tong-quan.html' }, 'Tổng quan Chương trình')),
-    el('li', { class: 'who' }, o ? `${o.name} (${o.roles.join(', ') || 'Officer'} · ${o.unit})` : '', ' ', out)));
+    who));
   for (const link of nav.querySelectorAll('a')) if (location.pathname.endsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
+
+  const local = officer();
+  loadSession().then((session) => {
+    const access = session.officerAccess;
+    const development = access.mode === 'Development';
+    // Nobody signed in (or officers cannot sign in here now): the sign-in page says what to do.
+    if (!access.available || (development ? !local : !session.officer)) { toSignIn(); return; }
+    const o = development ? local : session.officer;
+    out.addEventListener('click', () => signOutNow(access));
+    who.append(`${o.name} (${o.roles.join(', ') || 'Officer'} · ${o.unit || 'không thuộc đơn vị nào'})`, ' ', out);
+  });
 }

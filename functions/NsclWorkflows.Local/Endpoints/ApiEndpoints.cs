@@ -75,6 +75,7 @@ public static class ApiEndpoints
 
         api.MapGet(ApiRoutes.WorkflowOperations, (HttpRequest request, NsclWorkflows.Api.Operations.WorkflowOperationsHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(request, durable, ct)).WithName("ListWorkflowProblems");
+        api.MapGet(ApiRoutes.Me, (HttpRequest request, NsclWorkflows.Api.Officers.MeHandler h) => h.Handle(request)).WithName("GetMe");
 
         return app;
     }

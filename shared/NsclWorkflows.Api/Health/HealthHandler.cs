@@ -8,9 +8,10 @@ namespace NsclWorkflows.Api.Health;
 
 /// <summary>
 /// <c>GET /api/health</c>: 200 when table storage and the durable backend both answer within a few seconds, 503
-/// otherwise, with each component's status and latency.
+/// otherwise, with each component's status and latency. <c>officerAccess</c> says whether officers can sign in and, if
+/// not, why; it does not change the status (the app is healthy for enterprises).
 /// </summary>
-public sealed class HealthHandler(TableServiceClient tables)
+public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAccess officerAccess)
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -22,7 +23,7 @@ public sealed class HealthHandler(TableServiceClient tables)
         var healthy = storage.Healthy && backend.Healthy;
         var workflows = backend.Healthy ? await WorkflowCountsAsync(durable, cancellationToken) : null;
         return Results.Json(
-            new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend, workflows },
+            new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend, workflows, officerAccess = Officers.MeHandler.Describe(officerAccess.Current()) },
             ApiJson.Options,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

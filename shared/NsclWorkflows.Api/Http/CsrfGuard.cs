@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Http;
 namespace NsclWorkflows.Api.Http;
 
 /// <summary>
-/// Cross-site request forgery defence for officers' state-changing requests. In Azure officers are signed in by an App
-/// Service Authentication cookie, which a browser attaches to any request to the API, including one a hostile page
-/// makes. So a write (any method but GET, HEAD, OPTIONS) carrying officer credentials counts only when
+/// Cross-site request forgery defence for officers' state-changing requests. Officers are signed in by a cookie (App
+/// Service Authentication's in Azure, the standalone host's <c>nscl-officer</c> in Oidc mode), which a browser attaches
+/// to any request to the API, including one a hostile page makes (SameSite=Lax stops cross-site POSTs from other
+/// sites only; a sibling subdomain is the same site). So a write (any method but GET, HEAD, OPTIONS) carrying officer credentials counts only when
 /// <list type="bullet">
 /// <item>it has the header <c>X-Requested-With: nscl</c>: a page on another origin cannot add a custom header without
 /// a CORS preflight the API's CORS configuration must approve, and an HTML form cannot add one at all; and</item>

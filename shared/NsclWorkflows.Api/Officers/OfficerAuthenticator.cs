@@ -1,16 +1,25 @@
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace NsclWorkflows.Api.Officers;
 
 /// <summary>
-/// Finds the officer behind a request, or null for an anonymous (enterprise) request. A write whose officer credentials
-/// fail <see cref="Http.CsrfGuard"/> is anonymous.
+/// Finds the officer behind a request, or null for an anonymous (enterprise) request. Only the sources
+/// <see cref="OfficerAccess"/> trusts on this host now are read. A write whose officer credentials fail
+/// <see cref="Http.CsrfGuard"/> is anonymous.
 /// </summary>
-public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
+public sealed class OfficerAuthenticator(OfficerAccess access)
 {
+    /// <summary>For unit tests: the standalone host in <paramref name="options"/>' mode, nothing in front of it.</summary>
+    public OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
+        : this(new OfficerAccess(options, new ConfigurationBuilder().Build(), OfficerHost.Standalone))
+    {
+    }
+
     public const string AppServicePrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     public const string DevelopmentHeader = "X-Nscl-Dev-Officer";
 
@@ -30,12 +39,35 @@ public sealed class OfficerAuthenticator(IOptions<OfficerAuthOptions> options)
             return null;
         }
 
-        if (options.Value.IsDevelopment && request.Headers.TryGetValue(DevelopmentHeader, out var dev))
+        var state = access.Current();
+        if (state.TrustsDevelopmentHeader && request.Headers.TryGetValue(DevelopmentHeader, out var dev))
         {
             return ParseDevelopment(dev.ToString());
         }
 
-        return request.Headers.TryGetValue(AppServicePrincipalHeader, out var principal) ? ParseAppService(principal.ToString()) : null;
+        if (state.TrustsPrincipalHeader && request.Headers.TryGetValue(AppServicePrincipalHeader, out var principal))
+        {
+            return ParseAppService(principal.ToString());
+        }
+
+        return state.TrustsSignInCookie ? FromSignIn(request.HttpContext.User) : null;
+    }
+
+    /// <summary>The officer of the standalone host's sign-in cookie: claims the sign-in normalised to <see cref="OfficerClaims"/>.</summary>
+    static Officer? FromSignIn(ClaimsPrincipal? user)
+    {
+        var identity = user?.Identities.FirstOrDefault(i => i.IsAuthenticated
+            && string.Equals(i.AuthenticationType, OfficerClaims.AuthenticationType, StringComparison.Ordinal));
+        var id = identity?.FindFirst(OfficerClaims.Id)?.Value;
+        if (identity is null || string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { OfficerRoles.Officer };
+        roles.UnionWith(identity.FindAll(OfficerClaims.Role).Select(c => c.Value));
+        var name = identity.FindFirst(OfficerClaims.Name)?.Value is { Length: > 0 } n ? n : id;
+        return new Officer(id, name, roles, identity.FindFirst(OfficerClaims.Unit)?.Value ?? string.Empty);
     }
 
     static Officer? ParseDevelopment(string value)

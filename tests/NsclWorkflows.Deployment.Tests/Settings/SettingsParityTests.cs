@@ -37,7 +37,11 @@ public sealed partial class SettingsParityTests
     };
 
     /// <summary>Set by the Functions host or App Service for the app to read; nobody configures them.</summary>
-    static readonly HashSet<string> ProvidedByThePlatform = new(StringComparer.OrdinalIgnoreCase) { "AZURE_FUNCTIONS_ENVIRONMENT" };
+    static readonly HashSet<string> ProvidedByThePlatform = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "AZURE_FUNCTIONS_ENVIRONMENT",
+        "WEBSITE_AUTH_ENABLED", // App Service sets it to True while App Service Authentication is on (authsettingsV2)
+    };
 
 
     [Fact]

@@ -19,13 +19,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// A standalone host shared by the tests of one class (xunit makes a class instance per test; starting a host per
     /// test would dominate the run). Started on first use, stopped with Azurite.
     /// </summary>
-    public Task<LocalHostProcess> SharedHostAsync(string taskHub, TimeSpan compressedWorkingDay)
+    public Task<LocalHostProcess> SharedHostAsync(string taskHub, TimeSpan compressedWorkingDay) =>
+        SharedHostAsync(taskHub, () => new LocalHostProcess(ConnectionString, taskHub, compressedWorkingDay));
+
+    /// <summary>The same, for a host configured otherwise (e.g. Production with OIDC sign-in): <paramref name="create"/> runs once.</summary>
+    public Task<LocalHostProcess> SharedHostAsync(string taskHub, Func<LocalHostProcess> create)
     {
+        ArgumentNullException.ThrowIfNull(create);
         lock (sharedHosts)
         {
             if (!sharedHosts.TryGetValue(taskHub, out var host))
             {
-                host = StartAsync(new LocalHostProcess(ConnectionString, taskHub, compressedWorkingDay));
+                host = StartAsync(create());
                 sharedHosts[taskHub] = host;
             }
 

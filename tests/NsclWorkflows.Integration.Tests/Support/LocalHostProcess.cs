@@ -17,6 +17,40 @@ public sealed class LocalHostProcess : IAsyncDisposable
     readonly ConcurrentQueue<string> output = new();
     Process? process;
 
+    /// <summary>
+    /// The host as an operator runs it on premises: <c>Production</c> (no development header, no time compression),
+    /// with <paramref name="settings"/> on top (e.g. the sign-in mode).
+    /// </summary>
+    public static LocalHostProcess Production(string storageConnectionString, string taskHub, IDictionary<string, string> settings)
+    {
+        var extra = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Nscl__Auth__Mode"] = "AppService",
+            // Production validates the e-mail settings at start-up; nothing here reads the mail (a closed local port).
+            ["Nscl__Email__SendGridApiKey"] = "not-used-by-these-tests",
+            ["Nscl__Email__From"] = "nscl@example.com",
+            ["Nscl__Email__PublicBaseUrl"] = "http://127.0.0.1",
+            ["Nscl__Email__BaseUrl"] = "http://127.0.0.1:9",
+        };
+        foreach (var (key, value) in settings)
+        {
+            extra[key] = value;
+        }
+
+        return new LocalHostProcess(storageConnectionString, taskHub, extra: extra);
+    }
+
+    /// <summary><see cref="Production"/> with officers signing in with OpenID Connect at <paramref name="authority"/>.</summary>
+    public static LocalHostProcess ProductionWithOidc(string storageConnectionString, string taskHub, string authority, string clientId, string clientSecret) =>
+        Production(storageConnectionString, taskHub, new Dictionary<string, string>
+        {
+            ["Nscl__Auth__Mode"] = "Oidc",
+            ["Nscl__Auth__Oidc__Authority"] = authority,
+            ["Nscl__Auth__Oidc__ClientId"] = clientId,
+            ["Nscl__Auth__Oidc__ClientSecret"] = clientSecret,
+        });
+
     public LocalHostProcess(string storageConnectionString, string taskHub, TimeSpan? compressedWorkingDay = null, IDictionary<string, string>? extra = null)
     {
         Port = FreePorts.Next();
