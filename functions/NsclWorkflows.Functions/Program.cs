@@ -10,6 +10,10 @@ using NsclWorkflows.Functions.Http;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+builder.UseWhen<RateLimitMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+
+// On Azure the client is the address App Service's front end appended to X-Forwarded-For (Nscl:RateLimits:ForwardedForHops).
+builder.Services.Configure<NsclWorkflows.Api.Http.RateLimitOptions>(o => o.ForwardedForHops = 1);
 
 // The one composition the standalone host uses too. The Functions host provides the DurableTaskClient ([DurableClient])
 // and runs orchestrators and activities through the wrappers in Durable/.

@@ -33,6 +33,7 @@ builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => t
 builder.Services.AddNsclApplication(builder.Configuration);
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddNsclRateLimiting();
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
@@ -43,6 +44,7 @@ app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
 app.UseNsclWebPages();
+app.UseNsclRateLimiting();
 app.MapNsclApi();
 if (app.Environment.IsDevelopment())
 {

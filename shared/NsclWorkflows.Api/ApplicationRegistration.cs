@@ -41,6 +41,9 @@ public static class ApplicationRegistration
         services.AddSingleton<OfficerAuthenticator>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<SubmitApplicationHandler>();
+        services.AddOptions<Http.RateLimitOptions>().Bind(configuration.GetSection(Http.RateLimitOptions.Section));
+        services.AddSingleton<Http.AbuseLimits>();
+        services.AddSingleton<ContactEmailLimit>();
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<DecideCompletenessHandler>();
         services.AddSingleton<CatalogueHandler>();

@@ -39,6 +39,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IApplicationRepository>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddSingleton<IApplicationDirectory>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IContactEmailQuota, TableContactEmailQuota>();
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();

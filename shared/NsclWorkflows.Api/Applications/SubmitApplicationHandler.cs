@@ -25,6 +25,7 @@ public sealed partial class SubmitApplicationHandler(
     DeadlinePlanner deadlines,
     AccessTokens accessTokens,
     TimeProvider time,
+    ContactEmailLimit contactEmailLimit,
     ILogger<SubmitApplicationHandler> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -59,6 +60,11 @@ public sealed partial class SubmitApplicationHandler(
             }
 
             submission = validated.Value!;
+        }
+
+        if (await contactEmailLimit.CheckAsync(submission.ContactEmail, idempotencyKey, cancellationToken) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var now = time.GetUtcNow();
