@@ -33,7 +33,7 @@ builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => t
 builder.Services.AddNsclApplication(builder.Configuration);
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddProblemDetails();
-builder.Services.AddNsclRateLimiting();
+builder.Services.AddNsclRateLimiting(builder.Configuration);
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();

@@ -15,8 +15,12 @@ namespace NsclWorkflows.Local.Endpoints;
 /// </summary>
 public static class RateLimiting
 {
-    public static IServiceCollection AddNsclRateLimiting(this IServiceCollection services)
+    public static IServiceCollection AddNsclRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.Section))
+            .Validate(o => o.KnownProxies.All(p => p.Trim().Length == 0 || IPAddress.TryParse(p.Trim(), out _)),
+                $"Setting {ProxyOptions.Section}:KnownProxies must list IP addresses.")
+            .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<AbuseLimits>((o, limits) =>
         {
@@ -32,15 +36,15 @@ public static class RateLimiting
     public static WebApplication UseNsclRateLimiting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var proxies = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.KnownProxies;
-        if (proxies.Length > 0)
+        var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.KnownProxies.Where(p => p.Trim().Length > 0).ToList();
+        if (proxies.Count > 0)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor };
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
             {
-                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
             }
 
             app.UseForwardedHeaders(forwarded);
@@ -56,4 +60,12 @@ public static class RateLimiting
         ArgumentNullException.ThrowIfNull(endpoint);
         return AbuseLimits.PolicyByEndpoint.TryGetValue(endpointName, out var policy) ? endpoint.RequireRateLimiting(policy) : endpoint;
     }
+}
+
+/// <summary>Standalone host only (<c>Nscl:RateLimits:KnownProxies</c>): reverse proxies whose <c>X-Forwarded-For</c> names the client.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Nscl:RateLimits";
+
+    public string[] KnownProxies { get; set; } = [];
 }

@@ -26,15 +26,13 @@ public sealed class RateLimitOptions
 
     /// <summary>
     /// Where the client address comes from. 0: the connection's remote address (standalone host; behind a reverse proxy,
-    /// list it in <see cref="KnownProxies"/> so ASP.NET Core's forwarded-headers middleware puts the client there).
+    /// list it in <c>Nscl:RateLimits:KnownProxies</c> so ASP.NET Core's forwarded-headers middleware puts the client there).
     /// n ≥ 1: the n-th entry from the right of <c>X-Forwarded-For</c>, the one the n-th proxy in front of the app
     /// appended (the Functions host defaults to 1: App Service's front end appends the address that connected to it;
     /// entries to its left are whatever the client sent, so they are never used).
     /// </summary>
     public int ForwardedForHops { get; set; }
 
-    /// <summary>Standalone host only: addresses of reverse proxies whose <c>X-Forwarded-For</c> is trusted.</summary>
-    public string[] KnownProxies { get; set; } = [];
 }
 
 /// <summary>
