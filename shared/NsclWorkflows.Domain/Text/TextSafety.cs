@@ -136,8 +136,8 @@ public static class TextSafety
     };
 
     /// <summary>
-    /// Drops every refused character (a tab becomes a space, CR LF and CR become LF when <paramref name="multiLine"/>,
-    /// else a space): for writers that must render text stored before this rule existed, or arriving by another path.
+    /// Drops every refused character; CR LF and CR become LF when <paramref name="multiLine"/> (tabs stay), else line
+    /// breaks and tabs become spaces: for writers that must render text stored before this rule existed, or arriving by another path.
     /// </summary>
     public static string Clean(string? value, bool multiLine)
     {
@@ -146,8 +146,8 @@ public static class TextSafety
             return string.Empty;
         }
 
-        if (Find(value) is { IsHazard: false } && value.IndexOf('\r', StringComparison.Ordinal) < 0 && (multiLine || value.IndexOf('\n', StringComparison.Ordinal) < 0)
-            && value.IndexOf('\t', StringComparison.Ordinal) < 0)
+        if (Find(value) is { IsHazard: false } && value.IndexOf('\r', StringComparison.Ordinal) < 0
+            && (multiLine || (value.IndexOf('\n', StringComparison.Ordinal) < 0 && value.IndexOf('\t', StringComparison.Ordinal) < 0)))
         {
             return value;
         }
@@ -174,7 +174,7 @@ public static class TextSafety
 
             if (c == '\t')
             {
-                builder.Append(' ');
+                builder.Append(multiLine ? '\t' : ' ');
                 continue;
             }
 

@@ -72,9 +72,9 @@ public class TextSafetyTests
     }
 
     [Fact]
-    public void Clean_LineBreaks_KeptInMultiLineAndSpacesInOneLine()
+    public void Clean_LineBreaksAndTabs_KeptInMultiLineAndSpacesInOneLine()
     {
-        Assert.Equal("a\nb\nc d", TextSafety.Clean("a\r\nb\rc\td", multiLine: true));
+        Assert.Equal("a\nb\nc\td", TextSafety.Clean("a\r\nb\rc\td", multiLine: true));
         Assert.Equal("a b c d", TextSafety.Clean("a\r\nb\rc\td", multiLine: false));
     }
 

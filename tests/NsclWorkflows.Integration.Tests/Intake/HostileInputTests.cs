@@ -198,6 +198,20 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Ảnh chụp hợp đồng.png", response.Content.Headers.ContentDisposition.FileNameStar);
     }
 
+    [Theory]
+    [InlineData("%EF%BF%BE.png")]   // U+FFFE: string.Normalize threw on it (500)
+    [InlineData("%EF%BF%BF.png")]
+    [InlineData("a%E2%80%AEgnp.pdf")]
+    [InlineData("%ED%A0%80.png")]   // an encoded surrogate: not UTF-8
+    public async Task Download_HostileName_Returns404(string escapedName)
+    {
+        var (id, token) = await client.SubmitAsync();
+
+        var (status, problem) = await client.GetAsync($"/api/applications/{id}/attachments/{escapedName}", As.Enterprise(token));
+
+        Assert.True(status == 404, $"{status} {problem}");
+    }
+
     [Fact]
     public async Task Upload_ThirtyAtOnce_StoresExactlyTwentyAndRefusesTen()
     {

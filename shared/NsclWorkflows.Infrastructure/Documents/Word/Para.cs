@@ -132,7 +132,7 @@ static class Para
     /// <summary>
     /// What a run may hold: <see cref="TextSafety.Clean"/> drops what XML 1.0 cannot carry (controls, U+FFFE/U+FFFF,
     /// lone surrogates) and what spoofs display (bidi and other format controls, private use), for text stored before
-    /// the input rule existed or arriving by another path; then NFC (safe now: no lone surrogate is left).
+    /// the input rule existed or arriving by another path; tabs become spaces; then NFC (safe now: no lone surrogate is left).
     /// </summary>
-    static string Clean(string text) => TextSafety.Clean(text, multiLine: true).Normalize(NormalizationForm.FormC);
+    static string Clean(string text) => TextSafety.Clean(text, multiLine: true).Replace('\t', ' ').Normalize(NormalizationForm.FormC);
 }
