@@ -92,12 +92,15 @@ public static class JsonRequestBody
                         continue;
                     }
 
-                    var child = path.Length == 0 ? name : $"{path}.{name}";
                     if (TextSafety.Find(name) is { IsHazard: true } nameFinding)
                     {
-                        errors.Add(TextSafety.Error(child, "Tên trường", nameFinding));
+                        // Named without the offending character: the answer never echoes it.
+                        var clean = TextSafety.Clean(name, multiLine: false);
+                        errors.Add(TextSafety.Error(path.Length == 0 ? clean : $"{path}.{clean}", "Tên trường", nameFinding));
                         continue;
                     }
+
+                    var child = path.Length == 0 ? name : $"{path}.{name}";
 
                     CheckText(property.Value, child, errors);
                 }
