@@ -126,6 +126,14 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal(field, appraisal.Body.GetProperty("errors")[0].GetProperty("field").GetString());
         }
 
+        foreach (var amount in new[] { "1e400", "123456789012345678901234567890", "-1e400" })
+        {
+            var huge = await client.PostAsync($"/api/applications/{id}/actions/submit-appraisal",
+                TestSubmissions.Raw($"{{\"recommendSupport\":true,\"amountVnd\":{amount},\"scores\":[{{\"criterion\":\"A\",\"score\":8,\"maxScore\":10}}]}}", "application/json"), As.Appraiser);
+            Assert.True(huge.Status == 422, $"{amount}: {huge.Status} {huge.Body}");
+            Assert.Equal("amountVnd", huge.Body.GetProperty("errors")[0].GetProperty("field").GetString());
+        }
+
         var criterion = await client.PostAsync($"/api/applications/{id}/actions/submit-appraisal",
             TestSubmissions.Raw("{\"recommendSupport\":false,\"scores\":[{\"criterion\":\"Tính \\uFEFFkhả thi\",\"score\":1,\"maxScore\":10}]}", "application/json"), As.Appraiser);
         Assert.Equal(422, criterion.Status);
