@@ -49,6 +49,15 @@ public sealed class AbuseLimitsTests
     }
 
     [Fact]
+    public void PolicyByEndpoint_NamesEndpointsBothHostsExpose()
+    {
+        var names = NsclWorkflows.Api.ApiRoutes.All.Select(e => e.Name).ToHashSet();
+
+        Assert.Equal(["SubmitApplication", "UploadAttachment"], AbuseLimits.PolicyByEndpoint.Keys.Order());
+        Assert.All(AbuseLimits.PolicyByEndpoint.Keys, name => Assert.Contains(name, names));
+    }
+
+    [Fact]
     public void TokenLimiter_RequestsWithoutToken_AreNeverCounted()
     {
         using var limits = Limits(tokens: 2);
