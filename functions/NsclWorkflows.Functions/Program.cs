@@ -11,9 +11,13 @@ using NsclWorkflows.Functions.Http;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+builder.UseWhen<RateLimitMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
 builder.UseWhen<AccessTokenInQueryMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
 // Officer credentials count only while App Service Authentication is really on (WEBSITE_AUTH_ENABLED), per request.
 builder.UseWhen<OfficerAccessMiddleware>(HttpProblemMiddleware.IsHttpTrigger);
+
+// On Azure the client is the address App Service's front end appended to X-Forwarded-For (Nscl:RateLimits:ForwardedForHops).
+builder.Services.Configure<NsclWorkflows.Api.Http.RateLimitOptions>(o => o.ForwardedForHops = 1);
 
 // The one composition the standalone host uses too. The Functions host provides the DurableTaskClient ([DurableClient])
 // and runs orchestrators and activities through the wrappers in Durable/.

@@ -49,6 +49,7 @@ if (builder.Environment.IsDevelopment())
     // Loopback names only: a DNS-rebinding page (evil.example resolving to 127.0.0.1) must not read /dev/outbox.json.
     builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
 }
+builder.Services.AddNsclRateLimiting(builder.Configuration);
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
@@ -59,6 +60,7 @@ app.UseExceptionHandler(errors => errors.Run(context =>
     ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
 app.UseNsclWebPages();
+app.UseNsclRateLimiting();
 app.UseNsclOfficerSignIn();
 app.MapNsclApi();
 if (app.Environment.IsDevelopment())

@@ -187,6 +187,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Email__BaseUrl: 'https://api.sendgrid.com'
     Nscl__Email__PublicBaseUrl: publicBaseUrl
     Nscl__Email__Timeout: '00:00:30'
+    // Abuse limits per client address (the address App Service's front end appends to X-Forwarded-For: 1 hop; 2 behind
+    // Front Door) and per contact e-mail. Counters are per instance: the WAF rule in front is the hard limit (README).
+    Nscl__RateLimits__SubmissionsPerHour: '10'
+    Nscl__RateLimits__UploadsPerHour: '60'
+    Nscl__RateLimits__TokenRequestsPerMinute: '120'
+    Nscl__RateLimits__SubmissionsPerEmailPerDay: '3'
+    Nscl__RateLimits__ForwardedForHops: '1'
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'

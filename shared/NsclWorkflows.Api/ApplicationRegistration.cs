@@ -48,6 +48,9 @@ public static class ApplicationRegistration
         services.AddSingleton<Operations.WorkflowOperationsHandler>();
         services.AddSingleton<SubmitApplicationHandler>();
         services.AddSingleton<IdempotencyCleanup>();
+        services.AddOptions<Http.RateLimitOptions>().Bind(configuration.GetSection(Http.RateLimitOptions.Section));
+        services.AddSingleton<Http.AbuseLimits>();
+        services.AddSingleton<ContactEmailLimit>();
         services.AddSingleton<GetApplicationHandler>();
         services.AddSingleton<CatalogueHandler>();
         services.AddSingleton<Lifecycle.ApplicationAccess>();

@@ -41,6 +41,7 @@ public static class InfrastructureRegistration
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))
             .Validate(o => o.RetentionHours > 0 && o.CleanupIntervalMinutes > 0, $"Settings {IdempotencyOptions.Section}:RetentionHours and CleanupIntervalMinutes must be positive.");
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IContactEmailQuota, TableContactEmailQuota>();
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();

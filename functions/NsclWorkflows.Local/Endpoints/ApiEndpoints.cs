@@ -21,7 +21,7 @@ public static class ApiEndpoints
             h.HandleAsync(durable, ct)).WithName("Health");
 
         api.MapPost(ApiRoutes.Applications, (HttpRequest request, SubmitApplicationHandler h, DurableTaskClient durable, CancellationToken ct) =>
-            h.HandleAsync(request, durable, ct)).WithName("SubmitApplication");
+            h.HandleAsync(request, durable, ct)).WithName("SubmitApplication").WithAbuseLimit("SubmitApplication");
 
         api.MapGet(ApiRoutes.Application, (HttpRequest request, string id, GetApplicationHandler h, CancellationToken ct) =>
             h.HandleAsync(request, id, ct)).WithName("GetApplication");
@@ -39,7 +39,7 @@ public static class ApiEndpoints
             h.HandleAsync(request, id, ct)).WithName("GetApplicationNotifications");
 
         api.MapPost(ApiRoutes.ApplicationAttachments, (HttpRequest request, string id, AttachmentsHandler h, CancellationToken ct) =>
-            h.UploadAsync(request, id, ct)).WithName("UploadAttachment");
+            h.UploadAsync(request, id, ct)).WithName("UploadAttachment").WithAbuseLimit("UploadAttachment");
 
         api.MapGet(ApiRoutes.ApplicationAttachments, (HttpRequest request, string id, AttachmentsHandler h, CancellationToken ct) =>
             h.ListAsync(request, id, ct)).WithName("ListAttachments");

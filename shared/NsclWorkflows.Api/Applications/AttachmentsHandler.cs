@@ -1,8 +1,10 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Lifecycle;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Attachments;
+using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Validation;
 
 namespace NsclWorkflows.Api.Applications;
@@ -16,6 +18,8 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
 {
     public const string FileNameHeader = "X-File-Name";
     public const string FileField = "file";
+
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static readonly ApplicationStatus[] Closed =
         [ApplicationStatus.Completed, ApplicationStatus.Failed, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Cancelled, ApplicationStatus.Expired];
@@ -56,17 +60,34 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
                 "Chỉ nhận tệp PDF, DOCX, JPG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên tệp).");
         }
 
-        var existing = await store.ListAsync(application.Id, cancellationToken);
-        if (existing.Count >= AttachmentRules.MaxPerApplication)
+        if (!TryDecodeName(request.Headers[FileNameHeader].ToString(), out var original))
         {
-            return FileError(StatusCodes.Status409Conflict, "attachment_limit_reached",
-                $"Mỗi hồ sơ được đính kèm tối đa {AttachmentRules.MaxPerApplication} tệp.");
+            return NameError(ErrorCodes.InvalidFormat,
+                $"Header {FileNameHeader} phải là tên tệp mã hóa phần trăm (percent-encoding) từ UTF-8, chỉ gồm ký tự ASCII, ví dụ T%E1%BB%9D%20tr%C3%ACnh.pdf.");
         }
 
-        var name = AttachmentRules.SafeName(Uri.UnescapeDataString(request.Headers[FileNameHeader].ToString()), type)!;
-        var uploadedBy = caller.Officer?.Name ?? "enterprise";
-        for (var n = 2; !await store.AddAsync(application.Id, name, type.ContentType, content, uploadedBy, cancellationToken); n++)
+        if (TextSafety.Find(original) is { IsHazard: true } finding)
         {
+            var error = TextSafety.Error(FileNameHeader, "Tên tệp", finding);
+            return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, error.Code, "Tệp đính kèm không hợp lệ", error.Message, [error]);
+        }
+
+        var name = AttachmentRules.SafeName(original, type)!;
+        var uploadedBy = caller.Officer?.Name ?? "enterprise";
+        for (var n = 2; ; n++)
+        {
+            var outcome = await store.AddAsync(application.Id, name, type.ContentType, content, uploadedBy, AttachmentRules.MaxPerApplication, cancellationToken);
+            if (outcome == AttachmentAddOutcome.Added)
+            {
+                break;
+            }
+
+            if (outcome == AttachmentAddOutcome.LimitReached)
+            {
+                return FileError(StatusCodes.Status409Conflict, "attachment_limit_reached",
+                    $"Mỗi hồ sơ được đính kèm tối đa {AttachmentRules.MaxPerApplication} tệp.");
+            }
+
             var dot = name.LastIndexOf('.');
             name = AttachmentRules.SafeName($"{name[..dot].Split(" (")[0]} ({n}).{type.Extension}", type)!;
             if (n > AttachmentRules.MaxPerApplication + 1)
@@ -124,6 +145,51 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
 
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Strict percent-decoding of the header: printable ASCII only (a raw non-ASCII header value is refused by the
+    /// Functions host's proxy anyway), every % followed by two hex digits, the bytes well-formed UTF-8.
+    /// </summary>
+    static bool TryDecodeName(string header, out string name)
+    {
+        name = string.Empty;
+        var bytes = new List<byte>(header.Length);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var c = header[i];
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+
+            if (c != '%')
+            {
+                bytes.Add((byte)c);
+                continue;
+            }
+
+            if (i + 2 >= header.Length || !byte.TryParse(header.AsSpan(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var b))
+            {
+                return false;
+            }
+
+            bytes.Add(b);
+            i += 2;
+        }
+
+        try
+        {
+            name = StrictUtf8.GetString(bytes.ToArray());
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    static IResult NameError(string code, string message) =>
+        ApiProblem.Create(StatusCodes.Status400BadRequest, code, "Tên tệp không hợp lệ", message, [new FieldError(FileNameHeader, code, message)]);
 
     static IResult TooLarge() => FileError(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
         $"Tệp không được vượt quá {AttachmentRules.MaxBytes / (1024 * 1024)} MB.");

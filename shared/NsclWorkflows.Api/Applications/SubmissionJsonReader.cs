@@ -1,4 +1,6 @@
 using System.Text.Json;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Validation;
 using F = NsclWorkflows.Domain.Applications.SubmissionFields;
@@ -51,7 +53,14 @@ public static class SubmissionJsonReader
             return null;
         }
 
-        return value.GetString();
+        if (!JsonText.TryGetString(value, out var text))
+        {
+            errors.Add(new(field, ErrorCodes.InvalidCharacters,
+                $"{F.Label(field)} chứa {TextSafety.Describe(TextHazard.LoneSurrogate)}; vui lòng gõ lại nội dung."));
+            return null;
+        }
+
+        return text;
     }
 
     static long? WholeNumber(JsonElement root, string field, List<FieldError> errors)
@@ -72,9 +81,11 @@ public static class SubmissionJsonReader
             return whole;
         }
 
-        if (value.TryGetDouble(out var number) && Math.Abs(number) >= long.MaxValue)
+        // Too large for a long, as an integer (99999999999999999999) or beyond double's range (1e400, where TryGetDouble
+        // fails): absurd either way, so let the range rule explain it.
+        if (!value.TryGetDouble(out var number) || Math.Abs(number) >= long.MaxValue)
         {
-            return number > 0 ? long.MaxValue : long.MinValue; // absurd: let the range rule explain it
+            return value.GetRawText().TrimStart().StartsWith('-') ? long.MinValue : long.MaxValue;
         }
 
         errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là số nguyên (đồng), không có phần thập phân."));

@@ -26,6 +26,7 @@ public sealed partial class SubmitApplicationHandler(
     DeadlinePlanner deadlines,
     AccessTokens accessTokens,
     TimeProvider time,
+    ContactEmailLimit contactEmailLimit,
     ILogger<SubmitApplicationHandler> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -65,6 +66,11 @@ public sealed partial class SubmitApplicationHandler(
             }
 
             submission = validated.Value!;
+        }
+
+        if (await contactEmailLimit.CheckAsync(submission.ContactEmail, idempotencyKey, cancellationToken) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var now = time.GetUtcNow();

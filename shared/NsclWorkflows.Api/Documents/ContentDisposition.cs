@@ -13,6 +13,7 @@ public static class ContentDisposition
     public static string Attachment(string fileName)
     {
         ArgumentNullException.ThrowIfNull(fileName);
+        fileName = NsclWorkflows.Domain.Text.TextSafety.Clean(fileName, multiLine: false); // stored text: no lone surrogate may reach Normalize
         return $"attachment; filename=\"{AsciiFallback(fileName)}\"; filename*=UTF-8''{EncodeRfc5987(fileName)}";
     }
 

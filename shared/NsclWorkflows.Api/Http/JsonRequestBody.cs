@@ -1,16 +1,22 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using NsclWorkflows.Domain.Text;
+using NsclWorkflows.Domain.Validation;
 
 namespace NsclWorkflows.Api.Http;
 
 /// <summary>
 /// Reads a JSON request body with the checks every write endpoint needs: content type, a size limit enforced
-/// while reading (not trusted from Content-Length alone), and well-formed JSON.
+/// while reading (not trusted from Content-Length alone), well-formed JSON nested at most <see cref="MaxDepth"/> deep
+/// (400 <c>invalid_json</c>), and text that is text: every string and property name must decode (a lone surrogate
+/// escape such as <c>"\ud800"</c> cannot) and pass <see cref="TextSafety"/> (422 <c>validation_failed</c> with an
+/// <c>invalid_characters</c> error naming the JSON path). So no reader behind it meets a string it cannot take.
 /// </summary>
 public static class JsonRequestBody
 {
     public const int MaxBytes = 1024 * 1024;
+    public const int MaxDepth = 16;
 
     public static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -43,11 +49,19 @@ public static class JsonRequestBody
 
         try
         {
-            var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 document.Dispose();
                 return (null, InvalidJson("Nội dung phải là một đối tượng JSON ({ ... })."));
+            }
+
+            var errors = new List<FieldError>();
+            CheckText(document.RootElement, string.Empty, errors);
+            if (errors.Count > 0)
+            {
+                document.Dispose();
+                return (null, ApiProblem.Validation(errors));
             }
 
             return (document, null);
@@ -57,6 +71,86 @@ public static class JsonRequestBody
             return (null, InvalidJson($"JSON không hợp lệ (dòng {(ex.LineNumber ?? 0) + 1}, vị trí {(ex.BytePositionInLine ?? 0) + 1})."));
         }
     }
+
+    /// <summary>Every string value and property name under <paramref name="element"/>: decodable and safe text.</summary>
+    static void CheckText(JsonElement element, string path, List<FieldError> errors)
+    {
+        const int MaxErrors = 20;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (errors.Count >= MaxErrors)
+                    {
+                        return;
+                    }
+
+                    if (!JsonText.TryGetName(property, out var name))
+                    {
+                        errors.Add(Broken(path.Length == 0 ? "(tên trường)" : path));
+                        continue;
+                    }
+
+                    if (TextSafety.Find(name) is { IsHazard: true } nameFinding)
+                    {
+                        // Named without the offending character: the answer never echoes it.
+                        var clean = TextSafety.Clean(name, multiLine: false);
+                        errors.Add(TextSafety.Error(path.Length == 0 ? clean : $"{path}.{clean}", "Tên trường", nameFinding));
+                        continue;
+                    }
+
+                    var child = path.Length == 0 ? name : $"{path}.{name}";
+
+                    CheckText(property.Value, child, errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (errors.Count >= MaxErrors)
+                    {
+                        return;
+                    }
+
+                    CheckText(item, $"{path}[{i++}]", errors);
+                }
+
+                break;
+            case JsonValueKind.String:
+                if (!JsonText.TryGetString(element, out var text))
+                {
+                    errors.Add(Broken(path));
+                }
+                else if (TextSafety.Find(text) is { IsHazard: true } finding)
+                {
+                    errors.Add(TextSafety.Error(path, LabelOf(path), finding));
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The Vietnamese label of a known top-level field (submission or action), else the JSON path.</summary>
+    static string LabelOf(string path)
+    {
+        if (Domain.Applications.SubmissionFields.Label(path) is var submission && submission != path)
+        {
+            return submission;
+        }
+
+        return Lifecycle.ActionPayloadReader.LabelOf(path) is var action && action != path
+            ? char.ToUpperInvariant(action[0]) + action[1..]
+            : $"Trường '{path}'";
+    }
+
+    static FieldError Broken(string path) =>
+        new(path, ErrorCodes.InvalidCharacters,
+            $"{LabelOf(path)} chứa {TextSafety.Describe(TextHazard.LoneSurrogate)}: chuỗi JSON không giải mã được thành văn bản; vui lòng gõ lại nội dung.");
 
     static IResult TooLarge() =>
         ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Dữ liệu quá lớn",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NsclWorkflows.Api.Http;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
@@ -17,6 +18,7 @@ public static class ActionPayloadReader
     const int MaxText = 4000;
     const int MaxItems = 50;
     const int MaxItemLength = 500;
+    const decimal MaxScore = 1000;
 
     static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
@@ -176,7 +178,12 @@ public static class ActionPayloadReader
                 return Wrong(name, "một chuỗi ký tự");
             }
 
-            var text = VietnameseText.NormaliseBlock(e.GetString()!);
+            if (!Safe(name, e, out var raw))
+            {
+                return null;
+            }
+
+            var text = VietnameseText.NormaliseBlock(raw);
             if (text.Length == 0 && required)
             {
                 errors.Add(new FieldError(name, ErrorCodes.Required, $"Vui lòng nhập {Label(name)}."));
@@ -205,7 +212,22 @@ public static class ActionPayloadReader
                 return null;
             }
 
-            var items = e.EnumerateArray().Select(x => VietnameseText.NormaliseLine(x.GetString()!)).Where(x => x.Length > 0).ToList();
+            var raw = new List<string>();
+            var i = 0;
+            foreach (var x in e.EnumerateArray())
+            {
+                if (Safe($"{name}[{i++}]", x, out var item))
+                {
+                    raw.Add(item);
+                }
+            }
+
+            if (raw.Count < i)
+            {
+                return null;
+            }
+
+            var items = raw.Select(VietnameseText.NormaliseLine).Where(x => x.Length > 0).ToList();
             if (required && items.Count == 0)
             {
                 errors.Add(new FieldError(name, ErrorCodes.Required, $"Vui lòng nêu ít nhất một mục {Label(name)}."));
@@ -285,8 +307,8 @@ public static class ActionPayloadReader
                 return null;
             }
 
-            if (e.ValueKind != JsonValueKind.String
-                || !DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!JsonText.TryGetString(e, out var dateText)
+                || !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 Wrong(name, "một ngày dạng yyyy-MM-dd");
                 return null;
@@ -314,7 +336,7 @@ public static class ActionPayloadReader
             {
                 var field = $"{name}[{i++}]";
                 if (item.ValueKind != JsonValueKind.Object
-                    || !item.TryGetProperty("criterion", out var c) || c.ValueKind != JsonValueKind.String || VietnameseText.NormaliseLine(c.GetString()!).Length == 0
+                    || !item.TryGetProperty("criterion", out var c) || c.ValueKind != JsonValueKind.String
                     || !item.TryGetProperty("score", out var s) || s.ValueKind != JsonValueKind.Number
                     || !item.TryGetProperty("maxScore", out var m) || m.ValueKind != JsonValueKind.Number)
                 {
@@ -322,15 +344,31 @@ public static class ActionPayloadReader
                     continue;
                 }
 
-                var score = s.GetDecimal();
-                var max = m.GetDecimal();
+                if (!Safe($"{field}.criterion", c, out var criterion))
+                {
+                    continue;
+                }
+
+                if (VietnameseText.NormaliseLine(criterion).Length is 0 or > MaxItemLength)
+                {
+                    errors.Add(new FieldError($"{field}.criterion", ErrorCodes.InvalidFormat, $"Tên tiêu chí phải có từ 1 đến {MaxItemLength} ký tự."));
+                    continue;
+                }
+
+                // 1e400 or 1e-400 have no decimal value: TryGetDecimal is false where GetDecimal would throw.
+                if (!s.TryGetDecimal(out var score) || !m.TryGetDecimal(out var max) || max > MaxScore)
+                {
+                    errors.Add(new FieldError(field, ErrorCodes.OutOfRange, $"Điểm và điểm tối đa phải là số từ 0 đến {MaxScore}."));
+                    continue;
+                }
+
                 if (max <= 0 || score < 0 || score > max)
                 {
                     errors.Add(new FieldError(field, ErrorCodes.OutOfRange, "Điểm phải từ 0 đến điểm tối đa của tiêu chí."));
                     continue;
                 }
 
-                scores.Add(new CriterionScore(VietnameseText.NormaliseLine(c.GetString()!), score, max));
+                scores.Add(new CriterionScore(VietnameseText.NormaliseLine(criterion), score, max));
             }
 
             if (required && scores.Count == 0 && !errors.Any(x => x.Field.StartsWith(name, StringComparison.Ordinal)))
@@ -339,6 +377,25 @@ public static class ActionPayloadReader
             }
 
             return scores;
+        }
+
+        /// <summary>The string of <paramref name="e"/> when it decodes and passes <see cref="TextSafety"/>; else a field error.</summary>
+        bool Safe(string field, JsonElement e, out string text)
+        {
+            if (!JsonText.TryGetString(e, out text))
+            {
+                errors.Add(new FieldError(field, ErrorCodes.InvalidCharacters,
+                    $"{Capital(LabelOf(field.Split('[', '.')[0]))} chứa {TextSafety.Describe(TextHazard.LoneSurrogate)}; vui lòng gõ lại nội dung."));
+                return false;
+            }
+
+            if (TextSafety.Find(text) is { IsHazard: true } finding)
+            {
+                errors.Add(TextSafety.Error(field, Capital(LabelOf(field.Split('[', '.')[0])), finding));
+                return false;
+            }
+
+            return true;
         }
 
         bool Present(string name, bool required, out JsonElement element)
@@ -362,24 +419,27 @@ public static class ActionPayloadReader
             return null;
         }
 
-        static string Label(string name) => name switch
-        {
-            "note" => "nội dung (ghi chú, lý do, báo cáo)",
-            "missingItems" => "tài liệu cần bổ sung",
-            "workingDays" => "số ngày làm việc được bổ sung",
-            "scores" => "điểm theo tiêu chí",
-            "amountVnd" => "số tiền",
-            "budgetYear" => "năm ngân sách",
-            "recommendSupport" => "đề xuất hỗ trợ",
-            "accepted" => "kết luận chấp nhận báo cáo",
-            "granted" => "quyết định gia hạn",
-            "passed" => "kết quả nghiệm thu",
-            "percentDone" => "tỷ lệ khối lượng hoàn thành",
-            "attachments" => "tài liệu đính kèm",
-            "newDueDate" => "ngày đề nghị gia hạn",
-            _ => name,
-        };
+        static string Label(string name) => LabelOf(name);
 
         static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    /// <summary>The Vietnamese label of an action payload field (lower case, as in a sentence), or the name itself.</summary>
+    public static string LabelOf(string name) => name switch
+    {
+        "note" => "nội dung (ghi chú, lý do, báo cáo)",
+        "missingItems" => "tài liệu cần bổ sung",
+        "workingDays" => "số ngày làm việc được bổ sung",
+        "scores" => "điểm theo tiêu chí",
+        "amountVnd" => "số tiền",
+        "budgetYear" => "năm ngân sách",
+        "recommendSupport" => "đề xuất hỗ trợ",
+        "accepted" => "kết luận chấp nhận báo cáo",
+        "granted" => "quyết định gia hạn",
+        "passed" => "kết quả nghiệm thu",
+        "percentDone" => "tỷ lệ khối lượng hoàn thành",
+        "attachments" => "tài liệu đính kèm",
+        "newDueDate" => "ngày đề nghị gia hạn",
+        _ => name,
+    };
 }

@@ -75,9 +75,9 @@ public sealed partial class SubmissionValidator(ISupportKindCatalogue catalogue)
             return null;
         }
 
-        if (VietnameseText.HasControlCharacters(raw))
+        if (TextSafety.Check(raw, field, F.Label(field)) is { } unsafeText)
         {
-            errors.Add(new(field, ErrorCodes.InvalidFormat, $"{F.Label(field)} chứa ký tự điều khiển không hợp lệ."));
+            errors.Add(unsafeText);
             return null;
         }
 
@@ -90,6 +90,12 @@ public sealed partial class SubmissionValidator(ISupportKindCatalogue catalogue)
         if (raw is null || string.IsNullOrWhiteSpace(raw))
         {
             errors.Add(Required(field));
+            return null;
+        }
+
+        if (TextSafety.Check(raw, field, F.Label(field)) is { } unsafeText)
+        {
+            errors.Add(unsafeText);
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Domain.Attachments;
 
@@ -70,7 +71,7 @@ public static class AttachmentRules
     public static string? SafeName(string? original, AttachmentType type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var name = (original ?? string.Empty).Normalize(NormalizationForm.FormC);
+        var name = TextSafety.Clean(original, multiLine: false).Normalize(NormalizationForm.FormC); // Normalize throws on U+FFFE, lone surrogates
         name = name[(Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\')) + 1)..];
         var dot = name.LastIndexOf('.');
         var stem = dot > 0 ? name[..dot] : name;
@@ -93,6 +94,7 @@ public static class AttachmentRules
     /// <summary>True when <paramref name="name"/> is a name <see cref="SafeName"/> could have produced (for downloads).</summary>
     public static bool IsSafeName(string? name) =>
         name is { Length: > 0 and <= MaxNameLength }
+        && TextSafety.IsSafe(name)
         && name == name.Normalize(NormalizationForm.FormC)
         && name.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' or '.')
         && !name.StartsWith('.')

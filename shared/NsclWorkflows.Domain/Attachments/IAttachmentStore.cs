@@ -3,11 +3,26 @@ namespace NsclWorkflows.Domain.Attachments;
 /// <summary>One stored attachment of an application.</summary>
 public sealed record StoredAttachment(string Name, string ContentType, long SizeBytes, DateTimeOffset UploadedAtUtc, string UploadedBy);
 
+/// <summary>What became of an upload.</summary>
+public enum AttachmentAddOutcome
+{
+    Added,
+
+    /// <summary>A file of that name exists (nothing is overwritten); the quota slot was given back.</summary>
+    NameTaken,
+
+    /// <summary>The application already holds the most files it may: nothing was stored.</summary>
+    LimitReached,
+}
+
 /// <summary>Attachments of applications (Blob storage in both hosts).</summary>
 public interface IAttachmentStore
 {
-    /// <summary>Stores the file under its name; false when a file of that name already exists (nothing is overwritten).</summary>
-    Task<bool> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the file under its name, if the application holds fewer than <paramref name="limit"/> files. The limit holds
+    /// under concurrent uploads (the store takes a numbered slot atomically before writing the file).
+    /// </summary>
+    Task<AttachmentAddOutcome> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredAttachment>> ListAsync(string applicationId, CancellationToken cancellationToken);
 

@@ -5,11 +5,15 @@ namespace NsclWorkflows.Domain.Text;
 /// <summary>Text as it is stored: Unicode NFC, trimmed, inner runs of white space collapsed for one-line fields.</summary>
 public static class VietnameseText
 {
-    /// <summary>NFC-normalises and trims; collapses every run of white space (including new lines) to one space.</summary>
+    /// <summary>
+    /// NFC-normalises and trims; collapses every run of white space (including new lines) to one space. Characters
+    /// <see cref="TextSafety"/> refuses are dropped first (input is checked before; this keeps the function total:
+    /// <see cref="string.Normalize()"/> throws on lone surrogates and U+FFFE).
+    /// </summary>
     public static string NormaliseLine(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var nfc = value.Normalize(NormalizationForm.FormC);
+        var nfc = TextSafety.Clean(value, multiLine: true).Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder(nfc.Length);
         var pendingSpace = false;
         foreach (var ch in nfc)
@@ -32,11 +36,11 @@ public static class VietnameseText
         return builder.ToString();
     }
 
-    /// <summary>NFC-normalises and trims a multi-line text; keeps line breaks (as \n), drops control characters.</summary>
+    /// <summary>NFC-normalises and trims a multi-line text; keeps line breaks (as \n), drops control characters and whatever else <see cref="TextSafety"/> refuses.</summary>
     public static string NormaliseBlock(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var nfc = value.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var nfc = TextSafety.Clean(value, multiLine: true).Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         var builder = new StringBuilder(nfc.Length);
         foreach (var ch in nfc)
         {

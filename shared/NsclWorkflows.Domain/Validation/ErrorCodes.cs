@@ -12,4 +12,7 @@ public static class ErrorCodes
     public const string UnknownSupportKind = "unknown_support_kind";
     public const string ExceedsKindMaximum = "exceeds_kind_maximum";
     public const string UnknownField = "unknown_field";
+
+    /// <summary>Text holding characters <see cref="Text.TextSafety"/> refuses (noncharacters, bidi controls, …).</summary>
+    public const string InvalidCharacters = "invalid_characters";
 }

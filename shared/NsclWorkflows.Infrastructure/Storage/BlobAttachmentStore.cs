@@ -9,10 +9,17 @@ namespace NsclWorkflows.Infrastructure.Storage;
 /// <summary>
 /// Attachments in the blob container <c>{prefix}attachments</c>, one virtual folder per application
 /// (<c>{applicationId}/{name}</c>). Uploads never overwrite (If-None-Match: *). Who uploaded it and when are blob metadata.
+/// The per-application limit is kept by numbered slots: before writing a file the upload creates an empty blob
+/// <c>_slots/{applicationId}/{n}</c> (n below the limit) with If-None-Match: *, which only one request can do for each n,
+/// so however many uploads race, at most <c>limit</c> hold a slot. A slot is given back when its file is not stored
+/// (name taken, failure). A process killed between the two writes leaves a slot without a file: the application may then
+/// take one file fewer (safe side), which an operator can repair by deleting the slot blob.
 /// </summary>
 public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IAttachmentStore
 {
     const string UploadedByKey = "uploadedby";
+    const string SlotKey = "slot";
+    const string SlotPrefix = "_slots/";
     readonly CreatedOnce<BlobContainerClient> container = new(async () =>
     {
         var client = service.GetBlobContainerClient(options.Value.TableName("attachments"));
@@ -20,15 +27,86 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
         return client;
     });
 
-    public async Task<bool> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, CancellationToken cancellationToken)
+    public async Task<AttachmentAddOutcome> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, int limit, CancellationToken cancellationToken)
     {
-        var blob = (await container.GetAsync(cancellationToken)).GetBlobClient(BlobName(applicationId, name));
+        var client = await container.GetAsync(cancellationToken);
+        if (await TakeSlotAsync(client, applicationId, name, limit, cancellationToken) is not { } slot)
+        {
+            return AttachmentAddOutcome.LimitReached;
+        }
+
+        var stored = false;
         try
         {
-            await blob.UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+            await client.GetBlobClient(BlobName(applicationId, name)).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                Metadata = new Dictionary<string, string> { [UploadedByKey] = Uri.EscapeDataString(uploadedBy) },
+                Metadata = new Dictionary<string, string> { [UploadedByKey] = Uri.EscapeDataString(uploadedBy), [SlotKey] = slot.Name[(slot.Name.LastIndexOf('/') + 1)..] },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            stored = true;
+            return AttachmentAddOutcome.Added;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409 || ex.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        {
+            return AttachmentAddOutcome.NameTaken;
+        }
+        finally
+        {
+            if (!stored)
+            {
+                await slot.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The slot blob this upload now holds, or null when all <paramref name="limit"/> slots are taken.</summary>
+    static async Task<BlobClient?> TakeSlotAsync(BlobContainerClient client, string applicationId, string name, int limit, CancellationToken cancellationToken)
+    {
+        var prefix = SlotPrefix + applicationId + "/";
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            taken.Add(item.Name);
+        }
+
+        if (taken.Count == 0)
+        {
+            // Files stored before slots existed (no slot in their metadata) count as holding the first slots.
+            var before = 0;
+            await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = applicationId + "/", Traits = BlobTraits.Metadata }, cancellationToken))
+            {
+                before += item.Metadata.ContainsKey(SlotKey) ? 0 : 1;
+            }
+
+            for (var n = 0; n < Math.Min(before, limit); n++)
+            {
+                if (await TryCreateAsync(client.GetBlobClient(SlotName(prefix, n)), "(earlier file)", cancellationToken))
+                {
+                    taken.Add(SlotName(prefix, n));
+                }
+            }
+        }
+
+        for (var n = 0; n < limit; n++)
+        {
+            var slot = client.GetBlobClient(SlotName(prefix, n));
+            if (!taken.Contains(slot.Name) && await TryCreateAsync(slot, name, cancellationToken))
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
+
+    static async Task<bool> TryCreateAsync(BlobClient slot, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await slot.UploadAsync(BinaryData.Empty, new BlobUploadOptions
+            {
+                Metadata = new Dictionary<string, string> { ["file"] = Uri.EscapeDataString(name) },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken);
             return true;
@@ -38,6 +116,8 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
             return false;
         }
     }
+
+    static string SlotName(string prefix, int n) => prefix + n.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IReadOnlyList<StoredAttachment>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {

@@ -48,4 +48,18 @@ public class AttachmentRulesTests
     [InlineData("x.html")]
     [InlineData(".pdf")]
     public void IsSafeName_RefusesPathsAndOtherTypes(string name) => Assert.False(AttachmentRules.IsSafeName(name));
+
+    [Theory]
+    [InlineData(new[] { 0xFFFE, '.', 'p', 'n', 'g' })]
+    [InlineData(new[] { 'a', 0xD800, '.', 'p', 'n', 'g' })]
+    [InlineData(new[] { 'a', 0xDC00, 'b', '.', 'p', 'd', 'f' })]
+    [InlineData(new[] { 'a', 0x202E, 'b', '.', 'p', 'd', 'f' })]
+    public void Names_WithCharactersNormalisationRefuses_AreNeitherSafeNorAFailure(int[] units)
+    {
+        var name = new string(units.Select(u => (char)u).ToArray());
+
+        Assert.False(AttachmentRules.IsSafeName(name));
+        var cleaned = AttachmentRules.SafeName(name, AttachmentRules.Png);
+        Assert.True(AttachmentRules.IsSafeName(cleaned), cleaned);
+    }
 }

@@ -23,4 +23,13 @@ public sealed class ContentDispositionTests
         Assert.StartsWith("attachment; filename=\"Quyet dinh _Dac biet_ 100__ Da Nang.docx\"; filename*=UTF-8''", header, StringComparison.Ordinal);
         Assert.Contains("%22%C4%90%E1%BA%B7c%20bi%E1%BB%87t%22%20100%25%3B%20%C4%90%C3%A0%20N%E1%BA%B5ng.docx", header, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Attachment_StoredNameWithHostileCharacters_IsAsciiAndDoesNotThrow()
+    {
+        var header = ContentDisposition.Attachment("Quyết định - Công ty \uD800\uFFFF\u202E\u0000A.docx");
+
+        Assert.True(header.All(c => c is >= ' ' and <= '~'), header);
+        Assert.EndsWith("filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20-%20C%C3%B4ng%20ty%20A.docx", header, StringComparison.Ordinal);
+    }
 }

@@ -64,6 +64,13 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["Nscl__Durable__MaxQueuePollingInterval"] = "00:00:00.500",
             ["Nscl__AccessLinks__SigningKey"] = SigningKey,
             ["Nscl__Auth__Mode"] = "Development",
+
+            // The suite submits and uploads many times from 127.0.0.1 with one contact e-mail: limits out of the way,
+            // except where a test passes its own (see RateLimitTests, which runs with low limits).
+            ["Nscl__RateLimits__SubmissionsPerHour"] = "100000",
+            ["Nscl__RateLimits__UploadsPerHour"] = "100000",
+            ["Nscl__RateLimits__TokenRequestsPerMinute"] = "100000",
+            ["Nscl__RateLimits__SubmissionsPerEmailPerDay"] = "100000",
         };
         if (compressedWorkingDay is { } day)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Infrastructure.Documents.Word;
 
@@ -128,27 +129,10 @@ static class Para
         _ => JustificationValues.Left,
     };
 
-    /// <summary>NFC; tabs to spaces; drops control characters and anything XML 1.0 cannot carry.</summary>
-    static string Clean(string text)
-    {
-        var nfc = (text ?? string.Empty).Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var builder = new StringBuilder(nfc.Length);
-        foreach (var ch in nfc)
-        {
-            if (ch == '\n')
-            {
-                builder.Append(ch);
-            }
-            else if (ch == '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (!char.IsControl(ch) && ch != '\uFFFE' && ch != '\uFFFF')
-            {
-                builder.Append(ch);
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>
+    /// What a run may hold: <see cref="TextSafety.Clean"/> drops what XML 1.0 cannot carry (controls, U+FFFE/U+FFFF,
+    /// lone surrogates) and what spoofs display (bidi and other format controls, private use), for text stored before
+    /// the input rule existed or arriving by another path; tabs become spaces; then NFC (safe now: no lone surrogate is left).
+    /// </summary>
+    static string Clean(string text) => TextSafety.Clean(text, multiLine: true).Replace('\t', ' ').Normalize(NormalizationForm.FormC);
 }

@@ -23,7 +23,8 @@ sealed class WordFile : IDisposable
     WordFile(string title)
     {
         document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = title;
+        // The title holds stored text (the enterprise's name): cleaned as every run is (see Para.MakeRun).
+        document.PackageProperties.Title = NsclWorkflows.Domain.Text.TextSafety.Clean(title, multiLine: false);
         document.PackageProperties.Creator = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
         document.PackageProperties.Language = "vi-VN";
         var main = document.AddMainDocumentPart();

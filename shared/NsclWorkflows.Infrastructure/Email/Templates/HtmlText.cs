@@ -1,10 +1,13 @@
 using System.Text;
+using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Infrastructure.Email.Templates;
 
 /// <summary>
 /// Escapes a value for HTML element text or a quoted attribute. Only the five significant characters are replaced,
-/// so Vietnamese letters stay readable in the source of the e-mail; line breaks become <c>&lt;br&gt;</c>.
+/// so Vietnamese letters stay readable in the source of the e-mail; line breaks become <c>&lt;br&gt;</c>. Characters
+/// <see cref="TextSafety"/> refuses (controls, noncharacters, lone surrogates, bidi and other format controls) are
+/// dropped first: a value stored before the input rule existed must not reorder or hide what the recipient reads.
 /// </summary>
 public static class HtmlText
 {
@@ -18,7 +21,7 @@ public static class HtmlText
     {
         ArgumentNullException.ThrowIfNull(value);
         var builder = new StringBuilder(value.Length + 16);
-        foreach (var ch in lineBreaks ? value.ReplaceLineEndings("\n") : value)
+        foreach (var ch in TextSafety.Clean(value, multiLine: true))
         {
             _ = ch switch
             {

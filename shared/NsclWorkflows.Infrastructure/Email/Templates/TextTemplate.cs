@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Infrastructure.Email.Templates;
 
 /// <summary>How values are written into a template's output.</summary>
 public enum TemplateEscaping
 {
-    /// <summary>As given (plain text, subject lines).</summary>
+    /// <summary>As given (plain text, subject lines), less the characters <see cref="TextSafety"/> refuses.</summary>
     None,
 
     /// <summary>HTML-escaped (<c>&amp; &lt; &gt; " '</c>), line breaks as <c>&lt;br&gt;</c>: safe in element text and quoted attributes.</summary>
@@ -121,7 +122,8 @@ public sealed partial class TextTemplate
                     output.Append(literal.Text);
                     break;
                 case Placeholder placeholder when values.TryGetValue(placeholder.Name, out var value):
-                    output.Append(escaping == TemplateEscaping.Html ? HtmlText.Escape(value) : value);
+                    // Values are stored text: what TextSafety refuses is dropped for either kind of output.
+                    output.Append(escaping == TemplateEscaping.Html ? HtmlText.Escape(value) : TextSafety.Clean(value, multiLine: true));
                     break;
                 case Placeholder placeholder:
                     missing.Add(placeholder.Name);
