@@ -193,7 +193,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__RateLimits__UploadsPerHour: '60'
     Nscl__RateLimits__TokenRequestsPerMinute: '120'
     Nscl__RateLimits__SubmissionsPerEmailPerDay: '3'
-    Nscl__RateLimits__ForwardedForHops: '1'
+    // Behind Front Door the client is the entry Front Door appended, one before App Service's (which is Front Door's).
+    Nscl__RateLimits__ForwardedForHops: behindFrontDoor ? '2' : '1'
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'

@@ -100,6 +100,19 @@ public sealed class FrontDoorTemplateTests
         Assert.DoesNotContain("AccessTokenPerClient", withoutToken.Select(r => r["name"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData(false, "1")]
+    [InlineData(true, "2")]
+    public async Task RateLimits_ClientAddress_IsTheEntryTheOuterProxyAppended(bool frontDoor, string hops)
+    {
+        // Behind Front Door the last X-Forwarded-For entry is Front Door's own address: counting it would put every
+        // client in one bucket. The app must read one entry further left, and only then.
+        var deployment = await SecureDefaultsTests.DeployAsync(("frontDoor", frontDoor));
+
+        var settings = deployment.OfType("Microsoft.Web/sites/config").Single(c => c.Name.Contains("appsettings", StringComparison.Ordinal)).Properties;
+        Assert.Equal(hops, settings["Nscl__RateLimits__ForwardedForHops"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task FunctionApp_WithFrontDoorOn_TakesTrafficOnlyFromThisFrontDoorProfile()
     {
