@@ -1,5 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.AspNetCore.Http;
 using NsclWorkflows.Api.Applications;
 
 namespace NsclWorkflows.Functions.Http;
@@ -8,18 +7,7 @@ namespace NsclWorkflows.Functions.Http;
 /// Refuses an HTTP request carrying <c>?access=</c> with the same 400 problem the standalone host's endpoint filter
 /// returns (<see cref="AccessTokenInQuery"/>); the function is not run.
 /// </summary>
-public sealed class AccessTokenInQueryMiddleware : IFunctionsWorkerMiddleware
+public sealed class AccessTokenInQueryMiddleware : RefusingMiddleware
 {
-    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (context.GetHttpContext() is { } http && AccessTokenInQuery.Refusal(http.Request) is { } refusal)
-        {
-            await refusal.ExecuteAsync(http);
-            return;
-        }
-
-        await next(context);
-    }
+    protected override IResult? Refusal(HttpRequest request) => AccessTokenInQuery.Refusal(request);
 }

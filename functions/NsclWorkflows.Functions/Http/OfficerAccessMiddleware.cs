@@ -1,5 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.AspNetCore.Http;
 using NsclWorkflows.Api.Officers;
 
 namespace NsclWorkflows.Functions.Http;
@@ -9,18 +8,7 @@ namespace NsclWorkflows.Functions.Http;
 /// <c>X-MS-CLIENT-PRINCIPAL</c> while App Service Authentication is off) is answered 401 with
 /// <see cref="OfficerAccess.UnavailableCode"/> and never reaches a handler.
 /// </summary>
-public sealed class OfficerAccessMiddleware(OfficerAccess access) : IFunctionsWorkerMiddleware
+public sealed class OfficerAccessMiddleware(OfficerAccess access) : RefusingMiddleware
 {
-    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (context.GetHttpContext() is { } http && access.Refusal(http.Request) is { } refusal)
-        {
-            await refusal.ExecuteAsync(http);
-            return;
-        }
-
-        await next(context);
-    }
+    protected override IResult? Refusal(HttpRequest request) => access.Refusal(request);
 }
