@@ -206,6 +206,24 @@ public sealed class OfficerAccessTests
         Assert.Equal(expected, OfficerSignIn.SameOriginPath(next));
     }
 
+    [Theory]
+    [InlineData("L%C3%AA%20V%C4%83n%20C%C3%A1n; Leader; skhcn", "Lê Văn Cán")]
+    [InlineData("chuyen.vien; Officer", "chuyen.vien")]
+    [InlineData("%E2%80%AEnimdA; Admin", null)] // a bidi override, even encoded, is no name
+    public void Authenticate_DevelopmentHeader_NameTravelsPercentEncoded(string header, string? expectedName)
+    {
+        // Header values are ASCII on the wire (browsers refuse Vietnamese letters such as ă, ơ, đ in a header): the
+        // development sign-in page percent-encodes the name, and the authenticator decodes it.
+        using var services = Services(null, "Development");
+        var http = Request(services, OfficerAuthenticator.DevelopmentHeader, header);
+        http.Request.Method = "POST";
+        http.Request.Headers["X-Requested-With"] = "nscl";
+
+        var officer = services.GetRequiredService<OfficerAuthenticator>().Authenticate(http.Request);
+
+        Assert.Equal(expectedName, officer?.Name);
+    }
+
     static ServiceProvider Services(string? websiteAuthEnabled, string mode = "AppService", Action<IServiceCollection>? more = null)
     {
         var values = new Dictionary<string, string?>

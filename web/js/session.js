@@ -28,7 +28,7 @@ export function isDevelopmentSignIn() { return signInMode() === 'Development'; }
 
 export function officerHeaders() {
   const o = officer();
-  return isDevelopmentSignIn() && o ? { 'X-Nscl-Dev-Officer': `${o.name}; ${o.roles.join(',')}; ${o.unit}` } : {};
+  return isDevelopmentSignIn() && o ? { 'X-Nscl-Dev-Officer': `${encodeURIComponent(o.name)}; ${o.roles.join(',')}; ${o.unit}` } : {};
 }
 
 let session = null;

@@ -78,10 +78,18 @@ public sealed class OfficerAuthenticator(OfficerAccess access)
             return null;
         }
 
+        // Header values are ASCII (browsers refuse others; the Functions host's proxy answers 500): the name travels
+        // percent-encoded ("L%C3%AA%20V%C4%83n%20C%C3%A1n"); a plain ASCII name reads as itself.
+        var name = Uri.UnescapeDataString(parts[0]);
+        if (!Domain.Text.TextSafety.IsSafe(name))
+        {
+            return null;
+        }
+
         var roles = parts.Length > 1 ? parts[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
         // Development only: the name is the identity; the unit defaults to the Department's.
         var unit = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : Domain.Lifecycle.Units.ScienceAndTechnology;
-        return new Officer(parts[0], parts[0], new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase), unit);
+        return new Officer(name, name, new HashSet<string>(roles.Append(OfficerRoles.Officer), StringComparer.OrdinalIgnoreCase), unit);
     }
 
     static Officer? ParseAppService(string base64)
