@@ -65,7 +65,7 @@ test('an application goes from the form to completed through the pages', async (
     const allocationForm = officer.locator('#allocation-form');
     await allocationForm.waitFor();
     assert.equal(await officer.locator('#year-form input[name=year]').inputValue(), thisYear, 'the dashboard opens on the current year');
-    await allocationForm.getByLabel('Mục chi', { exact: true }).selectOption('I.1');
+    await allocationForm.locator('select[name=lineId]').selectOption('I.1');
     await allocationForm.getByLabel('Số tiền (đồng)').fill('150000000');
     await allocationForm.getByLabel('Số, ký hiệu văn bản').fill('4567/QĐ-UBND');
     await allocationForm.getByLabel('Ngày ban hành').fill(new Date().toISOString().slice(0, 10));
