@@ -19,6 +19,7 @@ public static class ApiRoutes
     public const string ApplicationAttachment = "applications/{id}/attachments/{name}";
     public const string Inbox = "inbox";
     public const string Budget = "budget";
+    public const string BudgetAllocations = "budget/allocations";
     public const string Targets = "targets";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
@@ -42,6 +43,8 @@ public static class ApiRoutes
         new("DownloadAttachment", "GET", ApplicationAttachment),
         new("GetInbox", "GET", Inbox),
         new("GetBudget", "GET", Budget),
+        new("ListBudgetAllocations", "GET", BudgetAllocations),
+        new("RecordBudgetAllocation", "POST", BudgetAllocations),
         new("GetTargets", "GET", Targets),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),

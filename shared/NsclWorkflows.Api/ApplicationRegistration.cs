@@ -59,6 +59,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.HistoryHandler>();
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();
+        services.AddSingleton<Budget.AllocationsHandler>();
         services.AddSingleton<Lifecycle.TargetsHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);

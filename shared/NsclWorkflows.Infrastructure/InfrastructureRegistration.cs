@@ -45,6 +45,9 @@ public static class InfrastructureRegistration
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
+        // The allocation log lives with the balances it sets the ceilings of: always the ledger in use.
+        services.AddSingleton(sp => sp.GetRequiredService<IBudgetLedger>() as IBudgetAllocations
+            ?? throw new InvalidOperationException("The registered budget ledger does not keep allocations (IBudgetAllocations)."));
         services.AddSingleton<AccessTokens>();
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NsclWorkflows.Domain.Attachments.IAttachmentStore, BlobAttachmentStore>();

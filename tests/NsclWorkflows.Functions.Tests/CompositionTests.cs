@@ -55,6 +55,15 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void BudgetAllocations_FromSharedComposition_AreKeptByTheLedgerInUse()
+    {
+        using var services = TestComposition.Services();
+
+        // One instance: allocations are written with the balances they set the ceilings of.
+        Assert.Same(services.GetRequiredService<IBudgetLedger>(), services.GetRequiredService<IBudgetAllocations>());
+    }
+
+    [Fact]
     public void FunctionActivityContext_Always_CarriesNameAndInstanceId()
     {
         var context = new FunctionActivityContext("SomeActivity", "instance-1");

@@ -1,6 +1,7 @@
 // Acceptance (a): an enterprise submits with an attachment → an officer finds it in the inbox and asks for more →
 // the enterprise resubmits → appraisal → approval → a check-in, accepted → final report → evaluation passed →
 // completed; the dashboard's amounts follow. Support kind expert-training: one check-in, at most 20.000.000 đồng.
+// First, the Admin records this year's allocation of an item through the dashboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -57,6 +58,26 @@ test('an application goes from the form to completed through the pages', async (
     await officer.goto(`${baseUrl}/can-bo/dang-nhap.html#next=${encodeURIComponent('/\\evil.example')}`);
     await officer.getByRole('button', { name: 'Đăng nhập' }).click();
     await officer.waitForURL(`${baseUrl}/can-bo/hop-thu.html`);
+
+    // The dashboard opens on this year; the Admin records this year's allocation of I.1 with its document.
+    const thisYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
+    await officer.goto(`${baseUrl}/can-bo/tong-quan.html`);
+    const allocationForm = officer.locator('#allocation-form');
+    await allocationForm.waitFor();
+    assert.equal(await officer.locator('#year-form input[name=year]').inputValue(), thisYear, 'the dashboard opens on the current year');
+    await allocationForm.locator('select[name=lineId]').selectOption('I.1');
+    await allocationForm.getByLabel('Số tiền (đồng)').fill('150000000');
+    await allocationForm.getByLabel('Số, ký hiệu văn bản').fill('4567/QĐ-UBND');
+    await allocationForm.getByLabel('Ngày ban hành').fill(new Date().toISOString().slice(0, 10));
+    await allocationForm.getByLabel('Cơ quan ban hành').fill('UBND thành phố Đà Nẵng');
+    await allocationForm.getByRole('button', { name: /Ghi nhận/ }).click();
+    await officer.locator('#allocation-log tr[data-line="I.1"][data-kind="allocate"]').waitFor();
+    const allocated = officer.locator(`#budget-table tr[data-line="I.1"][data-year="${thisYear}"] td[data-field="allocatedVnd"]`);
+    assert.equal(await allocated.getAttribute('data-value'), '150000000');
+    assert.equal(await allocated.getAttribute('data-source'), 'recorded');
+    await checkAccessibility(officer, 'dashboard-allocations');
+    await screenshot(officer, '12-du-toan-duoc-giao');
+
     const before = await budgetRow(officer);
 
     // The enterprise fills the form, with an attachment, and submits.

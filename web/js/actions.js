@@ -29,7 +29,7 @@ export const ACTIONS = {
   },
   approve: {
     title: 'Phê duyệt hỗ trợ',
-    fields: [amount('Kinh phí phê duyệt (đồng)', true), { name: 'budgetYear', label: 'Năm ngân sách', type: 'number', min: 2022, max: 2030 }, note()],
+    fields: [amount('Kinh phí phê duyệt (đồng)', true), { name: 'budgetYear', label: 'Năm ngân sách', type: 'number', min: 2022, max: 2035 }, note()],
     body: (v) => ({ amountVnd: int(v.amountVnd), budgetYear: int(v.budgetYear), note: v.note || undefined }),
   },
   reject: { title: 'Không phê duyệt', fields: [note(true, 'Lý do')] },

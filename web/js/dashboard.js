@@ -1,16 +1,19 @@
-// The programme dashboard: per budget item and year the plan, reserved, committed, disbursed and remaining amounts
-// (GET /api/budget) with an SVG chart, progress towards the II.2 targets (GET /api/targets), and the year-end report.
+// The programme dashboard: per budget item and year the plan, the allocation given (dự toán được giao; the plan's
+// figure stands for it in 2022–2025 until one is recorded), reserved, committed, disbursed and remaining amounts
+// (GET /api/budget) with an SVG chart, the year's allocation log and, for an Admin, its form (allocations.js), progress
+// towards the II.2 targets (GET /api/targets), and the year-end report.
 import { el, $, clear, vnd, notify } from './dom.js';
 import { field } from './forms.js';
 import { api, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
+import { allocationsSection } from './allocations.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const root = $('#dashboard');
 const yearForm = $('#year-form');
 const status = $('#page-status');
-const COLUMNS = [['planVnd', 'Kế hoạch'], ['reservedVnd', 'Đã giữ (phê duyệt)'], ['committedVnd', 'Đã cam kết'], ['disbursedVnd', 'Đã giải ngân'], ['remainingVnd', 'Còn lại']];
+const COLUMNS = [['planVnd', 'Kế hoạch'], ['allocatedVnd', 'Dự toán được giao'], ['reservedVnd', 'Đã giữ (phê duyệt)'], ['committedVnd', 'Đã cam kết'], ['disbursedVnd', 'Đã giải ngân'], ['remainingVnd', 'Còn lại']];
 const BARS = [['disbursedVnd', 'Đã giải ngân', 'bar-disbursed'], ['committedVnd', 'Đã cam kết', 'bar-committed'], ['reservedVnd', 'Đã giữ', 'bar-reserved'], ['remainingVnd', 'Còn lại', 'bar-remaining']];
 
 const num = (n) => new Intl.NumberFormat('vi-VN').format(n);
@@ -50,9 +53,10 @@ function chart(lines, year) {
     const y = i * rowHeight + 4;
     root.append(svg('text', { x: 0, y: y + 18, class: 'chart-label' }, line.lineId));
     let x = label;
-    const scale = (width - label - 10) / Math.max(line.planVnd, 1);
+    const scale = (width - label - 10) / Math.max(line.allocatedVnd ?? 0, line.reservedVnd + line.committedVnd + line.disbursedVnd, 1);
     for (const [key, name, css] of BARS) {
-      const amount = key === 'reservedVnd' ? line.reservedVnd - line.committedVnd - line.disbursedVnd : line[key];
+      // The ledger's amounts are disjoint (a commitment leaves the reserved amount, a payment the committed one).
+      const amount = line[key] ?? 0;
       const w = Math.max(0, amount * scale);
       if (w > 0) {
         const rect = svg('rect', { x, y, width: w, height: 24, class: css });
@@ -78,6 +82,7 @@ async function load() {
     const [{ lines }, { targets }] = await Promise.all([
       api(`/api/budget?year=${encodeURIComponent(year)}`, { officer: true }),
       api(`/api/targets?year=${encodeURIComponent(year)}`, { officer: true })]);
+    const allocations = await allocationsSection(year, lines.map((l) => l.lineId), load);
     if (mine !== latest) return; // a newer request (another year, a refresh) owns the page
     clear(root);
     const table = el('table', { class: 'table', id: 'budget-table' },
@@ -85,11 +90,12 @@ async function load() {
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Mục'), COLUMNS.map(([, h]) => el('th', { scope: 'col', class: 'num' }, h)))),
       el('tbody', {}, lines.map((line) => el('tr', { dataset: { line: line.lineId, year: line.year } },
         el('th', { scope: 'row' }, line.lineId),
-        COLUMNS.map(([key]) => el('td', { class: 'num', dataset: { field: key, value: line[key] } }, vnd(line[key])))))));
+        COLUMNS.map(([key]) => budgetCell(line, key))))));
     root.append(
       el('section', { class: 'card', 'aria-labelledby': 'h-budget' }, el('h2', { id: 'h-budget' }, 'Kinh phí'),
         lines.length ? chart(lines, year) : el('p', { class: 'muted' }, 'Năm này không có kinh phí theo kế hoạch.'),
         el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng kinh phí' }, table)),
+      allocations,
       el('section', { class: 'card', 'aria-labelledby': 'h-targets' }, el('h2', { id: 'h-targets' }, `Chỉ tiêu của Chương trình (mục II.2), tính đến năm ${year}`),
         el('ul', { class: 'targets' }, targets.map(targetItem))),
       reportSection(year));
@@ -99,6 +105,18 @@ async function load() {
         : error.status === 422 ? error.message : 'Không tải được số liệu.';
     notify(status, text, 'error');
   }
+}
+
+/** A cell of the budget table; the allocation says where it comes from (recorded, the plan's figure, or none yet). */
+function budgetCell(line, key) {
+  const value = line[key] ?? null;
+  const cell = el('td', { class: 'num', dataset: { field: key, value: value ?? '' } }, vnd(value));
+  if (key === 'allocatedVnd') {
+    cell.dataset.source = line.allocationSource;
+    if (line.allocationSource === 'plan') cell.append(el('br'), el('small', {}, '(theo kế hoạch)'));
+    if (line.allocationSource === 'none') cell.replaceChildren(el('small', {}, 'Chưa giao'));
+  }
+  return cell;
 }
 
 function reportSection(year) {
@@ -130,12 +148,13 @@ async function start() {
   const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
   let years = [];
   try { years = (await api('/api/catalogue')).programme.years; } catch { years = []; }
-  // This year, or the plan's last year once the plan has ended.
+  // This year (the programme runs on after the plan's figures end, on yearly allocations, to ten years after them).
   // A link may name the year (the year-end e-mail: tong-quan.html?year=2025).
+  const first = years.length ? Math.min(...years) : 2022;
+  const last = years.length ? Math.max(...years) + 10 : 2035;
   const asked = Number(new URLSearchParams(location.search).get('year'));
-  const defaultYear = Number.isInteger(asked) && asked >= 2022 && asked <= 2035 ? asked
-    : years.length ? Math.min(thisYear, Math.max(...years)) : thisYear;
-  yearForm.append(field('dash', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030, value: String(defaultYear), required: true }),
+  const defaultYear = Number.isInteger(asked) && asked >= first && asked <= last ? asked : Math.min(Math.max(thisYear, first), last);
+  yearForm.append(field('dash', { name: 'year', label: 'Năm', type: 'number', min: first, max: last, value: String(defaultYear), required: true }),
     el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Xem / làm mới'));
   yearForm.addEventListener('submit', (event) => { event.preventDefault(); load(); });
   await load();

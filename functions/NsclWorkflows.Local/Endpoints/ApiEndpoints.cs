@@ -53,6 +53,12 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Budget, (HttpRequest request, BudgetHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetBudget");
 
+        api.MapGet(ApiRoutes.BudgetAllocations, (HttpRequest request, NsclWorkflows.Api.Budget.AllocationsHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListBudgetAllocations");
+
+        api.MapPost(ApiRoutes.BudgetAllocations, (HttpRequest request, NsclWorkflows.Api.Budget.AllocationsHandler h, CancellationToken ct) =>
+            h.RecordAsync(request, ct)).WithName("RecordBudgetAllocation");
+
         api.MapGet(ApiRoutes.Targets, (HttpRequest request, TargetsHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetTargets");
 

@@ -99,11 +99,14 @@ public static class ActionPayloadReader
                         $"Kinh phí phê duyệt không được vượt kinh phí hội đồng thẩm định đề xuất ({Money(ceiling)})."));
                 }
 
+                // Any year allocations may be recorded for (the plan's first to ten after its last); whether the year has
+                // money is the ledger's answer (no_allocation / budget_exceeded), since allocations are data.
                 var year = r.Int("budgetYear", 2000, 2100, required: false);
-                if (year is { } y && !catalogue.Programme.Years.Contains(y))
+                var (firstYear, lastYear) = (catalogue.Programme.Years.Min(), catalogue.Programme.Years.Max() + Domain.Budget.BudgetPlan.YearsAfterPlan);
+                if (year is { } y && (y < firstYear || y > lastYear))
                 {
                     errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange,
-                        $"Năm {y} không có trong kế hoạch kinh phí ({string.Join(", ", catalogue.Programme.Years)})."));
+                        $"Năm ngân sách phải từ {firstYear} đến {lastYear}."));
                 }
 
                 request = request with { AmountVnd = approved, BudgetYear = year, Note = r.Text("note", required: false) };

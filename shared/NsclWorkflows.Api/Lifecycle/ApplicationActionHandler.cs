@@ -14,7 +14,8 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// <summary>
 /// <c>POST /api/applications/{id}/actions/{action}</c>: one person's step. Checked in order — who may see the
 /// application (else 404), who may take the action (403), whether its state allows it (409 with the current state
-/// and the allowed actions), the body (415/400/422), the budget for an approval (409), whether the application's
+/// and the allowed actions), the body (415/400/422), the budget for an approval (409 <c>no_allocation</c> when the
+/// item has no allocation in the year, <c>budget_exceeded</c> beyond what remains), whether the application's
 /// workflow can take an event at all (409 <c>workflow_unavailable</c>: not found, failed, terminated or completed;
 /// an event raised to it would be accepted and then discarded) — and only then raised to the workflow (202). The
 /// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
@@ -72,6 +73,14 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         {
             var year = raised.BudgetYear ?? time.GetUtcNow().ToOffset(DeadlinePlanner.VietnamOffset).Year;
             var balance = await ledger.GetBalanceAsync(new BudgetKey(application.Lifecycle.BudgetLineId, year), cancellationToken);
+            if (balance.CeilingSource == CeilingSource.None)
+            {
+                // Answered early here; the ledger refuses the same reservation (no_allocation) where the money moves.
+                var refusal = LedgerRules.NoAllocation(balance.Key);
+                return ApiProblem.Create(StatusCodes.Status409Conflict, refusal.Code, "Chưa có dự toán được giao", refusal.Message,
+                    extensions: new { lineId = balance.Key.LineId, year });
+            }
+
             if (balance.RemainingVnd < raised.AmountVnd)
             {
                 return ApiProblem.Create(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",

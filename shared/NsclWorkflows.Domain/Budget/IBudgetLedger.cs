@@ -30,10 +30,38 @@ public sealed record BudgetMovementRequest(
     string Reason,
     DateTimeOffset AtUtc);
 
-/// <summary>Balance of a line in a year, in đồng. Remaining = Plan − Reserved − Committed − Disbursed, never negative.</summary>
+/// <summary>
+/// Balance of a line in a year, in đồng. <see cref="PlanVnd"/> is the plan's printed figure (0 when the appendix gives
+/// none); the ceiling the ledger spends against is <see cref="CeilingVnd"/>: the latest allocation recorded for the item
+/// and year (<see cref="IBudgetAllocations"/>), or, when none was recorded, the printed figure, which stands as the
+/// allocation of 2022–2025 (<see cref="CeilingSource.Plan"/>). Remaining = Ceiling − Reserved − Committed − Disbursed,
+/// never negative.
+/// </summary>
 public sealed record LedgerBalance(BudgetKey Key, long PlanVnd, long ReservedVnd, long CommittedVnd, long DisbursedVnd)
 {
-    public long RemainingVnd => PlanVnd - ReservedVnd - CommittedVnd - DisbursedVnd;
+    /// <summary>What the ledger may spend on the item in the year; by default the printed figure.</summary>
+    public long CeilingVnd { get; init; } = PlanVnd;
+
+    /// <summary>Where <see cref="CeilingVnd"/> comes from; by default the plan when it prints a figure, else none.</summary>
+    public CeilingSource CeilingSource { get; init; } = PlanVnd > 0 ? CeilingSource.Plan : CeilingSource.None;
+
+    /// <summary>Reserved + committed + disbursed: what an allocation or a transfer may not go below.</summary>
+    public long UsedVnd => ReservedVnd + CommittedVnd + DisbursedVnd;
+
+    public long RemainingVnd => CeilingVnd - UsedVnd;
+}
+
+/// <summary>Where a ledger ceiling comes from. Stored and sent by name (lower case in the API): only add.</summary>
+public enum CeilingSource
+{
+    /// <summary>No allocation recorded and no printed figure: nothing may be reserved (<c>no_allocation</c>).</summary>
+    None,
+
+    /// <summary>No allocation recorded; the plan's printed figure (2022–2025) stands as the allocation.</summary>
+    Plan,
+
+    /// <summary>The latest allocation an Admin recorded (with transfers in and out since).</summary>
+    Recorded,
 }
 
 /// <summary>What one application holds on a line in a year.</summary>

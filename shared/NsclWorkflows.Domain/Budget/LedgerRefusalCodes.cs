@@ -18,8 +18,20 @@ public static class LedgerRefusalCodes
     /// <summary>The line is not a budget item of the catalogue (unknown, or a group such as "IV").</summary>
     public const string UnknownBudgetLine = "unknown_budget_line";
 
-    /// <summary>The item exists but the catalogue gives it no figure in that year.</summary>
+    /// <summary>The item exists but is funded elsewhere (lồng ghép): the catalogue gives it no figure in any year.</summary>
     public const string NoBudgetInYear = "no_budget_in_year";
+
+    /// <summary>A reservation on an item and year with no allocation recorded and no printed plan figure.</summary>
+    public const string NoAllocation = "no_allocation";
+
+    /// <summary>An allocation lower than what the item already holds (reserved + committed + disbursed) in the year.</summary>
+    public const string AllocationBelowUsed = "allocation_below_used";
+
+    /// <summary>A transfer out of an item larger than its ceiling less what it already holds.</summary>
+    public const string TransferExceedsAvailable = "transfer_exceeds_available";
+
+    /// <summary>A negative allocation.</summary>
+    public const string AmountNegative = "amount_negative";
 
     /// <summary>The movement id was already applied to a different movement (kind, amount or application).</summary>
     public const string MovementIdReused = "movement_id_reused";

@@ -6,7 +6,8 @@ namespace NsclWorkflows.Domain.Budget;
 /// The ledger's arithmetic, shared by every implementation (Table storage, in-memory): whether a movement applies to
 /// a line's balance and an application's holding, and what they become. Pure: no storage, no clock.
 /// <list type="bullet">
-/// <item>Reserve: amount ≤ the line's remaining amount; available → reserved.</item>
+/// <item>Reserve: the item has a ceiling in the year (an allocation, or the printed figure of 2022–2025; else
+/// <c>no_allocation</c>) and amount ≤ the line's remaining amount; available → reserved.</item>
 /// <item>Release: amount ≤ what the application holds reserved; reserved → available.</item>
 /// <item>Commit: amount ≤ what the application holds reserved; reserved → committed.</item>
 /// <item>Disburse: amount ≤ what the application has committed; committed → disbursed.</item>
@@ -15,7 +16,11 @@ namespace NsclWorkflows.Domain.Budget;
 /// </summary>
 public static class LedgerRules
 {
-    /// <summary>Refuses a line or year the plan does not fund; null when the key has a plan.</summary>
+    /// <summary>
+    /// Refuses a line the ledger does not hold money on: not an item of the catalogue, or an item funded elsewhere
+    /// (lồng ghép, no figure in any year). Whether the year has money is the ceiling's business
+    /// (<see cref="NoAllocation"/>), decided with the balance since allocations are data.
+    /// </summary>
     public static LedgerRefusal? CheckLine(BudgetPlan plan, BudgetKey key)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -26,9 +31,19 @@ public static class LedgerRules
                 $"Không có mục chi \"{key.LineId}\" trong danh mục kinh phí; kinh phí được theo dõi theo từng mục chi (ví dụ IV.1).");
         }
 
-        return plan.PlanVnd(key) is null
-            ? new(LedgerRefusalCodes.NoBudgetInYear, $"Mục chi {key.LineId} không được bố trí kinh phí năm {key.Year} trong kế hoạch.")
-            : null;
+        return plan.IsFundedItem(key.LineId)
+            ? null
+            : new(LedgerRefusalCodes.NoBudgetInYear,
+                $"Mục chi {key.LineId} được bố trí kinh phí từ nguồn khác (lồng ghép), không theo dõi trên sổ kinh phí của Sở.");
+    }
+
+    /// <summary>The refusal of a reservation on an item and year without an allocation (no figure printed, none recorded).</summary>
+    public static LedgerRefusal NoAllocation(BudgetKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new(LedgerRefusalCodes.NoAllocation,
+            $"Mục chi {key.LineId} chưa có dự toán được giao năm {key.Year}. Quản trị hệ thống cần ghi nhận dự toán được giao " +
+            $"(số, ngày và cơ quan ban hành văn bản giao dự toán) cho mục {key.LineId} năm {key.Year} trước khi phê duyệt kinh phí.");
     }
 
     /// <summary>Checks the request's shape: programming errors throw, they are not refusals.</summary>
@@ -66,6 +81,7 @@ public static class LedgerRules
         var app = request.ApplicationId;
         return request.Kind switch
         {
+            BudgetMovementKind.Reserve when balance.CeilingSource == CeilingSource.None => new LedgerDecision(balance, holding, NoAllocation(request.Key)),
             BudgetMovementKind.Reserve when amount > balance.RemainingVnd => Refuse(LedgerRefusalCodes.BudgetExceeded,
                 $"Không đủ kinh phí: {where} còn {Dong(Math.Max(balance.RemainingVnd, 0))}, không đủ để giữ {Dong(amount)} cho hồ sơ {app}."),
             BudgetMovementKind.Reserve => Apply(reserved: amount, committed: 0, disbursed: 0),

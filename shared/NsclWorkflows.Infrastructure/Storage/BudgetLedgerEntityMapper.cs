@@ -7,14 +7,17 @@ namespace NsclWorkflows.Infrastructure.Storage;
 
 /// <summary>
 /// Rows of the budget ledger table. One partition per item and year ("2024-IV.1") holds the balance row, one holding
-/// row per application and one entry row per applied movement, so a movement is one entity-group transaction.
-/// Column names are stored data: only add.
+/// row per application, one entry row per applied movement and one allocation row per allocation entry (the
+/// append-only log of the item's allocations in the year), so a movement or an allocation is one entity-group
+/// transaction with the balance row. The balance row's <c>CeilingVnd</c> is the latest recorded allocation (absent
+/// when none was recorded: the printed figure stands). Column names are stored data: only add.
 /// </summary>
 static class BudgetLedgerEntityMapper
 {
     public const string BalanceRowKey = "balance";
     public const string HoldingRowPrefix = "holding-";
     public const string EntryRowPrefix = "entry-";
+    public const string AllocationRowPrefix = "allocation-";
 
     public static string PartitionKey(BudgetKey key) => $"{key.Year:D4}-{SafeKey(key.LineId)}";
 
@@ -24,22 +27,86 @@ static class BudgetLedgerEntityMapper
     public static string EntryRowKey(string movementId) =>
         EntryRowPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(movementId)));
 
-    public static TableEntity ToBalanceEntity(LedgerBalance b, long entryCount, DateTimeOffset atUtc) => new(PartitionKey(b.Key), BalanceRowKey)
+    public static TableEntity ToBalanceEntity(LedgerBalance b, long entryCount, long allocationCount, DateTimeOffset atUtc)
     {
-        ["LineId"] = b.Key.LineId,
-        ["Year"] = b.Key.Year,
-        ["PlanVnd"] = b.PlanVnd,
-        ["ReservedVnd"] = b.ReservedVnd,
-        ["CommittedVnd"] = b.CommittedVnd,
-        ["DisbursedVnd"] = b.DisbursedVnd,
-        ["EntryCount"] = entryCount,
-        ["UpdatedAtUtc"] = atUtc,
+        var row = new TableEntity(PartitionKey(b.Key), BalanceRowKey)
+        {
+            ["LineId"] = b.Key.LineId,
+            ["Year"] = b.Key.Year,
+            ["PlanVnd"] = b.PlanVnd,
+            ["ReservedVnd"] = b.ReservedVnd,
+            ["CommittedVnd"] = b.CommittedVnd,
+            ["DisbursedVnd"] = b.DisbursedVnd,
+            ["EntryCount"] = entryCount,
+            ["AllocationCount"] = allocationCount,
+            ["UpdatedAtUtc"] = atUtc,
+        };
+        if (b.CeilingSource == CeilingSource.Recorded)
+        {
+            row["CeilingVnd"] = b.CeilingVnd;
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// The stored amounts with the ceiling in force: the recorded allocation when there is one, else the plan's printed
+    /// figure (the catalogue's, which an amendment may have changed), else none.
+    /// </summary>
+    public static LedgerBalance ToBalance(BudgetKey key, long? planVnd, TableEntity? row)
+    {
+        var balance = row is null
+            ? new LedgerBalance(key, planVnd ?? 0, 0, 0, 0)
+            : new LedgerBalance(key, planVnd ?? 0, row.GetInt64("ReservedVnd") ?? 0, row.GetInt64("CommittedVnd") ?? 0, row.GetInt64("DisbursedVnd") ?? 0);
+        return row?.GetInt64("CeilingVnd") is { } recorded
+            ? balance with { CeilingVnd = recorded, CeilingSource = CeilingSource.Recorded }
+            : planVnd is { } printed
+                ? balance with { CeilingVnd = printed, CeilingSource = CeilingSource.Plan }
+                : balance with { CeilingVnd = 0, CeilingSource = CeilingSource.None };
+    }
+
+    public static long AllocationCount(TableEntity? balanceRow) => balanceRow?.GetInt64("AllocationCount") ?? 0;
+
+    /// <summary>Derived from the entry id alone, so the same allocation entry can never be written twice in a partition.</summary>
+    public static string AllocationRowKey(string entryId) =>
+        AllocationRowPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entryId)));
+
+    public static TableEntity ToAllocationEntity(AllocationEntry e) => new(PartitionKey(e.Key), AllocationRowKey(e.EntryId))
+    {
+        ["Sequence"] = e.Sequence,
+        ["EntryId"] = e.EntryId,
+        ["LineId"] = e.Key.LineId,
+        ["Year"] = e.Key.Year,
+        ["Kind"] = e.Kind.ToString(),
+        ["AmountVnd"] = e.AmountVnd,
+        ["DeltaVnd"] = e.DeltaVnd,
+        ["CeilingAfterVnd"] = e.CeilingAfterVnd,
+        ["CounterpartLineId"] = e.CounterpartLineId,
+        ["DocumentNumber"] = e.Document.Number,
+        ["DocumentDate"] = e.Document.IssuedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["DocumentIssuer"] = e.Document.Issuer,
+        ["Note"] = e.Note,
+        ["Actor"] = e.Actor,
+        ["AtUtc"] = e.AtUtc,
     };
 
-    /// <summary>The stored amounts with the plan in force (the catalogue's, which an amendment may have changed).</summary>
-    public static LedgerBalance ToBalance(BudgetKey key, long planVnd, TableEntity? row) => row is null
-        ? new(key, planVnd, 0, 0, 0)
-        : new(key, planVnd, row.GetInt64("ReservedVnd") ?? 0, row.GetInt64("CommittedVnd") ?? 0, row.GetInt64("DisbursedVnd") ?? 0);
+    public static AllocationEntry ToAllocation(TableEntity row) => new(
+        row.GetString("EntryId"),
+        new BudgetKey(row.GetString("LineId"), row.GetInt32("Year") ?? 0),
+        Enum.Parse<AllocationKind>(row.GetString("Kind")),
+        row.GetInt64("AmountVnd") ?? 0,
+        row.GetInt64("DeltaVnd") ?? 0,
+        row.GetInt64("CeilingAfterVnd") ?? 0,
+        row.GetString("CounterpartLineId"),
+        new AllocationDocument(
+            row.GetString("DocumentNumber") ?? string.Empty,
+            DateOnly.TryParseExact(row.GetString("DocumentDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date) ? date : default,
+            row.GetString("DocumentIssuer") ?? string.Empty),
+        row.GetString("Note"),
+        row.GetString("Actor") ?? string.Empty,
+        row.GetDateTimeOffset("AtUtc") ?? default,
+        row.GetInt64("Sequence") ?? 0);
 
     public static BudgetKey KeyOf(TableEntity balanceRow) => new(balanceRow.GetString("LineId"), balanceRow.GetInt32("Year") ?? 0);
 

@@ -23,4 +23,8 @@ static partial class BudgetLedgerLog
     [LoggerMessage(EventId = 3105, Level = LogLevel.Warning,
         Message = "Budget ledger {Partition}: movement {MovementId} gave up after {Attempts} conflicting attempts")]
     public static partial void GaveUp(ILogger logger, string partition, string movementId, int attempts);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Information,
+        Message = "Budget ledger {Partition}: allocation {Kind} {AmountVnd} VND ({EntryId}) recorded after {Attempt} attempt(s); ceiling now {CeilingVnd} VND")]
+    public static partial void Allocated(ILogger logger, string partition, NsclWorkflows.Domain.Budget.AllocationKind kind, long amountVnd, long ceilingVnd, string entryId, int attempt);
 }

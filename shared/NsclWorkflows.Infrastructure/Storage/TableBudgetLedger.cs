@@ -13,9 +13,11 @@ namespace NsclWorkflows.Infrastructure.Storage;
 /// between makes the transaction fail (412, or 409 for a row created meanwhile): the movement re-reads and decides
 /// again, with a jittered back-off, at most <see cref="MaxAttempts"/> times. So the remaining amount cannot go
 /// negative under any number of concurrent movements, and entries always add up to the balance.
-/// A movement whose id is already in the partition is a replay: nothing moves.
+/// A movement whose id is already in the partition is a replay: nothing moves. Allocation entries
+/// (<see cref="IBudgetAllocations"/>) are written the same way, with the balance row whose ceiling they change, so a
+/// revision racing approvals is decided against the same state they are.
 /// </summary>
-public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan, ILogger<TableBudgetLedger> logger) : IBudgetLedger
+public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan, ILogger<TableBudgetLedger> logger) : IBudgetLedger, IBudgetAllocations
 {
     /// <summary>Attempts of one movement before <see cref="BudgetLedgerContentionException"/>.</summary>
     public const int MaxAttempts = 100;
@@ -40,7 +42,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
             return new LedgerResult(false, false, unknown.Code, unknown.Message, new LedgerBalance(key, 0, 0, 0, 0));
         }
 
-        var planVnd = plan.PlanVnd(key)!.Value;
+        var planVnd = plan.PlanVnd(key);
         var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -62,7 +64,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
             var sequence = EntryCount(balanceRow) + 1;
             TableTransactionAction[] batch =
             [
-                Write(ToBalanceEntity(decision.Balance, sequence, request.AtUtc), balanceRow),
+                Write(ToBalanceEntity(decision.Balance, sequence, AllocationCount(balanceRow), request.AtUtc), balanceRow),
                 Write(ToHoldingEntity(decision.Holding, request.AtUtc), holdingRow),
                 new(TableTransactionActionType.Add, ToEntryEntity(LedgerRules.EntryOf(request), sequence)),
             ];
@@ -94,7 +96,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
         ArgumentNullException.ThrowIfNull(key);
         var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key), BalanceRowKey, cancellationToken: cancellationToken);
-        return ToBalance(key, plan.PlanVnd(key) ?? 0, row.HasValue ? row.Value : null);
+        return ToBalance(key, plan.PlanVnd(key), row.HasValue ? row.Value : null);
     }
 
     public async Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken)
@@ -109,7 +111,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
         // Every planned line and year, plus any stored line the catalogue no longer plans (money held there stays visible).
         return plan.Keys.Union(stored.Keys)
             .OrderBy(k => k.LineId, StringComparer.Ordinal).ThenBy(k => k.Year)
-            .Select(k => ToBalance(k, plan.PlanVnd(k) ?? 0, stored.GetValueOrDefault(k)))
+            .Select(k => ToBalance(k, plan.PlanVnd(k), stored.GetValueOrDefault(k)))
             .ToArray();
     }
 
@@ -135,6 +137,94 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
         }
 
         return rows.OrderBy(Sequence).Select(ToEntry).ToArray();
+    }
+
+    public async Task<AllocationResult> AllocateAsync(AllocationRequest request, CancellationToken cancellationToken)
+    {
+        AllocationRules.Validate(request);
+        var key = request.Key;
+        var partition = PartitionKey(key);
+        if (LedgerRules.CheckLine(plan, key) is { } unknown)
+        {
+            BudgetLedgerLog.Refused(logger, partition, request.EntryId, unknown.Code);
+            return new AllocationResult(false, false, unknown.Code, unknown.Message, new LedgerBalance(key, 0, 0, 0, 0), null);
+        }
+
+        var planVnd = plan.PlanVnd(key);
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var balanceTask = Find(table, partition, BalanceRowKey, cancellationToken);
+            var existingTask = Find(table, partition, AllocationRowKey(request.EntryId), cancellationToken);
+            var (balanceRow, existing) = (await balanceTask, await existingTask);
+            var balance = ToBalance(key, planVnd, balanceRow);
+            if (existing is not null)
+            {
+                BudgetLedgerLog.Replayed(logger, partition, request.EntryId);
+                return AllocationRules.Replay(request, ToAllocation(existing), balance);
+            }
+
+            var sequence = AllocationCount(balanceRow) + 1;
+            var (after, entry, refusal) = AllocationRules.Decide(request, balance, sequence);
+            if (refusal is not null)
+            {
+                BudgetLedgerLog.Refused(logger, partition, request.EntryId, refusal.Code);
+                return new AllocationResult(false, false, refusal.Code, refusal.Message, balance, null);
+            }
+
+            TableTransactionAction[] batch =
+            [
+                Write(ToBalanceEntity(after, EntryCount(balanceRow), sequence, request.AtUtc), balanceRow),
+                new(TableTransactionActionType.Add, ToAllocationEntity(entry!)),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                Interlocked.Increment(ref transactions);
+                BudgetLedgerLog.Allocated(logger, partition, request.Kind, request.AmountVnd, after.CeilingVnd, request.EntryId, attempt);
+                return new AllocationResult(true, false, null, null, after, entry);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                Interlocked.Increment(ref conflicts);
+                BudgetLedgerLog.Conflict(logger, partition, request.EntryId, ex.Status, attempt);
+                if (attempt >= MaxAttempts)
+                {
+                    BudgetLedgerLog.GaveUp(logger, partition, request.EntryId, attempt);
+                    throw new BudgetLedgerContentionException(
+                        $"Budget ledger {partition}: allocation {request.EntryId} lost {attempt} write races; nothing was written.", ex);
+                }
+
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<AllocationEntry>> GetAllocationsAsync(int? year, string? lineId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {AllocationRowPrefix} and RowKey lt {AllocationRowPrefix + "~"}");
+        if (year is { } y && !string.IsNullOrEmpty(lineId))
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(new BudgetKey(lineId, y))}");
+        }
+        else if (year is { } only)
+        {
+            var prefix = only.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+            filter += " and " + TableClient.CreateQueryFilter($"PartitionKey ge {prefix + "-"} and PartitionKey lt {prefix + "."}");
+        }
+
+        var entries = new List<AllocationEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var entry = ToAllocation(row);
+            if (string.IsNullOrEmpty(lineId) || string.Equals(entry.Key.LineId, lineId, StringComparison.Ordinal))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries.OrderBy(e => e.Key.LineId, StringComparer.Ordinal).ThenBy(e => e.Key.Year).ThenBy(e => e.Sequence).ToArray();
     }
 
     static async Task<(TableEntity? Balance, TableEntity? Holding, TableEntity? Entry)> ReadAsync(

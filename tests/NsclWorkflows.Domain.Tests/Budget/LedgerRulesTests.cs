@@ -143,17 +143,48 @@ public class LedgerRulesTests
     }
 
     [Fact]
-    public void CheckLine_ShippedCatalogue_RefusesGroupsUnknownLinesAndEmptyYears()
+    public void CheckLine_ShippedCatalogue_RefusesGroupsUnknownLinesAndItemsFundedElsewhere()
     {
         var plan = BudgetPlan.From(EmbeddedCatalogue.Load());
 
         Assert.Null(LedgerRules.CheckLine(plan, new BudgetKey("IV.1", 2025)));
+        Assert.Null(LedgerRules.CheckLine(plan, new BudgetKey("IV.1", 2022)));   // an empty cell: the ceiling decides (no_allocation)
+        Assert.Null(LedgerRules.CheckLine(plan, new BudgetKey("IV.1", 2026)));   // after the plan: allocations are data
         Assert.Equal(LedgerRefusalCodes.UnknownBudgetLine, LedgerRules.CheckLine(plan, new BudgetKey("IV", 2025))!.Code);
         Assert.Equal(LedgerRefusalCodes.UnknownBudgetLine, LedgerRules.CheckLine(plan, new BudgetKey("IX.9", 2025))!.Code);
-        var empty = LedgerRules.CheckLine(plan, new BudgetKey("IV.1", 2022))!;
-        Assert.Equal(LedgerRefusalCodes.NoBudgetInYear, empty.Code);
-        Assert.Equal("Mục chi IV.1 không được bố trí kinh phí năm 2022 trong kế hoạch.", empty.Message);
-        Assert.Equal(LedgerRefusalCodes.NoBudgetInYear, LedgerRules.CheckLine(plan, new BudgetKey("IV.1", 2026))!.Code);
+        var elsewhere = LedgerRules.CheckLine(plan, new BudgetKey("IV.3", 2024))!;
+        Assert.Equal(LedgerRefusalCodes.NoBudgetInYear, elsewhere.Code);
+        Assert.Contains("lồng ghép", elsewhere.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_ReserveWithoutAllocation_RefusedNoAllocationNamingItemYearAndAdmin()
+    {
+        var key = new BudgetKey("IV.1", 2026);
+        var none = new LedgerBalance(key, 0, 0, 0, 0);
+
+        var d = LedgerRules.Decide(new BudgetMovementRequest("m1", key, App, BudgetMovementKind.Reserve, 1, "a", "r", At), none,
+            new LedgerHolding(key, App, 0, 0, 0));
+
+        Assert.Equal(CeilingSource.None, none.CeilingSource);
+        Assert.Equal(LedgerRefusalCodes.NoAllocation, d.Refusal!.Code);
+        Assert.Contains("IV.1", d.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("năm 2026", d.Refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Quản trị hệ thống", d.Refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(none, d.Balance);
+    }
+
+    [Fact]
+    public void Decide_ReserveAgainstRecordedAllocation_UsesTheAllocationNotThePlan()
+    {
+        var allocated = Balance() with { CeilingVnd = 300_000_000, CeilingSource = CeilingSource.Recorded };
+
+        var within = LedgerRules.Decide(Move(BudgetMovementKind.Reserve, 300_000_000), allocated, Holding());
+        var beyond = LedgerRules.Decide(Move(BudgetMovementKind.Reserve, 300_000_001), allocated, Holding());
+
+        Assert.True(within.Applied);
+        Assert.Equal(0, within.Balance.RemainingVnd);
+        Assert.Equal(LedgerRefusalCodes.BudgetExceeded, beyond.Refusal!.Code);
     }
 
     [Fact]

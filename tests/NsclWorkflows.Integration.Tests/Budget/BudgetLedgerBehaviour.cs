@@ -111,7 +111,9 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
             (Move("x7", Line2024, "app1", BudgetMovementKind.Release, -5), LedgerRefusalCodes.AmountNotPositive),
             (Move("r1", Line2024, "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.MovementIdReused),
             (Move("x8", new BudgetKey("IV", 2024), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.UnknownBudgetLine),
-            (Move("x9", new BudgetKey("IV.1", 2022), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.NoBudgetInYear),
+            (Move("x9", new BudgetKey("IV.1", 2022), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.NoAllocation),
+            (Move("x10", new BudgetKey("IV.1", 2026), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.NoAllocation),
+            (Move("x11", new BudgetKey("IV.3", 2024), "app1", BudgetMovementKind.Reserve, 1), LedgerRefusalCodes.NoBudgetInYear),
         ];
 
         foreach (var (request, code) in refused)
@@ -190,6 +192,123 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
         {
             Assert.Equal(0, (await ledger.GetHoldingAsync(Line2024, request.ApplicationId, None)).ReservedVnd);
         }
+    }
+
+    protected static readonly BudgetKey Line2026 = new("IV.1", 2026);   // no printed figure: only allocations
+    protected static readonly AllocationDocument Decision = new("4567/QĐ-UBND", new DateOnly(2025, 12, 20), "UBND thành phố Đà Nẵng");
+
+    protected static AllocationRequest Allocate(string id, BudgetKey key, long amount) =>
+        new(id, key, AllocationKind.Allocate, amount, null, Decision, "Giao dự toán", "admin@dost.danang.gov.vn", At);
+
+    [Fact]
+    public async Task Reserve_NoAllocationThenAllocationRecorded_RefusedThenApplied()
+    {
+        var ledger = await NewLedgerAsync();
+        var allocations = (IBudgetAllocations)ledger;
+
+        var before = await ledger.ApplyAsync(Move("r1", Line2026, "app1", BudgetMovementKind.Reserve, 100_000_000), None);
+        var allocated = await allocations.AllocateAsync(Allocate("a1", Line2026, 500_000_000), None);
+        var after = await ledger.ApplyAsync(Move("r1", Line2026, "app1", BudgetMovementKind.Reserve, 100_000_000), None);
+
+        Assert.Equal(LedgerRefusalCodes.NoAllocation, before.RefusalCode);
+        Assert.Equal(CeilingSource.None, before.Balance.CeilingSource);
+        Assert.True(allocated.Applied, allocated.RefusalMessage);
+        Assert.True(after.Applied, after.RefusalMessage);
+        var balance = await ledger.GetBalanceAsync(Line2026, None);
+        Assert.Equal((0L, 500_000_000L, CeilingSource.Recorded, 100_000_000L, 400_000_000L),
+            (balance.PlanVnd, balance.CeilingVnd, balance.CeilingSource, balance.ReservedVnd, balance.RemainingVnd));
+        Assert.Contains(await ledger.GetBalancesAsync(None), b => b == balance);
+        var entry = Assert.Single(await allocations.GetAllocationsAsync(2026, "IV.1", None));
+        Assert.Equal((AllocationKind.Allocate, 500_000_000L, Decision, 1L), (entry.Kind, entry.CeilingAfterVnd, entry.Document, entry.Sequence));
+    }
+
+    [Fact]
+    public async Task Allocate_Revisions_AreNewEntriesAndTheLatestIsTheCeiling()
+    {
+        var ledger = await NewLedgerAsync();
+        var allocations = (IBudgetAllocations)ledger;
+        await allocations.AllocateAsync(Allocate("a1", Line2024, 600_000_000), None);   // replaces the printed 800.000.000
+        await ledger.ApplyAsync(Move("r1", Line2024, "app1", BudgetMovementKind.Reserve, 450_000_000), None);
+
+        var below = await allocations.AllocateAsync(Allocate("a2", Line2024, 449_999_999), None);
+        var revised = await allocations.AllocateAsync(Allocate("a3", Line2024, 700_000_000), None);
+        var replay = await allocations.AllocateAsync(Allocate("a3", Line2024, 700_000_000), None);
+
+        Assert.Equal(LedgerRefusalCodes.AllocationBelowUsed, below.RefusalCode);
+        Assert.True(revised.Applied);
+        Assert.True(replay.WasReplay);
+        var balance = await ledger.GetBalanceAsync(Line2024, None);
+        Assert.Equal((800_000_000L, 700_000_000L, 250_000_000L), (balance.PlanVnd, balance.CeilingVnd, balance.RemainingVnd));
+        var log = await allocations.GetAllocationsAsync(2024, null, None);
+        Assert.Equal([("a1", -200_000_000L, 600_000_000L), ("a3", 100_000_000L, 700_000_000L)], log.Select(e => (e.EntryId, e.DeltaVnd, e.CeilingAfterVnd)));
+        Assert.Equal(balance.CeilingVnd, Plan.PlanVnd(Line2024) + log.Sum(e => e.DeltaVnd));
+        Assert.Empty(await allocations.GetAllocationsAsync(2025, null, None));
+    }
+
+    [Fact]
+    public async Task Transfer_BetweenItems_MovesCeilingsAndIsInTheLog()
+    {
+        var ledger = await NewLedgerAsync();
+        var allocations = (IBudgetAllocations)ledger;
+        var from = new BudgetKey("I.3", 2026);
+        var to = new BudgetKey("I.2", 2026);
+        await allocations.AllocateAsync(Allocate("a1", from, 200_000_000), None);
+        await allocations.AllocateAsync(Allocate("a2", to, 100_000_000), None);
+        await ledger.ApplyAsync(Move("r1", from, "act1", BudgetMovementKind.Reserve, 120_000_000), None);
+
+        var tooMuch = await AllocationTransfers.TransferAsync(allocations, "t0", 2026, "I.3", "I.2", 80_000_001, Decision, null, "admin", At, None);
+        var moved = await AllocationTransfers.TransferAsync(allocations, "t1", 2026, "I.3", "I.2", 80_000_000, Decision, "Điều chỉnh theo V.2.b", "admin", At, None);
+        var again = await AllocationTransfers.TransferAsync(allocations, "t1", 2026, "I.3", "I.2", 80_000_000, Decision, "Điều chỉnh theo V.2.b", "admin", At, None);
+
+        Assert.Equal(LedgerRefusalCodes.TransferExceedsAvailable, tooMuch.Out.RefusalCode);
+        Assert.Null(tooMuch.In);
+        Assert.True(moved.Out.Applied && moved.In!.Applied);
+        Assert.True(again.Out.WasReplay && again.In!.WasReplay);
+        Assert.Equal((120_000_000L, 0L), ((await ledger.GetBalanceAsync(from, None)).CeilingVnd, (await ledger.GetBalanceAsync(from, None)).RemainingVnd));
+        Assert.Equal(180_000_000, (await ledger.GetBalanceAsync(to, None)).CeilingVnd);
+        var log = await allocations.GetAllocationsAsync(2026, null, None);
+        Assert.Equal(
+            [("I.2", AllocationKind.Allocate, 100_000_000L, (string?)null), ("I.2", AllocationKind.TransferIn, 80_000_000L, "I.3"),
+             ("I.3", AllocationKind.Allocate, 200_000_000L, null), ("I.3", AllocationKind.TransferOut, -80_000_000L, "I.2")],
+            log.Select(e => (e.Key.LineId, e.Kind, e.DeltaVnd, e.CounterpartLineId)));
+        Assert.Equal(2, (await allocations.GetAllocationsAsync(null, "I.3", None)).Count);
+    }
+
+    [Fact]
+    public async Task Reserve_ConcurrentWithRevisionsOfTheAllocation_NeverOverspends()
+    {
+        var ledger = await NewLedgerAsync();
+        var allocations = (IBudgetAllocations)ledger;
+        await allocations.AllocateAsync(Allocate("a0", Line2026, 500_000_000), None);
+        // 40 approvals of 20 million (800 million) race 6 revisions of the allocation between 200 and 700 million.
+        var reserves = Enumerable.Range(0, 40)
+            .Select(i => Move($"approve-app{i:D2}", Line2026, $"app{i:D2}", BudgetMovementKind.Reserve, 20_000_000)).ToArray();
+        long[] revisions = [300_000_000, 600_000_000, 200_000_000, 700_000_000, 400_000_000, 250_000_000];
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reserveTasks = reserves.Select(r => Task.Run(async () => { await gate.Task; return await ledger.ApplyAsync(r, None); })).ToArray();
+        var revisionTasks = revisions.Select((amount, i) => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await allocations.AllocateAsync(Allocate($"a{i + 1}", Line2026, amount), None);
+        })).ToArray();
+        gate.SetResult();
+        var reserved = await Task.WhenAll(reserveTasks);
+        var revised = await Task.WhenAll(revisionTasks);
+
+        var balance = await ledger.GetBalanceAsync(Line2026, None);
+        var log = await allocations.GetAllocationsAsync(2026, "IV.1", None);
+        Output.WriteLine($"{GetType().Name}: {reserved.Count(r => r.Applied)} of 40 reserves and {revised.Count(r => r.Applied)} of 6 revisions applied; " +
+            $"ceiling {balance.CeilingVnd:N0}, reserved {balance.ReservedVnd:N0}, conflict retries {ConflictRetries(ledger)?.ToString() ?? "n/a"}");
+        Assert.True(balance.ReservedVnd <= balance.CeilingVnd, $"reserved {balance.ReservedVnd} above the ceiling {balance.CeilingVnd}");
+        Assert.Equal(reserved.Count(r => r.Applied) * 20_000_000L, balance.ReservedVnd);
+        Assert.All(reserved.Where(r => r.Refused), r => Assert.Equal(LedgerRefusalCodes.BudgetExceeded, r.RefusalCode));
+        Assert.All(revised.Where(r => r.Refused), r => Assert.Equal(LedgerRefusalCodes.AllocationBelowUsed, r.RefusalCode));
+        // Every accepted revision was at or above what was held when it was decided; the latest is the ceiling.
+        Assert.All(revised.Where(r => r.Applied), r => Assert.True(r.Balance.RemainingVnd >= 0));
+        Assert.Equal(1 + revised.Count(r => r.Applied), log.Count);
+        Assert.Equal(log.MaxBy(e => e.Sequence)!.CeilingAfterVnd, balance.CeilingVnd);
+        Assert.Equal(balance.CeilingVnd, log.Sum(e => e.DeltaVnd));
+        Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Sequence));
     }
 
     /// <summary>Starts every request at once (released together by one gate) and waits for all.</summary>
