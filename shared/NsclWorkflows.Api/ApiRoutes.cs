@@ -20,6 +20,7 @@ public static class ApiRoutes
     public const string Inbox = "inbox";
     public const string Budget = "budget";
     public const string Targets = "targets";
+    public const string TargetValues = "targets/{targetId}/values";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
     public const string YearEndReport = "reports/year-end/{year}";
@@ -43,6 +44,8 @@ public static class ApiRoutes
         new("GetInbox", "GET", Inbox),
         new("GetBudget", "GET", Budget),
         new("GetTargets", "GET", Targets),
+        new("RecordTargetValue", "POST", TargetValues),
+        new("ListTargetValues", "GET", TargetValues),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
         new("StartYearEndReport", "POST", YearEndReport),

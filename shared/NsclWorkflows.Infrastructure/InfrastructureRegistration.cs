@@ -45,6 +45,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
+        services.AddSingleton<NsclWorkflows.Domain.Targets.IIndicatorValueStore, TableIndicatorValues>();
         services.AddSingleton<AccessTokens>();
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NsclWorkflows.Domain.Attachments.IAttachmentStore, BlobAttachmentStore>();
