@@ -119,6 +119,7 @@ public class IndicatorValuesApiTests(AzuriteFixture azurite)
 
         Assert.Equal(422, status);
         Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field && e.GetProperty("code").GetString() == code);
+        Assert.DoesNotContain(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("Trường 'source'", StringComparison.Ordinal));
     }
 
     [Fact]
