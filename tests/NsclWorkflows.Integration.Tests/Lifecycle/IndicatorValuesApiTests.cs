@@ -133,6 +133,34 @@ public class IndicatorValuesApiTests(AzuriteFixture azurite)
         Assert.Equal((404, 404), (recorded, listed));
     }
 
+    [Fact]
+    public async Task YearEndReport_AfterTheTfpShareIsEntered_PrintsItWithItsSourceInsteadOfNoData()
+    {
+        await using var host = new LocalHostProcess(azurite.ConnectionString, "indicatorsreport", TimeSpan.FromMinutes(10),
+            new Dictionary<string, string> { ["Nscl__Storage__TablePrefix"] = "indicatorsreport" });
+        await host.StartAsync();
+        var client = new LifecycleClient(host.Http);
+        var (recorded, _) = await client.PostAsync($"/api/targets/{Tfp}/values", Json(new { value = 46.2m, year = 2025, source = FirstSource }), As.Leader);
+        Assert.Equal(201, recorded);
+
+        var (started, run) = await client.PostEmptyAsync("/api/reports/year-end/2025", As.Leader);
+        Assert.True(started == 202, $"year-end report: {started} {run}");
+        var report = await LocalHostProcess.EventuallyAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/year-end/2025");
+            As.Leader.ApplyTo(request);
+            using var response = await host.Http.SendAsync(request);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
+        }, bytes => bytes is not null, TimeSpan.FromSeconds(90), "the year-end report is stored");
+
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(report!), false);
+        var cells = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList())
+            .Single(r => r.Count == 5 && r[1].Contains("TFP", StringComparison.Ordinal) && r[1].Contains("năm 2025", StringComparison.Ordinal));
+        Assert.Equal("46,2 % (năm 2025)", cells[3]);
+        Assert.StartsWith($"Đạt (nguồn: {FirstSource}; nhập ngày ", cells[4], StringComparison.Ordinal);
+    }
+
     static async Task<Dictionary<string, JsonElement>> TargetsAsync(LifecycleClient client, As caller)
     {
         var (status, body) = await client.GetAsync("/api/targets?year=2025", caller);
