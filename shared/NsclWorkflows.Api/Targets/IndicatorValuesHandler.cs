@@ -135,7 +135,7 @@ public sealed partial class IndicatorValuesHandler(
             },
             source = value.Source,
             note = value.Note,
-            recordedBy = new { id = value.RecordedById, name = value.RecordedByName },
+            recordedBy = new { name = value.RecordedByName }, // the provider's id stays in storage
             recordedAtUtc = value.RecordedAtUtc,
             current = current is not null && string.Equals(current.Id, value.Id, StringComparison.Ordinal),
             summary = IndicatorValueRules.Describe(target, value),
