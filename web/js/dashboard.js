@@ -28,7 +28,7 @@ function enteredLine(t, e, label) {
 /**
  * One target: its text; for those the system counts, achieved of the target with a progress bar; for those measured
  * outside the system (TFP), the value officers entered with its source and date, or "Chưa có số liệu". Leaders and
- * admins (canRecord) get a form to enter a value with its source, and every officer can open the history.
+ * admins (canRecord) get a form to enter a value with its source; once a value is entered, every officer can open the history.
  */
 function targetItem(t, canRecord, year) {
   const item = el('li', { dataset: { target: t.id } }, el('p', {}, t.text));
