@@ -21,6 +21,7 @@ public static class ApiRoutes
     public const string Budget = "budget";
     public const string BudgetAllocations = "budget/allocations";
     public const string Targets = "targets";
+    public const string TargetValues = "targets/{targetId}/values";
     public const string Catalogue = "catalogue";
     public const string CatalogueValidation = "catalogue/validation";
     public const string YearEndReport = "reports/year-end/{year}";
@@ -46,6 +47,8 @@ public static class ApiRoutes
         new("ListBudgetAllocations", "GET", BudgetAllocations),
         new("RecordBudgetAllocation", "POST", BudgetAllocations),
         new("GetTargets", "GET", Targets),
+        new("RecordTargetValue", "POST", TargetValues),
+        new("ListTargetValues", "GET", TargetValues),
         new("GetCatalogue", "GET", Catalogue),
         new("GetCatalogueValidation", "GET", CatalogueValidation),
         new("StartYearEndReport", "POST", YearEndReport),

@@ -61,6 +61,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.BudgetHandler>();
         services.AddSingleton<Budget.AllocationsHandler>();
         services.AddSingleton<Lifecycle.TargetsHandler>();
+        services.AddSingleton<Targets.IndicatorValuesHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();

@@ -48,6 +48,7 @@ public static class InfrastructureRegistration
         // The allocation log lives with the balances it sets the ceilings of: always the ledger in use.
         services.AddSingleton(sp => sp.GetRequiredService<IBudgetLedger>() as IBudgetAllocations
             ?? throw new InvalidOperationException("The registered budget ledger does not keep allocations (IBudgetAllocations)."));
+        services.AddSingleton<NsclWorkflows.Domain.Targets.IIndicatorValueStore, TableIndicatorValues>();
         services.AddSingleton<AccessTokens>();
         services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NsclWorkflows.Domain.Attachments.IAttachmentStore, BlobAttachmentStore>();

@@ -2,7 +2,7 @@
 // shown in Vietnamese next to the fields they name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, checkAccessibility, screenshot } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin } from './support.mjs';
 
 test('the form shows the server\'s validation errors next to the right fields', async () => {
   const browser = await launch();
@@ -39,6 +39,51 @@ test('the form shows the server\'s validation errors next to the right fields', 
     await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('25000000');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.locator('[data-field="requestedAmountVnd"] .field-error', { hasText: 'vượt mức tối đa' }).waitFor();
+  } finally {
+    await browser.close();
+  }
+});
+
+// Indicator values: a leader (here an admin) enters the TFP share with its source on the dashboard; a hostile source is
+// refused next to its field; the value, its source and date replace "Chưa có số liệu"; the history lists it.
+test('the dashboard enters the TFP share with its source and shows it', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await signInAsAdmin(page);
+    await page.goto(`${baseUrl}/can-bo/tong-quan.html?year=2025`);
+    const tfp = page.locator('li[data-target="tfp-contribution-2025"]');
+    await tfp.waitFor();
+    assert.match(await tfp.locator('[data-field="achieved"]').innerText(), /Chưa có số liệu/);
+
+    await tfp.getByText('Nhập số liệu kèm nguồn').click();
+    const form = tfp.locator('form.value-form');
+    await form.getByLabel('Giá trị (%)').fill('46,2');
+    await form.getByLabel('Năm của số liệu').fill('2025');
+    await form.getByLabel('Nguồn số liệu').fill('Báo cáo số 12\u202E/BC-CTK');
+    await form.getByRole('button', { name: 'Ghi số liệu' }).click();
+    const sourceError = form.locator('[data-field="source"] .field-error');
+    await sourceError.waitFor({ state: 'visible' });
+    assert.match(await sourceError.innerText(), /Nguồn số liệu chứa ký tự điều khiển hướng chữ/);
+    await checkAccessibility(page, 'dashboard with the indicator form and its errors');
+
+    const source = 'Cục Thống kê TP Đà Nẵng, Báo cáo số 12/BC-CTK ngày 15/01/2026';
+    await form.getByLabel('Nguồn số liệu').fill(source);
+    await form.getByRole('button', { name: 'Ghi số liệu' }).click();
+    const entered = page.locator('li[data-target="tfp-contribution-2025"] > p[data-field="entered"]');
+    await entered.waitFor();
+    assert.equal(await entered.getAttribute('data-value'), '46.2');
+    assert.match(await entered.innerText(), /46,2% \(năm 2025\)/);
+    assert.equal(await entered.locator('[data-field="source"]').innerText(), `Nguồn: ${source}`);
+    assert.match(await entered.locator('[data-field="recorded"]').innerText(), /^Nhập ngày \d{2}\/\d{2}\/\d{4} \(nguyen\.van\.an\)$/);
+    assert.match(await page.locator('li[data-target="tfp-contribution-2025"] > p[data-field="achieved"]').innerText(), /Đã đạt/);
+
+    const history = page.locator('li[data-target="tfp-contribution-2025"] details.target-history');
+    await history.getByText('Lịch sử số liệu đã nhập').click();
+    await history.locator('li[data-entry]').first().waitFor();
+    assert.equal(await history.locator('li[data-entry]').count(), 1);
+    await checkAccessibility(page, 'dashboard with an entered indicator value and its history');
+    await screenshot(page, '12-tong-quan-chi-tieu-tfp');
   } finally {
     await browser.close();
   }

@@ -1,9 +1,9 @@
 // The programme dashboard: per budget item and year the plan, the allocation given (dự toán được giao; the plan's
 // figure stands for it in 2022–2025 until one is recorded), reserved, committed, disbursed and remaining amounts
 // (GET /api/budget) with an SVG chart, the year's allocation log and, for an Admin, its form (allocations.js), progress
-// towards the II.2 targets (GET /api/targets), and the year-end report.
-import { el, $, clear, vnd, notify } from './dom.js';
-import { field } from './forms.js';
+// towards the II.2 targets (GET /api/targets) with values entered with their source, and the year-end report.
+import { el, $, clear, vnd, date, notify } from './dom.js';
+import { field, showErrors, clearErrors, errorSummary } from './forms.js';
 import { api, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
@@ -18,19 +18,92 @@ const BARS = [['disbursedVnd', 'Đã giải ngân', 'bar-disbursed'], ['committe
 
 const num = (n) => new Intl.NumberFormat('vi-VN').format(n);
 
-/** One target: its text, and for those the system counts, achieved of the target with a progress bar. */
-function targetItem(t) {
+/** "46,2% (năm 2025) · Nguồn: … · Nhập ngày 15/01/2026 (Lê Văn A)": an entered value with where it comes from. */
+function enteredLine(t, e, label) {
+  const shown = t.unit === '%' ? `${num(e.value)}%` : `${num(e.value)} ${t.unit}`;
+  return el('p', { class: 'entered', dataset: { field: 'entered', value: e.value } },
+    el('strong', {}, `${label}: ${shown}`), ` (${e.period.label})`,
+    el('br'), el('span', { dataset: { field: 'source' } }, `Nguồn: ${e.source}`),
+    el('br'), el('span', { class: 'muted', dataset: { field: 'recorded' } }, `Nhập ngày ${date(e.recordedAtUtc)} (${e.recordedBy.name})`),
+    e.note ? [el('br'), el('span', { class: 'muted' }, `Ghi chú: ${e.note}`)] : null);
+}
+
+/**
+ * One target: its text; for those the system counts, achieved of the target with a progress bar; for those measured
+ * outside the system (TFP), the value officers entered with its source and date, or "Chưa có số liệu". Leaders and
+ * admins (canRecord) get a form to enter a value with its source; once a value is entered, every officer can open the history.
+ */
+function targetItem(t, canRecord, year) {
   const item = el('li', { dataset: { target: t.id } }, el('p', {}, t.text));
-  if (!t.measured) {
-    item.append(el('p', { class: 'muted' }, `Mục tiêu ${num(t.value)} ${t.unit} (năm ${t.byYear}): số liệu từ nguồn khác, hệ thống không tính.`));
-    return item;
+  if (t.measuredBy === 'entered') {
+    item.append(el('p', { dataset: { field: 'achieved', value: t.achieved } }, el('strong', {}, t.met ? 'Đã đạt. ' : 'Chưa đạt. '),
+      `Mục tiêu ${t.comparison === 'GreaterThan' ? 'trên' : 'ít nhất'} ${num(t.value)} ${t.unit} (năm ${t.byYear}).`),
+    enteredLine(t, t.entered, 'Số liệu'));
+  } else if (!t.measured) {
+    item.append(el('p', { class: 'muted', dataset: { field: 'achieved', value: '' } },
+      `Chưa có số liệu. Mục tiêu ${num(t.value)} ${t.unit} (năm ${t.byYear}): số liệu từ nguồn khác, do cán bộ nhập kèm nguồn.`));
+  } else {
+    const label = `Đạt ${num(t.achieved)}/${num(t.value)} ${t.unit} (mục tiêu năm ${t.byYear})${t.pending ? `; đang thực hiện ${num(t.pending)}` : ''}`;
+    const id = `target-${t.id}`;
+    item.append(
+      el('p', { id, dataset: { field: 'achieved', value: t.achieved } }, el('strong', {}, t.met ? 'Đã đạt. ' : ''), label),
+      el('progress', { max: String(t.value), value: String(Math.min(t.achieved, t.value)), 'aria-labelledby': id }));
+    if (t.entered) item.append(enteredLine(t, t.entered, 'Số liệu báo cáo'));
   }
-  const label = `Đạt ${num(t.achieved)}/${num(t.value)} ${t.unit} (mục tiêu năm ${t.byYear})${t.pending ? `; đang thực hiện ${num(t.pending)}` : ''}`;
-  const id = `target-${t.id}`;
-  item.append(
-    el('p', { id, dataset: { field: 'achieved', value: t.achieved } }, el('strong', {}, t.met ? 'Đã đạt. ' : ''), label),
-    el('progress', { max: String(t.value), value: String(Math.min(t.achieved, t.value)), 'aria-labelledby': id }));
+  if (t.entered) item.append(historyBlock(t));
+  if (canRecord) item.append(valueForm(t, year));
   return item;
+}
+
+/** "Lịch sử số liệu": every entered value of the target, newest first (GET /api/targets/{id}/values), loaded on opening. */
+function historyBlock(t) {
+  const list = el('div', { class: 'history' });
+  const block = el('details', { class: 'target-history' }, el('summary', {}, 'Lịch sử số liệu đã nhập'), list);
+  block.addEventListener('toggle', async () => {
+    if (!block.open) return;
+    clear(list).append(el('p', { class: 'muted' }, 'Đang tải…'));
+    try {
+      const { values } = await api(`/api/targets/${encodeURIComponent(t.id)}/values`, { officer: true });
+      clear(list).append(values.length
+        ? el('ol', { reversed: true }, values.map((v) => el('li', { dataset: { entry: v.id } }, enteredLine(t, v, v.current ? 'Đang dùng' : 'Đã thay thế'))))
+        : el('p', { class: 'muted' }, 'Chưa có số liệu nào được nhập.'));
+    } catch {
+      clear(list).append(el('p', { class: 'muted' }, 'Không tải được lịch sử số liệu.'));
+    }
+  });
+  return block;
+}
+
+/** The leader's form: value (in the target's unit), year, source document, note (POST /api/targets/{id}/values). */
+function valueForm(t, year) {
+  const message = el('p', { role: 'status' });
+  const form = el('form', { class: 'value-form', novalidate: true, dataset: { target: t.id } },
+    errorSummary(),
+    field(`tv-${t.id}`, { name: 'value', label: `Giá trị (${t.unit})`, required: true, inputmode: 'decimal', autocomplete: 'off',
+      hint: t.unit === '%' ? 'Tỷ lệ phần trăm, dấu chấm hoặc phẩy thập phân (ví dụ 46,2).' : 'Số nguyên.' }),
+    field(`tv-${t.id}`, { name: 'year', label: 'Năm của số liệu', type: 'number', min: 2022, max: 2030, value: String(year), required: true }),
+    field(`tv-${t.id}`, { name: 'source', label: 'Nguồn số liệu', required: true,
+      hint: 'Cơ quan ban hành, số và ngày văn bản, ví dụ: Cục Thống kê TP Đà Nẵng, Báo cáo số 12/BC-CTK ngày 15/01/2026.' }),
+    field(`tv-${t.id}`, { name: 'note', label: 'Ghi chú', type: 'textarea', rows: 2, hint: 'Bắt buộc khi nhập lại số liệu của cùng một năm (lý do điều chỉnh).' }),
+    el('button', { type: 'submit', class: 'button' }, 'Ghi số liệu'), message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const data = new FormData(form);
+    const text = String(data.get('value') ?? '').trim().replace(',', '.');
+    // A number the API reads as one; anything else goes as typed, so the API names what is wrong with it.
+    const value = text === '' ? null : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+    const body = { value, year: Number(data.get('year')), source: String(data.get('source') ?? ''), note: String(data.get('note') ?? '') || null };
+    try {
+      await api(`/api/targets/${encodeURIComponent(t.id)}/values`, { method: 'POST', json: body, officer: true });
+      notify(status, `Đã ghi số liệu chỉ tiêu: ${t.text}`, 'success');
+      await load();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.fieldErrors.length) showErrors(form, error.fieldErrors);
+      else notify(message, error instanceof ApiError && error.status === 403 ? 'Chỉ lãnh đạo Sở hoặc quản trị viên được nhập số liệu chỉ tiêu.' : 'Không ghi được số liệu.', 'error');
+    }
+  });
+  return el('details', { class: 'target-entry' }, el('summary', {}, 'Nhập số liệu kèm nguồn'), form);
 }
 
 function svg(tag, attrs = {}, text) {
@@ -79,7 +152,7 @@ async function load() {
   const year = yearForm.elements.year.value;
   const mine = ++latest;
   try {
-    const [{ lines }, { targets }] = await Promise.all([
+    const [{ lines }, { targets, canRecord }] = await Promise.all([
       api(`/api/budget?year=${encodeURIComponent(year)}`, { officer: true }),
       api(`/api/targets?year=${encodeURIComponent(year)}`, { officer: true })]);
     const allocations = await allocationsSection(year, lines.map((l) => l.lineId), load);
@@ -97,7 +170,7 @@ async function load() {
         el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng kinh phí' }, table)),
       allocations,
       el('section', { class: 'card', 'aria-labelledby': 'h-targets' }, el('h2', { id: 'h-targets' }, `Chỉ tiêu của Chương trình (mục II.2), tính đến năm ${year}`),
-        el('ul', { class: 'targets' }, targets.map(targetItem))),
+        el('ul', { class: 'targets' }, targets.map((t) => targetItem(t, canRecord, year)))),
       reportSection(year));
   } catch (error) {
     const text = !(error instanceof ApiError) ? 'Không tải được số liệu.'

@@ -62,6 +62,12 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Targets, (HttpRequest request, TargetsHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetTargets");
 
+        api.MapPost(ApiRoutes.TargetValues, (HttpRequest request, string targetId, NsclWorkflows.Api.Targets.IndicatorValuesHandler h, CancellationToken ct) =>
+            h.RecordAsync(request, targetId, ct)).WithName("RecordTargetValue");
+
+        api.MapGet(ApiRoutes.TargetValues, (HttpRequest request, string targetId, NsclWorkflows.Api.Targets.IndicatorValuesHandler h, CancellationToken ct) =>
+            h.ListAsync(request, targetId, ct)).WithName("ListTargetValues");
+
         api.MapGet(ApiRoutes.Catalogue, (CatalogueHandler h) => h.Get()).WithName("GetCatalogue");
 
         api.MapGet(ApiRoutes.CatalogueValidation, (HttpRequest request, CatalogueHandler h) => h.GetValidation(request))

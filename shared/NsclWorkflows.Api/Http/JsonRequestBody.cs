@@ -135,7 +135,7 @@ public static class JsonRequestBody
         }
     }
 
-    /// <summary>The Vietnamese label of a known top-level field (submission or action), else the JSON path.</summary>
+    /// <summary>The Vietnamese label of a known top-level field (submission, action or indicator value), else the JSON path.</summary>
     static string LabelOf(string path)
     {
         if (Domain.Applications.SubmissionFields.Label(path) is var submission && submission != path)
@@ -143,9 +143,12 @@ public static class JsonRequestBody
             return submission;
         }
 
-        return Lifecycle.ActionPayloadReader.LabelOf(path) is var action && action != path
-            ? char.ToUpperInvariant(action[0]) + action[1..]
-            : $"Trường '{path}'";
+        if (Lifecycle.ActionPayloadReader.LabelOf(path) is var action && action != path)
+        {
+            return char.ToUpperInvariant(action[0]) + action[1..];
+        }
+
+        return Domain.Targets.IndicatorValueRules.Label(path) is var indicator && indicator != path ? indicator : $"Trường '{path}'";
     }
 
     static FieldError Broken(string path) =>

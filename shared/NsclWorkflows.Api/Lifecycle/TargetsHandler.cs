@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Api.Targets;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Targets;
@@ -9,10 +10,14 @@ namespace NsclWorkflows.Api.Lifecycle;
 
 /// <summary>
 /// <c>GET /api/targets[?year=]</c> (officers): each target of section II.2 with what the applications achieved so far
-/// (counting applications up to <c>year</c> when given), how much is pending, and whether it is met. Targets whose
-/// figure comes from outside the system (TFP) are listed with <c>measured: false</c>.
+/// (counting applications up to <c>year</c> when given), how much is pending, and whether it is met. A target whose
+/// figure comes from outside the system (TFP) shows the value officers entered with its source
+/// (<see cref="IndicatorValuesHandler"/>): the current one for the year (<see cref="IndicatorValueRules.Current"/>),
+/// with <c>measured: true</c> and <c>measuredBy: "entered"</c>; with no entry it stays <c>measured: false</c> and says
+/// "chưa có số liệu". Counted targets keep their counting (<c>measuredBy: "applications"</c>) and show an entered
+/// value, if any, beside it as <c>entered</c>. <c>canRecord</c> says whether the caller may enter values.
 /// </summary>
-public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue)
+public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue, IIndicatorValueStore indicators)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -28,20 +33,30 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
             records.Add(TargetRecord.Of(application));
         }
 
-        var targets = TargetProgressCalculator.Calculate(catalogue, records, year).Select(p => new
+        var entered = await indicators.AllAsync(cancellationToken);
+        var targets = TargetProgressCalculator.Calculate(catalogue, records, year).Select(p =>
         {
-            id = p.Target.Id,
-            text = p.Target.Text,
-            value = p.Target.Value,
-            unit = p.Target.Unit,
-            byYear = p.Target.ByYear,
-            comparison = p.Target.Comparison.ToString(),
-            measured = p.Measured,
-            achieved = p.Measured ? p.Achieved : (decimal?)null,
-            pending = p.Measured ? p.Pending : (decimal?)null,
-            met = p.Met,
-            summary = p.Summary,
+            var value = IndicatorValueRules.Current(entered, p.Target, year);
+            var byEntry = !p.Measured && value is not null;
+            return new
+            {
+                id = p.Target.Id,
+                text = p.Target.Text,
+                value = p.Target.Value,
+                unit = p.Target.Unit,
+                byYear = p.Target.ByYear,
+                comparison = p.Target.Comparison.ToString(),
+                measured = p.Measured || byEntry,
+                measuredBy = p.Measured ? "applications" : byEntry ? "entered" : null,
+                achieved = p.Measured ? p.Achieved : byEntry ? value!.Value : (decimal?)null,
+                pending = p.Measured ? p.Pending : (decimal?)null,
+                met = p.Measured ? p.Met : byEntry ? IndicatorValueRules.Reaches(p.Target, value!.Value) : null,
+                entered = value is null ? null : IndicatorValuesHandler.View(p.Target, value, value),
+                summary = p.Measured ? p.Summary
+                    : byEntry ? $"Đạt {IndicatorValueRules.Describe(p.Target, value!)}."
+                    : $"Chưa có số liệu. {p.Summary}",
+            };
         });
-        return Results.Json(new { year, targets }, ApiJson.Options);
+        return Results.Json(new { year, canRecord = IndicatorValuesHandler.CanRecord(officers.Authenticate(request)), targets }, ApiJson.Options);
     }
 }

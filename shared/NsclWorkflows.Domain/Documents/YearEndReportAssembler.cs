@@ -1,13 +1,16 @@
 using System.Globalization;
 using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Targets;
 
 namespace NsclWorkflows.Domain.Documents;
 
 /// <summary>
 /// Puts the year-end report's data together: the catalogue's lines as printed, the ledger's balances (money is held
 /// on items; a group shows the sum of its items, the total row the sum of the groups), the lifecycle's progress, and
-/// the catalogue's validation findings. Pure: the same inputs give the same data.
+/// the catalogue's validation findings, and the indicator values officers entered (a target no application counts, such
+/// as the TFP share, shows the current entered value with its source). Pure: the same inputs give the same data.
 /// </summary>
 public static class YearEndReportAssembler
 {
@@ -17,7 +20,8 @@ public static class YearEndReportAssembler
         ProgrammeProgress progress,
         YearEndReportLayout layout,
         int year,
-        DateOnly asOf)
+        DateOnly asOf,
+        IReadOnlyList<IndicatorValue>? indicators = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(balances);
@@ -63,7 +67,7 @@ public static class YearEndReportAssembler
             programme.Years,
             rows,
             totalRow,
-            programme.Targets.Select(t => Target(t, progress.TargetResults, year)).ToList(),
+            programme.Targets.Select(t => Target(t, progress.TargetResults, indicators ?? [], year)).ToList(),
             progress.Enterprises.Where(e => e.BudgetYear <= year).ToList(),
             progress.Overdue,
             catalogue.Report.Findings.Where(f => f.Kind != FindingKind.IntegratedElsewhere).Select(FindingText).ToList(),
@@ -110,16 +114,20 @@ public static class YearEndReportAssembler
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
-    static YearEndTargetRow Target(ProgrammeTarget target, IReadOnlyList<TargetResult> results, int year)
+    static YearEndTargetRow Target(ProgrammeTarget target, IReadOnlyList<TargetResult> results, IReadOnlyList<IndicatorValue> indicators, int year)
     {
         var result = results.LastOrDefault(r => r.TargetId == target.Id);
-        var status = result is null
+        var entered = IndicatorValueRules.Current(indicators, target, year);
+        var actual = result?.Actual ?? entered?.Value;
+        var status = actual is not { } a
             ? TargetStatus.NoData
-            : Reached(target, result.Actual) ? TargetStatus.Achieved
+            : Reached(target, a) ? TargetStatus.Achieved
             : year >= target.ByYear ? TargetStatus.Missed
             : TargetStatus.InProgress;
         var comparison = target.Comparison == TargetComparison.GreaterThan ? "Trên" : "Ít nhất";
-        return new YearEndTargetRow(target.Id, target.Text, comparison, target.Value, target.Unit, target.ByYear, result?.Actual, result?.Note, status);
+        return new YearEndTargetRow(target.Id, target.Text, comparison, target.Value, target.Unit, target.ByYear, actual, result?.Note, status,
+            entered?.Source, entered?.Period.Label, entered is null ? null : DateOnly.FromDateTime(entered.RecordedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
+            entered?.RecordedByName, entered?.Value);
     }
 
     static bool Reached(ProgrammeTarget target, decimal actual) =>

@@ -49,7 +49,12 @@ public sealed record YearEndBudgetRow(
 /// <summary>One year of a row: the printed plan (million VND, null when empty), approved and disbursed (đồng).</summary>
 public sealed record YearEndBudgetCell(int Year, decimal? PlanMillion, long ApprovedVnd, long DisbursedVnd);
 
-/// <summary>A target of section II.2 against the result so far; <see cref="Actual"/> is null when nobody reported it.</summary>
+/// <summary>
+/// A target of section II.2 against the result so far; <see cref="Actual"/> is null when nobody reported it. For a
+/// value an officer entered (<c>IndicatorValue</c>): where it comes from (<see cref="Source"/>), the period it measures
+/// (<see cref="Period"/>, "năm 2025"), when and by whom it was entered. For a counted target they describe an entered
+/// figure shown beside the count, if any.
+/// </summary>
 public sealed record YearEndTargetRow(
     string TargetId,
     string Text,
@@ -59,7 +64,12 @@ public sealed record YearEndTargetRow(
     int ByYear,
     decimal? Actual,
     string? Note,
-    TargetStatus Status);
+    TargetStatus Status,
+    string? Source = null,
+    string? Period = null,
+    DateOnly? RecordedOn = null,
+    string? RecordedBy = null,
+    decimal? Entered = null);
 
 /// <summary>How a target stands. Stored by name: only add.</summary>
 public enum TargetStatus

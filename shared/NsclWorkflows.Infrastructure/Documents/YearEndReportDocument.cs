@@ -80,9 +80,40 @@ static class YearEndReportDocument
             Tables.Text(widths[0], DocumentParts.Ordinal(i), style, Align.Center),
             Tables.Text(widths[1], t.Text, style),
             Tables.Text(widths[2], $"{t.Comparison} {VietnameseFormat.Number(t.Value)} {t.Unit} (năm {t.ByYear.ToString(CultureInfo.InvariantCulture)})", style, Align.Center),
-            Tables.Text(widths[3], t.Actual is { } a ? $"{VietnameseFormat.Number(a)} {t.Unit}" : "Chưa có số liệu", style, Align.Center),
-            Tables.Text(widths[4], StatusText(t.Status) + (t.Note is { Length: > 0 } n ? $" ({n})" : string.Empty), style, Align.Center),
+            Tables.Text(widths[3], Result(t), style, Align.Center),
+            Tables.Text(widths[4], StatusText(t.Status) + (Notes(t) is { Length: > 0 } n ? $" ({n})" : string.Empty), style, Align.Center),
         ])), 12));
+    }
+
+    /// <summary>"46,2 %" and, for an entered value of a target no application counts, its period: "46,2 % (năm 2025)".</summary>
+    static string Result(YearEndTargetRow t)
+    {
+        if (t.Actual is not { } actual)
+        {
+            return "Chưa có số liệu";
+        }
+
+        var value = $"{VietnameseFormat.Number(actual)} {t.Unit}";
+        return t.Entered == actual && t.Note is null && t.Period is { Length: > 0 } period ? $"{value} ({period})" : value;
+    }
+
+    /// <summary>The counting's note and, for an entered value, where it comes from and when it was entered.</summary>
+    static string Notes(YearEndTargetRow t)
+    {
+        var parts = new List<string>();
+        if (t.Note is { Length: > 0 } note)
+        {
+            parts.Add(note);
+        }
+
+        if (t.Source is { Length: > 0 } source && t.Entered is { } entered)
+        {
+            var figure = t.Note is null ? string.Empty : $"số liệu báo cáo {VietnameseFormat.Number(entered)} {t.Unit} ({t.Period}), ";
+            var on = t.RecordedOn is { } day ? $"; nhập ngày {VietnameseFormat.Date(day)}" : string.Empty;
+            parts.Add($"{figure}nguồn: {source}{on}");
+        }
+
+        return string.Join("; ", parts);
     }
 
     static void Enterprises(WordFile file, YearEndReportData data)

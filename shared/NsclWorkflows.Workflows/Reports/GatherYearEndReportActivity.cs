@@ -4,17 +4,20 @@ using Microsoft.DurableTask;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Targets;
 
 namespace NsclWorkflows.Workflows.Reports;
 
 /// <summary>
-/// Gathers the year-end report's data — the catalogue as printed, the ledger's balances, the lifecycle's progress —
+/// Gathers the year-end report's data — the catalogue as printed, the ledger's balances, the lifecycle's progress, the
+/// indicator values officers entered —
 /// and stores it as a JSON snapshot (kind <see cref="DocumentKinds.YearEndReportData"/>), once per run: a re-executed
 /// activity finds the snapshot of its run and stores nothing new. The report is then built from that snapshot, so
 /// retries and replays print the same figures.
 /// </summary>
 public sealed class GatherYearEndReportActivity(
-    ProgrammeCatalogue catalogue, IDocumentStore documents, IBudgetLedger ledger, IProgrammeProgressSource progressSource, YearEndReportLayout layout)
+    ProgrammeCatalogue catalogue, IDocumentStore documents, IBudgetLedger ledger, IProgrammeProgressSource progressSource, YearEndReportLayout layout,
+    IIndicatorValueStore indicators)
     : TaskActivity<YearEndReportRun, YearEndSnapshot>
 {
     public override async Task<YearEndSnapshot> RunAsync(TaskActivityContext context, YearEndReportRun input)
@@ -22,7 +25,8 @@ public sealed class GatherYearEndReportActivity(
         ArgumentNullException.ThrowIfNull(input);
         var balances = await ledger.GetBalancesAsync(CancellationToken.None).ConfigureAwait(false);
         var progress = await progressSource.GetProgressAsync(input.Year, input.AsOf, CancellationToken.None).ConfigureAwait(false);
-        var data = YearEndReportAssembler.Assemble(catalogue, balances, progress, layout, input.Year, input.AsOf);
+        var entered = await indicators.AllAsync(CancellationToken.None).ConfigureAwait(false);
+        var data = YearEndReportAssembler.Assemble(catalogue, balances, progress, layout, input.Year, input.AsOf, entered);
 
         var stored = await documents.AddVersionAsync(
             new NewDocument(

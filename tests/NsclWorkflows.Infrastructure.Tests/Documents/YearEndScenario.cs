@@ -1,6 +1,7 @@
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Targets;
 
 namespace NsclWorkflows.Infrastructure.Tests.Documents;
 
@@ -36,8 +37,22 @@ static class YearEndScenario
 
     public static readonly DateOnly AsOf = new(2025, 12, 15);
 
-    public static YearEndReportData Data() =>
-        YearEndReportAssembler.Assemble(Catalogue, new FakeBudgetLedger(Balances).GetBalancesAsync(CancellationToken.None).Result, Progress, YearEndReportLayout.Default, 2025, AsOf);
+    /// <summary>The TFP share as an officer entered it (corrected once), and a later year's figure the 2025 report must not use.</summary>
+    public static readonly IndicatorValue[] Indicators =
+    [
+        Indicator("a", 44.1m, 2025, "Báo cáo sơ bộ số 3/BC-CTK", new DateTimeOffset(2025, 12, 1, 2, 0, 0, TimeSpan.Zero)),
+        Indicator("b", 46.2m, 2025, TfpSource, new DateTimeOffset(2025, 12, 10, 2, 0, 0, TimeSpan.Zero)),
+        Indicator("c", 20m, 2026, "Không tính: năm sau", new DateTimeOffset(2025, 12, 11, 2, 0, 0, TimeSpan.Zero), "tfp-contribution-2030"),
+    ];
+
+    public const string TfpSource = "Cục Thống kê TP Đà Nẵng, Báo cáo số 12/BC-CTK ngày 08/12/2025 <số liệu sơ bộ & ước tính>";
+
+    public static YearEndReportData Data(IReadOnlyList<IndicatorValue>? indicators = null) =>
+        YearEndReportAssembler.Assemble(Catalogue, new FakeBudgetLedger(Balances).GetBalancesAsync(CancellationToken.None).Result, Progress, YearEndReportLayout.Default, 2025, AsOf,
+            indicators ?? Indicators);
+
+    static IndicatorValue Indicator(string id, decimal value, int year, string source, DateTimeOffset at, string target = "tfp-contribution-2025") =>
+        new(id, target, value, IndicatorPeriod.OfYear(year), source, null, "oid-1", VietnameseSamples.PersonName, at);
 
     public static YearEndReportData Report() => Data();
 

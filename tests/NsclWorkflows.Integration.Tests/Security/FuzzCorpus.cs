@@ -80,7 +80,8 @@ public sealed class FuzzCorpus(int seed, FuzzTargets targets)
             .Replace("{action}", Chance(0.8) ? Pick(Actions) : PathSegment(), StringComparison.Ordinal)
             .Replace("{year}", Chance(0.5) ? "2026" : Pick(["2021", "2036", "-1", "0", "99999999999", "abc", "2026.5", PathSegment()]), StringComparison.Ordinal)
             .Replace("{kind}", Chance(0.6) ? Pick(["approval-decision", "appraisal-record", "evaluation-minutes", "year-end-report"]) : PathSegment(), StringComparison.Ordinal)
-            .Replace("{name}", Chance(0.4) ? "bao-cao.pdf" : PathSegment(), StringComparison.Ordinal);
+            .Replace("{name}", Chance(0.4) ? "bao-cao.pdf" : PathSegment(), StringComparison.Ordinal)
+            .Replace("{targetId}", Chance(0.7) ? Pick(["tfp-contribution-2025", "tfp-contribution-2030", "experts-certified"]) : PathSegment(), StringComparison.Ordinal);
         path += Query();
 
         var headers = new List<(string, string)>();
@@ -93,6 +94,7 @@ public sealed class FuzzCorpus(int seed, FuzzTargets targets)
             {
                 "SubmitApplication" => Submission(headers),
                 "UploadAttachment" => Upload(headers),
+                "RecordTargetValue" => Json(IndicatorBody()),
                 _ => Json(ActionBody()),
             };
         }
@@ -214,6 +216,29 @@ public sealed class FuzzCorpus(int seed, FuzzTargets targets)
             fields["__raw"] = Pick(BrokenBodies);
         }
 
+        return fields;
+    }
+
+    /// <summary>An indicator value (POST /api/targets/{targetId}/values), mutated like the others.</summary>
+    Dictionary<string, string> IndicatorBody()
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["value"] = Pick(["46.2", "-12.5", "16", "100.001"]),
+            ["source"] = Text("Cục Thống kê TP Đà Nẵng, Báo cáo số 12/BC-CTK ngày 15/01/2026"),
+            ["note"] = Text("Số liệu chính thức."),
+        };
+        if (Chance(0.7))
+        {
+            fields["year"] = Pick(["2025", "2026", "2019", "2031"]);
+        }
+        else
+        {
+            fields["from"] = Text(Pick(["2025-01-01", "2025-13-01", "2031-01-01"]));
+            fields["to"] = Text(Pick(["2025-06-30", "2024-12-31", "31/12/2025"]));
+        }
+
+        Mutate(fields);
         return fields;
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Documents;
 using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Domain.Targets;
 
 namespace NsclWorkflows.Workflows.Tests.Reports;
 
@@ -118,6 +119,38 @@ sealed class SeededLedger(params LedgerBalance[] balances) : IBudgetLedger
 sealed class FixedProgress(ProgrammeProgress progress) : IProgrammeProgressSource
 {
     public Task<ProgrammeProgress> GetProgressAsync(int year, DateOnly asOf, CancellationToken cancellationToken) => Task.FromResult(progress);
+}
+
+/// <summary>Indicator values in memory, seeded.</summary>
+sealed class SeededIndicatorValues(params IndicatorValue[] values) : IIndicatorValueStore
+{
+    readonly List<IndicatorValue> values = [.. values];
+
+    public Task AppendAsync(IndicatorValue value, CancellationToken cancellationToken)
+    {
+        lock (values)
+        {
+            values.Add(value);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<IndicatorValue>> ListAsync(string targetId, CancellationToken cancellationToken)
+    {
+        lock (values)
+        {
+            return Task.FromResult<IReadOnlyList<IndicatorValue>>(values.Where(v => v.TargetId == targetId).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<IndicatorValue>> AllAsync(CancellationToken cancellationToken)
+    {
+        lock (values)
+        {
+            return Task.FromResult<IReadOnlyList<IndicatorValue>>(values.ToList());
+        }
+    }
 }
 
 /// <summary>Records every request; answers with the configured failures.</summary>

@@ -5,6 +5,7 @@ using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Documents;
 using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Domain.Targets;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
 
@@ -21,6 +22,8 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
     readonly SeededLedger ledger = new(
         new LedgerBalance(new BudgetKey("IV.1", 2025), 800_000_000, 145_000_000, 300_000_000, 50_000_000),
         new LedgerBalance(new BudgetKey("I.2", 2024), 100_000_000, 0, 0, 40_000_000));
+    readonly SeededIndicatorValues indicators = new(new IndicatorValue("20251210020000-a", "tfp-contribution-2025", 46.2m, IndicatorPeriod.OfYear(2025),
+        "Cục Thống kê TP Đà Nẵng, Báo cáo số 12/BC-CTK ngày 08/12/2025", null, "oid-1", "Lê Văn Lãnh Đạo", new DateTimeOffset(2025, 12, 10, 2, 0, 0, TimeSpan.Zero)));
     DurableTaskTestHost host = null!;
 
     public async Task InitializeAsync() =>
@@ -36,6 +39,7 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
                     services.AddSingleton<IBudgetLedger>(ledger);
                     services.AddSingleton<IProgrammeProgressSource>(new FixedProgress(ProgrammeProgress.None));
                     services.AddSingleton(YearEndReportLayout.Default);
+                    services.AddSingleton<IIndicatorValueStore>(indicators);
                     services.AddSingleton<INotificationService>(notifications);
                     services.AddLogging();
                 },
@@ -59,6 +63,8 @@ public class YearEndReportWorkflowTests : IAsyncLifetime
         var built = Assert.Single(builder.YearEndReports);
         Assert.Equal(145_000_000 + 300_000_000 + 50_000_000 + 40_000_000, built.TotalRow.ApprovedTotalVnd);
         Assert.Equal(new DateOnly(2025, 12, 15), built.AsOf);
+        var tfp = built.Targets.Single(t => t.TargetId == "tfp-contribution-2025");
+        Assert.Equal((46.2m, TargetStatus.Achieved, "Cục Thống kê TP Đà Nẵng, Báo cáo số 12/BC-CTK ngày 08/12/2025"), (tfp.Actual, tfp.Status, tfp.Source));
         var mail = Assert.Single(notifications.Sent);
         Assert.Equal((NotificationEvent.YearEndReportReady, NotificationAudience.Leaders, id), (mail.Event, mail.Audience, mail.Occurrence));
         var contract = NotificationFacts.For(NotificationEvent.YearEndReportReady);
