@@ -26,7 +26,9 @@ public sealed class FuzzCorpusTests(AzuriteFixture azurite, ITestOutputHelper ou
 
     public async Task InitializeAsync()
     {
-        host = new LocalHostProcess(azurite.ConnectionString, TaskHub); // test hosts raise the abuse limits
+        // Its own tables (the corpus may record valid indicator values, allocations or approvals: other tests must not see
+        // them); test hosts raise the abuse limits.
+        host = new LocalHostProcess(azurite.ConnectionString, TaskHub, extra: new Dictionary<string, string> { ["Nscl__Storage__TablePrefix"] = "fuzz" });
         await host.StartAsync();
     }
 
