@@ -102,7 +102,11 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
         var (created, answer) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(body));
         Assert.True(created == 201, $"{created} {answer}");
         var id = answer.GetProperty("applicationId").GetString()!;
-        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
+        var view = await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
+        Assert.Equal(("", "public-body", 2), (view.GetProperty("enterpriseCode").GetString(), view.GetProperty("organisationType").GetString(),
+            view.GetProperty("nominees").GetArrayLength()));
+        Assert.Equal("Phó Trưởng phòng", view.GetProperty("nominees")[0].GetProperty("position").GetString());
+        Assert.Equal(40_000_000, view.GetProperty("lifecycle").GetProperty("supportCapVnd").GetInt64());
         Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
         await client.WaitStatusAsync(id, "UnderAppraisal", Step);
 
