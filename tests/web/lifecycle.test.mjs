@@ -84,7 +84,8 @@ test('an application goes from the form to completed through the pages', async (
     const page = await enterprise.context.newPage();
     await page.goto(`${baseUrl}/dang-ky.html`);
     await page.getByLabel('Nội dung hỗ trợ').selectOption('expert-training');
-    await page.locator('#kind-info').getByText('20.000.000 đồng').waitFor();
+    await page.locator('#kind-info').getByText('20.000.000 đồng/người').waitFor();
+    await page.getByLabel('Danh sách người được đề cử').fill('Lê Văn Cường; Kỹ sư trưởng; Công ty TNHH Cơ khí Hòa Khánh');
     await page.getByLabel('Mã số doanh nghiệp').fill('0401234567');
     await page.getByLabel('Tên doanh nghiệp').fill('Công ty TNHH Cơ khí Hòa Khánh');
     await page.getByLabel('Người liên hệ').fill('Nguyễn Thị Hạnh');

@@ -38,7 +38,18 @@ test('the form shows the server\'s validation errors next to the right fields', 
     await page.getByLabel('Nội dung hỗ trợ').selectOption('expert-training');
     await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('25000000');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
-    await page.locator('[data-field="requestedAmountVnd"] .field-error', { hasText: 'vượt mức tối đa' }).waitFor();
+    await page.locator('[data-field="requestedAmountVnd"] .field-error', { hasText: 'vượt mức tối đa 20.000.000' }).waitFor();
+    assert.match(await page.locator('[data-field="nominees"] .field-error').textContent(), /Vui lòng nhập danh sách người được đề cử/);
+
+    // The cap is per person: two nominees allow 40.000.000 đồng; a public body needs no enterprise code.
+    await page.getByLabel('Đơn vị đề cử là').selectOption('public-body');
+    await page.getByLabel('Mã số doanh nghiệp').fill('');
+    await page.getByLabel('Danh sách người được đề cử').fill('Nguyễn Văn An; Chuyên viên; Sở Xây dựng\nPhan Thị Dung; Phó Trưởng phòng; Sở Xây dựng');
+    await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('40000001');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.locator('[data-field="requestedAmountVnd"] .field-error', { hasText: 'vượt mức tối đa 40.000.000' }).waitFor();
+    assert.equal(await page.locator('[data-field="enterpriseCode"] .field-error').isHidden(), true, 'no enterprise code asked of a public body');
+    await checkAccessibility(page, 'form with nominees');
   } finally {
     await browser.close();
   }

@@ -42,10 +42,15 @@ export function summary(view, kindName) {
   const lifecycle = view.lifecycle ?? {};
   const next = nextStepText(view);
   const rows = [
-    ['Mã hồ sơ', view.trackingCode], ['Trạng thái', view.statusText], ['Doanh nghiệp', `${view.enterpriseName} (${view.enterpriseCode})`],
+    ['Mã hồ sơ', view.trackingCode], ['Trạng thái', view.statusText],
+    view.enterpriseCode ? ['Doanh nghiệp', `${view.enterpriseName} (${view.enterpriseCode})`] : ['Cơ quan, đơn vị', view.enterpriseName],
     ['Người liên hệ', view.contactName], ['Nhiệm vụ', view.title], ['Nội dung hỗ trợ', kindName ?? view.supportKindId],
     ['Kinh phí đề nghị', vnd(view.requestedAmountVnd)], ['Ngày nộp', dateTime(view.submittedAtUtc)],
   ];
+  if (view.nominees?.length) {
+    rows.push(['Người được đề cử', el('ul', {}, view.nominees.map((n) => el('li', {}, [n.name, n.position, n.organisation].filter(Boolean).join(', '))))]);
+  }
+  if (lifecycle.integratedFundingFrom) rows.push(['Nguồn kinh phí', `Kinh phí lồng ghép từ ${lifecycle.integratedFundingFrom}`]);
   if (lifecycle.approval) rows.push(['Kinh phí được duyệt', vnd(lifecycle.approval.amountVnd)]);
   if (lifecycle.disbursedVnd) rows.push(['Đã giải ngân', vnd(lifecycle.disbursedVnd)]);
   if (lifecycle.rejectionReason) rows.push(['Lý do không phê duyệt', lifecycle.rejectionReason]);

@@ -1,4 +1,6 @@
-// The application form: kinds from the catalogue (description and maximum shown), checks in the page, the server's
+// The application form: kinds from the catalogue (description, cap with its source, who handles it and, for support
+// funded from another programme, where the money comes from), for expert training the persons nominated (and a public
+// body may nominate without an enterprise code), checks in the page, the server's
 // 422 errors next to their fields, a draft kept in localStorage and in a link (#draft=… in the fragment, which never
 // reaches a server), attachments uploaded after the submission with the new application's access token.
 // A draft holds the form's values only, never an Idempotency-Key: a repeat of a submission is answered with its access
@@ -26,7 +28,13 @@ const FIELDS = [
   { name: 'requestedAmountVnd', label: 'Kinh phí đề nghị hỗ trợ (đồng)', type: 'number', required: true, min: 1, step: 1, inputmode: 'numeric' },
 ];
 
-const FIELD_NAMES = new Set(['supportKindId', ...FIELDS.map((f) => f.name)]);
+// Shown for kinds that nominate persons (expert training, I.2): who nominates, and the persons, one a line.
+const ORGANISATION = { name: 'organisationType', label: 'Đơn vị đề cử là', type: 'select', required: true,
+  options: [['enterprise', 'Doanh nghiệp'], ['public-body', 'Cơ quan, đơn vị nhà nước (sở, ban, ngành, UBND quận, huyện…)']],
+  hint: 'Cơ quan, đơn vị nhà nước không cần mã số doanh nghiệp; nhập tên cơ quan vào ô “Tên doanh nghiệp”.' };
+const NOMINEES = { name: 'nominees', label: 'Danh sách người được đề cử', type: 'textarea', required: true, rows: 4,
+  hint: 'Mỗi dòng một người: Họ và tên; Chức vụ; Cơ quan, đơn vị công tác. Ví dụ: Nguyễn Văn An; Chuyên viên; Sở Xây dựng thành phố Đà Nẵng.' };
+const FIELD_NAMES = new Set(['supportKindId', ORGANISATION.name, NOMINEES.name, ...FIELDS.map((f) => f.name)]);
 let kinds = [];
 
 async function start() {
@@ -45,22 +53,38 @@ async function start() {
   const copyButton = el('button', { type: 'button', class: 'button secondary', id: 'copy-draft-link' }, 'Sao chép liên kết bản nháp');
   const draftLink = el('p', { id: 'draft-link', class: 'muted', hidden: true });
   form.append(errorSummary(), el('fieldset', {}, el('legend', {}, 'Nội dung đề nghị'), kindField, kindInfo),
+    el('fieldset', { id: 'persons', hidden: true }, el('legend', {}, 'Người được đề cử'), field('apply', ORGANISATION), field('apply', NOMINEES)),
     el('fieldset', {}, el('legend', {}, 'Doanh nghiệp và nhiệm vụ'), FIELDS.map((f) => field('apply', f))),
     el('fieldset', {}, el('legend', {}, 'Tài liệu'), files),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button' }, 'Nộp hồ sơ'), saveButton, copyButton), draftLink);
 
   const select = form.elements.supportKindId;
+  const persons = $('#persons');
   const showKind = () => {
     const kind = kinds.find((k) => k.id === select.value);
     const amount = form.elements.requestedAmountVnd;
+    const nominating = kind?.nominatesPersons === true;
+    persons.hidden = !nominating;
+    for (const control of [form.elements.organisationType, form.elements.nominees]) control.disabled = !nominating;
+    const publicBody = nominating && form.elements.organisationType.value === 'public-body';
+    form.elements.enterpriseCode.required = !publicBody;
     clear(kindInfo);
     if (kind) {
-      kindInfo.append(el('p', {}, kind.description),
-        el('p', {}, el('strong', {}, 'Mức hỗ trợ tối đa: '), kind.maxAmountVnd ? vnd(kind.maxAmountVnd) : 'theo quyết định phê duyệt'));
+      kindInfo.append(el('p', {}, kind.description));
+      if (kind.funding === 'integrated') {
+        kindInfo.append(el('p', { class: 'funding-integrated' }, el('strong', {}, 'Nguồn kinh phí: '),
+          `kinh phí lồng ghép từ ${kind.fundedFrom}; không sử dụng kinh phí của Kế hoạch 37/KH-UBND.`));
+      } else {
+        kindInfo.append(el('p', {}, el('strong', {}, 'Mức hỗ trợ tối đa: '), kind.cap ? kind.cap.text : 'theo quyết định phê duyệt'));
+      }
+      if (kind.unitName) kindInfo.append(el('p', {}, el('strong', {}, 'Đơn vị xử lý hồ sơ: '), kind.unitName));
     }
-    if (kind?.maxAmountVnd) amount.max = kind.maxAmountVnd; else amount.removeAttribute('max');
+    const cap = kind?.cap ? kind.cap.amountVnd * (kind.cap.per === 'person' ? Math.max(1, nomineeList().length) : 1) : null;
+    if (cap) amount.max = cap; else amount.removeAttribute('max');
   };
   select.addEventListener('change', showKind);
+  form.elements.organisationType.addEventListener('change', showKind);
+  form.elements.nominees.addEventListener('input', showKind);
 
   restoreDraft();
   showKind();
@@ -78,8 +102,31 @@ async function start() {
 
 function values() {
   const v = {};
-  for (const name of ['supportKindId', ...FIELDS.map((f) => f.name)]) v[name] = form.elements[name].value;
+  for (const name of FIELD_NAMES) v[name] = form.elements[name].value;
   return v;
+}
+
+/** The nominees typed, one a line: "Họ và tên; Chức vụ; Cơ quan" (a line with two parts: name and organisation). */
+function nomineeList() {
+  return form.elements.nominees.value.split('\n').map((line) => line.split(';').map((part) => part.trim()))
+    .filter((parts) => parts.some((part) => part !== ''))
+    .map((parts) => (parts.length >= 3
+      ? { name: parts[0], position: parts[1] || null, organisation: parts.slice(2).join('; ') }
+      : { name: parts[0], position: null, organisation: parts[1] ?? '' }));
+}
+
+/** The JSON body: persons and who nominates only for kinds that nominate persons. */
+function bodyOf(v) {
+  const kind = kinds.find((k) => k.id === v.supportKindId);
+  const body = { ...v, requestedAmountVnd: v.requestedAmountVnd === '' ? null : Number(v.requestedAmountVnd) };
+  delete body.organisationType;
+  delete body.nominees;
+  if (kind?.nominatesPersons) {
+    body.organisationType = v.organisationType;
+    body.nominees = nomineeList();
+    if (v.organisationType === 'public-body' && v.enterpriseCode.trim() === '') delete body.enterpriseCode;
+  }
+  return body;
 }
 
 function saveDraft() {
@@ -143,8 +190,7 @@ async function submit(event) {
   notify(status, '');
   const errors = form.dataset.skipPageChecks === 'true' ? [] : pageErrors();
   if (errors.length > 0) { showErrors(form, errors); return; }
-  const v = values();
-  const body = { ...v, requestedAmountVnd: v.requestedAmountVnd === '' ? null : Number(v.requestedAmountVnd) };
+  const body = bodyOf(values());
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   notify(status, 'Đang nộp hồ sơ…', 'info');

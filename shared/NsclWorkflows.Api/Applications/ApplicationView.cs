@@ -26,6 +26,12 @@ public sealed record ApplicationView(
     /// <summary>The unit handling the application.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>"public-body" when a public body submitted (no enterprise code); null for an enterprise.</summary>
+    public string? OrganisationType { get; init; }
+
+    /// <summary>The persons nominated (expert training); null for other kinds.</summary>
+    public IReadOnlyList<Nominee>? Nominees { get; init; }
+
     /// <summary>When the step now waiting for a person is due.</summary>
     public DateTimeOffset? NextDueUtc { get; init; }
 
@@ -53,6 +59,8 @@ public sealed record ApplicationView(
             a.DecidedAtUtc, a.UpdatedAtUtc)
         {
             Unit = lifecycle.Unit.Length == 0 ? null : lifecycle.Unit,
+            OrganisationType = a.Submission.OrganisationType,
+            Nominees = a.Submission.Nominees,
             NextDueUtc = lifecycle.StepDueUtc,
             AllowedActions = allowed,
             Lifecycle = caller is { IsOfficer: true } ? Redacted(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
@@ -64,6 +72,8 @@ public sealed record ApplicationView(
     {
         Unit = state.Unit,
         BudgetLineId = state.BudgetLineId,
+        IntegratedFundingFrom = state.IntegratedFundingFrom,
+        SupportCapVnd = state.SupportCapVnd,
         StepDueUtc = state.StepDueUtc,
         StepEscalations = state.StepEscalations,
         Supplementations = state.Supplementations,

@@ -36,12 +36,66 @@ public static class SubmissionJsonReader
             Title = Text(root, F.Title, errors),
             Summary = Text(root, F.Summary, errors),
             RequestedAmountVnd = WholeNumber(root, F.RequestedAmountVnd, errors),
+            OrganisationType = Text(root, F.OrganisationType, errors),
+            Nominees = NomineeList(root, errors),
         };
         return (draft, errors);
     }
 
-    static string? Text(JsonElement root, string field, List<FieldError> errors)
+    /// <summary>
+    /// <c>nominees</c>: an array of objects with <c>name</c>, <c>organisation</c> and <c>position</c> (strings). Wrong
+    /// shapes and unknown properties are field errors naming the element (<c>nominees[1].role</c>).
+    /// </summary>
+    static List<NomineeDraft>? NomineeList(JsonElement root, List<FieldError> errors)
     {
+        if (!root.TryGetProperty(F.Nominees, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new(F.Nominees, ErrorCodes.WrongType, $"{F.Label(F.Nominees)} phải là một danh sách."));
+            return null;
+        }
+
+        if (value.GetArrayLength() > F.MaxNominees)
+        {
+            errors.Add(new(F.Nominees, ErrorCodes.TooLong, $"Mỗi hồ sơ đề cử tối đa {F.MaxNominees} người."));
+            return null;
+        }
+
+        var nominees = new List<NomineeDraft>();
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var prefix = $"{F.Nominees}[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new(prefix, ErrorCodes.WrongType, "Mỗi người được đề cử gồm họ tên (name), cơ quan, đơn vị (organisation) và chức vụ (position)."));
+                continue;
+            }
+
+            foreach (var property in item.EnumerateObject())
+            {
+                if (property.Name is not (F.NomineeName or F.NomineeOrganisation or F.NomineePosition))
+                {
+                    errors.Add(new($"{prefix}.{property.Name}", ErrorCodes.UnknownField, $"Trường '{property.Name}' không thuộc thông tin người được đề cử."));
+                }
+            }
+
+            nominees.Add(new NomineeDraft(
+                Text(item, F.NomineeName, errors, prefix),
+                Text(item, F.NomineeOrganisation, errors, prefix),
+                Text(item, F.NomineePosition, errors, prefix)));
+        }
+
+        return nominees;
+    }
+
+    static string? Text(JsonElement root, string field, List<FieldError> errors, string? prefix = null)
+    {
+        var name = prefix is null ? field : $"{prefix}.{field}";
         if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
@@ -49,13 +103,13 @@ public static class SubmissionJsonReader
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là chuỗi ký tự."));
+            errors.Add(new(name, ErrorCodes.WrongType, $"{F.Label(field)} phải là chuỗi ký tự."));
             return null;
         }
 
         if (!JsonText.TryGetString(value, out var text))
         {
-            errors.Add(new(field, ErrorCodes.InvalidCharacters,
+            errors.Add(new(name, ErrorCodes.InvalidCharacters,
                 $"{F.Label(field)} chứa {TextSafety.Describe(TextHazard.LoneSurrogate)}; vui lòng gõ lại nội dung."));
             return null;
         }

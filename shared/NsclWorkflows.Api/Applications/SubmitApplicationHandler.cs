@@ -140,7 +140,7 @@ public sealed partial class SubmitApplicationHandler(
         var deadline = deadlines.WorkingDaysFrom(record.CreatedAtUtc, kind.Policy.CompletenessReviewWorkingDays);
         var application = new Application(record.ApplicationId, record.TrackingCode, submission, catalogue.Version, record.CreatedAtUtc, deadline);
         // The unit is known from the kind at once: officers of that unit see the file before its workflow records receipt.
-        application.RouteTo(kind.BudgetLineId, NsclWorkflows.Domain.Lifecycle.Units.ForLine(catalogue.Programme, kind.BudgetLineId));
+        application.RouteTo(catalogue, kind);
         _ = accessTokens.Issue(application);
         var first = new AuditEntry(application.Id, record.CreatedAtUtc, AuditKinds.Submitted, submission.ContactEmail,
             $"Nộp hồ sơ \"{submission.Title}\" ({kind.Name}).");

@@ -18,13 +18,41 @@ public sealed record CatalogueView(
             c.Version,
             c.EffectiveFrom,
             new ProgrammeView(p.Id, p.Title, p.IssuedBy, p.IssuedOn, p.BudgetUnit, p.Years, p.BudgetLines.Select(Line).ToList(), Line(p.PrintedTotalRow)),
-            c.Kinds.Select(k => new SupportKindView(k.Id, k.Name, k.Description, k.BudgetLineId, k.MaxAmountVnd, k.Policy)).ToList(),
+            c.Kinds.Select(k => Kind(c, k)).ToList(),
             p.Targets);
     }
 
+    static SupportKindView Kind(ProgrammeCatalogue c, SupportKind k)
+    {
+        var line = c.LineOf(k);
+        return new(k.Id, k.Name, k.Description, k.BudgetLineId, k.MaxAmountVnd, k.Policy)
+        {
+            Cap = k.Cap is { } cap ? new CapView(cap.AmountVnd, cap.Per == CapUnit.Person ? "person" : "application", SourceCode(cap.Source), cap.Note, cap.Describe()) : null,
+            NominatesPersons = k.NominatesPersons,
+            Funding = line?.IsIntegrated == true ? "integrated" : "plan",
+            FundedFrom = c.IntegratedFundingOf(k),
+            Unit = Domain.Lifecycle.Units.ForLine(c.Programme, k.BudgetLineId),
+            UnitName = Domain.Lifecycle.Units.Name(Domain.Lifecycle.Units.ForLine(c.Programme, k.BudgetLineId)),
+        };
+    }
+
+    static string SourceCode(CapSource source) => source switch
+    {
+        CapSource.Plan => "plan",
+        CapSource.Resolution54 => "nq-54-2021",
+        _ => "department-default",
+    };
+
     static LineView Line(BudgetLine l) =>
         new(l.Id, l.Name, l.LeadUnit, l.FundingNote, l.Amounts.ToDictionary(a => a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a => a.Value),
-            l.PrintedTotal, l.Items.Select(Line).ToList());
+            l.PrintedTotal, l.Items.Select(Line).ToList())
+        {
+            Funding = l.IsIntegrated ? "integrated" : "plan",
+            FundedFrom = l.FundedFrom,
+            YearlyQuantities = l.YearlyQuantities.Select(q => new QuantityView(
+                q.Id, q.Text, q.Qualifier switch { QuantityQualifier.About => "about", QuantityQualifier.Average => "average", _ => "atLeast" },
+                q.Value, q.Unit, q.ByYear.ToDictionary(y => y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y => y.Value), q.UnitCostVnd)).ToList(),
+        };
 }
 
 public sealed record ProgrammeView(
@@ -33,6 +61,38 @@ public sealed record ProgrammeView(
 
 public sealed record LineView(
     string Id, string Name, string? LeadUnit, string? FundingNote, IReadOnlyDictionary<string, decimal?> Amounts, decimal? PrintedTotal,
-    IReadOnlyList<LineView> Items);
+    IReadOnlyList<LineView> Items)
+{
+    /// <summary><c>plan</c> (this plan's budget) or <c>integrated</c> (lồng ghép: funded from <see cref="FundedFrom"/>).</summary>
+    public string Funding { get; init; } = "plan";
 
-public sealed record SupportKindView(string Id, string Name, string Description, string BudgetLineId, long? MaxAmountVnd, WorkflowPolicy Policy);
+    public string? FundedFrom { get; init; }
+
+    /// <summary>The yearly quantities the plan's text gives for the item.</summary>
+    public IReadOnlyList<QuantityView> YearlyQuantities { get; init; } = [];
+}
+
+/// <summary>A yearly quantity: <see cref="Value"/> a year, except the years of <see cref="ByYear"/>.</summary>
+public sealed record QuantityView(
+    string Id, string Text, string Qualifier, decimal Value, string Unit, IReadOnlyDictionary<string, decimal> ByYear, long? UnitCostVnd);
+
+/// <summary>A support cap: per <c>application</c> or <c>person</c>; source <c>plan</c>, <c>nq-54-2021</c> or <c>department-default</c>.</summary>
+public sealed record CapView(long AmountVnd, string Per, string Source, string? Note, string Text);
+
+public sealed record SupportKindView(string Id, string Name, string Description, string BudgetLineId, long? MaxAmountVnd, WorkflowPolicy Policy)
+{
+    public CapView? Cap { get; init; }
+
+    /// <summary>True when the form asks for the persons nominated (and a public body may submit).</summary>
+    public bool NominatesPersons { get; init; }
+
+    /// <summary><c>plan</c> or <c>integrated</c> (lồng ghép: no money of this plan; see <see cref="FundedFrom"/>).</summary>
+    public string Funding { get; init; } = "plan";
+
+    public string? FundedFrom { get; init; }
+
+    /// <summary>The unit that handles the kind's applications (<c>skhcn</c>, <c>sct</c>, <c>snnptnt</c>) and its name.</summary>
+    public string Unit { get; init; } = string.Empty;
+
+    public string UnitName { get; init; } = string.Empty;
+}

@@ -77,9 +77,9 @@ public static class ActionPayloadReader
                             $"Kinh phí đề xuất không được vượt kinh phí doanh nghiệp đề nghị ({Money(application.Submission.RequestedAmountVnd)})."));
                     }
 
-                    if (catalogue.FindKind(application.Submission.SupportKindId)?.MaxAmountVnd is { } max && amount > max)
+                    if (CapOf(application, catalogue) is { } max && amount > max)
                     {
-                        errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí đề xuất vượt mức tối đa của nội dung hỗ trợ ({Money(max)})."));
+                        errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí đề xuất vượt mức hỗ trợ tối đa của nội dung hỗ trợ ({Money(max)})."));
                     }
                 }
 
@@ -97,6 +97,10 @@ public static class ActionPayloadReader
                 {
                     errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange,
                         $"Kinh phí phê duyệt không được vượt kinh phí hội đồng thẩm định đề xuất ({Money(ceiling)})."));
+                }
+                else if (approved is { } asked && CapOf(application, catalogue) is { } cap && asked > cap)
+                {
+                    errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí phê duyệt vượt mức hỗ trợ tối đa của nội dung hỗ trợ ({Money(cap)})."));
                 }
 
                 // Any year allocations may be recorded for (the plan's first to ten after its last); whether the year has
@@ -166,6 +170,18 @@ public static class ActionPayloadReader
     }
 
     static string Money(long vnd) => VietnameseFormat.Dong(vnd);
+
+    /// <summary>
+    /// The cap the application's recommendation and approval must respect: the one fixed when it was received (the
+    /// machine applies the same), else the kind's cap in force for the persons it nominates.
+    /// </summary>
+    public static long? CapOf(Application application, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return application.Lifecycle.SupportCapVnd
+            ?? catalogue.FindKind(application.Submission.SupportKindId)?.CapFor(application.Submission.Nominees?.Count ?? 0);
+    }
 
     sealed class Reader(JsonElement root, List<FieldError> errors)
     {

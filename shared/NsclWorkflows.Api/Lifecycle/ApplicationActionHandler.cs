@@ -69,7 +69,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             raised = parsed! with { ActorId = caller.Officer?.Id };
         }
 
-        if (action == LifecycleAction.Approve)
+        if (action == LifecycleAction.Approve && application.Lifecycle.MovesPlanMoney)
         {
             var year = raised.BudgetYear ?? time.GetUtcNow().ToOffset(DeadlinePlanner.VietnamOffset).Year;
             var balance = await ledger.GetBalanceAsync(new BudgetKey(application.Lifecycle.BudgetLineId, year), cancellationToken);

@@ -1,3 +1,4 @@
+using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Validation;
 
@@ -68,10 +69,22 @@ public sealed class Application
     }
 
     /// <summary>At submission: the budget line and the unit that handle the file, from its support kind.</summary>
-    public void RouteTo(string budgetLineId, string unit)
+    /// <remarks>Lồng ghép support names where its money comes from (<paramref name="integratedFundingFrom"/>); <paramref name="capVnd"/> is the kind's cap for this file.</remarks>
+    public void RouteTo(string budgetLineId, string unit, string? integratedFundingFrom = null, long? capVnd = null)
     {
         Lifecycle.BudgetLineId = budgetLineId;
         Lifecycle.Unit = unit;
+        Lifecycle.IntegratedFundingFrom = integratedFundingFrom;
+        Lifecycle.SupportCapVnd = capVnd;
+    }
+
+    /// <summary>At submission or receipt: route the file as its support kind says (line, unit, funding, cap).</summary>
+    public void RouteTo(ProgrammeCatalogue catalogue, SupportKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(kind);
+        RouteTo(kind.BudgetLineId, Units.ForLine(catalogue.Programme, kind.BudgetLineId), catalogue.IntegratedFundingOf(kind),
+            kind.CapFor(Submission.Nominees?.Count ?? 0));
     }
 
     internal void MoveTo(ApplicationStatus status, DateTimeOffset atUtc)

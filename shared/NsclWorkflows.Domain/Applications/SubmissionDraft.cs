@@ -12,4 +12,11 @@ public sealed record SubmissionDraft
     public string? Title { get; init; }
     public string? Summary { get; init; }
     public long? RequestedAmountVnd { get; init; }
+    public string? OrganisationType { get; init; }
+
+    /// <summary>The nominees as sent (null: absent); each field null when absent.</summary>
+    public IReadOnlyList<NomineeDraft>? Nominees { get; init; }
 }
+
+/// <summary>One nominee as sent.</summary>
+public sealed record NomineeDraft(string? Name, string? Organisation, string? Position);

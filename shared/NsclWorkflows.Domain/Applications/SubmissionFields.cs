@@ -12,10 +12,21 @@ public static class SubmissionFields
     public const string Title = "title";
     public const string Summary = "summary";
     public const string RequestedAmountVnd = "requestedAmountVnd";
+    public const string OrganisationType = "organisationType";
+    public const string Nominees = "nominees";
+
+    /// <summary>The fields of one nominee (<c>nominees[i].name</c> …).</summary>
+    public const string NomineeName = "name";
+    public const string NomineeOrganisation = "organisation";
+    public const string NomineePosition = "position";
+
+    /// <summary>Most persons one application may nominate.</summary>
+    public const int MaxNominees = 30;
 
     public static readonly IReadOnlyList<string> All =
     [
         EnterpriseCode, EnterpriseName, ContactName, ContactEmail, Phone, SupportKindId, Title, Summary, RequestedAmountVnd,
+        OrganisationType, Nominees,
     ];
 
     /// <summary>Vietnamese labels, as a form shows them.</summary>
@@ -30,6 +41,11 @@ public static class SubmissionFields
         Title => "Tên nhiệm vụ",
         Summary => "Tóm tắt nội dung",
         RequestedAmountVnd => "Kinh phí đề nghị hỗ trợ",
-        _ => field,
+        OrganisationType => "Loại tổ chức",
+        Nominees => "Danh sách người được đề cử",
+        NomineeName => "Họ và tên người được đề cử",
+        NomineeOrganisation => "Cơ quan, đơn vị công tác",
+        NomineePosition => "Chức vụ",
+        _ => field.Contains('.', StringComparison.Ordinal) ? Label(field[(field.LastIndexOf('.') + 1)..]) : field,
     };
 }

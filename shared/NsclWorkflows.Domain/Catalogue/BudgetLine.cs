@@ -13,9 +13,31 @@ public sealed record BudgetLine(
     decimal? PrintedTotal,
     IReadOnlyList<BudgetLine> Items)
 {
+    /// <summary>Where the line's money comes from (catalogue <c>funding</c>): this plan's budget, or another programme (lồng ghép).</summary>
+    public LineFunding Funding { get; init; } = LineFunding.Plan;
+
+    /// <summary>For an integrated line, the programme or budget it is funded from (catalogue <c>fundedFrom</c>).</summary>
+    public string? FundedFrom { get; init; }
+
+    /// <summary>The yearly quantities the plan's text gives for the item (catalogue <c>yearlyQuantities</c>).</summary>
+    public IReadOnlyList<YearlyQuantity> YearlyQuantities { get; init; } = [];
+
+    /// <summary>True when the work is funded from another programme: its applications move no money of this plan.</summary>
+    public bool IsIntegrated => Funding == LineFunding.Integrated;
+
     /// <summary>False for rows whose cells are all empty: the work is funded elsewhere (lồng ghép).</summary>
     public bool HasFigures => PrintedTotal is not null || Amounts.Values.Any(v => v is not null);
 
     /// <summary>The printed amount for <paramref name="year"/>, or null where the cell is empty.</summary>
     public decimal? AmountIn(int year) => Amounts.GetValueOrDefault(year);
+}
+
+/// <summary>Where a budget line's money comes from. Stored by name in the catalogue (<c>"plan"</c>, <c>"integrated"</c>): only add.</summary>
+public enum LineFunding
+{
+    /// <summary>This plan's budget (kinh phí sự nghiệp KH&amp;CN): applications reserve, commit and disburse in the ledger.</summary>
+    Plan,
+
+    /// <summary>Lồng ghép: funded from another programme or unit's budget; applications run their lifecycle with no ledger movement.</summary>
+    Integrated,
 }

@@ -24,7 +24,13 @@ internal static class CatalogueFileModel
         string? FundingNote,
         Dictionary<int, decimal?>? Amounts,
         decimal? PrintedTotal,
-        List<LineDto>? Items);
+        List<LineDto>? Items,
+        string? Funding = null,
+        string? FundedFrom = null,
+        List<QuantityDto>? YearlyQuantities = null);
+
+    internal sealed record QuantityDto(
+        string? Id, string? Text, string? Qualifier, decimal? Value, string? Unit, Dictionary<int, decimal>? ByYear, long? UnitCostVnd);
 
     internal sealed record TargetDto(
         string? Id,
@@ -41,7 +47,11 @@ internal static class CatalogueFileModel
 
     internal sealed record AcknowledgementDto(string? LineId, int? Year, decimal? Printed, decimal? Computed, string? Note);
 
-    internal sealed record KindDto(string? Id, string? Name, string? Description, string? BudgetLineId, long? MaxAmountVnd, PolicyDto? Policy);
+    internal sealed record KindDto(
+        string? Id, string? Name, string? Description, string? BudgetLineId, long? MaxAmountVnd, PolicyDto? Policy,
+        CapDto? Cap = null, bool? NominatesPersons = null);
+
+    internal sealed record CapDto(long? AmountVnd, string? Per, string? Source, string? Note);
 
     internal sealed record PolicyDto(
         int? CompletenessReviewWorkingDays,

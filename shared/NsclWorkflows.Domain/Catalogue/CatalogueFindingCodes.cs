@@ -13,4 +13,8 @@ public static class CatalogueFindingCodes
     public const string NonPositivePolicyValue = "non_positive_policy_value";
     public const string UnusedAcknowledgement = "unused_acknowledgement";
     public const string UnknownSupportKind = "unknown_support_kind";
+    public const string IntegratedLineWithFigures = "integrated_line_with_figures";
+    public const string IntegratedLineWithoutSource = "integrated_line_without_source";
+    public const string KindLineWithoutFunding = "kind_line_without_funding";
+    public const string CapPerPersonWithoutNominees = "cap_per_person_without_nominees";
 }

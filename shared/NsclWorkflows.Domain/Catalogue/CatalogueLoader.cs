@@ -45,13 +45,7 @@ public static class CatalogueLoader
         var version = Required(file.Version, "version");
         var defaults = file.DefaultPolicy ?? throw Malformed("thiếu defaultPolicy");
         var programme = ToProgramme(file);
-        var kinds = (file.SupportKinds ?? []).Select(k => new SupportKind(
-            Required(k.Id, "supportKinds[].id"),
-            Required(k.Name, "supportKinds[].name"),
-            k.Description ?? string.Empty,
-            Required(k.BudgetLineId, "supportKinds[].budgetLineId"),
-            k.MaxAmountVnd,
-            Merge(defaults, k.Policy))).ToArray();
+        var kinds = (file.SupportKinds ?? []).Select(k => ToKind(k, defaults)).ToArray();
         var acknowledged = (file.AcknowledgedMismatches ?? []).Select(a => new AcknowledgedMismatch(
             Required(a.LineId, "acknowledgedMismatches[].lineId"), a.Year, a.Printed, a.Computed,
             Required(a.Note, "acknowledgedMismatches[].note"))).ToArray();
@@ -83,6 +77,40 @@ public static class CatalogueLoader
             Array.AsReadOnly(targets));
     }
 
+    static SupportKind ToKind(KindDto k, PolicyDto defaults)
+    {
+        var id = Required(k.Id, "supportKinds[].id");
+        var cap = k.Cap is { } c ? ToCap(id, c) : k.MaxAmountVnd is { } legacy ? new SupportCap(legacy, CapUnit.Application, CapSource.Plan, null) : null;
+        return new SupportKind(
+            id,
+            Required(k.Name, "supportKinds[].name"),
+            k.Description ?? string.Empty,
+            Required(k.BudgetLineId, "supportKinds[].budgetLineId"),
+            cap?.AmountVnd,
+            Merge(defaults, k.Policy))
+        {
+            Cap = cap,
+            NominatesPersons = k.NominatesPersons ?? false,
+        };
+    }
+
+    static SupportCap ToCap(string kindId, CapDto c) => new(
+        c.AmountVnd ?? throw Malformed($"loại hỗ trợ {kindId}: thiếu cap.amountVnd"),
+        c.Per switch
+        {
+            null or "application" => CapUnit.Application,
+            "person" => CapUnit.Person,
+            _ => throw Malformed($"loại hỗ trợ {kindId}: cap.per phải là \"application\" hoặc \"person\""),
+        },
+        c.Source switch
+        {
+            "plan" => CapSource.Plan,
+            "nq-54-2021" => CapSource.Resolution54,
+            "department-default" => CapSource.DepartmentDefault,
+            _ => throw Malformed($"loại hỗ trợ {kindId}: cap.source phải là \"plan\", \"nq-54-2021\" hoặc \"department-default\""),
+        },
+        c.Note);
+
     static BudgetLine ToLine(LineDto l) => new(
         Required(l.Id, "budget.lines[].id"),
         Required(l.Name, "budget.lines[].name"),
@@ -90,7 +118,32 @@ public static class CatalogueLoader
         l.FundingNote,
         new ReadOnlyDictionary<int, decimal?>(new Dictionary<int, decimal?>(l.Amounts ?? [])),
         l.PrintedTotal,
-        Array.AsReadOnly((l.Items ?? []).Select(ToLine).ToArray()));
+        Array.AsReadOnly((l.Items ?? []).Select(ToLine).ToArray()))
+    {
+        Funding = l.Funding switch
+        {
+            null or "plan" => LineFunding.Plan,
+            "integrated" => LineFunding.Integrated,
+            _ => throw Malformed($"dòng {l.Id}: funding phải là \"plan\" hoặc \"integrated\""),
+        },
+        FundedFrom = string.IsNullOrWhiteSpace(l.FundedFrom) ? null : l.FundedFrom,
+        YearlyQuantities = Array.AsReadOnly((l.YearlyQuantities ?? []).Select(q => ToQuantity(l.Id, q)).ToArray()),
+    };
+
+    static YearlyQuantity ToQuantity(string? lineId, QuantityDto q) => new(
+        Required(q.Id, "yearlyQuantities[].id"),
+        Required(q.Text, "yearlyQuantities[].text"),
+        q.Qualifier switch
+        {
+            "about" => QuantityQualifier.About,
+            "average" => QuantityQualifier.Average,
+            "atLeast" => QuantityQualifier.AtLeast,
+            _ => throw Malformed($"dòng {lineId}: yearlyQuantities[].qualifier phải là \"about\", \"average\" hoặc \"atLeast\""),
+        },
+        q.Value ?? throw Malformed($"dòng {lineId}: thiếu yearlyQuantities[].value"),
+        Required(q.Unit, "yearlyQuantities[].unit"),
+        new ReadOnlyDictionary<int, decimal>(new Dictionary<int, decimal>(q.ByYear ?? [])),
+        q.UnitCostVnd);
 
     static ProgrammeTarget ToTarget(TargetDto t) => new(
         Required(t.Id, "targets[].id"),

@@ -23,6 +23,7 @@ public static class CatalogueValidator
         findings.AddRange(Duplicates("loại hỗ trợ", kinds.Select(k => k.Id)));
         findings.AddRange(References(programme, kinds));
         findings.AddRange(kinds.SelectMany(PolicyChecks));
+        findings.AddRange(FundingChecks(programme, kinds));
         return new CatalogueReport(version, Acknowledge(findings, acknowledged));
     }
 
@@ -60,6 +61,54 @@ public static class CatalogueValidator
             {
                 yield return new(CatalogueFindingCodes.UnknownSupportKind, FindingKind.Error, target.Id, null, null, null,
                     $"Chỉ tiêu \"{target.Id}\" đếm theo các loại hỗ trợ của dòng \"{target.BudgetLineId}\" nhưng dòng này không có loại hỗ trợ nào.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lines marked lồng ghép carry no figures of this plan and name where their money comes from; a support kind sits on
+    /// a line with money of this plan or on one marked lồng ghép (else its approvals could never be funded); a cap per
+    /// person needs a kind that nominates persons; yearly quantities are positive.
+    /// </summary>
+    static IEnumerable<CatalogueFinding> FundingChecks(Programme programme, IReadOnlyList<SupportKind> kinds)
+    {
+        foreach (var line in programme.AllLines.Where(l => l.IsIntegrated))
+        {
+            if (line.HasFigures)
+            {
+                yield return new(CatalogueFindingCodes.IntegratedLineWithFigures, FindingKind.Error, line.Id, null, null, null,
+                    $"Dòng \"{line.Id}\" được đánh dấu kinh phí lồng ghép nhưng có số liệu kinh phí của Kế hoạch.");
+            }
+
+            if (line.FundedFrom is null)
+            {
+                yield return new(CatalogueFindingCodes.IntegratedLineWithoutSource, FindingKind.Error, line.Id, null, null, null,
+                    $"Dòng \"{line.Id}\" được đánh dấu kinh phí lồng ghép nhưng không ghi nguồn kinh phí (fundedFrom).");
+            }
+        }
+
+        foreach (var kind in kinds)
+        {
+            if (programme.FindLine(kind.BudgetLineId) is { } line && !line.IsIntegrated && !line.HasFigures)
+            {
+                yield return new(CatalogueFindingCodes.KindLineWithoutFunding, FindingKind.Error, kind.Id, null, null, null,
+                    $"Loại hỗ trợ \"{kind.Id}\" thuộc dòng \"{line.Id}\" không có kinh phí trong Kế hoạch; nếu kinh phí lồng ghép từ chương trình khác, " +
+                    "đánh dấu dòng funding = \"integrated\" và ghi nguồn (fundedFrom).");
+            }
+
+            if (kind.Cap is { Per: CapUnit.Person } && !kind.NominatesPersons)
+            {
+                yield return new(CatalogueFindingCodes.CapPerPersonWithoutNominees, FindingKind.Error, kind.Id, null, null, null,
+                    $"Loại hỗ trợ \"{kind.Id}\" có mức tối đa tính theo người nhưng hồ sơ không đề cử người (nominatesPersons).");
+            }
+        }
+
+        foreach (var line in programme.AllLines)
+        {
+            foreach (var q in line.YearlyQuantities.Where(q => q.Value <= 0 || q.ByYear.Values.Any(v => v < 0)))
+            {
+                yield return new(CatalogueFindingCodes.NonPositivePolicyValue, FindingKind.Error, line.Id, null, q.Value, null,
+                    $"Dòng \"{line.Id}\": số lượng hằng năm \"{q.Id}\" phải lớn hơn 0.");
             }
         }
     }

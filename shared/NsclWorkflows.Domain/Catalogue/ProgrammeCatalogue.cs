@@ -39,4 +39,17 @@ public sealed class ProgrammeCatalogue : ISupportKindCatalogue
     public CatalogueReport Report { get; }
 
     public SupportKind? FindKind(string id) => kindsById.GetValueOrDefault(id);
+
+    /// <summary>The budget line a support kind is charged to (null only for a kind not of this catalogue's lines).</summary>
+    public BudgetLine? LineOf(SupportKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Programme.FindLine(kind.BudgetLineId);
+    }
+
+    /// <summary>
+    /// For a kind on a lồng ghép line, where its money comes from (the line's <c>fundedFrom</c>); null when this plan's
+    /// budget pays. Applications of such a kind run their lifecycle with no movement in this plan's ledger.
+    /// </summary>
+    public string? IntegratedFundingOf(SupportKind kind) => LineOf(kind) is { IsIntegrated: true } line ? line.FundedFrom ?? line.FundingNote ?? line.Name : null;
 }

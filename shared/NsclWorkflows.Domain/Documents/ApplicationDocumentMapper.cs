@@ -22,7 +22,11 @@ public static class ApplicationDocumentMapper
         var line = catalogue.Programme.AllLines.FirstOrDefault(l => l.Id == lineId);
         return new ApplicationSummary(a.Id, a.TrackingCode, new EnterpriseParty(a.Submission.EnterpriseName, a.Submission.EnterpriseCode,
                 Representative: a.Submission.ContactName), kind?.Name ?? a.Submission.SupportKindId, lineId, line?.Name ?? lineId, a.Submission.Title,
-            a.Submission.Summary, a.Submission.RequestedAmountVnd);
+            a.Submission.Summary, a.Submission.RequestedAmountVnd)
+        {
+            IntegratedFundingFrom = a.Lifecycle.IntegratedFundingFrom,
+            Nominees = [.. (a.Submission.Nominees ?? []).Select(n => string.Join(", ", new[] { n.Name, n.Position, n.Organisation }.Where(x => !string.IsNullOrEmpty(x))))],
+        };
     }
 
     public static AppraisalRecordData Appraisal(Application a, ProgrammeCatalogue catalogue)

@@ -13,7 +13,14 @@ public sealed record ApplicationSummary(
     string BudgetLineName,
     string Title,
     string Summary,
-    long RequestedAmountVnd);
+    long RequestedAmountVnd)
+{
+    /// <summary>Where the support is funded from when it is lồng ghép (not this plan's budget); null for this plan's budget.</summary>
+    public string? IntegratedFundingFrom { get; init; }
+
+    /// <summary>The persons nominated (expert training), as "Họ tên, chức vụ, cơ quan"; empty for other kinds.</summary>
+    public IReadOnlyList<string> Nominees { get; init; } = [];
+}
 
 /// <summary>The enterprise: name, mã số doanh nghiệp, and optionally address and legal representative.</summary>
 public sealed record EnterpriseParty(

@@ -102,7 +102,11 @@ public sealed record SupportedEnterpriseRow(
     long ApprovedVnd,
     long DisbursedVnd,
     string Status,
-    bool IsPilotModel = false);
+    bool IsPilotModel = false)
+{
+    /// <summary>Where the support is funded from when it is not this plan's money (lồng ghép); null for this plan's budget.</summary>
+    public string? IntegratedFundingFrom { get; init; }
+}
 
 /// <summary>Something late on the report date: whose, what, when it was due and by how many working days.</summary>
 public sealed record OverdueItemRow(

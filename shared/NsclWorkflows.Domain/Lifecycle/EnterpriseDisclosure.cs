@@ -46,6 +46,7 @@ public static class EnterpriseDisclosure
         {
             Unit = state.Unit,
             BudgetLineId = state.BudgetLineId,
+            IntegratedFundingFrom = state.IntegratedFundingFrom,
             StepDueUtc = state.StepDueUtc,
             Supplementations = [.. state.Supplementations.Select(s => s with { RequestedBy = officer })],
             AppraisalsRequired = state.AppraisalsRequired,

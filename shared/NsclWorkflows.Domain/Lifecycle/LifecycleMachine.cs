@@ -18,15 +18,20 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 {
     public const string SystemActor = "system";
 
-    /// <summary>The budget movements a step needs before it can be recorded (approval reserves; acceptance commits; endings release).</summary>
+    /// <summary>
+    /// The budget movements a step needs before it can be recorded (approval reserves; acceptance commits; endings
+    /// release). None for an application funded elsewhere (<see cref="LifecycleState.IntegratedFundingFrom"/>).
+    /// </summary>
     public static IReadOnlyList<BudgetMovementRequest> LedgerMovesFor(Application application, StepCommand step)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
         var state = application.Lifecycle;
         if (step.Sequence <= application.LastSequence || step.Kind != StepKind.Action || step.Action is not { } action
-            || !IsAllowedNow(application, action.Action))
+            || !IsAllowedNow(application, action.Action) || !state.MovesPlanMoney)
         {
+            // Nothing to move: an old or refused step, or support funded from another programme (lồng ghép), whose
+            // lifecycle runs here with no movement in this plan's ledger.
             return [];
         }
 
@@ -34,6 +39,8 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         var approval = state.Approval;
         switch (action.Action)
         {
+            case LifecycleAction.Approve when OverCap(state, action.AmountVnd) is not null:
+                return []; // refused by the machine: nothing reserved
             case LifecycleAction.Approve:
                 var year = action.BudgetYear ?? step.AtUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year;
                 return [Move(id, "reserve", new BudgetKey(state.BudgetLineId, year), BudgetMovementKind.Reserve, action.AmountVnd ?? 0, action, "Phê duyệt hỗ trợ", step.AtUtc)];
@@ -169,8 +176,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     {
         var a = c.Application;
         var state = a.Lifecycle;
-        state.BudgetLineId = c.Kind.BudgetLineId;
-        state.Unit = Units.ForLine(catalogue.Programme, c.Kind.BudgetLineId);
+        a.RouteTo(catalogue, c.Kind);
         if (a.Status == ApplicationStatus.Submitted)
         {
             a.AcknowledgeReceipt(c.At);
@@ -347,6 +353,12 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 return c.Audit(AuditKinds.Resubmitted, action.ActorName, action.Note ?? "Doanh nghiệp đã nộp bổ sung hồ sơ.", before, action.ActorRole);
 
             case LifecycleAction.SubmitAppraisal:
+                if (action.Positive == true && OverCap(c, action.AmountVnd) is { } appraisalCap)
+                {
+                    c.Refuse(ErrorCodes.ExceedsKindMaximum, $"Kinh phí đề xuất vượt mức hỗ trợ tối đa của nội dung \"{c.Kind.Name}\" ({Money(appraisalCap)}).");
+                    return c.Audit(AuditKinds.ActionIgnored, action.ActorName, c.RefusalMessage!, before, action.ActorRole);
+                }
+
                 var scores = action.Scores ?? [];
                 var appraisal = new AppraisalRecord(action.ActorName, scores, scores.Sum(s => s.Score), action.Positive ?? false,
                     action.AmountVnd ?? 0, action.Note, c.At) { AppraiserId = action.ActorId };
@@ -376,6 +388,12 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                     return c.Audit(AuditKinds.ApprovalRefused, action.ActorName, c.RefusalMessage!, before, action.ActorRole);
                 }
 
+                if (OverCap(c, action.AmountVnd) is { } approvalCap)
+                {
+                    c.Refuse(ErrorCodes.ExceedsKindMaximum, $"Kinh phí phê duyệt vượt mức hỗ trợ tối đa của nội dung \"{c.Kind.Name}\" ({Money(approvalCap)}).");
+                    return c.Audit(AuditKinds.ApprovalRefused, action.ActorName, c.RefusalMessage!, before, action.ActorRole);
+                }
+
                 var year = action.BudgetYear ?? c.At.ToOffset(DeadlinePlanner.VietnamOffset).Year;
                 var approved = new ApprovalRecord(action.ActorName, action.AmountVnd ?? 0, year, action.Note, c.At);
                 state.Approval = approved;
@@ -385,7 +403,9 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 c.Notify(NotificationEvent.Approved, "approved", NotificationAudience.Enterprise, (NotificationFacts.ApprovedAmountVnd, Raw(approved.AmountVnd)),
                     (NotificationFacts.DecisionDate, Iso(c.At)), (NotificationFacts.Note, action.Note ?? string.Empty));
                 return c.Audit(AuditKinds.Approved, action.ActorName,
-                    $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, năm {year}).", before, action.ActorRole);
+                    state.IntegratedFundingFrom is { } fundedFrom
+                        ? $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, kinh phí lồng ghép từ {fundedFrom}; không sử dụng kinh phí của Kế hoạch)."
+                        : $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, năm {year}).", before, action.ActorRole);
 
             case LifecycleAction.Reject:
                 state.RejectionReason = action.Note;
@@ -693,6 +713,12 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         var shares = state.CheckIns.Count + 1;
         return approval.AmountVnd / shares / 1000 * 1000;
     }
+
+    /// <summary>The kind's cap for this application when <paramref name="amountVnd"/> exceeds it (the domain's own check of the cap; the API refuses it first as a field error).</summary>
+    static long? OverCap(StepContext c, long? amountVnd) => OverCap(c.Application.Lifecycle, amountVnd);
+
+    static long? OverCap(LifecycleState state, long? amountVnd) =>
+        amountVnd is { } amount && state.SupportCapVnd is { } cap && amount > cap ? cap : null;
 
     static BudgetKey Key(LifecycleState state, ApprovalRecord approval) => new(state.BudgetLineId, approval.BudgetYear);
 

@@ -13,6 +13,22 @@ public sealed class LifecycleState
 
     public string BudgetLineId { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where the support is funded from when the budget line is lồng ghép (another programme's or unit's budget); null
+    /// when it is this plan's budget. Set with the route, from the catalogue: an application funded elsewhere moves no
+    /// money in this plan's ledger (<see cref="LifecycleMachine.LedgerMovesFor"/>).
+    /// </summary>
+    public string? IntegratedFundingFrom { get; set; }
+
+    /// <summary>
+    /// The most this application may be recommended or approved (the kind's cap for the persons it nominates), fixed
+    /// with the route when the file is received; null: no cap (a lồng ghép line, or a file received before caps).
+    /// </summary>
+    public long? SupportCapVnd { get; set; }
+
+    /// <summary>Whether the application's money is this plan's: reserved, committed, disbursed and released in the ledger.</summary>
+    public bool MovesPlanMoney => IntegratedFundingFrom is null;
+
     /// <summary>Deadline of the step now waiting for a person (null when nobody is awaited).</summary>
     public DateTimeOffset? StepDueUtc { get; set; }
 

@@ -25,7 +25,10 @@ public static class ProgrammeProgressProjection
             .OrderBy(a => a.Lifecycle.Approval!.BudgetYear).ThenBy(a => a.TrackingCode, StringComparer.Ordinal)
             .Select(a => new SupportedEnterpriseRow(a.Id, a.TrackingCode, a.Submission.EnterpriseName, a.Submission.EnterpriseCode, a.Submission.Title,
                 a.Lifecycle.BudgetLineId, a.Lifecycle.Approval!.BudgetYear, a.Lifecycle.Approval.AmountVnd, a.Lifecycle.DisbursedVnd,
-                ApplicationStatusText.Vietnamese(a.Status), a.Submission.SupportKindId == "pilot-model"))
+                ApplicationStatusText.Vietnamese(a.Status), a.Submission.SupportKindId == "pilot-model")
+            {
+                IntegratedFundingFrom = a.Lifecycle.IntegratedFundingFrom,
+            })
             .ToList();
 
         var overdue = all

@@ -36,7 +36,18 @@ static class ApprovalDecisionDocument
         file.Add(Para.Of("QUYẾT ĐỊNH:", new TextStyle(14, Bold: true), Layout.Centered with { Before = 120, After = 240 }));
 
         file.Add(Article(1, "Phê duyệt hỗ trợ thực hiện nhiệm vụ với các nội dung sau:"));
-        file.Add(Para.Body($"1. Đơn vị được hỗ trợ: {app.Enterprise.Name}; mã số doanh nghiệp: {app.Enterprise.EnterpriseCode}."));
+        file.Add(Para.Body(app.Enterprise.EnterpriseCode.Length > 0
+            ? $"1. Đơn vị được hỗ trợ: {app.Enterprise.Name}; mã số doanh nghiệp: {app.Enterprise.EnterpriseCode}."
+            : $"1. Đơn vị được hỗ trợ: {app.Enterprise.Name}."));
+        if (app.Nominees.Count > 0)
+        {
+            file.Add(Para.Body($"Người được cử tham gia ({app.Nominees.Count} người):"));
+            foreach (var nominee in app.Nominees)
+            {
+                file.Add(Para.Body("- " + nominee));
+            }
+        }
+
         if (app.Enterprise.Address is { Length: > 0 } address)
         {
             file.Add(Para.Body($"Địa chỉ: {address}."));
@@ -55,9 +66,19 @@ static class ApprovalDecisionDocument
             file.Add(Para.Body("- " + item));
         }
 
-        file.Add(Para.Body($"4. Kinh phí hỗ trợ: {VietnameseFormat.Dong(data.AmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.AmountVnd)})."));
-        file.Add(Para.Body(
-            $"5. Nguồn kinh phí: kinh phí sự nghiệp khoa học và công nghệ năm {data.BudgetYear}, nội dung {app.BudgetLineId} “{app.BudgetLineName}”."));
+        if (app.IntegratedFundingFrom is { } fundedFrom)
+        {
+            // Lồng ghép: the money is another programme's; this decision states no amount of the plan's budget.
+            file.Add(Para.Body($"4. Kinh phí hỗ trợ: kinh phí lồng ghép từ {fundedFrom}; không sử dụng kinh phí sự nghiệp khoa học và công nghệ của Kế hoạch số 37/KH-UBND."));
+            file.Add(Para.Body($"5. Nội dung thực hiện: {app.BudgetLineId} “{app.BudgetLineName}”."));
+        }
+        else
+        {
+            file.Add(Para.Body($"4. Kinh phí hỗ trợ: {VietnameseFormat.Dong(data.AmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.AmountVnd)})."));
+            file.Add(Para.Body(
+                $"5. Nguồn kinh phí: kinh phí sự nghiệp khoa học và công nghệ năm {data.BudgetYear}, nội dung {app.BudgetLineId} “{app.BudgetLineName}”."));
+        }
+
         file.Add(Para.Body($"6. Thời gian thực hiện: từ ngày {VietnameseFormat.Date(data.StartDate)} đến ngày {VietnameseFormat.Date(data.EndDate)}."));
 
         file.Add(Article(2, $"Trách nhiệm của {app.Enterprise.Name}:"));

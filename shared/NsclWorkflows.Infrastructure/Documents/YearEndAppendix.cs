@@ -17,6 +17,9 @@ static class YearEndAppendix
     public const string ApprovedLabel = "Phê duyệt";
     public const string DisbursedLabel = "Giải ngân";
 
+    /// <summary>In the amount columns of support funded from another programme: no money of this plan.</summary>
+    public const string IntegratedLabel = "Lồng ghép";
+
     static readonly TextStyle Cell = new(12);
     static readonly TextStyle CellBold = new(12, Bold: true);
 
@@ -81,9 +84,9 @@ static class YearEndAppendix
                 Tables.Text(widths[4], e.IsPilotModel ? e.TaskTitle + " (mô hình điểm)" : e.TaskTitle, style),
                 Tables.Text(widths[5], e.BudgetLineId, style, Align.Center),
                 Tables.Text(widths[6], e.BudgetYear.ToString(CultureInfo.InvariantCulture), style, Align.Center),
-                Tables.Text(widths[7], Amount(e.ApprovedVnd), style, Align.Right),
-                Tables.Text(widths[8], Amount(e.DisbursedVnd), style, Align.Right),
-                Tables.Text(widths[9], e.Status, style),
+                Tables.Text(widths[7], e.IntegratedFundingFrom is null ? Amount(e.ApprovedVnd) : IntegratedLabel, style, Align.Right),
+                Tables.Text(widths[8], e.IntegratedFundingFrom is null ? Amount(e.DisbursedVnd) : IntegratedLabel, style, Align.Right),
+                Tables.Text(widths[9], e.IntegratedFundingFrom is { } from ? $"{e.Status}; kinh phí lồng ghép từ {from}" : e.Status, style),
             ]));
         }
 

@@ -122,8 +122,15 @@ static class YearEndReportDocument
         var rows = data.Enterprises;
         var enterprises = rows.Select(r => r.EnterpriseCode).Distinct(StringComparer.Ordinal).Count();
         var pilots = rows.Where(r => r.IsPilotModel).Select(r => r.EnterpriseCode).Distinct(StringComparer.Ordinal).Count();
+        var planFunded = rows.Where(r => r.IntegratedFundingFrom is null).ToList();
         file.Add(Para.Body(
-            $"Đến ngày {VietnameseFormat.Date(data.AsOf)}, {VietnameseFormat.Number(rows.Count)} nhiệm vụ của {VietnameseFormat.Number(enterprises)} doanh nghiệp được phê duyệt hỗ trợ với tổng kinh phí {VietnameseFormat.Million(rows.Sum(r => r.ApprovedVnd))} triệu đồng, đã giải ngân {VietnameseFormat.Million(rows.Sum(r => r.DisbursedVnd))} triệu đồng; trong đó {VietnameseFormat.Number(pilots)} doanh nghiệp xây dựng mô hình điểm."));
+            $"Đến ngày {VietnameseFormat.Date(data.AsOf)}, {VietnameseFormat.Number(rows.Count)} nhiệm vụ của {VietnameseFormat.Number(enterprises)} doanh nghiệp được phê duyệt hỗ trợ với tổng kinh phí {VietnameseFormat.Million(planFunded.Sum(r => r.ApprovedVnd))} triệu đồng, đã giải ngân {VietnameseFormat.Million(planFunded.Sum(r => r.DisbursedVnd))} triệu đồng; trong đó {VietnameseFormat.Number(pilots)} doanh nghiệp xây dựng mô hình điểm."));
+        foreach (var source in rows.Where(r => r.IntegratedFundingFrom is not null).GroupBy(r => r.IntegratedFundingFrom!, StringComparer.Ordinal))
+        {
+            file.Add(Para.Body(
+                $"- {VietnameseFormat.Number(source.Count())} nhiệm vụ được hỗ trợ bằng kinh phí lồng ghép từ {source.Key}, không sử dụng kinh phí của Kế hoạch (không tính vào số kinh phí trên)."));
+        }
+
         foreach (var status in rows.GroupBy(r => r.Status, StringComparer.Ordinal).OrderByDescending(g => g.Count()))
         {
             file.Add(Para.Body($"- {status.Key}: {VietnameseFormat.Number(status.Count())} nhiệm vụ."));

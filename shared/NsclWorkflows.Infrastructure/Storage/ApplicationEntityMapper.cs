@@ -23,6 +23,8 @@ static class ApplicationEntityMapper
         ["Title"] = a.Submission.Title,
         ["Summary"] = a.Submission.Summary,
         ["RequestedAmountVnd"] = a.Submission.RequestedAmountVnd,
+        ["OrganisationType"] = a.Submission.OrganisationType,
+        ["Nominees"] = a.Submission.Nominees is { } nominees ? JsonSerializer.Serialize(nominees, LifecycleJson) : null,
         ["CatalogueVersion"] = a.CatalogueVersion,
         ["SubmittedAtUtc"] = a.SubmittedAtUtc,
         ["CompletenessDeadlineUtc"] = a.CompletenessDeadlineUtc,
@@ -46,7 +48,11 @@ static class ApplicationEntityMapper
         var submission = new ApplicationSubmission(
             e.GetString("EnterpriseCode"), e.GetString("EnterpriseName"), e.GetString("ContactName"), e.GetString("ContactEmail"),
             e.GetString("Phone"), e.GetString("SupportKindId"), e.GetString("Title"), e.GetString("Summary"),
-            e.GetInt64("RequestedAmountVnd") ?? 0);
+            e.GetInt64("RequestedAmountVnd") ?? 0)
+        {
+            OrganisationType = e.GetString("OrganisationType"),
+            Nominees = e.GetString("Nominees") is { Length: > 0 } nominees ? JsonSerializer.Deserialize<List<Nominee>>(nominees, LifecycleJson) : null,
+        };
         var created = new Application(
             e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),
             e.GetDateTimeOffset("SubmittedAtUtc") ?? default, e.GetDateTimeOffset("CompletenessDeadlineUtc") ?? default);

@@ -74,7 +74,10 @@ public class SubmissionValidatorTests
     [Fact]
     public void Validate_ExpertTrainingAboveTwentyMillion_IsRefusedWithTheKindsMaximum()
     {
-        var result = validator.Validate(SubmissionDrafts.Valid() with { SupportKindId = "expert-training", RequestedAmountVnd = 20_000_001 });
+        var result = validator.Validate(SubmissionDrafts.Valid() with
+        {
+            SupportKindId = "expert-training", RequestedAmountVnd = 20_000_001, Nominees = [new NomineeDraft("Lê Văn Cường", "Công ty TNHH Cơ khí Hòa Khánh", "Trưởng phòng")],
+        });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCodes.ExceedsKindMaximum, error.Code);
@@ -86,7 +89,9 @@ public class SubmissionValidatorTests
     {
         var result = validator.Validate(new SubmissionDraft());
 
-        Assert.Equal(SubmissionFields.All.OrderBy(f => f), result.Errors.Select(e => e.Field).OrderBy(f => f));
+        // Who submits and the nominees are optional: an enterprise by default, nominees only for kinds that nominate.
+        var required = SubmissionFields.All.Except([SubmissionFields.OrganisationType, SubmissionFields.Nominees]);
+        Assert.Equal(required.OrderBy(f => f), result.Errors.Select(e => e.Field).OrderBy(f => f));
         Assert.All(result.Errors, e => Assert.Equal(ErrorCodes.Required, e.Code));
     }
 

@@ -64,6 +64,55 @@ public class ShippedCatalogueTests
         var experts = catalogue.FindKind("expert-training")!;
         Assert.Equal(("I.2", 20000000L, 1), (experts.BudgetLineId, experts.MaxAmountVnd!.Value, experts.Policy.CheckInCount));
         Assert.Equal(4, catalogue.FindKind("pilot-model")!.Policy.CheckInCount);
-        Assert.Equal("37-KH-UBND-2022.1", catalogue.Version);
+        Assert.Equal("37-KH-UBND-2022.2", catalogue.Version);
+    }
+
+    [Theory]
+    [InlineData("e-commerce", "IV.5", "sct", "Kế hoạch số 121/KH-UBND")]
+    [InlineData("traceability-gap", "IV.4", "snnptnt", "Sở Nông nghiệp và Phát triển nông thôn")]
+    [InlineData("digital-management", "IV.3", "skhcn", "sở, ban, ngành")]
+    public void Load_ShippedCatalogue_IntegratedKindsSitOnThePlansItemAndUnit(string kindId, string lineId, string unit, string fundedFrom)
+    {
+        var kind = catalogue.FindKind(kindId)!;
+
+        Assert.Equal(lineId, kind.BudgetLineId);
+        Assert.True(catalogue.LineOf(kind)!.IsIntegrated);
+        Assert.Equal(unit, NsclWorkflows.Domain.Lifecycle.Units.ForLine(catalogue.Programme, kind.BudgetLineId));
+        Assert.Contains(fundedFrom, catalogue.IntegratedFundingOf(kind), StringComparison.Ordinal);
+        Assert.Null(kind.Cap);
+    }
+
+    [Fact]
+    public void Load_ShippedCatalogue_EveryEmptyItemIsMarkedIntegratedAndEveryFundedItemIsNot()
+    {
+        var items = catalogue.Programme.BudgetLines.SelectMany(g => g.Items).ToList();
+
+        Assert.Equal(["I.5", "II.2", "III.2", "IV.2", "IV.3", "IV.4", "IV.5"], items.Where(i => i.IsIntegrated).Select(i => i.Id));
+        Assert.All(items, i => Assert.Equal(!i.HasFigures, i.IsIntegrated));
+        Assert.All(items.Where(i => i.IsIntegrated), i => Assert.False(string.IsNullOrWhiteSpace(i.FundedFrom)));
+    }
+
+    [Fact]
+    public void Load_ShippedCatalogue_PlanFundedKindsHaveCapsWithTheirSource()
+    {
+        var planFunded = catalogue.Kinds.Where(k => !catalogue.LineOf(k)!.IsIntegrated).ToList();
+
+        Assert.Equal(8, planFunded.Count);
+        Assert.All(planFunded, k => Assert.NotNull(k.Cap));
+        var experts = catalogue.FindKind("expert-training")!;
+        Assert.Equal((20_000_000L, CapUnit.Person, CapSource.Plan, true), (experts.Cap!.AmountVnd, experts.Cap.Per, experts.Cap.Source, experts.NominatesPersons));
+        Assert.All(planFunded.Where(k => k.BudgetLineId == "IV.1"), k => Assert.Equal(CapSource.DepartmentDefault, k.Cap!.Source));
+    }
+
+    [Fact]
+    public void Load_ShippedCatalogue_YearlyQuantitiesAreThePlansText()
+    {
+        var experts = Assert.Single(catalogue.Programme.FindLine("I.2")!.YearlyQuantities);
+        var classes = Assert.Single(catalogue.Programme.FindLine("I.3")!.YearlyQuantities);
+        var support = catalogue.Programme.FindLine("IV.1")!.YearlyQuantities;
+
+        Assert.Equal((5m, QuantityQualifier.About, 20_000_000L), (experts.Value, experts.Qualifier, experts.UnitCostVnd!.Value));
+        Assert.Equal((2m, 3m, 3m), (classes.In(2022), classes.In(2023), classes.In(2026)));
+        Assert.Equal([(5m, QuantityQualifier.About), (1m, QuantityQualifier.AtLeast)], support.Select(q => (q.Value, q.Qualifier)));
     }
 }

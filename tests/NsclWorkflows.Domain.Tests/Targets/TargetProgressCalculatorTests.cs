@@ -63,10 +63,13 @@ public class TargetProgressCalculatorTests
             App("certification", S.InImplementation, 2024, "0401234567"),      // same enterprise, later year
             App("gmp", S.AwaitingFinalEvaluation, 2024, "0401234567-001"),     // its branch
             App("pilot-model", S.Failed, 2024, "0400000001"),                 // approved and carried out, evaluated không đạt
-            App("e-commerce", S.Cancelled, 2024, "0400000002"),               // cancelled: not supported
-            App("e-commerce", S.Rejected, 2024, "0400000003"),
-            App("digital-management", S.AwaitingApproval, 2025, "0400000004"), // pending
-            App("digital-management", S.UnderAppraisal, 2025, "0401234567"),  // pending, but already counted
+            App("smart-manufacturing", S.Cancelled, 2024, "0400000002"),      // cancelled: not supported
+            App("in-house-standards", S.Rejected, 2024, "0400000003"),
+            App("standards-management-systems", S.AwaitingApproval, 2025, "0400000004"), // pending
+            App("certification", S.UnderAppraisal, 2025, "0401234567"),       // pending, but already counted
+            App("e-commerce", S.Completed, 2024, "0400000006"),               // IV.5 (Sở Công Thương, lồng ghép), not IV.1
+            App("digital-management", S.InImplementation, 2024, "0400000007"), // IV.3 (lồng ghép), not IV.1
+            App("traceability-gap", S.AwaitingApproval, 2025, "0400000008"),  // IV.4 (Sở NN&PTNT, lồng ghép), not IV.1
             App("expert-training", S.Completed, 2024, "0400000005"),           // line I.2, not IV.1
         ];
 

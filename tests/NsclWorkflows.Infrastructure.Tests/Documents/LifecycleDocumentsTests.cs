@@ -30,6 +30,48 @@ public sealed class LifecycleDocumentsTests
     }
 
     [Fact]
+    public void Decision_ForSupportFundedElsewhere_NamesTheSourceInsteadOfAnAmountOfThePlan()
+    {
+        var application = Approved();
+        var kind = Catalogue.FindKind("e-commerce")!;
+        application.RouteTo(Catalogue, kind);
+
+        using var doc = new WordReader(Builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(application, Catalogue)));
+
+        Assert.Empty(doc.ValidationErrors());
+        var text = doc.AllText();
+        Assert.Contains("4. Kinh phí hỗ trợ: kinh phí lồng ghép từ Kế hoạch số 121/KH-UBND", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("300.000.000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kinh phí sự nghiệp khoa học và công nghệ năm", text, StringComparison.Ordinal);
+        Assert.Contains("IV.5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decision_ForAPublicBodysNominees_ListsThePersonsWithoutAnEnterpriseCode()
+    {
+        var at = new DateTimeOffset(2026, 1, 15, 3, 0, 0, TimeSpan.Zero);
+        var application = new Application("cccccccccccccccccccccccccc", "NSCL-2026-EXP001",
+            new ApplicationSubmission(string.Empty, "Sở Xây dựng thành phố Đà Nẵng", "Trần Thị Ánh", "anh@danang.gov.vn", "0236 3822 000",
+                "expert-training", "Cử công chức đào tạo chuyên gia năng suất", "Cử hai công chức tham gia khóa đào tạo.", 40_000_000)
+            {
+                OrganisationType = OrganisationTypes.PublicBody,
+                Nominees = [new Nominee("Lê Văn Cường", "Sở Xây dựng thành phố Đà Nẵng", "Phó Trưởng phòng"), new Nominee("Phan Thị Dung", "Sở Xây dựng thành phố Đà Nẵng", null)],
+            },
+            Catalogue.Version, at, at.AddDays(7));
+        application.RouteTo(Catalogue, Catalogue.FindKind("expert-training")!);
+        application.Lifecycle.Approval = new ApprovalRecord("Lê Lãnh Đạo", 40_000_000, 2026, "Đồng ý.", at.AddDays(30));
+
+        using var doc = new WordReader(Builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(application, Catalogue)));
+
+        var text = doc.AllText();
+        Assert.Contains("1. Đơn vị được hỗ trợ: Sở Xây dựng thành phố Đà Nẵng.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mã số doanh nghiệp", text, StringComparison.Ordinal);
+        Assert.Contains("- Lê Văn Cường, Phó Trưởng phòng, Sở Xây dựng thành phố Đà Nẵng", text, StringComparison.Ordinal);
+        Assert.Contains("- Phan Thị Dung, Sở Xây dựng thành phố Đà Nẵng", text, StringComparison.Ordinal);
+        Assert.Contains("40.000.000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AppraisalAndMinutes_FromTheRecordedSteps_AreValidAndCarryScoresAndOutcome()
     {
         var application = Approved();

@@ -1,0 +1,36 @@
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Infrastructure.Documents;
+
+namespace NsclWorkflows.Infrastructure.Tests.Documents;
+
+/// <summary>The year-end report shows support funded from another programme (lồng ghép) as such, never as this plan's money.</summary>
+public sealed class IntegratedFundingReportTests
+{
+    [Fact]
+    public async Task Report_WithSupportFundedElsewhere_SaysWhereFromAndLeavesItOutOfThePlansTotals()
+    {
+        const string From = "Kế hoạch số 121/KH-UBND ngày 23/6/2021 của Chủ tịch UBND thành phố Đà Nẵng (kinh phí hoạt động hằng năm của Sở Công Thương)";
+        var planned = YearEndScenario.Progress;
+        var progress = planned with
+        {
+            Enterprises =
+            [
+                .. planned.Enterprises,
+                new SupportedEnterpriseRow("app-5", "NSCL-2025-AAAA05", "Công ty TNHH Thương mại Sơn Trà", "0404444444", "Bán hàng trên sàn thương mại điện tử",
+                    "IV.5", 2025, 90_000_000, 0, "Đang thực hiện") { IntegratedFundingFrom = From },
+            ],
+        };
+        var data = YearEndReportAssembler.Assemble(YearEndScenario.Catalogue,
+            await new FakeBudgetLedger(YearEndScenario.Balances).GetBalancesAsync(CancellationToken.None), progress, YearEndReportLayout.Default, 2025, YearEndScenario.AsOf);
+
+        using var doc = new WordReader(new OfficialDocumentBuilder().BuildYearEndReport(data));
+
+        var enterprises = doc.Tables().Single(t => t[0][1] == "Mã hồ sơ" && t[0][2] == "Doanh nghiệp" && t[0].Count == 10);
+        var row = enterprises.Single(r => r[1] == "NSCL-2025-AAAA05");
+        Assert.Equal(["Lồng ghép", "Lồng ghép"], row.Skip(7).Take(2));
+        Assert.Equal($"Đang thực hiện; kinh phí lồng ghép từ {From}", row[9]);
+        var text = doc.AllText();
+        Assert.Contains($"- 1 nhiệm vụ được hỗ trợ bằng kinh phí lồng ghép từ {From}", text, StringComparison.Ordinal);
+        Assert.Contains("với tổng kinh phí 845 triệu đồng", text, StringComparison.Ordinal); // 450 + 250 + 145: the 90 of IV.5 is not this plan's
+    }
+}
