@@ -63,6 +63,9 @@ public sealed record ActivitySpending(
     string ActorId,
     DateTimeOffset AtUtc);
 
+/// <summary>What the system did for an activity (a reminder sent, an e-mail that failed), shown on its page.</summary>
+public sealed record ActivityNote(DateTimeOffset AtUtc, string Text);
+
 /// <summary>The officer responsible for an activity.</summary>
 public sealed record ResponsibleOfficer(string Id, string Name);
 
@@ -112,6 +115,8 @@ public sealed record ProgrammeActivity
     public long DisbursedVnd { get; init; }
 
     public long ReleasedVnd { get; init; }
+
+    public IReadOnlyList<ActivityNote> Notes { get; init; } = [];
 
     /// <summary>Why it was closed or cancelled.</summary>
     public string? ClosingNote { get; init; }

@@ -73,6 +73,7 @@ public static class ActivityRules
     public const int MaxNoteLength = 1000;
     public const int MaxQuantity = 1_000_000;
     public const long MaxAmountVnd = 100_000_000_000;
+    public const int MaxNotes = 50;
     public const int FirstYear = 2022;
     public const int LastYear = 2100;
 
@@ -280,6 +281,16 @@ public static class ActivityRules
         return activity.State is ActivityState.Planned or ActivityState.InProgress && today > activity.PlannedEnd
             ? activity with { State = ActivityState.ResultDue, UpdatedAtUtc = nowUtc }
             : null;
+    }
+
+    /// <summary>Adds a system note (at most <see cref="MaxNotes"/> kept); null when the same note is already there (a re-executed step).</summary>
+    public static ProgrammeActivity? AddNote(ProgrammeActivity activity, string text, DateTimeOffset atUtc)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var note = new ActivityNote(atUtc, TextSafety.Clean(text, multiLine: false));
+        return activity.Notes.Contains(note)
+            ? null
+            : activity with { Notes = [.. activity.Notes.TakeLast(MaxNotes - 1), note] };
     }
 
     /// <summary>Closes the activity with its result: at least one output, every commitment paid; the rest of the reservation is released.</summary>
