@@ -60,6 +60,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();
         services.AddSingleton<Lifecycle.TargetsHandler>();
+        services.AddSingleton<Activities.ActivitiesHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();
