@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NsclWorkflows.Domain.Activities;
 
 namespace NsclWorkflows.Api.Activities;
@@ -6,22 +5,9 @@ namespace NsclWorkflows.Api.Activities;
 /// <summary>Names (camelCase, as the API writes them) and Vietnamese labels of activity states and output kinds.</summary>
 public static class ActivityText
 {
-    public static string KindName(ActivityOutputKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+    public static string KindName(ActivityOutputKind kind) => ActivityOutputKinds.Name(kind);
 
-    public static bool TryParseKind(string name, out ActivityOutputKind kind)
-    {
-        foreach (var k in Enum.GetValues<ActivityOutputKind>())
-        {
-            if (string.Equals(KindName(k), name, StringComparison.Ordinal))
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParseKind(string name, out ActivityOutputKind kind) => ActivityOutputKinds.TryParse(name, out kind);
 
     public static string Kind(ActivityOutputKind kind) => kind switch
     {

@@ -12,7 +12,8 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// (counting applications up to <c>year</c> when given), how much is pending, and whether it is met. Targets whose
 /// figure comes from outside the system (TFP) are listed with <c>measured: false</c>.
 /// </summary>
-public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue)
+public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue,
+    Domain.Activities.IActivityRepository activities)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -28,7 +29,8 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
             records.Add(TargetRecord.Of(application));
         }
 
-        var targets = TargetProgressCalculator.Calculate(catalogue, records, year).Select(p => new
+        var activityList = await activities.ListAsync(null, null, cancellationToken); // programme activities feed activityOutputs measures
+        var targets = TargetProgressCalculator.Calculate(catalogue, records, year, activityList).Select(p => new
         {
             id = p.Target.Id,
             text = p.Target.Text,

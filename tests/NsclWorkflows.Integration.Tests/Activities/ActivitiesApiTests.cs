@@ -156,6 +156,50 @@ public class ActivitiesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("budget_exceeded", problem.GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Targets_MeasuredByActivityOutputs_CountTheClosedActivitysClassesAndParticipants()
+    {
+        // The plan's I.3 quantity ("bình quân 03 lớp/năm") as a catalogue target counted from activities' outputs.
+        using var catalogue = await AmendedCatalogueFile.CreateAsync(c =>
+        {
+            c["targets"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""
+                {"id":"i3-classes","section":"I.3","text":"Tổ chức hội thảo, tập huấn (dự kiến bình quân 03 lớp/năm, riêng năm 2022 dự kiến 02 lớp).",
+                 "comparison":"atLeast","value":11,"unit":"lớp","byYear":2025,"budgetLineId":"I.3",
+                 "measure":{"count":"activityOutputs","stage":"completed","outputKinds":["classesHeld"]}}
+                """));
+            c["targets"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""
+                {"id":"i3-participants","section":"I.3","text":"Lượt người tham dự tập huấn.","comparison":"atLeast","value":300,"unit":"lượt người",
+                 "byYear":2025,"budgetLineId":"I.3","measure":{"count":"activityOutputs","stage":"approved","outputKinds":["participants"]}}
+                """));
+        });
+        var settings = catalogue.HostSetting;
+        settings["Nscl:Storage:TablePrefix"] = "activitytargets";
+        await using var host = new LocalHostProcess(azurite.ConnectionString, "activitytargets", TimeSpan.FromMinutes(10), settings);
+        await host.StartAsync();
+        client = new LifecycleClient(host.Http);
+        var (_, planned) = await PlanAsync(Clerk, "I.3", 2025, 20_000_000);
+        var id = planned.GetProperty("id").GetString()!;
+        await PostAsync($"/api/activities/{id}/outputs", new { kind = "classesHeld", quantity = 2 }, Clerk);
+        await PostAsync($"/api/activities/{id}/outputs", new { kind = "participants", quantity = 85 }, Clerk);
+        var open = await TargetsAsync();
+
+        Assert.Equal(200, (await PostAsync($"/api/activities/{id}/close", new { }, Clerk)).Status);
+        var closed = await TargetsAsync();
+
+        Assert.Equal((0m, 2m), (open["i3-classes"].GetProperty("achieved").GetDecimal(), open["i3-classes"].GetProperty("pending").GetDecimal()));
+        Assert.Equal(85m, open["i3-participants"].GetProperty("achieved").GetDecimal());
+        Assert.Equal(2m, closed["i3-classes"].GetProperty("achieved").GetDecimal());
+        Assert.Equal(85m, closed["i3-participants"].GetProperty("achieved").GetDecimal());
+        Assert.Contains("Đạt 2 lớp", closed["i3-classes"].GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    async Task<Dictionary<string, JsonElement>> TargetsAsync()
+    {
+        var (status, body) = await client.GetAsync("/api/targets?year=2025", As.Leader);
+        Assert.Equal(200, status);
+        return body.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+    }
+
     static Dictionary<string, object?> PlanBody(string line, int year, long cost) => new()
     {
         ["title"] = "Lớp tập huấn Lean cho doanh nghiệp quận Liên Chiểu",
