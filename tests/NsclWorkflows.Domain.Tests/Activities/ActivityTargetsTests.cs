@@ -48,8 +48,12 @@ public class ActivityTargetsTests
         var loaded = catalogue.Programme.Targets.Single(t => t.Id == "training-classes");
         var progress = TargetProgressCalculator.Calculate(catalogue, [], null, [Activity("I.3", 2025, 2, close: true)]);
 
+        var report = NsclWorkflows.Domain.Lifecycle.ProgrammeProgressProjection.Project([], catalogue,
+            NsclWorkflows.Domain.Calendar.VietnamStatutoryCalendar.FromEmbeddedData(), 2025, new DateOnly(2025, 12, 15), [Activity("I.3", 2025, 3, close: true)]);
+
         Assert.Equal([ActivityOutputKind.ClassesHeld], loaded.Measure!.OutputKinds);
         Assert.Equal(2m, progress.Single(p => p.Target.Id == "training-classes").Achieved);
+        Assert.Equal(3m, report.TargetResults.Single(t => t.TargetId == "training-classes").Actual); // the year-end report counts them too
         Assert.True(catalogue.Report.IsLoadable);
         json["targets"]!.AsArray().Last()!["measure"]!["outputKinds"] = new System.Text.Json.Nodes.JsonArray("lớp");
         using var bad = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
