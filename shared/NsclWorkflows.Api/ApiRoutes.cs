@@ -29,6 +29,12 @@ public static class ApiRoutes
     public const string ApplicationDocument = "applications/{id}/documents/{kind}";
     public const string WorkflowOperations = "operations/workflows";
     public const string Me = "me";
+    public const string Activities = "activities";
+    public const string Activity = "activities/{id}";
+    public const string ActivitySpending = "activities/{id}/spending";
+    public const string ActivityOutputs = "activities/{id}/outputs";
+    public const string ActivityClose = "activities/{id}/close";
+    public const string ActivityCancel = "activities/{id}/cancel";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -57,6 +63,13 @@ public static class ApiRoutes
         new("GetApplicationDocument", "GET", ApplicationDocument),
         new("ListWorkflowProblems", "GET", WorkflowOperations),
         new("GetMe", "GET", Me),
+        new("PlanActivity", "POST", Activities),
+        new("ListActivities", "GET", Activities),
+        new("GetActivity", "GET", Activity),
+        new("RecordActivitySpending", "POST", ActivitySpending),
+        new("RecordActivityOutput", "POST", ActivityOutputs),
+        new("CloseActivity", "POST", ActivityClose),
+        new("CancelActivity", "POST", ActivityCancel),
     ];
 }
 

@@ -62,6 +62,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Budget.AllocationsHandler>();
         services.AddSingleton<Lifecycle.TargetsHandler>();
         services.AddSingleton<Targets.IndicatorValuesHandler>();
+        services.AddSingleton<Activities.ActivitiesHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();

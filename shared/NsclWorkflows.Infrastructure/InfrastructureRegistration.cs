@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NsclWorkflows.Domain.Activities;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
@@ -36,6 +37,7 @@ public static class InfrastructureRegistration
         services.AddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
         services.AddSingleton<TableClientFactory>();
         services.AddSingleton<TableApplicationRepository>();
+        services.AddSingleton<IActivityRepository, TableActivityRepository>();
         services.AddSingleton<IApplicationRepository>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddSingleton<IApplicationDirectory>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using NsclWorkflows.Workflows.Activities;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -13,6 +14,7 @@ public static class WorkflowRegistration
     [
         typeof(ApplicationWorkflow),
         typeof(YearEndReportWorkflow),
+        typeof(ProgrammeActivityWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -23,6 +25,7 @@ public static class WorkflowRegistration
         typeof(IssueDocumentActivity),
         typeof(GatherYearEndReportActivity),
         typeof(BuildYearEndReportActivity),
+        typeof(ActivityStepActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)

@@ -32,6 +32,7 @@ export function officerNav() {
   nav.append(el('ul', {},
     el('li', {}, el('a', { href: 'hop-thu.html' }, 'Hộp công việc')),
     el('li', {}, el('a', { href: 'tong-quan.html' }, 'Tổng quan Chương trình')),
+    el('li', {}, el('a', { href: 'hoat-dong.html' }, 'Hoạt động')),
     who));
   for (const link of nav.querySelectorAll('a')) if (location.pathname.endsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
 

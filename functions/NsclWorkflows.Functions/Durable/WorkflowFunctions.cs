@@ -10,6 +10,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Workflows.Activities;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -33,6 +34,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new YearEndReportWorkflow().RunAsync(context, context.GetInput<YearEndReportRequest>()!);
+    }
+
+    [Function(nameof(ProgrammeActivityWorkflow))]
+    public static Task<string> RunProgrammeActivityWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ProgrammeActivityWorkflow().RunAsync(context, context.GetInput<ActivityWorkflowInput>()!);
     }
 
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
@@ -60,6 +68,10 @@ public static class WorkflowFunctions
     [Function(nameof(BuildYearEndReportActivity))]
     public static Task<YearEndReportStored> RunBuildYearEndReportActivity([ActivityTrigger] YearEndReportRun input, string instanceId, FunctionContext executionContext) =>
         Create<BuildYearEndReportActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(BuildYearEndReportActivity), instanceId), input);
+
+    [Function(nameof(ActivityStepActivity))]
+    public static Task<bool> RunActivityStepActivity([ActivityTrigger] ActivityStepCommand input, string instanceId, FunctionContext executionContext) =>
+        Create<ActivityStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ActivityStepActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext)
         where T : class

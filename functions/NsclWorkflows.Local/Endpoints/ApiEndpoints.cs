@@ -68,6 +68,22 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.TargetValues, (HttpRequest request, string targetId, NsclWorkflows.Api.Targets.IndicatorValuesHandler h, CancellationToken ct) =>
             h.ListAsync(request, targetId, ct)).WithName("ListTargetValues");
 
+        // Programme activities (funded items that are not enterprise applications).
+        api.MapPost(ApiRoutes.Activities, (HttpRequest request, NsclWorkflows.Api.Activities.ActivitiesHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.CreateAsync(request, durable, ct)).WithName("PlanActivity");
+        api.MapGet(ApiRoutes.Activities, (HttpRequest request, NsclWorkflows.Api.Activities.ActivitiesHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListActivities");
+        api.MapGet(ApiRoutes.Activity, (HttpRequest request, string id, NsclWorkflows.Api.Activities.ActivitiesHandler h, CancellationToken ct) =>
+            h.GetAsync(request, id, ct)).WithName("GetActivity");
+        api.MapPost(ApiRoutes.ActivitySpending, (HttpRequest request, string id, NsclWorkflows.Api.Activities.ActivitiesHandler h, CancellationToken ct) =>
+            h.RecordSpendingAsync(request, id, ct)).WithName("RecordActivitySpending");
+        api.MapPost(ApiRoutes.ActivityOutputs, (HttpRequest request, string id, NsclWorkflows.Api.Activities.ActivitiesHandler h, CancellationToken ct) =>
+            h.RecordOutputAsync(request, id, ct)).WithName("RecordActivityOutput");
+        api.MapPost(ApiRoutes.ActivityClose, (HttpRequest request, string id, NsclWorkflows.Api.Activities.ActivitiesHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.CloseAsync(request, id, durable, ct)).WithName("CloseActivity");
+        api.MapPost(ApiRoutes.ActivityCancel, (HttpRequest request, string id, NsclWorkflows.Api.Activities.ActivitiesHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.CancelAsync(request, id, durable, ct)).WithName("CancelActivity");
+
         api.MapGet(ApiRoutes.Catalogue, (CatalogueHandler h) => h.Get()).WithName("GetCatalogue");
 
         api.MapGet(ApiRoutes.CatalogueValidation, (HttpRequest request, CatalogueHandler h) => h.GetValidation(request))

@@ -17,7 +17,8 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// "chưa có số liệu". Counted targets keep their counting (<c>measuredBy: "applications"</c>) and show an entered
 /// value, if any, beside it as <c>entered</c>. <c>canRecord</c> says whether the caller may enter values.
 /// </summary>
-public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue, IIndicatorValueStore indicators)
+public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue,
+    IIndicatorValueStore indicators, Domain.Activities.IActivityRepository activities)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -34,7 +35,8 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
         }
 
         var entered = await indicators.AllAsync(cancellationToken);
-        var targets = TargetProgressCalculator.Calculate(catalogue, records, year).Select(p =>
+        var activityList = await activities.ListAsync(null, null, cancellationToken); // programme activities feed activityOutputs measures
+        var targets = TargetProgressCalculator.Calculate(catalogue, records, year, activityList).Select(p =>
         {
             var value = IndicatorValueRules.Current(entered, p.Target, year);
             var byEntry = !p.Measured && value is not null;

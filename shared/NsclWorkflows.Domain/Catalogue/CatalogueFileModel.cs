@@ -43,7 +43,7 @@ internal static class CatalogueFileModel
         string? BudgetLineId,
         MeasureDto? Measure = null);
 
-    internal sealed record MeasureDto(string? Count, string? Stage, List<string>? KindIds, string? Note);
+    internal sealed record MeasureDto(string? Count, string? Stage, List<string>? KindIds, string? Note, List<string>? OutputKinds = null);
 
     internal sealed record AcknowledgementDto(string? LineId, int? Year, decimal? Printed, decimal? Computed, string? Note);
 

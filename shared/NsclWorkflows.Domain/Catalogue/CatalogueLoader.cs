@@ -163,13 +163,14 @@ public static class CatalogueLoader
         Measure = t.Measure is { } m ? ToMeasure(t.Id, m) : null,
     };
 
-    static TargetMeasure ToMeasure(string? targetId, MeasureDto m) => new(
+    static TargetMeasure ToMeasure(string? targetId, MeasureDto m) => new TargetMeasure(
         m.Count switch
         {
             "applications" => TargetCount.Applications,
             "enterprises" => TargetCount.Enterprises,
             "persons" => TargetCount.Persons,
-            _ => throw Malformed($"chỉ tiêu {targetId}: measure.count phải là \"applications\", \"enterprises\" hoặc \"persons\""),
+            "activityOutputs" => TargetCount.ActivityOutputs,
+            _ => throw Malformed($"chỉ tiêu {targetId}: measure.count phải là \"applications\", \"enterprises\", \"persons\" hoặc \"activityOutputs\""),
         },
         m.Stage switch
         {
@@ -178,7 +179,12 @@ public static class CatalogueLoader
             _ => throw Malformed($"chỉ tiêu {targetId}: measure.stage phải là \"approved\" hoặc \"completed\""),
         },
         Array.AsReadOnly((m.KindIds ?? []).ToArray()),
-        m.Note);
+        m.Note)
+    {
+        OutputKinds = Array.AsReadOnly((m.OutputKinds ?? []).Select(k => Activities.ActivityOutputKinds.TryParse(k, out var kind)
+            ? kind
+            : throw Malformed($"chỉ tiêu {targetId}: measure.outputKinds có loại kết quả \"{k}\" không hợp lệ")).ToArray()),
+    };
 
     static WorkflowPolicy Merge(PolicyDto d, PolicyDto? o) => new(
         o?.CompletenessReviewWorkingDays ?? d.CompletenessReviewWorkingDays ?? 5,

@@ -57,7 +57,7 @@ public static class CatalogueValidator
                     $"Chỉ tiêu \"{target.Id}\" đếm theo loại hỗ trợ \"{kindId}\" không có trong danh mục.");
             }
 
-            if (target.Measure.KindIds.Count == 0 && !kinds.Any(k => string.Equals(k.BudgetLineId, target.BudgetLineId, StringComparison.Ordinal)))
+            if (target.Measure.KindIds.Count == 0 && target.Measure.Count != TargetCount.ActivityOutputs && !kinds.Any(k => string.Equals(k.BudgetLineId, target.BudgetLineId, StringComparison.Ordinal)))
             {
                 yield return new(CatalogueFindingCodes.UnknownSupportKind, FindingKind.Error, target.Id, null, null, null,
                     $"Chỉ tiêu \"{target.Id}\" đếm theo các loại hỗ trợ của dòng \"{target.BudgetLineId}\" nhưng dòng này không có loại hỗ trợ nào.");

@@ -12,7 +12,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// </summary>
 public static class ProgrammeProgressProjection
 {
-    public static ProgrammeProgress Project(IEnumerable<Application> applications, ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar, int year, DateOnly asOf)
+    public static ProgrammeProgress Project(IEnumerable<Application> applications, ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar, int year, DateOnly asOf,
+        IReadOnlyList<Activities.ProgrammeActivity>? activities = null)
     {
         ArgumentNullException.ThrowIfNull(applications);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -43,7 +44,7 @@ public static class ProgrammeProgressProjection
             .ToList();
 
         var records = all.Select(TargetRecord.Of);
-        var targets = TargetProgressCalculator.Calculate(catalogue, records, year)
+        var targets = TargetProgressCalculator.Calculate(catalogue, records, year, activities)
             .Where(t => t.Measured)
             .Select(t => new TargetResult(t.Target.Id, t.Achieved, t.Summary))
             .ToList();

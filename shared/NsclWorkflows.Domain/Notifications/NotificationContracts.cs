@@ -29,6 +29,15 @@ public enum NotificationEvent
 
     /// <summary>An officers' step (completeness review, check-in review, final evaluation) is overdue: to the head of division.</summary>
     StepEscalated,
+
+    /// <summary>A programme activity starts soon: to the officers of its lead unit (the responsible officer named).</summary>
+    ActivityStartReminder,
+
+    /// <summary>A programme activity's planned end has passed: its result and spending are asked for.</summary>
+    ActivityResultRequested,
+
+    /// <summary>A programme activity's result is still missing after the delay: to the head of division.</summary>
+    ActivityResultEscalated,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

@@ -52,6 +52,12 @@ public static class NotificationFacts
     public const string ApprovedMillionVnd = "approvedMillionVnd";
     public const string DisbursedMillionVnd = "disbursedMillionVnd";
     public const string StepName = "stepName";
+    public const string ActivityTitle = "activityTitle";
+    public const string BudgetLine = "budgetLine";
+    public const string OfficerName = "officerName";
+    public const string StartDate = "startDate";
+    public const string EndDate = "endDate";
+    public const string ActivityUrl = "activityUrl";
 
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -86,6 +92,9 @@ public static class NotificationFacts
         NotificationEvent.YearEndReportReady => new(NotificationAudience.Leaders,
             [Year, ReportUrl, AsOfDate, EnterpriseCount, ApprovedMillionVnd, DisbursedMillionVnd]),
         NotificationEvent.StepEscalated => new(NotificationAudience.HeadOfDivision, [StepName, DueDate], [Assignee]),
+        NotificationEvent.ActivityStartReminder => new(NotificationAudience.Officers, [ActivityTitle, BudgetLine, OfficerName, StartDate, EndDate, ActivityUrl]),
+        NotificationEvent.ActivityResultRequested => new(NotificationAudience.Officers, [ActivityTitle, BudgetLine, OfficerName, EndDate, ActivityUrl]),
+        NotificationEvent.ActivityResultEscalated => new(NotificationAudience.HeadOfDivision, [ActivityTitle, BudgetLine, OfficerName, EndDate, ActivityUrl]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

@@ -29,6 +29,9 @@ public static class NotificationText
         NotificationEvent.Cancelled => "báo hồ sơ bị hủy",
         NotificationEvent.YearEndReportReady => "báo cáo năm đã sẵn sàng",
         NotificationEvent.StepEscalated => "báo quá hạn xử lý",
+        NotificationEvent.ActivityStartReminder => "nhắc hoạt động sắp bắt đầu",
+        NotificationEvent.ActivityResultRequested => "đề nghị báo cáo kết quả hoạt động",
+        NotificationEvent.ActivityResultEscalated => "báo hoạt động chưa có kết quả",
         _ => notification.ToString(),
     };
 

@@ -28,12 +28,17 @@ public static class TargetProgressCalculator
     static readonly ApplicationStatus[] BeforeCompletion = [ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation];
 
     /// <summary>Progress of every target of the catalogue, in the catalogue's order.</summary>
-    public static IReadOnlyList<TargetProgress> Calculate(ProgrammeCatalogue catalogue, IEnumerable<TargetRecord> applications, int? asOfYear = null)
+    public static IReadOnlyList<TargetProgress> Calculate(ProgrammeCatalogue catalogue, IEnumerable<TargetRecord> applications, int? asOfYear = null,
+        IReadOnlyList<Activities.ProgrammeActivity>? activities = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(applications);
         var records = applications.DistinctBy(a => a.ApplicationId, StringComparer.Ordinal).ToArray();
-        return catalogue.Programme.Targets.Select(t => Calculate(catalogue, t, records, asOfYear)).ToArray();
+        return catalogue.Programme.Targets
+            .Select(t => t.Measure?.Count == TargetCount.ActivityOutputs
+                ? Activities.ActivityTargets.Calculate(t, activities ?? [], asOfYear)
+                : Calculate(catalogue, t, records, asOfYear))
+            .ToArray();
     }
 
     public static TargetProgress Calculate(ProgrammeCatalogue catalogue, ProgrammeTarget target, IReadOnlyList<TargetRecord> applications, int? asOfYear = null)
@@ -91,7 +96,7 @@ public static class TargetProgressCalculator
     /// <summary>A branch ("0401234567-001") belongs to its enterprise ("0401234567").</summary>
     static string EnterpriseOf(TargetRecord a) => a.EnterpriseCode.Trim().Split('-')[0];
 
-    static string Summary(ProgrammeTarget t, decimal achieved, decimal pending, bool met, int lastYear)
+    internal static string Summary(ProgrammeTarget t, decimal achieved, decimal pending, bool met, int lastYear)
     {
         var comparison = t.Comparison == TargetComparison.GreaterThan ? "trên" : "ít nhất";
         var percent = t.Value > 0 ? $" ({Number(Math.Floor(achieved * 100 / t.Value))}%)" : string.Empty;

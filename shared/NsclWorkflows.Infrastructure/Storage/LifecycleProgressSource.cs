@@ -7,7 +7,8 @@ using NsclWorkflows.Domain.Lifecycle;
 namespace NsclWorkflows.Infrastructure.Storage;
 
 /// <summary>The year-end report's lifecycle figures, read once from every stored application.</summary>
-public sealed class LifecycleProgressSource(IApplicationDirectory applications, ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar)
+public sealed class LifecycleProgressSource(IApplicationDirectory applications, ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar,
+    Domain.Activities.IActivityRepository activities)
     : IProgrammeProgressSource
 {
     public async Task<ProgrammeProgress> GetProgressAsync(int year, DateOnly asOf, CancellationToken cancellationToken)
@@ -18,6 +19,7 @@ public sealed class LifecycleProgressSource(IApplicationDirectory applications, 
             all.Add(application);
         }
 
-        return ProgrammeProgressProjection.Project(all, catalogue, calendar, year, asOf);
+        var activityList = await activities.ListAsync(null, null, cancellationToken); // for targets counted from activities
+        return ProgrammeProgressProjection.Project(all, catalogue, calendar, year, asOf, activityList);
     }
 }

@@ -18,5 +18,8 @@ public static class TableNames
     /// <summary>One partition per application: one row per e-mail (event, occurrence, recipient) and its delivery state.</summary>
     public const string Notifications = "Notifications";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger, Notifications];
+    /// <summary>One partition per programme activity (the activity row, its spending and outputs inside).</summary>
+    public const string Activities = "Activities";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger, Notifications, Activities];
 }

@@ -44,6 +44,12 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.EnterpriseCount] = ("17", "17 doanh nghiệp"),
         [NotificationFacts.ApprovedMillionVnd] = ("5310.5", "5.310,5 triệu đồng"),
         [NotificationFacts.DisbursedMillionVnd] = ("1234", "1.234 triệu đồng"),
+        [NotificationFacts.ActivityTitle] = ("Lớp tập huấn <b>Lean</b> & 5S", "Lớp tập huấn <b>Lean</b> & 5S"),
+        [NotificationFacts.BudgetLine] = ("I.3", "I.3"),
+        [NotificationFacts.OfficerName] = ("Nguyễn Văn An", "Nguyễn Văn An"),
+        [NotificationFacts.StartDate] = ("2026-04-10", "10/04/2026"),
+        [NotificationFacts.EndDate] = ("2026-04-12", "12/04/2026"),
+        [NotificationFacts.ActivityUrl] = ("/can-bo/hoat-dong.html?id=hd-x", EmailTestServices.PublicBaseUrl + "/can-bo/hoat-dong.html?id=hd-x"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -73,6 +79,9 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.Cancelled] = "[NSCL] Hồ sơ {0} đã bị hủy",
         [NotificationEvent.YearEndReportReady] = "[NSCL] Báo cáo kết quả năm 2025 đã sẵn sàng",
         [NotificationEvent.StepEscalated] = "[NSCL] Hồ sơ {0} quá hạn xem xét báo cáo định kỳ lần 1/2 (31/03/2026)",
+        [NotificationEvent.ActivityStartReminder] = "[NSCL] Hoạt động sắp bắt đầu ngày 10/04/2026: Lớp tập huấn <b>Lean</b> & 5S",
+        [NotificationEvent.ActivityResultRequested] = "[NSCL] Đề nghị báo cáo kết quả hoạt động: Lớp tập huấn <b>Lean</b> & 5S",
+        [NotificationEvent.ActivityResultEscalated] = "[NSCL] Hoạt động chưa có kết quả: Lớp tập huấn <b>Lean</b> & 5S",
     };
 
 
@@ -86,7 +95,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
     public async Task Send_Event_CapturedMessageHasRecipientSubjectFactsAndEscapedName(NotificationEvent e)
     {
         var spec = NotificationFacts.For(e);
-        var aboutApplication = e != NotificationEvent.YearEndReportReady;
+        var aboutApplication = e != NotificationEvent.YearEndReportReady && !e.ToString().StartsWith("Activity", StringComparison.Ordinal);
         Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(Services, EnterpriseName) : null;
         var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
         var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);

@@ -16,6 +16,8 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     const string AttachmentName = "giấy phép.png";
     static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other, (string Id, string Token) Approved)> Shared = new();
+    static readonly OnceAsync<string> SharedActivity = new();
+    string activityId = null!;
     (string Id, string Token)? mine;
     (string Id, string Token)? other;
     (string Id, string Token)? approved;
@@ -43,6 +45,15 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             }
 
             return (first, second, third);
+        });
+        activityId = await SharedActivity.GetAsync(async () =>
+        {
+            // A small I.3 activity of skhcn in 2025 (1 million đồng reserved on the shared ledger).
+            var (status, planned) = await client.PostAsync("/api/activities", JsonContent(
+                """{"title":"Lớp tập huấn (ma trận quyền)","lineId":"I.3","year":2025,"estimatedCostVnd":1000000,"plannedStart":"2026-12-20","plannedEnd":"2026-12-21"}"""),
+                As.Clerk);
+            Assert.Equal(201, status);
+            return planned.GetProperty("id").GetString()!;
         });
     }
 
@@ -82,6 +93,13 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET catalogue", [200, 200, 200, 200, 200, 200, 200] },
         { "GET catalogue validation", [401, 401, 401, 200, 200, 200, 200] },
         { "POST access-link (on the other enterprise's application)", [404, 403, 404, 200, 200, 200, 404] },
+        { "POST activity (invalid body)", [401, 401, 401, 422, 422, 422, 422] },
+        { "GET activities", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET activity (of skhcn)", [401, 401, 401, 200, 200, 200, 404] },
+        { "POST activity output (invalid body)", [401, 401, 401, 422, 422, 422, 404] },
+        { "POST activity spending (invalid body)", [401, 401, 401, 422, 422, 422, 404] },
+        { "POST activity close (no result yet)", [401, 401, 401, 422, 422, 422, 404] },
+        { "POST activity cancel (no reason)", [401, 401, 401, 422, 422, 422, 404] },
     };
 
     [Theory]
@@ -184,6 +202,13 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET catalogue" => (await client.GetAsync("/api/catalogue", caller)).Status,
             "GET catalogue validation" => (await client.GetAsync("/api/catalogue/validation", caller)).Status,
             "POST access-link (on the other enterprise's application)" => (await client.PostEmptyAsync($"/api/applications/{other!.Value.Id}/access-link", caller)).Status,
+            "POST activity (invalid body)" => (await client.PostAsync("/api/activities", JsonContent("""{"lineId":"I.3"}"""), caller)).Status,
+            "GET activities" => (await client.GetAsync("/api/activities?year=2025", caller)).Status,
+            "GET activity (of skhcn)" => (await client.GetAsync($"/api/activities/{activityId}", caller)).Status,
+            "POST activity output (invalid body)" => (await client.PostAsync($"/api/activities/{activityId}/outputs", JsonContent("""{"kind":"classesHeld"}"""), caller)).Status,
+            "POST activity spending (invalid body)" => (await client.PostAsync($"/api/activities/{activityId}/spending", JsonContent("""{"committedVnd":1}"""), caller)).Status,
+            "POST activity close (no result yet)" => (await client.PostAsync($"/api/activities/{activityId}/close", JsonContent("{}"), caller)).Status,
+            "POST activity cancel (no reason)" => (await client.PostAsync($"/api/activities/{activityId}/cancel", JsonContent("{}"), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }

@@ -61,7 +61,20 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             // After a kill, what the dead process had in hand comes back when its message visibility (1 min) ends: the
             // killed step itself, and the documents and e-mails that follow it, which the next step's event waits behind.
             var afterKill = i == killAt || i == killAt + 1;
-            var view = await client.WaitAsync(id, done, afterKill ? Step + TimeSpan.FromMinutes(1) : Step, $"step {i} ({action}) is recorded");
+            JsonElement view;
+            try
+            {
+                view = await client.WaitAsync(id, done, afterKill ? Step + TimeSpan.FromMinutes(1) : Step, $"step {i} ({action}) is recorded");
+            }
+            catch (TimeoutException)
+            {
+                // What the application and the host said, to tell a refused step from a workflow that never ran.
+                output.WriteLine($"audit: {string.Join(", ", await client.AuditKindsAsync(id))}");
+                output.WriteLine($"application: {await client.ViewAsync(id)}");
+                output.WriteLine($"host output (last 80 lines):\n{string.Join('\n', host.Output.Split('\n').TakeLast(80))}");
+                throw;
+            }
+
             var audit = await client.AuditKindsAsync(id);
             Assert.True(auditKind == audit[^1], $"step {i}: last audit entry {audit[^1]}, expected {auditKind}");
             var balance = await BalanceAsync(client);

@@ -1,0 +1,312 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Lifecycle;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Activities;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Validation;
+using NsclWorkflows.Workflows.Activities;
+
+namespace NsclWorkflows.Api.Activities;
+
+/// <summary>
+/// Programme activities over HTTP (officers only). <c>POST /api/activities</c> plans one (an Officer of the item's lead
+/// unit; the estimated cost is reserved in the ledger and the activity's workflow started); <c>GET /api/activities</c>
+/// lists those of the units the officer covers (<c>?year=&amp;line=</c>); <c>GET /api/activities/{id}</c> shows one;
+/// <c>POST …/spending</c>, <c>…/outputs</c>, <c>…/close</c>, <c>…/cancel</c> change it. Checked in order: signed in (401),
+/// the activity within the officer's units (404 otherwise, as for a stranger), the Officer role (403), the body
+/// (415/400/422), the rules (422, or 409 when the state forbids it), the ledger (409 with its code).
+/// </summary>
+public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLedger ledger, OfficerAuthenticator officers, ProgrammeCatalogue catalogue, TimeProvider time)
+{
+    public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        if (!officer.IsIn(OfficerRoles.Officer))
+        {
+            return ForbiddenRole();
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        ActivityPlanRequest? plan;
+        using (document)
+        {
+            (plan, var errors) = ActivityJsonReader.ReadPlan(document!.RootElement);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+        }
+
+        var id = ActivityIds.FromRandom(Guid.NewGuid().ToByteArray());
+        var outcome = ActivityRules.Plan(id, plan!, new ResponsibleOfficer(officer.Id, officer.Name), catalogue.Programme, time.GetUtcNow());
+        if (!outcome.IsValid)
+        {
+            return ApiProblem.Validation(outcome.Errors);
+        }
+
+        var activity = outcome.Activity!;
+        if (!officer.Covers(activity.LeadUnit))
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_unit", "Không có quyền thực hiện",
+                $"Mục {activity.LineId} do {Units.Name(activity.LeadUnit)} chủ trì; chỉ cán bộ của đơn vị này lập hoạt động thuộc mục.",
+                extensions: new { leadUnit = activity.LeadUnit });
+        }
+
+        if (await ApplyAsync(outcome.Movements, cancellationToken) is { } refusal)
+        {
+            return LedgerConflict(refusal);
+        }
+
+        await activities.TryAddAsync(activity, cancellationToken);
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ProgrammeActivityWorkflow), ActivityWorkflowInput.For(activity),
+            new Microsoft.DurableTask.StartOrchestrationOptions(ActivityIds.WorkflowInstanceId(activity.Id)), cancellationToken);
+        return Results.Json(View(activity, officer), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ProgrammeViewQuery.TryRead(request, officers, catalogue, out var year, out var problem))
+        {
+            return problem!;
+        }
+
+        var officer = officers.Authenticate(request)!;
+        var line = request.Query["line"].ToString();
+        var list = await activities.ListAsync(year, line.Length == 0 ? null : line, cancellationToken);
+        var visible = list.Where(a => officer.Covers(a.LeadUnit)).ToList();
+        var totals = Enum.GetValues<ActivityOutputKind>()
+            .Select(k => new { kind = ActivityText.KindName(k), label = ActivityText.Kind(k), quantity = visible.Where(a => a.State != ActivityState.Cancelled).Sum(a => a.Quantity(k)) })
+            .Where(t => t.quantity > 0)
+            .ToList();
+        return Results.Json(new { activities = visible.Select(a => View(a, officer)).ToList(), outputTotals = totals }, ApiJson.Options);
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        var activity = ActivityIds.IsWellFormed(id) ? await activities.FindAsync(id, cancellationToken) : null;
+        return activity is not null && officer.Covers(activity.LeadUnit)
+            ? Results.Json(View(activity, officer), ApiJson.Options)
+            : ApiProblem.NotFound("hoạt động");
+    }
+
+    public Task<IResult> RecordSpendingAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var spendingId = "s" + Guid.NewGuid().ToString("N")[..12];
+        return ChangeAsync(request, id, null, root =>
+        {
+            var (spending, errors) = ActivityJsonReader.ReadSpending(root);
+            return (spending is null ? null : (a, officer, now) => ActivityRules.RecordSpending(a, spendingId, spending, officer.Id, now), errors);
+        }, cancellationToken);
+    }
+
+    public Task<IResult> RecordOutputAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var outputId = "o" + Guid.NewGuid().ToString("N")[..12];
+        return ChangeAsync(request, id, null, root =>
+        {
+            var (output, errors) = ActivityJsonReader.ReadOutput(root);
+            return (output is null ? null : (a, officer, now) => ActivityRules.RecordOutput(a, outputId, output, officer.Id, now), errors);
+        }, cancellationToken);
+    }
+
+    public Task<IResult> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ChangeAsync(request, id, durable, root =>
+        {
+            var (note, errors) = ActivityJsonReader.ReadText(root, "note");
+            return (errors.Count > 0 ? null : (a, officer, now) => ActivityRules.Close(a, note, officer.Id, now), errors);
+        }, cancellationToken);
+
+    public Task<IResult> CancelAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        ChangeAsync(request, id, durable, root =>
+        {
+            var (reason, errors) = ActivityJsonReader.ReadText(root, "reason");
+            return (errors.Count > 0 ? null : (a, officer, now) => ActivityRules.Cancel(a, reason, officer.Id, now), errors);
+        }, cancellationToken);
+
+    delegate ActivityOutcome Decide(ProgrammeActivity activity, Officer officer, DateTimeOffset nowUtc);
+
+    async Task<IResult> ChangeAsync(HttpRequest request, string id, DurableTaskClient? durable,
+        Func<JsonElement, (Decide? Decide, IReadOnlyList<FieldError> Errors)> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        var found = ActivityIds.IsWellFormed(id) ? await activities.FindAsync(id, cancellationToken) : null;
+        if (found is null || !officer.Covers(found.LeadUnit))
+        {
+            return ApiProblem.NotFound("hoạt động");
+        }
+
+        if (!officer.IsIn(OfficerRoles.Officer))
+        {
+            return ForbiddenRole();
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        Decide decide;
+        using (document)
+        {
+            var (parsed, errors) = read(document!.RootElement);
+            if (errors.Count > 0 || parsed is null)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            decide = parsed;
+        }
+
+        ActivityOutcome? refused = null;
+        LedgerResult? ledgerRefusal = null;
+        var updated = await activities.UpdateAsync(id, async current =>
+        {
+            (refused, ledgerRefusal) = (null, null);
+            var outcome = decide(current, officer, time.GetUtcNow());
+            if (!outcome.IsValid)
+            {
+                refused = outcome;
+                return null;
+            }
+
+            ledgerRefusal = await ApplyAsync(outcome.Movements, cancellationToken);
+            return ledgerRefusal is null ? outcome.Activity : null;
+        }, cancellationToken);
+
+        if (updated is null)
+        {
+            return ApiProblem.NotFound("hoạt động");
+        }
+
+        if (refused is not null)
+        {
+            return refused.IsStateConflict
+                ? ApiProblem.Create(StatusCodes.Status409Conflict, ActivityErrorCodes.WrongState, "Thao tác không phù hợp với trạng thái hoạt động",
+                    refused.Errors[0].Message, refused.Errors, new { currentState = updated.State.ToString() })
+                : ApiProblem.Validation(refused.Errors);
+        }
+
+        if (ledgerRefusal is not null)
+        {
+            return LedgerConflict(ledgerRefusal);
+        }
+
+        if (durable is not null && !updated.IsOpen)
+        {
+            await EndWorkflowAsync(durable, updated, cancellationToken);
+        }
+
+        return Results.Json(View(updated, officer), ApiJson.Options);
+    }
+
+    /// <summary>Applies the movements in order; the first refusal stops (the ones before it are idempotent and stay).</summary>
+    async Task<LedgerResult?> ApplyAsync(IReadOnlyList<BudgetMovementRequest> movements, CancellationToken cancellationToken)
+    {
+        foreach (var movement in movements)
+        {
+            var result = await ledger.ApplyAsync(movement, cancellationToken);
+            if (result.Refused)
+            {
+                return result;
+            }
+        }
+
+        return null;
+    }
+
+    static async Task EndWorkflowAsync(DurableTaskClient durable, ProgrammeActivity activity, CancellationToken cancellationToken)
+    {
+        var instanceId = ActivityIds.WorkflowInstanceId(activity.Id);
+        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
+        {
+            await durable.RaiseEventAsync(instanceId, ProgrammeActivityWorkflow.EndedEvent, activity.State.ToString(), cancellationToken);
+        }
+    }
+
+    static IResult LedgerConflict(LedgerResult refusal) =>
+        ApiProblem.Create(StatusCodes.Status409Conflict, refusal.RefusalCode ?? "ledger_refused", "Không thực hiện được trên sổ kinh phí",
+            refusal.RefusalMessage, extensions: new { lineId = refusal.Balance.Key.LineId, year = refusal.Balance.Key.Year, remainingVnd = refusal.Balance.RemainingVnd });
+
+    static IResult ForbiddenRole() =>
+        ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+            "Lập và cập nhật hoạt động của chương trình cần vai trò Officer (cán bộ của đơn vị chủ trì).", extensions: new { requiredRole = OfficerRoles.Officer });
+
+    object View(ProgrammeActivity a, Officer viewer)
+    {
+        var line = catalogue.Programme.AllLines.FirstOrDefault(l => l.Id == a.LineId);
+        var canChange = a.IsOpen && viewer.IsIn(OfficerRoles.Officer) && viewer.Covers(a.LeadUnit);
+        var allowed = new List<string>();
+        if (canChange)
+        {
+            allowed.AddRange(["spending", "outputs"]);
+            if (a.Outputs.Count > 0 && a.HeldCommittedVnd == 0)
+            {
+                allowed.Add("close");
+            }
+
+            if (a.CommittedVnd == 0)
+            {
+                allowed.Add("cancel");
+            }
+        }
+
+        return new
+        {
+            id = a.Id,
+            title = a.Title,
+            lineId = a.LineId,
+            lineName = line?.Name,
+            year = a.Year,
+            leadUnit = a.LeadUnit,
+            leadUnitName = Units.Name(a.LeadUnit),
+            officer = new { id = a.Officer.Id, name = a.Officer.Name },
+            estimatedCostVnd = a.EstimatedCostVnd,
+            plannedStart = a.PlannedStart,
+            plannedEnd = a.PlannedEnd,
+            expectedOutputs = a.ExpectedOutputs,
+            state = a.State,
+            stateText = ActivityText.State(a.State),
+            reservedVnd = a.HeldReservedVnd,
+            committedVnd = a.HeldCommittedVnd,
+            disbursedVnd = a.DisbursedVnd,
+            releasedVnd = a.ReleasedVnd,
+            spending = a.Spending.Select(s => new { id = s.Id, committedVnd = s.CommittedVnd, disbursedVnd = s.DisbursedVnd, documentReference = s.DocumentReference, note = s.Note, atUtc = s.AtUtc }),
+            outputs = a.Outputs.Select(o => new { id = o.Id, kind = ActivityText.KindName(o.Kind), kindText = ActivityText.Kind(o.Kind), quantity = o.Quantity, note = o.Note, atUtc = o.AtUtc }),
+            notes = a.Notes.Select(n => new { atUtc = n.AtUtc, text = n.Text }),
+            closingNote = a.ClosingNote,
+            createdAtUtc = a.CreatedAtUtc,
+            updatedAtUtc = a.UpdatedAtUtc,
+            allowedActions = allowed,
+        };
+    }
+}
