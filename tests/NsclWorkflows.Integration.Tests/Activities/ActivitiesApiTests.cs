@@ -94,7 +94,7 @@ public class ActivitiesApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var (years, executed) = AppendixExecution(report!);
         foreach (var line in items)
         {
-            Assert.True(executed.TryGetValue(line, out var million) && million > 0, $"{line}: thực hiện {(executed.TryGetValue(line, out var m) ? m : null)}");
+            Assert.True(executed.GetValueOrDefault(line) > 0, $"{line}: no non-zero Giải ngân in Phụ lục 1 ({string.Join("; ", executed)})");
         }
 
         var (_, i3) = await client.GetAsync("/api/budget?line=I.3", As.Leader);
