@@ -36,6 +36,21 @@ public class ActivityTargetsTests
     }
 
     [Fact]
+    public void Calculate_ShippedI3Target_ClassesHeldOnClosedI3ActivitiesMoveItsAchievedCount()
+    {
+        ProgrammeActivity[] none = [Activity("I.1", 2025, 7, close: true)];
+        ProgrammeActivity[] withI3 = [.. none, Activity("I.3", 2024, 2, close: true), Activity("I.3", 2025, 1, close: false)];
+
+        var before = TargetProgressCalculator.Calculate(Shipped, [], null, none).Single(p => p.Target.Id == "i3-classes-held");
+        var after = TargetProgressCalculator.Calculate(Shipped, [], null, withI3).Single(p => p.Target.Id == "i3-classes-held");
+
+        Assert.True(before.Measured && after.Measured);
+        Assert.Equal((0m, 0m), (before.Achieved, before.Pending));
+        Assert.Equal((2m, 1m, false), (after.Achieved, after.Pending, after.Met)); // participants (40 each) are not classes
+        Assert.Equal(2m, after.AchievedByYear[2024]);
+    }
+
+    [Fact]
     public void Load_MeasureWithOutputKinds_ParsedCountedByTheCalculatorAndUnknownKindRefused()
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(CataloguePath()))!;

@@ -57,6 +57,19 @@ public class ShippedCatalogueTests
     }
 
     [Fact]
+    public void Load_ShippedCatalogue_I3ClassesTargetIsThePlansYearlyQuantityCountedFromActivityOutputs()
+    {
+        var target = catalogue.Programme.Targets.Single(t => t.Id == "i3-classes-held");
+        var classes = catalogue.Programme.FindLine("I.3")!.YearlyQuantities.Single(q => q.Id == "classes-per-year");
+
+        Assert.Equal(catalogue.Programme.Years.Where(y => y <= target.ByYear).Sum(classes.In), target.Value);
+        Assert.Equal(("I.3", classes.Unit), (target.BudgetLineId, target.Unit));
+        Assert.Equal((TargetCount.ActivityOutputs, TargetStage.Completed), (target.Measure!.Count, target.Measure.Stage));
+        Assert.Equal([NsclWorkflows.Domain.Activities.ActivityOutputKind.ClassesHeld], target.Measure.OutputKinds);
+        Assert.DoesNotContain(catalogue.Programme.Targets.Where(t => t.Id != target.Id), t => t.Measure?.Count == TargetCount.ActivityOutputs);
+    }
+
+    [Fact]
     public void Load_ShippedCatalogue_KeepsSupportKindsOnExistingLines()
     {
         Assert.Equal(11, catalogue.Kinds.Count);
@@ -64,7 +77,7 @@ public class ShippedCatalogueTests
         var experts = catalogue.FindKind("expert-training")!;
         Assert.Equal(("I.2", 20000000L, 1), (experts.BudgetLineId, experts.MaxAmountVnd!.Value, experts.Policy.CheckInCount));
         Assert.Equal(4, catalogue.FindKind("pilot-model")!.Policy.CheckInCount);
-        Assert.Equal("37-KH-UBND-2022.2", catalogue.Version);
+        Assert.Equal("37-KH-UBND-2022.3", catalogue.Version);
     }
 
     [Theory]

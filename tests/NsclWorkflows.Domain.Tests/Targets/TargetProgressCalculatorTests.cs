@@ -28,7 +28,7 @@ public class TargetProgressCalculatorTests
         Assert.False(tfp.Measured);
         Assert.Null(tfp.Met);
         Assert.Equal("Chỉ tiêu không tính từ hồ sơ: số liệu do Viện Nghiên cứu Phát triển kinh tế xã hội thành phố Đà Nẵng cung cấp.", tfp.Summary);
-        Assert.Equal(["experts-certified", "st-tasks", "enterprises-supported", "pilot-model-enterprises"], progress.Where(p => p.Measured).Select(p => p.Target.Id));
+        Assert.Equal(["experts-certified", "i3-classes-held", "st-tasks", "enterprises-supported", "pilot-model-enterprises"], progress.Where(p => p.Measured).Select(p => p.Target.Id));
     }
 
     [Fact]

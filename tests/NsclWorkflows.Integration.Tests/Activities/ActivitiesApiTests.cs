@@ -62,7 +62,7 @@ public class ActivitiesApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EveryFundedItemOfTheAppendix_HoldsSpendingThroughAnActivity()
+    public async Task EveryFundedItemOfTheAppendix_HoldsSpendingThroughAnActivity_YearEndAppendixShowsItsExecution()
     {
         string[] items = ["I.1", "I.2", "I.3", "I.4", "II.1", "III.1", "IV.1", "V.1", "V.2"];
         foreach (var line in items)
@@ -79,6 +79,67 @@ public class ActivitiesApiTests(AzuriteFixture azurite) : IAsyncLifetime
             var after = await BalanceAsync(line, year);
             Assert.True((after.Disbursed - before.Disbursed, after.Reserved - before.Reserved) == (600_000, 0), $"{line} {year}: {before} → {after}");
         }
+
+        // The year-end report's Phụ lục 1: each item's "Giải ngân" (thực hiện) row is the ledger's disbursed for that item
+        // over the plan's years, applications and activities alike.
+        var (started, run) = await client.PostEmptyAsync("/api/reports/year-end/2025", As.Leader);
+        Assert.True(started == 202, $"year-end report: {started} {run}");
+        var report = await LocalHostProcess.EventuallyAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/year-end/2025");
+            As.Leader.ApplyTo(request);
+            using var response = await client.Http.SendAsync(request);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
+        }, bytes => bytes is not null, TimeSpan.FromSeconds(90), "the year-end report is stored");
+        var (years, executed) = AppendixExecution(report!);
+        foreach (var line in items)
+        {
+            Assert.True(executed.GetValueOrDefault(line) > 0, $"{line}: no non-zero Giải ngân in Phụ lục 1 ({string.Join("; ", executed)})");
+        }
+
+        var (_, i3) = await client.GetAsync("/api/budget?line=I.3", As.Leader);
+        var disbursedI3 = i3.GetProperty("lines").EnumerateArray()
+            .Where(r => years.Contains(r.GetProperty("year").GetInt32()))
+            .Sum(r => r.GetProperty("disbursedVnd").GetInt64());
+        Assert.Equal(disbursedI3 / 1_000_000m, executed["I.3"]);
+    }
+
+    /// <summary>
+    /// Phụ lục 1 read back: the plan's years of its header, and per item (I.1 … V.2, groups too) the "Cộng" cell of its
+    /// "Giải ngân" row, in million VND ("-" read as 0).
+    /// </summary>
+    static (HashSet<int> Years, Dictionary<string, decimal> Disbursed) AppendixExecution(byte[] docx)
+    {
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        static string Text(DocumentFormat.OpenXml.OpenXmlElement e) =>
+            string.Concat(e.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)).Trim();
+        var table = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>()
+            .Single(t => t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First()
+                .Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(Text).Contains("Số liệu"));
+        var rows = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(Text).ToList()).ToList();
+        var years = rows[0].Where(h => h.StartsWith("Năm ", StringComparison.Ordinal))
+            .Select(h => int.Parse(h[4..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var totalColumn = rows[0].IndexOf("Cộng");
+        var disbursed = new Dictionary<string, decimal>();
+        string group = string.Empty, current = string.Empty;
+        foreach (var cells in rows.Skip(1))
+        {
+            if (cells[2] == "Kế hoạch")
+            {
+                var label = cells[0];
+                current = label.Length > 0 && label.All(char.IsAsciiDigit) ? $"{group}.{label}" : label;
+                group = label.Length > 0 && !label.All(char.IsAsciiDigit) ? label : group;
+            }
+            else if (cells[2] == "Giải ngân" && current.Length > 0)
+            {
+                var amount = cells[totalColumn];
+                disbursed[current] = amount == "-" ? 0 : decimal.Parse(amount.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.'),
+                    System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return (years, disbursed);
     }
 
     [Fact]
