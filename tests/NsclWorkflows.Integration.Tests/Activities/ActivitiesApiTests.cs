@@ -82,15 +82,7 @@ public class ActivitiesApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The year-end report's Phụ lục 1: each item's "Giải ngân" (thực hiện) row is the ledger's disbursed for that item
         // over the plan's years, applications and activities alike.
-        var (started, run) = await client.PostEmptyAsync("/api/reports/year-end/2025", As.Leader);
-        Assert.True(started == 202, $"year-end report: {started} {run}");
-        var report = await LocalHostProcess.EventuallyAsync(async () =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/year-end/2025");
-            As.Leader.ApplyTo(request);
-            using var response = await client.Http.SendAsync(request);
-            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
-        }, bytes => bytes is not null, TimeSpan.FromSeconds(90), "the year-end report is stored");
+        var report = await client.YearEndReportAsync(2025, TimeSpan.FromSeconds(90));
         var (years, executed) = AppendixExecution(report!);
         foreach (var line in items)
         {

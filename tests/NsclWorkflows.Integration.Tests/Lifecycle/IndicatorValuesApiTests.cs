@@ -143,15 +143,7 @@ public class IndicatorValuesApiTests(AzuriteFixture azurite)
         var (recorded, _) = await client.PostAsync($"/api/targets/{Tfp}/values", Json(new { value = 46.2m, year = 2025, source = FirstSource }), As.Leader);
         Assert.Equal(201, recorded);
 
-        var (started, run) = await client.PostEmptyAsync("/api/reports/year-end/2025", As.Leader);
-        Assert.True(started == 202, $"year-end report: {started} {run}");
-        var report = await LocalHostProcess.EventuallyAsync(async () =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/year-end/2025");
-            As.Leader.ApplyTo(request);
-            using var response = await host.Http.SendAsync(request);
-            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
-        }, bytes => bytes is not null, TimeSpan.FromSeconds(90), "the year-end report is stored");
+        var report = await client.YearEndReportAsync(2025, TimeSpan.FromSeconds(90));
 
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(report!), false);
         var cells = word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()

@@ -121,15 +121,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         }
 
         // The year-end report, on demand, shows the completed task with its approved and disbursed amounts.
-        var (started, run) = await client.PostEmptyAsync("/api/reports/year-end/2025", As.Leader);
-        Assert.True(started == 202, $"year-end report: {started} {run}");
-        var report = await LocalHostProcess.EventuallyAsync(async () =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/reports/year-end/2025");
-            As.Leader.ApplyTo(request);
-            using var response = await host.Http.SendAsync(request);
-            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
-        }, bytes => bytes is not null, Step, "the year-end report is stored");
+        var report = await client.YearEndReportAsync(2025, Step);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(report!), false);
         var text = string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text));
         Assert.Contains("Công ty TNHH Cơ khí Hòa Khánh", text, StringComparison.Ordinal);

@@ -112,6 +112,24 @@ public sealed class LifecycleClient(HttpClient http)
         }
     }
 
+    /// <summary>Starts the year-end report of <paramref name="year"/> as a Leader and downloads it once stored (.docx bytes).</summary>
+    public async Task<byte[]> YearEndReportAsync(int year, TimeSpan timeout)
+    {
+        var (started, run) = await PostEmptyAsync($"/api/reports/year-end/{year}", As.Leader);
+        if (started != 202)
+        {
+            throw new InvalidOperationException($"year-end report: {started} {run}");
+        }
+
+        return (await LocalHostProcess.EventuallyAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/year-end/{year}");
+            As.Leader.ApplyTo(request);
+            using var response = await http.SendAsync(request);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync() : null;
+        }, bytes => bytes is not null, timeout, $"the year-end report {year} is stored"))!;
+    }
+
     public async Task<JsonElement> ViewAsync(string id) => (await GetAsync($"/api/applications/{id}", As.Admin)).Body;
 
     /// <summary>Polls the application (a point read of its row) until <paramref name="holds"/>.</summary>
