@@ -1,0 +1,3 @@
+using NsclWorkflows.LoadTest;
+
+return await LoadTestRunner.MainAsync(args, Console.Out, CancellationToken.None);
