@@ -91,18 +91,23 @@ public sealed class LoadTestRunner
     async Task<LoadTestReport> RunAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(options.Duration);
+        stop.CancelAfter(options.Duration + options.SettleFor);
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => WorkerAsync(stop.Token), CancellationToken.None));
+        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => WorkerAsync(clock, stop.Token), CancellationToken.None));
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         return LoadTestReport.From(options, elapsed, stats.ToDictionary(p => p.Key, p => p.Value));
     }
 
-    async Task WorkerAsync(CancellationToken stop)
+    /// <summary>Until the duration, or (with <see cref="LoadTestOptions.SettleFor"/>) beyond it while a kind of the mix has no 2xx yet.</summary>
+    bool Continue(Stopwatch clock) =>
+        clock.Elapsed < options.Duration
+        || options.Mix.Any(p => p.Value > 0 && stats[p.Key].Successes == 0);
+
+    async Task WorkerAsync(Stopwatch clock, CancellationToken stop)
     {
         var totalWeight = options.Mix.Values.Sum();
-        while (!stop.IsCancellationRequested && Interlocked.Increment(ref sent) <= options.MaxRequests)
+        while (!stop.IsCancellationRequested && Continue(clock) && Interlocked.Increment(ref sent) <= options.MaxRequests)
         {
             var kind = Choose(totalWeight);
             try
