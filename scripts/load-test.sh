@@ -19,5 +19,5 @@ The host's abuse limits (Nscl:RateLimits:*, README "Abuse limits") refuse a load
   ./scripts/start-local.sh
 NOTE
 
-dotnet build benchmarks/NsclWorkflows.LoadTest -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build benchmarks/NsclWorkflows.LoadTest -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 exec dotnet benchmarks/NsclWorkflows.LoadTest/bin/Release/net10.0/NsclWorkflows.LoadTest.dll "$@"

@@ -90,8 +90,10 @@ public sealed class LoadTestRunner
 
     async Task<LoadTestReport> RunAsync(CancellationToken cancellationToken)
     {
+        // No new request after the duration (and the smoke mode's settling); requests in flight then finish and count,
+        // so the slowest answers are not cut off. A hard stop a minute later (the client timeout) keeps the run bounded.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stop.CancelAfter(options.Duration + options.SettleFor);
+        stop.CancelAfter(options.Duration + options.SettleFor + http.Timeout);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => WorkerAsync(clock, stop.Token), CancellationToken.None));
         await Task.WhenAll(workers);
@@ -102,7 +104,7 @@ public sealed class LoadTestRunner
     /// <summary>Until the duration, or (with <see cref="LoadTestOptions.SettleFor"/>) beyond it while a kind of the mix has no 2xx yet.</summary>
     bool Continue(Stopwatch clock) =>
         clock.Elapsed < options.Duration
-        || options.Mix.Any(p => p.Value > 0 && stats[p.Key].Successes == 0);
+        || (clock.Elapsed < options.Duration + options.SettleFor && options.Mix.Any(p => p.Value > 0 && stats[p.Key].Successes == 0));
 
     async Task WorkerAsync(Stopwatch clock, CancellationToken stop)
     {

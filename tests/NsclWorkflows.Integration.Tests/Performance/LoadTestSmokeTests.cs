@@ -11,6 +11,28 @@ namespace NsclWorkflows.Integration.Tests.Performance;
 [Collection(AzuriteCollection.Name)]
 public class LoadTestSmokeTests(AzuriteFixture azurite, ITestOutputHelper log)
 {
+    // Parsing only (no request is sent even if the check broke): TEST-NET and reserved names.
+    [Theory]
+    [InlineData("http://192.0.2.1:7071")]
+    [InlineData("http://example.invalid")]
+    [InlineData("http://localhost.example.invalid:7071")]
+    [InlineData("http://0.0.0.0:7071")]
+    [InlineData("http://[2001:db8::1]:7071")]
+    public void Parse_NonLoopbackBaseUrl_RefusedWithReason(string baseUrl)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(["--base-url", baseUrl]));
+
+        Assert.Contains("is not loopback", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:7071")]
+    [InlineData("http://127.8.9.10:7071")]
+    [InlineData("http://localhost:7071")]
+    [InlineData("http://[::1]:7071")]
+    public void Parse_LoopbackBaseUrl_Accepted(string baseUrl) =>
+        Assert.Equal(new Uri(baseUrl).Port, LoadTestOptions.Parse(["--base-url", baseUrl]).BaseUrl.Port);
+
     [Fact]
     public async Task Smoke_AgainstTheStandaloneHost_EveryKindSucceedsAtLeastOnce_No5xx()
     {
