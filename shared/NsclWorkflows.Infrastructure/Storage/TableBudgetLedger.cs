@@ -77,16 +77,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                Interlocked.Increment(ref conflicts);
-                BudgetLedgerLog.Conflict(logger, partition, request.MovementId, ex.Status, attempt);
-                if (attempt >= MaxAttempts)
-                {
-                    BudgetLedgerLog.GaveUp(logger, partition, request.MovementId, attempt);
-                    throw new BudgetLedgerContentionException(
-                        $"Budget ledger {partition}: movement {request.MovementId} lost {attempt} write races; nothing was written.", ex);
-                }
-
-                await Task.Delay(Backoff(attempt), cancellationToken);
+                await AfterLostRaceAsync(ex, partition, "movement", request.MovementId, attempt, cancellationToken);
             }
         }
     }
@@ -186,16 +177,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                Interlocked.Increment(ref conflicts);
-                BudgetLedgerLog.Conflict(logger, partition, request.EntryId, ex.Status, attempt);
-                if (attempt >= MaxAttempts)
-                {
-                    BudgetLedgerLog.GaveUp(logger, partition, request.EntryId, attempt);
-                    throw new BudgetLedgerContentionException(
-                        $"Budget ledger {partition}: allocation {request.EntryId} lost {attempt} write races; nothing was written.", ex);
-                }
-
-                await Task.Delay(Backoff(attempt), cancellationToken);
+                await AfterLostRaceAsync(ex, partition, "allocation", request.EntryId, attempt, cancellationToken);
             }
         }
     }
@@ -250,6 +232,24 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
     /// <summary>Full jitter: a random delay up to an exponentially growing cap, so racing writers spread out.</summary>
     static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(0, Math.Min(MaxBackoffMs, BaseBackoffMs << Math.Min(attempt, 10)) + 1));
+
+    /// <summary>
+    /// Another writer changed the partition between the read and the write: count and log it, give up after
+    /// <see cref="MaxAttempts"/> (nothing was written), else wait before the next read.
+    /// </summary>
+    async Task AfterLostRaceAsync(TableTransactionFailedException ex, string partition, string what, string id, int attempt, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref conflicts);
+        BudgetLedgerLog.Conflict(logger, partition, id, ex.Status, attempt);
+        if (attempt >= MaxAttempts)
+        {
+            BudgetLedgerLog.GaveUp(logger, partition, id, attempt);
+            throw new BudgetLedgerContentionException(
+                $"Budget ledger {partition}: {what} {id} lost {attempt} write races; nothing was written.", ex);
+        }
+
+        await Task.Delay(Backoff(attempt), cancellationToken);
+    }
 }
 
 /// <summary>What a ledger instance did: transactions written, and write races lost (each followed by a re-read).</summary>
