@@ -47,6 +47,19 @@ public sealed class FuzzCorpusTests(AzuriteFixture azurite, ITestOutputHelper ou
 
         await lifecycle.ApproveAsync(applications[0].Item1, 100_000_000); // documents exist for one of them
 
+        // A programme activity, so the activity routes are fuzzed on one that exists ({id} takes either kind of id).
+        var (planned, activity) = await lifecycle.PostAsync("/api/activities", System.Net.Http.Json.JsonContent.Create(new
+        {
+            title = "Lớp tập huấn Lean cho doanh nghiệp",
+            lineId = "I.3",
+            year = 2025,
+            estimatedCostVnd = 5_000_000,
+            plannedStart = "2025-10-01",
+            plannedEnd = "2025-10-03",
+        }), As.Admin);
+        Assert.True(planned == 201, $"activity: {planned} {activity}");
+        applications.Add((activity.GetProperty("id").GetString()!, null));
+
         var answers = new ConcurrentBag<(FuzzRequest Request, int Status, string Body)>();
         await Parallel.ForEachAsync(FuzzCorpus.HostileText, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (text, _) =>
         {
