@@ -12,4 +12,6 @@ public sealed class OfficialDocumentBuilder : IOfficialDocumentBuilder
     public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => EvaluationMinutesDocument.Build(data);
 
     public byte[] BuildYearEndReport(YearEndReportData data) => YearEndReportDocument.Build(data);
+
+    public void WriteYearEndReport(YearEndReportData data, Stream destination) => YearEndReportDocument.Write(data, destination);
 }
