@@ -35,6 +35,12 @@ public static class ApiRoutes
     public const string ActivityOutputs = "activities/{id}/outputs";
     public const string ActivityClose = "activities/{id}/close";
     public const string ActivityCancel = "activities/{id}/cancel";
+    public const string ExportApplications = "exports/applications";
+    public const string ExportEnterprises = "exports/enterprises";
+    public const string ExportLedger = "exports/ledger";
+    public const string ExportLedgerMovements = "exports/ledger/movements";
+    public const string ExportActivities = "exports/activities";
+    public const string ExportApplicationHistory = "exports/applications/{id}/history";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -70,6 +76,12 @@ public static class ApiRoutes
         new("RecordActivityOutput", "POST", ActivityOutputs),
         new("CloseActivity", "POST", ActivityClose),
         new("CancelActivity", "POST", ActivityCancel),
+        new("ExportApplications", "GET", ExportApplications),
+        new("ExportEnterprises", "GET", ExportEnterprises),
+        new("ExportLedger", "GET", ExportLedger),
+        new("ExportLedgerMovements", "GET", ExportLedgerMovements),
+        new("ExportActivities", "GET", ExportActivities),
+        new("ExportApplicationHistory", "GET", ExportApplicationHistory),
     ];
 }
 

@@ -105,6 +105,20 @@ public static class ApiEndpoints
             h.HandleAsync(request, durable, ct)).WithName("ListWorkflowProblems");
         api.MapGet(ApiRoutes.Me, (HttpRequest request, NsclWorkflows.Api.Officers.MeHandler h) => h.Handle(request)).WithName("GetMe");
 
+        // Exports (issue 16): xlsx/CSV streamed from a temporary file.
+        api.MapGet(ApiRoutes.ExportApplications, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h) =>
+            h.Applications(request)).WithName("ExportApplications");
+        api.MapGet(ApiRoutes.ExportEnterprises, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h) =>
+            h.Enterprises(request)).WithName("ExportEnterprises");
+        api.MapGet(ApiRoutes.ExportLedger, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.LedgerAsync(request, ct)).WithName("ExportLedger");
+        api.MapGet(ApiRoutes.ExportLedgerMovements, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.LedgerMovementsAsync(request, ct)).WithName("ExportLedgerMovements");
+        api.MapGet(ApiRoutes.ExportActivities, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.ActivitiesAsync(request, ct)).WithName("ExportActivities");
+        api.MapGet(ApiRoutes.ExportApplicationHistory, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.HistoryAsync(request, id, ct)).WithName("ExportApplicationHistory");
+
         return app;
     }
 }

@@ -16,6 +16,7 @@ public static class ReportRegistration
         services.AddSingleton<YearEndSchedule>();
         services.AddSingleton<YearEndReportHandler>();
         services.AddSingleton<ApplicationDocumentHandler>();
+        services.AddSingleton<Exports.ExportsHandler>();
         // The application layer may register its own rules (before or after this call).
         services.TryAddSingleton<IApplicationDocumentAccess, ApplicationDocumentAccess>();
         return services;

@@ -100,6 +100,12 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST activity spending (invalid body)", [401, 401, 401, 422, 422, 422, 404] },
         { "POST activity close (no result yet)", [401, 401, 401, 422, 422, 422, 404] },
         { "POST activity cancel (no reason)", [401, 401, 401, 422, 422, 422, 404] },
+        { "GET export applications", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export enterprises", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export ledger", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export ledger movements", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export activities", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export history", [401, 401, 401, 200, 200, 200, 404] },
     };
 
     [Theory]
@@ -209,6 +215,12 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "POST activity spending (invalid body)" => (await client.PostAsync($"/api/activities/{activityId}/spending", JsonContent("""{"committedVnd":1}"""), caller)).Status,
             "POST activity close (no result yet)" => (await client.PostAsync($"/api/activities/{activityId}/close", JsonContent("{}"), caller)).Status,
             "POST activity cancel (no reason)" => (await client.PostAsync($"/api/activities/{activityId}/cancel", JsonContent("{}"), caller)).Status,
+            "GET export applications" => (await client.GetAsync("/api/exports/applications?format=csv", caller)).Status,
+            "GET export enterprises" => (await client.GetAsync("/api/exports/enterprises", caller)).Status,
+            "GET export ledger" => (await client.GetAsync("/api/exports/ledger?year=2025", caller)).Status,
+            "GET export ledger movements" => (await client.GetAsync("/api/exports/ledger/movements?year=2025&line=I.3", caller)).Status,
+            "GET export activities" => (await client.GetAsync("/api/exports/activities?format=csv", caller)).Status,
+            "GET export history" => (await client.GetAsync($"/api/exports/applications/{id}/history", caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }
