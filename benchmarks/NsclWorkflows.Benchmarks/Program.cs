@@ -10,6 +10,13 @@ using NsclWorkflows.Infrastructure.Documents;
 
 // Builds the year-end report for N synthetic applications and prints time and memory.
 //   dotnet run -c Release --project benchmarks/NsclWorkflows.Benchmarks -- [applications=10000] [runs=3] [--validate] [--out file.docx]
+//   dotnet NsclWorkflows.Benchmarks.dll export [rows=100000] [xlsx|csv]   (the exports' writers: see ExportBenchmark)
+if (args.Length > 0 && args[0] == "export")
+{
+    ExportBenchmark.Run(args);
+    return;
+}
+
 var applications = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
 var runs = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
 var validate = args.Contains("--validate");
