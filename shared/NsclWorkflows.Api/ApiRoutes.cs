@@ -41,6 +41,7 @@ public static class ApiRoutes
     public const string ExportLedgerMovements = "exports/ledger/movements";
     public const string ExportActivities = "exports/activities";
     public const string ExportApplicationHistory = "exports/applications/{id}/history";
+    public const string NationalFeed = "feeds/national/v1";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -82,6 +83,7 @@ public static class ApiRoutes
         new("ExportLedgerMovements", "GET", ExportLedgerMovements),
         new("ExportActivities", "GET", ExportActivities),
         new("ExportApplicationHistory", "GET", ExportApplicationHistory),
+        new("GetNationalFeed", "GET", NationalFeed),
     ];
 }
 

@@ -6,9 +6,14 @@ using NsclWorkflows.Api.Reports.Exports;
 
 namespace NsclWorkflows.Functions.Http;
 
-/// <summary>The xlsx/CSV exports onto the shared handler. Function names equal <see cref="ApiEndpoint.Name"/>.</summary>
-public sealed class ExportFunctions(ExportsHandler exports)
+/// <summary>The xlsx/CSV exports and the national database feed onto the shared handlers. Function names equal <see cref="ApiEndpoint.Name"/>.</summary>
+public sealed class ExportFunctions(ExportsHandler exports, NsclWorkflows.Api.Reports.Feed.NationalFeedHandler feed)
 {
+    [Function(nameof(GetNationalFeed))]
+    public IActionResult GetNationalFeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.NationalFeed)] HttpRequest req) =>
+        new ResultActionResult(feed.Handle(req));
+
     [Function(nameof(ExportApplications))]
     public IActionResult ExportApplications(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ExportApplications)] HttpRequest req) =>

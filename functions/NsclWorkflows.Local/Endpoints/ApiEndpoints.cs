@@ -118,6 +118,8 @@ public static class ApiEndpoints
             h.ActivitiesAsync(request, ct)).WithName("ExportActivities");
         api.MapGet(ApiRoutes.ExportApplicationHistory, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
             h.HistoryAsync(request, id, ct)).WithName("ExportApplicationHistory");
+        api.MapGet(ApiRoutes.NationalFeed, (HttpRequest request, NsclWorkflows.Api.Reports.Feed.NationalFeedHandler h) =>
+            h.Handle(request)).WithName("GetNationalFeed");
 
         return app;
     }

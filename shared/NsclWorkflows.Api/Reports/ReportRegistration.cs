@@ -17,6 +17,7 @@ public static class ReportRegistration
         services.AddSingleton<YearEndReportHandler>();
         services.AddSingleton<ApplicationDocumentHandler>();
         services.AddSingleton<Exports.ExportsHandler>();
+        services.AddSingleton<Feed.NationalFeedHandler>();
         // The application layer may register its own rules (before or after this call).
         services.TryAddSingleton<IApplicationDocumentAccess, ApplicationDocumentAccess>();
         return services;

@@ -17,11 +17,11 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     const string Hub = "exportsapi";
     const string HostileName = "=HYPERLINK(\"http://x\") Công ty Đà Nẵng";
-    static readonly OnceAsync<(string Approved, string Hostile, string Sct)> Shared = new();
+    static readonly OnceAsync<(string Approved, string Hostile, string Sct, string Experts)> Shared = new();
     static readonly As SctOfficer = As.Officer("can.bo.so.cong.thuong", "Officer,Appraiser,Leader", "sct");
     LifecycleClient client = null!;
     HttpClient http = null!;
-    (string Approved, string Hostile, string Sct) ids;
+    (string Approved, string Hostile, string Sct, string Experts) ids;
 
     public async Task InitializeAsync()
     {
@@ -36,7 +36,22 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
             await client.ApproveAsync(approved.Id, 100_000_000);
             await client.WaitStatusAsync(hostile.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
             await client.WaitStatusAsync(sct.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
-            return (approved.Id, hostile.Id, sct.Id);
+
+            // Expert training nominated by a public body (no enterprise code): two persons, approved.
+            var body = TestSubmissions.Valid();
+            body.Remove("enterpriseCode");
+            body["enterpriseName"] = "Sở Xây dựng thành phố Đà Nẵng";
+            body["supportKindId"] = "expert-training";
+            body["organisationType"] = "public-body";
+            body["nominees"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["name"] = "Lê Văn Cường", ["organisation"] = "Sở Xây dựng thành phố Đà Nẵng", ["position"] = "Phó Trưởng phòng" },
+                new System.Text.Json.Nodes.JsonObject { ["name"] = "Phan Thị Dung", ["organisation"] = "Sở Xây dựng thành phố Đà Nẵng" });
+            body["requestedAmountVnd"] = 40_000_000;
+            var (created, answer) = await TestSubmissions.PostAsync(http, TestSubmissions.Json(body));
+            Assert.True(created == 201, $"{created} {answer}");
+            var experts = answer.GetProperty("applicationId").GetString()!;
+            await client.ApproveAsync(experts, 40_000_000);
+            return (approved.Id, hostile.Id, sct.Id, experts);
         });
     }
 
@@ -183,6 +198,7 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/exports/ledger/movements")]
     [InlineData("/api/exports/activities")]
     [InlineData("/api/exports/applications/{id}/history")]
+    [InlineData("/api/feeds/national/v1")]
     public async Task Export_AnonymousOrTheEnterprisesLink_Is401(string url)
     {
         var token = (await client.SubmitAsync()).Token;
@@ -191,6 +207,77 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(401, (await DownloadAsync(target, As.Anonymous)).Status);
         Assert.Equal(401, (await DownloadAsync(target, As.Enterprise(token))).Status);
     }
+
+    [Fact]
+    public async Task GetNationalFeed_Json_ValidatesAgainstTheSchemaInTheRepositoryAndCarriesTheApprovedTasks()
+    {
+        var (status, bytes, type) = await DownloadAsync("/api/feeds/national/v1?year=2025", As.Admin);
+
+        Assert.Equal(200, status);
+        Assert.Equal("application/json; charset=utf-8", type);
+        using var feed = JsonDocument.Parse(bytes);
+        var results = FeedSchema().Evaluate(feed.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List, RequireFormatValidation = true });
+        Assert.True(results.IsValid, Describe(results));
+        var root = feed.RootElement;
+        Assert.Equal("1.0", root.GetProperty("schemaVersion").GetString());
+        Assert.Equal(("2025-01-01", "2025-12-31"), (root.GetProperty("period").GetProperty("from").GetString(), root.GetProperty("period").GetProperty("to").GetString()));
+        var view = await client.ViewAsync(ids.Approved);
+        var task = root.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("applicationId").GetString() == ids.Approved);
+        Assert.Equal(view.GetProperty("trackingCode").GetString(), task.GetProperty("taskId").GetString());
+        Assert.Equal(view.GetProperty("enterpriseCode").GetString(), task.GetProperty("enterpriseCode").GetString());
+        Assert.Equal(100_000_000, task.GetProperty("approvedVnd").GetInt64());
+        Assert.Equal("InImplementation", task.GetProperty("status").GetString());
+        Assert.Contains(root.GetProperty("enterprises").EnumerateArray(), e => e.GetProperty("enterpriseCode").GetString() == view.GetProperty("enterpriseCode").GetString());
+        var publicBody = root.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("applicationId").GetString() == ids.Experts);
+        Assert.Equal(JsonValueKind.Null, publicBody.GetProperty("enterpriseCode").ValueKind);
+        Assert.Equal(["Lê Văn Cường", "Phan Thị Dung"], root.GetProperty("experts").EnumerateArray()
+            .Where(e => e.GetProperty("taskId").GetString() == publicBody.GetProperty("taskId").GetString()).Select(e => e.GetProperty("name").GetString()));
+        Assert.DoesNotContain(root.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("applicationId").GetString() == ids.Hostile); // not approved
+        Assert.Contains(root.GetProperty("indicators").EnumerateArray(), i => i.GetProperty("indicatorId").GetString() == "enterprises-supported"
+            && i.GetProperty("measuredBy").GetString() == "counted" && i.GetProperty("value").GetDecimal() >= 1);
+    }
+
+    [Fact]
+    public async Task NationalFeedSchema_FeedWithoutAnEnterpriseCodeOrWithAWrongOne_IsRejected()
+    {
+        var (_, bytes, _) = await DownloadAsync("/api/feeds/national/v1?year=2025", As.Admin);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(bytes)!;
+        var missing = node.DeepClone();
+        missing["enterprises"]![0]!.AsObject().Remove("enterpriseCode");
+        var wrong = node.DeepClone();
+        wrong["tasks"]![0]!["enterpriseCode"] = "12345";
+
+        foreach (var broken in new[] { missing, wrong })
+        {
+            using var document = JsonDocument.Parse(broken.ToJsonString());
+            Assert.False(FeedSchema().Evaluate(document.RootElement, new Json.Schema.EvaluationOptions { RequireFormatValidation = true }).IsValid);
+        }
+    }
+
+    [Fact]
+    public async Task GetNationalFeed_CsvSectionAndAnotherUnit_HaveTheJsonFieldsAsHeadersAndOnlyThatUnitsTasks()
+    {
+        var enterprises = await CsvAsync("/api/feeds/national/v1?format=csv&section=enterprises&year=2025", As.Admin);
+        var (sctStatus, sctBytes, _) = await DownloadAsync("/api/feeds/national/v1?year=2025", SctOfficer);
+        var (badStatus, _, _) = await DownloadAsync("/api/feeds/national/v1?format=csv", As.Admin);
+
+        Assert.Equal(["enterpriseCode", "name", "tasks", "approvedVnd", "disbursedVnd", "firstBudgetYear", "hasPilotModel"], enterprises[0]);
+        Assert.Contains(enterprises.Skip(1), r => r[3] == "100000000");
+        Assert.Equal(200, sctStatus);
+        using var sct = JsonDocument.Parse(sctBytes);
+        Assert.Equal("sct", sct.RootElement.GetProperty("source").GetProperty("scope").GetString());
+        Assert.Empty(sct.RootElement.GetProperty("tasks").EnumerateArray()); // sct's only application is not approved; skhcn's are not its own
+        Assert.Equal(422, badStatus); // CSV needs a section
+    }
+
+    /// <summary>Built once: the library's global registry refuses a second schema with the same $id.</summary>
+    static readonly Lazy<Json.Schema.JsonSchema> Schema = new(() =>
+        Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "schemas", "nscl-feed.v1.schema.json"))));
+
+    static Json.Schema.JsonSchema FeedSchema() => Schema.Value;
+
+    static string Describe(Json.Schema.EvaluationResults results) =>
+        string.Join("; ", (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")));
 
     async Task<string> TrackingCodeAsync(string id) => (await client.ViewAsync(id)).GetProperty("trackingCode").GetString()!;
 

@@ -106,6 +106,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET export ledger movements", [401, 401, 401, 200, 200, 200, 200] },
         { "GET export activities", [401, 401, 401, 200, 200, 200, 200] },
         { "GET export history", [401, 401, 401, 200, 200, 200, 404] },
+        { "GET national feed", [401, 401, 401, 200, 200, 200, 200] },
     };
 
     [Theory]
@@ -221,6 +222,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET export ledger movements" => (await client.GetAsync("/api/exports/ledger/movements?year=2025&line=I.3", caller)).Status,
             "GET export activities" => (await client.GetAsync("/api/exports/activities?format=csv", caller)).Status,
             "GET export history" => (await client.GetAsync($"/api/exports/applications/{id}/history", caller)).Status,
+            "GET national feed" => (await client.GetAsync("/api/feeds/national/v1?year=2025", caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }
