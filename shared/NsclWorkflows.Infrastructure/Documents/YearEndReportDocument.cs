@@ -98,6 +98,12 @@ static class YearEndReportDocument
     static void Targets(WordFile file, YearEndReportData data, int width)
     {
         file.Add(Para.Heading("II. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU"));
+        TargetTable(file, data, width);
+    }
+
+    /// <summary>The targets against results, with the source of an entered figure (also in a report run's section II).</summary>
+    internal static void TargetTable(WordFile file, YearEndReportData data, int width)
+    {
         int[] widths = [550, width - 550 - 1700 - 1500 - 1600, 1700, 1500, 1600];
         var style = new TextStyle(12);
         file.Add(DocumentParts.Grid(widths, ["TT", "Mục tiêu", "Chỉ tiêu", "Kết quả", "Đánh giá"], data.Targets.Select((t, i) => Tables.Row(
