@@ -107,6 +107,11 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET export activities", [401, 401, 401, 200, 200, 200, 200] },
         { "GET export history", [401, 401, 401, 200, 200, 200, 404] },
         { "GET national feed", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET report runs", [401, 401, 401, 200, 200, 200, 200] },
+        { "POST report run (invalid body)", [401, 401, 401, 422, 422, 422, 422] },
+        { "GET report run (unknown)", [401, 401, 401, 404, 404, 404, 404] },
+        { "GET report run unit input (no such run)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST report run decision (unknown run)", [401, 401, 401, 403, 404, 404, 404] },
     };
 
     [Theory]
@@ -223,6 +228,11 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET export activities" => (await client.GetAsync("/api/exports/activities?format=csv", caller)).Status,
             "GET export history" => (await client.GetAsync($"/api/exports/applications/{id}/history", caller)).Status,
             "GET national feed" => (await client.GetAsync("/api/feeds/national/v1?year=2025", caller)).Status,
+            "GET report runs" => (await client.GetAsync("/api/report-runs", caller)).Status,
+            "POST report run (invalid body)" => (await client.PostAsync("/api/report-runs", JsonContent("""{"kind":"weekly"}"""), caller)).Status,
+            "GET report run (unknown)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000", caller)).Status,
+            "GET report run unit input (no such run)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000/units/sct", caller)).Status,
+            "POST report run decision (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/decision", JsonContent("""{"approve":true}"""), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }
