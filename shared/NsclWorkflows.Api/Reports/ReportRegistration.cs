@@ -18,7 +18,6 @@ public static class ReportRegistration
         services.AddSingleton<ApplicationDocumentHandler>();
         services.AddSingleton<Exports.ExportsHandler>();
         services.AddSingleton<Feed.NationalFeedHandler>();
-        services.AddOptions<Runs.ReportRunOptions>().Bind(configuration.GetSection(Runs.ReportRunOptions.Section));
         services.AddSingleton<NsclWorkflows.Domain.Reports.IReportRunRepository, NsclWorkflows.Infrastructure.Storage.TableReportRuns>();
         services.AddSingleton<Runs.ReportRunsHandler>();
         // The application layer may register its own rules (before or after this call).

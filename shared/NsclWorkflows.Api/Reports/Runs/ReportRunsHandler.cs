@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using NsclWorkflows.Api.Documents;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
@@ -26,7 +25,7 @@ namespace NsclWorkflows.Api.Reports.Runs;
 /// answer are recorded as escalated and the report says so).
 /// </summary>
 public sealed class ReportRunsHandler(
-    OfficerAuthenticator officers, IReportRunRepository runs, IOptions<ReportRunOptions> options, ProgrammeCatalogue catalogue, IBudgetLedger ledger,
+    OfficerAuthenticator officers, IReportRunRepository runs, ProgrammeCatalogue catalogue, IBudgetLedger ledger,
     IProgrammeProgressSource progress, IIndicatorValueStore indicators, YearEndReportLayout layout, IDocumentStore documents, TimeProvider time)
 {
     public const string ReportKind = "report-run";
@@ -58,10 +57,10 @@ public sealed class ReportRunsHandler(
                 leadUnitIds.AddRange(units.EnumerateArray().Select(u => u.ValueKind == JsonValueKind.String ? u.GetString()! : string.Empty));
             }
 
-            var unknown = leadUnitIds.Where(id => options.Value.Effective.All(u => u.Id != id)).ToList();
+            var unknown = leadUnitIds.Where(id => ReportLeadUnits.All.All(u => u.Id != id)).ToList();
             if (unknown.Count > 0)
             {
-                errors.Add(new("leadUnits", "unknown_unit", $"Đơn vị chủ trì phải là một trong: {string.Join(", ", options.Value.Effective.Select(u => u.Id))}."));
+                errors.Add(new("leadUnits", "unknown_unit", $"Đơn vị chủ trì phải là một trong: {string.Join(", ", ReportLeadUnits.All.Select(u => u.Id))}."));
             }
 
             var runRequest = new ReportRunRequest(Text(fields, "kind", errors), Date(fields, "periodFrom", errors), Date(fields, "periodTo", errors),
@@ -83,10 +82,10 @@ public sealed class ReportRunsHandler(
 
             var links = new List<object>();
             var asked = new List<LeadUnitInput>();
-            foreach (var unit in options.Value.Effective.Where(u => leadUnitIds.Contains(u.Id, StringComparer.Ordinal)))
+            foreach (var unit in ReportLeadUnits.All.Where(u => leadUnitIds.Contains(u.Id, StringComparer.Ordinal)))
             {
                 var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-                asked.Add(new LeadUnitInput(unit.Id, unit.Name, unit.Email) { TokenHash = ReportRunRules.HashToken(token), AskedAtUtc = now });
+                asked.Add(new LeadUnitInput(unit.Id, unit.Name, string.Empty) { TokenHash = ReportRunRules.HashToken(token), AskedAtUtc = now });
                 links.Add(new { unitId = unit.Id, unitName = unit.Name, inputPage = $"/don-vi/bao-cao.html#run={id}&unit={unit.Id}&access={token}" });
             }
 
