@@ -5,7 +5,8 @@ namespace NsclWorkflows.Domain.Reports;
 /// <summary>Where report runs are kept: each run whole, changed under optimistic concurrency (no lost update).</summary>
 public interface IReportRunRepository
 {
-    Task AddAsync(ReportRun run, CancellationToken cancellationToken);
+    /// <summary>Stores a new run; false when a run with its id exists already (nothing changed).</summary>
+    Task<bool> TryAddAsync(ReportRun run, CancellationToken cancellationToken);
 
     Task<ReportRun?> FindAsync(string id, CancellationToken cancellationToken);
 

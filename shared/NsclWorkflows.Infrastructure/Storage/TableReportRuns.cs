@@ -23,11 +23,19 @@ public sealed class TableReportRuns(TableClientFactory tables) : IReportRunRepos
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public async Task AddAsync(ReportRun run, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(ReportRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await table.AddEntityAsync(ToEntity(run), cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(run), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task<ReportRun?> FindAsync(string id, CancellationToken cancellationToken)

@@ -94,7 +94,11 @@ public sealed class ReportRunsHandler(
                 LeadUnits = asked,
                 State = asked.Count > 0 ? ReportRunState.AwaitingLeadUnits : ReportRunState.Drafting,
             };
-            await runs.AddAsync(run, cancellationToken);
+            if (!await runs.TryAddAsync(run, cancellationToken))
+            {
+                throw new InvalidOperationException($"Report run id {id} was taken."); // 32 random bits a day: a defect, not a client error
+            }
+
             // The links (each with its token) are answered once, to be sent to the units; they are not stored.
             return Results.Json(new { run = View(run), leadUnitLinks = links }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
         }
