@@ -198,6 +198,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'
+    Nscl__Reports__DefaultRunCutOff: '12-31'
+    Nscl__Reports__DefaultRunDue: '01-15'
     // The report's signer, addressee and "Nơi nhận" lines (…__Recipients__0.., one line each; unset keeps the usual list).
     Nscl__Reports__Layout__SignerName: reportSignerName
     Nscl__Reports__Layout__SignerTitle: reportSignerTitle

@@ -35,6 +35,22 @@ public static class ApiRoutes
     public const string ActivityOutputs = "activities/{id}/outputs";
     public const string ActivityClose = "activities/{id}/close";
     public const string ActivityCancel = "activities/{id}/cancel";
+    public const string ExportApplications = "exports/applications";
+    public const string ExportEnterprises = "exports/enterprises";
+    public const string ExportLedger = "exports/ledger";
+    public const string ExportLedgerMovements = "exports/ledger/movements";
+    public const string ExportActivities = "exports/activities";
+    public const string ExportApplicationHistory = "exports/applications/{id}/history";
+    public const string NationalFeed = "feeds/national/v1";
+    public const string ReportRuns = "report-runs";
+    public const string ReportRun = "report-runs/{id}";
+    public const string ReportRunUnit = "report-runs/{id}/units/{unit}";
+    public const string ReportRunCloseInput = "report-runs/{id}/close-input";
+    public const string ReportRunNarrative = "report-runs/{id}/narrative";
+    public const string ReportRunSubmit = "report-runs/{id}/submit";
+    public const string ReportRunDecision = "report-runs/{id}/decision";
+    public const string ReportRunReport = "report-runs/{id}/report";
+    public const string ReportRunSignedCopy = "report-runs/{id}/signed-copy";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -70,6 +86,24 @@ public static class ApiRoutes
         new("RecordActivityOutput", "POST", ActivityOutputs),
         new("CloseActivity", "POST", ActivityClose),
         new("CancelActivity", "POST", ActivityCancel),
+        new("ExportApplications", "GET", ExportApplications),
+        new("ExportEnterprises", "GET", ExportEnterprises),
+        new("ExportLedger", "GET", ExportLedger),
+        new("ExportLedgerMovements", "GET", ExportLedgerMovements),
+        new("ExportActivities", "GET", ExportActivities),
+        new("ExportApplicationHistory", "GET", ExportApplicationHistory),
+        new("GetNationalFeed", "GET", NationalFeed),
+        new("OpenReportRun", "POST", ReportRuns),
+        new("ListReportRuns", "GET", ReportRuns),
+        new("GetReportRun", "GET", ReportRun),
+        new("GetReportRunUnitInput", "GET", ReportRunUnit),
+        new("SubmitReportRunUnitInput", "POST", ReportRunUnit),
+        new("CloseReportRunInput", "POST", ReportRunCloseInput),
+        new("SaveReportRunNarrative", "POST", ReportRunNarrative),
+        new("SubmitReportRun", "POST", ReportRunSubmit),
+        new("DecideReportRun", "POST", ReportRunDecision),
+        new("GetReportRunReport", "GET", ReportRunReport),
+        new("UploadReportRunSignedCopy", "POST", ReportRunSignedCopy),
     ];
 }
 

@@ -13,7 +13,7 @@ namespace NsclWorkflows.Functions.Timers;
 /// UTC equivalent there ("0 18 14 12 *" for 01:00 on 15 December in Đà Nẵng). The firing is mapped to the cron
 /// occurrence it stands for (in <c>Nscl:Reports:TimeZone</c>), so a retried or doubled firing starts the same run.
 /// </summary>
-public sealed class YearEndReportTimer(YearEndSchedule schedule, TimeProvider time)
+public sealed class YearEndReportTimer(YearEndSchedule schedule, TimeProvider time, NsclWorkflows.Api.Reports.Runs.DefaultYearlyRunOpener defaultRun)
 {
     public const string ScheduleExpression = "%" + YearEndReportOptions.Section + ":YearEndCron%";
 
@@ -30,5 +30,7 @@ public sealed class YearEndReportTimer(YearEndSchedule schedule, TimeProvider ti
         var date = schedule.LocalDate(occurrence);
         await new DurableYearEndReportLauncher(client).LaunchAsync(
             new YearEndReportRequest(date.Year, occurrence, date, YearEndReportRequest.Scheduled, nameof(YearEndReportTimer)), cancellationToken);
+        // The Department's default yearly report run (once per year, whatever the number of firings).
+        await defaultRun.OpenAsync(date.Year, nameof(YearEndReportTimer), cancellationToken);
     }
 }

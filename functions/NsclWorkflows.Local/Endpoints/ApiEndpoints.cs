@@ -105,6 +105,46 @@ public static class ApiEndpoints
             h.HandleAsync(request, durable, ct)).WithName("ListWorkflowProblems");
         api.MapGet(ApiRoutes.Me, (HttpRequest request, NsclWorkflows.Api.Officers.MeHandler h) => h.Handle(request)).WithName("GetMe");
 
+        // Exports (issue 16): xlsx/CSV streamed from a temporary file.
+        api.MapGet(ApiRoutes.ExportApplications, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h) =>
+            h.Applications(request)).WithName("ExportApplications");
+        api.MapGet(ApiRoutes.ExportEnterprises, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h) =>
+            h.Enterprises(request)).WithName("ExportEnterprises");
+        api.MapGet(ApiRoutes.ExportLedger, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.LedgerAsync(request, ct)).WithName("ExportLedger");
+        api.MapGet(ApiRoutes.ExportLedgerMovements, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.LedgerMovementsAsync(request, ct)).WithName("ExportLedgerMovements");
+        api.MapGet(ApiRoutes.ExportActivities, (HttpRequest request, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.ActivitiesAsync(request, ct)).WithName("ExportActivities");
+        api.MapGet(ApiRoutes.ExportApplicationHistory, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Exports.ExportsHandler h, CancellationToken ct) =>
+            h.HistoryAsync(request, id, ct)).WithName("ExportApplicationHistory");
+        api.MapGet(ApiRoutes.NationalFeed, (HttpRequest request, NsclWorkflows.Api.Reports.Feed.NationalFeedHandler h) =>
+            h.Handle(request)).WithName("GetNationalFeed");
+
+        // Report runs (issue 16).
+        api.MapPost(ApiRoutes.ReportRuns, (HttpRequest request, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.OpenAsync(request, ct)).WithName("OpenReportRun");
+        api.MapGet(ApiRoutes.ReportRuns, (HttpRequest request, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListReportRuns");
+        api.MapGet(ApiRoutes.ReportRun, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.GetAsync(request, id, ct)).WithName("GetReportRun");
+        api.MapGet(ApiRoutes.ReportRunUnit, (HttpRequest request, string id, string unit, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.GetUnitAsync(request, id, unit, ct)).WithName("GetReportRunUnitInput");
+        api.MapPost(ApiRoutes.ReportRunUnit, (HttpRequest request, string id, string unit, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.SubmitUnitAsync(request, id, unit, ct)).WithName("SubmitReportRunUnitInput");
+        api.MapPost(ApiRoutes.ReportRunCloseInput, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.CloseInputAsync(request, id, ct)).WithName("CloseReportRunInput");
+        api.MapPost(ApiRoutes.ReportRunNarrative, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.SaveNarrativeAsync(request, id, ct)).WithName("SaveReportRunNarrative");
+        api.MapPost(ApiRoutes.ReportRunSubmit, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.SubmitAsync(request, id, ct)).WithName("SubmitReportRun");
+        api.MapPost(ApiRoutes.ReportRunDecision, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.DecideAsync(request, id, ct)).WithName("DecideReportRun");
+        api.MapGet(ApiRoutes.ReportRunReport, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.GetReportAsync(request, id, ct)).WithName("GetReportRunReport");
+        api.MapPost(ApiRoutes.ReportRunSignedCopy, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
+            h.UploadSignedAsync(request, id, ct)).WithName("UploadReportRunSignedCopy");
+
         return app;
     }
 }

@@ -16,6 +16,11 @@ public static class ReportRegistration
         services.AddSingleton<YearEndSchedule>();
         services.AddSingleton<YearEndReportHandler>();
         services.AddSingleton<ApplicationDocumentHandler>();
+        services.AddSingleton<Exports.ExportsHandler>();
+        services.AddSingleton<Feed.NationalFeedHandler>();
+        services.AddSingleton<NsclWorkflows.Domain.Reports.IReportRunRepository, NsclWorkflows.Infrastructure.Storage.TableReportRuns>();
+        services.AddSingleton<Runs.ReportRunsHandler>();
+        services.AddSingleton<Runs.DefaultYearlyRunOpener>();
         // The application layer may register its own rules (before or after this call).
         services.TryAddSingleton<IApplicationDocumentAccess, ApplicationDocumentAccess>();
         return services;

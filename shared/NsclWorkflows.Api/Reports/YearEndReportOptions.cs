@@ -21,6 +21,15 @@ public sealed class YearEndReportOptions
     /// </summary>
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The yearly report run the schedule also opens (the Department's default, not a date of the plan): its figures are
+    /// cut at the end of this day of the reported year, "MM-dd". Default "12-31", after the year-end peak of approvals and payments.
+    /// </summary>
+    public string DefaultRunCutOff { get; set; } = "12-31";
+
+    /// <summary>Its due date, "MM-dd" of the following year. Default "01-15".</summary>
+    public string DefaultRunDue { get; set; } = "01-15";
+
     /// <summary>Standalone host only: false turns the scheduler off (on-demand runs still work).</summary>
     public bool SchedulerEnabled { get; set; } = true;
 }

@@ -12,7 +12,8 @@ namespace NsclWorkflows.Api.Reports;
 /// (The Functions app uses a TimerTrigger instead.)
 /// </summary>
 public sealed partial class YearEndReportScheduler(
-    YearEndSchedule schedule, IYearEndReportLauncher launcher, TimeProvider time, ILogger<YearEndReportScheduler> logger) : BackgroundService
+    YearEndSchedule schedule, IYearEndReportLauncher launcher, TimeProvider time, ILogger<YearEndReportScheduler> logger,
+    Runs.DefaultYearlyRunOpener? defaultRun = null) : BackgroundService
 {
     public const string Actor = "scheduler";
     static readonly TimeSpan MaxStep = TimeSpan.FromDays(1);
@@ -63,7 +64,28 @@ public sealed partial class YearEndReportScheduler(
         {
             LogLaunchFailed(logger, ex, occurrence);
         }
+
+        if (defaultRun is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // The Department's default yearly report run (issue 16), beside the year-end report.
+            var opened = await defaultRun.OpenAsync(date.Year, Actor, stoppingToken).ConfigureAwait(false);
+            LogDefaultRun(logger, date.Year, opened);
+        }
+#pragma warning disable CA1031 // As above: the next occurrence still runs; the error is logged.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogLaunchFailed(logger, ex, occurrence);
+        }
     }
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "Default yearly report run for {Year}: newly opened: {Opened}")]
+    static partial void LogDefaultRun(ILogger logger, int year, bool opened);
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Year-end report: next run at {Next} (cron {Cron})")]
     static partial void LogWaiting(ILogger logger, DateTimeOffset next, string cron);

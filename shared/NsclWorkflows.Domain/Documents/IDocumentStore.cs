@@ -12,6 +12,21 @@ public interface IDocumentStore
     /// </summary>
     Task<StoredDocument> AddVersionAsync(NewDocument document, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="AddVersionAsync(NewDocument, CancellationToken)"/>, with the content read from a seekable
+    /// <paramref name="content"/> (e.g. a temporary file) instead of <see cref="NewDocument.Content"/>, so a large
+    /// document is never held in memory. The default buffers it (for stores that only take bytes).
+    /// </summary>
+    async Task<StoredDocument> AddVersionAsync(NewDocument document, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        content.Position = 0;
+        await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return await AddVersionAsync(document with { Content = buffer.ToArray() }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every version, oldest first; empty when there is none.</summary>
     Task<IReadOnlyList<StoredDocument>> ListVersionsAsync(string kind, string scope, CancellationToken cancellationToken);
 

@@ -10,4 +10,14 @@ public interface IOfficialDocumentBuilder
     byte[] BuildEvaluationMinutes(EvaluationMinutesData data);
 
     byte[] BuildYearEndReport(YearEndReportData data);
+
+    /// <summary>
+    /// Writes the year-end report to <paramref name="destination"/> as it is built, so a report of many thousand rows
+    /// never sits in memory whole. The default buffers (for builders that only make bytes).
+    /// </summary>
+    void WriteYearEndReport(YearEndReportData data, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(BuildYearEndReport(data));
+    }
 }

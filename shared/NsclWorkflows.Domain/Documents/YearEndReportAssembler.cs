@@ -12,7 +12,7 @@ namespace NsclWorkflows.Domain.Documents;
 /// the catalogue's validation findings, and the indicator values officers entered (a target no application counts, such
 /// as the TFP share, shows the current entered value with its source). Pure: the same inputs give the same data.
 /// </summary>
-public static class YearEndReportAssembler
+public static partial class YearEndReportAssembler
 {
     public static YearEndReportData Assemble(
         ProgrammeCatalogue catalogue,
@@ -31,13 +31,14 @@ public static class YearEndReportAssembler
         var byKey = balances.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.Last());
         var mismatches = catalogue.Report.Findings.Where(f => f.Kind == FindingKind.Mismatch).ToList();
 
+        var years = ReportYears(programme.Years, year);
         var rows = new List<YearEndBudgetRow>();
         var groupRows = new List<YearEndBudgetRow>();
         foreach (var group in programme.BudgetLines)
         {
-            var items = group.Items.Select(item => Row(item, ItemLabel(item.Id), false, programme.Years, [item.Id], byKey, mismatches)).ToList();
-            var leafIds = group.Items.Count == 0 ? [group.Id] : group.Items.Select(i => i.Id).ToArray();
-            var groupRow = Row(group, group.Id, true, programme.Years, leafIds, byKey, mismatches);
+            var items = group.Items.Select(item => Row(item, ItemLabel(item.Id), false, years, [item], byKey, mismatches)).ToList();
+            IReadOnlyList<BudgetLine> leaves = group.Items.Count == 0 ? [group] : group.Items;
+            var groupRow = Row(group, group.Id, true, years, leaves, byKey, mismatches);
             rows.Add(groupRow);
             rows.AddRange(items);
             groupRows.Add(groupRow);
@@ -49,8 +50,9 @@ public static class YearEndReportAssembler
             string.Empty,
             total.Name,
             true,
-            programme.Years.Select(y => new YearEndBudgetCell(
-                y, total.AmountIn(y), groupRows.Sum(r => r.In(y)?.ApprovedVnd ?? 0), groupRows.Sum(r => r.In(y)?.DisbursedVnd ?? 0))).ToList(),
+            years.Select(y => new YearEndBudgetCell(
+                y, total.AmountIn(y), groupRows.Sum(r => r.In(y)?.ApprovedVnd ?? 0), groupRows.Sum(r => r.In(y)?.DisbursedVnd ?? 0),
+                groupRows.Sum(r => r.In(y)?.AllocatedVnd ?? 0))).ToList(),
             total.PrintedTotal,
             Note(null, total.Id, mismatches));
 
@@ -64,7 +66,7 @@ public static class YearEndReportAssembler
             programme.Title,
             layout.Addressee,
             programme.BudgetUnit,
-            programme.Years,
+            years,
             rows,
             totalRow,
             programme.Targets.Select(t => Target(t, progress.TargetResults, indicators ?? [], year)).ToList(),
@@ -82,18 +84,55 @@ public static class YearEndReportAssembler
         return $"Kế hoạch số {programme.Id}{date} của {programme.IssuedBy}";
     }
 
+    /// <summary>
+    /// The appendix's year columns: the plan's years (2022–2025) and every later year up to the one reported on, so a
+    /// report on 2026 has its own column (the programme runs to 2030 on allocations only).
+    /// </summary>
+    public static IReadOnlyList<int> ReportYears(IReadOnlyList<int> planYears, int year)
+    {
+        ArgumentNullException.ThrowIfNull(planYears);
+        if (planYears.Count == 0)
+        {
+            return [year];
+        }
+
+        var first = planYears.Min();
+        return planYears.Concat(Enumerable.Range(first, Math.Max(0, year - first + 1))).Distinct().Order().ToList();
+    }
+
+    /// <summary>
+    /// What may be spent on an item in a year: the allocation recorded (dự toán được giao, with transfers), else the
+    /// plan's printed figure; nothing on a lồng ghép item or a year without either. Execution rates are taken over this.
+    /// </summary>
+    public static long SpendableVnd(BudgetLine item, int year, LedgerBalance? balance)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.IsIntegrated)
+        {
+            return 0;
+        }
+
+        if (balance is { CeilingSource: CeilingSource.Recorded })
+        {
+            return balance.CeilingVnd;
+        }
+
+        return item.AmountIn(year) is { } million ? (long)decimal.Round(million * 1_000_000m) : 0;
+    }
+
     static YearEndBudgetRow Row(
-        BudgetLine line, string label, bool isGroup, IReadOnlyList<int> years, IReadOnlyList<string> leafIds,
+        BudgetLine line, string label, bool isGroup, IReadOnlyList<int> years, IReadOnlyList<BudgetLine> leaves,
         Dictionary<BudgetKey, LedgerBalance> balances, List<CatalogueFinding> mismatches)
     {
         var cells = years.Select(y =>
         {
-            var held = leafIds.Select(id => balances.GetValueOrDefault(new BudgetKey(id, y))).Where(b => b is not null).ToList();
+            var held = leaves.Select(l => balances.GetValueOrDefault(new BudgetKey(l.Id, y))).Where(b => b is not null).ToList();
             return new YearEndBudgetCell(
                 y,
                 line.AmountIn(y),
                 held.Sum(b => b!.ReservedVnd + b.CommittedVnd + b.DisbursedVnd),
-                held.Sum(b => b!.DisbursedVnd));
+                held.Sum(b => b!.DisbursedVnd),
+                leaves.Sum(l => SpendableVnd(l, y, balances.GetValueOrDefault(new BudgetKey(l.Id, y)))));
         }).ToList();
         return new YearEndBudgetRow(line.Id, label, line.Name, isGroup, cells, line.PrintedTotal, Note(line.FundingNote, line.Id, mismatches));
     }
@@ -125,10 +164,34 @@ public static class YearEndReportAssembler
             : year >= target.ByYear ? TargetStatus.Missed
             : TargetStatus.InProgress;
         var comparison = target.Comparison == TargetComparison.GreaterThan ? "Trên" : "Ít nhất";
-        return new YearEndTargetRow(target.Id, target.Text, comparison, target.Value, target.Unit, target.ByYear, actual, result?.Note, status,
+        return new YearEndTargetRow(target.Id, target.Text, comparison, target.Value, target.Unit, target.ByYear, actual, AssessmentNote(result?.Note), status,
             entered?.Source, entered?.Period.Label, entered is null ? null : DateOnly.FromDateTime(entered.RecordedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
             entered?.RecordedByName, entered?.Value);
     }
+
+    /// <summary>
+    /// The counting's note without what the row already says: the calculator's sentence ("Đạt 0 lượt … đến năm 2025
+    /// (0%), chỉ tiêu … Chưa đạt chỉ tiêu.") repeats the result, the target and the verdict; only its "đang trong quy
+    /// trình" part is news. Any other note (a figure's source) is kept as it is.
+    /// </summary>
+    public static string? AssessmentNote(string? note)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return null;
+        }
+
+        var summary = CalculatorSummary().Match(note);
+        if (!summary.Success)
+        {
+            return note;
+        }
+
+        return summary.Groups["pending"].Success ? summary.Groups["pending"].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Đạt .+, chỉ tiêu .+ đến năm \d{4}(?:; (?<pending>.+ đang trong quy trình))?\. (?:Đã đạt|Chưa đạt) chỉ tiêu\.$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CalculatorSummary();
 
     static bool Reached(ProgrammeTarget target, decimal actual) =>
         target.Comparison == TargetComparison.GreaterThan ? actual > target.Value : actual >= target.Value;

@@ -44,10 +44,15 @@ public sealed record YearEndBudgetRow(
     public long ApprovedTotalVnd => Cells.Sum(c => c.ApprovedVnd);
 
     public long DisbursedTotalVnd => Cells.Sum(c => c.DisbursedVnd);
+
+    public long AllocatedTotalVnd => Cells.Sum(c => c.AllocatedVnd);
 }
 
-/// <summary>One year of a row: the printed plan (million VND, null when empty), approved and disbursed (đồng).</summary>
-public sealed record YearEndBudgetCell(int Year, decimal? PlanMillion, long ApprovedVnd, long DisbursedVnd);
+/// <summary>
+/// One year of a row: the printed plan (million VND, null when empty), approved and disbursed (đồng), and what may be
+/// spent (<see cref="AllocatedVnd"/>, đồng: the allocation recorded, else the printed plan; 0 on lồng ghép items).
+/// </summary>
+public sealed record YearEndBudgetCell(int Year, decimal? PlanMillion, long ApprovedVnd, long DisbursedVnd, long AllocatedVnd = 0);
 
 /// <summary>
 /// A target of section II.2 against the result so far; <see cref="Actual"/> is null when nobody reported it. For a

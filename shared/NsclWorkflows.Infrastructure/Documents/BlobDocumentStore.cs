@@ -28,12 +28,33 @@ public sealed partial class BlobDocumentStore(BlobServiceClient service, IOption
         return client;
     });
 
-    public async Task<StoredDocument> AddVersionAsync(NewDocument document, CancellationToken cancellationToken)
+    public Task<StoredDocument> AddVersionAsync(NewDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(document.Content.Span));
+        var content = BinaryData.FromBytes(document.Content);
+        return AddVersionAsync(document, document.Content.Length, sha256, (blob, options, ct) => blob.UploadAsync(content, options, ct), cancellationToken);
+    }
+
+    /// <summary>Streams <paramref name="content"/> (seekable: hashed in one pass, then uploaded from its start) into the new version.</summary>
+    public async Task<StoredDocument> AddVersionAsync(NewDocument document, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(content);
+        content.Position = 0;
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
+        return await AddVersionAsync(document, content.Length, sha256, (blob, options, ct) =>
+        {
+            content.Position = 0;
+            return blob.UploadAsync(content, options, ct);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    async Task<StoredDocument> AddVersionAsync(
+        NewDocument document, long length, string sha256, Func<BlobClient, BlobUploadOptions, CancellationToken, Task> upload, CancellationToken cancellationToken)
+    {
         Check(document.Kind, document.Scope);
         var blobs = await container.GetAsync(cancellationToken).ConfigureAwait(false);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(document.Content.Span));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var versions = await ListVersionsAsync(document.Kind, document.Scope, cancellationToken).ConfigureAwait(false);
@@ -44,11 +65,11 @@ public sealed partial class BlobDocumentStore(BlobServiceClient service, IOption
 
             var stored = new StoredDocument(
                 document.Kind, document.Scope, versions.Count == 0 ? 1 : versions[^1].Version + 1, document.FileName, document.ContentType,
-                document.Content.Length, document.CreatedBy, document.CreatedAtUtc, document.SourceId, sha256);
+                length, document.CreatedBy, document.CreatedAtUtc, document.SourceId, sha256);
             try
             {
-                await blobs.GetBlobClient(BlobName(stored.Kind, stored.Scope, stored.Version, stored.FileName)).UploadAsync(
-                    BinaryData.FromBytes(document.Content),
+                await upload(
+                    blobs.GetBlobClient(BlobName(stored.Kind, stored.Scope, stored.Version, stored.FileName)),
                     new BlobUploadOptions
                     {
                         HttpHeaders = new BlobHttpHeaders { ContentType = document.ContentType },

@@ -7,13 +7,17 @@ namespace NsclWorkflows.Infrastructure.Documents;
 
 /// <summary>
 /// The year-end report's landscape appendices. Phụ lục 1 has the columns of the plan's appendix (TT, Nội dung, Năm
-/// 2022 … 2025, Cộng, Ghi chú) plus a "Số liệu" column: each line takes three rows — the plan as printed, the amount
-/// approved, the amount disbursed — with TT, Nội dung and Ghi chú merged across them. Phụ lục 2 lists the enterprises.
+/// 2022 … 2025 and every later year up to the one reported on, Cộng, Ghi chú) plus a "Số liệu" column: each line takes
+/// four rows — the plan as printed, what may be spent (the allocation given, else the plan), the amount approved, the
+/// amount disbursed — with TT, Nội dung and Ghi chú merged across them. Phụ lục 2 lists the enterprises.
 /// Figures in million VND; "-" for nothing approved or disbursed; an empty plan cell stays empty, as printed.
 /// </summary>
 static class YearEndAppendix
 {
     public const string PlanLabel = "Kế hoạch";
+
+    /// <summary>What may be spent: the allocation recorded (dự toán được giao), else the plan's figure.</summary>
+    public const string AllocatedLabel = "Dự toán giao";
     public const string ApprovedLabel = "Phê duyệt";
     public const string DisbursedLabel = "Giải ngân";
 
@@ -31,8 +35,12 @@ static class YearEndAppendix
         file.Add(Para.Of("Đơn vị tính: Triệu đồng", new TextStyle(13, Italic: true), Layout.Cell(Align.Right) with { After = 60 }));
 
         var textWidth = PageSetup.TextWidth(landscape: true);
-        const int number = 650, content = 4400, kind = 1250, yearWidth = 1150, total = 1200;
-        var note = textWidth - number - content - kind - yearWidth * data.Years.Count - total;
+        // Four plan years fit the plan's widths; each later year (to 2030) takes its share of the content and note columns.
+        const int number = 650, kind = 1250, total = 1200;
+        var yearWidth = Math.Min(1150, (textWidth - number - kind - total - 2600 - 1200) / data.Years.Count);
+        var rest = textWidth - number - kind - total - yearWidth * data.Years.Count;
+        var content = Math.Min(4400, rest - 1200);
+        var note = rest - content;
         var widths = new List<int> { number, content, kind };
         widths.AddRange(data.Years.Select(_ => yearWidth));
         widths.Add(total);
@@ -102,6 +110,7 @@ static class YearEndAppendix
         var figures = new (string Label, Func<YearEndBudgetCell?, string> Value, string Total)[]
         {
             (PlanLabel, c => c?.PlanMillion is { } p ? VietnameseFormat.Number(p) : string.Empty, row.PrintedPlanTotal is { } t ? VietnameseFormat.Number(t) : string.Empty),
+            (AllocatedLabel, c => Amount(c?.AllocatedVnd ?? 0), Amount(row.AllocatedTotalVnd)),
             (ApprovedLabel, c => Amount(c?.ApprovedVnd ?? 0), Amount(row.ApprovedTotalVnd)),
             (DisbursedLabel, c => Amount(c?.DisbursedVnd ?? 0), Amount(row.DisbursedTotalVnd)),
         };

@@ -16,10 +16,19 @@ static class YearEndReportDocument
 
     public static byte[] Build(YearEndReportData data)
     {
+        using var memory = new MemoryStream();
+        Write(data, memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>Writes the report to <paramref name="destination"/> as it is built (a temporary file, a blob, a response).</summary>
+    public static void Write(YearEndReportData data, Stream destination)
+    {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(destination);
         var width = PageSetup.TextWidth(landscape: false);
         var year = data.Year.ToString(CultureInfo.InvariantCulture);
-        using var file = WordFile.Create($"Báo cáo kết quả thực hiện Kế hoạch năm {year}");
+        using var file = WordFile.Create($"Báo cáo kết quả thực hiện Kế hoạch năm {year}", destination);
         file.Add(OfficialLayout.Heading(data.Header));
         file.AddRange(OfficialLayout.Title("Báo cáo", $"Kết quả thực hiện Kế hoạch số {data.ProgrammeId} năm {year}", width));
         file.Add(Para.Of($"Kính gửi: {data.Addressee}.", TextStyle.Body, Layout.Centered with { Before = 120, After = 240 }));
@@ -48,31 +57,53 @@ static class YearEndReportDocument
 
         YearEndAppendix.Budget(file, data);
         YearEndAppendix.EnterpriseList(file, data);
-        return file.Finish(landscape: true, numberFirstPage: true);
+        file.Complete(landscape: true, numberFirstPage: true);
     }
 
     static void Budget(WordFile file, YearEndReportData data)
     {
         var year = data.Year;
+        var yearText = year.ToString(CultureInfo.InvariantCulture);
         var plan = data.BudgetRows.Where(r => r.IsGroup).Sum(r => r.In(year)?.PlanMillion ?? 0);
         var printedPlan = data.TotalRow.In(year)?.PlanMillion;
         var row = data.TotalRow.In(year);
-        long approved = row?.ApprovedVnd ?? 0, disbursed = row?.DisbursedVnd ?? 0;
+        long approved = row?.ApprovedVnd ?? 0, disbursed = row?.DisbursedVnd ?? 0, allocated = row?.AllocatedVnd ?? 0;
+        var planYears = data.BudgetRows.SelectMany(r => r.Cells).Where(c => c.PlanMillion is not null).Select(c => c.Year).DefaultIfEmpty(year).ToList();
+        var planPeriod = $"{planYears.Min().ToString(CultureInfo.InvariantCulture)}-{planYears.Max().ToString(CultureInfo.InvariantCulture)}";
         file.Add(Para.Heading("I. TÌNH HÌNH THỰC HIỆN KINH PHÍ"));
-        var planText = printedPlan is { } p && p != plan
-            ? $"{VietnameseFormat.Number(plan)} triệu đồng (cộng các nội dung; dòng Tổng cộng của Phụ lục in {VietnameseFormat.Number(p)} triệu đồng)"
-            : $"{VietnameseFormat.Number(plan)} triệu đồng";
-        file.Add(Para.Body($"1. Năm {year}: kinh phí theo Kế hoạch {planText}; đã phê duyệt hỗ trợ {VietnameseFormat.Million(approved)} triệu đồng{Share(approved, plan)}; đã giải ngân {VietnameseFormat.Million(disbursed)} triệu đồng{Share(disbursed, plan)}."));
+        string planText;
+        if (plan == 0 && printedPlan is null)
+        {
+            // After the plan's years (2022–2025) the programme runs on allocations only: no "0 triệu đồng" of a plan that prints nothing.
+            planText = $"Kế hoạch không ghi kinh phí năm {yearText} (Phụ lục của Kế hoạch ghi kinh phí các năm {planPeriod})";
+        }
+        else
+        {
+            planText = "kinh phí theo Kế hoạch " + (printedPlan is { } p && p != plan
+                ? $"{VietnameseFormat.Number(plan)} triệu đồng (cộng các nội dung; dòng Tổng cộng của Phụ lục in {VietnameseFormat.Number(p)} triệu đồng)"
+                : $"{VietnameseFormat.Number(plan)} triệu đồng");
+        }
+
+        var allocatedText = allocated > 0
+            ? $"kinh phí được sử dụng (dự toán được giao; số Kế hoạch cho nội dung chưa có dự toán) {VietnameseFormat.Million(allocated)} triệu đồng"
+            : "chưa có dự toán được giao";
+        file.Add(Para.Body($"1. Năm {yearText}: {planText}; {allocatedText}; đã phê duyệt hỗ trợ {VietnameseFormat.Million(approved)} triệu đồng{Share(approved, allocated)}; đã giải ngân {VietnameseFormat.Million(disbursed)} triệu đồng{Share(disbursed, allocated)}."));
         var cumulativePlan = data.TotalRow.PrintedPlanTotal ?? 0;
         var through = data.TotalRow.Cells.Where(c => c.Year <= year).ToList();
-        long cumulativeApproved = through.Sum(c => c.ApprovedVnd), cumulativeDisbursed = through.Sum(c => c.DisbursedVnd);
-        file.Add(Para.Body($"2. Lũy kế từ năm {data.Years.Min()} đến năm {year}: đã phê duyệt {VietnameseFormat.Million(cumulativeApproved)} triệu đồng, đã giải ngân {VietnameseFormat.Million(cumulativeDisbursed)} triệu đồng, trên tổng kinh phí cả giai đoạn {VietnameseFormat.Number(cumulativePlan)} triệu đồng."));
-        file.Add(Para.Body("3. Chi tiết theo từng nội dung và từng năm tại Phụ lục 1."));
+        long cumulativeApproved = through.Sum(c => c.ApprovedVnd), cumulativeDisbursed = through.Sum(c => c.DisbursedVnd), cumulativeAllocated = through.Sum(c => c.AllocatedVnd);
+        file.Add(Para.Body($"2. Lũy kế từ năm {data.Years.Min().ToString(CultureInfo.InvariantCulture)} đến năm {yearText}: kinh phí được sử dụng {VietnameseFormat.Million(cumulativeAllocated)} triệu đồng, đã phê duyệt {VietnameseFormat.Million(cumulativeApproved)} triệu đồng{Share(cumulativeApproved, cumulativeAllocated)}, đã giải ngân {VietnameseFormat.Million(cumulativeDisbursed)} triệu đồng{Share(cumulativeDisbursed, cumulativeAllocated)}; tổng kinh phí Kế hoạch giai đoạn {planPeriod} là {VietnameseFormat.Number(cumulativePlan)} triệu đồng."));
+        file.Add(Para.Body("3. Tỷ lệ thực hiện tính trên kinh phí được sử dụng của các nội dung có kinh phí (không tính các nội dung lồng ghép). Chi tiết theo từng nội dung và từng năm tại Phụ lục 1."));
     }
 
     static void Targets(WordFile file, YearEndReportData data, int width)
     {
         file.Add(Para.Heading("II. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU"));
+        TargetTable(file, data, width);
+    }
+
+    /// <summary>The targets against results, with the source of an entered figure (also in a report run's section II).</summary>
+    internal static void TargetTable(WordFile file, YearEndReportData data, int width)
+    {
         int[] widths = [550, width - 550 - 1700 - 1500 - 1600, 1700, 1500, 1600];
         var style = new TextStyle(12);
         file.Add(DocumentParts.Grid(widths, ["TT", "Mục tiêu", "Chỉ tiêu", "Kết quả", "Đánh giá"], data.Targets.Select((t, i) => Tables.Row(
@@ -171,8 +202,9 @@ static class YearEndReportDocument
         file.EndTable();
     }
 
-    static string Share(long amountVnd, decimal planMillion) =>
-        planMillion > 0 ? $" ({VietnameseFormat.Number(decimal.Round(amountVnd / 1_000_000m / planMillion * 100, 1))}% kế hoạch)" : string.Empty;
+    /// <summary>" (42,5% kinh phí được sử dụng)"; nothing when there is nothing to spend.</summary>
+    static string Share(long amountVnd, long spendableVnd) =>
+        spendableVnd > 0 ? $" ({VietnameseFormat.Number(decimal.Round(amountVnd * 100m / spendableVnd, 1))}% kinh phí được sử dụng)" : string.Empty;
 
     static string StatusText(TargetStatus status) => status switch
     {

@@ -6,8 +6,8 @@ using NsclWorkflows.Domain.Documents;
 namespace NsclWorkflows.Workflows.Reports;
 
 /// <summary>
-/// Builds the Word report from the run's snapshot and stores it as a new immutable version of
-/// ("year-end-report", year). Idempotent per run: a re-executed activity returns the version its run already stored.
+/// Builds the Word report from the run's snapshot into a temporary file and stores it (streamed) as a new immutable
+/// version of ("year-end-report", year). Idempotent per run: a re-executed activity returns the version its run already stored.
 /// </summary>
 public sealed class BuildYearEndReportActivity(IDocumentStore documents, IOfficialDocumentBuilder builder)
     : TaskActivity<YearEndReportRun, YearEndReportStored>
@@ -24,16 +24,23 @@ public sealed class BuildYearEndReportActivity(IDocumentStore documents, IOffici
                 ?? throw new InvalidOperationException($"Snapshot {input.SnapshotVersion} of the year-end report data {scope} is empty.");
         }
 
+        // Built into a temporary file (deleted when closed) and uploaded from it: the package never sits in memory.
+        await using var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), "nscl-report-" + Guid.NewGuid().ToString("N") + ".docx"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        builder.WriteYearEndReport(data, file);
+        await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         var stored = await documents.AddVersionAsync(
             new NewDocument(
                 DocumentKinds.YearEndReport,
                 scope,
                 FileName(input.Year),
                 DocumentKinds.WordContentType,
-                builder.BuildYearEndReport(data),
+                ReadOnlyMemory<byte>.Empty,
                 input.RequestedBy,
                 input.RequestedAtUtc,
                 input.InstanceId),
+            file,
             CancellationToken.None).ConfigureAwait(false);
         return new YearEndReportStored(stored.Version, stored.FileName, stored.Length, stored.Sha256);
     }

@@ -100,6 +100,18 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST activity spending (invalid body)", [401, 401, 401, 422, 422, 422, 404] },
         { "POST activity close (no result yet)", [401, 401, 401, 422, 422, 422, 404] },
         { "POST activity cancel (no reason)", [401, 401, 401, 422, 422, 422, 404] },
+        { "GET export applications", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export enterprises", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export ledger", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export ledger movements", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export activities", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET export history", [401, 401, 401, 200, 200, 200, 404] },
+        { "GET national feed", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET report runs", [401, 401, 401, 200, 200, 200, 200] },
+        { "POST report run (invalid body)", [401, 401, 401, 422, 422, 422, 422] },
+        { "GET report run (unknown)", [401, 401, 401, 404, 404, 404, 404] },
+        { "GET report run unit input (no such run)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST report run decision (unknown run)", [401, 401, 401, 403, 404, 404, 404] },
     };
 
     [Theory]
@@ -209,6 +221,18 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "POST activity spending (invalid body)" => (await client.PostAsync($"/api/activities/{activityId}/spending", JsonContent("""{"committedVnd":1}"""), caller)).Status,
             "POST activity close (no result yet)" => (await client.PostAsync($"/api/activities/{activityId}/close", JsonContent("{}"), caller)).Status,
             "POST activity cancel (no reason)" => (await client.PostAsync($"/api/activities/{activityId}/cancel", JsonContent("{}"), caller)).Status,
+            "GET export applications" => (await client.GetAsync("/api/exports/applications?format=csv", caller)).Status,
+            "GET export enterprises" => (await client.GetAsync("/api/exports/enterprises", caller)).Status,
+            "GET export ledger" => (await client.GetAsync("/api/exports/ledger?year=2025", caller)).Status,
+            "GET export ledger movements" => (await client.GetAsync("/api/exports/ledger/movements?year=2025&line=I.3", caller)).Status,
+            "GET export activities" => (await client.GetAsync("/api/exports/activities?format=csv", caller)).Status,
+            "GET export history" => (await client.GetAsync($"/api/exports/applications/{id}/history", caller)).Status,
+            "GET national feed" => (await client.GetAsync("/api/feeds/national/v1?year=2025", caller)).Status,
+            "GET report runs" => (await client.GetAsync("/api/report-runs", caller)).Status,
+            "POST report run (invalid body)" => (await client.PostAsync("/api/report-runs", JsonContent("""{"kind":"weekly"}"""), caller)).Status,
+            "GET report run (unknown)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000", caller)).Status,
+            "GET report run unit input (no such run)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000/units/sct", caller)).Status,
+            "POST report run decision (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/decision", JsonContent("""{"approve":true}"""), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }

@@ -77,6 +77,75 @@ public sealed class YearEndReportSchedulerTests
         Assert.Equal(("0 1 15 12 *", "Asia/Ho_Chi_Minh"), (options.YearEndCron, options.TimeZone));
     }
 
+    [Fact]
+    public async Task Run_Occurrence_AlsoOpensTheYearsDefaultYearlyRunWithItsConfiguredCutOffAndDueDay()
+    {
+        var clock = new FakeTimeProvider(Occurrence2025.AddHours(2)); // a missed occurrence: caught up at start
+        var launcher = new RecordingLauncher(clock);
+        var runs = new RecordingRuns();
+        var options = Options.Create(new YearEndReportOptions { DefaultRunCutOff = "12-31", DefaultRunDue = "01-20" });
+        var opener = new NsclWorkflows.Api.Reports.Runs.DefaultYearlyRunOpener(runs, options, NsclWorkflows.Domain.Documents.YearEndReportLayout.Default, clock);
+        using var scheduler = new YearEndReportScheduler(new YearEndSchedule(options), launcher, clock, NullLogger<YearEndReportScheduler>.Instance, opener);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        var run = await runs.NextAsync();
+        await scheduler.StopAsync(CancellationToken.None);
+        var again = await opener.OpenAsync(2025, "scheduler", CancellationToken.None);
+
+        Assert.Equal("rr-default-2025", run.Id);
+        Assert.True(run.IsDepartmentDefault);
+        Assert.Equal(NsclWorkflows.Domain.Reports.ReportKind.Yearly, run.Kind);
+        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), (run.PeriodFrom, run.PeriodTo));
+        Assert.Equal((new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 20)), (run.DataCutOff, run.DueDate));
+        Assert.False(again); // one default run per year
+        Assert.Single(runs.Stored);
+    }
+
+    [Fact]
+    public async Task DefaultYearlyRunOpener_CutOffNotADay_SaysWhichSetting()
+    {
+        var opener = new NsclWorkflows.Api.Reports.Runs.DefaultYearlyRunOpener(new RecordingRuns(),
+            Options.Create(new YearEndReportOptions { DefaultRunCutOff = "31-12" }), NsclWorkflows.Domain.Documents.YearEndReportLayout.Default, TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => opener.OpenAsync(2025, "x", CancellationToken.None));
+
+        Assert.Contains("Nscl:Reports:DefaultRunCutOff", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Report runs in memory, refusing a second run with the same id as the table does.</summary>
+    sealed class RecordingRuns : NsclWorkflows.Domain.Reports.IReportRunRepository
+    {
+        readonly Channel<NsclWorkflows.Domain.Reports.ReportRun> added = Channel.CreateUnbounded<NsclWorkflows.Domain.Reports.ReportRun>();
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, NsclWorkflows.Domain.Reports.ReportRun> Stored { get; } = new();
+
+        public Task<bool> TryAddAsync(NsclWorkflows.Domain.Reports.ReportRun run, CancellationToken cancellationToken)
+        {
+            var fresh = Stored.TryAdd(run.Id, run);
+            if (fresh)
+            {
+                added.Writer.TryWrite(run);
+            }
+
+            return Task.FromResult(fresh);
+        }
+
+        public Task<NsclWorkflows.Domain.Reports.ReportRun?> FindAsync(string id, CancellationToken cancellationToken) => Task.FromResult(Stored.GetValueOrDefault(id));
+
+        public Task<IReadOnlyList<NsclWorkflows.Domain.Reports.ReportRun>> ListAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<NsclWorkflows.Domain.Reports.ReportRun>>([.. Stored.Values]);
+
+        public Task<NsclWorkflows.Domain.Validation.ValidationResult<NsclWorkflows.Domain.Reports.ReportRun>?> UpdateAsync(
+            string id, Func<NsclWorkflows.Domain.Reports.ReportRun, NsclWorkflows.Domain.Validation.ValidationResult<NsclWorkflows.Domain.Reports.ReportRun>> change,
+            CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public async Task<NsclWorkflows.Domain.Reports.ReportRun> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            return await added.Reader.ReadAsync(timeout.Token);
+        }
+    }
+
     static YearEndReportScheduler Scheduler(TimeProvider clock, IYearEndReportLauncher launcher) =>
         new(new YearEndSchedule(Options.Create(new YearEndReportOptions())), launcher, clock, NullLogger<YearEndReportScheduler>.Instance);
 

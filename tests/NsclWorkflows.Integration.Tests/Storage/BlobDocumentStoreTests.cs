@@ -102,6 +102,25 @@ public class BlobDocumentStoreTests(AzuriteFixture azurite)
         Assert.Equal([$"year-end-report/{scope}/0001.docx", $"year-end-report/{scope}/0002.docx"], names);
     }
 
+    [Fact]
+    public async Task AddVersion_FromAStream_StoresItsWholeContentWithItsLengthAndHashAndIsIdempotentPerSource()
+    {
+        var store = Store();
+        var scope = NewScope();
+        var text = string.Concat(Enumerable.Repeat("Báo cáo năm 2026 – Hòa Khánh; ", 20_000));
+        var bytes = Encoding.UTF8.GetBytes(text);
+        await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        await file.WriteAsync(bytes);
+
+        var stored = await store.AddVersionAsync(Doc(scope, string.Empty, "run-1") with { Content = ReadOnlyMemory<byte>.Empty }, file, CancellationToken.None);
+        var again = await store.AddVersionAsync(Doc(scope, string.Empty, "run-1") with { Content = ReadOnlyMemory<byte>.Empty }, file, CancellationToken.None);
+
+        Assert.Equal(stored, again);
+        Assert.Equal(bytes.Length, stored.Length);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Sha256);
+        Assert.Equal(text, await ReadAsync(await store.OpenLatestAsync(DocumentKinds.YearEndReport, scope, CancellationToken.None)));
+    }
+
     static async Task<string> ReadAsync(DocumentContent? content)
     {
         Assert.NotNull(content);

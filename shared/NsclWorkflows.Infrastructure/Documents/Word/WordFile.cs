@@ -7,37 +7,46 @@ namespace NsclWorkflows.Infrastructure.Documents.Word;
 /// <summary>
 /// A .docx being written: styles (Times New Roman 14 pt, Vietnamese), the page-number headers, and a body streamed
 /// through <see cref="OpenXmlWriter"/> one typed element (or table row) at a time, so a report with thousands of rows
-/// never holds the whole document tree in memory.
+/// never holds the whole document tree in memory; the body is deflated into its destination as it is written
+/// (<see cref="Packaging.StreamedPackage"/>), so not even its XML stays in memory.
 /// </summary>
 sealed class WordFile : IDisposable
 {
     const string Font = "Times New Roman";
 
-    readonly MemoryStream stream = new();
-    readonly WordprocessingDocument document;
+    readonly MemoryStream? owned;
+    readonly Packaging.StreamedPackage package;
     readonly OpenXmlWriter writer;
     readonly string pageNumberHeaderId;
     readonly string firstPageHeaderId;
     bool finished;
 
-    WordFile(string title)
+    WordFile(string title, Stream destination, MemoryStream? owned)
     {
-        document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        // The title holds stored text (the enterprise's name): cleaned as every run is (see Para.MakeRun).
-        document.PackageProperties.Title = NsclWorkflows.Domain.Text.TextSafety.Clean(title, multiLine: false);
-        document.PackageProperties.Creator = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
-        document.PackageProperties.Language = "vi-VN";
-        var main = document.AddMainDocumentPart();
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = Styles();
-        var pageNumber = main.AddNewPart<HeaderPart>();
-        pageNumber.Header = PageSetup.PageNumberHeader();
-        var firstPage = main.AddNewPart<HeaderPart>();
-        firstPage.Header = PageSetup.EmptyHeader();
-        pageNumberHeaderId = main.GetIdOfPart(pageNumber);
-        firstPageHeaderId = main.GetIdOfPart(firstPage);
+        this.owned = owned;
+        using var skeleton = new MemoryStream();
+        string mainEntry;
+        using (var document = WordprocessingDocument.Create(skeleton, WordprocessingDocumentType.Document))
+        {
+            // The title holds stored text (the enterprise's name): cleaned as every run is (see Para.MakeRun).
+            document.PackageProperties.Title = NsclWorkflows.Domain.Text.TextSafety.Clean(title, multiLine: false);
+            document.PackageProperties.Creator = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
+            document.PackageProperties.Language = "vi-VN";
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body());
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = Styles();
+            var pageNumber = main.AddNewPart<HeaderPart>();
+            pageNumber.Header = PageSetup.PageNumberHeader();
+            var firstPage = main.AddNewPart<HeaderPart>();
+            firstPage.Header = PageSetup.EmptyHeader();
+            pageNumberHeaderId = main.GetIdOfPart(pageNumber);
+            firstPageHeaderId = main.GetIdOfPart(firstPage);
+            mainEntry = main.Uri.OriginalString.TrimStart('/');
+        }
 
-        writer = OpenXmlWriter.Create(main);
+        package = Packaging.StreamedPackage.Open(destination, skeleton, mainEntry);
+        writer = OpenXmlWriter.Create(package.Part);
         writer.WriteStartDocument();
         writer.WriteStartElement(new Document(), [], [
             new KeyValuePair<string, string>("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
@@ -46,7 +55,14 @@ sealed class WordFile : IDisposable
         writer.WriteStartElement(new Body());
     }
 
-    public static WordFile Create(string title) => new(title);
+    public static WordFile Create(string title, Stream destination) => new(title, destination, null);
+
+    /// <summary>A small document built in memory (<see cref="Finish"/> returns its bytes).</summary>
+    public static WordFile Create(string title)
+    {
+        var memory = new MemoryStream();
+        return new(title, memory, memory);
+    }
 
     public void Add(OpenXmlElement element) => writer.WriteElement(element);
 
@@ -72,16 +88,22 @@ sealed class WordFile : IDisposable
     public void EndSection(bool landscape, bool numberFirstPage) =>
         writer.WriteElement(new Paragraph(new ParagraphProperties { SectionProperties = Section(landscape, numberFirstPage) }));
 
-    /// <summary>Writes the last section's page setup, closes the package and returns its bytes.</summary>
+    /// <summary>Writes the last section's page setup, closes the package and returns the bytes of an in-memory document.</summary>
     public byte[] Finish(bool landscape, bool numberFirstPage)
+    {
+        Complete(landscape, numberFirstPage);
+        return owned?.ToArray() ?? throw new InvalidOperationException("This document was written to a stream of its caller.");
+    }
+
+    /// <summary>Writes the last section's page setup and closes the package: the destination then holds the whole file.</summary>
+    public void Complete(bool landscape, bool numberFirstPage)
     {
         writer.WriteElement(Section(landscape, numberFirstPage));
         writer.WriteEndElement(); // body
         writer.WriteEndElement(); // document
         writer.Close();
-        document.Dispose();
+        package.Close();
         finished = true;
-        return stream.ToArray();
     }
 
     public void Dispose()
@@ -89,10 +111,10 @@ sealed class WordFile : IDisposable
         if (!finished)
         {
             writer.Dispose();
-            document.Dispose();
+            package.Close();
         }
 
-        stream.Dispose();
+        owned?.Dispose();
     }
 
     SectionProperties Section(bool landscape, bool numberFirstPage) =>

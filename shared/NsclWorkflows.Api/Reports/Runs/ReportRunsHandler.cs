@@ -1,0 +1,497 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using NsclWorkflows.Api.Documents;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Reports;
+using NsclWorkflows.Domain.Targets;
+using NsclWorkflows.Domain.Validation;
+using NsclWorkflows.Infrastructure.Documents;
+
+namespace NsclWorkflows.Api.Reports.Runs;
+
+/// <summary>
+/// Report runs over HTTP. Officers open a run (<c>POST /api/report-runs</c>), see runs and their steps, write the
+/// narrative (saved drafts, one editor at a time by revision), submit it; a leader approves (the Word report is then
+/// built and stored as a version) or returns it with a reason; the signed copy (PDF) can be uploaded. Each lead unit
+/// asked gets a secret link (token in the page's fragment, sent to the API in the <c>X-Access-Token</c> header, never
+/// in a URL's query) to enter its figures and narrative. Officers may stop waiting for lead units (those that did not
+/// answer are recorded as escalated and the report says so).
+/// </summary>
+public sealed class ReportRunsHandler(
+    OfficerAuthenticator officers, IReportRunRepository runs, ProgrammeCatalogue catalogue, IBudgetLedger ledger,
+    IProgrammeProgressSource progress, IIndicatorValueStore indicators, YearEndReportLayout layout, IDocumentStore documents, TimeProvider time)
+{
+    public const string ReportKind = "report-run";
+    public const string SignedKind = "report-run-signed";
+    public const string AccessTokenHeader = "X-Access-Token";
+    const long MaxSignedCopyBytes = 10 * 1024 * 1024;
+
+    public async Task<IResult> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (Officer(request, OfficerRoles.Officer) is not { } officer)
+        {
+            return Refusal(request);
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            var errors = new List<FieldError>();
+            var fields = Fields(root, ["kind", "periodFrom", "periodTo", "addressee", "dueDate", "dataCutOff", "requestNumber", "requestDate", "leadUnits"], errors);
+            var leadUnitIds = new List<string>();
+            if (fields.TryGetValue("leadUnits", out var units) && units.ValueKind == JsonValueKind.Array)
+            {
+                leadUnitIds.AddRange(units.EnumerateArray().Select(u => u.ValueKind == JsonValueKind.String ? u.GetString()! : string.Empty));
+            }
+
+            var unknown = leadUnitIds.Where(id => ReportLeadUnits.All.All(u => u.Id != id)).ToList();
+            if (unknown.Count > 0)
+            {
+                errors.Add(new("leadUnits", "unknown_unit", $"Đơn vị chủ trì phải là một trong: {string.Join(", ", ReportLeadUnits.All.Select(u => u.Id))}."));
+            }
+
+            var runRequest = new ReportRunRequest(Text(fields, "kind", errors), Date(fields, "periodFrom", errors), Date(fields, "periodTo", errors),
+                Text(fields, "addressee", errors), Date(fields, "dueDate", errors), Date(fields, "dataCutOff", errors), Text(fields, "requestNumber", errors),
+                Date(fields, "requestDate", errors));
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            var now = time.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+            var id = "rr-" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            var opened = ReportRunRules.Open(runRequest, id, officer.Name, now, today);
+            if (!opened.IsValid)
+            {
+                return ApiProblem.Validation(opened.Errors);
+            }
+
+            var links = new List<object>();
+            var asked = new List<LeadUnitInput>();
+            foreach (var unit in ReportLeadUnits.All.Where(u => leadUnitIds.Contains(u.Id, StringComparer.Ordinal)))
+            {
+                var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                asked.Add(new LeadUnitInput(unit.Id, unit.Name, string.Empty) { TokenHash = ReportRunRules.HashToken(token), AskedAtUtc = now });
+                links.Add(new { unitId = unit.Id, unitName = unit.Name, inputPage = $"/don-vi/bao-cao.html#run={id}&unit={unit.Id}&access={token}" });
+            }
+
+            var run = opened.Value! with
+            {
+                LeadUnits = asked,
+                State = asked.Count > 0 ? ReportRunState.AwaitingLeadUnits : ReportRunState.Drafting,
+            };
+            if (!await runs.TryAddAsync(run, cancellationToken))
+            {
+                throw new InvalidOperationException($"Report run id {id} was taken."); // 32 random bits a day: a defect, not a client error
+            }
+
+            // The links (each with its token) are answered once, to be sent to the units; they are not stored.
+            return Results.Json(new { run = View(run), leadUnitLinks = links }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        }
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (Officer(request, null) is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        var all = await runs.ListAsync(cancellationToken);
+        return Results.Json(new { items = all.Select(View) }, ApiJson.Options);
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (Officer(request, null) is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        return await runs.FindAsync(id, cancellationToken) is { } run ? Results.Json(View(run), ApiJson.Options) : ApiProblem.NotFound("báo cáo");
+    }
+
+    /// <summary>The lead unit's page reads its part: the run's title, period, deadline and what it already sent.</summary>
+    public async Task<IResult> GetUnitAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
+    {
+        if (await UnitRunAsync(request, id, unit, cancellationToken) is not { } run)
+        {
+            return ApiProblem.NotFound("báo cáo");
+        }
+
+        var input = run.LeadUnits.Single(u => u.UnitId == unit);
+        return Results.Json(new
+        {
+            runId = run.Id, title = run.Title, addressee = run.Addressee, periodFrom = run.PeriodFrom, periodTo = run.PeriodTo,
+            deadline = ReportRunRules.LeadUnitDeadline(run, DateOnly.FromDateTime(run.CreatedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime)),
+            unitId = input.UnitId, unitName = input.UnitName, canSubmit = run.State == ReportRunState.AwaitingLeadUnits && !input.HasAnswered,
+            submittedAtUtc = input.SubmittedAtUtc, figures = input.Figures, narrative = input.Narrative,
+        }, ApiJson.Options);
+    }
+
+    public async Task<IResult> SubmitUnitAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
+    {
+        if (await UnitRunAsync(request, id, unit, cancellationToken) is null)
+        {
+            return ApiProblem.NotFound("báo cáo");
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var fields = Fields(document!.RootElement, ["submittedBy", "figures", "narrative"], errors);
+            var figures = new List<LeadUnitFigure>();
+            if (fields.TryGetValue("figures", out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add(new("figures", ErrorCodes.WrongType, "Số liệu phải là một danh sách."));
+                }
+                else
+                {
+                    var i = 0;
+                    foreach (var item in list.EnumerateArray())
+                    {
+                        var label = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : null;
+                        var unitText = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : string.Empty;
+                        decimal? value = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
+                        if (label is null || value is null)
+                        {
+                            errors.Add(new($"figures[{i}]", ErrorCodes.WrongType, "Mỗi số liệu gồm tên chỉ tiêu (label), giá trị số (value) và đơn vị tính (unit)."));
+                        }
+                        else
+                        {
+                            figures.Add(new LeadUnitFigure(label, value.Value, unitText));
+                        }
+
+                        i++;
+                    }
+                }
+            }
+
+            var submittedBy = Text(fields, "submittedBy", errors);
+            var narrative = Text(fields, "narrative", errors);
+            if (string.IsNullOrWhiteSpace(submittedBy))
+            {
+                errors.Add(new("submittedBy", ErrorCodes.Required, "Nhập họ tên người gửi."));
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            var now = time.GetUtcNow();
+            var result = await runs.UpdateAsync(id, run =>
+            {
+                var answered = ReportRunRules.SubmitLeadUnit(run, unit, figures, narrative, submittedBy!, now);
+                return answered.IsValid && answered.Value!.LeadUnits.All(u => u.HasAnswered)
+                    ? ValidationResult<ReportRun>.Ok(answered.Value with { State = ReportRunState.Drafting })
+                    : answered;
+            }, cancellationToken);
+            return Outcome(result);
+        }
+    }
+
+    /// <summary>Stops waiting for lead units: those that did not answer are recorded as escalated; the run goes to drafting.</summary>
+    public async Task<IResult> CloseInputAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (Officer(request, OfficerRoles.Officer) is null)
+        {
+            return Refusal(request);
+        }
+
+        var now = time.GetUtcNow();
+        return Outcome(await runs.UpdateAsync(id, run => run.State != ReportRunState.AwaitingLeadUnits
+            ? ValidationResult<ReportRun>.Failed([new("state", "run_not_waiting", "Báo cáo không còn chờ số liệu của đơn vị.")])
+            : ValidationResult<ReportRun>.Ok(run with
+            {
+                State = ReportRunState.Drafting,
+                LeadUnits = run.LeadUnits.Select(u => u.HasAnswered ? u : u with { EscalatedAtUtc = u.EscalatedAtUtc ?? now }).ToList(),
+            }), cancellationToken));
+    }
+
+    public async Task<IResult> SaveNarrativeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (Officer(request, OfficerRoles.Officer) is not { } officer)
+        {
+            return Refusal(request);
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var fields = Fields(document!.RootElement, ["revision", "generalAssessment", "difficulties", "recommendations", "directions"], errors);
+            int? revision = fields.TryGetValue("revision", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var n) ? n : null;
+            if (revision is null)
+            {
+                errors.Add(new("revision", ErrorCodes.Required, "Gửi kèm số phiên bản (revision) của nội dung đang sửa."));
+            }
+
+            var draft = new ReportNarrative(Text(fields, "generalAssessment", errors) ?? string.Empty, Text(fields, "difficulties", errors) ?? string.Empty,
+                Text(fields, "recommendations", errors) ?? string.Empty, Text(fields, "directions", errors) ?? string.Empty);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            var now = time.GetUtcNow();
+            return Outcome(await runs.UpdateAsync(id, run => ReportRunRules.SaveNarrative(run, draft, revision!.Value, officer.Name, now), cancellationToken));
+        }
+    }
+
+    public async Task<IResult> SubmitAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (Officer(request, OfficerRoles.Officer) is null)
+        {
+            return Refusal(request);
+        }
+
+        return Outcome(await runs.UpdateAsync(id, ReportRunRules.SubmitForApproval, cancellationToken));
+    }
+
+    /// <summary>A leader approves (the Word report is built and stored, the run completed) or returns the narrative with a reason.</summary>
+    public async Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (Officer(request, OfficerRoles.Leader) is not { } leader)
+        {
+            return Refusal(request);
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        bool approve;
+        string? reason;
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var fields = Fields(document!.RootElement, ["approve", "reason"], errors);
+            approve = fields.TryGetValue("approve", out var a) && a.ValueKind == JsonValueKind.True;
+            if (!fields.TryGetValue("approve", out var given) || given.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                errors.Add(new("approve", ErrorCodes.Required, "Chọn duyệt (true) hoặc trả lại (false)."));
+            }
+
+            reason = Text(fields, "reason", errors);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var decided = await runs.UpdateAsync(id, run => ReportRunRules.Decide(run, approve, reason, leader.Name, now), cancellationToken);
+        if (decided is null || !decided.IsValid || !approve)
+        {
+            return Outcome(decided);
+        }
+
+        var version = await BuildAsync(decided.Value!, leader.Name, cancellationToken);
+        return Outcome(await runs.UpdateAsync(id, run => run.State == ReportRunState.Building
+            ? ValidationResult<ReportRun>.Ok(run with { State = ReportRunState.Completed, ReportVersion = version })
+            : ValidationResult<ReportRun>.Failed([new("state", "run_not_building", "Báo cáo không ở bước lập văn bản.")]), cancellationToken));
+    }
+
+    public async Task<IResult> GetReportAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (Officer(request, null) is null)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        var kind = request.Query["signed"] == "true" ? SignedKind : ReportKind;
+        var content = ApiSafe(id) ? await DocumentRequests.OpenAsync(documents, request, kind, id, cancellationToken) : null;
+        return content is null ? ApiProblem.NotFound("văn bản báo cáo") : new DocumentDownload(content);
+    }
+
+    /// <summary>The signed copy (PDF, raw body) of a completed run, stored as a version beside the report.</summary>
+    public async Task<IResult> UploadSignedAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Officer(request, OfficerRoles.Officer) is not { } officer)
+        {
+            return Refusal(request);
+        }
+
+        if (await runs.FindAsync(id, cancellationToken) is not { } run)
+        {
+            return ApiProblem.NotFound("báo cáo");
+        }
+
+        if (run.State != ReportRunState.Completed)
+        {
+            return ApiProblem.Create(StatusCodes.Status409Conflict, "run_not_completed", "Báo cáo chưa hoàn thành", "Chỉ tải bản có chữ ký lên sau khi báo cáo đã được duyệt và lập văn bản.");
+        }
+
+        if (request.ContentLength is > MaxSignedCopyBytes)
+        {
+            return ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Tệp quá lớn", "Bản có chữ ký tối đa 10 MB.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (bytes.Length > MaxSignedCopyBytes)
+        {
+            return ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Tệp quá lớn", "Bản có chữ ký tối đa 10 MB.");
+        }
+
+        if (bytes.Length < 5 || !bytes.AsSpan(0, 5).SequenceEqual("%PDF-"u8))
+        {
+            return ApiProblem.Validation([new("file", "not_a_pdf", "Bản có chữ ký phải là tệp PDF.")]);
+        }
+
+        var stored = await documents.AddVersionAsync(new NewDocument(SignedKind, run.Id, $"{run.Title} (bản ký).pdf", "application/pdf", bytes, officer.Name, time.GetUtcNow()),
+            cancellationToken);
+        var result = await runs.UpdateAsync(id, r => ValidationResult<ReportRun>.Ok(r with { SignedCopyVersion = stored.Version }), cancellationToken);
+        return Outcome(result);
+    }
+
+    async Task<int> BuildAsync(ReportRun run, string by, CancellationToken cancellationToken)
+    {
+        var balances = await ledger.GetBalancesAsync(cancellationToken);
+        var progressed = await progress.GetProgressAsync(run.PeriodTo.Year, run.DataCutOff, cancellationToken);
+        var entered = await indicators.AllAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+        var figures = YearEndReportAssembler.Assemble(catalogue, balances, progressed, layout, run.PeriodTo.Year, run.DataCutOff, entered)
+            with { Header = DocumentHeader.OfDepartment(DocumentSymbols.Report, today) };
+        await using var file = new FileStream(Path.Combine(Path.GetTempPath(), "nscl-run-" + Guid.NewGuid().ToString("N") + ".docx"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        OfficialDocumentBuilder.WriteReportRun(new ReportRunDocumentData(figures.Header, layout.Signatory, run, figures, layout.Recipients), file);
+        await file.FlushAsync(cancellationToken);
+        var stored = await documents.AddVersionAsync(
+            new NewDocument(ReportKind, run.Id, run.Title + ".docx", DocumentKinds.WordContentType, ReadOnlyMemory<byte>.Empty, by, now, run.Id + "-" + run.ApprovedAtUtc?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            file, cancellationToken);
+        return stored.Version;
+    }
+
+    async Task<ReportRun?> UnitRunAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.Headers[AccessTokenHeader].ToString();
+        if (token.Length == 0 || request.Query.ContainsKey("access") || !ApiSafe(id))
+        {
+            return null;
+        }
+
+        var run = await runs.FindAsync(id, cancellationToken);
+        return run?.LeadUnits.FirstOrDefault(u => u.UnitId == unit) is { } input && ReportRunRules.TokenOpens(input, token) ? run : null;
+    }
+
+    Officer? Officer(HttpRequest request, string? role)
+    {
+        var officer = officers.Authenticate(request);
+        return officer is not null && (role is null || officer.IsIn(role)) ? officer : null;
+    }
+
+    IResult Refusal(HttpRequest request) => officers.Authenticate(request) is null
+        ? ApiProblem.Unauthorized()
+        : ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Vai trò của cán bộ không được thực hiện bước này của báo cáo.");
+
+    static IResult Outcome(ValidationResult<ReportRun>? result) => result switch
+    {
+        null => ApiProblem.NotFound("báo cáo"),
+        { IsValid: true } => Results.Json(View(result.Value!), ApiJson.Options),
+        _ when result.Errors.Any(e => e.Field is "state" or "revision" or "unit" && e.Code is not "unknown_unit") =>
+            ApiProblem.Create(StatusCodes.Status409Conflict, result.Errors[0].Code, "Không thực hiện được", result.Errors[0].Message, result.Errors),
+        _ => ApiProblem.Validation(result.Errors),
+    };
+
+    static bool ApiSafe(string id) => id.Length is > 3 and < 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    static object View(ReportRun run) => new
+    {
+        run.Id, kind = run.Kind.ToString(), run.Title, run.PeriodFrom, run.PeriodTo, run.Addressee, run.DueDate, run.DataCutOff, run.RequestNumber, run.RequestDate,
+        run.IsDepartmentDefault, state = run.State.ToString(), run.CreatedBy, run.CreatedAtUtc,
+        leadUnits = run.LeadUnits.Select(u => new { u.UnitId, u.UnitName, u.AskedAtUtc, u.RemindedAtUtc, u.EscalatedAtUtc, u.SubmittedAtUtc, u.SubmittedBy, u.Figures, u.Narrative }),
+        narrative = new { run.Narrative.GeneralAssessment, run.Narrative.Difficulties, run.Narrative.Recommendations, run.Narrative.Directions, run.Narrative.Revision, run.Narrative.SavedBy, run.Narrative.SavedAtUtc },
+        run.ReturnedReason, run.ApprovedBy, run.ApprovedAtUtc, run.ReportVersion, run.SignedCopyVersion,
+        reportUrl = run.ReportVersion is null ? null : $"/api/report-runs/{run.Id}/report",
+    };
+
+    static Dictionary<string, JsonElement> Fields(JsonElement root, string[] known, List<FieldError> errors)
+    {
+        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("body", ErrorCodes.WrongType, "Nội dung gửi lên phải là một đối tượng JSON."));
+            return fields;
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!JsonText.TryGetName(property, out var name) || !known.Contains(name, StringComparer.Ordinal))
+            {
+                errors.Add(new("body", ErrorCodes.UnknownField, $"Trường không được hỗ trợ; các trường: {string.Join(", ", known)}."));
+                continue;
+            }
+
+            fields[name] = property.Value;
+        }
+
+        return fields;
+    }
+
+    static string? Text(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
+    {
+        if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (JsonText.TryGetString(value, out var text))
+        {
+            return text;
+        }
+
+        errors.Add(new(name, ErrorCodes.WrongType, "Giá trị phải là một chuỗi văn bản hợp lệ."));
+        return null;
+    }
+
+    static DateOnly? Date(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
+    {
+        if (Text(fields, name, errors) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(new(name, ErrorCodes.InvalidFormat, "Ngày phải có dạng năm-tháng-ngày (ví dụ 2026-04-10)."));
+        return null;
+    }
+}
