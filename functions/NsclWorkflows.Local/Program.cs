@@ -51,6 +51,7 @@ if (builder.Environment.IsDevelopment())
     builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
 }
 builder.Services.AddNsclRateLimiting(builder.Configuration);
+builder.Services.AddNsclOpenApi();
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
@@ -68,6 +69,7 @@ app.UseNsclWebPages();
 app.UseNsclRateLimiting();
 app.UseNsclOfficerSignIn();
 app.MapNsclApi();
+app.MapNsclOpenApi(); // GET /openapi/v1.json, anonymous: the API's description for integrators (docs/openapi.json)
 if (app.Environment.IsDevelopment())
 {
     app.MapSendGridCapture();
