@@ -24,10 +24,16 @@ public sealed class DurableVersioningParityTests
         Assert.Equal(expected, value.GetString());
     }
 
-    [Fact]
-    public void StandaloneVersioning_WithoutSettings_IsWorkflowVersions()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")] // as local.settings.sample.json has it
+    public void StandaloneVersioning_WithoutAVersionSetting_IsWorkflowVersions(string? setting)
     {
-        var options = DurableVersioning.From(new ConfigurationBuilder().Build()).Worker();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [DurableVersioning.Section + ":Version"] = setting })
+            .Build();
+
+        var options = DurableVersioning.From(configuration).Worker();
 
         Assert.Equal(WorkflowVersions.Current, options.Version);
         Assert.Equal(WorkflowVersions.Current, options.DefaultVersion);

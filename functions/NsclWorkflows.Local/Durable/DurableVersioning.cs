@@ -4,21 +4,21 @@ using NsclWorkflows.Workflows;
 namespace NsclWorkflows.Local.Durable;
 
 /// <summary>
-/// Settings section <c>Nscl:Durable:Versioning</c>: the orchestration versioning of the standalone host's worker and
-/// client, by default <see cref="WorkflowVersions"/> (what the Functions host's host.json says too). Set only to test
-/// an upgrade (an older and a newer worker on one task hub).
+/// The orchestration versioning of the standalone host's worker and client: <see cref="WorkflowVersions"/> (what the
+/// Functions host's host.json says too). Settings section <c>Nscl:Durable:Versioning</c>: <c>Version</c>, empty for
+/// <see cref="WorkflowVersions.Current"/>, is set only to test an upgrade (an older and a newer worker on one task hub).
 /// </summary>
 public sealed class DurableVersioning
 {
     public const string Section = DurableBackendOptions.Section + ":Versioning";
 
-    /// <summary>This worker's version, and the version new instances are stamped with.</summary>
+    /// <summary>This worker's version, and the version new instances are stamped with (empty: the current one).</summary>
     public string Version { get; set; } = WorkflowVersions.Current;
 
-    public DurableTaskWorkerOptions.VersionMatchStrategy MatchStrategy { get; set; } =
+    public static DurableTaskWorkerOptions.VersionMatchStrategy MatchStrategy =>
         Enum.Parse<DurableTaskWorkerOptions.VersionMatchStrategy>(WorkflowVersions.MatchStrategy);
 
-    public DurableTaskWorkerOptions.VersionFailureStrategy FailureStrategy { get; set; } =
+    public static DurableTaskWorkerOptions.VersionFailureStrategy FailureStrategy =>
         Enum.Parse<DurableTaskWorkerOptions.VersionFailureStrategy>(WorkflowVersions.FailureStrategy);
 
     public static DurableVersioning From(IConfiguration configuration)
@@ -26,6 +26,11 @@ public sealed class DurableVersioning
         ArgumentNullException.ThrowIfNull(configuration);
         var versioning = new DurableVersioning();
         configuration.GetSection(Section).Bind(versioning);
+        if (string.IsNullOrWhiteSpace(versioning.Version))
+        {
+            versioning.Version = WorkflowVersions.Current;
+        }
+
         return versioning;
     }
 
