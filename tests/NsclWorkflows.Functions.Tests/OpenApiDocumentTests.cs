@@ -66,6 +66,36 @@ public sealed class OpenApiDocumentTests : IClassFixture<StandaloneHost>
     }
 
     [Fact]
+    public async Task ServedDocument_ProblemsAndSecurity_AreDescribed()
+    {
+        using var document = JsonDocument.Parse(await ServedAsync());
+        var root = document.RootElement;
+        var problem = root.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties");
+        var schemes = root.GetProperty("components").GetProperty("securitySchemes");
+        var inbox = root.GetProperty("paths").GetProperty("/api/inbox").GetProperty("get");
+        var submit = root.GetProperty("paths").GetProperty("/api/applications").GetProperty("post");
+
+        Assert.True(problem.TryGetProperty("code", out _));
+        Assert.True(problem.TryGetProperty("errors", out _));
+        Assert.Equal("X-Access-Token", schemes.GetProperty("enterpriseAccessToken").GetProperty("name").GetString());
+        Assert.Contains(inbox.GetProperty("security").EnumerateArray(), r => r.TryGetProperty("officerSignIn", out _));
+        Assert.True(inbox.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.False(submit.TryGetProperty("security", out _)); // anyone may submit
+        Assert.Equal("#/components/schemas/SubmissionDraft",
+            submit.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(submit.GetProperty("responses").TryGetProperty("422", out _));
+    }
+
+    [Fact]
+    public void AllocationBody_Members_AreTheFieldsTheHandlerReads()
+    {
+        var members = typeof(NsclWorkflows.Api.Budget.AllocationBody).GetProperties()
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(NsclWorkflows.Api.Budget.AllocationsHandler.Known.Order(StringComparer.Ordinal), members);
+    }
+
+    [Fact]
     public async Task OpenApiPath_Post_IsNotServed()
     {
         using var client = host.CreateClient();

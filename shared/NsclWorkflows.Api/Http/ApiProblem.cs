@@ -27,14 +27,23 @@ public static class ApiProblem
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null, IReadOnlyList<FieldError>? errors = null, object? extensions = null) =>
         TypedResults.Problem(Details(status, code, title, detail, errors, extensions));
 
-    public static IResult Validation(IReadOnlyList<FieldError> errors) =>
+    public static IResult Validation(IReadOnlyList<FieldError> errors) => ValidationProblem(errors);
+
+    public static IResult NotFound(string what) => NotFoundProblem(what);
+
+    public static IResult Unauthorized() => UnauthorizedProblem();
+
+    /// <summary><see cref="Validation"/> as its typed result.</summary>
+    public static ProblemHttpResult ValidationProblem(IReadOnlyList<FieldError> errors) =>
         Problem(StatusCodes.Status422UnprocessableEntity, "validation_failed", "Hồ sơ chưa hợp lệ",
             "Vui lòng sửa các trường được nêu và gửi lại.", errors);
 
-    public static IResult NotFound(string what) =>
+    /// <summary><see cref="NotFound"/> as its typed result.</summary>
+    public static ProblemHttpResult NotFoundProblem(string what) =>
         Problem(StatusCodes.Status404NotFound, "not_found", "Không tìm thấy", $"Không tìm thấy {what}.");
 
-    public static IResult Unauthorized() =>
+    /// <summary><see cref="Unauthorized"/> as its typed result.</summary>
+    public static ProblemHttpResult UnauthorizedProblem() =>
         Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Chưa đăng nhập", "Chức năng này dành cho cán bộ Sở KH&CN đã đăng nhập.");
 
     /// <summary>An unexpected failure: the same 500 from either host, never with the exception's text.</summary>
