@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 
 namespace NsclWorkflows.Api.Officers;
