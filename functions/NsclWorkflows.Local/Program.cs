@@ -42,7 +42,8 @@ if (builder.Environment.IsDevelopment())
 
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddIdempotencyCleanupService();
-builder.Services.AddProblemDetails();
+// A parameter the framework cannot bind is a 400 problem (below), in Development too, not an exception.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.AddNsclOfficerSignIn();
 if (builder.Environment.IsDevelopment())
 {
@@ -50,19 +51,25 @@ if (builder.Environment.IsDevelopment())
     builder.Services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
 }
 builder.Services.AddNsclRateLimiting(builder.Configuration);
+builder.Services.AddNsclOpenApi();
 builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
 var app = builder.Build();
 
 StartupGuards.Verify(app.Services, app.Environment.EnvironmentName);
 
-app.UseExceptionHandler(errors => errors.Run(context =>
-    ApiProblem.Create(StatusCodes.Status500InternalServerError, "internal_error", "Lỗi hệ thống",
-        "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(context)));
+// Errors the framework makes itself come out as the API's problems (ApiProblem, through IProblemDetailsService):
+// an unhandled exception as the same 500 the Functions host's HttpProblemMiddleware writes, and under /api an
+// empty 4xx/5xx (unknown route, wrong method, unbindable parameter) with its status's code and Vietnamese texts.
+app.UseExceptionHandler(errors => errors.Run(context => ApiProblem.InternalError().ExecuteAsync(context)));
+app.UseStatusCodePages(context => context.HttpContext.Request.Path.StartsWithSegments("/" + ApiRoutes.Prefix)
+    ? ApiProblem.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext)
+    : Task.CompletedTask);
 app.UseNsclWebPages();
 app.UseNsclRateLimiting();
 app.UseNsclOfficerSignIn();
 app.MapNsclApi();
+app.MapNsclOpenApi(); // GET /openapi/v1.json, anonymous: the API's description for integrators (docs/openapi.json)
 if (app.Environment.IsDevelopment())
 {
     app.MapSendGridCapture();

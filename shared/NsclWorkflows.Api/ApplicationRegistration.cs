@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Api.Health;
+using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Notifications;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
@@ -66,6 +67,7 @@ public static class ApplicationRegistration
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();
+        services.AddNsclProblemDetails();
         return services;
     }
 }

@@ -29,8 +29,7 @@ public sealed partial class HttpProblemMiddleware(ILogger<HttpProblemMiddleware>
         {
             LogFailed(logger, ex, context.FunctionDefinition.Name);
             var http = context.GetHttpContext()!;
-            await ApiProblem.Create(500, "internal_error", "Lỗi hệ thống",
-                "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại sau ít phút.").ExecuteAsync(http);
+            await ApiProblem.InternalError().ExecuteAsync(http);
         }
     }
 

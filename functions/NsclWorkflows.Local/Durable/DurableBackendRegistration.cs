@@ -20,15 +20,18 @@ public static class DurableBackendRegistration
         services.AddSingleton<DurableSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecar>());
 
+        var versioning = DurableVersioning.From(configuration);
         services.AddDurableTaskWorker(builder =>
         {
             builder.AddTasks(tasks);
+            builder.UseVersioning(versioning.Worker());
             builder.UseGrpc();
             services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
                 .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
         });
         services.AddDurableTaskClient(builder =>
         {
+            builder.UseDefaultVersion(versioning.Version); // new instances are stamped with the current version
             builder.UseGrpc();
             services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
                 .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);

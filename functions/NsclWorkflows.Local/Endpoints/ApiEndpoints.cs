@@ -16,6 +16,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
         api.AddEndpointFilter(async (context, next) => AccessTokenInQuery.Refusal(context.HttpContext.Request) ?? await next(context));
+        ((IEndpointConventionBuilder)api).Finally(ApiDescriptions.Apply); // the OpenAPI document's tags, summaries, callers, bodies and problems
 
         api.MapGet(ApiRoutes.Health, (HealthHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(durable, ct)).WithName("Health");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Lifecycle;
@@ -23,13 +24,13 @@ namespace NsclWorkflows.Api.Activities;
 /// </summary>
 public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLedger ledger, OfficerAuthenticator officers, ProgrammeCatalogue catalogue, TimeProvider time)
 {
-    public async Task<IResult> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiCreated<ActivityView>, ProblemHttpResult>> CreateAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         if (officers.Authenticate(request) is not { } officer)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         if (!officer.IsIn(OfficerRoles.Officer))
@@ -49,7 +50,7 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
             (plan, var errors) = ActivityJsonReader.ReadPlan(document!.RootElement);
             if (errors.Count > 0)
             {
-                return ApiProblem.Validation(errors);
+                return ApiProblem.ValidationProblem(errors);
             }
         }
 
@@ -57,13 +58,13 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         var outcome = ActivityRules.Plan(id, plan!, new ResponsibleOfficer(officer.Id, officer.Name), catalogue.Programme, time.GetUtcNow());
         if (!outcome.IsValid)
         {
-            return ApiProblem.Validation(outcome.Errors);
+            return ApiProblem.ValidationProblem(outcome.Errors);
         }
 
         var activity = outcome.Activity!;
         if (!officer.Covers(activity.LeadUnit))
         {
-            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_unit", "Không có quyền thực hiện",
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_unit", "Không có quyền thực hiện",
                 $"Mục {activity.LineId} do {Units.Name(activity.LeadUnit)} chủ trì; chỉ cán bộ của đơn vị này lập hoạt động thuộc mục.",
                 extensions: new { leadUnit = activity.LeadUnit });
         }
@@ -76,15 +77,15 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         await activities.TryAddAsync(activity, cancellationToken);
         await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ProgrammeActivityWorkflow), ActivityWorkflowInput.For(activity),
             new Microsoft.DurableTask.StartOrchestrationOptions(ActivityIds.WorkflowInstanceId(activity.Id)), cancellationToken);
-        return Results.Json(View(activity, officer), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        return ApiResults.Created(View(activity, officer));
     }
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ActivitiesView>, ProblemHttpResult>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!ProgrammeViewQuery.TryRead(request, officers, catalogue, out var year, out var problem))
         {
-            return problem!;
+            return (ProblemHttpResult)problem!; // ProgrammeViewQuery's problems are ApiProblem's
         }
 
         var officer = officers.Authenticate(request)!;
@@ -92,27 +93,27 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         var list = await activities.ListAsync(year, line.Length == 0 ? null : line, cancellationToken);
         var visible = list.Where(a => officer.Covers(a.LeadUnit)).ToList();
         var totals = Enum.GetValues<ActivityOutputKind>()
-            .Select(k => new { kind = ActivityText.KindName(k), label = ActivityText.Kind(k), quantity = visible.Where(a => a.State != ActivityState.Cancelled).Sum(a => a.Quantity(k)) })
-            .Where(t => t.quantity > 0)
+            .Select(k => new OutputTotalView(ActivityText.KindName(k), ActivityText.Kind(k), visible.Where(a => a.State != ActivityState.Cancelled).Sum(a => a.Quantity(k))))
+            .Where(t => t.Quantity > 0)
             .ToList();
-        return Results.Json(new { activities = visible.Select(a => View(a, officer)).ToList(), outputTotals = totals }, ApiJson.Options);
+        return ApiResults.Ok(new ActivitiesView([.. visible.Select(a => View(a, officer))], totals));
     }
 
-    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (officers.Authenticate(request) is not { } officer)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         var activity = ActivityIds.IsWellFormed(id) ? await activities.FindAsync(id, cancellationToken) : null;
         return activity is not null && officer.Covers(activity.LeadUnit)
-            ? Results.Json(View(activity, officer), ApiJson.Options)
-            : ApiProblem.NotFound("hoạt động");
+            ? ApiResults.Ok(View(activity, officer))
+            : ApiProblem.NotFoundProblem("hoạt động");
     }
 
-    public Task<IResult> RecordSpendingAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> RecordSpendingAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var spendingId = "s" + Guid.NewGuid().ToString("N")[..12];
         return ChangeAsync(request, id, null, root =>
@@ -122,7 +123,7 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         }, cancellationToken);
     }
 
-    public Task<IResult> RecordOutputAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> RecordOutputAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var outputId = "o" + Guid.NewGuid().ToString("N")[..12];
         return ChangeAsync(request, id, null, root =>
@@ -132,14 +133,14 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         }, cancellationToken);
     }
 
-    public Task<IResult> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+    public Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ChangeAsync(request, id, durable, root =>
         {
             var (note, errors) = ActivityJsonReader.ReadText(root, "note");
             return (errors.Count > 0 ? null : (a, officer, now) => ActivityRules.Close(a, note, officer.Id, now), errors);
         }, cancellationToken);
 
-    public Task<IResult> CancelAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+    public Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> CancelAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ChangeAsync(request, id, durable, root =>
         {
             var (reason, errors) = ActivityJsonReader.ReadText(root, "reason");
@@ -148,19 +149,19 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
 
     delegate ActivityOutcome Decide(ProgrammeActivity activity, Officer officer, DateTimeOffset nowUtc);
 
-    async Task<IResult> ChangeAsync(HttpRequest request, string id, DurableTaskClient? durable,
+    async Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> ChangeAsync(HttpRequest request, string id, DurableTaskClient? durable,
         Func<JsonElement, (Decide? Decide, IReadOnlyList<FieldError> Errors)> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (officers.Authenticate(request) is not { } officer)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         var found = ActivityIds.IsWellFormed(id) ? await activities.FindAsync(id, cancellationToken) : null;
         if (found is null || !officer.Covers(found.LeadUnit))
         {
-            return ApiProblem.NotFound("hoạt động");
+            return ApiProblem.NotFoundProblem("hoạt động");
         }
 
         if (!officer.IsIn(OfficerRoles.Officer))
@@ -180,7 +181,7 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
             var (parsed, errors) = read(document!.RootElement);
             if (errors.Count > 0 || parsed is null)
             {
-                return ApiProblem.Validation(errors);
+                return ApiProblem.ValidationProblem(errors);
             }
 
             decide = parsed;
@@ -204,15 +205,15 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
 
         if (updated is null)
         {
-            return ApiProblem.NotFound("hoạt động");
+            return ApiProblem.NotFoundProblem("hoạt động");
         }
 
         if (refused is not null)
         {
             return refused.IsStateConflict
-                ? ApiProblem.Create(StatusCodes.Status409Conflict, ActivityErrorCodes.WrongState, "Thao tác không phù hợp với trạng thái hoạt động",
+                ? ApiProblem.Problem(StatusCodes.Status409Conflict, ActivityErrorCodes.WrongState, "Thao tác không phù hợp với trạng thái hoạt động",
                     refused.Errors[0].Message, refused.Errors, new { currentState = updated.State.ToString() })
-                : ApiProblem.Validation(refused.Errors);
+                : ApiProblem.ValidationProblem(refused.Errors);
         }
 
         if (ledgerRefusal is not null)
@@ -225,7 +226,7 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
             await EndWorkflowAsync(durable, updated, cancellationToken);
         }
 
-        return Results.Json(View(updated, officer), ApiJson.Options);
+        return ApiResults.Ok(View(updated, officer));
     }
 
     /// <summary>Applies the movements in order; the first refusal stops (the ones before it are idempotent and stay).</summary>
@@ -253,15 +254,15 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         }
     }
 
-    static IResult LedgerConflict(LedgerResult refusal) =>
-        ApiProblem.Create(StatusCodes.Status409Conflict, refusal.RefusalCode ?? "ledger_refused", "Không thực hiện được trên sổ kinh phí",
+    static ProblemHttpResult LedgerConflict(LedgerResult refusal) =>
+        ApiProblem.Problem(StatusCodes.Status409Conflict, refusal.RefusalCode ?? "ledger_refused", "Không thực hiện được trên sổ kinh phí",
             refusal.RefusalMessage, extensions: new { lineId = refusal.Balance.Key.LineId, year = refusal.Balance.Key.Year, remainingVnd = refusal.Balance.RemainingVnd });
 
-    static IResult ForbiddenRole() =>
-        ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+    static ProblemHttpResult ForbiddenRole() =>
+        ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
             "Lập và cập nhật hoạt động của chương trình cần vai trò Officer (cán bộ của đơn vị chủ trì).", extensions: new { requiredRole = OfficerRoles.Officer });
 
-    object View(ProgrammeActivity a, Officer viewer)
+    ActivityView View(ProgrammeActivity a, Officer viewer)
     {
         var line = catalogue.Programme.AllLines.FirstOrDefault(l => l.Id == a.LineId);
         var canChange = a.IsOpen && viewer.IsIn(OfficerRoles.Officer) && viewer.Covers(a.LeadUnit);
@@ -280,33 +281,77 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
             }
         }
 
-        return new
-        {
-            id = a.Id,
-            title = a.Title,
-            lineId = a.LineId,
-            lineName = line?.Name,
-            year = a.Year,
-            leadUnit = a.LeadUnit,
-            leadUnitName = Units.Name(a.LeadUnit),
-            officer = new { id = a.Officer.Id, name = a.Officer.Name },
-            estimatedCostVnd = a.EstimatedCostVnd,
-            plannedStart = a.PlannedStart,
-            plannedEnd = a.PlannedEnd,
-            expectedOutputs = a.ExpectedOutputs,
-            state = a.State,
-            stateText = ActivityText.State(a.State),
-            reservedVnd = a.HeldReservedVnd,
-            committedVnd = a.HeldCommittedVnd,
-            disbursedVnd = a.DisbursedVnd,
-            releasedVnd = a.ReleasedVnd,
-            spending = a.Spending.Select(s => new { id = s.Id, committedVnd = s.CommittedVnd, disbursedVnd = s.DisbursedVnd, documentReference = s.DocumentReference, note = s.Note, atUtc = s.AtUtc }),
-            outputs = a.Outputs.Select(o => new { id = o.Id, kind = ActivityText.KindName(o.Kind), kindText = ActivityText.Kind(o.Kind), quantity = o.Quantity, note = o.Note, atUtc = o.AtUtc }),
-            notes = a.Notes.Select(n => new { atUtc = n.AtUtc, text = n.Text }),
-            closingNote = a.ClosingNote,
-            createdAtUtc = a.CreatedAtUtc,
-            updatedAtUtc = a.UpdatedAtUtc,
-            allowedActions = allowed,
-        };
+        return new ActivityView(
+            a.Id,
+            a.Title,
+            a.LineId,
+            line?.Name,
+            a.Year,
+            a.LeadUnit,
+            Units.Name(a.LeadUnit),
+            new ActivityOfficerView(a.Officer.Id, a.Officer.Name),
+            a.EstimatedCostVnd,
+            a.PlannedStart,
+            a.PlannedEnd,
+            a.ExpectedOutputs,
+            a.State,
+            ActivityText.State(a.State),
+            a.HeldReservedVnd,
+            a.HeldCommittedVnd,
+            a.DisbursedVnd,
+            a.ReleasedVnd,
+            [.. a.Spending.Select(s => new ActivitySpendingView(s.Id, s.CommittedVnd, s.DisbursedVnd, s.DocumentReference, s.Note, s.AtUtc))],
+            [.. a.Outputs.Select(o => new ActivityOutputView(o.Id, ActivityText.KindName(o.Kind), ActivityText.Kind(o.Kind), o.Quantity, o.Note, o.AtUtc))],
+            [.. a.Notes.Select(n => new ActivityNoteView(n.AtUtc, n.Text))],
+            a.ClosingNote,
+            a.CreatedAtUtc,
+            a.UpdatedAtUtc,
+            allowed);
     }
 }
+
+/// <summary>The answer of <c>GET /api/activities</c>: the activities the officer's units lead, and their outputs in total.</summary>
+public sealed record ActivitiesView(IReadOnlyList<ActivityView> Activities, IReadOnlyList<OutputTotalView> OutputTotals);
+
+/// <summary>The quantity of one kind of output over the activities listed (cancelled ones not counted).</summary>
+public sealed record OutputTotalView(string Kind, string Label, int Quantity);
+
+/// <summary>One programme activity as officers see it; <c>allowedActions</c> are what the viewer may do now.</summary>
+public sealed record ActivityView(
+    string Id,
+    string Title,
+    string LineId,
+    string? LineName,
+    int Year,
+    string LeadUnit,
+    string LeadUnitName,
+    ActivityOfficerView Officer,
+    long EstimatedCostVnd,
+    DateOnly PlannedStart,
+    DateOnly PlannedEnd,
+    string ExpectedOutputs,
+    ActivityState State,
+    string StateText,
+    long ReservedVnd,
+    long CommittedVnd,
+    long DisbursedVnd,
+    long ReleasedVnd,
+    IReadOnlyList<ActivitySpendingView> Spending,
+    IReadOnlyList<ActivityOutputView> Outputs,
+    IReadOnlyList<ActivityNoteView> Notes,
+    string? ClosingNote,
+    DateTimeOffset CreatedAtUtc,
+    DateTimeOffset UpdatedAtUtc,
+    IReadOnlyList<string> AllowedActions);
+
+/// <summary>The officer responsible for an activity.</summary>
+public sealed record ActivityOfficerView(string Id, string Name);
+
+/// <summary>One spending entry of an activity.</summary>
+public sealed record ActivitySpendingView(string Id, long CommittedVnd, long DisbursedVnd, string DocumentReference, string? Note, DateTimeOffset AtUtc);
+
+/// <summary>One recorded output of an activity.</summary>
+public sealed record ActivityOutputView(string Id, string Kind, string KindText, int Quantity, string? Note, DateTimeOffset AtUtc);
+
+/// <summary>A note on an activity.</summary>
+public sealed record ActivityNoteView(DateTimeOffset AtUtc, string Text);

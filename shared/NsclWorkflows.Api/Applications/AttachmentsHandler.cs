@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Lifecycle;
 using NsclWorkflows.Domain.Applications;
@@ -24,17 +25,17 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
     static readonly ApplicationStatus[] Closed =
         [ApplicationStatus.Completed, ApplicationStatus.Failed, ApplicationStatus.Rejected, ApplicationStatus.Withdrawn, ApplicationStatus.Cancelled, ApplicationStatus.Expired];
 
-    public async Task<IResult> UploadAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiCreated<AttachmentAdded>, ProblemHttpResult>> UploadAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         if (Closed.Contains(application.Status))
         {
-            return ApiProblem.Create(StatusCodes.Status409Conflict, "application_closed", "Hồ sơ đã kết thúc",
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, "application_closed", "Hồ sơ đã kết thúc",
                 "Hồ sơ đã kết thúc; không thể đính kèm thêm tài liệu.");
         }
 
@@ -69,7 +70,7 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         if (TextSafety.Find(original) is { IsHazard: true } finding)
         {
             var error = TextSafety.Error(FileNameHeader, "Tên tệp", finding);
-            return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, error.Code, "Tệp đính kèm không hợp lệ", error.Message, [error]);
+            return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, error.Code, "Tệp đính kèm không hợp lệ", error.Message, [error]);
         }
 
         var name = AttachmentRules.SafeName(original, type)!;
@@ -96,20 +97,19 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
             }
         }
 
-        return Results.Json(new { applicationId = application.Id, name, contentType = type.ContentType, sizeBytes = content.Length }, ApiJson.Options,
-            statusCode: StatusCodes.Status201Created);
+        return ApiResults.Created(new AttachmentAdded(application.Id, name, type.ContentType, content.Length));
     }
 
-    public async Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<AttachmentsView>, ProblemHttpResult>> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         var stored = await store.ListAsync(application.Id, cancellationToken);
         var items = caller.IsOfficer ? stored : [.. stored.Select(Domain.Lifecycle.EnterpriseDisclosure.Attachment)];
-        return Results.Json(new { applicationId = application.Id, items }, ApiJson.Options);
+        return ApiResults.Ok(new AttachmentsView(application.Id, items));
     }
 
     public async Task<IResult> DownloadAsync(HttpRequest request, string id, string name, CancellationToken cancellationToken)
@@ -188,12 +188,18 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         }
     }
 
-    static IResult NameError(string code, string message) =>
-        ApiProblem.Create(StatusCodes.Status400BadRequest, code, "Tên tệp không hợp lệ", message, [new FieldError(FileNameHeader, code, message)]);
+    static ProblemHttpResult NameError(string code, string message) =>
+        ApiProblem.Problem(StatusCodes.Status400BadRequest, code, "Tên tệp không hợp lệ", message, [new FieldError(FileNameHeader, code, message)]);
 
-    static IResult TooLarge() => FileError(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
+    static ProblemHttpResult TooLarge() => FileError(StatusCodes.Status413PayloadTooLarge, "payload_too_large",
         $"Tệp không được vượt quá {AttachmentRules.MaxBytes / (1024 * 1024)} MB.");
 
-    static IResult FileError(int status, string code, string message) =>
-        ApiProblem.Create(status, code, "Tệp đính kèm không hợp lệ", message, [new FieldError(FileField, code, message)]);
+    static ProblemHttpResult FileError(int status, string code, string message) =>
+        ApiProblem.Problem(status, code, "Tệp đính kèm không hợp lệ", message, [new FieldError(FileField, code, message)]);
 }
+
+/// <summary>The answer of an upload (201): the name the file was stored under (made unique), its type by content, its size.</summary>
+public sealed record AttachmentAdded(string ApplicationId, string Name, string ContentType, long SizeBytes);
+
+/// <summary>An application's attachments as the caller may see them.</summary>
+public sealed record AttachmentsView(string ApplicationId, IReadOnlyList<Domain.Attachments.StoredAttachment> Items);

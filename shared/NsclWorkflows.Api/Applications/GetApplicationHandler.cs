@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Lifecycle;
 
@@ -14,11 +15,11 @@ public sealed class GetApplicationHandler(ApplicationAccess access)
 {
     public const string AccessTokenHeader = "X-Access-Token";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ApplicationView>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return await access.ResolveAsync(request, id, cancellationToken) is var (application, caller)
-            ? Results.Json(ApplicationView.From(application, caller), ApiJson.Options)
-            : ApiProblem.NotFound("hồ sơ");
+            ? ApiResults.Ok(ApplicationView.From(application, caller))
+            : ApiProblem.NotFoundProblem("hồ sơ");
     }
 }

@@ -28,7 +28,8 @@ public sealed class AllocationsHandler(
     const int MaxNote = 2000;
     const long MaxAmount = 1_000_000_000_000_000;
 
-    static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    /// <summary>The fields of the body (<see cref="AllocationBody"/> describes them for the OpenAPI document).</summary>
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "kind", "year", "lineId", "fromLineId", "toLineId", "amountVnd", "documentNumber", "documentDate", "documentIssuer", "note",
     };

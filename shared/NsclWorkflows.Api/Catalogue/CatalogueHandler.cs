@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Catalogue;
@@ -13,24 +14,19 @@ public sealed class CatalogueHandler(ProgrammeCatalogue catalogue, OfficerAuthen
 {
     readonly CatalogueView view = CatalogueView.From(catalogue);
 
-    public IResult Get() => Results.Json(view, ApiJson.Options);
+    public ApiOk<CatalogueView> Get() => ApiResults.Ok(view);
 
-    public IResult GetValidation(HttpRequest request)
+    public Results<ApiOk<CatalogueValidationView>, ProblemHttpResult> GetValidation(HttpRequest request)
     {
         if (officers.Authenticate(request) is null)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         var report = catalogue.Report;
-        return Results.Json(
-            new
-            {
-                catalogueVersion = report.CatalogueVersion,
-                loadable = report.IsLoadable,
-                findings = report.Findings,
-                text = report.ToText(),
-            },
-            ApiJson.Options);
+        return ApiResults.Ok(new CatalogueValidationView(report.CatalogueVersion, report.IsLoadable, report.Findings, report.ToText()));
     }
 }
+
+/// <summary>The catalogue's validation report: its findings, and the same as text.</summary>
+public sealed record CatalogueValidationView(string CatalogueVersion, bool Loadable, IReadOnlyList<CatalogueFinding> Findings, string Text);

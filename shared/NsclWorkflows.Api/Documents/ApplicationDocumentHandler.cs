@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Documents;
@@ -13,12 +14,12 @@ namespace NsclWorkflows.Api.Documents;
 /// </summary>
 public sealed class ApplicationDocumentHandler(IDocumentStore documents, IApplicationDocumentAccess access)
 {
-    public async Task<IResult> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ApplicationDocumentsView>, ProblemHttpResult>> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!ApplicationIds.IsWellFormed(id) || await access.ReadableKindsAsync(request, id, cancellationToken).ConfigureAwait(false) is not { } kinds)
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         var items = new List<ApplicationDocumentItem>();
@@ -32,7 +33,7 @@ public sealed class ApplicationDocumentHandler(IDocumentStore documents, IApplic
             }
         }
 
-        return Results.Json(new { applicationId = id, items }, ApiJson.Options);
+        return ApiResults.Ok(new ApplicationDocumentsView(id, items));
     }
 
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string kind, CancellationToken cancellationToken)
@@ -48,6 +49,9 @@ public sealed class ApplicationDocumentHandler(IDocumentStore documents, IApplic
         return content is null ? ApiProblem.NotFound("văn bản") : new DocumentDownload(content);
     }
 }
+
+/// <summary>The documents issued for an application that the caller may read.</summary>
+public sealed record ApplicationDocumentsView(string ApplicationId, IReadOnlyList<ApplicationDocumentItem> Items);
 
 /// <summary>One issued document in the list: the latest version, and where to download it.</summary>
 public sealed record ApplicationDocumentItem(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Http;
 
@@ -15,15 +16,15 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public async Task<IResult> HandleAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<JsonHttpResult<HealthView>> HandleAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
         var storage = await ProbeAsync(ct => QueryOneTableAsync(tables, ct), cancellationToken);
         var backend = await ProbeAsync(ct => durable.GetInstanceAsync("health-probe", ct), cancellationToken);
         var healthy = storage.Healthy && backend.Healthy;
         var workflows = backend.Healthy ? await WorkflowCountsAsync(durable, cancellationToken) : null;
-        return Results.Json(
-            new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend, workflows, officerAccess = Officers.MeHandler.Describe(officerAccess.Current()) },
+        return TypedResults.Json(
+            new HealthView(healthy ? "healthy" : "unhealthy", storage, backend, workflows, Officers.MeHandler.Describe(officerAccess.Current())),
             ApiJson.Options,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
@@ -70,7 +71,6 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
 
     const int CountLimit = 100;
 
-    sealed record WorkflowCounts(int Failed, int Terminated, bool AtLeast);
 
     static async Task<ComponentHealth> ProbeAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)
     {
@@ -88,5 +88,13 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
         }
     }
 
-    sealed record ComponentHealth(bool Healthy, long LatencyMs, string? Error);
 }
+
+/// <summary>The answer of <c>GET /api/health</c> (200 healthy, 503 unhealthy).</summary>
+public sealed record HealthView(string Status, ComponentHealth Storage, ComponentHealth Durable, WorkflowCounts? Workflows, Officers.OfficerAccessView OfficerAccess);
+
+/// <summary>One component's probe: answered within the timeout, how long it took, the error's type if not.</summary>
+public sealed record ComponentHealth(bool Healthy, long LatencyMs, string? Error);
+
+/// <summary>Workflows that stopped; <c>AtLeast</c>: there may be more (one page counted).</summary>
+public sealed record WorkflowCounts(int Failed, int Terminated, bool AtLeast);

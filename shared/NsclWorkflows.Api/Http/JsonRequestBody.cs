@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Validation;
@@ -18,14 +19,14 @@ public static class JsonRequestBody
     public const int MaxBytes = 1024 * 1024;
     public const int MaxDepth = 16;
 
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, ApiProblem.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
+            return (null, ApiProblem.Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type",
                 "Định dạng dữ liệu không được hỗ trợ", "Nội dung gửi lên phải là JSON (Content-Type: application/json; charset=utf-8)."));
         }
 
@@ -61,7 +62,7 @@ public static class JsonRequestBody
             if (errors.Count > 0)
             {
                 document.Dispose();
-                return (null, ApiProblem.Validation(errors));
+                return (null, ApiProblem.ValidationProblem(errors));
             }
 
             return (document, null);
@@ -155,10 +156,10 @@ public static class JsonRequestBody
         new(path, ErrorCodes.InvalidCharacters,
             $"{LabelOf(path)} chứa {TextSafety.Describe(TextHazard.LoneSurrogate)}: chuỗi JSON không giải mã được thành văn bản; vui lòng gõ lại nội dung.");
 
-    static IResult TooLarge() =>
-        ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Dữ liệu quá lớn",
+    static ProblemHttpResult TooLarge() =>
+        ApiProblem.Problem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Dữ liệu quá lớn",
             $"Nội dung gửi lên không được vượt quá {MaxBytes / 1024} KB.");
 
-    static IResult InvalidJson(string detail) =>
-        ApiProblem.Create(StatusCodes.Status400BadRequest, "invalid_json", "Dữ liệu không đọc được", detail);
+    static ProblemHttpResult InvalidJson(string detail) =>
+        ApiProblem.Problem(StatusCodes.Status400BadRequest, "invalid_json", "Dữ liệu không đọc được", detail);
 }

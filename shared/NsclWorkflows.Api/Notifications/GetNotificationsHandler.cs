@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
@@ -12,25 +13,24 @@ namespace NsclWorkflows.Api.Notifications;
 /// </summary>
 public sealed class GetNotificationsHandler(INotificationLog log, IApplicationRepository applications, OfficerAuthenticator officers)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<NotificationsView>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (officers.Authenticate(request) is not { } officer)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         // Officers of another unit learn nothing about the application, as for every other application endpoint.
         if (!ApplicationIds.IsWellFormed(id) || await applications.FindAsync(id, cancellationToken) is not { } application
             || !officer.Covers(application.Lifecycle.Unit))
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         var records = await log.ListAsync(id, cancellationToken);
-        return Results.Json(
-            new NotificationsView(id, records.Count(r => r.State is NotificationState.Failed or NotificationState.Unconfirmed), [.. records.Select(NotificationView.From)]),
-            ApiJson.Options);
+        return ApiResults.Ok(
+            new NotificationsView(id, records.Count(r => r.State is NotificationState.Failed or NotificationState.Unconfirmed), [.. records.Select(NotificationView.From)]));
     }
 }
 

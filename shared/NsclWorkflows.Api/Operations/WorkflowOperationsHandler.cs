@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
@@ -24,18 +25,18 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
     /// <summary>How late a workflow may act on its deadline before it counts as stuck (timers fire late under load; a worker restarts).</summary>
     public static readonly TimeSpan StuckMargin = TimeSpan.FromHours(1);
 
-    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<WorkflowProblemsView>, ProblemHttpResult>> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         if (officers.Authenticate(request) is not { } officer)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         if (!officer.IsAdmin)
         {
-            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
                 "Danh sách quy trình lỗi dành cho quản trị hệ thống.", extensions: new { requiredRole = OfficerRoles.Admin });
         }
 
@@ -89,7 +90,7 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
             }
         }
 
-        return Results.Json(new { checkedAtUtc = now, stuckMarginMinutes = (int)StuckMargin.TotalMinutes, truncated, workflows = rows }, ApiJson.Options);
+        return ApiResults.Ok(new WorkflowProblemsView(now, (int)StuckMargin.TotalMinutes, truncated, rows));
     }
 
     /// <summary>
@@ -155,7 +156,11 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
         _ => status,
     };
 
-    /// <summary>One workflow not running as it should. <see cref="Failure"/> is for officers only (this endpoint is Admin-only).</summary>
-    sealed record WorkflowProblem(string InstanceId, string Workflow, string Status, string StatusText, string? ApplicationId, string? TrackingCode,
-        string? ApplicationStatus, DateTimeOffset SinceUtc, string? Failure);
 }
+
+/// <summary>The answer of <c>GET /api/operations/workflows</c>: workflows stopped or stuck, at most <see cref="WorkflowOperationsHandler.MaxListed"/>.</summary>
+public sealed record WorkflowProblemsView(DateTimeOffset CheckedAtUtc, int StuckMarginMinutes, bool Truncated, IReadOnlyList<WorkflowProblem> Workflows);
+
+/// <summary>One workflow not running as it should. <see cref="Failure"/> is for officers only (this endpoint is Admin-only).</summary>
+public sealed record WorkflowProblem(string InstanceId, string Workflow, string Status, string StatusText, string? ApplicationId, string? TrackingCode,
+    string? ApplicationStatus, DateTimeOffset SinceUtc, string? Failure);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
@@ -32,24 +33,24 @@ public sealed partial class IndicatorValuesHandler(
     /// <summary>Whether <paramref name="officer"/> may record values (the pages show the form only then).</summary>
     public static bool CanRecord(Officer? officer) => officer?.IsIn(RecordingRole) == true;
 
-    public async Task<IResult> RecordAsync(HttpRequest request, string targetId, CancellationToken cancellationToken)
+    public async Task<Results<ApiCreated<IndicatorValueView>, ProblemHttpResult>> RecordAsync(HttpRequest request, string targetId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var officer = officers.Authenticate(request);
         if (officer is null)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         if (!CanRecord(officer))
         {
-            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
                 "Chỉ lãnh đạo Sở (vai trò Leader) hoặc quản trị viên được nhập số liệu chỉ tiêu.", extensions: new { requiredRole = RecordingRole });
         }
 
         if (Find(targetId) is not { } target)
         {
-            return ApiProblem.NotFound("chỉ tiêu");
+            return ApiProblem.NotFoundProblem("chỉ tiêu");
         }
 
         var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
@@ -67,79 +68,70 @@ public sealed partial class IndicatorValuesHandler(
 
         if (errors.Count > 0)
         {
-            return ApiProblem.Validation(errors);
+            return ApiProblem.ValidationProblem(errors);
         }
 
         var existing = await store.ListAsync(target.Id, cancellationToken);
         var result = IndicatorValueRules.Validate(catalogue, target.Id, input, existing, officer.Id, officer.Name, time.GetUtcNow());
         if (!result.IsValid)
         {
-            return ApiProblem.Validation(result.Errors);
+            return ApiProblem.ValidationProblem(result.Errors);
         }
 
         var value = result.Value!;
         await store.AppendAsync(value, cancellationToken);
         LogRecorded(logger, target.Id, value.Id, value.Period.Year, officer.Id);
         var current = IndicatorValueRules.Current([.. existing, value], target);
-        return Results.Json(View(target, value, current), ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        return ApiResults.Created(View(target, value, current));
     }
 
-    public async Task<IResult> ListAsync(HttpRequest request, string targetId, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<TargetValuesView>, ProblemHttpResult>> ListAsync(HttpRequest request, string targetId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var officer = officers.Authenticate(request);
         if (officer is null)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         if (Find(targetId) is not { } target)
         {
-            return ApiProblem.NotFound("chỉ tiêu");
+            return ApiProblem.NotFoundProblem("chỉ tiêu");
         }
 
         var values = await store.ListAsync(target.Id, cancellationToken);
         var current = IndicatorValueRules.Current(values, target);
-        return Results.Json(
-            new
-            {
-                targetId = target.Id,
-                text = target.Text,
-                unit = target.Unit,
-                byYear = target.ByYear,
-                canRecord = CanRecord(officer),
-                current = current is null ? null : View(target, current, current),
-                values = values.OrderByDescending(v => v.RecordedAtUtc).ThenByDescending(v => v.Id, StringComparer.Ordinal)
-                    .Select(v => View(target, v, current)).ToList(),
-            },
-            ApiJson.Options);
+        return ApiResults.Ok(new TargetValuesView(
+            target.Id,
+            target.Text,
+            target.Unit,
+            target.ByYear,
+            CanRecord(officer),
+            current is null ? null : View(target, current, current),
+            [.. values.OrderByDescending(v => v.RecordedAtUtc).ThenByDescending(v => v.Id, StringComparer.Ordinal).Select(v => View(target, v, current))]));
     }
 
     /// <summary>One entry as the API shows it (also in <c>GET /api/targets</c>).</summary>
-    public static object View(ProgrammeTarget target, IndicatorValue value, IndicatorValue? current)
+    public static IndicatorValueView View(ProgrammeTarget target, IndicatorValue value, IndicatorValue? current)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(value);
-        return new
-        {
-            id = value.Id,
-            targetId = value.TargetId,
-            value = value.Value,
-            unit = target.Unit,
-            period = new
-            {
-                year = value.Period.IsWholeYear ? value.Period.Year : (int?)null,
-                from = value.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                to = value.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                label = value.Period.Label,
-            },
-            source = value.Source,
-            note = value.Note,
-            recordedBy = new { name = value.RecordedByName }, // the provider's id stays in storage
-            recordedAtUtc = value.RecordedAtUtc,
-            current = current is not null && string.Equals(current.Id, value.Id, StringComparison.Ordinal),
-            summary = IndicatorValueRules.Describe(target, value),
-        };
+        return new IndicatorValueView(
+            value.Id,
+            value.TargetId,
+            value.Value,
+            target.Unit,
+            new IndicatorPeriodView(
+                value.Period.IsWholeYear ? value.Period.Year : null,
+                value.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                value.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                value.Period.Label),
+            value.Source,
+            value.Note,
+            new RecordedByView(value.RecordedByName), // the provider's id stays in storage
+            value.RecordedAtUtc,
+            current is not null && string.Equals(current.Id, value.Id, StringComparison.Ordinal),
+            IndicatorValueRules.Describe(target, value));
     }
 
     ProgrammeTarget? Find(string targetId) =>
@@ -236,3 +228,18 @@ public sealed partial class IndicatorValuesHandler(
     [LoggerMessage(EventId = 6601, Level = LogLevel.Information, Message = "Indicator value {EntryId} recorded for target {TargetId} (period ending {Year}) by officer {OfficerId}")]
     static partial void LogRecorded(ILogger logger, string targetId, string entryId, int year, string officerId);
 }
+
+/// <summary>A target's recorded values, newest first, and its current value (the answer of <c>GET /api/targets/{targetId}/values</c>).</summary>
+public sealed record TargetValuesView(
+    string TargetId, string Text, string Unit, int ByYear, bool CanRecord, IndicatorValueView? Current, IReadOnlyList<IndicatorValueView> Values);
+
+/// <summary>One recorded indicator value as the API shows it (also in <c>GET /api/targets</c>).</summary>
+public sealed record IndicatorValueView(
+    string Id, string TargetId, decimal Value, string Unit, IndicatorPeriodView Period, string Source, string? Note,
+    RecordedByView RecordedBy, DateTimeOffset RecordedAtUtc, bool Current, string Summary);
+
+/// <summary>The period a value measures: a whole year (<c>year</c>) or from–to.</summary>
+public sealed record IndicatorPeriodView(int? Year, string From, string To, string Label);
+
+/// <summary>Who recorded a value (the name only).</summary>
+public sealed record RecordedByView(string Name);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
     {
         var material = generation == 0 ? "application-access:" + applicationId : $"application-access:{applicationId}:{generation}";
         var mac = HMACSHA256.HashData(Key(), Encoding.UTF8.GetBytes(material));
-        return Base64Url(mac);
+        return Base64Url.EncodeToString(mac);
     }
 
     /// <summary>
@@ -68,8 +69,6 @@ public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
 
         return Encoding.UTF8.GetBytes(key);
     }
-
-    static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>Settings section <c>Nscl:AccessLinks</c>.</summary>

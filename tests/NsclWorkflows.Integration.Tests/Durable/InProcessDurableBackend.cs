@@ -18,7 +18,8 @@ sealed class InProcessDurableBackend : IAsyncDisposable
 
     public DurableSidecar Sidecar => host.Services.GetRequiredService<DurableSidecar>();
 
-    public static async Task<InProcessDurableBackend> StartAsync(string connectionString, string taskHub, Action<DurableTaskRegistry> tasks, int sidecarPort = 0)
+    public static async Task<InProcessDurableBackend> StartAsync(
+        string connectionString, string taskHub, Action<DurableTaskRegistry> tasks, int sidecarPort = 0, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -29,6 +30,11 @@ sealed class InProcessDurableBackend : IAsyncDisposable
             ["Nscl:Durable:MaxQueuePollingInterval"] = "00:00:00.500",
             ["Nscl:Durable:SidecarPort"] = sidecarPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks);
         var host = builder.Build();
         await host.StartAsync();

@@ -1,0 +1,28 @@
+namespace NsclWorkflows.Workflows;
+
+/// <summary>
+/// Durable Task's orchestration versioning, one setting for both hosts. Every new orchestration instance is stamped
+/// with <see cref="Current"/> (the standalone host's client default version; the Functions host's
+/// <c>extensions.durableTask.defaultVersion</c> in host.json, which a test holds equal to this), and keeps it for its
+/// whole life: <c>TaskOrchestrationContext.Version</c> in the orchestrator. Workers take instances of their version
+/// or older (<see cref="MatchStrategy"/>) and leave newer ones untouched for a newer worker (<see cref="FailureStrategy"/>),
+/// so a rolling deployment never runs an instance on code older than the one that started it.
+/// <para>
+/// A breaking change to an orchestrator (steps added, removed or reordered before its last awaited point) is made by
+/// raising <see cref="Current"/> (e.g. to "2.0", here and in host.json) and branching inside the orchestrator on
+/// <c>context.CompareVersionTo("2.0") &gt;= 0</c>: the new path under it, the old path left exactly as it was for the
+/// instances already running. Instances started before versioning have no version (""), which compares older than
+/// every version: they take the oldest path.
+/// </para>
+/// </summary>
+public static class WorkflowVersions
+{
+    /// <summary>The version new instances are stamped with (System.Version syntax, so "10.0" sorts after "9.0").</summary>
+    public const string Current = "1.0";
+
+    /// <summary>Workers run instances of their own version or older (Durable Task's <c>CurrentOrOlder</c>).</summary>
+    public const string MatchStrategy = "CurrentOrOlder";
+
+    /// <summary>An instance newer than the worker is left as it is, for a newer worker (<c>Reject</c>), never failed.</summary>
+    public const string FailureStrategy = "Reject";
+}
