@@ -7,7 +7,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NsclWorkflows.Api;
 using NsclWorkflows.Local.Durable;
+using NsclWorkflows.Workflows;
 
 namespace NsclWorkflows.LifecycleBenchmark;
 
@@ -36,9 +38,20 @@ public static class StartupProbe
             ["Nscl:Durable:TaskHubName"] = hub,
             ["Nscl:Durable:WorkerId"] = "probe",
             ["Nscl:Durable:MaxQueuePollingInterval"] = "00:00:01",
+            ["Nscl:Storage:TablePrefix"] = hub,
+            ["Nscl:AccessLinks:SigningKey"] = "startup-probe-signing-key-0123456789abcdef",
+            ["Nscl:Auth:Mode"] = "AppService",
+            ["Nscl:Email:SendGridApiKey"] = "unused-by-the-probe",
+            ["Nscl:Email:From"] = "nscl@danang.gov.vn",
+            ["Nscl:Email:PublicBaseUrl"] = "http://127.0.0.1:7071",
         });
         builder.Configuration.AddEnvironmentVariables();
-        builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
+
+        // The host's whole composition (every workflow, the application's services and their hosted services), as the
+        // standalone host starts it: the stall was seen with it, not with a bare worker.
+        builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
+        builder.Services.AddNsclApplication(builder.Configuration);
+        builder.Services.AddSingleton<NsclWorkflows.Domain.Notifications.INotificationService, CountingNotifications>();
         using var host = builder.Build();
         var total = Stopwatch.StartNew();
         await host.StartAsync();

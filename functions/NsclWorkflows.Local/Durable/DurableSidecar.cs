@@ -93,18 +93,41 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         LogStarted(logger, Endpoint, options.TaskHubName, options.WorkerId ?? Environment.MachineName);
     }
 
+    /// <summary>
+    /// Stops the gRPC server, then the storage service, within <see cref="StopBudget"/> or the host's own shutdown
+    /// token, whichever ends first. It never throws: when storage is unreachable (Azurite stopped first, an outage) the
+    /// provider's lease release retries for tens of seconds; the leases then simply expire, as after a crash, and the
+    /// next start takes them over. The process must still exit promptly and cleanly.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (server is not null)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(StopBudget);
+        try
         {
-            // Stopping the sidecar's host makes it stop its dispatchers and the storage service (fire-and-forget);
-            // asking again is harmless (idempotent) and lets us wait until the service has really stopped.
-            await server.StopAsync(cancellationToken);
-        }
+            if (server is not null)
+            {
+                // Stopping the sidecar's host makes it stop its dispatchers and the storage service (fire-and-forget);
+                // asking again is harmless (idempotent) and lets us wait until the service has really stopped.
+                await server.StopAsync(budget.Token);
+            }
 
-        await Service.StopAsync().WaitAsync(cancellationToken);
-        LogStopped(logger);
+            await Service.StopAsync().WaitAsync(budget.Token);
+            LogStopped(logger);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStopIncomplete(logger, StopBudget.TotalSeconds);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Storage errors while releasing leases: nothing left to save, the leases expire on their own.
+            LogStopFailed(logger, ex);
+        }
     }
+
+    /// <summary>The longest the durable backend may take to stop (the host's own shutdown timeout is longer).</summary>
+    public static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(10);
 
     public async ValueTask DisposeAsync()
     {
@@ -157,4 +180,10 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Durable backend stopped")]
     static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Durable backend did not stop within {Seconds} s (storage slow or unreachable); its partition leases will expire on their own")]
+    static partial void LogStopIncomplete(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Durable backend stop failed; its partition leases will expire on their own")]
+    static partial void LogStopFailed(ILogger logger, Exception exception);
 }

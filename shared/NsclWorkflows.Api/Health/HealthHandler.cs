@@ -11,7 +11,14 @@ namespace NsclWorkflows.Api.Health;
 /// otherwise, with each component's status and latency. <c>officerAccess</c> says whether officers can sign in and, if
 /// not, why; it does not change the status (the app is healthy for enterprises).
 /// </summary>
-public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAccess officerAccess)
+/// <para>
+/// <c>waiting</c> reports work the durable backend has not picked up: a workflow still <c>Pending</c> (its start message
+/// never processed) longer than <see cref="HealthOptions.WorkflowWaitAlertAfter"/>. Submissions start workflows within
+/// seconds; a pending one that old means the backend stopped dispatching (a stalled worker or control queue), so the
+/// status is <c>degraded</c> and the answer 503, for the operator's monitor or the platform's health check to act on.
+/// </para>
+public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAccess officerAccess,
+    Microsoft.Extensions.Options.IOptions<HealthOptions> options, TimeProvider clock)
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -22,11 +29,45 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
         var backend = await ProbeAsync(ct => durable.GetInstanceAsync("health-probe", ct), cancellationToken);
         var healthy = storage.Healthy && backend.Healthy;
         var workflows = backend.Healthy ? await WorkflowCountsAsync(durable, cancellationToken) : null;
+        var waiting = backend.Healthy ? await WaitingAsync(durable, cancellationToken) : null;
+        var status = !healthy ? "unhealthy" : waiting is { Stalled: true } ? "degraded" : "healthy";
         return Results.Json(
-            new { status = healthy ? "healthy" : "unhealthy", storage, durable = backend, workflows, officerAccess = Officers.MeHandler.Describe(officerAccess.Current()) },
+            new { status, storage, durable = backend, workflows, waiting, officerAccess = Officers.MeHandler.Describe(officerAccess.Current()) },
             ApiJson.Options,
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            statusCode: status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>
+    /// The oldest workflow still <c>Pending</c> after the alert age: one query for one instance created before the
+    /// cut-off. Null when the query did not answer in time (the durable probe above already reports that).
+    /// </summary>
+    async Task<WaitingWork?> WaitingAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var alertAfter = options.Value.WorkflowWaitAlertAfter;
+        try
+        {
+            var query = new OrchestrationQuery
+            {
+                Statuses = [OrchestrationRuntimeStatus.Pending],
+                CreatedTo = clock.GetUtcNow() - alertAfter,
+                PageSize = 1,
+            };
+            await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(timeout.Token))
+            {
+                return new WaitingWork(true, (long)alertAfter.TotalSeconds, instance.InstanceId, instance.CreatedAt);
+            }
+
+            return new WaitingWork(false, (long)alertAfter.TotalSeconds, null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    sealed record WaitingWork(bool Stalled, long AlertAfterSeconds, string? OldestPendingInstance, DateTimeOffset? OldestPendingSinceUtc);
 
     /// <summary>
     /// One Query Tables request. Unlike Get Service Properties it is allowed to the data roles the app's managed identity
