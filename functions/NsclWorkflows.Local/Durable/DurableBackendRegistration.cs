@@ -25,7 +25,7 @@ public static class DurableBackendRegistration
             builder.AddTasks(tasks);
             builder.UseGrpc();
             services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
-                .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
+                .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.WorkerChannel);
         });
         services.AddDurableTaskClient(builder =>
         {

@@ -36,7 +36,6 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         if (this.options.SidecarPort > 0)
         {
             Endpoint = $"127.0.0.1:{this.options.SidecarPort}";
-            Channel = GrpcChannel.ForAddress($"http://{Endpoint}");
         }
         else
         {
@@ -44,8 +43,16 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
             // process (or an outgoing connection) can take it. A socket file private to this process cannot collide.
             socketPath = Path.Combine(Path.GetTempPath(), $"nscl-durable-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}.sock");
             Endpoint = $"unix:{socketPath}";
-            Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = UnixSocketHandler(socketPath) });
         }
+
+        // Two channels, each free to open more HTTP/2 connections. One shared connection deadlocked the backend: Kestrel
+        // serves at most 100 concurrent streams per connection, and 100 client calls that wait (WaitForInstanceCompletion,
+        // long queries) took every stream, so the worker's CompleteOrchestratorTask/CompleteActivityTask calls queued
+        // behind them and nothing could ever complete (the "fresh host never runs its workflows" stall of issue 18:
+        // partitions owned and renewed, messages sitting in the queues, dispatchers at their maximum). The worker's
+        // channel carries only its own work-item stream and completions; client load cannot starve it.
+        WorkerChannel = CreateChannel();
+        Channel = CreateChannel();
 
         Service = new SidecarSafeOrchestrationService<AzureStorageOrchestrationService>(new AzureStorageOrchestrationService(Settings()));
     }
@@ -53,7 +60,15 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>Where the sidecar listens: <c>127.0.0.1:port</c>, or <c>unix:path</c> when no port is configured.</summary>
     public string Endpoint { get; }
 
+    /// <summary>The channel of <see cref="Microsoft.DurableTask.Client.DurableTaskClient"/> (starts, events, queries, waits).</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>The worker's own channel: its work-item stream and the completions of orchestrator and activity episodes.</summary>
+    public GrpcChannel WorkerChannel { get; }
+
+    GrpcChannel CreateChannel() => socketPath is null
+        ? GrpcChannel.ForAddress($"http://{Endpoint}", new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } })
+        : GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = UnixSocketHandler(socketPath) });
 
     public SidecarSafeOrchestrationService<AzureStorageOrchestrationService> Service { get; }
 
@@ -137,6 +152,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         }
 
         Channel.Dispose();
+        WorkerChannel.Dispose();
         Service.Inner.Dispose();
         if (socketPath is not null)
         {
@@ -159,6 +175,8 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
 
     static SocketsHttpHandler UnixSocketHandler(string path) => new()
     {
+        // More than 100 concurrent calls (Kestrel's streams per connection) open another connection instead of queueing.
+        EnableMultipleHttp2Connections = true,
         ConnectCallback = async (_, cancellationToken) =>
         {
             var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
