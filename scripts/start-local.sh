@@ -23,7 +23,9 @@ if port_in_use "$PORT"; then
 fi
 
 mkdir -p .azurite/data
-node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite/data \
+# Azurite in its own session (process group): Ctrl+C reaches the host and this script, not Azurite, so storage stays up
+# while the host stops cleanly, and stop_all stops Azurite last.
+setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite/data \
   --blobHost 127.0.0.1 --blobPort "$BLOB" --queueHost 127.0.0.1 --queuePort "$QUEUE" --tableHost 127.0.0.1 --tablePort "$TABLE" \
   > .azurite/azurite.log 2>&1 &
 AZURITE_PID=$!

@@ -17,6 +17,13 @@ using NsclWorkflows.Workflows.Lifecycle;
 
 // Usage: dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- [applications=200]
 // Needs AzureWebJobsStorage (scripts/benchmark.sh starts Azurite and sets it).
+// Startup probe: dotnet run ... -- startup [orchestrations=50] [boundSeconds=120]: a new task hub, N one-activity
+// orchestrations that must all complete within the bound (exit 0), else exit 2 with what the hub holds.
+if (args.Length > 0 && args[0] == "startup")
+{
+    return await StartupProbe.RunAsync(args.Skip(1).ToArray());
+}
+
 var applications = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
 var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
     ?? throw new InvalidOperationException("Set AzureWebJobsStorage (scripts/benchmark.sh does).");

@@ -45,6 +45,7 @@ public static class ApplicationRegistration
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OfficerAuthOptions>>(), configuration, sp.GetRequiredService<OfficerHost>()));
         services.AddSingleton(sp => new OfficerAuthenticator(sp.GetRequiredService<OfficerAccess>()));
         services.AddSingleton<MeHandler>();
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section));
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<Operations.WorkflowOperationsHandler>();
         services.AddSingleton<SubmitApplicationHandler>();

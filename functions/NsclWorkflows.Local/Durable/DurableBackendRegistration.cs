@@ -27,7 +27,7 @@ public static class DurableBackendRegistration
             builder.UseVersioning(versioning.Worker());
             builder.UseGrpc();
             services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
-                .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.Channel);
+                .Configure<DurableSidecar>((o, sidecar) => o.Channel = sidecar.WorkerChannel);
         });
         services.AddDurableTaskClient(builder =>
         {

@@ -36,7 +36,6 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         if (this.options.SidecarPort > 0)
         {
             Endpoint = $"127.0.0.1:{this.options.SidecarPort}";
-            Channel = GrpcChannel.ForAddress($"http://{Endpoint}");
         }
         else
         {
@@ -44,8 +43,16 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
             // process (or an outgoing connection) can take it. A socket file private to this process cannot collide.
             socketPath = Path.Combine(Path.GetTempPath(), $"nscl-durable-{Environment.ProcessId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}.sock");
             Endpoint = $"unix:{socketPath}";
-            Channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = UnixSocketHandler(socketPath) });
         }
+
+        // Two channels, each free to open more HTTP/2 connections. One shared connection deadlocked the backend: Kestrel
+        // serves at most 100 concurrent streams per connection, and 100 client calls that wait (WaitForInstanceCompletion,
+        // long queries) took every stream, so the worker's CompleteOrchestratorTask/CompleteActivityTask calls queued
+        // behind them and nothing could ever complete (the "fresh host never runs its workflows" stall of issue 18:
+        // partitions owned and renewed, messages sitting in the queues, dispatchers at their maximum). The worker's
+        // channel carries only its own work-item stream and completions; client load cannot starve it.
+        WorkerChannel = CreateChannel();
+        Channel = CreateChannel();
 
         Service = new SidecarSafeOrchestrationService<AzureStorageOrchestrationService>(new AzureStorageOrchestrationService(Settings()));
     }
@@ -53,7 +60,15 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     /// <summary>Where the sidecar listens: <c>127.0.0.1:port</c>, or <c>unix:path</c> when no port is configured.</summary>
     public string Endpoint { get; }
 
+    /// <summary>The channel of <see cref="Microsoft.DurableTask.Client.DurableTaskClient"/> (starts, events, queries, waits).</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>The worker's own channel: its work-item stream and the completions of orchestrator and activity episodes.</summary>
+    public GrpcChannel WorkerChannel { get; }
+
+    GrpcChannel CreateChannel() => socketPath is null
+        ? GrpcChannel.ForAddress($"http://{Endpoint}", new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } })
+        : GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = UnixSocketHandler(socketPath) });
 
     public SidecarSafeOrchestrationService<AzureStorageOrchestrationService> Service { get; }
 
@@ -93,18 +108,41 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         LogStarted(logger, Endpoint, options.TaskHubName, options.WorkerId ?? Environment.MachineName);
     }
 
+    /// <summary>
+    /// Stops the gRPC server, then the storage service, within <see cref="StopBudget"/> or the host's own shutdown
+    /// token, whichever ends first. It never throws: when storage is unreachable (Azurite stopped first, an outage) the
+    /// provider's lease release retries for tens of seconds; the leases then simply expire, as after a crash, and the
+    /// next start takes them over. The process must still exit promptly and cleanly.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (server is not null)
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(StopBudget);
+        try
         {
-            // Stopping the sidecar's host makes it stop its dispatchers and the storage service (fire-and-forget);
-            // asking again is harmless (idempotent) and lets us wait until the service has really stopped.
-            await server.StopAsync(cancellationToken);
-        }
+            if (server is not null)
+            {
+                // Stopping the sidecar's host makes it stop its dispatchers and the storage service (fire-and-forget);
+                // asking again is harmless (idempotent) and lets us wait until the service has really stopped.
+                await server.StopAsync(budget.Token);
+            }
 
-        await Service.StopAsync().WaitAsync(cancellationToken);
-        LogStopped(logger);
+            await Service.StopAsync().WaitAsync(budget.Token);
+            LogStopped(logger);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStopIncomplete(logger, StopBudget.TotalSeconds);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Storage errors while releasing leases: nothing left to save, the leases expire on their own.
+            LogStopFailed(logger, ex);
+        }
     }
+
+    /// <summary>The longest the durable backend may take to stop (the host's own shutdown timeout is longer).</summary>
+    public static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(10);
 
     public async ValueTask DisposeAsync()
     {
@@ -114,6 +152,7 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
         }
 
         Channel.Dispose();
+        WorkerChannel.Dispose();
         Service.Inner.Dispose();
         if (socketPath is not null)
         {
@@ -136,6 +175,8 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
 
     static SocketsHttpHandler UnixSocketHandler(string path) => new()
     {
+        // More than 100 concurrent calls (Kestrel's streams per connection) open another connection instead of queueing.
+        EnableMultipleHttp2Connections = true,
         ConnectCallback = async (_, cancellationToken) =>
         {
             var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -157,4 +198,10 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Durable backend stopped")]
     static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Durable backend did not stop within {Seconds} s (storage slow or unreachable); its partition leases will expire on their own")]
+    static partial void LogStopIncomplete(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Durable backend stop failed; its partition leases will expire on their own")]
+    static partial void LogStopFailed(ILogger logger, Exception exception);
 }

@@ -12,7 +12,14 @@ namespace NsclWorkflows.Api.Health;
 /// otherwise, with each component's status and latency. <c>officerAccess</c> says whether officers can sign in and, if
 /// not, why; it does not change the status (the app is healthy for enterprises).
 /// </summary>
-public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAccess officerAccess)
+/// <para>
+/// <c>waiting</c> reports work the durable backend has not picked up: a workflow still <c>Pending</c> (its start message
+/// never processed) longer than <see cref="HealthOptions.WorkflowWaitAlertAfter"/>. Submissions start workflows within
+/// seconds; a pending one that old means the backend stopped dispatching (a stalled worker or control queue), so the
+/// status is <c>degraded</c> and the answer 503, for the operator's monitor or the platform's health check to act on.
+/// </para>
+public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAccess officerAccess,
+    Microsoft.Extensions.Options.IOptions<HealthOptions> options, TimeProvider clock)
 {
     static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -23,10 +30,42 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
         var backend = await ProbeAsync(ct => durable.GetInstanceAsync("health-probe", ct), cancellationToken);
         var healthy = storage.Healthy && backend.Healthy;
         var workflows = backend.Healthy ? await WorkflowCountsAsync(durable, cancellationToken) : null;
+        var waiting = backend.Healthy ? await WaitingAsync(durable, cancellationToken) : null;
+        var status = !healthy ? "unhealthy" : waiting is { Stalled: true } ? "degraded" : "healthy";
         return TypedResults.Json(
-            new HealthView(healthy ? "healthy" : "unhealthy", storage, backend, workflows, Officers.MeHandler.Describe(officerAccess.Current())),
+            new HealthView(status, storage, backend, workflows, waiting, Officers.MeHandler.Describe(officerAccess.Current())),
             ApiJson.Options,
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            statusCode: status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>
+    /// The oldest workflow still <c>Pending</c> after the alert age: one query for one instance created before the
+    /// cut-off. Null when the query did not answer in time (the durable probe above already reports that).
+    /// </summary>
+    async Task<WaitingWork?> WaitingAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var alertAfter = options.Value.WorkflowWaitAlertAfter;
+        try
+        {
+            var query = new OrchestrationQuery
+            {
+                Statuses = [OrchestrationRuntimeStatus.Pending],
+                CreatedTo = clock.GetUtcNow() - alertAfter,
+                PageSize = 1,
+            };
+            await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(timeout.Token))
+            {
+                return new WaitingWork(true, (long)alertAfter.TotalSeconds, instance.InstanceId, instance.CreatedAt);
+            }
+
+            return new WaitingWork(false, (long)alertAfter.TotalSeconds, null, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -91,10 +130,14 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
 }
 
 /// <summary>The answer of <c>GET /api/health</c> (200 healthy, 503 unhealthy).</summary>
-public sealed record HealthView(string Status, ComponentHealth Storage, ComponentHealth Durable, WorkflowCounts? Workflows, Officers.OfficerAccessView OfficerAccess);
+public sealed record HealthView(string Status, ComponentHealth Storage, ComponentHealth Durable, WorkflowCounts? Workflows, WaitingWork? Waiting,
+    Officers.OfficerAccessView OfficerAccess);
 
 /// <summary>One component's probe: answered within the timeout, how long it took, the error's type if not.</summary>
 public sealed record ComponentHealth(bool Healthy, long LatencyMs, string? Error);
 
 /// <summary>Workflows that stopped; <c>AtLeast</c>: there may be more (one page counted).</summary>
 public sealed record WorkflowCounts(int Failed, int Terminated, bool AtLeast);
+
+/// <summary>A workflow still Pending past the alert age (<c>stalled</c>), or none.</summary>
+public sealed record WaitingWork(bool Stalled, long AlertAfterSeconds, string? OldestPendingInstance, DateTimeOffset? OldestPendingSinceUtc);

@@ -1,0 +1,38 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using NsclWorkflows.Integration.Tests.Support;
+
+namespace NsclWorkflows.Integration.Tests.Durable;
+
+/// <summary>
+/// The stall of a fresh host (issue 18): with the worker and the client on one HTTP/2 connection to the sidecar,
+/// more than 100 client calls that wait (Kestrel's limit of concurrent streams per connection) left the worker no
+/// stream for its completions, and no workflow could ever finish. Waits must never starve the worker.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class ManyWaitingClientsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Workflows_MoreClientWaitsThanStreamsPerConnection_AllComplete()
+    {
+        const int count = 130;
+        await using var backend = await InProcessDurableBackend.StartAsync(azurite.ConnectionString, "manywaits", tasks => tasks
+            .AddOrchestratorFunc<int, int>("GoThenPing", async (ctx, input) =>
+            {
+                await ctx.WaitForExternalEvent<bool>("Go");
+                return await ctx.CallActivityAsync<int>("PingOnce", input);
+            })
+            .AddActivityFunc<int, int>("PingOnce", (_, input) => input + 1));
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(i => backend.Client.ScheduleNewOrchestrationInstanceAsync("GoThenPing", i)));
+
+        // Every wait is a call held open on the client's channel until its workflow finishes.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var waits = ids.Select(id => backend.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, bound.Token)).ToList();
+        await Task.WhenAll(ids.Select(id => backend.Client.RaiseEventAsync(id, "Go", true, bound.Token)));
+
+        var finished = await Task.WhenAll(waits);
+        Assert.All(finished, m => Assert.Equal(OrchestrationRuntimeStatus.Completed, m.RuntimeStatus));
+        Assert.Equal(Enumerable.Range(1, count), finished.Select(m => m.ReadOutputAs<int>()).Order());
+    }
+}
