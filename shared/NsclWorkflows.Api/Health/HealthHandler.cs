@@ -129,7 +129,7 @@ public sealed class HealthHandler(TableServiceClient tables, Officers.OfficerAcc
 
 }
 
-/// <summary>The answer of <c>GET /api/health</c> (200 healthy, 503 unhealthy).</summary>
+/// <summary>The answer of <c>GET /api/health</c> (200 healthy, 503 unhealthy or degraded).</summary>
 public sealed record HealthView(string Status, ComponentHealth Storage, ComponentHealth Durable, WorkflowCounts? Workflows, WaitingWork? Waiting,
     Officers.OfficerAccessView OfficerAccess);
 
