@@ -4,9 +4,9 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
-using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Lifecycle.Actions;
 using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Api.Lifecycle;
@@ -44,7 +44,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         }
 
         var allowed = AllowedNow(application);
-        if (!allowed.Contains(action))
+        if (!LifecycleRules.Permits(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle), action))
         {
             return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
                 $"Hồ sơ đang ở trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\"; không thể thực hiện thao tác này.",
@@ -60,7 +60,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         ActionRequest? raised;
         using (document)
         {
-            var (parsed, errors) = ActionPayloadReader.Read(document!.RootElement, action, actorName, actorRole, application, catalogue);
+            var (parsed, errors) = ActionPayloadReader.Read(document!.RootElement, action, actorName, actorRole, application, catalogue, time.GetUtcNow());
             if (errors.Count > 0)
             {
                 return ApiProblem.Validation(errors);
@@ -69,22 +69,23 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             raised = parsed! with { ActorId = caller.Officer?.Id };
         }
 
-        if (action == LifecycleAction.Approve && application.Lifecycle.MovesPlanMoney)
+        // A reservation (an approval's) is answered early here from the balance; the ledger refuses the same where the
+        // money moves (no_allocation / budget_exceeded). The movement is the action's own: the year and amount computed once.
+        foreach (var reserve in ActionCatalog.Of(action).MovementsFor(raised, application, time.GetUtcNow()).Where(m => m.Kind == BudgetMovementKind.Reserve))
         {
-            var year = raised.BudgetYear ?? time.GetUtcNow().ToOffset(DeadlinePlanner.VietnamOffset).Year;
-            var balance = await ledger.GetBalanceAsync(new BudgetKey(application.Lifecycle.BudgetLineId, year), cancellationToken);
+            var year = reserve.Key.Year;
+            var balance = await ledger.GetBalanceAsync(reserve.Key, cancellationToken);
             if (balance.CeilingSource == CeilingSource.None)
             {
-                // Answered early here; the ledger refuses the same reservation (no_allocation) where the money moves.
                 var refusal = LedgerRules.NoAllocation(balance.Key);
                 return ApiProblem.Create(StatusCodes.Status409Conflict, refusal.Code, "Chưa có dự toán được giao", refusal.Message,
                     extensions: new { lineId = balance.Key.LineId, year });
             }
 
-            if (balance.RemainingVnd < raised.AmountVnd)
+            if (balance.RemainingVnd < reserve.AmountVnd)
             {
                 return ApiProblem.Create(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",
-                    $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(raised.AmountVnd ?? 0)}.",
+                    $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(reserve.AmountVnd)}.",
                     extensions: new { lineId = balance.Key.LineId, year, remainingVnd = balance.RemainingVnd });
             }
         }

@@ -25,7 +25,7 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
 
         LedgerResult? refusal = null;
         BudgetMovementRequest? refused = null;
-        foreach (var move in LifecycleMachine.LedgerMovesFor(application, input))
+        foreach (var move in machine.LedgerMovesFor(application, input))
         {
             var outcome = await ledger.ApplyAsync(move, CancellationToken.None);
             if (outcome.Refused)
