@@ -179,6 +179,45 @@ public sealed class MachineTableTests
 
     public static TheoryData<ApplicationStatus> StatusCases() => [.. Enum.GetValues<ApplicationStatus>()];
 
+    public static TheoryData<string, string, string> RuleBreaches() => new()
+    {
+        // situation, action (as the API would refuse it), the refusal code
+        { "AwaitingApproval", "approve-over-recommendation", "out_of_range" },
+        { "AwaitingApproval", "approve-year-outside-plan", "out_of_range" },
+        { "UnderAppraisal", "appraise-over-request", "out_of_range" },
+        { "CheckInOpen", "extend-to-before-due", "out_of_range" },
+        { "CheckInOpen", "extend-without-date", "required" },
+        { "FinalReportSubmitted", "evaluate-over-approval", "out_of_range" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleBreaches))]
+    public void Apply_ActionBreakingTheRuleTheApiChecks_IsRefusedAndMovesNothing(string situation, string breach, string code)
+    {
+        var application = In(situation, "productivity-tools");
+        var before = (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.PendingExtension, application.Lifecycle.Approval);
+        var action = breach switch
+        {
+            "approve-over-recommendation" => Variants["approve"] with { AmountVnd = Amount + 1 },
+            "approve-year-outside-plan" => Variants["approve"] with { BudgetYear = 2000 },
+            "appraise-over-request" => Variants["submit-appraisal:yes"] with { AmountVnd = Amount + 1 },
+            "extend-to-before-due" => Variants["request-extension"] with { NewDueDate = new DateOnly(2025, 1, 1) },
+            "extend-without-date" => Variants["request-extension"] with { NewDueDate = null },
+            _ => Variants["evaluate:pass"] with { AmountVnd = Amount + 1 },
+        };
+        var step = Next(application, action);
+
+        var moves = machine.LedgerMovesFor(application, step);
+        var (audit, result) = machine.Apply(application, step);
+
+        Assert.False(result.Applied);
+        Assert.Equal(code, result.RefusalCode);
+        Assert.Empty(moves);
+        Assert.Empty(result.Notifications);
+        Assert.Equal(action.Action == LifecycleAction.Approve ? AuditKinds.ApprovalRefused : AuditKinds.ActionIgnored, audit!.Kind);
+        Assert.Equal(before, (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.PendingExtension, application.Lifecycle.Approval));
+    }
+
     /// <summary>An application walked to <paramref name="situation"/> through the machine itself.</summary>
     Application In(string situation, string kind)
     {
