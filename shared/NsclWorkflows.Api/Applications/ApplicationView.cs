@@ -44,6 +44,9 @@ public sealed record ApplicationView(
     /// </summary>
     public LifecycleState? Lifecycle { get; init; }
 
+    /// <summary>The file's version (<see cref="LifecycleState.Version"/>, also the ETag): sent back as <c>If-Match</c> with an action.</summary>
+    public int Version { get; init; }
+
     public static ApplicationView From(Application a, Caller? caller = null)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -64,6 +67,7 @@ public sealed record ApplicationView(
             NextDueUtc = lifecycle.StepDueUtc,
             AllowedActions = allowed,
             Lifecycle = caller is { IsOfficer: true } ? Redacted(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
+            Version = lifecycle.Version,
         };
     }
 

@@ -17,8 +17,12 @@ public sealed class GetApplicationHandler(ApplicationAccess access)
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await access.ResolveAsync(request, id, cancellationToken) is var (application, caller)
-            ? Results.Json(ApplicationView.From(application, caller), ApiJson.Options)
-            : ApiProblem.NotFound("hồ sơ");
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        request.HttpContext.Response.Headers.ETag = ActionVersion.ETag(application.Lifecycle.Version);
+        return Results.Json(ApplicationView.From(application, caller), ApiJson.Options);
     }
 }

@@ -13,14 +13,16 @@ namespace NsclWorkflows.Api.Lifecycle;
 
 /// <summary>
 /// <c>POST /api/applications/{id}/actions/{action}</c>: one person's step. Checked in order — who may see the
-/// application (else 404), who may take the action (403), whether its state allows it (409 with the current state
-/// and the allowed actions), the body (415/400/422), the budget for an approval (409 <c>no_allocation</c> when the
+/// application (else 404), who may take the action (403), the version the person saw (<c>If-Match</c>, 412
+/// <c>stale_version</c> when the file moved on; see <see cref="ActionVersion"/>), whether its state allows it (409 with
+/// the current state and the allowed actions), the body (415/400/422), the budget for an approval (409 <c>no_allocation</c> when the
 /// item has no allocation in the year, <c>budget_exceeded</c> beyond what remains), whether the application's
 /// workflow can take an event at all (409 <c>workflow_unavailable</c>: not found, failed, terminated or completed;
-/// an event raised to it would be accepted and then discarded) — and only then raised to the workflow (202). The
+/// an event raised to it would be accepted and then discarded) — then the version is claimed (412 for the second of
+/// two actions on one version) and only then raised to the workflow (202). The
 /// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
 /// </summary>
-public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, TimeProvider time)
+public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -41,6 +43,19 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         if (forbidden is not null)
         {
             return forbidden;
+        }
+
+        // The version the person saw (If-Match): a file that moved on since is a 412 (notes never conflict).
+        var (seen, badVersion) = ActionVersion.Read(request);
+        if (badVersion is not null)
+        {
+            return badVersion;
+        }
+
+        seen = ActionCatalog.Of(action).IsAnnotation ? null : seen;
+        if (seen is { } version && version != application.Lifecycle.Version)
+        {
+            return ActionVersion.Stale(application, version);
         }
 
         var allowed = AllowedNow(application);
@@ -99,7 +114,14 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
                 extensions: new { workflowStatus = instance?.RuntimeStatus.ToString() ?? "NotFound" });
         }
 
-        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised, cancellationToken);
+        // Claimed atomically just before the event: of two actions on one version only one is raised (read-then-check
+        // alone would let both through). The workflow's machine refuses a stale one again, should both ever arrive.
+        if (seen is { } claimed && !await claims.TryClaimAsync(application.Id, claimed, time.GetUtcNow(), cancellationToken))
+        {
+            return ActionVersion.Stale(application, claimed);
+        }
+
+        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised with { ExpectedVersion = seen }, cancellationToken);
 
         return Results.Json(new { applicationId = application.Id, action = ActionNames.Of(action), accepted = true }, ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted);

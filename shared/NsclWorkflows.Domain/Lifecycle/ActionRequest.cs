@@ -55,6 +55,13 @@ public sealed record ActionRequest(
 
     /// <summary>Extension request: the new due date asked for (Vietnam local date).</summary>
     public DateOnly? NewDueDate { get; init; }
+
+    /// <summary>
+    /// The <see cref="LifecycleState.Version"/> the person saw (the page's <c>If-Match</c>); the machine refuses the
+    /// action as <c>stale_version</c> when the file has moved on since. Null: decided on the state it meets (clients
+    /// that send no <c>If-Match</c>, and actions raised before versions existed).
+    /// </summary>
+    public int? ExpectedVersion { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

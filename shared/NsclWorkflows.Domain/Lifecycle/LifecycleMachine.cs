@@ -18,6 +18,9 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 {
     public const string SystemActor = "system";
 
+    /// <summary>The refusal of an action taken on a version of the file that is no longer the current one.</summary>
+    public const string StaleVersion = "stale_version";
+
     readonly Deadlines deadlines = new(catalogue, planner);
 
     /// <summary>
@@ -111,6 +114,12 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     /// <summary>Why the machine refuses <paramref name="action"/> now (code, message, audit kind); null when it takes it.</summary>
     (string Code, string Message, string AuditKind)? Check(Application application, ActionRequest action, DateTimeOffset atUtc)
     {
+        if (IsStale(application, action))
+        {
+            return (StaleVersion, $"Hồ sơ đã thay đổi sau khi người thực hiện mở hồ sơ (phiên bản {action.ExpectedVersion}, hiện tại {application.Lifecycle.Version}); "
+                + "thao tác không được thực hiện.", AuditKinds.ActionIgnored);
+        }
+
         if (!IsAllowedNow(application, action.Action))
         {
             return ("invalid_transition", $"Thao tác {action.Action} không phù hợp với trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\".", AuditKinds.ActionIgnored);
@@ -121,14 +130,24 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         return errors.Count == 0 ? null : (errors[0].Code, string.Join(" ", errors.Select(e => e.Message)), definition.RefusalAuditKind);
     }
 
+    /// <summary>Whether the action was taken on a version the file has moved on from (notes are never stale).</summary>
+    static bool IsStale(Application application, ActionRequest action) =>
+        action.ExpectedVersion is { } seen && seen != application.Lifecycle.Version && !ActionCatalog.Of(action.Action).IsAnnotation;
+
     Decision Act(StepContext c, ActionRequest action, BudgetMovementRequest? refusedMovement)
     {
         var a = c.Application;
         var before = a.Status;
-        if (Check(a, action, c.At) is { } refusal)
+        var check = Check(a, action, c.At);
+        if (check?.Code != StaleVersion && !ActionCatalog.Of(action.Action).IsAnnotation)
+        {
+            a.Lifecycle.Version++; // this decision consumes the version it was taken on, applied or refused
+        }
+
+        if (check is { } refusal)
         {
             c.Refuse(refusal.Code, refusal.Message);
-            return c.Decision(refusal.Code == "invalid_transition"
+            return c.Decision(refusal.Code is "invalid_transition" or StaleVersion
                 ? c.Audit(refusal.AuditKind, action.ActorName, refusal.Message)
                 : c.Audit(refusal.AuditKind, action.ActorName, refusal.Message, before, action.ActorRole));
         }

@@ -108,6 +108,13 @@ public sealed class LifecycleState
     /// <summary>The last step the ledger refused to fund (a commit or disbursement), cleared by the next step applied.</summary>
     public string? LastLedgerRefusal { get; set; }
 
+    /// <summary>
+    /// How many decisions were taken on the file (person's actions the machine processed, applied or refused; notes
+    /// excluded): the version pages send back as <c>If-Match</c>, so two people acting on the same version cannot both
+    /// be taken. 0 for files from before versions.
+    /// </summary>
+    public int Version { get; set; }
+
     public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
 }
 
