@@ -65,9 +65,11 @@ async function notifications(view) {
 async function render(view) {
   $('#title').textContent = `Hồ sơ ${view.trackingCode}`;
   const parts = [summary(view, kinds.find((k) => k.id === view.supportKindId)?.name), records(view)];
-  const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
-    const before = stepSignature(view);
-    await render(await waitForChange(load, (v) => stepSignature(v) !== before));
+  const forms = actionForms(view.applicationId, [...view.allowedActions, ...(view.annotations ?? [])], caller, async (name) => {
+    // A note changes no step: wait for it to be recorded (the file's updatedAtUtc), not for a step.
+    const signature = (view.annotations ?? []).includes(name) ? (v) => v.updatedAtUtc : stepSignature;
+    const before = signature(view);
+    await render(await waitForChange(load, (v) => signature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
   }, { version: view.version, onStale: async () => {
     const now = await load();

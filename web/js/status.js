@@ -17,7 +17,7 @@ const load = () => api(`/api/applications/${encodeURIComponent(id)}`, caller);
 async function render(view) {
   const kindName = kinds.find((k) => k.id === view.supportKindId)?.name;
   const parts = [summary(view, kindName)];
-  const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
+  const forms = actionForms(view.applicationId, [...view.allowedActions, ...(view.annotations ?? [])], caller, async () => {
     const before = stepSignature(view);
     await render(await waitForChange(load, (v) => stepSignature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
