@@ -65,6 +65,9 @@ export const ACTIONS = {
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
 };
 
+/** How the history names the entries an action records (auditText of its spec), beside the lifecycle's own (application-view.js). */
+export const AUDIT_TEXT = Object.assign({}, ...Object.values(ACTIONS).map((spec) => spec.auditText ?? {}));
+
 function lines(text) { return String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean); }
 function int(text) { return text === '' || text === undefined ? undefined : Math.round(Number(text)); }
 
