@@ -63,6 +63,7 @@ export const ACTIONS = {
   },
   withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
+  'add-note': { title: 'Ghi chú vào hồ sơ', fields: [note(true, 'Nội dung ghi chú (chỉ cán bộ xem được)')], auditText: { NoteAdded: 'Ghi chú của cán bộ' } },
 };
 
 /** How the history names the entries an action records (auditText of its spec), beside the lifecycle's own (application-view.js). */

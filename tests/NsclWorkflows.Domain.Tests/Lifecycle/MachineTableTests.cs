@@ -30,6 +30,16 @@ public sealed class MachineTableTests
         "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted",
     ];
 
+    static readonly (string Situation, ApplicationStatus Status)[] Open =
+    [
+        ("Submitted", ApplicationStatus.Submitted), ("AwaitingCompletenessReview", ApplicationStatus.AwaitingCompletenessReview),
+        ("SupplementationRequested", ApplicationStatus.SupplementationRequested), ("UnderAppraisal", ApplicationStatus.UnderAppraisal),
+        ("AwaitingApproval", ApplicationStatus.AwaitingApproval), ("CheckInOpen", ApplicationStatus.InImplementation),
+        ("CheckInSubmitted", ApplicationStatus.InImplementation), ("ExtensionPending", ApplicationStatus.InImplementation),
+        ("CheckInSubmittedExtensionPending", ApplicationStatus.InImplementation), ("FinalReportDue", ApplicationStatus.AwaitingFinalEvaluation),
+        ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation),
+    ];
+
     static readonly Dictionary<string, ActionRequest> Variants = new()
     {
         ["accept-completeness"] = new(LifecycleAction.AcceptCompleteness, "Cán bộ", "Officer") { Note = "Đủ" },
@@ -52,6 +62,7 @@ public sealed class MachineTableTests
         ["evaluate:fail"] = new(LifecycleAction.Evaluate, "Lãnh đạo", "Leader") { Positive = false, Note = "Không đạt" },
         ["withdraw"] = new(LifecycleAction.Withdraw, "enterprise", "Enterprise") { Note = "Rút" },
         ["cancel"] = new(LifecycleAction.Cancel, "Lãnh đạo", "Leader") { Note = "Ngừng" },
+        ["add-note"] = new(LifecycleAction.AddNote, "Cán bộ", "Officer") { Note = "Đã gọi điện cho doanh nghiệp" },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -110,6 +121,13 @@ public sealed class MachineTableTests
         t[("FinalReportSubmitted", "evaluate:fail")] = new(ApplicationStatus.Failed, [(BudgetMovementKind.Release, Amount - (2 * Tranche))],
             [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
         t[("FinalReportSubmitted", "cancel")] = cancelRest;
+
+        // A note: in every open situation, the file stays where it is; nothing moves, nobody is told.
+        foreach (var (situation, status) in Open)
+        {
+            t[(situation, "add-note")] = new(status, [], []);
+        }
+
         return t;
     }
 
@@ -172,12 +190,37 @@ public sealed class MachineTableTests
         {
             var application = In(situation, "productivity-tools");
             var allowed = LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
-            var decided = Allowed.Keys.Where(k => k.Item1 == situation).Select(k => Variants[k.Item2].Action).Distinct();
+            var decided = Allowed.Keys.Where(k => k.Item1 == situation && k.Item2 != "add-note").Select(k => Variants[k.Item2].Action).Distinct();
             Assert.Equal(decided.Order(), allowed.Order());
         }
     }
 
     public static TheoryData<ApplicationStatus> StatusCases() => [.. Enum.GetValues<ApplicationStatus>()];
+
+    /// <summary>Open files the workflow has received (a note raised before receipt waits for it: the workflow records receipt first).</summary>
+    public static TheoryData<string> OpenSituations() => [.. Open.Select(o => o.Situation).Where(s => s != "Submitted")];
+
+    [Theory]
+    [MemberData(nameof(OpenSituations))]
+    public void Apply_NoteInAnOpenFile_KeepsItsStepDeadlineRemindersAndVersion(string situation)
+    {
+        var application = In(situation, "productivity-tools");
+        var before = machine.ResultOf(application, true, []);
+        var (due, escalations, version, tasks) = (application.Lifecycle.StepDueUtc, application.Lifecycle.StepEscalations, application.Lifecycle.Version,
+            application.Lifecycle.OpenTasks.ToList());
+        var step = Next(application, Variants["add-note"]);
+
+        var (audit, result) = machine.Apply(application, step);
+
+        Assert.True(result.Applied);
+        Assert.Equal(("NoteAdded", "Đã gọi điện cho doanh nghiệp", "Officer"), (audit!.Kind, audit.Detail, audit.Role));
+        Assert.Equal((due, escalations, version), (application.Lifecycle.StepDueUtc, application.Lifecycle.StepEscalations, application.Lifecycle.Version));
+        Assert.Equal(tasks, application.Lifecycle.OpenTasks);
+        Assert.Equal(before.NextDeadlineUtc, result.NextDeadlineUtc);
+        Assert.Equal(before.Nudges.Where(n => n.AtUtc > step.AtUtc).Select(Of), result.Nudges.Select(Of));
+
+        static (DateTimeOffset, NotificationEvent, string) Of(Nudge n) => (n.AtUtc, n.Notification.Event, n.Notification.Occurrence);
+    }
 
     public static TheoryData<string, string, string> RuleBreaches() => new()
     {
