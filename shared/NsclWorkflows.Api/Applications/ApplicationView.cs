@@ -65,7 +65,7 @@ public sealed record ApplicationView(
             Nominees = a.Submission.Nominees,
             NextDueUtc = lifecycle.StepDueUtc,
             AllowedActions = allowed,
-            Lifecycle = caller is { IsOfficer: true } ? Redacted(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
+            Lifecycle = caller is { IsOfficer: true } ? LifecycleUpkeep.ForOfficers(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
             Version = lifecycle.Version,
             Annotations = ForCaller(LifecycleRules.Annotations(a.Status), caller),
         };
@@ -77,38 +77,4 @@ public sealed record ApplicationView(
         .Where(action => caller?.Officer is not { } officer || officer.IsIn(Officers.OfficerRoles.For(LifecycleRules.ActorOf(action))))
         .Select(ActionNames.Of)
         .ToList();
-
-    /// <summary>The officers' copy: without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
-    static LifecycleState Redacted(LifecycleState state) => new()
-    {
-        Unit = state.Unit,
-        BudgetLineId = state.BudgetLineId,
-        IntegratedFundingFrom = state.IntegratedFundingFrom,
-        SupportCapVnd = state.SupportCapVnd,
-        StepDueUtc = state.StepDueUtc,
-        StepEscalations = state.StepEscalations,
-        Supplementations = state.Supplementations,
-        AppraisalsRequired = state.AppraisalsRequired,
-        Appraisals = state.Appraisals,
-        RecommendedAmountVnd = state.RecommendedAmountVnd,
-        Approval = state.Approval,
-        LastApprovalRefusal = state.LastApprovalRefusal,
-        RejectionReason = state.RejectionReason,
-        CheckIns = state.CheckIns,
-        CurrentCheckIn = state.CurrentCheckIn,
-        PendingExtension = state.PendingExtension,
-        Extensions = state.Extensions,
-        FinalReport = state.FinalReport,
-        FinalReportDueUtc = state.FinalReportDueUtc,
-        Evaluation = state.Evaluation,
-        CommittedVnd = state.CommittedVnd,
-        DisbursedVnd = state.DisbursedVnd,
-        ClosingReason = state.ClosingReason,
-        OpenTasks = state.OpenTasks,
-        NotificationFailures = state.NotificationFailures,
-        DocumentFailures = state.DocumentFailures,
-        InboxFailure = state.InboxFailure,
-        LedgerIssues = state.LedgerIssues,
-        LastLedgerRefusal = state.LastLedgerRefusal,
-    };
 }
