@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using NsclWorkflows.Domain.Lifecycle;
 
@@ -11,19 +10,17 @@ namespace NsclWorkflows.Infrastructure.Storage;
 /// </summary>
 public sealed class TableActionClaims(TableClientFactory tables) : IActionClaims
 {
-    public const string TableName = "ActionClaims";
-
     public async Task<bool> TryClaimAsync(string applicationId, int version, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(applicationId);
+        var claim = new TableEntity(applicationId ?? throw new ArgumentNullException(nameof(applicationId)),
+            version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)) { ["ClaimedAtUtc"] = now };
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var claim = new TableEntity(applicationId, version.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)) { ["ClaimedAtUtc"] = now };
         try
         {
             await table.AddEntityAsync(claim, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
             // Claimed already: by someone acting now (refused), or by an action that never reached the workflow.
         }
@@ -39,9 +36,12 @@ public sealed class TableActionClaims(TableClientFactory tables) : IActionClaims
             await table.UpdateEntityAsync(claim, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (Azure.RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             return false;
         }
     }
+
+    /// <summary>One partition per application, one row per claimed version (<c>D10</c>), with when it was claimed.</summary>
+    public const string TableName = "ActionClaims";
 }
