@@ -57,6 +57,7 @@ public static class InfrastructureRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddNsclEmail(configuration);
         services.AddNsclDocuments();
+        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IActionClaims, TableActionClaims>();
         return services;
     }
 }

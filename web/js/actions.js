@@ -63,19 +63,32 @@ export const ACTIONS = {
   },
   withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
+  'add-note': { title: 'Ghi chú vào hồ sơ', fields: [note(true, 'Nội dung ghi chú (chỉ cán bộ xem được)')], auditText: { NoteAdded: 'Ghi chú của cán bộ' } },
 };
+
+/** How the history names the entries an action records (auditText of its spec), beside the lifecycle's own (application-view.js). */
+export const AUDIT_TEXT = Object.assign({}, ...Object.values(ACTIONS).map((spec) => spec.auditText ?? {}));
 
 function lines(text) { return String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean); }
 function int(text) { return text === '' || text === undefined ? undefined : Math.round(Number(text)); }
 
 /**
  * A form per allowed action. caller: { access } (enterprise) or { officer: true }; onDone(action) after a 202.
+ * version: the view's version, sent as If-Match so an action taken on a file someone has changed since is refused
+ * (412); onStale(problem) then reloads the page (see staleNotice).
  */
-export function actionForms(applicationId, allowedActions, caller, onDone) {
-  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone));
+export function actionForms(applicationId, allowedActions, caller, onDone, { version, onStale } = {}) {
+  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone, { version, onStale }));
 }
 
-function actionForm(applicationId, name, caller, onDone) {
+/** What changed between the view a person acted on and the file now (after a 412 stale_version). */
+export function staleNotice(before, now) {
+  const what = before.statusText === now.statusText ? `vẫn ở trạng thái "${now.statusText}" nhưng đã có bước xử lý mới`
+    : `chuyển từ "${before.statusText}" sang "${now.statusText}"`;
+  return `Hồ sơ vừa được cập nhật trước thao tác của bạn: ${what}. Thao tác của bạn chưa được thực hiện; trang đã được tải lại, vui lòng xem lại rồi thao tác lại nếu vẫn cần.`;
+}
+
+function actionForm(applicationId, name, caller, onDone, { version, onStale }) {
   const spec = ACTIONS[name];
   const status = el('p', { class: 'notice', role: 'status', hidden: true });
   const form = el('form', { class: 'action-form', novalidate: true, dataset: { action: name } },
@@ -101,11 +114,14 @@ function actionForm(applicationId, name, caller, onDone) {
         body.attachments = [];
         for (const file of chosen) body.attachments.push((await uploadAttachment(applicationId, file, caller)).name);
       }
-      await api(`/api/applications/${encodeURIComponent(applicationId)}/actions/${name}`, { method: 'POST', json: body, ...caller });
+      const headers = version === undefined ? {} : { 'If-Match': `"${version}"` };
+      await api(`/api/applications/${encodeURIComponent(applicationId)}/actions/${name}`, { method: 'POST', json: body, headers, ...caller });
       notify(status, 'Đã gửi. Đang cập nhật hồ sơ…', 'success');
       await onDone(name);
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) {
+      if (error instanceof ApiError && error.status === 412 && onStale) {
+        await onStale(error.problem);
+      } else if (error instanceof ApiError && error.fieldErrors.length > 0) {
         showErrors(form, error.fieldErrors.map((e) => ({ ...e, field: spec.errorField ? spec.errorField(e.field) : e.field === 'file' ? 'attachments' : e.field })));
       } else {
         notify(status, error instanceof ApiError ? `${error.problem.title ?? 'Lỗi'}: ${error.message}` : 'Không kết nối được máy chủ; vui lòng thử lại.', 'error');

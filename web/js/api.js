@@ -61,10 +61,10 @@ export function downloadAttachment(applicationId, name, caller) {
   return download(`/api/applications/${encodeURIComponent(applicationId)}/attachments/${encodeURIComponent(name)}`, name, caller);
 }
 
-/** What a person's step changes (reminders and escalations change only bookkeeping, not this). */
+/** What a person's step changes, refused ones included (version); reminders and escalations change only bookkeeping, not this. */
 export function stepSignature(view) {
   const l = view.lifecycle ?? {};
-  return JSON.stringify([view.status, view.allowedActions, (l.checkIns ?? []).map((c) => c.status), (l.supplementations ?? []).length,
+  return JSON.stringify([view.status, view.version, view.allowedActions, (l.checkIns ?? []).map((c) => c.status), (l.supplementations ?? []).length,
     Boolean(l.finalReport), Boolean(l.pendingExtension), (l.extensions ?? []).length, (l.appraisals ?? []).length]);
 }
 

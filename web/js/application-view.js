@@ -3,6 +3,7 @@
 import { el, clear, notify, vnd, date, dateTime } from './dom.js';
 import { api, download, downloadAttachment, uploadAttachment, ApiError } from './api.js';
 import { field } from './forms.js';
+import { AUDIT_TEXT } from './actions.js';
 
 const NEXT_STEP = {
   Submitted: 'Hệ thống đang tiếp nhận hồ sơ',
@@ -72,7 +73,7 @@ export async function timeline(view, caller) {
     el('h2', { id: 'h-history' }, 'Quá trình xử lý'),
     el('ol', { class: 'timeline' }, history.entries.map((e) => el('li', { dataset: { kind: e.kind } },
       el('time', { datetime: e.atUtc }, dateTime(e.atUtc)), ' ',
-      el('strong', {}, KIND_TEXT[e.kind] ?? e.kind),
+      el('strong', {}, KIND_TEXT[e.kind] ?? AUDIT_TEXT[e.kind] ?? e.kind),
       e.actor ? el('span', { class: 'muted' }, ` · ${e.actor === 'enterprise' ? 'Doanh nghiệp' : e.actor === 'system' ? 'Hệ thống' : e.actor}`) : '',
       e.detail ? el('p', {}, e.detail) : null))));
 }

@@ -5,7 +5,7 @@ import { api, stepSignature, waitForChange, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
 import { summary, timeline, documents, issuedDocuments, uploadForm } from './application-view.js';
-import { actionForms } from './actions.js';
+import { actionForms, staleNotice } from './actions.js';
 
 const id = new URLSearchParams(location.search).get('id');
 const caller = { officer: true };
@@ -65,11 +65,17 @@ async function notifications(view) {
 async function render(view) {
   $('#title').textContent = `Hồ sơ ${view.trackingCode}`;
   const parts = [summary(view, kinds.find((k) => k.id === view.supportKindId)?.name), records(view)];
-  const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
-    const before = stepSignature(view);
-    await render(await waitForChange(load, (v) => stepSignature(v) !== before));
+  const forms = actionForms(view.applicationId, [...view.allowedActions, ...(view.annotations ?? [])], caller, async (name) => {
+    // A note changes no step: wait for it to be recorded (the file's updatedAtUtc), not for a step.
+    const signature = (view.annotations ?? []).includes(name) ? (v) => v.updatedAtUtc : stepSignature;
+    const before = signature(view);
+    await render(await waitForChange(load, (v) => signature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
-  });
+  }, { version: view.version, onStale: async () => {
+    const now = await load();
+    await render(now);
+    notify(status, staleNotice(view, now), 'error');
+  } });
   parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Xử lý hồ sơ'),
     forms.length > 0 ? forms : el('p', { class: 'muted', id: 'no-actions' }, 'Không có thao tác nào cho vai trò của bạn ở trạng thái này.')));
   const open = !['Completed', 'Failed', 'Rejected', 'Withdrawn', 'Cancelled', 'Expired'].includes(view.status);

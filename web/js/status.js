@@ -3,7 +3,7 @@
 import { el, $, clear, notify } from './dom.js';
 import { api, stepSignature, waitForChange, ApiError } from './api.js';
 import { summary, timeline, documents, issuedDocuments, uploadForm } from './application-view.js';
-import { actionForms } from './actions.js';
+import { actionForms, staleNotice } from './actions.js';
 
 const params = new URLSearchParams(location.hash.slice(1));
 const id = params.get('id');
@@ -17,11 +17,15 @@ const load = () => api(`/api/applications/${encodeURIComponent(id)}`, caller);
 async function render(view) {
   const kindName = kinds.find((k) => k.id === view.supportKindId)?.name;
   const parts = [summary(view, kindName)];
-  const forms = actionForms(view.applicationId, view.allowedActions, caller, async () => {
+  const forms = actionForms(view.applicationId, [...view.allowedActions, ...(view.annotations ?? [])], caller, async () => {
     const before = stepSignature(view);
     await render(await waitForChange(load, (v) => stepSignature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
-  });
+  }, { version: view.version, onStale: async () => {
+    const now = await load();
+    await render(now);
+    notify(status, staleNotice(view, now), 'error');
+  } });
   if (forms.length > 0) parts.push(el('section', { class: 'card', 'aria-labelledby': 'h-actions' }, el('h2', { id: 'h-actions' }, 'Việc doanh nghiệp có thể làm'), forms));
   parts.push(await issuedDocuments(view, caller));
   parts.push(await documents(view, caller, view.allowedActions.length > 0 ? uploadForm(id, caller, status) : null));

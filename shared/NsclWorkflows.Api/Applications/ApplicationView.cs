@@ -44,14 +44,16 @@ public sealed record ApplicationView(
     /// </summary>
     public LifecycleState? Lifecycle { get; init; }
 
+    /// <summary>Notes the caller may add to the open file (URL names, e.g. <c>add-note</c>): beside its next steps, never a step itself.</summary>
+    public IReadOnlyList<string> Annotations { get; init; } = [];
+
+    /// <summary>The file's version (<see cref="LifecycleState.Version"/>, also the ETag): sent back as <c>If-Match</c> with an action.</summary>
+    public int Version { get; init; }
+
     public static ApplicationView From(Application a, Caller? caller = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var allowed = LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle))
-            .Where(action => caller is null || (LifecycleRules.ActorOf(action) == Actor.Enterprise) == caller.IsEnterprise)
-            .Where(action => caller?.Officer is not { } officer || officer.IsIn(Officers.OfficerRoles.For(LifecycleRules.ActorOf(action))))
-            .Select(ActionNames.Of)
-            .ToList();
+        var allowed = ForCaller(LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle)), caller);
         var lifecycle = a.Lifecycle;
         return new(a.Id, a.TrackingCode, a.Status.ToString(), ApplicationStatusText.Vietnamese(a.Status), a.Submission.EnterpriseCode,
             a.Submission.EnterpriseName, a.Submission.ContactName, a.Submission.SupportKindId, a.Submission.Title,
@@ -63,41 +65,16 @@ public sealed record ApplicationView(
             Nominees = a.Submission.Nominees,
             NextDueUtc = lifecycle.StepDueUtc,
             AllowedActions = allowed,
-            Lifecycle = caller is { IsOfficer: true } ? Redacted(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
+            Lifecycle = caller is { IsOfficer: true } ? LifecycleUpkeep.ForOfficers(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
+            Version = lifecycle.Version,
+            Annotations = ForCaller(LifecycleRules.Annotations(a.Status), caller),
         };
     }
 
-    /// <summary>The officers' copy: without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
-    static LifecycleState Redacted(LifecycleState state) => new()
-    {
-        Unit = state.Unit,
-        BudgetLineId = state.BudgetLineId,
-        IntegratedFundingFrom = state.IntegratedFundingFrom,
-        SupportCapVnd = state.SupportCapVnd,
-        StepDueUtc = state.StepDueUtc,
-        StepEscalations = state.StepEscalations,
-        Supplementations = state.Supplementations,
-        AppraisalsRequired = state.AppraisalsRequired,
-        Appraisals = state.Appraisals,
-        RecommendedAmountVnd = state.RecommendedAmountVnd,
-        Approval = state.Approval,
-        LastApprovalRefusal = state.LastApprovalRefusal,
-        RejectionReason = state.RejectionReason,
-        CheckIns = state.CheckIns,
-        CurrentCheckIn = state.CurrentCheckIn,
-        PendingExtension = state.PendingExtension,
-        Extensions = state.Extensions,
-        FinalReport = state.FinalReport,
-        FinalReportDueUtc = state.FinalReportDueUtc,
-        Evaluation = state.Evaluation,
-        CommittedVnd = state.CommittedVnd,
-        DisbursedVnd = state.DisbursedVnd,
-        ClosingReason = state.ClosingReason,
-        OpenTasks = state.OpenTasks,
-        NotificationFailures = state.NotificationFailures,
-        DocumentFailures = state.DocumentFailures,
-        InboxFailure = state.InboxFailure,
-        LedgerIssues = state.LedgerIssues,
-        LastLedgerRefusal = state.LastLedgerRefusal,
-    };
+    /// <summary>The actions the caller may take among <paramref name="actions"/>: the enterprise its own, an officer those of its roles.</summary>
+    static List<string> ForCaller(IEnumerable<LifecycleAction> actions, Caller? caller) => actions
+        .Where(action => caller is null || (LifecycleRules.ActorOf(action) == Actor.Enterprise) == caller.IsEnterprise)
+        .Where(action => caller?.Officer is not { } officer || officer.IsIn(Officers.OfficerRoles.For(LifecycleRules.ActorOf(action))))
+        .Select(ActionNames.Of)
+        .ToList();
 }

@@ -18,8 +18,12 @@ public sealed class GetApplicationHandler(ApplicationAccess access)
     public async Task<Results<ApiOk<ApplicationView>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await access.ResolveAsync(request, id, cancellationToken) is var (application, caller)
-            ? ApiResults.Ok(ApplicationView.From(application, caller))
-            : ApiProblem.NotFoundProblem("hồ sơ");
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
+        {
+            return ApiProblem.NotFoundProblem("hồ sơ");
+        }
+
+        request.HttpContext.Response.Headers.ETag = ActionVersion.ETag(application.Lifecycle.Version);
+        return ApiResults.Ok(ApplicationView.From(application, caller));
     }
 }

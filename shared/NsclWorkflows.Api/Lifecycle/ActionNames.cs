@@ -1,33 +1,19 @@
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Lifecycle.Actions;
 
 namespace NsclWorkflows.Api.Lifecycle;
 
-/// <summary>The URL names of the lifecycle actions (<c>/api/applications/{id}/actions/{name}</c>).</summary>
+/// <summary>The URL names of the lifecycle actions (<c>/api/applications/{id}/actions/{name}</c>), as each action declares it.</summary>
 public static class ActionNames
 {
-    static readonly Dictionary<LifecycleAction, string> Names = new()
+    public static string Of(LifecycleAction action) => ActionCatalog.Of(action).UrlName;
+
+    public static bool TryParse(string name, out LifecycleAction action)
     {
-        [LifecycleAction.AcceptCompleteness] = "accept-completeness",
-        [LifecycleAction.RequestSupplementation] = "request-supplementation",
-        [LifecycleAction.Resubmit] = "resubmit",
-        [LifecycleAction.SubmitAppraisal] = "submit-appraisal",
-        [LifecycleAction.Approve] = "approve",
-        [LifecycleAction.Reject] = "reject",
-        [LifecycleAction.SubmitCheckIn] = "submit-check-in",
-        [LifecycleAction.ReviewCheckIn] = "review-check-in",
-        [LifecycleAction.RequestExtension] = "request-extension",
-        [LifecycleAction.DecideExtension] = "decide-extension",
-        [LifecycleAction.SubmitFinalReport] = "submit-final-report",
-        [LifecycleAction.Evaluate] = "evaluate",
-        [LifecycleAction.Withdraw] = "withdraw",
-        [LifecycleAction.Cancel] = "cancel",
-    };
+        var found = ActionCatalog.TryParse(name, out var definition);
+        action = found ? definition.Action : default;
+        return found;
+    }
 
-    static readonly Dictionary<string, LifecycleAction> ByName = Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
-    public static string Of(LifecycleAction action) => Names[action];
-
-    public static bool TryParse(string name, out LifecycleAction action) => ByName.TryGetValue(name, out action);
-
-    public static IReadOnlyCollection<string> All => Names.Values;
+    public static IReadOnlyCollection<string> All { get; } = [.. ActionCatalog.All.Select(a => a.UrlName)];
 }

@@ -4,6 +4,7 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Lifecycle.Actions;
 using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Validation;
 
@@ -20,14 +21,16 @@ public static class ActionPayloadReader
     const int MaxItemLength = 500;
     const decimal MaxScore = 1000;
 
-    static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-    {
-        "note", "missingItems", "workingDays", "scores", "amountVnd", "budgetYear", "recommendSupport", "accepted", "granted",
-        "passed", "percentDone", "attachments", "newDueDate",
-    };
+    /// <summary>Every field name some action takes (a field another action takes is ignored, not refused).</summary>
+    static readonly HashSet<string> Known = new(ActionCatalog.All.SelectMany(a => a.Fields).Select(f => f.Name), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The action's body read field by field as the action declares them (<see cref="ActionDefinition.Fields"/>), then
+    /// its business rules (<see cref="ActionDefinition.Validate"/>, the same the machine applies) at <paramref name="atUtc"/> (now when absent).
+    /// </summary>
     public static (ActionRequest? Request, IReadOnlyList<FieldError> Errors) Read(
-        JsonElement root, LifecycleAction action, string actorName, string actorRole, Application application, ProgrammeCatalogue catalogue)
+        JsonElement root, LifecycleAction action, string actorName, string actorRole, Application application, ProgrammeCatalogue catalogue,
+        DateTimeOffset? atUtc = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -46,145 +49,43 @@ public static class ActionPayloadReader
             }
         }
 
+        var definition = ActionCatalog.Of(action);
         var r = new Reader(root, errors);
-        var state = application.Lifecycle;
         var request = new ActionRequest(action, actorName, actorRole);
-        switch (action)
+        foreach (var field in definition.Fields)
         {
-            case LifecycleAction.AcceptCompleteness:
-            case LifecycleAction.Withdraw:
-                request = request with { Note = r.Text("note", required: false) };
-                break;
-            case LifecycleAction.RequestSupplementation:
-                request = request with
-                {
-                    MissingItems = r.TextList("missingItems", required: true),
-                    WorkingDays = r.Int("workingDays", 1, 60, required: false),
-                    Note = r.Text("note", required: false),
-                };
-                break;
-            case LifecycleAction.Resubmit:
-                request = request with { Note = r.Text("note", required: true), Attachments = r.TextList("attachments", required: false) };
-                break;
-            case LifecycleAction.SubmitAppraisal:
-                var recommend = r.Bool("recommendSupport", required: true);
-                var recommended = r.Amount("amountVnd", required: recommend == true);
-                if (recommended is { } amount && recommend == true)
-                {
-                    if (amount > application.Submission.RequestedAmountVnd)
-                    {
-                        errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange,
-                            $"Kinh phí đề xuất không được vượt kinh phí doanh nghiệp đề nghị ({Money(application.Submission.RequestedAmountVnd)})."));
-                    }
+            if (r.Value(field, field.IsRequired(request)) is { } value)
+            {
+                request = field.Set(request, value);
+            }
+        }
 
-                    if (CapOf(application, catalogue) is { } max && amount > max)
-                    {
-                        errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí đề xuất vượt mức hỗ trợ tối đa của nội dung hỗ trợ ({Money(max)})."));
-                    }
-                }
-
-                request = request with
-                {
-                    Positive = recommend,
-                    AmountVnd = recommend == true ? recommended : 0,
-                    Scores = r.Scores("scores", required: true),
-                    Note = r.Text("note", required: false),
-                };
-                break;
-            case LifecycleAction.Approve:
-                var approved = r.Amount("amountVnd", required: true);
-                if (approved is { } value && state.RecommendedAmountVnd is { } ceiling && value > ceiling)
-                {
-                    errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange,
-                        $"Kinh phí phê duyệt không được vượt kinh phí hội đồng thẩm định đề xuất ({Money(ceiling)})."));
-                }
-                else if (approved is { } asked && CapOf(application, catalogue) is { } cap && asked > cap)
-                {
-                    errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí phê duyệt vượt mức hỗ trợ tối đa của nội dung hỗ trợ ({Money(cap)})."));
-                }
-
-                // Any year allocations may be recorded for (the plan's first to ten after its last); whether the year has
-                // money is the ledger's answer (no_allocation / budget_exceeded), since allocations are data.
-                var year = r.Int("budgetYear", 2000, 2100, required: false);
-                var (firstYear, lastYear) = (catalogue.Programme.Years.Min(), catalogue.Programme.Years.Max() + Domain.Budget.BudgetPlan.YearsAfterPlan);
-                if (year is { } y && (y < firstYear || y > lastYear))
-                {
-                    errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange,
-                        $"Năm ngân sách phải từ {firstYear} đến {lastYear}."));
-                }
-
-                request = request with { AmountVnd = approved, BudgetYear = year, Note = r.Text("note", required: false) };
-                break;
-            case LifecycleAction.Reject:
-            case LifecycleAction.Cancel:
-            case LifecycleAction.SubmitFinalReport:
-                request = request with { Note = r.Text("note", required: true) };
-                if (action == LifecycleAction.SubmitFinalReport)
-                {
-                    request = request with { Attachments = r.TextList("attachments", required: false), AmountVnd = r.Amount("amountVnd", required: false) };
-                }
-
-                break;
-            case LifecycleAction.SubmitCheckIn:
-                request = request with
-                {
-                    Note = r.Text("note", required: true),
-                    PercentDone = r.Int("percentDone", 0, 100, required: true),
-                    AmountVnd = r.Amount("amountVnd", required: false),
-                    Attachments = r.TextList("attachments", required: false),
-                };
-                break;
-            case LifecycleAction.ReviewCheckIn:
-                var accepted = r.Bool("accepted", required: true);
-                request = request with { Positive = accepted, Note = r.Text("note", required: accepted == false) };
-                break;
-            case LifecycleAction.RequestExtension:
-                var newDue = r.Date("newDueDate", required: true);
-                if (newDue is { } d && state.Current is { } current
-                    && d <= DateOnly.FromDateTime(current.DueUtc.ToOffset(Domain.Calendar.DeadlinePlanner.VietnamOffset).DateTime))
-                {
-                    errors.Add(new FieldError("newDueDate", ErrorCodes.OutOfRange, "Ngày gia hạn phải sau hạn báo cáo hiện tại."));
-                }
-
-                request = request with { NewDueDate = newDue, Note = r.Text("note", required: true) };
-                break;
-            case LifecycleAction.DecideExtension:
-                var granted = r.Bool("granted", required: true);
-                request = request with { Positive = granted, Note = r.Text("note", required: granted == false) };
-                break;
-            case LifecycleAction.Evaluate:
-                var passed = r.Bool("passed", required: true);
-                var final = r.Amount("amountVnd", required: false);
-                if (final is { } f && state.Approval is { } approval && f > approval.AmountVnd)
-                {
-                    errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí nghiệm thu không được vượt kinh phí đã phê duyệt ({Money(approval.AmountVnd)})."));
-                }
-
-                request = request with { Positive = passed, AmountVnd = final, Scores = r.Scores("scores", required: false), Note = r.Text("note", required: passed == false) };
-                break;
-            default:
-                break;
+        request = definition.Normalise(request);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(definition.Validate(request, application, catalogue, atUtc ?? TimeProvider.System.GetUtcNow()));
         }
 
         return errors.Count == 0 ? (request, errors) : (null, errors);
     }
 
-    static string Money(long vnd) => VietnameseFormat.Dong(vnd);
-
-    /// <summary>
-    /// The cap the application's recommendation and approval must respect: the one fixed when it was received (the
-    /// machine applies the same), else the kind's cap in force for the persons it nominates.
-    /// </summary>
-    public static long? CapOf(Application application, ProgrammeCatalogue catalogue)
-    {
-        ArgumentNullException.ThrowIfNull(application);
-        ArgumentNullException.ThrowIfNull(catalogue);
-        return application.Lifecycle.SupportCapVnd
-            ?? catalogue.FindKind(application.Submission.SupportKindId)?.CapFor(application.Submission.Nominees?.Count ?? 0);
-    }
+    /// <summary>The cap the application's recommendation and approval must respect (<see cref="ActionDefinition.CapOf"/>).</summary>
+    public static long? CapOf(Application application, ProgrammeCatalogue catalogue) => ActionDefinition.CapOf(application, catalogue);
 
     sealed class Reader(JsonElement root, List<FieldError> errors)
     {
+        public object? Value(PayloadField field, bool required) => field.Kind switch
+        {
+            FieldKind.Text => Text(field.Name, required),
+            FieldKind.TextList => TextList(field.Name, required),
+            FieldKind.WholeNumber => Int(field.Name, field.Min, field.Max, required),
+            FieldKind.Amount => Amount(field.Name, required),
+            FieldKind.Bool => Bool(field.Name, required),
+            FieldKind.Date => Date(field.Name, required),
+            FieldKind.Scores => Scores(field.Name, required),
+            _ => throw new ArgumentOutOfRangeException(nameof(field)),
+        };
+
         public string? Text(string name, bool required)
         {
             if (!Present(name, required, out var e))

@@ -4,23 +4,25 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
-using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Lifecycle.Actions;
 using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Api.Lifecycle;
 
 /// <summary>
 /// <c>POST /api/applications/{id}/actions/{action}</c>: one person's step. Checked in order — who may see the
-/// application (else 404), who may take the action (403), whether its state allows it (409 with the current state
-/// and the allowed actions), the body (415/400/422), the budget for an approval (409 <c>no_allocation</c> when the
+/// application (else 404), who may take the action (403), the version the person saw (<c>If-Match</c>, 412
+/// <c>stale_version</c> when the file moved on; see <see cref="ActionVersion"/>), whether its state allows it (409 with
+/// the current state and the allowed actions), the body (415/400/422), the budget for an approval (409 <c>no_allocation</c> when the
 /// item has no allocation in the year, <c>budget_exceeded</c> beyond what remains), whether the application's
 /// workflow can take an event at all (409 <c>workflow_unavailable</c>: not found, failed, terminated or completed;
-/// an event raised to it would be accepted and then discarded) — and only then raised to the workflow (202). The
+/// an event raised to it would be accepted and then discarded) — then the version is claimed (412 for the second of
+/// two actions on one version) and only then raised to the workflow (202). The
 /// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
 /// </summary>
-public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, TimeProvider time)
+public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -43,8 +45,21 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             return forbidden;
         }
 
+        // The version the person saw (If-Match): a file that moved on since is a 412 (notes never conflict).
+        var (seen, badVersion) = ActionVersion.Read(request);
+        if (badVersion is not null)
+        {
+            return badVersion;
+        }
+
+        seen = ActionCatalog.Of(action).IsAnnotation ? null : seen;
+        if (seen is { } version && version != application.Lifecycle.Version)
+        {
+            return ActionVersion.Stale(application, version);
+        }
+
         var allowed = AllowedNow(application);
-        if (!allowed.Contains(action))
+        if (!LifecycleRules.Permits(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle), action))
         {
             return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
                 $"Hồ sơ đang ở trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\"; không thể thực hiện thao tác này.",
@@ -60,7 +75,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         ActionRequest? raised;
         using (document)
         {
-            var (parsed, errors) = ActionPayloadReader.Read(document!.RootElement, action, actorName, actorRole, application, catalogue);
+            var (parsed, errors) = ActionPayloadReader.Read(document!.RootElement, action, actorName, actorRole, application, catalogue, time.GetUtcNow());
             if (errors.Count > 0)
             {
                 return ApiProblem.Validation(errors);
@@ -69,22 +84,23 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             raised = parsed! with { ActorId = caller.Officer?.Id };
         }
 
-        if (action == LifecycleAction.Approve && application.Lifecycle.MovesPlanMoney)
+        // A reservation (an approval's) is answered early here from the balance; the ledger refuses the same where the
+        // money moves (no_allocation / budget_exceeded). The movement is the action's own: the year and amount computed once.
+        foreach (var reserve in ActionCatalog.Of(action).MovementsFor(raised, application, time.GetUtcNow()).Where(m => m.Kind == BudgetMovementKind.Reserve))
         {
-            var year = raised.BudgetYear ?? time.GetUtcNow().ToOffset(DeadlinePlanner.VietnamOffset).Year;
-            var balance = await ledger.GetBalanceAsync(new BudgetKey(application.Lifecycle.BudgetLineId, year), cancellationToken);
+            var year = reserve.Key.Year;
+            var balance = await ledger.GetBalanceAsync(reserve.Key, cancellationToken);
             if (balance.CeilingSource == CeilingSource.None)
             {
-                // Answered early here; the ledger refuses the same reservation (no_allocation) where the money moves.
                 var refusal = LedgerRules.NoAllocation(balance.Key);
                 return ApiProblem.Create(StatusCodes.Status409Conflict, refusal.Code, "Chưa có dự toán được giao", refusal.Message,
                     extensions: new { lineId = balance.Key.LineId, year });
             }
 
-            if (balance.RemainingVnd < raised.AmountVnd)
+            if (balance.RemainingVnd < reserve.AmountVnd)
             {
                 return ApiProblem.Create(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",
-                    $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(raised.AmountVnd ?? 0)}.",
+                    $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(reserve.AmountVnd)}.",
                     extensions: new { lineId = balance.Key.LineId, year, remainingVnd = balance.RemainingVnd });
             }
         }
@@ -98,7 +114,14 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
                 extensions: new { workflowStatus = instance?.RuntimeStatus.ToString() ?? "NotFound" });
         }
 
-        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised, cancellationToken);
+        // Claimed atomically just before the event: of two actions on one version only one is raised (read-then-check
+        // alone would let both through). The workflow's machine refuses a stale one again, should both ever arrive.
+        if (seen is { } claimed && !await claims.TryClaimAsync(application.Id, claimed, time.GetUtcNow(), cancellationToken))
+        {
+            return ActionVersion.Stale(application, claimed);
+        }
+
+        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised with { ExpectedVersion = seen }, cancellationToken);
 
         return Results.Json(new { applicationId = application.Id, action = ActionNames.Of(action), accepted = true }, ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted);

@@ -85,15 +85,9 @@ public sealed class RotateAccessLinkHandler(ApplicationAccess access, IApplicati
         var now = time.GetUtcNow();
         _ = await applications.UpdateAsync(application.Id, a =>
         {
-            a.Lifecycle.AccessGeneration++;
-            a.Lifecycle.AccessRevokedAtUtc = now;
+            var audit = LifecycleUpkeep.RotateAccessLink(a, officer.Name, OfficerRoles.Officer, now);
             token = tokens.Issue(a);
-            return new AuditEntry(a.Id, now, AuditKinds.AccessLinkRotated, officer.Name, "Thu hồi đường liên kết cũ, cấp đường liên kết mới cho doanh nghiệp.")
-            {
-                Role = OfficerRoles.Officer,
-                FromStatus = a.Status.ToString(),
-                ToStatus = a.Status.ToString(),
-            };
+            return audit;
         }, cancellationToken);
         // The token in the answer's body and in the page link's fragment, never in an API URL (logs keep those).
         var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}";

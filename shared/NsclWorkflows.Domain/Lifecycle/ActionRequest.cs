@@ -2,9 +2,17 @@ namespace NsclWorkflows.Domain.Lifecycle;
 
 /// <summary>
 /// A human step, checked by the HTTP layer and raised to the application's workflow as the external event
-/// <see cref="EventName"/>. One shape for every action; each action reads the fields it needs. Stored in workflow
-/// history: only ever add fields.
+/// <see cref="EventName"/>. One shape for every action on the wire; each action reads it into its own typed payload
+/// inside the domain (<see cref="Actions.ActionDefinition{TPayload}"/>). Stored in workflow history: only ever add fields.
 /// </summary>
+/// <remarks>
+/// Why this envelope stays (history compatibility): running instances hold this record, serialized by the Durable
+/// Task data converter, in their history as the payload of <see cref="EventName"/>, and replay deserializes it with
+/// <c>WaitForExternalEvent&lt;ActionRequest&gt;</c>. Replacing it on the wire with per-action records (a polymorphic
+/// type with a discriminator) would leave old payloads without the discriminator unreadable on replay. Keeping the
+/// envelope and mapping it to typed payloads in the domain means old payloads replay unchanged; new fields are
+/// nullable additions, which old payloads simply lack.
+/// </remarks>
 public sealed record ActionRequest(
     LifecycleAction Action,
     string ActorName,
@@ -47,6 +55,13 @@ public sealed record ActionRequest(
 
     /// <summary>Extension request: the new due date asked for (Vietnam local date).</summary>
     public DateOnly? NewDueDate { get; init; }
+
+    /// <summary>
+    /// The <see cref="LifecycleState.Version"/> the person saw (the page's <c>If-Match</c>); the machine refuses the
+    /// action as <c>stale_version</c> when the file has moved on since. Null: decided on the state it meets (clients
+    /// that send no <c>If-Match</c>, and actions raised before versions existed).
+    /// </summary>
+    public int? ExpectedVersion { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

@@ -4,7 +4,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 
 /// <summary>
 /// The step an application is waiting on, as people name it: in escalation e-mails and the audit trail ("quá hạn
-/// thẩm định"), and in the year-end report's overdue table ("Thẩm định"). One wording for all of them.
+/// thẩm định"), and in the year-end report's overdue table ("Thẩm định"). One wording for all of them, declared in
+/// <see cref="StatusTable"/>.
 /// </summary>
 public static class AwaitedStep
 {
@@ -12,18 +13,7 @@ public static class AwaitedStep
     public static string Name(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var lifecycle = application.Lifecycle;
-        return application.Status switch
-        {
-            ApplicationStatus.SupplementationRequested => "doanh nghiệp bổ sung hồ sơ",
-            ApplicationStatus.UnderAppraisal => "thẩm định",
-            ApplicationStatus.AwaitingApproval => "phê duyệt",
-            ApplicationStatus.InImplementation when lifecycle.Current?.Status == CheckInStatus.Submitted => $"xem xét {PeriodName(lifecycle)}",
-            ApplicationStatus.InImplementation => $"nộp {PeriodName(lifecycle)}",
-            ApplicationStatus.AwaitingFinalEvaluation when lifecycle.FinalReport is null => "nộp báo cáo tổng kết",
-            ApplicationStatus.AwaitingFinalEvaluation => "đánh giá, nghiệm thu",
-            _ => "kiểm tra tính đầy đủ của hồ sơ",
-        };
+        return StatusTable.WaitOf(application)?.Name(application.Lifecycle) ?? "kiểm tra tính đầy đủ của hồ sơ";
     }
 
     /// <summary>The step as a heading or table cell: "Nộp báo cáo định kỳ lần 1/2".</summary>
@@ -46,9 +36,6 @@ public static class AwaitedStep
     public static bool IsEnterprise(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var lifecycle = application.Lifecycle;
-        return application.Status is ApplicationStatus.SupplementationRequested
-            || (application.Status is ApplicationStatus.InImplementation && lifecycle.Current?.Status is CheckInStatus.Open or CheckInStatus.RevisionRequested)
-            || (application.Status is ApplicationStatus.AwaitingFinalEvaluation && lifecycle.FinalReport is null);
+        return StatusTable.WaitOf(application)?.Enterprise == true;
     }
 }

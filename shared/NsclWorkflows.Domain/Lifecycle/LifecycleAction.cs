@@ -20,6 +20,9 @@ public enum LifecycleAction
     Evaluate,
     Withdraw,
     Cancel,
+
+    /// <summary>An officer's note on the file (an annotation: no step, no deadline moved).</summary>
+    AddNote,
 }
 
 /// <summary>Who may take an action.</summary>

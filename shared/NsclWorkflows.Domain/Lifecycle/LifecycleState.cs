@@ -1,112 +1,124 @@
+using System.Text.Json.Serialization;
+
 namespace NsclWorkflows.Domain.Lifecycle;
 
 /// <summary>
 /// Everything an application gathers after intake: supplementation rounds, appraisals, the approval, check-ins,
 /// the final evaluation, the open tasks officers see in their inbox. Stored as one JSON document with the
 /// application row (a projection the workflow keeps; status pages and inboxes read it, never workflow history).
-/// Properties are only ever added.
+/// Properties are only ever added. Changed only inside the domain: by <see cref="LifecycleMachine"/> through its steps,
+/// and by <see cref="LifecycleUpkeep"/> for what is not a step (the access link, a restored inbox, a reissued document);
+/// setters are internal (storage reads them back through <see cref="JsonIncludeAttribute"/>), the API and projections
+/// only read it.
 /// </summary>
 public sealed class LifecycleState
 {
     /// <summary>The unit handling the application: the lead unit of its support kind's budget line.</summary>
-    public string Unit { get; set; } = string.Empty;
+    [JsonInclude] public string Unit { get; internal set; } = string.Empty;
 
-    public string BudgetLineId { get; set; } = string.Empty;
+    [JsonInclude] public string BudgetLineId { get; internal set; } = string.Empty;
 
     /// <summary>
     /// Where the support is funded from when the budget line is lồng ghép (another programme's or unit's budget); null
     /// when it is this plan's budget. Set with the route, from the catalogue: an application funded elsewhere moves no
     /// money in this plan's ledger (<see cref="LifecycleMachine.LedgerMovesFor"/>).
     /// </summary>
-    public string? IntegratedFundingFrom { get; set; }
+    [JsonInclude] public string? IntegratedFundingFrom { get; internal set; }
 
     /// <summary>
     /// The most this application may be recommended or approved (the kind's cap for the persons it nominates), fixed
     /// with the route when the file is received; null: no cap (a lồng ghép line, or a file received before caps).
     /// </summary>
-    public long? SupportCapVnd { get; set; }
+    [JsonInclude] public long? SupportCapVnd { get; internal set; }
 
     /// <summary>Whether the application's money is this plan's: reserved, committed, disbursed and released in the ledger.</summary>
     public bool MovesPlanMoney => IntegratedFundingFrom is null;
 
     /// <summary>Deadline of the step now waiting for a person (null when nobody is awaited).</summary>
-    public DateTimeOffset? StepDueUtc { get; set; }
+    [JsonInclude] public DateTimeOffset? StepDueUtc { get; internal set; }
 
     /// <summary>Number of escalations of the current step.</summary>
-    public int StepEscalations { get; set; }
+    [JsonInclude] public int StepEscalations { get; internal set; }
 
-    public List<SupplementationRound> Supplementations { get; set; } = [];
+    [JsonInclude] public List<SupplementationRound> Supplementations { get; internal set; } = [];
 
-    public int AppraisalsRequired { get; set; } = 1;
+    [JsonInclude] public int AppraisalsRequired { get; internal set; } = 1;
 
-    public List<AppraisalRecord> Appraisals { get; set; } = [];
+    [JsonInclude] public List<AppraisalRecord> Appraisals { get; internal set; } = [];
 
-    public long? RecommendedAmountVnd { get; set; }
+    [JsonInclude] public long? RecommendedAmountVnd { get; internal set; }
 
-    public ApprovalRecord? Approval { get; set; }
+    [JsonInclude] public ApprovalRecord? Approval { get; internal set; }
 
     /// <summary>The last approval the ledger refused (kept for the leader to see), cleared by the next decision.</summary>
-    public string? LastApprovalRefusal { get; set; }
+    [JsonInclude] public string? LastApprovalRefusal { get; internal set; }
 
-    public string? RejectionReason { get; set; }
+    [JsonInclude] public string? RejectionReason { get; internal set; }
 
-    public List<CheckInRecord> CheckIns { get; set; } = [];
+    [JsonInclude] public List<CheckInRecord> CheckIns { get; internal set; } = [];
 
     /// <summary>1-based number of the check-in now open (0 before implementation).</summary>
-    public int CurrentCheckIn { get; set; }
+    [JsonInclude] public int CurrentCheckIn { get; internal set; }
 
-    public ExtensionRecord? PendingExtension { get; set; }
+    [JsonInclude] public ExtensionRecord? PendingExtension { get; internal set; }
 
-    public List<ExtensionRecord> Extensions { get; set; } = [];
+    [JsonInclude] public List<ExtensionRecord> Extensions { get; internal set; } = [];
 
-    public ReportRecord? FinalReport { get; set; }
+    [JsonInclude] public ReportRecord? FinalReport { get; internal set; }
 
-    public DateTimeOffset? FinalReportDueUtc { get; set; }
+    [JsonInclude] public DateTimeOffset? FinalReportDueUtc { get; internal set; }
 
-    public EvaluationRecord? Evaluation { get; set; }
+    [JsonInclude] public EvaluationRecord? Evaluation { get; internal set; }
 
-    public long CommittedVnd { get; set; }
+    [JsonInclude] public long CommittedVnd { get; internal set; }
 
-    public long DisbursedVnd { get; set; }
+    [JsonInclude] public long DisbursedVnd { get; internal set; }
 
-    public string? ClosingReason { get; set; }
+    [JsonInclude] public string? ClosingReason { get; internal set; }
 
     /// <summary>SHA-256 (hex) of the enterprise's access token; null for applications from before hashed tokens.</summary>
-    public string? AccessTokenHash { get; set; }
+    [JsonInclude] public string? AccessTokenHash { get; internal set; }
 
     /// <summary>Generation of the access link; revoking a link moves to the next one.</summary>
-    public int AccessGeneration { get; set; }
+    [JsonInclude] public int AccessGeneration { get; internal set; }
 
-    public DateTimeOffset? AccessRevokedAtUtc { get; set; }
+    [JsonInclude] public DateTimeOffset? AccessRevokedAtUtc { get; internal set; }
 
     /// <summary>Officer tasks open now, as written to the inbox (kept so the next change can remove them).</summary>
-    public List<OpenTask> OpenTasks { get; set; } = [];
+    [JsonInclude] public List<OpenTask> OpenTasks { get; internal set; } = [];
 
     /// <summary>Notifications that could not be delivered (permanent provider refusals), for status page and inbox.</summary>
-    public List<string> NotificationFailures { get; set; } = [];
+    [JsonInclude] public List<string> NotificationFailures { get; internal set; } = [];
 
     /// <summary>The notifications of the last step applied, returned again if that step's activity runs a second time.</summary>
-    public List<Notifications.NotificationRequest> LastNotifications { get; set; } = [];
+    [JsonInclude] public List<Notifications.NotificationRequest> LastNotifications { get; internal set; } = [];
 
     /// <summary>The documents the last step applied issues, returned again if that step's activity runs a second time.</summary>
-    public List<string> LastDocuments { get; set; } = [];
+    [JsonInclude] public List<string> LastDocuments { get; internal set; } = [];
 
     /// <summary>The refusal (code, message) of the last step, returned again if that step's activity runs a second time.</summary>
-    public string? LastRefusalCode { get; set; }
+    [JsonInclude] public string? LastRefusalCode { get; internal set; }
 
-    public string? LastRefusalMessage { get; set; }
+    [JsonInclude] public string? LastRefusalMessage { get; internal set; }
 
     /// <summary>Documents that could not be issued (one per kind), retried with the next step; shown to officers and in the inbox.</summary>
-    public List<DocumentFailure> DocumentFailures { get; set; } = [];
+    [JsonInclude] public List<DocumentFailure> DocumentFailures { get; internal set; } = [];
 
     /// <summary>Why the inbox could not be synchronised, while it is behind (cleared when a later sync succeeds).</summary>
-    public string? InboxFailure { get; set; }
+    [JsonInclude] public string? InboxFailure { get; internal set; }
 
     /// <summary>Budget releases the ledger refused while the decision stood (cancellation, evaluation): for officers to reconcile.</summary>
-    public List<string> LedgerIssues { get; set; } = [];
+    [JsonInclude] public List<string> LedgerIssues { get; internal set; } = [];
 
     /// <summary>The last step the ledger refused to fund (a commit or disbursement), cleared by the next step applied.</summary>
-    public string? LastLedgerRefusal { get; set; }
+    [JsonInclude] public string? LastLedgerRefusal { get; internal set; }
+
+    /// <summary>
+    /// How many decisions were taken on the file (person's actions the machine processed, applied or refused; notes
+    /// excluded): the version pages send back as <c>If-Match</c>, so two people acting on the same version cannot both
+    /// be taken. 0 for files from before versions.
+    /// </summary>
+    [JsonInclude] public int Version { get; internal set; }
 
     public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
 }
@@ -114,11 +126,11 @@ public sealed class LifecycleState
 public sealed record SupplementationRound(int Round, string RequestedBy, IReadOnlyList<string> MissingItems, string? Note,
     DateTimeOffset RequestedAtUtc, DateTimeOffset DeadlineUtc)
 {
-    public DateTimeOffset? ResubmittedAtUtc { get; set; }
+    [JsonInclude] public DateTimeOffset? ResubmittedAtUtc { get; internal set; }
 
-    public string? ResubmissionNote { get; set; }
+    [JsonInclude] public string? ResubmissionNote { get; internal set; }
 
-    public IReadOnlyList<string>? Attachments { get; set; }
+    [JsonInclude] public IReadOnlyList<string>? Attachments { get; internal set; }
 }
 
 public sealed record AppraisalRecord(string Appraiser, IReadOnlyList<CriterionScore> Scores, decimal TotalScore, bool RecommendsSupport,
@@ -151,30 +163,30 @@ public sealed record ReportRecord(string Text, int? PercentDone, long? SpentVnd,
 
 public sealed class CheckInRecord
 {
-    public int Number { get; set; }
+    [JsonInclude] public int Number { get; internal set; }
 
-    public DateTimeOffset DueUtc { get; set; }
+    [JsonInclude] public DateTimeOffset DueUtc { get; internal set; }
 
-    public CheckInStatus Status { get; set; }
+    [JsonInclude] public CheckInStatus Status { get; internal set; }
 
-    public List<ReportRecord> Reports { get; set; } = [];
+    [JsonInclude] public List<ReportRecord> Reports { get; internal set; } = [];
 
-    public string? ReviewNote { get; set; }
+    [JsonInclude] public string? ReviewNote { get; internal set; }
 
-    public string? ReviewedBy { get; set; }
+    [JsonInclude] public string? ReviewedBy { get; internal set; }
 
-    public DateTimeOffset? AcceptedAtUtc { get; set; }
+    [JsonInclude] public DateTimeOffset? AcceptedAtUtc { get; internal set; }
 
-    public long TrancheVnd { get; set; }
+    [JsonInclude] public long TrancheVnd { get; internal set; }
 }
 
 public sealed record ExtensionRecord(int CheckIn, DateOnly NewDueDate, string? Reason, DateTimeOffset RequestedAtUtc)
 {
-    public bool? Granted { get; set; }
+    [JsonInclude] public bool? Granted { get; internal set; }
 
-    public string? DecidedBy { get; set; }
+    [JsonInclude] public string? DecidedBy { get; internal set; }
 
-    public string? DecisionNote { get; set; }
+    [JsonInclude] public string? DecisionNote { get; internal set; }
 }
 
 public sealed record EvaluationRecord(string Leader, bool Passed, IReadOnlyList<CriterionScore> Scores, long FinalAmountVnd, string? Note,

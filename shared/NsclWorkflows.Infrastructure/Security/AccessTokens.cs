@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Lifecycle;
 
 namespace NsclWorkflows.Infrastructure.Security;
 
@@ -41,7 +42,7 @@ public sealed class AccessTokens(IOptions<AccessTokenOptions> options)
     {
         ArgumentNullException.ThrowIfNull(application);
         var token = Current(application);
-        application.Lifecycle.AccessTokenHash = Hash(token);
+        LifecycleUpkeep.UseAccessToken(application, Hash(token));
         return token;
     }
 

@@ -50,21 +50,8 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
 
     async Task ClearFailureAsync(IssueDocumentRequest input, int version)
     {
-        var updated = await applications.UpdateAsync(input.ApplicationId, a =>
-        {
-            if (a.Lifecycle.DocumentFailures.RemoveAll(f => f.Kind == input.Kind) == 0)
-            {
-                return null;
-            }
-
-            return new AuditEntry(a.Id, DateTimeOffset.UtcNow, AuditKinds.DocumentReissued, LifecycleMachine.SystemActor,
-                $"Đã lập {DocumentTitles.Vietnamese(input.Kind)} (bản {version}) sau lần lỗi trước.")
-            {
-                Role = LifecycleMachine.SystemActor,
-                FromStatus = a.Status.ToString(),
-                ToStatus = a.Status.ToString(),
-            };
-        }, CancellationToken.None);
+        var updated = await applications.UpdateAsync(input.ApplicationId, a => LifecycleUpkeep.DocumentReissued(a, input.Kind,
+            $"Đã lập {DocumentTitles.Vietnamese(input.Kind)} (bản {version}) sau lần lỗi trước.", DateTimeOffset.UtcNow), CancellationToken.None);
 
         if (updated is null)
         {

@@ -25,7 +25,7 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
 
         LedgerResult? refusal = null;
         BudgetMovementRequest? refused = null;
-        foreach (var move in LifecycleMachine.LedgerMovesFor(application, input))
+        foreach (var move in machine.LedgerMovesFor(application, input))
         {
             var outcome = await ledger.ApplyAsync(move, CancellationToken.None);
             if (outcome.Refused)
@@ -90,20 +90,6 @@ static class InboxProjection
             return;
         }
 
-        await applications.UpdateAsync(application.Id, a =>
-        {
-            if (a.Lifecycle.InboxFailure is null)
-            {
-                return null;
-            }
-
-            a.Lifecycle.InboxFailure = null;
-            return new AuditEntry(a.Id, DateTimeOffset.UtcNow, AuditKinds.InboxRestored, LifecycleMachine.SystemActor, "Hộp việc của cán bộ đã được cập nhật lại.")
-            {
-                Role = LifecycleMachine.SystemActor,
-                FromStatus = a.Status.ToString(),
-                ToStatus = a.Status.ToString(),
-            };
-        }, cancellationToken);
+        await applications.UpdateAsync(application.Id, a => LifecycleUpkeep.InboxRestored(a, DateTimeOffset.UtcNow), cancellationToken);
     }
 }

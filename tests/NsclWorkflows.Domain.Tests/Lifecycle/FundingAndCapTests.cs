@@ -89,7 +89,7 @@ public sealed class FundingAndCapTests
         application.Lifecycle.RecommendedAmountVnd = 25_000_000; // as if the cap had been bypassed at appraisal
         var approve = Next(application, Approve(25_000_000));
 
-        var moves = LifecycleMachine.LedgerMovesFor(application, approve);
+        var moves = machine.LedgerMovesFor(application, approve);
         var (_, result) = machine.Apply(application, approve);
 
         Assert.Empty(moves);
@@ -105,7 +105,7 @@ public sealed class FundingAndCapTests
         ToApproval(application, 60_000_000);
         var approve = Next(application, Approve(60_000_000));
 
-        var moves = LifecycleMachine.LedgerMovesFor(application, approve);
+        var moves = machine.LedgerMovesFor(application, approve);
         var (_, result) = machine.Apply(application, approve);
 
         Assert.True(result.Applied);
@@ -130,7 +130,7 @@ public sealed class FundingAndCapTests
     void Step(Application application, List<BudgetMovementRequest> moves, ActionRequest action)
     {
         var step = Next(application, action);
-        moves.AddRange(LifecycleMachine.LedgerMovesFor(application, step));
+        moves.AddRange(machine.LedgerMovesFor(application, step));
         var (_, result) = machine.Apply(application, step);
         Assert.True(result.Applied, $"{action.Action}: {result.RefusalMessage}");
     }

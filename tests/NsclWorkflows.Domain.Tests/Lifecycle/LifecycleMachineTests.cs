@@ -93,7 +93,7 @@ public sealed class LifecycleMachineTests
         ToImplementation();
         machine.Apply(application, Next(StepKind.Action, new ActionRequest(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 40 }));
         var review = Next(StepKind.Action, new ActionRequest(LifecycleAction.ReviewCheckIn, "Cán bộ", "Officer") { Positive = true });
-        var commit = LifecycleMachine.LedgerMovesFor(application, review)[0];
+        var commit = machine.LedgerMovesFor(application, review)[0];
 
         var (audit, result) = machine.Apply(application, review, Refusal(LedgerRefusalCodes.CommitExceedsReserved), commit);
 
@@ -112,7 +112,7 @@ public sealed class LifecycleMachineTests
     {
         ToImplementation();
         var cancel = Next(StepKind.Action, new ActionRequest(LifecycleAction.Cancel, "Lãnh đạo", "Leader") { Note = "Ngừng hoạt động" });
-        var release = LifecycleMachine.LedgerMovesFor(application, cancel)[0];
+        var release = machine.LedgerMovesFor(application, cancel)[0];
 
         var (audit, result) = machine.Apply(application, cancel, Refusal(LedgerRefusalCodes.ReleaseExceedsReserved), release);
 

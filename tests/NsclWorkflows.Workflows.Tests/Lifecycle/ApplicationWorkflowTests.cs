@@ -267,7 +267,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     public async Task Cancellation_OfAnApprovedTask_ReleasesTheReservedBudget()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
-        var app = await SubmitAsync();
+        var app = await SubmitAsync(amount: 400_000_000); // the appraisal below recommends 400M: never above what was asked
         await ToImplementationAsync(app, 400_000_000);
 
         await ActAsync(app, Leader(LifecycleAction.Cancel) with { Note = "Doanh nghiệp ngừng hoạt động." });

@@ -1,0 +1,115 @@
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>
+/// One person's action of the lifecycle, all in one place: its URL name, who takes it, the fields of its JSON body,
+/// its business rules (the API answers them as 422 field errors; the machine refuses the same when an action reaches
+/// it unchecked), the state it needs beyond its status (<see cref="StatusTable"/> says in which statuses it is offered),
+/// and its <see cref="ActionDefinition{TPayload}.Decide"/>. Registered in <see cref="ActionCatalog"/>.
+/// </summary>
+public abstract class ActionDefinition(LifecycleAction action, string urlName, Actor actor, IReadOnlyList<PayloadField> fields)
+{
+    public LifecycleAction Action { get; } = action;
+
+    /// <summary>The name in <c>/api/applications/{id}/actions/{name}</c>.</summary>
+    public string UrlName { get; } = urlName;
+
+    public Actor Actor { get; } = actor;
+
+    /// <summary>The fields of the JSON body, in the order they are read (a field's requirement may depend on earlier ones).</summary>
+    public IReadOnlyList<PayloadField> Fields { get; } = fields;
+
+    /// <summary>
+    /// Whether the action may be taken in any open status, beside the status's own actions (a note on the file): it
+    /// changes no status and no deadline, and is not among the view's <c>allowedActions</c> (which are the file's
+    /// next steps) but in <c>annotations</c>.
+    /// </summary>
+    public virtual bool IsAnnotation => false;
+
+    /// <summary>The audit kind of a refusal by the action's rules (an approval's refusals are shown to the leader).</summary>
+    public virtual string RefusalAuditKind => AuditKinds.ActionIgnored;
+
+    /// <summary>What the action needs of the state beyond its status (a pending extension to decide, a report to review).</summary>
+    public virtual bool Permits(ImplementationState state) => true;
+
+    /// <summary>The envelope after reading: derived values the wire leaves out (an appraisal not recommending support recommends 0).</summary>
+    public virtual ActionRequest Normalise(ActionRequest request) => request;
+
+    /// <summary>The action's business rules against the application (ceilings, caps, plan years, dates), as field errors.</summary>
+    public abstract IReadOnlyList<FieldError> Validate(ActionRequest request, Application application, ProgrammeCatalogue catalogue, DateTimeOffset atUtc);
+
+    /// <summary>The budget movements the action needs (applied by the workflow before the step is recorded).</summary>
+    public abstract IReadOnlyList<BudgetMovementRequest> MovementsFor(ActionRequest request, Application application, DateTimeOffset atUtc);
+
+    internal abstract Decision Decide(StepContext context, ActionRequest request);
+
+    /// <summary>A budget movement of this application, named for idempotence (<c>{id}:{name}</c>).</summary>
+    protected static BudgetMovementRequest Move(Application application, string name, BudgetKey key, BudgetMovementKind kind, long amount,
+        ActionRequest request, string reason, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(request);
+        return new($"{application.Id}:{name}", key, application.Id, kind, amount, request.ActorName, reason, at);
+    }
+
+    /// <summary>
+    /// The cap a recommendation and an approval must respect: the one fixed when the file was received, else the kind's
+    /// cap in force for the persons it nominates; null: no cap (a lồng ghép line).
+    /// </summary>
+    public static long? CapOf(Application application, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return application.Lifecycle.SupportCapVnd
+            ?? catalogue.FindKind(application.Submission.SupportKindId)?.CapFor(application.Submission.Nominees?.Count ?? 0);
+    }
+
+    protected static BudgetKey Key(LifecycleState state, ApprovalRecord approval)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(approval);
+        return new(state.BudgetLineId, approval.BudgetYear);
+    }
+}
+
+/// <summary>
+/// An action with its typed payload: <typeparamref name="TPayload"/> is read once from the envelope and the state (the
+/// figures it carries, such as a budget year or a tranche, are computed there once), then validated, turned into
+/// movements and decided from the same values.
+/// </summary>
+/// <remarks><paramref name="read"/>: the action's values from the envelope, with the figures computed from the application's state.</remarks>
+public abstract class ActionDefinition<TPayload>(LifecycleAction action, string urlName, Actor actor, IReadOnlyList<PayloadField> fields,
+    Func<ActionRequest, Application, DateTimeOffset, TPayload> read)
+    : ActionDefinition(action, urlName, actor, fields)
+{
+    TPayload Read(ActionRequest request, Application application, DateTimeOffset atUtc) => read(request, application, atUtc);
+
+    protected virtual IReadOnlyList<FieldError> Validate(TPayload payload, Application application, ProgrammeCatalogue catalogue) => [];
+
+    protected virtual IReadOnlyList<BudgetMovementRequest> Movements(TPayload payload, ActionRequest request, Application application, DateTimeOffset atUtc) => [];
+
+    /// <summary>Applies the action to the application (through the context) and returns its decision.</summary>
+    internal abstract Decision Decide(StepContext c, ActionRequest request, TPayload payload);
+
+    public sealed override IReadOnlyList<FieldError> Validate(ActionRequest request, Application application, ProgrammeCatalogue catalogue, DateTimeOffset atUtc)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(application);
+        return Validate(Read(request, application, atUtc), application, catalogue);
+    }
+
+    public sealed override IReadOnlyList<BudgetMovementRequest> MovementsFor(ActionRequest request, Application application, DateTimeOffset atUtc)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(application);
+        return application.Lifecycle.MovesPlanMoney ? Movements(Read(request, application, atUtc), request, application, atUtc) : [];
+    }
+
+    internal sealed override Decision Decide(StepContext context, ActionRequest request)
+    {
+        // The movements from the state before the decision (the one LedgerMovesFor saw), kept only when it applies.
+        var payload = Read(request, context.Application, context.At);
+        IReadOnlyList<BudgetMovementRequest> movements = context.State.MovesPlanMoney ? Movements(payload, request, context.Application, context.At) : [];
+        var decision = Decide(context, request, payload);
+        return decision.Applied ? decision with { Movements = movements } : decision;
+    }
+}

@@ -1,0 +1,66 @@
+using NsclWorkflows.Domain.Calendar;
+using static NsclWorkflows.Domain.Lifecycle.Facts;
+
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>
+/// A leader approves support: the amount is reserved in the budget year (the ledger may refuse: no allocation, not
+/// enough left), the approval decision is issued and implementation starts with its check-ins.
+/// </summary>
+public sealed class Approve() : ActionDefinition<Approve.Payload>(LifecycleAction.Approve, "approve", Actor.Leader,
+    [PayloadField.Amount(required: true), PayloadField.WholeNumber("budgetYear", 2000, 2100, (r, v) => r with { BudgetYear = v }), PayloadField.Note()], (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear, request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
+{
+    /// <summary><see cref="Year"/>: the year asked for, else the Vietnam year of the decision (computed here once).</summary>
+    public sealed record Payload(long AmountVnd, int? AskedYear, int Year, string? Note);
+
+    public override string RefusalAuditKind => AuditKinds.ApprovalRefused;
+
+    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue)
+    {
+        var errors = new List<FieldError>();
+        if (application.Lifecycle.RecommendedAmountVnd is { } ceiling && payload.AmountVnd > ceiling)
+        {
+            errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí phê duyệt không được vượt kinh phí hội đồng thẩm định đề xuất ({Money(ceiling)})."));
+        }
+        else if (CapOf(application, catalogue) is { } cap && payload.AmountVnd > cap)
+        {
+            errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí phê duyệt vượt mức hỗ trợ tối đa của nội dung hỗ trợ ({Money(cap)})."));
+        }
+
+        // Any year allocations may be recorded for (the plan's first to ten after its last); whether the year has money
+        // is the ledger's answer (no_allocation / budget_exceeded), since allocations are data.
+        var (firstYear, lastYear) = (catalogue.Programme.Years.Min(), catalogue.Programme.Years.Max() + BudgetPlan.YearsAfterPlan);
+        if (payload.AskedYear is { } y && (y < firstYear || y > lastYear))
+        {
+            errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange, $"Năm ngân sách phải từ {firstYear} đến {lastYear}."));
+        }
+
+        return errors;
+    }
+
+    protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc) =>
+        [Move(application, "reserve", new BudgetKey(application.Lifecycle.BudgetLineId, payload.Year), BudgetMovementKind.Reserve, payload.AmountVnd, request, "Phê duyệt hỗ trợ", atUtc)];
+
+    internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
+    {
+        var state = c.State;
+        if (c.LedgerRefusal is { Refused: true } refusal)
+        {
+            state.LastApprovalRefusal = refusal.RefusalMessage;
+            c.Refuse(refusal.RefusalCode ?? "budget_refused", refusal.RefusalMessage ?? "Sổ kinh phí từ chối.");
+            return c.Decision(c.Audit(request, AuditKinds.ApprovalRefused, c.RefusalMessage!));
+        }
+
+        var approved = new ApprovalRecord(request.ActorName, payload.AmountVnd, payload.Year, payload.Note, c.At);
+        state.Approval = approved;
+        state.LastApprovalRefusal = null;
+        c.RecordDecision(request.ActorName, payload.Note);
+        c.StartImplementation(approved);
+        c.Notify(NotificationEvent.Approved, "approved", NotificationAudience.Enterprise, (NotificationFacts.ApprovedAmountVnd, Raw(approved.AmountVnd)),
+            (NotificationFacts.DecisionDate, Iso(c.At)), (NotificationFacts.Note, payload.Note ?? string.Empty));
+        var detail = state.IntegratedFundingFrom is { } fundedFrom
+            ? $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, kinh phí lồng ghép từ {fundedFrom}; không sử dụng kinh phí của Kế hoạch)."
+            : $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, năm {payload.Year}).";
+        return c.Decision(c.Audit(request, AuditKinds.Approved, detail)) with { Documents = [Documents.DocumentKinds.ApprovalDecision] };
+    }
+}

@@ -1,0 +1,21 @@
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>A leader cancels an approved task: what was reserved and not yet committed is released.</summary>
+public sealed class Cancel() : ActionDefinition<Cancel.Payload>(LifecycleAction.Cancel, "cancel", Actor.Leader,
+    [PayloadField.Note(required: true)], (request, application, atUtc) => new(request.Note, application.Lifecycle.Approval is { } approval ? approval.AmountVnd - application.Lifecycle.CommittedVnd : 0))
+{
+    public sealed record Payload(string? Reason, long Unspent);
+
+    protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc) =>
+        application.Lifecycle.Approval is { } approval && payload.Unspent > 0
+            ? [Move(application, "release-cancel", Key(application.Lifecycle, approval), BudgetMovementKind.Release, payload.Unspent, request,
+                "Hủy nhiệm vụ: " + (payload.Reason ?? string.Empty), atUtc)]
+            : [];
+
+    internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
+    {
+        c.Close(ApplicationStatus.Cancelled, payload.Reason);
+        c.Notify(NotificationEvent.Cancelled, "cancelled", NotificationAudience.Enterprise, (NotificationFacts.Reason, payload.Reason ?? string.Empty));
+        return c.Decision(c.Audit(request, AuditKinds.Cancelled, $"Hủy nhiệm vụ: {payload.Reason}"));
+    }
+}

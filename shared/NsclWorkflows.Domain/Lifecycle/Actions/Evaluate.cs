@@ -1,0 +1,78 @@
+using static NsclWorkflows.Domain.Lifecycle.Facts;
+
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>
+/// The leader's final evaluation. Passed: the final amount (at most the approved one) is settled — the rest committed
+/// and disbursed, what was not used released; failed: what was reserved and not committed is released.
+/// </summary>
+public sealed class Evaluate() : ActionDefinition<Evaluate.Payload>(LifecycleAction.Evaluate, "evaluate", Actor.Leader,
+    [PayloadField.Decision("passed"), PayloadField.Amount(), PayloadField.Scores(required: false), PayloadField.NoteWhenNegative()], Read)
+{
+    /// <summary><see cref="FinalAmountVnd"/> and <see cref="ReservedVnd"/> are computed here once, from the approval and what was committed.</summary>
+    public sealed record Payload(bool Passed, long? AskedVnd, long FinalAmountVnd, long ReservedVnd, IReadOnlyList<CriterionScore> Scores, string? Note);
+
+    static Payload Read(ActionRequest request, Application application, DateTimeOffset atUtc)
+    {
+        var state = application.Lifecycle;
+        var passed = request.Positive == true;
+        var approved = state.Approval?.AmountVnd ?? 0;
+        var final = passed && state.Approval is not null ? Math.Min(request.AmountVnd ?? approved, approved) : state.CommittedVnd;
+        return new(passed, request.AmountVnd, final, approved - state.CommittedVnd, request.Scores ?? [], request.Note);
+    }
+
+    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue) =>
+        payload.AskedVnd is { } asked && application.Lifecycle.Approval is { } approval && asked > approval.AmountVnd
+            ? [new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí nghiệm thu không được vượt kinh phí đã phê duyệt ({Money(approval.AmountVnd)}).")]
+            : [];
+
+    protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc)
+    {
+        var state = application.Lifecycle;
+        if (state.Approval is not { } approval)
+        {
+            return [];
+        }
+
+        var key = Key(state, approval);
+        if (!payload.Passed)
+        {
+            return payload.ReservedVnd <= 0 ? [] : [Move(application, "release-failed", key, BudgetMovementKind.Release, payload.ReservedVnd, request, "Nghiệm thu không đạt", atUtc)];
+        }
+
+        var last = Math.Max(0, payload.FinalAmountVnd - state.CommittedVnd);
+        var moves = new List<BudgetMovementRequest>();
+        if (last > 0)
+        {
+            moves.Add(Move(application, "commit-final", key, BudgetMovementKind.Commit, last, request, "Nghiệm thu đạt: đợt cuối", atUtc));
+            moves.Add(Move(application, "disburse-final", key, BudgetMovementKind.Disburse, last, request, "Giải ngân đợt cuối", atUtc));
+        }
+
+        if (payload.ReservedVnd - last > 0)
+        {
+            moves.Add(Move(application, "release-final", key, BudgetMovementKind.Release, payload.ReservedVnd - last, request, "Kinh phí không sử dụng hết", atUtc));
+        }
+
+        return moves;
+    }
+
+    internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
+    {
+        var state = c.State;
+        var passed = payload.Passed;
+        state.Evaluation = new EvaluationRecord(request.ActorName, passed, payload.Scores, payload.FinalAmountVnd, payload.Note, c.At);
+        if (passed && payload.FinalAmountVnd > state.CommittedVnd)
+        {
+            state.DisbursedVnd += payload.FinalAmountVnd - state.CommittedVnd;
+            state.CommittedVnd = payload.FinalAmountVnd;
+        }
+
+        c.RecordDecision(request.ActorName, payload.Note);
+        c.Close(passed ? ApplicationStatus.Completed : ApplicationStatus.Failed, payload.Note);
+        c.Notify(NotificationEvent.FinalEvaluationResult, "evaluation", NotificationAudience.Enterprise,
+            (NotificationFacts.Result, passed ? "Đạt" : "Không đạt"), (NotificationFacts.EvaluationDate, Iso(c.At)), (NotificationFacts.Note, payload.Note ?? string.Empty));
+        var audit = c.Audit(request, passed ? AuditKinds.EvaluationPassed : AuditKinds.EvaluationFailed,
+            passed ? $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}." : $"Nghiệm thu không đạt: {payload.Note}");
+        return c.Decision(audit) with { Documents = [Documents.DocumentKinds.EvaluationMinutes] };
+    }
+}

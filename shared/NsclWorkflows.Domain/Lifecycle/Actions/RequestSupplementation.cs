@@ -1,0 +1,23 @@
+using static NsclWorkflows.Domain.Lifecycle.Facts;
+
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>An officer asks the enterprise for missing documents, by a deadline (then the file is withdrawn).</summary>
+public sealed class RequestSupplementation() : ActionDefinition<RequestSupplementation.Payload>(LifecycleAction.RequestSupplementation, "request-supplementation", Actor.Officer,
+    [PayloadField.TextList("missingItems", (r, v) => r with { MissingItems = v }, required: true), PayloadField.WholeNumber("workingDays", 1, 60, (r, v) => r with { WorkingDays = v }), PayloadField.Note()], (request, _, _) => new(request.MissingItems ?? [], request.WorkingDays, request.Note))
+{
+    public sealed record Payload(IReadOnlyList<string> MissingItems, int? WorkingDays, string? Note);
+
+    internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
+    {
+        var state = c.State;
+        var deadline = c.WorkingDays(payload.WorkingDays is > 0 ? payload.WorkingDays.Value : c.Policy.SupplementationWorkingDays);
+        var items = string.Join("; ", payload.MissingItems);
+        state.Supplementations.Add(new SupplementationRound(state.Supplementations.Count + 1, request.ActorName, payload.MissingItems, payload.Note, c.At, deadline));
+        c.MoveTo(ApplicationStatus.SupplementationRequested);
+        c.StartStep(deadline);
+        c.Notify(NotificationEvent.SupplementationRequested, $"round-{state.Supplementations.Count}", NotificationAudience.Enterprise,
+            (NotificationFacts.MissingItems, items), (NotificationFacts.DueDate, Iso(deadline)), (NotificationFacts.Note, payload.Note ?? string.Empty));
+        return c.Decision(c.Audit(request, AuditKinds.SupplementationRequested, $"Yêu cầu bổ sung ({items}), hạn {Date(deadline)}."));
+    }
+}

@@ -1,0 +1,75 @@
+using static NsclWorkflows.Domain.Lifecycle.Facts;
+
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>
+/// An appraiser's appraisal. When the kind's number of appraisals is reached the council recommends (support only if a
+/// majority recommends it, at the lowest amount recommended) and the file goes to approval with its appraisal record.
+/// </summary>
+public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Payload>(LifecycleAction.SubmitAppraisal, "submit-appraisal", Actor.Appraiser,
+    [PayloadField.Decision("recommendSupport"), PayloadField.Amount() with { RequiredWhen = r => r.Positive == true }, PayloadField.Scores(required: true), PayloadField.Note()], (request, _, _) => new(request.Positive ?? false, request.AmountVnd ?? 0, request.Scores ?? [], request.Note))
+{
+    public sealed record Payload(bool Recommends, long AmountVnd, IReadOnlyList<CriterionScore> Scores, string? Note);
+
+    public override ActionRequest Normalise(ActionRequest request) =>
+        request is null ? throw new ArgumentNullException(nameof(request)) : request with { AmountVnd = request.Positive == true ? request.AmountVnd : 0 };
+
+    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue)
+    {
+        var errors = new List<FieldError>();
+        if (!payload.Recommends)
+        {
+            return errors;
+        }
+
+        // The cap first: the machine refuses with the first error's code.
+        if (CapOf(application, catalogue) is { } max && payload.AmountVnd > max)
+        {
+            errors.Add(new FieldError("amountVnd", ErrorCodes.ExceedsKindMaximum, $"Kinh phí đề xuất vượt mức hỗ trợ tối đa của nội dung hỗ trợ ({Money(max)})."));
+        }
+
+        var requested = application.Submission.RequestedAmountVnd;
+        if (payload.AmountVnd > requested)
+        {
+            errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí đề xuất không được vượt kinh phí doanh nghiệp đề nghị ({Money(requested)})."));
+        }
+
+        return errors;
+    }
+
+    internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
+    {
+        var state = c.State;
+        var appraisal = new AppraisalRecord(request.ActorName, payload.Scores, payload.Scores.Sum(s => s.Score), payload.Recommends, payload.AmountVnd, payload.Note, c.At)
+        {
+            AppraiserId = request.ActorId,
+        };
+        state.Appraisals.RemoveAll(x => SameAppraiser(x, request));
+        state.Appraisals.Add(appraisal);
+        if (state.Appraisals.Count < state.AppraisalsRequired)
+        {
+            return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted,
+                $"Phiếu thẩm định {state.Appraisals.Count}/{state.AppraisalsRequired}: {appraisal.TotalScore} điểm."));
+        }
+
+        var supporters = state.Appraisals.Where(x => x.RecommendsSupport).ToList();
+        var recommended = supporters.Count * 2 > state.Appraisals.Count ? supporters.Min(x => x.RecommendedAmountVnd) : 0;
+        state.RecommendedAmountVnd = recommended;
+        c.MoveTo(ApplicationStatus.AwaitingApproval);
+        c.StartStep(c.WorkingDays(c.Policy.ApprovalWorkingDays));
+        c.Notify(NotificationEvent.ApprovalRequested, "approval", NotificationAudience.Leaders,
+            (NotificationFacts.ProposedAmountVnd, Raw(recommended)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)));
+        return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted, $"Thẩm định xong: đề xuất {Money(recommended)}; chuyển phê duyệt."))
+            with { Documents = [Documents.DocumentKinds.AppraisalRecord] };
+    }
+
+    /// <summary>
+    /// Whether an appraisal is the acting appraiser's own (replaced by a new one): by the stable id when both have one
+    /// (two people who share a display name are two appraisers); by the name otherwise, for appraisals or actions
+    /// recorded before ids existed.
+    /// </summary>
+    static bool SameAppraiser(AppraisalRecord recorded, ActionRequest action) =>
+        recorded.AppraiserId is { } recordedId && action.ActorId is { } actorId
+            ? string.Equals(recordedId, actorId, StringComparison.Ordinal)
+            : recorded.Appraiser == action.ActorName;
+}

@@ -1,0 +1,18 @@
+using static NsclWorkflows.Domain.Lifecycle.Facts;
+
+namespace NsclWorkflows.Domain.Lifecycle.Actions;
+
+/// <summary>The enterprise withdraws its file before a decision on support.</summary>
+public sealed class Withdraw() : ActionDefinition<Withdraw.Payload>(LifecycleAction.Withdraw, "withdraw", Actor.Enterprise,
+    [PayloadField.Note()], (request, _, _) => new(request.Note))
+{
+    public sealed record Payload(string? Reason);
+
+    internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
+    {
+        var reason = payload.Reason ?? "Doanh nghiệp rút hồ sơ.";
+        c.Close(ApplicationStatus.Withdrawn, reason);
+        c.Notify(NotificationEvent.Withdrawn, "withdrawn", NotificationAudience.Officers, (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, reason));
+        return c.Decision(c.Audit(request, AuditKinds.Withdrawn, reason));
+    }
+}

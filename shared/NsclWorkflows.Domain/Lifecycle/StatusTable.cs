@@ -1,0 +1,142 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Notifications;
+using static NsclWorkflows.Domain.Lifecycle.LifecycleAction;
+
+namespace NsclWorkflows.Domain.Lifecycle;
+
+/// <summary>What happens when a step's deadline passes with nobody acting.</summary>
+public enum DeadlinePath
+{
+    /// <summary>At the due time the file is withdrawn (the enterprise did not supplement it).</summary>
+    WithdrawAtDue,
+
+    /// <summary>Officers' steps: escalated at the due time, then every escalation delay again.</summary>
+    EscalateAtDue,
+
+    /// <summary>The enterprise's reports: escalated an escalation delay after the due time (reminders come first), then again.</summary>
+    EscalateAfterGrace,
+}
+
+/// <summary>A notification of a step (a reminder or an escalation): its event(s), to whom, and the facts it needs beyond the due date.</summary>
+public sealed record StepNotice(NotificationEvent Event, NotificationAudience Audience, Func<Application, (string Key, string Value)[]>? Facts = null)
+{
+    /// <summary>For reminders: the event on the due day and after it (the same event unless the step names others).</summary>
+    public NotificationEvent? OnDue { get; init; }
+
+    public NotificationEvent? After { get; init; }
+
+    public NotificationEvent EventAt(int offsetDays) => offsetDays switch { < 0 => Event, 0 => OnDue ?? Event, _ => After ?? Event };
+
+    public (string Key, string Value)[] FactsOf(Application application) => Facts?.Invoke(application) ?? [];
+}
+
+/// <summary>
+/// What an application waits for in one status (or one phase of it, <see cref="When"/>): the step as people name it,
+/// who is awaited, the officers' open task, the reminders and the escalation, the deadline's path, and the actions
+/// the status offers (in the order pages show them; an action may need more, <see cref="Actions.ActionDefinition.Permits"/>).
+/// </summary>
+public sealed record Wait(Func<LifecycleState, string> Name, bool Enterprise, OpenTaskSpec? Task, DeadlinePath Path, IReadOnlyList<LifecycleAction> Actions)
+{
+    public Func<ImplementationState, bool> When { get; init; } = _ => true;
+
+    /// <summary>Reminders before (and for the enterprise after) the due time; null: the inbox, then escalation.</summary>
+    public StepNotice? Reminder { get; init; }
+
+    /// <summary>Who is told when the deadline passes (null on <see cref="DeadlinePath.WithdrawAtDue"/>).</summary>
+    public StepNotice? Escalation { get; init; }
+
+    /// <summary>A second open task while the state says so (an extension request to decide).</summary>
+    public (OpenTaskSpec Task, Func<LifecycleState, bool> When)? SideTask { get; init; }
+}
+
+/// <summary>An officers' task: which role acts on which step.</summary>
+public sealed record OpenTaskSpec(string Role, string Step);
+
+/// <summary>
+/// The lifecycle, one declaration per status: read by <see cref="LifecycleRules"/> (allowed actions),
+/// <see cref="AwaitedStep"/> (names, who is awaited), the open tasks, the reminders and the deadline paths
+/// (<see cref="Deadlines"/>). A final status has no entry: nothing is awaited and nothing allowed.
+/// </summary>
+public static class StatusTable
+{
+    static readonly OpenTaskSpec CompletenessReview = new("Officer", "CompletenessReview");
+
+    static readonly Wait Completeness = new(_ => "kiểm tra tính đầy đủ của hồ sơ", false, CompletenessReview, DeadlinePath.EscalateAtDue,
+        [AcceptCompleteness, RequestSupplementation, Withdraw])
+    { Escalation = StepEscalated() };
+
+    static readonly StepNotice EnterpriseReport = new(NotificationEvent.CheckInReminderBefore, NotificationAudience.Enterprise, Period)
+    { OnDue = NotificationEvent.CheckInReminderDue, After = NotificationEvent.CheckInReminderOverdue };
+
+    static readonly StepNotice ReportEscalated = new(NotificationEvent.CheckInEscalated, NotificationAudience.Officers, Period);
+
+    static readonly Dictionary<ApplicationStatus, Wait[]> Entries = new()
+    {
+        [ApplicationStatus.Submitted] = [Completeness],
+        [ApplicationStatus.AwaitingCompletenessReview] = [Completeness],
+        [ApplicationStatus.SupplementationRequested] =
+        [
+            new(_ => "doanh nghiệp bổ sung hồ sơ", true, null, DeadlinePath.WithdrawAtDue, [Resubmit, Withdraw])
+            {
+                Reminder = new(NotificationEvent.SupplementationReminder, NotificationAudience.Enterprise,
+                    a => [(NotificationFacts.MissingItems, string.Join("; ", a.Lifecycle.Supplementations[^1].MissingItems))]),
+            },
+        ],
+        [ApplicationStatus.UnderAppraisal] =
+        [
+            new(_ => "thẩm định", false, new("Appraiser", "Appraisal"), DeadlinePath.EscalateAtDue, [SubmitAppraisal, Withdraw])
+            {
+                Reminder = new(NotificationEvent.AppraisalReminder, NotificationAudience.Appraisers),
+                Escalation = new(NotificationEvent.AppraisalEscalated, NotificationAudience.HeadOfDivision),
+            },
+        ],
+        [ApplicationStatus.AwaitingApproval] =
+        [
+            new(_ => "phê duyệt", false, new("Leader", "Approval"), DeadlinePath.EscalateAtDue, [Approve, Reject, Withdraw])
+            {
+                Reminder = new(NotificationEvent.ApprovalReminder, NotificationAudience.Leaders),
+                Escalation = new(NotificationEvent.ApprovalEscalated, NotificationAudience.HeadOfDivision),
+            },
+        ],
+        [ApplicationStatus.InImplementation] =
+        [
+            new(s => $"xem xét {AwaitedStep.PeriodName(s)}", false, new("Officer", "CheckInReview"), DeadlinePath.EscalateAtDue,
+                [ReviewCheckIn, RequestExtension, DecideExtension, Cancel])
+            { When = s => s.ReportPending, Escalation = StepEscalated(), SideTask = ExtensionDecision },
+            new(s => $"nộp {AwaitedStep.PeriodName(s)}", true, new("Officer", "AwaitingCheckIn"), DeadlinePath.EscalateAfterGrace,
+                [SubmitCheckIn, RequestExtension, DecideExtension, Cancel])
+            { Reminder = EnterpriseReport, Escalation = ReportEscalated, SideTask = ExtensionDecision },
+        ],
+        [ApplicationStatus.AwaitingFinalEvaluation] =
+        [
+            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, Cancel])
+            { When = s => s.FinalReportSubmitted, Escalation = StepEscalated() },
+            new(_ => "nộp báo cáo tổng kết", true, new("Officer", "AwaitingFinalReport"), DeadlinePath.EscalateAfterGrace, [SubmitFinalReport, Cancel])
+            { Reminder = EnterpriseReport, Escalation = ReportEscalated },
+        ],
+    };
+
+    static (OpenTaskSpec, Func<LifecycleState, bool>) ExtensionDecision => (new("Officer", "ExtensionDecision"), s => s.PendingExtension is not null);
+
+    /// <summary>What the application waits for in <paramref name="status"/>; null in a final status.</summary>
+    public static Wait? WaitOf(ApplicationStatus status, ImplementationState? implementation = null)
+    {
+        var state = implementation ?? ImplementationState.None;
+        return Entries.TryGetValue(status, out var waits) ? waits.FirstOrDefault(w => w.When(state)) : null;
+    }
+
+    /// <summary>What <paramref name="application"/> waits for now; null when it is closed.</summary>
+    public static Wait? WaitOf(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return WaitOf(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+    }
+
+    /// <summary>Every status with an entry (the open ones).</summary>
+    public static IEnumerable<ApplicationStatus> OpenStatuses => Entries.Keys;
+
+    static StepNotice StepEscalated() =>
+        new(NotificationEvent.StepEscalated, NotificationAudience.HeadOfDivision, a => [(NotificationFacts.StepName, AwaitedStep.Name(a))]);
+
+    static (string Key, string Value)[] Period(Application a) => [(NotificationFacts.PeriodName, AwaitedStep.PeriodName(a.Lifecycle))];
+}

@@ -1,0 +1,100 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Notifications;
+using static NsclWorkflows.Domain.Lifecycle.Facts;
+
+namespace NsclWorkflows.Domain.Lifecycle;
+
+/// <summary>The steps the workflow takes on its own: receipt, a passed deadline, and the failures it records.</summary>
+internal static class SystemSteps
+{
+    const string System = LifecycleMachine.SystemActor;
+
+    public static Decision Receive(StepContext c)
+    {
+        var a = c.Application;
+        a.RouteTo(c.Catalogue, c.Kind);
+        if (a.Status == ApplicationStatus.Submitted)
+        {
+            a.AcknowledgeReceipt(c.At);
+        }
+
+        c.MoveTo(ApplicationStatus.AwaitingCompletenessReview);
+        c.StartStep(a.CompletenessDeadlineUtc);
+        c.Notify(NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise, (NotificationFacts.DueDate, Iso(a.CompletenessDeadlineUtc)));
+        return c.Decision(c.Audit(AuditKinds.ReceiptAcknowledged, System, $"Đã tiếp nhận hồ sơ; chuyển {Units.Name(c.State.Unit)} xử lý."));
+    }
+
+    /// <summary>The deadline's path of the status (<see cref="StatusTable"/>): the file withdrawn, or the step escalated to whom the table names.</summary>
+    public static Decision DeadlinePassed(StepContext c)
+    {
+        var a = c.Application;
+        var state = c.State;
+        var wait = StatusTable.WaitOf(a);
+        if (wait?.Path == DeadlinePath.WithdrawAtDue)
+        {
+            var before = a.Status;
+            c.MoveTo(ApplicationStatus.Withdrawn);
+            state.StepDueUtc = null;
+            state.ClosingReason = "Quá hạn bổ sung hồ sơ mà doanh nghiệp chưa nộp bổ sung; hồ sơ được rút tự động.";
+            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, state.ClosingReason));
+            c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Officers,
+                (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, state.ClosingReason));
+            return c.Decision(c.Audit(AuditKinds.SupplementationExpired, System, state.ClosingReason, before));
+        }
+
+        state.StepEscalations++;
+        var what = AwaitedStep.Name(a);
+        var occurrence = $"{a.Status}-{state.CurrentCheckIn}-escalation-{state.StepEscalations}";
+        var escalation = wait?.Escalation ?? new StepNotice(NotificationEvent.StepEscalated, NotificationAudience.HeadOfDivision,
+            x => [(NotificationFacts.StepName, AwaitedStep.Name(x))]);
+        c.Notify(escalation.Event, occurrence, escalation.Audience, [.. escalation.FactsOf(a), (NotificationFacts.DueDate, Iso(state.StepDueUtc ?? c.At))]);
+        var to = wait?.Enterprise == true ? "chuyển cán bộ phụ trách" : "báo cáo lãnh đạo phòng";
+        return c.Decision(c.Audit(AuditKinds.Escalated, System, $"Quá hạn {what}: {to} (lần {state.StepEscalations})."));
+    }
+
+    public static Decision NotificationFailed(StepContext c)
+    {
+        var detail = c.Step.Detail ?? "Không gửi được thư thông báo.";
+        c.State.NotificationFailures.Add(detail);
+        return c.Decision(c.Audit(AuditKinds.NotificationFailed, System, detail));
+    }
+
+    public static Decision DocumentFailed(StepContext c)
+    {
+        var kind = c.Step.DocumentKind ?? string.Empty;
+        var failures = c.State.DocumentFailures;
+        var index = failures.FindIndex(f => f.Kind == kind);
+        var before = index >= 0 ? failures[index] : null;
+        var failure = new DocumentFailure(kind, before?.SourceId ?? c.Step.DocumentSourceId ?? string.Empty, Printable(c.Step.Detail ?? string.Empty), c.At)
+        {
+            Attempts = (before?.Attempts ?? 0) + 1,
+            Title = Documents.DocumentTitles.Vietnamese(kind),
+        };
+        if (index >= 0)
+        {
+            failures[index] = failure;
+        }
+        else
+        {
+            failures.Add(failure);
+        }
+
+        return c.Decision(c.Audit(AuditKinds.DocumentFailed, System,
+            $"Không lập được {LowerFirst(Documents.DocumentTitles.Vietnamese(kind))} (lần {failure.Attempts}); hệ thống sẽ lập lại ở bước xử lý tiếp theo."));
+    }
+
+    public static Decision InboxFailed(StepContext c)
+    {
+        c.State.InboxFailure = c.Step.Detail ?? "Không cập nhật được hộp việc.";
+        return c.Decision(c.Audit(AuditKinds.InboxFailed, System, "Không cập nhật được hộp việc của cán bộ; hộp việc sẽ được cập nhật ở bước xử lý tiếp theo."));
+    }
+
+    /// <summary>An error message as pages may show it: no control, surrogate or noncharacter code units (the message may quote the bad input), at most 500 characters.</summary>
+    static string Printable(string text)
+    {
+        var kept = new string([.. text.Where(ch => !char.IsControl(ch) && !char.IsSurrogate(ch) && ch is not ('\uFFFE' or '\uFFFF'))]);
+        return kept.Length <= 500 ? kept : kept[..500] + "…";
+    }
+
+    static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,312 @@
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
+using DocumentKinds = NsclWorkflows.Domain.Documents.DocumentKinds;
+
+namespace NsclWorkflows.Domain.Tests.Lifecycle;
+
+/// <summary>
+/// The machine, table-driven: every situation a file can be in (each status, and each phase of implementation) × every
+/// action (with its yes/no variants) → refused, or the decision: status, budget movements, notifications, documents.
+/// The same matrix for a kind funded elsewhere (lồng ghép): the same decisions and no movement.
+/// </summary>
+public sealed class MachineTableTests
+{
+    static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
+    static readonly DeadlinePlanner Planner = new(VietnamStatutoryCalendar.FromEmbeddedData(), new DeadlineOptions());
+    static readonly DateTimeOffset Start = new(2025, 3, 3, 2, 0, 0, TimeSpan.Zero);
+    const long Amount = 300_000_000;
+    const long Tranche = Amount / 3; // two check-ins and the final evaluation share the approved amount
+
+    readonly LifecycleMachine machine = new(Catalogue, Planner);
+
+    static readonly string[] Situations =
+    [
+        "Submitted", "AwaitingCompletenessReview", "SupplementationRequested", "UnderAppraisal", "AwaitingApproval",
+        "CheckInOpen", "CheckInSubmitted", "ExtensionPending", "CheckInSubmittedExtensionPending", "FinalReportDue", "FinalReportSubmitted",
+        "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted",
+    ];
+
+    static readonly (string Situation, ApplicationStatus Status)[] Open =
+    [
+        ("Submitted", ApplicationStatus.Submitted), ("AwaitingCompletenessReview", ApplicationStatus.AwaitingCompletenessReview),
+        ("SupplementationRequested", ApplicationStatus.SupplementationRequested), ("UnderAppraisal", ApplicationStatus.UnderAppraisal),
+        ("AwaitingApproval", ApplicationStatus.AwaitingApproval), ("CheckInOpen", ApplicationStatus.InImplementation),
+        ("CheckInSubmitted", ApplicationStatus.InImplementation), ("ExtensionPending", ApplicationStatus.InImplementation),
+        ("CheckInSubmittedExtensionPending", ApplicationStatus.InImplementation), ("FinalReportDue", ApplicationStatus.AwaitingFinalEvaluation),
+        ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation),
+    ];
+
+    static readonly Dictionary<string, ActionRequest> Variants = new()
+    {
+        ["accept-completeness"] = new(LifecycleAction.AcceptCompleteness, "Cán bộ", "Officer") { Note = "Đủ" },
+        ["request-supplementation"] = new(LifecycleAction.RequestSupplementation, "Cán bộ", "Officer") { MissingItems = ["Báo cáo tài chính"], WorkingDays = 10 },
+        ["resubmit"] = new(LifecycleAction.Resubmit, "enterprise", "Enterprise") { Note = "Đã bổ sung" },
+        ["submit-appraisal:yes"] = new(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
+            { ActorId = "oid-t", Positive = true, AmountVnd = Amount, Scores = [new CriterionScore("Tính khả thi", 35, 40)] },
+        ["submit-appraisal:no"] = new(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
+            { ActorId = "oid-t", Positive = false, AmountVnd = 0, Scores = [new CriterionScore("Tính khả thi", 5, 40)] },
+        ["approve"] = new(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = Amount, BudgetYear = 2025 },
+        ["reject"] = new(LifecycleAction.Reject, "Lãnh đạo", "Leader") { Note = "Không phù hợp" },
+        ["submit-check-in"] = new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Tiến độ", PercentDone = 50 },
+        ["review-check-in:accept"] = new(LifecycleAction.ReviewCheckIn, "Cán bộ", "Officer") { Positive = true },
+        ["review-check-in:revise"] = new(LifecycleAction.ReviewCheckIn, "Cán bộ", "Officer") { Positive = false, Note = "Bổ sung số liệu" },
+        ["request-extension"] = new(LifecycleAction.RequestExtension, "enterprise", "Enterprise") { NewDueDate = new DateOnly(2030, 1, 1), Note = "Chờ thiết bị" },
+        ["decide-extension:grant"] = new(LifecycleAction.DecideExtension, "Cán bộ", "Officer") { Positive = true },
+        ["decide-extension:refuse"] = new(LifecycleAction.DecideExtension, "Cán bộ", "Officer") { Positive = false, Note = "Không có lý do" },
+        ["submit-final-report"] = new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Hoàn thành" },
+        ["evaluate:pass"] = new(LifecycleAction.Evaluate, "Lãnh đạo", "Leader") { Positive = true },
+        ["evaluate:fail"] = new(LifecycleAction.Evaluate, "Lãnh đạo", "Leader") { Positive = false, Note = "Không đạt" },
+        ["withdraw"] = new(LifecycleAction.Withdraw, "enterprise", "Enterprise") { Note = "Rút" },
+        ["cancel"] = new(LifecycleAction.Cancel, "Lãnh đạo", "Leader") { Note = "Ngừng" },
+        ["add-note"] = new(LifecycleAction.AddNote, "Cán bộ", "Officer") { Note = "Đã gọi điện cho doanh nghiệp" },
+    };
+
+    /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
+    static readonly Dictionary<(string, string), Expected> Allowed = Build();
+
+    static Dictionary<(string, string), Expected> Build()
+    {
+        var t = new Dictionary<(string, string), Expected>();
+        var withdraw = new Expected(ApplicationStatus.Withdrawn, [], [NotificationEvent.Withdrawn]);
+        foreach (var s in new[] { "Submitted", "AwaitingCompletenessReview" })
+        {
+            t[(s, "accept-completeness")] = new(ApplicationStatus.UnderAppraisal, [], [NotificationEvent.AppraisalAssigned]);
+            t[(s, "request-supplementation")] = new(ApplicationStatus.SupplementationRequested, [], [NotificationEvent.SupplementationRequested]);
+            t[(s, "withdraw")] = withdraw;
+        }
+
+        t[("SupplementationRequested", "resubmit")] = new(ApplicationStatus.AwaitingCompletenessReview, [], [NotificationEvent.ResubmissionReceived]);
+        t[("SupplementationRequested", "withdraw")] = withdraw;
+        t[("UnderAppraisal", "submit-appraisal:yes")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
+        t[("UnderAppraisal", "submit-appraisal:no")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
+        t[("UnderAppraisal", "withdraw")] = withdraw;
+        t[("AwaitingApproval", "approve")] = new(ApplicationStatus.InImplementation, [(BudgetMovementKind.Reserve, Amount)], [NotificationEvent.Approved], [DocumentKinds.ApprovalDecision]);
+        t[("AwaitingApproval", "reject")] = new(ApplicationStatus.Rejected, [], [NotificationEvent.Rejected]);
+        t[("AwaitingApproval", "withdraw")] = withdraw;
+
+        var cancelAll = new Expected(ApplicationStatus.Cancelled, [(BudgetMovementKind.Release, Amount)], [NotificationEvent.Cancelled]);
+        var stay = new Expected(ApplicationStatus.InImplementation, [], []);
+        var accept = new Expected(ApplicationStatus.InImplementation,
+            [(BudgetMovementKind.Commit, Tranche), (BudgetMovementKind.Disburse, Tranche)], [NotificationEvent.CheckInReviewed]);
+        var revise = new Expected(ApplicationStatus.InImplementation, [], [NotificationEvent.CheckInReviewed]);
+        var decided = new Expected(ApplicationStatus.InImplementation, [], [NotificationEvent.ExtensionDecided]);
+        t[("CheckInOpen", "submit-check-in")] = stay;
+        t[("CheckInOpen", "request-extension")] = stay;
+        t[("CheckInOpen", "cancel")] = cancelAll;
+        t[("CheckInSubmitted", "review-check-in:accept")] = accept;
+        t[("CheckInSubmitted", "review-check-in:revise")] = revise;
+        t[("CheckInSubmitted", "request-extension")] = stay;
+        t[("CheckInSubmitted", "cancel")] = cancelAll;
+        t[("ExtensionPending", "submit-check-in")] = stay;
+        t[("ExtensionPending", "decide-extension:grant")] = decided;
+        t[("ExtensionPending", "decide-extension:refuse")] = decided;
+        t[("ExtensionPending", "cancel")] = cancelAll;
+        t[("CheckInSubmittedExtensionPending", "review-check-in:accept")] = accept;
+        t[("CheckInSubmittedExtensionPending", "review-check-in:revise")] = revise;
+        t[("CheckInSubmittedExtensionPending", "decide-extension:grant")] = decided;
+        t[("CheckInSubmittedExtensionPending", "decide-extension:refuse")] = decided;
+        t[("CheckInSubmittedExtensionPending", "cancel")] = cancelAll;
+
+        // After both check-ins: two tranches committed, one left reserved.
+        var cancelRest = new Expected(ApplicationStatus.Cancelled, [(BudgetMovementKind.Release, Amount - (2 * Tranche))], [NotificationEvent.Cancelled]);
+        t[("FinalReportDue", "submit-final-report")] = new(ApplicationStatus.AwaitingFinalEvaluation, [], []);
+        t[("FinalReportDue", "cancel")] = cancelRest;
+        t[("FinalReportSubmitted", "evaluate:pass")] = new(ApplicationStatus.Completed,
+            [(BudgetMovementKind.Commit, Amount - (2 * Tranche)), (BudgetMovementKind.Disburse, Amount - (2 * Tranche))],
+            [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
+        t[("FinalReportSubmitted", "evaluate:fail")] = new(ApplicationStatus.Failed, [(BudgetMovementKind.Release, Amount - (2 * Tranche))],
+            [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
+        t[("FinalReportSubmitted", "cancel")] = cancelRest;
+
+        // A note: in every open situation, the file stays where it is; nothing moves, nobody is told.
+        foreach (var (situation, status) in Open)
+        {
+            t[(situation, "add-note")] = new(status, [], []);
+        }
+
+        return t;
+    }
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var kind in new[] { "productivity-tools", "e-commerce" })
+        {
+            foreach (var situation in Situations)
+            {
+                foreach (var variant in Variants.Keys)
+                {
+                    data.Add(kind, situation, variant);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Apply_ActionInSituation_IsRefusedOrDecidesAsTheTableSays(string kind, string situation, string variant)
+    {
+        var application = In(situation, kind);
+        var before = (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.Appraisals.Count, application.Lifecycle.CheckIns.Count);
+        var step = Next(application, Variants[variant]);
+
+        var moves = machine.LedgerMovesFor(application, step);
+        var (audit, result) = machine.Apply(application, step);
+
+        if (!Allowed.TryGetValue((situation, variant), out var expected))
+        {
+            Assert.False(result.Applied);
+            Assert.Equal("invalid_transition", result.RefusalCode);
+            Assert.Equal(AuditKinds.ActionIgnored, audit!.Kind);
+            Assert.Empty(moves);
+            Assert.Empty(result.Notifications);
+            Assert.Empty(result.Documents);
+            Assert.Equal(before, (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.Appraisals.Count, application.Lifecycle.CheckIns.Count));
+            return;
+        }
+
+        Assert.True(result.Applied, result.RefusalMessage);
+        Assert.Equal(expected.Status, application.Status);
+        Assert.Equal(kind == "e-commerce" ? [] : expected.Movements, moves.Select(m => (m.Kind, m.AmountVnd)));
+        Assert.Equal(expected.Notifications, result.Notifications.Select(n => n.Event));
+        Assert.Equal(expected.Documents ?? [], result.Documents);
+        Assert.Equal((before.Status.ToString(), expected.Status.ToString()), (audit!.FromStatus, audit.ToStatus));
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusCases))]
+    public void Allowed_EveryStatus_IsWhatTheMachineTakes(ApplicationStatus status)
+    {
+        var situations = Situations.Where(s => In(s, "productivity-tools").Status == status).ToList();
+
+        Assert.NotEmpty(situations);
+        foreach (var situation in situations)
+        {
+            var application = In(situation, "productivity-tools");
+            var allowed = LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+            var decided = Allowed.Keys.Where(k => k.Item1 == situation && k.Item2 != "add-note").Select(k => Variants[k.Item2].Action).Distinct();
+            Assert.Equal(decided.Order(), allowed.Order());
+        }
+    }
+
+    public static TheoryData<ApplicationStatus> StatusCases() => [.. Enum.GetValues<ApplicationStatus>()];
+
+    /// <summary>Open files the workflow has received (a note raised before receipt waits for it: the workflow records receipt first).</summary>
+    public static TheoryData<string> OpenSituations() => [.. Open.Select(o => o.Situation).Where(s => s != "Submitted")];
+
+    [Theory]
+    [MemberData(nameof(OpenSituations))]
+    public void Apply_NoteInAnOpenFile_KeepsItsStepDeadlineRemindersAndVersion(string situation)
+    {
+        var application = In(situation, "productivity-tools");
+        var before = machine.ResultOf(application, true, []);
+        var (due, escalations, version, tasks) = (application.Lifecycle.StepDueUtc, application.Lifecycle.StepEscalations, application.Lifecycle.Version,
+            application.Lifecycle.OpenTasks.ToList());
+        var step = Next(application, Variants["add-note"]);
+
+        var (audit, result) = machine.Apply(application, step);
+
+        Assert.True(result.Applied);
+        Assert.Equal(("NoteAdded", "Đã gọi điện cho doanh nghiệp", "Officer"), (audit!.Kind, audit.Detail, audit.Role));
+        Assert.Equal((due, escalations, version), (application.Lifecycle.StepDueUtc, application.Lifecycle.StepEscalations, application.Lifecycle.Version));
+        Assert.Equal(tasks, application.Lifecycle.OpenTasks);
+        Assert.Equal(before.NextDeadlineUtc, result.NextDeadlineUtc);
+        Assert.Equal(before.Nudges.Where(n => n.AtUtc > step.AtUtc).Select(Of), result.Nudges.Select(Of));
+
+        static (DateTimeOffset, NotificationEvent, string) Of(Nudge n) => (n.AtUtc, n.Notification.Event, n.Notification.Occurrence);
+    }
+
+    public static TheoryData<string, string, string> RuleBreaches() => new()
+    {
+        // situation, action (as the API would refuse it), the refusal code
+        { "AwaitingApproval", "approve-over-recommendation", "out_of_range" },
+        { "AwaitingApproval", "approve-year-outside-plan", "out_of_range" },
+        { "UnderAppraisal", "appraise-over-request", "out_of_range" },
+        { "CheckInOpen", "extend-to-before-due", "out_of_range" },
+        { "CheckInOpen", "extend-without-date", "required" },
+        { "FinalReportSubmitted", "evaluate-over-approval", "out_of_range" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleBreaches))]
+    public void Apply_ActionBreakingTheRuleTheApiChecks_IsRefusedAndMovesNothing(string situation, string breach, string code)
+    {
+        var application = In(situation, "productivity-tools");
+        var before = (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.PendingExtension, application.Lifecycle.Approval);
+        var action = breach switch
+        {
+            "approve-over-recommendation" => Variants["approve"] with { AmountVnd = Amount + 1 },
+            "approve-year-outside-plan" => Variants["approve"] with { BudgetYear = 2000 },
+            "appraise-over-request" => Variants["submit-appraisal:yes"] with { AmountVnd = Amount + 1 },
+            "extend-to-before-due" => Variants["request-extension"] with { NewDueDate = new DateOnly(2025, 1, 1) },
+            "extend-without-date" => Variants["request-extension"] with { NewDueDate = null },
+            _ => Variants["evaluate:pass"] with { AmountVnd = Amount + 1 },
+        };
+        var step = Next(application, action);
+
+        var moves = machine.LedgerMovesFor(application, step);
+        var (audit, result) = machine.Apply(application, step);
+
+        Assert.False(result.Applied);
+        Assert.Equal(code, result.RefusalCode);
+        Assert.Empty(moves);
+        Assert.Empty(result.Notifications);
+        Assert.Equal(action.Action == LifecycleAction.Approve ? AuditKinds.ApprovalRefused : AuditKinds.ActionIgnored, audit!.Kind);
+        Assert.Equal(before, (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.PendingExtension, application.Lifecycle.Approval));
+    }
+
+    /// <summary>An application walked to <paramref name="situation"/> through the machine itself.</summary>
+    Application In(string situation, string kind)
+    {
+        var a = new Application("cccccccccccccccccccccccccc", "NSCL-2025-TABLE",
+            new ApplicationSubmission("0101234567", "Công ty TNHH Bảng", "Trần Thị B", "b@example.vn", "0912345678", kind, "Nhiệm vụ", "Tóm tắt", Amount),
+            Catalogue.Version, Start, Start.AddDays(5));
+        switch (situation)
+        {
+            case "Submitted":
+                return a;
+            case "Expired" or "CompletenessAccepted":
+                return Application.Restore(a, Enum.Parse<ApplicationStatus>(situation), Start, Start, null, null, Start);
+        }
+
+        Do(a, null, StepKind.Receive);
+        string[] path = situation switch
+        {
+            "AwaitingCompletenessReview" => [],
+            "SupplementationRequested" => ["request-supplementation"],
+            "Withdrawn" => ["withdraw"],
+            "UnderAppraisal" => ["accept-completeness"],
+            "AwaitingApproval" => ["accept-completeness", "submit-appraisal:yes"],
+            "Rejected" => ["accept-completeness", "submit-appraisal:yes", "reject"],
+            "CheckInOpen" => ["accept-completeness", "submit-appraisal:yes", "approve"],
+            "Cancelled" => ["accept-completeness", "submit-appraisal:yes", "approve", "cancel"],
+            "CheckInSubmitted" => ["accept-completeness", "submit-appraisal:yes", "approve", "submit-check-in"],
+            "ExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "request-extension"],
+            "CheckInSubmittedExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "request-extension", "submit-check-in"],
+            "FinalReportDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept"],
+            "FinalReportSubmitted" or "Completed" or "Failed" =>
+                ["accept-completeness", "submit-appraisal:yes", "approve", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept", "submit-final-report",
+                    .. situation switch { "Completed" => ["evaluate:pass"], "Failed" => ["evaluate:fail"], _ => Array.Empty<string>() }],
+            _ => throw new ArgumentOutOfRangeException(nameof(situation)),
+        };
+        foreach (var variant in path)
+        {
+            Assert.True(Do(a, Variants[variant]).Applied, $"{situation}: {variant}");
+        }
+
+        return a;
+    }
+
+    StepResult Do(Application a, ActionRequest? action, StepKind kind = StepKind.Action) => machine.Apply(a, Next(a, action, kind)).Result;
+
+    static StepCommand Next(Application a, ActionRequest? action, StepKind kind = StepKind.Action) =>
+        new(a.Id, a.LastSequence + 1, kind, Start.AddHours(a.LastSequence + 1)) { Action = action };
+
+    sealed record Expected(ApplicationStatus Status, (BudgetMovementKind Kind, long AmountVnd)[] Movements, NotificationEvent[] Notifications, string[]? Documents = null);
+}
