@@ -34,7 +34,8 @@ public static class InfrastructureRegistration
             .Validate(o => o.SigningKey.Length >= 32, $"Setting {AccessTokenOptions.Section}:SigningKey must hold at least 32 characters.")
             .ValidateOnStart();
 
-        services.AddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
+        services.TryAddSingleton(sp => new StorageRequestCounter(sp.GetService<Microsoft.Extensions.Logging.ILogger<StorageRequestCounter>>()));
+        services.AddSingleton(sp => StorageClients.CreateTableServiceClient(configuration, counter: sp.GetRequiredService<StorageRequestCounter>()));
         services.AddSingleton<TableClientFactory>();
         services.AddSingleton<TableApplicationRepository>();
         services.AddSingleton<IActivityRepository, TableActivityRepository>();
@@ -52,7 +53,7 @@ public static class InfrastructureRegistration
             ?? throw new InvalidOperationException("The registered budget ledger does not keep allocations (IBudgetAllocations)."));
         services.AddSingleton<NsclWorkflows.Domain.Targets.IIndicatorValueStore, TableIndicatorValues>();
         services.AddSingleton<AccessTokens>();
-        services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
+        services.TryAddSingleton(sp => StorageClients.CreateBlobServiceClient(configuration, counter: sp.GetRequiredService<StorageRequestCounter>()));
         services.AddSingleton<NsclWorkflows.Domain.Attachments.IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddNsclEmail(configuration);
