@@ -45,7 +45,13 @@ public static class InfrastructureRegistration
             .Validate(o => o.RetentionHours > 0 && o.CleanupIntervalMinutes > 0, $"Settings {IdempotencyOptions.Section}:RetentionHours and CleanupIntervalMinutes must be positive.");
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IContactEmailQuota, TableContactEmailQuota>();
-        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
+        services.AddSingleton<TableInbox>();
+        services.AddSingleton<TableProgrammeAggregates>();
+        services.AddSingleton<NsclWorkflows.Domain.Aggregates.IProgrammeAggregates>(sp => sp.GetRequiredService<TableProgrammeAggregates>());
+        services.AddSingleton<NsclWorkflows.Domain.Inbox.IInboxReader>(sp => sp.GetRequiredService<TableInbox>());
+        // The projection a recorded step brings up to date: the inbox (with its search rows), then the programme counters.
+        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox>(sp => new ApplicationProjections(
+            sp.GetRequiredService<TableInbox>(), sp.GetRequiredService<TableProgrammeAggregates>()));
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         // The allocation log lives with the balances it sets the ceilings of: always the ledger in use.
