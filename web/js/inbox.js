@@ -21,13 +21,13 @@ let pages = ['']; // cursor of each page seen so far ('' = the first); the last 
 function pager(next) {
   const nav = el('nav', { class: 'pager', 'aria-label': 'Phân trang hộp công việc' });
   if (pages.length > 1) {
-    const previous = el('button', { type: 'button', class: 'button button-secondary', id: 'inbox-previous' }, 'Trang trước');
+    const previous = el('button', { type: 'button', class: 'button secondary', id: 'inbox-previous' }, 'Trang trước');
     previous.addEventListener('click', () => { pages.pop(); load(pages.at(-1)); });
     nav.append(previous);
   }
   nav.append(el('span', { id: 'inbox-page' }, ` Trang ${pages.length} `));
   if (next) {
-    const following = el('button', { type: 'button', class: 'button button-secondary', id: 'inbox-next' }, 'Trang sau');
+    const following = el('button', { type: 'button', class: 'button secondary', id: 'inbox-next' }, 'Trang sau');
     following.addEventListener('click', () => { pages.push(next); load(next); });
     nav.append(following);
   }
