@@ -10,6 +10,13 @@ using NsclWorkflows.Infrastructure.Documents;
 
 // Builds the year-end report for N synthetic applications and prints time and memory.
 //   dotnet run -c Release --project benchmarks/NsclWorkflows.Benchmarks -- [applications=10000] [runs=3] [--validate] [--out file.docx]
+// Or seeds N open tasks into a local storage for the inbox load test (SeedOpenTasks):
+//   dotnet run -c Release --project benchmarks/NsclWorkflows.Benchmarks -- seed-open-tasks [N=10000]
+if (args is ["seed-open-tasks", ..])
+{
+    return await NsclWorkflows.Benchmarks.SeedOpenTasks.RunAsync(args);
+}
+
 var applications = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
 var runs = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var r) ? r : 3;
 var validate = args.Contains("--validate");
@@ -57,6 +64,8 @@ if (outPath is not null)
     File.WriteAllBytes(outPath, docx);
     Console.WriteLine("written: " + outPath);
 }
+
+return 0;
 
 /// <summary>Deterministic synthetic data: applications spread over years and budget items, Vietnamese names.</summary>
 static class Synthetic

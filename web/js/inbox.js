@@ -79,7 +79,7 @@ async function start() {
     field('filter', { name: 'step', label: 'Bước', type: 'select', options: STEPS }),
     field('filter', { name: 'line', label: 'Dòng kinh phí', type: 'select', options: [['', 'Tất cả'], ...lines.map((l) => [l.id, `${l.id} – ${l.name}`])] }),
     field('filter', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030 }),
-    el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Tìm / lọc / làm mới'));
+    el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Lọc / làm mới'));
   filters.addEventListener('submit', (event) => { event.preventDefault(); pages = ['']; load(); });
   await load();
 }
