@@ -33,6 +33,17 @@ static class SeedOpenTasks
         var now = DateTimeOffset.UtcNow;
         var done = 0;
         var started = System.Diagnostics.Stopwatch.StartNew();
+        // The counters' rows are shared by every application of a kind and year: one writer applies them, so the
+        // parallel writers of applications and inbox rows do not lose ETag races on them (the workflow's steps are
+        // spread over days; a seed of thousands in minutes is not).
+        var counted = System.Threading.Channels.Channel.CreateUnbounded<Application>();
+        var counter = Task.Run(async () =>
+        {
+            await foreach (var application in counted.Reader.ReadAllAsync())
+            {
+                await aggregates.ApplyAsync(application, CancellationToken.None);
+            }
+        });
         await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var kind = kinds[i % kinds.Length];
@@ -46,12 +57,14 @@ static class SeedOpenTasks
             application.Lifecycle.OpenTasks = [new OpenTask("Officer", "AwaitingCompletenessReview", now.AddDays(Random.Shared.Next(-60, 60)).AddMinutes(i))];
             await repository.TryAddAsync(application, new AuditEntry(application.Id, submitted, AuditKinds.Submitted, submission.ContactEmail, "Dữ liệu tổng hợp."), ct);
             await inbox.SyncAsync(application, ct);
-            await aggregates.ApplyAsync(application, ct);
+            await counted.Writer.WriteAsync(application, ct);
             if (Interlocked.Increment(ref done) % 1000 == 0)
             {
                 Console.WriteLine($"{done} seeded ({started.Elapsed.TotalSeconds:F0} s)");
             }
         });
+        counted.Writer.Complete();
+        await counter;
         await aggregates.MarkCompleteAsync(count, CancellationToken.None);
         Console.WriteLine($"{count} open tasks in skhcn|Officer, {count} applications, in {started.Elapsed.TotalSeconds:F0} s (tables prefixed {prefix}).");
         return 0;
