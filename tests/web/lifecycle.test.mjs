@@ -257,7 +257,7 @@ test('the inbox shows 50 tasks a page, with next and previous pages', async () =
     await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
     const next = officer.locator('#inbox-next');
     await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
-      async () => (await next.count()) > 0, 'the inbox has a second page');
+      async () => (await next.count()) > 0, 'the inbox has a second page', 300_000); // 55 workflows acknowledge receipt first
     const codes = async () => officer.locator('#inbox-table tbody tr td:first-child').allTextContents();
     const first = await codes();
     assert.equal(first.length, 50);
