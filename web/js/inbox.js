@@ -58,7 +58,7 @@ async function load(cursor = '') {
             item.documentFailures > 0
               ? el('span', { class: 'badge badge-danger', dataset: { documentFailures: item.documentFailures } }, ` ${item.documentFailures} văn bản lỗi`) : ''),
           el('td', {}, `${item.budgetLineId ?? '—'}${item.budgetYear ? ` / ${item.budgetYear}` : ''}`),
-          el('td', {}, date(item.dueUtc), item.overdue ? el('span', { class: 'badge badge-danger' }, ' Quá hạn') : ''))))))),
+          el('td', {}, date(item.dueUtc), item.overdue ? el('span', { class: 'badge badge-danger' }, ' Quá hạn') : '')))))),
       pager(inbox.nextCursor));
   } catch (error) {
     if (error instanceof ApiError && error.status === 400) {
