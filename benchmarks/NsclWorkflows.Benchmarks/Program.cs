@@ -14,7 +14,14 @@ using NsclWorkflows.Infrastructure.Documents;
 if (args.Length > 0 && args[0] == "export")
 {
     ExportBenchmark.Run(args);
-    return;
+    return 0;
+}
+
+// Or seeds N open tasks into a local storage for the inbox load test (SeedOpenTasks):
+//   dotnet run -c Release --project benchmarks/NsclWorkflows.Benchmarks -- seed-open-tasks [N=10000]
+if (args is ["seed-open-tasks", ..])
+{
+    return await NsclWorkflows.Benchmarks.SeedOpenTasks.RunAsync(args);
 }
 
 var applications = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
@@ -72,6 +79,7 @@ if (outPath is not null)
 }
 
 File.Delete(docxPath);
+return 0;
 
 /// <summary>Deterministic synthetic data: applications spread over years and budget items, Vietnamese names.</summary>
 static class Synthetic

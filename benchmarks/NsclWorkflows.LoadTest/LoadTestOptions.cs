@@ -9,6 +9,15 @@ public enum RequestKind
     Submit,
     Status,
     Inbox,
+
+    /// <summary>An inbox search (<c>GET /api/inbox?q=</c>) for one of the names <c>seed-open-tasks</c> writes.</summary>
+    Search,
+
+    /// <summary>The dashboard's progress towards the targets (<c>GET /api/targets</c>).</summary>
+    Targets,
+
+    /// <summary>The dashboard's budget (<c>GET /api/budget</c>).</summary>
+    Budget,
     Action,
     Health,
 }
@@ -35,7 +44,8 @@ public sealed record LoadTestOptions(
           --duration SECONDS  how long to send (default 60)
           --max-requests N    hard cap on requests sent (default 20000); stops at whichever comes first
           --mix LIST          weights per kind (default submit=3,status=3,inbox=2,action=1,health=1)
-                              kinds: submit, status, inbox, action, health (health always runs, weight >= 1)
+                              kinds: submit, status, inbox, search, targets, budget, action, health (health always runs,
+                              weight >= 1; search looks for "hoa khanh {n}", the names seed-open-tasks writes)
           --json FILE         also write the report as JSON
           --smoke             a short run for CI: 3 s, concurrency 2, at most 500 requests; then up to 30 s more
                               until every kind in the mix has had one 2xx answer (a slow machine still reports all)
@@ -111,7 +121,7 @@ public sealed record LoadTestOptions(
             if (pieces.Length != 2 || !Enum.TryParse<RequestKind>(pieces[0], ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
                 || !int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var weight))
             {
-                throw new ArgumentException($"--mix: '{part}' is not kind=weight (kinds: submit, status, inbox, action, health).");
+                throw new ArgumentException($"--mix: '{part}' is not kind=weight (kinds: submit, status, inbox, search, targets, budget, action, health).");
             }
 
             mix[kind] = weight;

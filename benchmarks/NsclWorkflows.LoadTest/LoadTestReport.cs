@@ -35,7 +35,8 @@ public sealed record LoadTestReport(
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
         var healthP95 = Percentile(stats[RequestKind.Health].Snapshot().Latencies, 0.95);
-        var kinds = Enum.GetValues<RequestKind>().Select(kind =>
+        // Kinds of the mix, and any other that was sent (a status read before any submission is a submission).
+        var kinds = Enum.GetValues<RequestKind>().Where(kind => options.Mix.GetValueOrDefault(kind) > 0 || stats[kind].Count > 0).Select(kind =>
         {
             var s = stats[kind];
             var (latencies, errors) = s.Snapshot();

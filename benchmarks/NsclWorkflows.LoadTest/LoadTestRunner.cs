@@ -211,6 +211,12 @@ public sealed class LoadTestRunner
                 return new HttpRequestMessage(HttpMethod.Get, $"/api/applications/{id}") { Headers = { { "X-Access-Token", submitted[id] } } };
             case RequestKind.Inbox:
                 return new HttpRequestMessage(HttpMethod.Get, "/api/inbox") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
+            case RequestKind.Search:
+                return new HttpRequestMessage(HttpMethod.Get, $"/api/inbox?q=hoa%20khanh%20{Random.Shared.Next(1, 10_000)}") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
+            case RequestKind.Targets:
+                return new HttpRequestMessage(HttpMethod.Get, "/api/targets") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
+            case RequestKind.Budget:
+                return new HttpRequestMessage(HttpMethod.Get, "/api/budget") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
             case RequestKind.Action:
                 if (!awaitingReview.TryDequeue(out var next))
                 {

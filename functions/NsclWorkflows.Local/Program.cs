@@ -18,6 +18,11 @@ if (CatalogueCommand.Matches(args))
     return CatalogueCommand.Run(args, Console.Out);
 }
 
+if (ProjectionsCommand.Matches(args))
+{
+    return await ProjectionsCommand.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 {

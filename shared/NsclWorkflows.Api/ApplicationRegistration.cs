@@ -7,6 +7,7 @@ using NsclWorkflows.Api.Health;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Notifications;
 using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Api.Projections;
 using NsclWorkflows.Api.Reports;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Calendar;
@@ -69,6 +70,9 @@ public static class ApplicationRegistration
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();
         services.AddNsclProblemDetails();
+        services.AddSingleton<Inbox.InboxCursor>();
+        services.AddSingleton<Inbox.InboxPageHandler>(); // GET /api/inbox: pages and search (issue 17)
+        services.AddNsclProjections(); // inbox, search and programme counters caught up at start (issue 17)
         return services;
     }
 }

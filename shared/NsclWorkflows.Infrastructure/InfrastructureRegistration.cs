@@ -34,7 +34,8 @@ public static class InfrastructureRegistration
             .Validate(o => o.SigningKey.Length >= 32, $"Setting {AccessTokenOptions.Section}:SigningKey must hold at least 32 characters.")
             .ValidateOnStart();
 
-        services.AddSingleton(_ => StorageClients.CreateTableServiceClient(configuration));
+        services.TryAddSingleton(sp => new StorageRequestCounter(sp.GetService<Microsoft.Extensions.Logging.ILogger<StorageRequestCounter>>()));
+        services.AddSingleton(sp => StorageClients.CreateTableServiceClient(configuration, counter: sp.GetRequiredService<StorageRequestCounter>()));
         services.AddSingleton<TableClientFactory>();
         services.AddSingleton<TableApplicationRepository>();
         services.AddSingleton<IActivityRepository, TableActivityRepository>();
@@ -44,7 +45,13 @@ public static class InfrastructureRegistration
             .Validate(o => o.RetentionHours > 0 && o.CleanupIntervalMinutes > 0, $"Settings {IdempotencyOptions.Section}:RetentionHours and CleanupIntervalMinutes must be positive.");
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IContactEmailQuota, TableContactEmailQuota>();
-        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox, TableInbox>();
+        services.AddSingleton<TableInbox>();
+        services.AddSingleton<TableProgrammeAggregates>();
+        services.AddSingleton<NsclWorkflows.Domain.Aggregates.IProgrammeAggregates>(sp => sp.GetRequiredService<TableProgrammeAggregates>());
+        services.AddSingleton<NsclWorkflows.Domain.Inbox.IInboxReader>(sp => sp.GetRequiredService<TableInbox>());
+        // The projection a recorded step brings up to date: the inbox (with its search rows), then the programme counters.
+        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IInbox>(sp => new ApplicationProjections(
+            sp.GetRequiredService<TableInbox>(), sp.GetRequiredService<TableProgrammeAggregates>()));
         services.TryAddSingleton(sp => BudgetPlan.From(sp.GetRequiredService<ProgrammeCatalogue>()));
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         // The allocation log lives with the balances it sets the ceilings of: always the ledger in use.
@@ -52,7 +59,7 @@ public static class InfrastructureRegistration
             ?? throw new InvalidOperationException("The registered budget ledger does not keep allocations (IBudgetAllocations)."));
         services.AddSingleton<NsclWorkflows.Domain.Targets.IIndicatorValueStore, TableIndicatorValues>();
         services.AddSingleton<AccessTokens>();
-        services.TryAddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
+        services.TryAddSingleton(sp => StorageClients.CreateBlobServiceClient(configuration, counter: sp.GetRequiredService<StorageRequestCounter>()));
         services.AddSingleton<NsclWorkflows.Domain.Attachments.IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton(TimeProvider.System);
         services.AddNsclEmail(configuration);

@@ -15,7 +15,7 @@ public sealed class ApplicationFunctions(
     ApplicationActionHandler act,
     HistoryHandler history,
     RotateAccessLinkHandler rotate,
-    InboxHandler inbox,
+    NsclWorkflows.Api.Inbox.InboxPageHandler inbox,
     BudgetHandler budget,
     TargetsHandler targets,
     NsclWorkflows.Api.Notifications.GetNotificationsHandler notifications)

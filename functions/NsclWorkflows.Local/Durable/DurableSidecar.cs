@@ -24,8 +24,13 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     readonly string? socketPath;
     WebApplication? server;
 
-    public DurableSidecar(IOptions<DurableBackendOptions> options, IConfiguration configuration, ILoggerFactory loggerFactory)
+    readonly Infrastructure.Storage.StorageRequestCounter? counter;
+
+    /// <param name="counter">When given, the backend's own storage requests are counted (source "durable") beside the application's.</param>
+    public DurableSidecar(IOptions<DurableBackendOptions> options, IConfiguration configuration, ILoggerFactory loggerFactory,
+        Infrastructure.Storage.StorageRequestCounter? counter = null)
     {
+        this.counter = counter;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
         this.options = options.Value;
@@ -163,15 +168,38 @@ public sealed partial class DurableSidecar : IHostedService, IAsyncDisposable
     AzureStorageOrchestrationServiceSettings Settings() => new()
     {
         TaskHubName = options.TaskHubName,
-        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        StorageAccountClientProvider = ClientProvider(),
         WorkerId = string.IsNullOrWhiteSpace(options.WorkerId) ? Environment.MachineName : options.WorkerId,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,
         PartitionCount = options.PartitionCount,
         ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         UseInstanceTableEtag = true,
+
+        // A start whose dedupe statuses refuse it fails ("already exists") instead of returning as if it had started:
+        // DurableStart.StartIfAbsentAsync tells the two apart without a status query.
+        ThrowExceptionOnInvalidDedupeStatus = true,
         LoggerFactory = loggerFactory,
     };
+
+    StorageAccountClientProvider ClientProvider()
+    {
+        if (counter is null)
+        {
+            return new StorageAccountClientProvider(connectionString);
+        }
+
+        var blob = new Azure.Storage.Blobs.BlobClientOptions();
+        blob.AddPolicy(counter.Policy("durable", "blob"), Azure.Core.HttpPipelinePosition.PerRetry);
+        var queue = new Azure.Storage.Queues.QueueClientOptions();
+        queue.AddPolicy(counter.Policy("durable", "queue"), Azure.Core.HttpPipelinePosition.PerRetry);
+        var table = new Azure.Data.Tables.TableClientOptions();
+        table.AddPolicy(counter.Policy("durable", "table"), Azure.Core.HttpPipelinePosition.PerRetry);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blob),
+            StorageServiceClientProvider.ForQueue(connectionString, queue),
+            StorageServiceClientProvider.ForTable(connectionString, table));
+    }
 
     static SocketsHttpHandler UnixSocketHandler(string path) => new()
     {

@@ -48,7 +48,7 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.ApplicationAttachment, (HttpRequest request, string id, string name, AttachmentsHandler h, CancellationToken ct) =>
             h.DownloadAsync(request, id, name, ct)).WithName("DownloadAttachment");
 
-        api.MapGet(ApiRoutes.Inbox, (HttpRequest request, InboxHandler h, CancellationToken ct) =>
+        api.MapGet(ApiRoutes.Inbox, (HttpRequest request, NsclWorkflows.Api.Inbox.InboxPageHandler h, CancellationToken ct) =>
             h.HandleAsync(request, ct)).WithName("GetInbox");
 
         api.MapGet(ApiRoutes.Budget, (HttpRequest request, BudgetHandler h, CancellationToken ct) =>

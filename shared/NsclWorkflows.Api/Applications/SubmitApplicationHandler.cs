@@ -153,35 +153,18 @@ public sealed partial class SubmitApplicationHandler(
             ?? throw new InvalidOperationException($"Application {record.ApplicationId} neither added nor found.");
     }
 
-    static async Task EnsureWorkflowAsync(DurableTaskClient durable, Application application, CancellationToken cancellationToken)
-    {
-        var instanceId = ApplicationIds.WorkflowInstanceId(application.Id);
-        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is not null)
-        {
-            return;
-        }
-
-        var options = new Microsoft.DurableTask.StartOrchestrationOptions(instanceId).WithDedupeStatuses(
-            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended,
-            OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated);
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(Workflows.Lifecycle.ApplicationWorkflow),
-                new Workflows.Lifecycle.ApplicationWorkflowInput(application.Id),
-                options,
-                cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A concurrent request with the same idempotency key may have started it first: that is the outcome we
-            // wanted. Anything else is a real failure.
-            if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
-            {
-                throw;
-            }
-        }
-    }
+    /// <summary>
+    /// The workflow of the application, started once: scheduled with the application's instance id without asking first
+    /// whether it exists (<see cref="Workflows.Common.DurableStart"/>); a replay, or a concurrent request with the same
+    /// key, meets "already exists", which is the outcome it wanted. Returns only once the start is durable.
+    /// </summary>
+    static Task<Workflows.Common.DurableStartOutcome> EnsureWorkflowAsync(DurableTaskClient durable, Application application, CancellationToken cancellationToken) =>
+        Workflows.Common.DurableStart.StartIfAbsentAsync(
+            durable,
+            nameof(Workflows.Lifecycle.ApplicationWorkflow),
+            ApplicationIds.WorkflowInstanceId(application.Id),
+            new Workflows.Lifecycle.ApplicationWorkflowInput(application.Id),
+            cancellationToken);
 
     static bool IsUsableKey(string key) => key.Length is >= 8 and <= 200 && key.All(c => c is >= '!' and <= '~');
 

@@ -18,7 +18,7 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// value, if any, beside it as <c>entered</c>. <c>canRecord</c> says whether the caller may enter values.
 /// </summary>
 public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue,
-    IIndicatorValueStore indicators, Domain.Activities.IActivityRepository activities)
+    IIndicatorValueStore indicators, Domain.Activities.IActivityRepository activities, Domain.Aggregates.IProgrammeAggregates aggregates)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -28,15 +28,22 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
             return problem!;
         }
 
-        var records = new List<TargetRecord>();
-        await foreach (var application in applications.AllAsync(cancellationToken))
-        {
-            records.Add(TargetRecord.Of(application));
-        }
-
         var entered = await indicators.AllAsync(cancellationToken);
         var activityList = await activities.ListAsync(null, null, cancellationToken); // programme activities feed activityOutputs measures
-        var targets = TargetProgressCalculator.Calculate(catalogue, records, year, activityList).Select(p =>
+        // The projection's counters (a few rows per kind and target); counted from every application only until they are complete.
+        var progress = await aggregates.TargetProgressAsync(year, activityList, cancellationToken);
+        if (progress is null)
+        {
+            var records = new List<TargetRecord>();
+            await foreach (var application in applications.AllAsync(cancellationToken))
+            {
+                records.Add(TargetRecord.Of(application));
+            }
+
+            progress = TargetProgressCalculator.Calculate(catalogue, records, year, activityList);
+        }
+
+        var targets = progress.Select(p =>
         {
             var value = IndicatorValueRules.Current(entered, p.Target, year);
             var byEntry = !p.Measured && value is not null;

@@ -91,6 +91,10 @@ public static class TargetProgressCalculator
         return new(target, true, achieved, pending, met, byYear, Summary(target, achieved, pending, met, lastYear));
     }
 
+    /// <summary>The statuses at which an application counts for a measure, and those before it (pending).</summary>
+    internal static (ApplicationStatus[] Reached, ApplicationStatus[] Before) StagesOf(TargetMeasure measure) =>
+        measure.Stage == TargetStage.Completed ? ([ApplicationStatus.Completed], BeforeCompletion) : (Approved, BeforeApproval);
+
     static decimal Weight(TargetMeasure measure, TargetRecord a) => measure.Count == TargetCount.Persons ? Math.Max(1, a.Persons) : 1;
 
     /// <summary>A branch ("0401234567-001") belongs to its enterprise ("0401234567").</summary>

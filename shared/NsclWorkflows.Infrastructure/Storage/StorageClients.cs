@@ -31,22 +31,36 @@ public static class StorageClients
             || !string.IsNullOrWhiteSpace(connection[AccountNameKey]);
     }
 
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, string connectionName = StorageOptions.ConnectionSetting)
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, string connectionName = StorageOptions.ConnectionSetting,
+        StorageRequestCounter? counter = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connection = configuration.GetSection(connectionName);
+        var options = new TableClientOptions();
+        if (counter is not null)
+        {
+            options.AddPolicy(counter.Policy("app", "table"), HttpPipelinePosition.PerRetry);
+        }
+
         return connection.Value is { Length: > 0 } connectionString
-            ? new TableServiceClient(connectionString)
-            : new TableServiceClient(ServiceUri(connection, TableServiceUriKey, "table"), Credential(connection));
+            ? new TableServiceClient(connectionString, options)
+            : new TableServiceClient(ServiceUri(connection, TableServiceUriKey, "table"), Credential(connection), options);
     }
 
-    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, string connectionName = StorageOptions.ConnectionSetting)
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, string connectionName = StorageOptions.ConnectionSetting,
+        StorageRequestCounter? counter = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connection = configuration.GetSection(connectionName);
+        var options = new BlobClientOptions();
+        if (counter is not null)
+        {
+            options.AddPolicy(counter.Policy("app", "blob"), HttpPipelinePosition.PerRetry);
+        }
+
         return connection.Value is { Length: > 0 } connectionString
-            ? new BlobServiceClient(connectionString)
-            : new BlobServiceClient(ServiceUri(connection, BlobServiceUriKey, "blob"), Credential(connection));
+            ? new BlobServiceClient(connectionString, options)
+            : new BlobServiceClient(ServiceUri(connection, BlobServiceUriKey, "blob"), Credential(connection), options);
     }
 
     static Uri ServiceUri(IConfigurationSection connection, string uriKey, string service)

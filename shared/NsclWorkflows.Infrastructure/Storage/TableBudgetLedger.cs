@@ -62,6 +62,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
             }
 
             var sequence = EntryCount(balanceRow) + 1;
+            await IndexKeyAsync(table, balanceRow, partition, cancellationToken);
             TableTransactionAction[] batch =
             [
                 Write(ToBalanceEntity(decision.Balance, sequence, AllocationCount(balanceRow), request.AtUtc), balanceRow),
@@ -90,11 +91,35 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
         return ToBalance(key, plan.PlanVnd(key), row.HasValue ? row.Value : null);
     }
 
+    /// <summary>
+    /// Every balance: point reads of the plan's items and years and of the keys in the key index (<see cref="KeysPartition"/>,
+    /// one row per item and year ever written), never a scan of the ledger's holdings and entries.
+    /// </summary>
     public async Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var partitions = plan.Keys.Select(PartitionKey).ToHashSet(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {KeysPartition}"), select: ["RowKey"],
+            cancellationToken: cancellationToken))
+        {
+            partitions.Add(row.RowKey);
+        }
+
+        using var gate = new SemaphoreSlim(16);
+        var rows = await Task.WhenAll(partitions.Select(async p =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await Find(table, p, BalanceRowKey, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
         var stored = new Dictionary<BudgetKey, TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {BalanceRowKey}"), cancellationToken: cancellationToken))
+        foreach (var row in rows.OfType<TableEntity>())
         {
             stored[KeyOf(row)] = row;
         }
@@ -163,6 +188,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
                 return new AllocationResult(false, false, refusal.Code, refusal.Message, balance, null);
             }
 
+            await IndexKeyAsync(table, balanceRow, partition, cancellationToken);
             TableTransactionAction[] batch =
             [
                 Write(ToBalanceEntity(after, EntryCount(balanceRow), sequence, request.AtUtc), balanceRow),
@@ -216,6 +242,33 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
         var holding = Find(table, partition, HoldingRowKey(request.ApplicationId), cancellationToken);
         var entry = Find(table, partition, EntryRowKey(request.MovementId), cancellationToken);
         return (await balance, await holding, await entry);
+    }
+
+    /// <summary>The partition listing every item and year that has a balance row (row key = that partition's key).</summary>
+    public const string KeysPartition = "_keys";
+
+    /// <summary>Before the first balance row of an item and year is written: its key in the index (an upsert; a key without a balance is read as none).</summary>
+    static async Task IndexKeyAsync(TableClient table, TableEntity? balanceRow, string partition, CancellationToken cancellationToken)
+    {
+        if (balanceRow is null)
+        {
+            await table.UpsertEntityAsync(new TableEntity(KeysPartition, partition), TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds every stored balance to the key index (once, for ledgers written before it existed): a scan, run by the rebuild command.</summary>
+    public async Task<int> RebuildKeyIndexAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
+        var count = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {BalanceRowKey}"), select: ["PartitionKey"],
+            cancellationToken: cancellationToken))
+        {
+            await table.UpsertEntityAsync(new TableEntity(KeysPartition, row.PartitionKey), TableUpdateMode.Replace, cancellationToken);
+            count++;
+        }
+
+        return count;
     }
 
     static async Task<TableEntity?> Find(TableClient table, string partition, string rowKey, CancellationToken cancellationToken)

@@ -9,8 +9,8 @@ namespace NsclWorkflows.Infrastructure.Storage;
 
 /// <summary>
 /// <see cref="IContactEmailQuota"/> in Table storage: one row per mailbox (SHA-256 of the address, no address stored)
-/// holding the submissions counted in the last 72 hours as (hash of request key, time). Each count is a read, then an
-/// insert or an ETag-conditional replace: two hosts counting at once cannot both take the last place; the loser reads
+/// holding the submissions counted in the last 72 hours as (hash of request key, time). A mailbox's first count is one
+/// insert; any later count is a read, then an ETag-conditional replace (or an insert): two hosts counting at once cannot both take the last place; the loser reads
 /// again. Entries older than 72 hours are dropped on the next write, so a replay within the idempotency records' life
 /// is still recognised.
 /// </summary>
@@ -29,6 +29,11 @@ public sealed class TableContactEmailQuota(TableClientFactory tables) : IContact
         var rowKey = Hash(IContactEmailQuota.Mailbox(contactEmail));
         var partitionKey = rowKey[..2];
         var key = Hash(requestKey);
+        if (perDay >= 1 && await TryFirstCountAsync(table, partitionKey, rowKey, key, now, cancellationToken))
+        {
+            return ContactEmailQuotaDecision.Yes;
+        }
+
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
@@ -68,6 +73,25 @@ public sealed class TableContactEmailQuota(TableClientFactory tables) : IContact
 
         // Still contended after every attempt: refuse this one briefly rather than count past the limit.
         return new ContactEmailQuotaDecision(false, TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>
+    /// A mailbox's first count, in one request: insert its row with this request as the only entry. The insert fails on
+    /// conflict when the mailbox has a row already (counted before, or by a concurrent request): then the caller reads
+    /// it and decides as for any known mailbox, so no read comes before an insert that would fail anyway.
+    /// </summary>
+    static async Task<bool> TryFirstCountAsync(TableClient table, string partitionKey, string rowKey, string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(partitionKey, rowKey) { ["Entries"] = JsonSerializer.Serialize(new List<Entry> { new(key, now) }) },
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     static List<Entry> Read(TableEntity? entity) =>

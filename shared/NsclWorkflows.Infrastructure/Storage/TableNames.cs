@@ -9,7 +9,7 @@ public static class TableNames
     /// <summary>Idempotency keys of submissions.</summary>
     public const string IdempotencyKeys = "IdempotencyKeys";
 
-    /// <summary>Officers' open tasks: partition "{unit}|{role}", one row per application.</summary>
+    /// <summary>Officers' open tasks as first stored (partition "{unit}|{role}", row key the application id): no longer read; <see cref="OfficerInbox"/> replaces it (rebuilt by the <c>projections rebuild</c> command).</summary>
     public const string Inbox = "Inbox";
 
     /// <summary>The budget ledger: one partition per budget item and year (balance, holdings, entries).</summary>
@@ -21,5 +21,11 @@ public static class TableNames
     /// <summary>One partition per programme activity (the activity row, its spending and outputs inside).</summary>
     public const string Activities = "Activities";
 
-    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger, Notifications, Activities];
+    /// <summary>Officers' open tasks by "{unit}|{role}", due date in the row key, with their search rows (<see cref="TableInbox"/>).</summary>
+    public const string OfficerInbox = "OfficerInbox";
+
+    /// <summary>Programme counters kept by the projection (<see cref="TableProgrammeAggregates"/>).</summary>
+    public const string ProgrammeAggregates = "ProgrammeAggregates";
+
+    public static readonly IReadOnlyList<string> All = [Applications, IdempotencyKeys, Inbox, BudgetLedger, Notifications, Activities, OfficerInbox, ProgrammeAggregates];
 }

@@ -20,7 +20,9 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await azurite.SharedHostAsync("hostile", TimeSpan.FromMinutes(1));
+        // Its own tables: the row count below must not see other hosts' workflows writing their audit rows meanwhile.
+        host = await azurite.SharedHostAsync("hostile", () => new LocalHostProcess(azurite.ConnectionString, "hostile", TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = "hostile" }));
         client = new LifecycleClient(host.Http);
     }
 
@@ -47,7 +49,7 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Submit_HostileCharacterInAField_Returns422NamingTheFieldAndStoresNothing(string field, string rawValue)
     {
         var storage = new StorageProbe(azurite.ConnectionString);
-        var before = await storage.CountRowsAsync("nsclApplications");
+        var before = await storage.CountRowsAsync("hostileApplications");
 
         var (status, problem) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Raw(SubmissionWith(field, rawValue), "application/json"));
 
@@ -56,7 +58,7 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal((field, "invalid_characters"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
         Assert.Contains("ký tự", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await storage.CountRowsAsync("nsclApplications"));
+        Assert.Equal(before, await storage.CountRowsAsync("hostileApplications"));
     }
 
     [Fact]

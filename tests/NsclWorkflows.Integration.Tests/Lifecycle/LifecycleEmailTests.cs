@@ -53,7 +53,7 @@ public class LifecycleEmailTests(AzuriteFixture azurite)
         Assert.Contains("Không gửi được thư xác nhận tiếp nhận hồ sơ tới doanh nghiệp", view.GetProperty("lifecycle").GetProperty("notificationFailures")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("NotificationFailed", await client.AuditKindsAsync(id));
 
-        var (_, inbox) = await client.GetAsync("/api/inbox", As.Clerk);
+        var (_, inbox) = await client.GetAsync($"/api/inbox?q={id}", As.Clerk);
         var item = inbox.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("applicationId").GetString() == id);
         Assert.Equal(1, item.GetProperty("notificationFailures").GetInt32());
 

@@ -38,6 +38,14 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
         Assert.Equal([commerce], await InboxAsync(client, trade.Officer, [commerce, gap, tools]));
         Assert.Equal([gap], await InboxAsync(client, agriculture, [commerce, gap, tools]));
         Assert.Equal([tools], await InboxAsync(client, As.Clerk, [commerce, gap, tools]));
+
+        // Search (issue 17): without diacritics, within the officer's own unit only; a token that does not open is a 400.
+        Assert.Equal([gap], await InboxAsync(client, agriculture, [commerce, gap, tools], "?q=hoa%20tien"));
+        Assert.Empty(await InboxAsync(client, As.Clerk, [commerce, gap, tools], "?q=hoa%20tien"));
+        var (forged, forgedProblem) = await client.GetAsync("/api/inbox?cursor=eyJiIjoiIiwicCI6e319.AAAA", agriculture);
+        Assert.Equal((400, "cursor_invalid"), (forged, forgedProblem.GetProperty("code").GetString()));
+        var (noWords, noWordsProblem) = await client.GetAsync("/api/inbox?q=%21%21%21", agriculture);
+        Assert.Equal((400, "search_invalid"), (noWords, noWordsProblem.GetProperty("code").GetString()));
         var view = await client.ViewAsync(commerce);
         output.WriteLine(view.GetProperty("lifecycle").ToString());
         Assert.Equal(("sct", "IV.5"), (view.GetProperty("lifecycle").GetProperty("unit").GetString(), view.GetProperty("lifecycle").GetProperty("budgetLineId").GetString()));
@@ -123,11 +131,22 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
         Assert.Contains(wrongKindProblem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "nominees[0].role");
     }
 
-    static async Task<List<string>> InboxAsync(LifecycleClient client, As officer, string[] ours)
+    static async Task<List<string>> InboxAsync(LifecycleClient client, As officer, string[] ours, string query = "")
     {
-        var (status, inbox) = await client.GetAsync("/api/inbox", officer);
-        Assert.Equal(200, status);
-        return [.. inbox.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("applicationId").GetString()!).Where(ours.Contains).Distinct()];
+        // Every page (50 tasks each), following nextCursor.
+        var ids = new List<string>();
+        var url = "/api/inbox" + query;
+        while (url is not null)
+        {
+            var (status, inbox) = await client.GetAsync(url, officer);
+            Assert.Equal(200, status);
+            ids.AddRange(inbox.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("applicationId").GetString()!));
+            url = inbox.TryGetProperty("nextCursor", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String
+                ? "/api/inbox" + (query.Length > 0 ? query + "&" : "?") + "cursor=" + Uri.EscapeDataString(next.GetString()!)
+                : null;
+        }
+
+        return [.. ids.Where(ours.Contains).Distinct()];
     }
 
     /// <summary>The whole ledger of 2025, every line: what the plan's money holds.</summary>

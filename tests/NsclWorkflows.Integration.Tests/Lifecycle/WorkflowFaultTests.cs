@@ -39,7 +39,7 @@ public class WorkflowFaultTests(AzuriteFixture azurite)
         Assert.Equal("appraisal-record", failure.GetProperty("kind").GetString());
         Assert.Contains("0xFFFF", failure.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("DocumentFailed", await client.AuditKindsAsync(id));
-        var (_, inbox) = await client.GetAsync("/api/inbox", As.Leader);
+        var (_, inbox) = await client.GetAsync($"/api/inbox?q={id}", As.Leader);
         var item = inbox.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("applicationId").GetString() == id);
         Assert.Equal(1, item.GetProperty("documentFailures").GetInt32());
         var (_, operations) = await client.GetAsync("/api/operations/workflows", As.Admin);

@@ -44,7 +44,7 @@ public class BrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
         using var node = Process.Start(start)!;
         var stdout = node.StandardOutput.ReadToEndAsync();
         var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12)); // lifecycle.test.mjs also pages an inbox of 55 more files
         await node.WaitForExitAsync(timeout.Token);
         output.WriteLine(await stdout);
         output.WriteLine(await stderr);
