@@ -49,12 +49,16 @@ public sealed partial class ProjectionRebuild(IApplicationDirectory applications
 }
 
 /// <summary>At start (both hosts): runs <see cref="ProjectionRebuild"/> once if the counters of the current catalogue are not complete.</summary>
-public sealed partial class ProjectionCatchUpService(ProjectionRebuild rebuild, ILogger<ProjectionCatchUpService> logger) : BackgroundService
+public sealed partial class ProjectionCatchUpService(IServiceProvider services, ILogger<ProjectionCatchUpService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            // Resolved here, not in the constructor: building the storage clients must not happen before the host has
+            // validated its settings (a missing AzureWebJobsStorage is reported as such).
+            await Task.Yield();
+            var rebuild = services.GetRequiredService<ProjectionRebuild>();
             await rebuild.RunAsync(force: false, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
