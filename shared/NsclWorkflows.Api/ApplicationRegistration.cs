@@ -58,7 +58,6 @@ public static class ApplicationRegistration
         services.AddSingleton<CatalogueHandler>();
         services.AddSingleton<Lifecycle.ApplicationAccess>();
         services.AddSingleton<Lifecycle.ApplicationActionHandler>();
-        services.AddSingleton<Lifecycle.InboxHandler>();
         services.AddSingleton<Lifecycle.HistoryHandler>();
         services.AddSingleton<Lifecycle.RotateAccessLinkHandler>();
         services.AddSingleton<Lifecycle.BudgetHandler>();

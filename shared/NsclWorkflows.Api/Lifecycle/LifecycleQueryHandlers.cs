@@ -7,38 +7,6 @@ using NsclWorkflows.Infrastructure.Security;
 
 namespace NsclWorkflows.Api.Lifecycle;
 
-/// <summary><c>GET /api/inbox</c> (officers): open tasks of my roles in my unit (admins: every unit), overdue first.</summary>
-public sealed class InboxHandler(IInbox inbox, OfficerAuthenticator officers, TimeProvider time)
-{
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (officers.Authenticate(request) is not { } officer)
-        {
-            return ApiProblem.Unauthorized();
-        }
-
-        var roles = new[] { OfficerRoles.Officer, OfficerRoles.Appraiser, OfficerRoles.Leader }.Where(officer.IsIn).ToList();
-        var units = officer.IsAdmin ? Units.All : [officer.Unit];
-        var items = await inbox.ListAsync(units, roles, cancellationToken);
-        var step = request.Query["step"].ToString();
-        var line = request.Query["line"].ToString();
-        var year = int.TryParse(request.Query["year"], out var y) ? y : (int?)null;
-        var now = time.GetUtcNow();
-        var filtered = items
-            .Where(i => step.Length == 0 || i.Step.Split(',').Contains(step, StringComparer.Ordinal))
-            .Where(i => line.Length == 0 || i.BudgetLineId == line)
-            .Where(i => year is null || i.BudgetYear == year)
-            .Select(i => new { i.ApplicationId, i.TrackingCode, i.EnterpriseName, i.Title, i.Status, statusText = StatusText(i.Status), i.Role, i.Step, i.Unit,
-                i.SupportKindId, i.BudgetLineId, i.BudgetYear, i.DueUtc, overdue = i.DueUtc < now, i.UpdatedAtUtc, i.NotificationFailures, i.DocumentFailures })
-            .ToList();
-        return Results.Json(new { officer = officer.Name, officer.Unit, roles, count = filtered.Count, items = filtered }, ApiJson.Options);
-    }
-
-    static string StatusText(string status) =>
-        Enum.TryParse<ApplicationStatus>(status, out var s) ? ApplicationStatusText.Vietnamese(s) : status;
-}
-
 /// <summary>
 /// <c>GET /api/applications/{id}/history</c>: the append-only audit trail: all of it for officers of the unit; for the
 /// enterprise (with its link) the entries <see cref="EnterpriseDisclosure"/> lets it see.
