@@ -195,6 +195,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__RateLimits__SubmissionsPerEmailPerDay: '3'
     // Behind Front Door the client is the entry Front Door appended, one before App Service's (which is Front Door's).
     Nscl__RateLimits__ForwardedForHops: behindFrontDoor ? '2' : '1'
+    // /api/health answers 503 "degraded" when a started workflow has waited this long undispatched (a stalled backend).
+    Nscl__Health__WorkflowWaitAlertAfter: '00:05:00'
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'

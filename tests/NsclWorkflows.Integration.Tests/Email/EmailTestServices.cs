@@ -57,6 +57,7 @@ static class EmailTestServices
                 b.AddProvider(logs);
             }
         });
+        services.AddSingleton(NsclWorkflows.Domain.Catalogue.EmbeddedCatalogue.Load()); // the host's composition registers it (the projections' counters need it)
         services.AddNsclInfrastructure(configuration);
         return services;
     }

@@ -12,7 +12,9 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     LocalHostProcess host = null!;
 
-    public async Task InitializeAsync() => host = await azurite.SharedHostAsync("malformed", TimeSpan.FromMinutes(10));
+    // Its own tables: the row counts below must not see other hosts' workflows writing their audit rows meanwhile.
+    public async Task InitializeAsync() => host = await azurite.SharedHostAsync("malformed", () => new LocalHostProcess(azurite.ConnectionString, "malformed",
+        TimeSpan.FromMinutes(10), new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = "malformed" }));
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -51,8 +53,8 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Submit_MalformedRequest_Returns4xxWithReasonAndWritesNothing(Case c)
     {
         var storage = new StorageProbe(azurite.ConnectionString);
-        var applicationsBefore = await storage.CountRowsAsync("nsclApplications");
-        var keysBefore = await storage.CountRowsAsync("nsclIdempotencyKeys");
+        var applicationsBefore = await storage.CountRowsAsync("malformedApplications");
+        var keysBefore = await storage.CountRowsAsync("malformedIdempotencyKeys");
 
         var (status, problem) = await TestSubmissions.PostAsync(host.Http, c.Content(), c.IdempotencyKey);
 
@@ -66,8 +68,8 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Matches("[àáảãạăâđèéêìíòóôơùúưỳýộốồổỗớờởỡợứừửữựếềểễệấầẩẫậắằẳẵặịọụỉủũĩõẽẹỹỷỵ]", error.GetProperty("message").GetString()!.ToLowerInvariant());
         }
 
-        Assert.Equal(applicationsBefore, await storage.CountRowsAsync("nsclApplications"));
-        Assert.Equal(keysBefore, await storage.CountRowsAsync("nsclIdempotencyKeys"));
+        Assert.Equal(applicationsBefore, await storage.CountRowsAsync("malformedApplications"));
+        Assert.Equal(keysBefore, await storage.CountRowsAsync("malformedIdempotencyKeys"));
     }
 
     [Fact]
