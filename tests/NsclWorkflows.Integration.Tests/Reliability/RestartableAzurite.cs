@@ -54,23 +54,7 @@ sealed class RestartableAzurite : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-        {
-            script, "--silent", "--skipApiVersionCheck", "--loose", "--location", dataDir,
-            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = AzuriteFixture.StartProcess(dataDir, blob, queue, table);
         foreach (var port in new[] { blob, queue, table })
         {
             await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));

@@ -48,21 +48,30 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var root = RepositoryRoot.Find();
-        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
-        {
-            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {root} (scripts/test.sh does it).");
-        }
-
         dataDir = Directory.CreateTempSubdirectory("nscl-azurite-").FullName;
         int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
-        var start = new ProcessStartInfo("node")
+        process = StartProcess(dataDir, blob, queue, table);
+        foreach (var port in new[] { blob, queue, table })
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+            await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
+        }
+
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};" +
+            $"TableEndpoint=http://127.0.0.1:{table}/{Account};";
+    }
+
+    /// <summary>Azurite (blob, queue, table) on the given loopback ports with its data in <paramref name="dataDir"/>.</summary>
+    internal static Process StartProcess(string dataDir, int blob, int queue, int table)
+    {
+        var script = Path.Combine(RepositoryRoot.Find(), "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {RepositoryRoot.Find()} (scripts/test.sh does it).");
+        }
+
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[]
         {
             script, "--silent", "--skipApiVersionCheck", "--loose", "--location", dataDir,
@@ -73,20 +82,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        foreach (var port in new[] { blob, queue, table })
-        {
-            await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
-        }
-
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};" +
-            $"TableEndpoint=http://127.0.0.1:{table}/{Account};";
+        return process;
     }
 
     public async Task DisposeAsync()
