@@ -186,20 +186,12 @@ public sealed class ExportsHandler(
 
     public async Task<IResult> LedgerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!Begin(request, out var officer, out var format, out var problem))
+        var (refusal, format, year, balances) = await LedgerScopeAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return problem!;
+            return refusal;
         }
 
-        var errors = new List<FieldError>();
-        var year = Year(request, errors);
-        var line = Line(request, errors);
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(errors);
-        }
-
-        var balances = await BalancesAsync(officer!, year, line, cancellationToken).ConfigureAwait(false);
         return new ExportResult(Name("Sổ theo dõi kinh phí", year), "Kinh phí", format, LedgerColumns, (writer, _) =>
         {
             foreach (var b in balances)
@@ -218,20 +210,12 @@ public sealed class ExportsHandler(
 
     public async Task<IResult> LedgerMovementsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!Begin(request, out var officer, out var format, out var problem))
+        var (refusal, format, year, balances) = await LedgerScopeAsync(request, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            return problem!;
+            return refusal;
         }
 
-        var errors = new List<FieldError>();
-        var year = Year(request, errors);
-        var line = Line(request, errors);
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(errors);
-        }
-
-        var balances = await BalancesAsync(officer!, year, line, cancellationToken).ConfigureAwait(false);
         return new ExportResult(Name("Bút toán kinh phí", year), "Bút toán", format, MovementColumns, async (writer, ct) =>
         {
             // One partition query per item and year (a few hundred at most); the entries of one are written as they come.
@@ -335,6 +319,25 @@ public sealed class ExportsHandler(
     ];
 
     /// <summary>As <c>GET /api/budget</c> lists them, limited to the items the officer's unit leads.</summary>
+    /// <summary>The ledger exports' common start: the caller, the format, the year and item filters, the balances in scope.</summary>
+    async Task<(IResult? Refusal, ExportFormat Format, int? Year, List<LedgerBalance> Balances)> LedgerScopeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!Begin(request, out var officer, out var format, out var problem))
+        {
+            return (problem!, format, null, []);
+        }
+
+        var errors = new List<FieldError>();
+        var year = Year(request, errors);
+        var line = Line(request, errors);
+        if (errors.Count > 0)
+        {
+            return (ApiProblem.Validation(errors), format, year, []);
+        }
+
+        return (null, format, year, await BalancesAsync(officer!, year, line, cancellationToken).ConfigureAwait(false));
+    }
+
     async Task<List<LedgerBalance>> BalancesAsync(Officer officer, int? year, string? line, CancellationToken cancellationToken)
     {
         var balances = (await ledger.GetBalancesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(b => b.Key);
