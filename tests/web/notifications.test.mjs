@@ -18,12 +18,14 @@ test('an e-mail the provider refuses shows in the inbox and on the application p
   assert.equal(plan.status, 200);
   const submitted = await fetch(`${baseUrl}/api/applications`, json(application(to, 'Công ty TNHH Thư Lỗi')));
   assert.equal(submitted.status, 201);
-  const { applicationId } = await submitted.json();
+  const { applicationId, trackingCode } = await submitted.json();
 
   const browser = await launch();
   try {
     const officer = await browser.context.newPage();
     await signInAsAdmin(officer);
+    // The inbox shows 50 a page, overdue first, over every file of the suite's host: find this one as an officer would.
+    await officer.getByLabel('Tìm theo tên, mã số doanh nghiệp hoặc mã hồ sơ').fill(trackingCode);
     const row = officer.locator(`#inbox-table tr[data-application-id="${applicationId}"]`);
     const flagged = row.locator('[data-mail-failures]');
     await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
