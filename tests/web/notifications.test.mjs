@@ -29,7 +29,9 @@ test('an e-mail the provider refuses shows in the inbox and on the application p
     const row = officer.locator(`#inbox-table tr[data-application-id="${applicationId}"]`);
     const flagged = row.locator('[data-mail-failures]');
     await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
-      async () => (await flagged.count()) === 1, 'the inbox flags the refused e-mail');
+      // Under the whole suite's load the flag has taken 80-95 s to appear (the refusal is recorded by the workflow, then
+      // projected); alone it takes seconds. Why it is that slow under load is open (closing note of 2026-12-01).
+      async () => (await flagged.count()) === 1, 'the inbox flags the refused e-mail', 240_000);
     assert.match(await flagged.textContent(), /1 thư lỗi/);
 
     await row.getByRole('link').click();
