@@ -2,6 +2,7 @@
 # Lifecycle benchmark (not a test): N applications (default 200) through the whole lifecycle on Azurite with time
 # compression, beside the raw rate of one-activity orchestrations on the same backend in the same run.
 #   ./scripts/benchmark.sh [N]
+#   ./scripts/benchmark.sh cost [applications=50] [idleMinutes=10] [pollingSeconds=10]   (the cost model: storage requests idle and per lifecycle)
 # Results go into docs/benchmarks.md by hand, with the machine and the command.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -19,4 +20,4 @@ trap 'kill -TERM $AZURITE_PID 2>/dev/null; wait $AZURITE_PID 2>/dev/null; rm -rf
 wait_for_port "$BLOB" 30 && wait_for_port "$QUEUE" 30 && wait_for_port "$TABLE" 30
 
 export AzureWebJobsStorage="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"
-dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- "${1:-200}"
+dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- "${@:-200}"

@@ -24,31 +24,14 @@ if (args.Length > 0 && args[0] == "startup")
     return await StartupProbe.RunAsync(args.Skip(1).ToArray());
 }
 
-var applications = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
-var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
-    ?? throw new InvalidOperationException("Set AzureWebJobsStorage (scripts/benchmark.sh does).");
-var run = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
-
-var builder = Host.CreateApplicationBuilder();
-builder.Logging.SetMinimumLevel(LogLevel.Error);
-builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+if (args.Length > 0 && args[0] == "cost")
 {
-    ["AzureWebJobsStorage"] = connection,
-    ["Nscl:Durable:TaskHubName"] = "bench" + run,
-    ["Nscl:Durable:WorkerId"] = "benchmark",
-    ["Nscl:Durable:MaxQueuePollingInterval"] = "00:00:00.500",
-    ["Nscl:Storage:TablePrefix"] = "bench" + run,
-    ["Nscl:AccessLinks:SigningKey"] = "benchmark-signing-key-0123456789abcdef",
-    ["Nscl:Deadlines:CompressedWorkingDay"] = "00:01:00",
-    ["Nscl:Auth:Mode"] = "AppService",
-    ["Nscl:Email:SendGridApiKey"] = "unused-by-the-benchmark",
-    ["Nscl:Email:From"] = "nscl@danang.gov.vn",
-    ["Nscl:Email:PublicBaseUrl"] = "http://127.0.0.1:7071",
-});
-builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
-builder.Services.AddNsclApplication(builder.Configuration);
-builder.Services.AddSingleton<INotificationService, CountingNotifications>();
-using var host = builder.Build();
+    return await CostModel.RunAsync(args.Skip(1).ToArray());
+}
+
+var applications = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+var run = BenchmarkHost.RunName();
+using var host = BenchmarkHost.Build(BenchmarkHost.Settings(BenchmarkHost.Connection(), "bench" + run, TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1)));
 await host.StartAsync();
 var client = host.Services.GetRequiredService<DurableTaskClient>();
 var repository = host.Services.GetRequiredService<IApplicationRepository>();
@@ -65,29 +48,15 @@ var lifecycle = Stopwatch.StartNew();
 var ids = new List<string>();
 for (var i = 0; i < applications; i++)
 {
-    var now = DateTimeOffset.UtcNow;
-    var id = ApplicationIds.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-    var application = new Application(id, $"NSCL-2026-B{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
-        "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
-    await repository.TryAddAsync(application, new AuditEntry(id, now, AuditKinds.Submitted, "benchmark", "Nộp"), default);
+    var application = LifecycleScript.NewApplication(i, catalogue);
+    var id = application.Id;
+    await repository.TryAddAsync(application, new AuditEntry(id, application.SubmittedAtUtc, AuditKinds.Submitted, "benchmark", "Nộp"), default);
     ids.Add(id);
 }
 
 await Task.WhenAll(ids.Select(id => client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(id),
     new StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(id)))));
-var steps = new (ActionRequest Action, Func<Application, bool> Done)[]
-{
-    (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
-    (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = [new CriterionScore("A", 8, 10)] },
-        a => a.Status == ApplicationStatus.AwaitingApproval),
-    (new(LifecycleAction.Approve, "leader", "Leader") { AmountVnd = 3_000_000, BudgetYear = 2025 }, a => a.Status == ApplicationStatus.InImplementation),
-    (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 50 }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted),
-    (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted),
-    (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 2", PercentDone = 100 }, a => a.Lifecycle.CheckIns[1].Status == CheckInStatus.Submitted),
-    (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalEvaluation),
-    (new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Xong" }, a => a.Lifecycle.FinalReport is not null),
-    (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
-};
+var steps = LifecycleScript.Steps;
 
 // Every application takes each step together: raise the step's event for all, then read all rows in one query per
 // round until every application shows the step done (polling one row per application would load Azurite more than

@@ -114,8 +114,9 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
     {
         Fault("host SIGKILLed");
         host!.Kill();
+        var degraded = host.DegradedStarts;
         await host.StartAsync();
-        Fault("host restarted");
+        Fault(host.DegradedStarts > degraded ? "host restarted, health degraded (a workflow pending past the alert age)" : "host restarted");
     }
 
     async Task SlowPeriodAsync()
@@ -148,7 +149,7 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
             var created = await RetryAsync(async () =>
             {
                 var (status, body) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(submission), key);
-                return status == 201 ? body : Retryable(status) ? null : throw new InvalidOperationException($"submission refused: {status} {body}");
+                return status is 201 or 200 ? body : Retryable(status) ? null : throw new InvalidOperationException($"submission refused: {status} {body}");
             }, cancellationToken);
             script.Id = created.GetProperty("applicationId").GetString()!;
             scripts[script.Id] = script;

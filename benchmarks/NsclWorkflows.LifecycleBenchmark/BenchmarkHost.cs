@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NsclWorkflows.Api;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Local.Durable;
+using NsclWorkflows.Workflows;
+
+namespace NsclWorkflows.LifecycleBenchmark;
+
+/// <summary>
+/// The benchmark's host: the standalone host's durable backend (sidecar over the Azure Storage provider) and the real
+/// composition on its own task hub and table prefix, with e-mail replaced by a counter.
+/// </summary>
+static class BenchmarkHost
+{
+    public static string Connection() => Environment.GetEnvironmentVariable("AzureWebJobsStorage")
+        ?? throw new InvalidOperationException("Set AzureWebJobsStorage (scripts/benchmark.sh does).");
+
+    public static string RunName() => DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The settings of a run: its own hub and tables; <paramref name="polling"/> is the queues' maximum polling interval.</summary>
+    public static Dictionary<string, string?> Settings(string connection, string prefix, TimeSpan polling, TimeSpan workingDay) => new()
+    {
+        ["AzureWebJobsStorage"] = connection,
+        ["Nscl:Durable:TaskHubName"] = prefix,
+        ["Nscl:Durable:WorkerId"] = "benchmark",
+        ["Nscl:Durable:MaxQueuePollingInterval"] = polling.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        ["Nscl:Storage:TablePrefix"] = prefix,
+        ["Nscl:AccessLinks:SigningKey"] = "benchmark-signing-key-0123456789abcdef",
+        ["Nscl:Deadlines:CompressedWorkingDay"] = workingDay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        ["Nscl:Auth:Mode"] = "AppService",
+        ["Nscl:Email:SendGridApiKey"] = "unused-by-the-benchmark",
+        ["Nscl:Email:From"] = "nscl@danang.gov.vn",
+        ["Nscl:Email:PublicBaseUrl"] = "http://127.0.0.1:7071",
+    };
+
+    public static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
+        builder.Services.AddNsclApplication(builder.Configuration);
+        builder.Services.AddSingleton<INotificationService, CountingNotifications>();
+        return builder.Build();
+    }
+}
+
+/// <summary>The lifecycle every benchmark application takes: its submission and the nine actions after the receipt.</summary>
+static class LifecycleScript
+{
+    public static Application NewApplication(int i, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var now = DateTimeOffset.UtcNow;
+        var id = ApplicationIds.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        return new Application(id, $"NSCL-2026-B{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
+            "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
+    }
+
+    /// <summary>Receipt, completeness, appraisal, approval, two check-ins submitted and accepted, final report, evaluation.</summary>
+    public static readonly (ActionRequest Action, Func<Application, bool> Done)[] Steps =
+    [
+        (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
+        (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = [new CriterionScore("A", 8, 10)] },
+            a => a.Status == ApplicationStatus.AwaitingApproval),
+        (new(LifecycleAction.Approve, "leader", "Leader") { AmountVnd = 3_000_000, BudgetYear = 2025 }, a => a.Status == ApplicationStatus.InImplementation),
+        (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 50 }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted),
+        (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted),
+        (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 2", PercentDone = 100 }, a => a.Lifecycle.CheckIns[1].Status == CheckInStatus.Submitted),
+        (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalEvaluation),
+        (new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Xong" }, a => a.Lifecycle.FinalReport is not null),
+        (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
+    ];
+}
