@@ -85,6 +85,7 @@ static class CostModel
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var lifecycle = Difference(before, counter.Snapshot());
+        var notifications = CountingNotifications.Count / (double)applications;
 
         // The idle polling that ran beside the lifecycles is not the lifecycles' cost.
         var idlePerHour = idle.ToDictionary(p => p.Key, p => p.Value / idleHours, StringComparer.Ordinal);
@@ -117,7 +118,8 @@ static class CostModel
         Console.WriteLine();
         Console.WriteLine($"per lifecycle: {history.Episodes / (double)applications:F1} orchestration episodes, {history.Activities / (double)applications:F1} activity executions, " +
             $"{history.Timers / (double)applications:F1} timers created, {history.Rows / (double)applications:F0} history rows; " +
-            $"{blobs.Count / (double)applications:F1} blobs, {blobs.Bytes / 1024.0 / applications:F0} KiB; CPU {cpu.TotalSeconds / applications:F2} s");
+            $"{blobs.Count / (double)applications:F1} blobs, {blobs.Bytes / 1024.0 / applications:F0} KiB; CPU {cpu.TotalSeconds / applications:F2} s; " +
+            $"{notifications:F1} notifications asked (e-mail is counted, not sent: the real sender adds its records' requests)");
         Console.WriteLine(string.Join(' ', Enum.GetValues<PriceClass>().Select(c => $"{c}={idleClasses[c]:F0}/{lifecycleClasses[c]:F1}")));
         return 0;
     }

@@ -137,7 +137,10 @@ public static class SendGridCaptureEndpoints
     };
 
     static int Limit(HttpRequest request) =>
-        int.TryParse(request.Query["limit"], out var limit) ? Math.Clamp(limit, 1, 500) : 100;
+        int.TryParse(request.Query["limit"], out var limit) ? Math.Clamp(limit, 1, MaxListed) : 100;
+
+    /// <summary>The most messages one listing returns (a fault campaign of a hundred lifecycles captures about 900).</summary>
+    public const int MaxListed = 5000;
 
     sealed record FaultPlan(int Status, int Count = 1, int DelayMs = 0, string? To = null);
 }

@@ -353,17 +353,31 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
         }
 
         // E-mails: at most one per (application, event, occurrence, recipient); Unconfirmed records counted.
-        var sent = (await capture!.Http.GetFromJsonAsyncSafe("/dev/outbox.json?limit=5000"))
+        var sent = (await capture!.Http.GetFromJsonAsyncSafe($"/dev/outbox.json?limit={NsclWorkflows.Local.Email.SendGridCaptureEndpoints.MaxListed}"))
             .Select(m => m.GetProperty("message").GetProperty("personalizations")[0])
             .Where(p => p.TryGetProperty("custom_args", out _))
             .Select(p => $"{p.GetProperty("custom_args").GetProperty("messageKey").GetString()}|{p.GetProperty("to")[0].GetProperty("email").GetString()}")
             .ToList();
         report.Emails = sent.Count;
+        report.EmailsListTruncated = sent.Count >= NsclWorkflows.Local.Email.SendGridCaptureEndpoints.MaxListed;
         report.DoubledEmails = sent.GroupBy(k => k).Count(g => g.Count() > 1);
+        var captured = sent.Select(k => k[..k.IndexOf('|', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
         await foreach (var record in tables.GetTableClient(Prefix + "Notifications").QueryAsync<TableEntity>())
         {
             var state = record.GetString("State") ?? "?";
             report.EmailRecords[state] = report.EmailRecords.GetValueOrDefault(state) + 1;
+            var delivered = captured.Contains(record.GetString("MessageKey") ?? string.Empty);
+            if (state == "Sent" && !delivered)
+            {
+                report.SentNotDelivered.Add(record.GetString("MessageKey") ?? "?");
+            }
+
+            // Unconfirmed: handed to the provider without a recorded answer (a kill or an outage between the send and
+            // the record). Explained by what the provider received: delivered once, or never.
+            if (state == "Unconfirmed")
+            {
+                report.Unconfirmed[delivered ? "delivered" : "not delivered"] = report.Unconfirmed.GetValueOrDefault(delivered ? "delivered" : "not delivered") + 1;
+            }
         }
 
         // Ledger: what the completed lifecycles disbursed, nothing left reserved, nothing twice.
@@ -440,6 +454,15 @@ sealed class CampaignReport
     public int Emails { get; set; }
 
     public int DoubledEmails { get; set; }
+
+    /// <summary>The capture's listing was full: the e-mail checks would not see every message.</summary>
+    public bool EmailsListTruncated { get; set; }
+
+    /// <summary>Records <c>Sent</c> whose message the provider never received.</summary>
+    public List<string> SentNotDelivered { get; } = [];
+
+    /// <summary>Records <c>Unconfirmed</c>, by what the provider received.</summary>
+    public Dictionary<string, int> Unconfirmed { get; } = [];
 
     public Dictionary<string, int> EmailRecords { get; } = [];
 

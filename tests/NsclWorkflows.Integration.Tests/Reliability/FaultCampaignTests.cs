@@ -23,7 +23,9 @@ public class FaultCampaignTests(ITestOutputHelper output)
         Assert.Empty(report.Lost);
         Assert.Empty(report.AuditNotOnce);
         Assert.Empty(report.WrongEnd);
+        Assert.False(report.EmailsListTruncated, "the capture's listing was full: not every e-mail was checked");
         Assert.Equal(0, report.DoubledEmails);
+        Assert.Empty(report.SentNotDelivered);
         Assert.False(report.Workflows.ContainsKey("Failed"), $"failed workflows: {report.Workflows.GetValueOrDefault("Failed")}");
         Assert.Equal(report.ExpectedDisbursedVnd, report.DisbursedVnd);
         Assert.Equal(0, report.ReservedVnd);
