@@ -16,7 +16,7 @@ node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$DA
   --blobHost 127.0.0.1 --blobPort "$BLOB" --queueHost 127.0.0.1 --queuePort "$QUEUE" --tableHost 127.0.0.1 --tablePort "$TABLE" \
   > "$DATA/azurite.log" 2>&1 &
 AZURITE_PID=$!
-trap 'kill -TERM $AZURITE_PID 2>/dev/null; wait $AZURITE_PID 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'stop_process $AZURITE_PID 10; rm -rf "$DATA"' EXIT
 wait_for_port "$BLOB" 30 && wait_for_port "$QUEUE" 30 && wait_for_port "$TABLE" 30
 
 export AzureWebJobsStorage="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"

@@ -35,8 +35,8 @@ stop_all() {
   trap '' PIPE   # the terminal (or a pipe we print into) may already be gone: stop the processes regardless
   echo 2>/dev/null
   echo "Stopping..." 2>/dev/null
-  [ -n "$HOST_PID" ] && kill -TERM "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
-  kill -TERM "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null || true
+  [ -n "$HOST_PID" ] && stop_process "$HOST_PID" 30   # the host's own stop is bounded (sidecar 10 s) well inside this
+  stop_process "$AZURITE_PID" 10 .azurite/azurite.log
   echo "Stopped." 2>/dev/null
 }
 trap stop_all INT TERM EXIT

@@ -13,7 +13,7 @@ STARTS="${1:-30}" N="${2:-50}" BOUND="${3:-120}"
 
 AZURITE_PID="" DATA=""
 stop_storage() {
-  [ -n "$AZURITE_PID" ] && kill -TERM "$AZURITE_PID" 2>/dev/null && wait "$AZURITE_PID" 2>/dev/null || true
+  [ -n "$AZURITE_PID" ] && stop_process "$AZURITE_PID" 10 || true
   [ -n "$DATA" ] && rm -rf "$DATA"
   AZURITE_PID="" DATA=""
 }
