@@ -73,6 +73,25 @@ public sealed class StorageClientsTests
     }
 
     [Fact]
+    public async Task StartUp_IdentityBasedStorage_DocumentsAndAttachmentsUseTheBlobServiceUri()
+    {
+        // Word documents and attachments once had their own blob client built from a connection string, which the
+        // deployed app (identity-based settings, no connection string) does not have: every document would fail there.
+        var settings = IdentitySettings();
+        settings["Nscl:AccessLinks:SigningKey"] = TestHost.SigningKey;
+        using var host = TestHost.Build(settings);
+
+        await host.StartAsync();
+
+        var blobs = host.Services.GetServices<Azure.Storage.Blobs.BlobServiceClient>().ToList();
+        Assert.Single(blobs);
+        Assert.Equal(new Uri("https://stnscl.blob.core.windows.net/"), blobs[0].Uri);
+        Assert.NotNull(host.Services.GetRequiredService<NsclWorkflows.Domain.Documents.IDocumentStore>());
+        Assert.NotNull(host.Services.GetRequiredService<NsclWorkflows.Domain.Attachments.IAttachmentStore>());
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task StartUp_NoStorageSetting_IsRefused()
     {
         using var host = TestHost.Build(new Dictionary<string, string?> { ["Nscl:AccessLinks:SigningKey"] = TestHost.SigningKey });
