@@ -67,6 +67,7 @@ public class ActionBodyReadingTests
     [Theory]
     [InlineData("""{"missingItems":["Báo giá",3]}""", "missingItems", ErrorCodes.WrongType)]
     [InlineData("""{"missingItems":["  "]}""", "missingItems", ErrorCodes.Required)]
+    [InlineData("""{"missingItems":["Báo giá",null]}""", "missingItems", ErrorCodes.WrongType)]
     [InlineData("""{"missingItems":["Báo giá"],"workingDays":61}""", "workingDays", ErrorCodes.OutOfRange)]
     [InlineData("""{"missingItems":["Báo giá"],"workingDays":1.5}""", "workingDays", ErrorCodes.WrongType)]
     public void Read_SupplementationFieldRules_AnswerAsBefore(string json, string field, string code)

@@ -45,19 +45,19 @@ public static class StrictJsonBody
             return null;
         }
 
+        var found = new List<FieldError>();
         foreach (var property in root.EnumerateObject())
         {
-            var before = errors.Count;
-            Check(property, info, string.Empty, texts, errors);
-            if (errors.Count > before)
-            {
-                bad.Add(property.Name);
-            }
+            Check(property, info, string.Empty, texts, found);
         }
+
+        errors.AddRange(found);
+        var paths = found.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        bad.UnionWith(paths.Select(RootOf));
 
         try
         {
-            return JsonSerializer.Deserialize(Without(root, bad), info);
+            return JsonSerializer.Deserialize(Without(root, paths), info);
         }
         catch (JsonException e)
         {
@@ -132,7 +132,16 @@ public static class StrictJsonBody
             {
                 var itemPath = $"{path}[{i++}]";
                 var found = new List<FieldError>();
-                Value(element, item, itemPath, texts, found);
+                if (element.ValueKind == JsonValueKind.Null)
+                {
+                    // A list holds values: a null item is of no type the list takes.
+                    found.Add(new FieldError(itemPath, ErrorCodes.WrongType, texts.WrongType(itemPath, item)));
+                }
+                else
+                {
+                    Value(element, item, itemPath, texts, found);
+                }
+
                 errors.AddRange(found.Count == 0 ? found : texts.Item(itemPath, item, found));
             }
         }
@@ -166,22 +175,59 @@ public static class StrictJsonBody
         type != typeof(string) && type.IsGenericType && type.GetGenericArguments() is [var item]
             && typeof(IEnumerable<>).MakeGenericType(item).IsAssignableFrom(type) ? item : null;
 
-    /// <summary>The object without <paramref name="left"/>'s properties, as UTF-8 JSON.</summary>
-    static byte[] Without(JsonElement root, HashSet<string> left)
+    /// <summary>
+    /// The object as UTF-8 JSON without what is in error: a property at one of <paramref name="paths"/> is left out, an
+    /// item at one of them is null (so the list keeps its length and the other items their places).
+    /// </summary>
+    static byte[] Without(JsonElement root, HashSet<string> paths)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var property in root.EnumerateObject().Where(p => !left.Contains(p.Name)))
-            {
-                property.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-        }
-
+        using var writer = new Utf8JsonWriter(buffer);
+        Write(root, string.Empty);
+        writer.Flush();
         return buffer.ToArray();
+
+        void Write(JsonElement element, string path)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    writer.WriteStartObject();
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        var child = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                        if (!paths.Contains(child))
+                        {
+                            writer.WritePropertyName(property.Name);
+                            Write(property.Value, child);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case JsonValueKind.Array:
+                    writer.WriteStartArray();
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        var child = $"{path}[{i++}]";
+                        if (paths.Contains(child))
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            Write(item, child);
+                        }
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    element.WriteTo(writer);
+                    break;
+            }
+        }
     }
 }
 

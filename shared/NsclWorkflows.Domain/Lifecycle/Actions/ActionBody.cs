@@ -26,6 +26,12 @@ public abstract record ActionBody
         scores?.Select(s => new CriterionScore(VietnameseText.NormaliseLine(s.Criterion ?? string.Empty), s.Score ?? 0, s.MaxScore ?? 0)).ToList();
 }
 
+/// <summary>The body of an action that takes a note only (an acceptance, a refusal, a withdrawal, an officer's note).</summary>
+public sealed record NoteBody(string? Note) : ActionBody
+{
+    public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note) };
+}
+
 /// <summary>A score against one criterion, as sent: <c>{criterion, score, maxScore}</c>.</summary>
 public sealed record ScoreBody(string? Criterion, decimal? Score, decimal? MaxScore);
 

@@ -1,15 +1,10 @@
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>A leader cancels an approved task: what was reserved and not yet committed is released.</summary>
-public sealed class Cancel() : ActionDefinition<Cancel.Body, Cancel.Payload>(LifecycleAction.Cancel, "cancel", Actor.Leader,
+public sealed class Cancel() : ActionDefinition<NoteBody, Cancel.Payload>(LifecycleAction.Cancel, "cancel", Actor.Leader,
     (request, application, atUtc) => new(request.Note, application.Lifecycle.Approval is { } approval ? approval.AmountVnd - application.Lifecycle.CommittedVnd : 0))
 {
-    public sealed record Body(string? Note) : ActionBody
-    {
-        public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note) };
-    }
-
-    protected override void Rules(InlineValidator<Body> body) => body.Note(b => b.Note, required: true);
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note, required: true);
 
     public sealed record Payload(string? Reason, long Unspent);
 

@@ -3,15 +3,10 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>A leader refuses support, with the reason the enterprise is sent.</summary>
-public sealed class Reject() : ActionDefinition<Reject.Body, Reject.Payload>(LifecycleAction.Reject, "reject", Actor.Leader,
+public sealed class Reject() : ActionDefinition<NoteBody, Reject.Payload>(LifecycleAction.Reject, "reject", Actor.Leader,
     (request, _, _) => new(request.Note))
 {
-    public sealed record Body(string? Note) : ActionBody
-    {
-        public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note) };
-    }
-
-    protected override void Rules(InlineValidator<Body> body) => body.Note(b => b.Note, required: true);
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note, required: true);
 
     public sealed record Payload(string? Reason);
 

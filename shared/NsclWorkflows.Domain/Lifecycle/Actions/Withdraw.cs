@@ -3,15 +3,10 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>The enterprise withdraws its file before a decision on support.</summary>
-public sealed class Withdraw() : ActionDefinition<Withdraw.Body, Withdraw.Payload>(LifecycleAction.Withdraw, "withdraw", Actor.Enterprise,
+public sealed class Withdraw() : ActionDefinition<NoteBody, Withdraw.Payload>(LifecycleAction.Withdraw, "withdraw", Actor.Enterprise,
     (request, _, _) => new(request.Note))
 {
-    public sealed record Body(string? Note) : ActionBody
-    {
-        public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note) };
-    }
-
-    protected override void Rules(InlineValidator<Body> body) => body.Note(b => b.Note);
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note);
 
     public sealed record Payload(string? Reason);
 
