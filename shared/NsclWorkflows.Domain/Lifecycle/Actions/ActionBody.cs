@@ -6,7 +6,7 @@ using NsclWorkflows.Domain.Text;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>
-/// The JSON body of one action, as its own record (<c>Approve.Body</c>, <c>AddNote.Body</c> …): the API reads the body
+/// The JSON body of one action, as its own record (<c>Approve.Body</c>, <see cref="NoteBody"/> …): the API reads the body
 /// strictly into the record of the action the URL names (a field the record does not declare is refused), checks it with
 /// the action's field rules (<see cref="BodyRules"/>) and maps it into the <see cref="ActionRequest"/> envelope the
 /// workflow's history keeps.
@@ -61,7 +61,7 @@ public static class BodyRules
                 .WithErrorCode(ErrorCodes.TooLong).WithMessage($"{Capital(label)} không được dài quá {MaxText} ký tự.");
     }
 
-    /// <summary>A note required when <paramref name="requiredWhen"/> holds (a refusal needs its reason).</summary>
+    /// <summary>A note, <paramref name="required"/> or optional (<see cref="Text{T}"/> for one required by another field's value).</summary>
     public static void Note<T>(this AbstractValidator<T> rules, Expression<Func<T, string?>> field, bool required = false) =>
         rules.Text(field, required ? _ => true : null);
 
