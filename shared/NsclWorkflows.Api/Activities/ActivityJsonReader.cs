@@ -3,6 +3,7 @@ using System.Text.Json;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Domain.Activities;
 using NsclWorkflows.Domain.Validation;
+using static NsclWorkflows.Api.Http.JsonFieldReader;
 
 namespace NsclWorkflows.Api.Activities;
 
@@ -78,72 +79,7 @@ public static class ActivityJsonReader
     static Dictionary<string, JsonElement>? Fields(JsonElement root, string[] known, out List<FieldError> errors)
     {
         errors = [];
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new("body", ErrorCodes.WrongType, "Nội dung gửi lên phải là một đối tượng JSON."));
-            return null;
-        }
-
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!JsonText.TryGetName(property, out var name) || !known.Contains(name, StringComparer.Ordinal))
-            {
-                errors.Add(new("body", ErrorCodes.UnknownField, $"Trường không được hỗ trợ; các trường: {string.Join(", ", known)}."));
-                continue;
-            }
-
-            fields[name] = property.Value;
-        }
-
+        var fields = JsonFieldReader.Fields(root, known, errors);
         return errors.Count == 0 ? fields : null;
-    }
-
-    static string? Text(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
-    {
-        if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (JsonText.TryGetString(value, out var text))
-        {
-            return text;
-        }
-
-        errors.Add(new(name, ErrorCodes.WrongType, "Giá trị phải là một chuỗi văn bản hợp lệ."));
-        return null;
-    }
-
-    static long? Whole(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors, long max)
-    {
-        if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number <= max && number >= -max)
-        {
-            return number;
-        }
-
-        errors.Add(new(name, ErrorCodes.WrongType, "Giá trị phải là một số nguyên."));
-        return null;
-    }
-
-    static DateOnly? Date(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
-    {
-        if (Text(fields, name, errors) is not { } text)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new(name, ErrorCodes.InvalidFormat, "Ngày phải có dạng năm-tháng-ngày (ví dụ 2026-04-10)."));
-        return null;
     }
 }

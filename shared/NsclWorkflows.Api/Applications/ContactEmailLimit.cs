@@ -14,7 +14,7 @@ namespace NsclWorkflows.Api.Applications;
 public sealed class ContactEmailLimit(IContactEmailQuota quota, IOptions<RateLimitOptions> options, TimeProvider time)
 {
     /// <summary>Null when the submission may go on; else the 429 to answer.</summary>
-    public async Task<IResult?> CheckAsync(string contactEmail, string idempotencyKey, CancellationToken cancellationToken)
+    public async Task<AbuseLimits.RetryAfterResult?> CheckAsync(string contactEmail, string idempotencyKey, CancellationToken cancellationToken)
     {
         var requestKey = idempotencyKey.Length > 0 ? "key:" + idempotencyKey : "once:" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var decision = await quota.TryCountAsync(contactEmail, requestKey, options.Value.SubmissionsPerEmailPerDay, time.GetUtcNow(), cancellationToken);

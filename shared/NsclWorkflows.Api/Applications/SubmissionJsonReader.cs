@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NsclWorkflows.Api.Http;
-using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Validation;
 using F = NsclWorkflows.Domain.Applications.SubmissionFields;
@@ -8,141 +7,46 @@ using F = NsclWorkflows.Domain.Applications.SubmissionFields;
 namespace NsclWorkflows.Api.Applications;
 
 /// <summary>
-/// Turns the JSON object of a submission into a <see cref="SubmissionDraft"/>, reporting per field what has the
-/// wrong JSON type and which properties are unknown (a misspelt field must not be silently dropped).
+/// Reads the JSON object of a submission strictly into a <see cref="SubmissionDraft"/> (<see cref="StrictJsonBody"/>):
+/// every property it does not declare is refused (a misspelt field must not be silently dropped) and every value of
+/// the wrong JSON type is named; the fields' rules are <see cref="SubmissionValidator"/>'s.
 /// </summary>
 public static class SubmissionJsonReader
 {
-    public static (SubmissionDraft Draft, IReadOnlyList<FieldError> Errors) Read(JsonElement root)
+    static readonly JsonBodyTexts Texts = new SubmissionTexts();
+
+    /// <summary>The draft (empty when nothing could be read), the type errors, and the fields they are on.</summary>
+    public static (SubmissionDraft Draft, IReadOnlyList<FieldError> Errors, IReadOnlySet<string> Refused) Read(JsonElement root)
     {
         var errors = new List<FieldError>();
-        var known = new HashSet<string>(F.All, StringComparer.Ordinal);
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!known.Contains(property.Name))
-            {
-                errors.Add(new(property.Name, ErrorCodes.UnknownField, $"Trường '{property.Name}' không thuộc mẫu hồ sơ."));
-            }
-        }
-
-        var draft = new SubmissionDraft
-        {
-            EnterpriseCode = Text(root, F.EnterpriseCode, errors),
-            EnterpriseName = Text(root, F.EnterpriseName, errors),
-            ContactName = Text(root, F.ContactName, errors),
-            ContactEmail = Text(root, F.ContactEmail, errors),
-            Phone = Text(root, F.Phone, errors),
-            SupportKindId = Text(root, F.SupportKindId, errors),
-            Title = Text(root, F.Title, errors),
-            Summary = Text(root, F.Summary, errors),
-            RequestedAmountVnd = WholeNumber(root, F.RequestedAmountVnd, errors),
-            OrganisationType = Text(root, F.OrganisationType, errors),
-            Nominees = NomineeList(root, errors),
-        };
-        return (draft, errors);
+        var draft = StrictJsonBody.Read<SubmissionDraft>(root, Texts, errors, out var refused);
+        return (draft ?? new SubmissionDraft(), errors, refused);
     }
 
-    /// <summary>
-    /// <c>nominees</c>: an array of objects with <c>name</c>, <c>organisation</c> and <c>position</c> (strings). Wrong
-    /// shapes and unknown properties are field errors naming the element (<c>nominees[1].role</c>).
-    /// </summary>
-    static List<NomineeDraft>? NomineeList(JsonElement root, List<FieldError> errors)
+    sealed class SubmissionTexts : JsonBodyTexts
     {
-        if (!root.TryGetProperty(F.Nominees, out var value) || value.ValueKind == JsonValueKind.Null)
+        public override string Unknown(string path, Type owner)
         {
-            return null;
+            var name = path[(path.LastIndexOf('.') + 1)..];
+            return owner == typeof(NomineeDraft) ? $"Trường '{name}' không thuộc thông tin người được đề cử." : $"Trường '{name}' không thuộc mẫu hồ sơ.";
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(new(F.Nominees, ErrorCodes.WrongType, $"{F.Label(F.Nominees)} phải là một danh sách."));
-            return null;
-        }
+        public override string WrongType(string path, Type expected) =>
+            expected == typeof(NomineeDraft) ? "Mỗi người được đề cử gồm họ tên (name), cơ quan, đơn vị (organisation) và chức vụ (position)."
+            : path == F.Nominees ? $"{F.Label(F.Nominees)} phải là một danh sách."
+            : expected == typeof(long) || expected == typeof(long?) ? $"{F.Label(path)} phải là một số (đồng), không đặt trong dấu ngoặc kép."
+            : $"{F.Label(path)} phải là chuỗi ký tự.";
 
-        if (value.GetArrayLength() > F.MaxNominees)
-        {
-            errors.Add(new(F.Nominees, ErrorCodes.TooLong, $"Mỗi hồ sơ đề cử tối đa {F.MaxNominees} người."));
-            return null;
-        }
-
-        var nominees = new List<NomineeDraft>();
-        var i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var prefix = $"{F.Nominees}[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new(prefix, ErrorCodes.WrongType, "Mỗi người được đề cử gồm họ tên (name), cơ quan, đơn vị (organisation) và chức vụ (position)."));
-                continue;
-            }
-
-            foreach (var property in item.EnumerateObject())
-            {
-                if (property.Name is not (F.NomineeName or F.NomineeOrganisation or F.NomineePosition))
-                {
-                    errors.Add(new($"{prefix}.{property.Name}", ErrorCodes.UnknownField, $"Trường '{property.Name}' không thuộc thông tin người được đề cử."));
-                }
-            }
-
-            nominees.Add(new NomineeDraft(
-                Text(item, F.NomineeName, errors, prefix),
-                Text(item, F.NomineeOrganisation, errors, prefix),
-                Text(item, F.NomineePosition, errors, prefix)));
-        }
-
-        return nominees;
-    }
-
-    static string? Text(JsonElement root, string field, List<FieldError> errors, string? prefix = null)
-    {
-        var name = prefix is null ? field : $"{prefix}.{field}";
-        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            errors.Add(new(name, ErrorCodes.WrongType, $"{F.Label(field)} phải là chuỗi ký tự."));
-            return null;
-        }
-
-        if (!JsonText.TryGetString(value, out var text))
-        {
-            errors.Add(new(name, ErrorCodes.InvalidCharacters,
-                $"{F.Label(field)} chứa {TextSafety.Describe(TextHazard.LoneSurrogate)}; vui lòng gõ lại nội dung."));
-            return null;
-        }
-
-        return text;
-    }
-
-    static long? WholeNumber(JsonElement root, string field, List<FieldError> errors)
-    {
-        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là một số (đồng), không đặt trong dấu ngoặc kép."));
-            return null;
-        }
-
-        if (value.TryGetInt64(out var whole))
-        {
-            return whole;
-        }
-
-        // Too large for a long, as an integer (99999999999999999999) or beyond double's range (1e400, where TryGetDouble
-        // fails): absurd either way, so let the range rule explain it.
-        if (!value.TryGetDouble(out var number) || Math.Abs(number) >= long.MaxValue)
-        {
-            return value.GetRawText().TrimStart().StartsWith('-') ? long.MinValue : long.MaxValue;
-        }
-
-        errors.Add(new(field, ErrorCodes.WrongType, $"{F.Label(field)} phải là số nguyên (đồng), không có phần thập phân."));
-        return null;
+        /// <summary>
+        /// A whole number too large for the field (99999999999999999999, 1e400) is out of range, as the rule on the amount
+        /// says; a fraction is no whole number of đồng.
+        /// </summary>
+        public override FieldError Unrepresentable(string path, Type expected, JsonElement value) =>
+            value.TryGetDouble(out var number) && Math.Abs(number) < long.MaxValue
+                ? new(path, ErrorCodes.WrongType, $"{F.Label(path)} phải là số nguyên (đồng), không có phần thập phân.")
+                : value.GetRawText().TrimStart().StartsWith('-')
+                    ? new(path, ErrorCodes.OutOfRange, "Kinh phí đề nghị hỗ trợ phải lớn hơn 0 đồng.")
+                    : new(path, ErrorCodes.OutOfRange,
+                        $"Kinh phí đề nghị hỗ trợ không được vượt quá {SubmissionValidator.AbsoluteMaximumVnd.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} đồng.");
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using NsclWorkflows.Api.Http;
@@ -36,7 +37,8 @@ public sealed partial class SubmitApplicationHandler(
         "Hồ sơ đã được tiếp nhận. Đường liên kết theo dõi hồ sơ đã được Sở KH&CN thay bằng đường liên kết mới; "
         + "doanh nghiệp vui lòng dùng đường liên kết trong thư điện tử gần nhất Sở gửi tới, hoặc liên hệ Sở KH&CN để được cấp lại.";
 
-    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiCreated<SubmissionResponse>, ApiOk<SubmissionResponse>, ProblemHttpResult, AbuseLimits.RetryAfterResult>> HandleAsync(
+        HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
@@ -44,7 +46,7 @@ public sealed partial class SubmitApplicationHandler(
         var idempotencyKey = request.Headers[IdempotencyKeyHeader].ToString();
         if (request.Headers.ContainsKey(IdempotencyKeyHeader) && !IsUsableKey(idempotencyKey))
         {
-            return ApiProblem.Create(StatusCodes.Status400BadRequest, "idempotency_key_invalid", "Khóa chống gửi trùng không hợp lệ",
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "idempotency_key_invalid", "Khóa chống gửi trùng không hợp lệ",
                 $"Header {IdempotencyKeyHeader} phải gồm 8–200 ký tự ASCII in được.");
         }
 
@@ -57,12 +59,12 @@ public sealed partial class SubmitApplicationHandler(
         ApplicationSubmission submission;
         using (document)
         {
-            var (draft, typeErrors) = SubmissionJsonReader.Read(document!.RootElement);
+            var (draft, typeErrors, refused) = SubmissionJsonReader.Read(document!.RootElement);
             var validated = validator.Validate(draft);
-            var errors = typeErrors.Concat(validated.Errors.Where(e => typeErrors.All(t => t.Field != e.Field))).ToList();
+            var errors = typeErrors.Concat(validated.Errors.Besides(refused)).ToList();
             if (errors.Count > 0)
             {
-                return ApiProblem.Validation(errors);
+                return ApiProblem.ValidationProblem(errors);
             }
 
             submission = validated.Value!;
@@ -90,7 +92,7 @@ public sealed partial class SubmitApplicationHandler(
             record = await idempotency.GetOrAddAsync(candidate, cancellationToken);
             if (record.RequestFingerprint != candidate.RequestFingerprint)
             {
-                return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "Khóa chống gửi trùng đã được dùng",
+                return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused", "Khóa chống gửi trùng đã được dùng",
                     $"Header {IdempotencyKeyHeader} này đã được dùng cho một hồ sơ có nội dung khác.");
             }
         }
@@ -107,11 +109,11 @@ public sealed partial class SubmitApplicationHandler(
         if (isReplay)
         {
             request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-            return Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status200OK);
+            return ApiResults.Ok(body);
         }
 
         request.HttpContext.Response.Headers.Location = body.StatusUrl;
-        return Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        return ApiResults.Created(body);
     }
 
     /// <summary>

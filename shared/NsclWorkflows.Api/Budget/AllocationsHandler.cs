@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Lifecycle;
 using NsclWorkflows.Api.Officers;
@@ -34,7 +35,7 @@ public sealed class AllocationsHandler(
         "kind", "year", "lineId", "fromLineId", "toLineId", "amountVnd", "documentNumber", "documentDate", "documentIssuer", "note",
     };
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<AllocationsView>, ProblemHttpResult>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!ProgrammeViewQuery.TryRead(request, officers, catalogue, out var year, out var problem))
@@ -44,21 +45,21 @@ public sealed class AllocationsHandler(
 
         var line = request.Query["line"].ToString();
         var entries = await allocations.GetAllocationsAsync(year, line.Length == 0 ? null : line, cancellationToken);
-        return Results.Json(new { entries = entries.Select(View).ToList() }, ApiJson.Options);
+        return ApiResults.Ok(new AllocationsView([.. entries.Select(View)]));
     }
 
-    public async Task<IResult> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiCreated<AllocationsRecorded>, ProblemHttpResult>> RecordAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var officer = officers.Authenticate(request);
         if (officer is null)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         if (!officer.IsAdmin)
         {
-            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
                 "Chỉ quản trị hệ thống được ghi nhận dự toán được giao và điều chuyển kinh phí giữa các mục chi.",
                 extensions: new { requiredRole = OfficerRoles.Admin });
         }
@@ -78,7 +79,7 @@ public sealed class AllocationsHandler(
 
         if (errors.Count > 0)
         {
-            return ApiProblem.Validation(errors);
+            return ApiProblem.ValidationProblem(errors);
         }
 
         var c = command!;
@@ -108,16 +109,10 @@ public sealed class AllocationsHandler(
         return result.Refused ? Refused(result) : Created([result]);
     }
 
-    IResult Created(IReadOnlyList<AllocationResult> results) => Results.Json(
-        new
-        {
-            entries = results.Select(r => View(r.Entry!)).ToList(),
-            balances = results.Select(r => BudgetHandler.Row(r.Balance, plan)).ToList(),
-        },
-        ApiJson.Options,
-        statusCode: StatusCodes.Status201Created);
+    ApiCreated<AllocationsRecorded> Created(IReadOnlyList<AllocationResult> results) =>
+        ApiResults.Created(new AllocationsRecorded([.. results.Select(r => View(r.Entry!))], [.. results.Select(r => BudgetHandler.Row(r.Balance, plan))]));
 
-    static IResult Refused(AllocationResult result) => ApiProblem.Create(StatusCodes.Status409Conflict, result.RefusalCode!,
+    static ProblemHttpResult Refused(AllocationResult result) => ApiProblem.Problem(StatusCodes.Status409Conflict, result.RefusalCode!,
         "Không thể ghi nhận dự toán", result.RefusalMessage,
         extensions: new
         {
@@ -127,28 +122,11 @@ public sealed class AllocationsHandler(
             usedVnd = result.Balance.UsedVnd,
         });
 
-    static object View(AllocationEntry e) => new
-    {
-        entryId = e.EntryId,
-        lineId = e.Key.LineId,
-        year = e.Key.Year,
-        kind = JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()),
-        kindText = AllocationRules.KindText(e.Kind),
-        amountVnd = e.AmountVnd,
-        deltaVnd = e.DeltaVnd,
-        allocatedAfterVnd = e.CeilingAfterVnd,
-        counterpartLineId = e.CounterpartLineId,
-        document = new
-        {
-            number = e.Document.Number,
-            date = e.Document.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            issuer = e.Document.Issuer,
-        },
-        note = e.Note,
-        actor = e.Actor,
-        atUtc = e.AtUtc,
-        sequence = e.Sequence,
-    };
+    static AllocationEntryView View(AllocationEntry e) => new(
+        e.EntryId, e.Key.LineId, e.Key.Year, JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), AllocationRules.KindText(e.Kind),
+        e.AmountVnd, e.DeltaVnd, e.CeilingAfterVnd, e.CounterpartLineId,
+        new AllocationDocumentView(e.Document.Number, e.Document.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Document.Issuer),
+        e.Note, e.Actor, e.AtUtc, e.Sequence);
 
     sealed record Command(bool Transfer, int Year, string? LineId, string? FromLineId, string? ToLineId, long AmountVnd, AllocationDocument Document, string? Note);
 
@@ -359,3 +337,16 @@ public sealed class AllocationsHandler(
 
     static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
+
+/// <summary>The allocation log (<see cref="AllocationsHandler"/>).</summary>
+public sealed record AllocationsView(IReadOnlyList<AllocationEntryView> Entries);
+
+/// <summary>What one recording added: its entries (two for a transfer) and the balances after them.</summary>
+public sealed record AllocationsRecorded(IReadOnlyList<AllocationEntryView> Entries, IReadOnlyList<Lifecycle.BudgetRowView> Balances);
+
+/// <summary>One allocation entry as the API shows it (kind in camelCase with its Vietnamese text).</summary>
+public sealed record AllocationEntryView(string EntryId, string LineId, int Year, string Kind, string KindText, long AmountVnd, long DeltaVnd,
+    long AllocatedAfterVnd, string? CounterpartLineId, AllocationDocumentView Document, string? Note, string Actor, DateTimeOffset AtUtc, long Sequence);
+
+/// <summary>The deciding document of an allocation entry (date as <c>yyyy-MM-dd</c>).</summary>
+public sealed record AllocationDocumentView(string Number, string Date, string Issuer);

@@ -144,7 +144,7 @@ public sealed class AbuseLimits : IDisposable
     }
 
     /// <summary>The same 429 as a result (for handlers).</summary>
-    public static IResult TooMany(string code, string reason, TimeSpan retryAfter)
+    public static RetryAfterResult TooMany(string code, string reason, TimeSpan retryAfter)
     {
         var seconds = (long)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
         var wait = seconds switch
@@ -209,8 +209,8 @@ public sealed class AbuseLimits : IDisposable
         return address.ToString();
     }
 
-    /// <summary>A result that adds <c>Retry-After</c> to another.</summary>
-    sealed class RetryAfterResult(long seconds, IResult inner) : IResult
+    /// <summary>A result that adds <c>Retry-After</c> to another (a typed result: handlers declare it among theirs).</summary>
+    public sealed class RetryAfterResult(long seconds, IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {

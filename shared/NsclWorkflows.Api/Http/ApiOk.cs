@@ -31,6 +31,17 @@ public sealed class ApiCreated<TValue> : ApiJsonResult<TValue>, IEndpointMetadat
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status201Created);
 }
 
+/// <summary>A typed 202 with a JSON body (the request is taken; its effect follows), as <see cref="ApiOk{TValue}"/>.</summary>
+public sealed class ApiAccepted<TValue> : ApiJsonResult<TValue>, IEndpointMetadataProvider
+{
+    internal ApiAccepted(TValue value)
+        : base(value, StatusCodes.Status202Accepted)
+    {
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status202Accepted);
+}
+
 /// <summary>A JSON body with a status, written with <see cref="ApiJson.Options"/>.</summary>
 public abstract class ApiJsonResult<TValue> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<TValue>, IContentTypeHttpResult
 {
@@ -72,4 +83,7 @@ public static class ApiResults
 
     /// <summary>201 with <paramref name="value"/> as JSON (<see cref="ApiJson.Options"/>).</summary>
     public static ApiCreated<TValue> Created<TValue>(TValue value) => new(value);
+
+    /// <summary>202 with <paramref name="value"/> as JSON (<see cref="ApiJson.Options"/>).</summary>
+    public static ApiAccepted<TValue> Accepted<TValue>(TValue value) => new(value);
 }

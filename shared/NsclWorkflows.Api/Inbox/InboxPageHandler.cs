@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
@@ -22,12 +23,12 @@ public sealed class InboxPageHandler(IInboxReader inbox, OfficerAuthenticator of
     public const int PageSize = 50;
     const int MaxSearchLength = 100;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<InboxPageView>, ProblemHttpResult>> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (officers.Authenticate(request) is not { } officer)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         var roles = new[] { OfficerRoles.Officer, OfficerRoles.Appraiser, OfficerRoles.Leader }.Where(officer.IsIn).ToList();
@@ -42,7 +43,7 @@ public sealed class InboxPageHandler(IInboxReader inbox, OfficerAuthenticator of
         var search = query["q"].ToString();
         if (search.Length > MaxSearchLength || (search.Length > 0 && SearchText.Query(search).Length == 0))
         {
-            return ApiProblem.Create(StatusCodes.Status400BadRequest, "search_invalid", "Từ khóa tìm kiếm không hợp lệ",
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "search_invalid", "Từ khóa tìm kiếm không hợp lệ",
                 $"Từ khóa tìm kiếm phải có chữ hoặc số và dài không quá {MaxSearchLength} ký tự.",
                 [new Domain.Validation.FieldError("q", "search_invalid", "Nhập tên, mã số doanh nghiệp hoặc mã hồ sơ.")]);
         }
@@ -53,7 +54,7 @@ public sealed class InboxPageHandler(IInboxReader inbox, OfficerAuthenticator of
         {
             if (cursors.Unprotect(token, scopes, filterKey) is not { } positions)
             {
-                return ApiProblem.Create(StatusCodes.Status400BadRequest, "cursor_invalid", "Trang tiếp theo không hợp lệ",
+                return ApiProblem.Problem(StatusCodes.Status400BadRequest, "cursor_invalid", "Trang tiếp theo không hợp lệ",
                     "Đường dẫn trang tiếp theo không còn dùng được (đã bị sửa, hoặc thuộc bộ lọc hay người dùng khác). Vui lòng tải lại hộp công việc từ trang đầu.");
             }
 
@@ -66,13 +67,21 @@ public sealed class InboxPageHandler(IInboxReader inbox, OfficerAuthenticator of
             : await inbox.PageAsync(new InboxPageRequest(scopes, new InboxFilter(step, line, year, overdue, search.Length > 0 ? search : null, now), after, PageSize),
                 cancellationToken);
         var items = page.Items
-            .Select(i => new { i.ApplicationId, i.TrackingCode, i.EnterpriseName, i.Title, i.Status, statusText = StatusText(i.Status), i.Role, i.Step, i.Unit,
-                i.SupportKindId, i.BudgetLineId, i.BudgetYear, i.DueUtc, overdue = i.DueUtc < now, i.UpdatedAtUtc, i.NotificationFailures, i.DocumentFailures })
+            .Select(i => new InboxItemView(i.ApplicationId, i.TrackingCode, i.EnterpriseName, i.Title, i.Status, StatusText(i.Status), i.Role, i.Step, i.Unit,
+                i.SupportKindId, i.BudgetLineId, i.BudgetYear, i.DueUtc, i.DueUtc < now, i.UpdatedAtUtc, i.NotificationFailures, i.DocumentFailures))
             .ToList();
         var next = page.Next is { } n ? cursors.Protect(scopes, filterKey, n) : null;
-        return Results.Json(new { officer = officer.Name, officer.Unit, roles, count = items.Count, items, nextCursor = next }, ApiJson.Options);
+        return ApiResults.Ok(new InboxPageView(officer.Name, officer.Unit, roles, items.Count, items, next));
     }
 
     static string StatusText(string status) =>
         Enum.TryParse<ApplicationStatus>(status, out var s) ? ApplicationStatusText.Vietnamese(s) : status;
 }
+
+/// <summary>One page of the officer's inbox; <c>nextCursor</c> opens the next page with the same filter.</summary>
+public sealed record InboxPageView(string Officer, string Unit, IReadOnlyList<string> Roles, int Count, IReadOnlyList<InboxItemView> Items, string? NextCursor);
+
+/// <summary>One open task: the file, its step and role, when it is due (and whether it is overdue), what failed to be sent or issued.</summary>
+public sealed record InboxItemView(string ApplicationId, string TrackingCode, string EnterpriseName, string Title, string Status, string StatusText, string Role,
+    string Step, string Unit, string SupportKindId, string BudgetLineId, int? BudgetYear, DateTimeOffset? DueUtc, bool Overdue, DateTimeOffset UpdatedAtUtc,
+    int NotificationFailures, int DocumentFailures);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
@@ -24,19 +25,20 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// </summary>
 public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiAccepted<ActionAccepted>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(durable);
         if (!ActionNames.TryParse(actionName, out var action))
         {
-            return ApiProblem.Create(StatusCodes.Status404NotFound, "unknown_action", "Không có thao tác này",
+            return ApiProblem.Problem(StatusCodes.Status404NotFound, "unknown_action", "Không có thao tác này",
                 $"Các thao tác: {string.Join(", ", ActionNames.All)}.");
         }
 
         if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         var (actorName, actorRole, forbidden) = Authorise(caller, action);
@@ -61,7 +63,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         var allowed = AllowedNow(application);
         if (!LifecycleRules.Permits(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle), action))
         {
-            return ApiProblem.Create(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, "invalid_transition", "Thao tác không phù hợp với trạng thái hồ sơ",
                 $"Hồ sơ đang ở trạng thái \"{ApplicationStatusText.Vietnamese(application.Status)}\"; không thể thực hiện thao tác này.",
                 extensions: new { currentStatus = application.Status.ToString(), allowedActions = allowed.Select(ActionNames.Of).ToArray() });
         }
@@ -78,7 +80,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             var (parsed, errors) = ActionPayloadReader.Read(document!.RootElement, action, actorName, actorRole, application, catalogue, time.GetUtcNow());
             if (errors.Count > 0)
             {
-                return ApiProblem.Validation(errors);
+                return ApiProblem.ValidationProblem(errors);
             }
 
             raised = parsed! with { ActorId = caller.Officer?.Id };
@@ -93,13 +95,13 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             if (balance.CeilingSource == CeilingSource.None)
             {
                 var refusal = LedgerRules.NoAllocation(balance.Key);
-                return ApiProblem.Create(StatusCodes.Status409Conflict, refusal.Code, "Chưa có dự toán được giao", refusal.Message,
+                return ApiProblem.Problem(StatusCodes.Status409Conflict, refusal.Code, "Chưa có dự toán được giao", refusal.Message,
                     extensions: new { lineId = balance.Key.LineId, year });
             }
 
             if (balance.RemainingVnd < reserve.AmountVnd)
             {
-                return ApiProblem.Create(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",
+                return ApiProblem.Problem(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",
                     $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(reserve.AmountVnd)}.",
                     extensions: new { lineId = balance.Key.LineId, year, remainingVnd = balance.RemainingVnd });
             }
@@ -109,7 +111,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null || !CanTakeEvents(instance.RuntimeStatus))
         {
-            return ApiProblem.Create(StatusCodes.Status409Conflict, "workflow_unavailable", "Quy trình xử lý hồ sơ không hoạt động",
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, "workflow_unavailable", "Quy trình xử lý hồ sơ không hoạt động",
                 "Quy trình xử lý của hồ sơ này đã dừng nên không thể tiếp nhận thao tác. Đề nghị liên hệ quản trị hệ thống để kiểm tra.",
                 extensions: new { workflowStatus = instance?.RuntimeStatus.ToString() ?? "NotFound" });
         }
@@ -123,8 +125,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
 
         await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised with { ExpectedVersion = seen }, cancellationToken);
 
-        return Results.Json(new { applicationId = application.Id, action = ActionNames.Of(action), accepted = true }, ApiJson.Options,
-            statusCode: StatusCodes.Status202Accepted);
+        return ApiResults.Accepted(new ActionAccepted(application.Id, ActionNames.Of(action), Accepted: true));
     }
 
     /// <summary>
@@ -143,7 +144,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended;
 
     /// <summary>Who takes the action and in which role; a 403 when the caller is not the one the action belongs to.</summary>
-    static (string Name, string Role, IResult? Forbidden) Authorise(Caller caller, LifecycleAction action)
+    static (string Name, string Role, ProblemHttpResult? Forbidden) Authorise(Caller caller, LifecycleAction action)
     {
         var actor = LifecycleRules.ActorOf(action);
         if (actor == Actor.Enterprise)
@@ -164,8 +165,11 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             : (string.Empty, string.Empty, Forbidden($"Thao tác này cần vai trò {role}.", role));
     }
 
-    static IResult Forbidden(string detail, string requiredRole) =>
-        ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", detail, extensions: new { requiredRole });
+    static ProblemHttpResult Forbidden(string detail, string requiredRole) =>
+        ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", detail, extensions: new { requiredRole });
 
     static string Money(long vnd) => VietnameseFormat.Dong(vnd);
 }
+
+/// <summary>An action taken and raised to the application's workflow (202: its effect follows; the view shows it).</summary>
+public sealed record ActionAccepted(string ApplicationId, string Action, bool Accepted);

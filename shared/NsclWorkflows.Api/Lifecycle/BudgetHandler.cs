@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Budget;
@@ -16,7 +17,7 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// </summary>
 public sealed class BudgetHandler(IBudgetLedger ledger, OfficerAuthenticator officers, ProgrammeCatalogue catalogue, BudgetPlan plan, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<BudgetView>, ProblemHttpResult>> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!ProgrammeViewQuery.TryRead(request, officers, catalogue, out var year, out var problem))
@@ -44,25 +45,22 @@ public sealed class BudgetHandler(IBudgetLedger ledger, OfficerAuthenticator off
             .OrderBy(b => b.Key.LineId, StringComparer.Ordinal).ThenBy(b => b.Key.Year)
             .Select(b => Row(b, plan))
             .ToList();
-        return Results.Json(new { currentYear, lines = rows }, ApiJson.Options);
+        return ApiResults.Ok(new BudgetView(currentYear, rows));
     }
 
     /// <summary>One item and year as the API shows it.</summary>
-    public static object Row(LedgerBalance b, BudgetPlan plan)
+    public static BudgetRowView Row(LedgerBalance b, BudgetPlan plan)
     {
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(plan);
-        return new
-        {
-            lineId = b.Key.LineId,
-            year = b.Key.Year,
-            planVnd = plan.PlanVnd(b.Key),
-            allocatedVnd = b.CeilingSource == CeilingSource.None ? (long?)null : b.CeilingVnd,
-            allocationSource = b.CeilingSource.ToString().ToLowerInvariant(),
-            reservedVnd = b.ReservedVnd,
-            committedVnd = b.CommittedVnd,
-            disbursedVnd = b.DisbursedVnd,
-            remainingVnd = b.RemainingVnd,
-        };
+        return new(b.Key.LineId, b.Key.Year, plan.PlanVnd(b.Key), b.CeilingSource == CeilingSource.None ? null : b.CeilingVnd,
+            b.CeilingSource.ToString().ToLowerInvariant(), b.ReservedVnd, b.CommittedVnd, b.DisbursedVnd, b.RemainingVnd);
     }
 }
+
+/// <summary>The budget by item and year (<see cref="BudgetHandler"/>).</summary>
+public sealed record BudgetView(int CurrentYear, IReadOnlyList<BudgetRowView> Lines);
+
+/// <summary>One item and year: the plan's figure, the allocation (and where it comes from) and what is reserved, committed, disbursed and left, in đồng.</summary>
+public sealed record BudgetRowView(string LineId, int Year, long? PlanVnd, long? AllocatedVnd, string AllocationSource, long ReservedVnd, long CommittedVnd,
+    long DisbursedVnd, long RemainingVnd);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
@@ -13,22 +14,24 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// </summary>
 public sealed class HistoryHandler(ApplicationAccess access, IApplicationRepository applications)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<HistoryView>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         var all = await applications.ReadAuditAsync(application.Id, cancellationToken);
         var entries = caller.IsOfficer ? all : EnterpriseDisclosure.History(all);
-        return Results.Json(new
-        {
-            applicationId = application.Id,
-            entries = entries.Select(e => new { e.AtUtc, e.Kind, e.Actor, e.Role, e.FromStatus, e.ToStatus, e.Detail }),
-        }, ApiJson.Options);
+        return ApiResults.Ok(new HistoryView(application.Id, [.. entries.Select(e => new HistoryEntryView(e.AtUtc, e.Kind, e.Actor, e.Role, e.FromStatus, e.ToStatus, e.Detail))]));
     }
 }
+
+/// <summary>The audit trail as the caller may see it.</summary>
+public sealed record HistoryView(string ApplicationId, IReadOnlyList<HistoryEntryView> Entries);
+
+/// <summary>One audit entry: when, what (a stable kind), who and in which role, the status before and after, the Vietnamese detail.</summary>
+public sealed record HistoryEntryView(DateTimeOffset AtUtc, string Kind, string Actor, string? Role, string? FromStatus, string? ToStatus, string Detail);
 
 /// <summary>
 /// <c>POST /api/applications/{id}/access-link</c> (officers of the unit): revokes the enterprise's access link and
@@ -37,16 +40,16 @@ public sealed class HistoryHandler(ApplicationAccess access, IApplicationReposit
 /// </summary>
 public sealed class RotateAccessLinkHandler(ApplicationAccess access, IApplicationRepository applications, AccessTokens tokens, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<AccessLinkView>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller))
         {
-            return ApiProblem.NotFound("hồ sơ");
+            return ApiProblem.NotFoundProblem("hồ sơ");
         }
 
         if (caller.Officer is not { } officer)
         {
-            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Chỉ cán bộ xử lý hồ sơ được cấp lại đường liên kết.");
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Chỉ cán bộ xử lý hồ sơ được cấp lại đường liên kết.");
         }
 
         string? token = null;
@@ -60,6 +63,9 @@ public sealed class RotateAccessLinkHandler(ApplicationAccess access, IApplicati
         // The token in the answer's body and in the page link's fragment, never in an API URL (logs keep those).
         var statusUrl = $"/{ApiRoutes.Prefix}/{ApiRoutes.Applications}/{application.Id}";
         var statusPage = NsclWorkflows.Infrastructure.Email.EmailLinks.EnterpriseStatus(application.Id, token!);
-        return Results.Json(new { applicationId = application.Id, accessToken = token, statusUrl, statusPage }, ApiJson.Options);
+        return ApiResults.Ok(new AccessLinkView(application.Id, token!, statusUrl, statusPage));
     }
 }
+
+/// <summary>The enterprise's new access link: the token (once), the API address and the page to send the enterprise.</summary>
+public sealed record AccessLinkView(string ApplicationId, string AccessToken, string StatusUrl, string StatusPage);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Catalogue;
@@ -13,7 +14,7 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// </summary>
 public static class ProgrammeViewQuery
 {
-    public static bool TryRead(HttpRequest request, OfficerAuthenticator officers, ProgrammeCatalogue catalogue, out int? year, out IResult? problem)
+    public static bool TryRead(HttpRequest request, OfficerAuthenticator officers, ProgrammeCatalogue catalogue, out int? year, out ProblemHttpResult? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(officers);
@@ -22,7 +23,7 @@ public static class ProgrammeViewQuery
         problem = null;
         if (officers.Authenticate(request) is null)
         {
-            problem = ApiProblem.Unauthorized();
+            problem = ApiProblem.UnauthorizedProblem();
             return false;
         }
 
@@ -39,7 +40,7 @@ public static class ProgrammeViewQuery
             return true;
         }
 
-        problem = ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "invalid_year", "Năm không hợp lệ",
+        problem = ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, "invalid_year", "Năm không hợp lệ",
             $"Năm phải là số từ {first} đến {last}.");
         return false;
     }

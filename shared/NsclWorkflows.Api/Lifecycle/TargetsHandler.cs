@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Targets;
@@ -20,7 +21,7 @@ namespace NsclWorkflows.Api.Lifecycle;
 public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDirectory applications, ProgrammeCatalogue catalogue,
     IIndicatorValueStore indicators, Domain.Activities.IActivityRepository activities, Domain.Aggregates.IProgrammeAggregates aggregates)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<TargetsView>, ProblemHttpResult>> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!ProgrammeViewQuery.TryRead(request, officers, catalogue, out var year, out var problem))
@@ -47,25 +48,30 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
         {
             var value = IndicatorValueRules.Current(entered, p.Target, year);
             var byEntry = !p.Measured && value is not null;
-            return new
-            {
-                id = p.Target.Id,
-                text = p.Target.Text,
-                value = p.Target.Value,
-                unit = p.Target.Unit,
-                byYear = p.Target.ByYear,
-                comparison = p.Target.Comparison.ToString(),
-                measured = p.Measured || byEntry,
-                measuredBy = p.Measured ? "applications" : byEntry ? "entered" : null,
-                achieved = p.Measured ? p.Achieved : byEntry ? value!.Value : (decimal?)null,
-                pending = p.Measured ? p.Pending : (decimal?)null,
-                met = p.Measured ? p.Met : byEntry ? IndicatorValueRules.Reaches(p.Target, value!.Value) : null,
-                entered = value is null ? null : IndicatorValuesHandler.View(p.Target, value, value),
-                summary = p.Measured ? p.Summary
+            return new TargetView(
+                p.Target.Id,
+                p.Target.Text,
+                p.Target.Value,
+                p.Target.Unit,
+                p.Target.ByYear,
+                p.Target.Comparison.ToString(),
+                Measured: p.Measured || byEntry,
+                MeasuredBy: p.Measured ? "applications" : byEntry ? "entered" : null,
+                Achieved: p.Measured ? p.Achieved : byEntry ? value!.Value : null,
+                Pending: p.Measured ? p.Pending : null,
+                Met: p.Measured ? p.Met : byEntry ? IndicatorValueRules.Reaches(p.Target, value!.Value) : null,
+                Entered: value is null ? null : IndicatorValuesHandler.View(p.Target, value, value),
+                Summary: p.Measured ? p.Summary
                     : byEntry ? $"Đạt {IndicatorValueRules.Describe(p.Target, value!)}."
-                    : $"Chưa có số liệu. {p.Summary}",
-            };
+                    : $"Chưa có số liệu. {p.Summary}");
         });
-        return Results.Json(new { year, canRecord = IndicatorValuesHandler.CanRecord(officers.Authenticate(request)), targets }, ApiJson.Options);
+        return ApiResults.Ok(new TargetsView(year, IndicatorValuesHandler.CanRecord(officers.Authenticate(request)), [.. targets]));
     }
 }
+
+/// <summary>The programme's targets with their progress (<see cref="TargetsHandler"/>); <c>canRecord</c>: whether the caller may enter values.</summary>
+public sealed record TargetsView(int? Year, bool CanRecord, IReadOnlyList<TargetView> Targets);
+
+/// <summary>One target: what it asks, how it is measured, what is achieved and pending, whether it is met, the value entered if any.</summary>
+public sealed record TargetView(string Id, string Text, decimal Value, string Unit, int ByYear, string Comparison, bool Measured, string? MeasuredBy,
+    decimal? Achieved, decimal? Pending, bool? Met, IndicatorValueView? Entered, string Summary);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using FluentValidation;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Text;
 using NsclWorkflows.Domain.Validation;
@@ -9,14 +10,18 @@ using F = NsclWorkflows.Domain.Applications.SubmissionFields;
 namespace NsclWorkflows.Domain.Applications;
 
 /// <summary>
-/// Checks a submission field by field and returns either the normalised submission or every reason it was refused.
+/// Checks a submission field by field (FluentValidation rules, in the form's order) and returns either the normalised
+/// submission or every reason it was refused, as field errors with the stable codes and Vietnamese messages.
 /// </summary>
-public sealed partial class SubmissionValidator(ISupportKindCatalogue catalogue)
+public sealed partial class SubmissionValidator
 {
     /// <summary>Guard against typing errors (an extra zero): no single request may exceed this, whatever the kind.</summary>
     public const long AbsoluteMaximumVnd = 10_000_000_000;
 
     static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    readonly ISupportKindCatalogue catalogue;
+    readonly InlineValidator<SubmissionDraft> rules = new();
 
     [GeneratedRegex(@"^(\+84|0)\d{8,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
@@ -24,263 +29,125 @@ public sealed partial class SubmissionValidator(ISupportKindCatalogue catalogue)
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailShape();
 
+    public SubmissionValidator(ISupportKindCatalogue catalogue)
+    {
+        this.catalogue = catalogue;
+        rules.RuleFor(d => d.OrganisationType).Cascade(CascadeMode.Stop)
+            .Must(raw => raw is null || OrganisationTypes.All.Contains(raw)).WithErrorCode(ErrorCodes.InvalidFormat)
+                .WithMessage($"Loại tổ chức phải là \"{OrganisationTypes.Enterprise}\" (doanh nghiệp) hoặc \"{OrganisationTypes.PublicBody}\" (cơ quan, đơn vị nhà nước).")
+            .Must((d, raw) => raw != OrganisationTypes.PublicBody || KindOf(d) is not { NominatesPersons: false }).WithErrorCode(ErrorCodes.OutOfRange)
+                .WithMessage(d => $"Nội dung \"{KindOf(d)!.Name}\" chỉ hỗ trợ doanh nghiệp; cơ quan, đơn vị nhà nước chỉ đề cử người tham gia đào tạo chuyên gia năng suất.");
+
+        // A public body (sở, ban, ngành) has no mã số doanh nghiệp.
+        Line(rules.RuleFor(d => d.EnterpriseCode), F.EnterpriseCode, 1, 30)
+            .Must(code => EnterpriseCode.IsValid(VietnameseText.NormaliseLine(code!))).WithErrorCode(ErrorCodes.InvalidFormat)
+                .WithMessage("Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số (đơn vị phụ thuộc), ví dụ 0401234567 hoặc 0401234567-001.")
+            .When(d => !(IsPublicBody(d) && string.IsNullOrWhiteSpace(d.EnterpriseCode)));
+        Line(rules.RuleFor(d => d.EnterpriseName), F.EnterpriseName, 2, 300);
+        Line(rules.RuleFor(d => d.ContactName), F.ContactName, 2, 100);
+        Line(rules.RuleFor(d => d.ContactEmail), F.ContactEmail, 3, 254)
+            .Must(email => EmailOf(email!) is not null).WithErrorCode(ErrorCodes.InvalidFormat).WithMessage("Email liên hệ không đúng định dạng, ví dụ: ten@congty.vn.");
+        Line(rules.RuleFor(d => d.Phone), F.Phone, 1, 30)
+            .Must(phone => PhonePattern().IsMatch(Compact(phone!))).WithErrorCode(ErrorCodes.InvalidFormat)
+                .WithMessage("Số điện thoại không hợp lệ: 9–11 chữ số bắt đầu bằng 0 hoặc +84, ví dụ 0236 3822 000.");
+        Line(rules.RuleFor(d => d.Title), F.Title, 5, 300);
+        Text(rules.RuleFor(d => d.Summary), F.Summary, 20, 10_000, multiLine: true);
+        Line(rules.RuleFor(d => d.SupportKindId), F.SupportKindId, 1, 100)
+            .Must((d, _) => KindOf(d) is not null).WithErrorCode(ErrorCodes.UnknownSupportKind)
+                .WithMessage((_, id) => $"Nội dung hỗ trợ '{VietnameseText.NormaliseLine(id!)}' không có trong danh mục của Chương trình.");
+        Nominees();
+        Amount();
+    }
+
     public ValidationResult<ApplicationSubmission> Validate(SubmissionDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new List<FieldError>();
-
-        // The kind decides what else is asked (nominees, who may submit), so it is read first; its errors keep their place.
-        var kindErrors = new List<FieldError>();
-        SupportKind? kind = null;
-        var kindId = Line(draft.SupportKindId, F.SupportKindId, 1, 100, kindErrors);
-        if (kindId is not null)
-        {
-            kind = catalogue.FindKind(kindId);
-            if (kind is null)
-            {
-                kindErrors.Add(new(F.SupportKindId, ErrorCodes.UnknownSupportKind,
-                    $"Nội dung hỗ trợ '{kindId}' không có trong danh mục của Chương trình."));
-            }
-        }
-
-        var organisationType = Organisation(draft.OrganisationType, kind, errors);
-        var publicBody = organisationType == OrganisationTypes.PublicBody;
-        string? enterpriseCode;
-        if (publicBody && string.IsNullOrWhiteSpace(draft.EnterpriseCode))
-        {
-            // A public body (sở, ban, ngành) has no mã số doanh nghiệp.
-            enterpriseCode = string.Empty;
-        }
-        else
-        {
-            enterpriseCode = Line(draft.EnterpriseCode, F.EnterpriseCode, 1, 30, errors);
-            if (enterpriseCode is not null && !EnterpriseCode.IsValid(enterpriseCode))
-            {
-                errors.Add(new(F.EnterpriseCode, ErrorCodes.InvalidFormat,
-                    "Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số (đơn vị phụ thuộc), ví dụ 0401234567 hoặc 0401234567-001."));
-                enterpriseCode = null;
-            }
-        }
-
-        var enterpriseName = Line(draft.EnterpriseName, F.EnterpriseName, 2, 300, errors);
-        var contactName = Line(draft.ContactName, F.ContactName, 2, 100, errors);
-        var contactEmail = Email(draft.ContactEmail, errors);
-        var phone = Phone(draft.Phone, errors);
-        var title = Line(draft.Title, F.Title, 5, 300, errors);
-        var summary = Block(draft.Summary, F.Summary, 20, 10_000, errors);
-        errors.AddRange(kindErrors);
-        var nominees = NomineesOf(draft.Nominees, kind, errors);
-
-        var amount = Amount(draft.RequestedAmountVnd, kind, nominees?.Count ?? draft.Nominees?.Count ?? 0, errors);
-
+        var errors = FluentFieldErrors.Of(rules.Validate(draft));
         if (errors.Count > 0)
         {
             return ValidationResult<ApplicationSubmission>.Failed(errors);
         }
 
+        var kind = KindOf(draft)!;
+        var publicBody = IsPublicBody(draft);
         return ValidationResult<ApplicationSubmission>.Ok(new ApplicationSubmission(
-            enterpriseCode!, enterpriseName!, contactName!, contactEmail!, phone!, kind!.Id, title!, summary!, amount!.Value)
+            publicBody && string.IsNullOrWhiteSpace(draft.EnterpriseCode) ? string.Empty : VietnameseText.NormaliseLine(draft.EnterpriseCode!),
+            VietnameseText.NormaliseLine(draft.EnterpriseName!), VietnameseText.NormaliseLine(draft.ContactName!), EmailOf(draft.ContactEmail!)!,
+            Compact(draft.Phone!), kind.Id, VietnameseText.NormaliseLine(draft.Title!), VietnameseText.NormaliseBlock(draft.Summary!), draft.RequestedAmountVnd!.Value)
         {
             OrganisationType = publicBody ? OrganisationTypes.PublicBody : null,
-            Nominees = nominees,
+            Nominees = kind.NominatesPersons
+                ? [.. draft.Nominees!.Select(n => new Nominee(VietnameseText.NormaliseLine(n.Name!), VietnameseText.NormaliseLine(n.Organisation!),
+                    string.IsNullOrWhiteSpace(n.Position) ? null : VietnameseText.NormaliseLine(n.Position)))]
+                : null,
         });
     }
 
-    /// <summary>Who submits: an enterprise (absent or "enterprise") or, for kinds that nominate persons, a public body.</summary>
-    static string? Organisation(string? raw, SupportKind? kind, List<FieldError> errors)
-    {
-        if (raw is null)
-        {
-            return OrganisationTypes.Enterprise;
-        }
-
-        if (!OrganisationTypes.All.Contains(raw))
-        {
-            errors.Add(new(F.OrganisationType, ErrorCodes.InvalidFormat,
-                $"Loại tổ chức phải là \"{OrganisationTypes.Enterprise}\" (doanh nghiệp) hoặc \"{OrganisationTypes.PublicBody}\" (cơ quan, đơn vị nhà nước)."));
-            return null;
-        }
-
-        if (raw == OrganisationTypes.PublicBody && kind is { NominatesPersons: false })
-        {
-            errors.Add(new(F.OrganisationType, ErrorCodes.OutOfRange,
-                $"Nội dung \"{kind.Name}\" chỉ hỗ trợ doanh nghiệp; cơ quan, đơn vị nhà nước chỉ đề cử người tham gia đào tạo chuyên gia năng suất."));
-            return null;
-        }
-
-        return raw;
-    }
-
     /// <summary>The persons nominated: required (1 to <see cref="F.MaxNominees"/>) for a kind that nominates, refused for others.</summary>
-    static List<Nominee>? NomineesOf(IReadOnlyList<NomineeDraft>? raw, SupportKind? kind, List<FieldError> errors)
+    void Nominees()
     {
-        if (kind is null)
+        rules.RuleFor(d => d.Nominees).Cascade(CascadeMode.Stop)
+            .Must(raw => raw is not { Count: > 0 }).When(d => KindOf(d) is { NominatesPersons: false }, ApplyConditionTo.CurrentValidator)
+                .WithErrorCode(ErrorCodes.OutOfRange).WithMessage(d => $"Nội dung \"{KindOf(d)!.Name}\" không đề cử người; vui lòng bỏ danh sách người được đề cử.")
+            .Must(raw => raw is { Count: > 0 }).When(d => KindOf(d) is { NominatesPersons: true }, ApplyConditionTo.CurrentValidator)
+                .WithErrorCode(ErrorCodes.Required).WithMessage(d => $"Vui lòng nêu ít nhất một người được đề cử tham gia \"{KindOf(d)!.Name}\".")
+            .Must(raw => raw is not { Count: > F.MaxNominees }).When(d => KindOf(d) is { NominatesPersons: true }, ApplyConditionTo.CurrentValidator)
+                .WithErrorCode(ErrorCodes.TooLong).WithMessage($"Mỗi hồ sơ đề cử tối đa {F.MaxNominees} người.");
+        rules.RuleForEach(d => d.Nominees!).ChildRules(nominee =>
         {
-            return null;
-        }
-
-        if (!kind.NominatesPersons)
-        {
-            if (raw is { Count: > 0 })
-            {
-                errors.Add(new(F.Nominees, ErrorCodes.OutOfRange, $"Nội dung \"{kind.Name}\" không đề cử người; vui lòng bỏ danh sách người được đề cử."));
-            }
-
-            return null;
-        }
-
-        if (raw is null || raw.Count == 0)
-        {
-            errors.Add(new(F.Nominees, ErrorCodes.Required, $"Vui lòng nêu ít nhất một người được đề cử tham gia \"{kind.Name}\"."));
-            return null;
-        }
-
-        if (raw.Count > F.MaxNominees)
-        {
-            errors.Add(new(F.Nominees, ErrorCodes.TooLong, $"Mỗi hồ sơ đề cử tối đa {F.MaxNominees} người."));
-            return null;
-        }
-
-        var nominees = new List<Nominee>(raw.Count);
-        var before = errors.Count;
-        for (var i = 0; i < raw.Count; i++)
-        {
-            var prefix = $"{F.Nominees}[{i}].";
-            var name = Line(raw[i].Name, prefix + F.NomineeName, 2, 100, errors);
-            var organisation = Line(raw[i].Organisation, prefix + F.NomineeOrganisation, 2, 300, errors);
-            var position = string.IsNullOrWhiteSpace(raw[i].Position) ? null : Line(raw[i].Position, prefix + F.NomineePosition, 2, 100, errors);
-            if (name is not null && organisation is not null)
-            {
-                nominees.Add(new Nominee(name, organisation, position));
-            }
-        }
-
-        return errors.Count == before ? nominees : null;
+            Line(nominee.RuleFor(n => n.Name), F.NomineeName, 2, 100);
+            Line(nominee.RuleFor(n => n.Organisation), F.NomineeOrganisation, 2, 300);
+            Line(nominee.RuleFor(n => n.Position), F.NomineePosition, 2, 100).When(n => !string.IsNullOrWhiteSpace(n.Position));
+        }).When(d => KindOf(d) is { NominatesPersons: true } && d.Nominees is { Count: > 0 and <= F.MaxNominees });
     }
 
-    static string? Line(string? raw, string field, int min, int max, List<FieldError> errors)
+    void Amount()
     {
-        if (raw is null || string.IsNullOrWhiteSpace(raw))
-        {
-            errors.Add(Required(field));
-            return null;
-        }
+        const string field = F.RequestedAmountVnd;
+        rules.RuleFor(d => d.RequestedAmountVnd).Cascade(CascadeMode.Stop)
+            .NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(RequiredMessage(field))
+            .GreaterThan(0).WithErrorCode(ErrorCodes.OutOfRange).WithMessage("Kinh phí đề nghị hỗ trợ phải lớn hơn 0 đồng.")
+            .LessThanOrEqualTo(AbsoluteMaximumVnd).WithErrorCode(ErrorCodes.OutOfRange)
+                .WithMessage($"Kinh phí đề nghị hỗ trợ không được vượt quá {AbsoluteMaximumVnd.ToString("N0", Vi)} đồng.")
+            .Must((d, raw) => CapOf(d) is not { } max || raw <= max).WithErrorCode(ErrorCodes.ExceedsKindMaximum).WithMessage(d =>
+            {
+                var (kind, persons) = (KindOf(d)!, d.Nominees?.Count ?? 0);
+                var per = kind.Cap is { Per: CapUnit.Person } cap ? $" ({cap.AmountVnd.ToString("N0", Vi)} đồng/người × {Math.Max(1, persons)} người)" : string.Empty;
+                return $"Mức hỗ trợ tối đa cho nội dung \"{kind.Name}\" là {CapOf(d)!.Value.ToString("N0", Vi)} đồng{per}.";
+            });
+    }
 
-        if (TextSafety.Check(raw, field, F.Label(field)) is { } unsafeText)
-        {
-            errors.Add(unsafeText);
-            return null;
-        }
+    /// <summary>One line of text: present, safe (<see cref="TextSafety"/>), from <paramref name="min"/> to <paramref name="max"/> characters once normalised.</summary>
+    static IRuleBuilderOptions<T, string?> Line<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max) => Text(rule, field, min, max, multiLine: false);
 
+    static IRuleBuilderOptions<T, string?> Text<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max, bool multiLine)
+    {
+        Func<string?, int> length = raw => new StringInfo(multiLine ? VietnameseText.NormaliseBlock(raw!) : VietnameseText.NormaliseLine(raw!)).LengthInTextElements;
+        return rule.Cascade(CascadeMode.Stop)
+            .Must(raw => !string.IsNullOrWhiteSpace(raw)).WithErrorCode(ErrorCodes.Required).WithMessage(RequiredMessage(field))
+            .Must(TextSafety.IsSafe).WithErrorCode(ErrorCodes.InvalidCharacters).WithMessage((_, raw) => TextSafety.Check(raw, field, F.Label(field))!.Message)
+            .Must(raw => length(raw) >= min).WithErrorCode(ErrorCodes.TooShort).WithMessage($"{F.Label(field)} phải có ít nhất {min} ký tự.")
+            .Must(raw => length(raw) <= max).WithErrorCode(ErrorCodes.TooLong).WithMessage($"{F.Label(field)} không được dài quá {max.ToString("N0", Vi)} ký tự.");
+    }
+
+    SupportKind? KindOf(SubmissionDraft d) =>
+        string.IsNullOrWhiteSpace(d.SupportKindId) || !TextSafety.IsSafe(d.SupportKindId) ? null : catalogue.FindKind(VietnameseText.NormaliseLine(d.SupportKindId));
+
+    long? CapOf(SubmissionDraft d) => KindOf(d)?.CapFor(d.Nominees?.Count ?? 0);
+
+    /// <summary>Who submits: an enterprise (absent or "enterprise") or, for kinds that nominate persons, a public body.</summary>
+    bool IsPublicBody(SubmissionDraft d) => d.OrganisationType == OrganisationTypes.PublicBody && KindOf(d) is not { NominatesPersons: false };
+
+    /// <summary>The address as recorded (the host in lower case), or null when it is no address.</summary>
+    static string? EmailOf(string raw)
+    {
         var value = VietnameseText.NormaliseLine(raw);
-        return Length(value, field, min, max, errors);
+        return EmailShape().IsMatch(value) && MailAddress.TryCreate(value, out var address) && address.Address == value
+            ? $"{address.User}@{address.Host.ToLowerInvariant()}"
+            : null;
     }
 
-    static string? Block(string? raw, string field, int min, int max, List<FieldError> errors)
-    {
-        if (raw is null || string.IsNullOrWhiteSpace(raw))
-        {
-            errors.Add(Required(field));
-            return null;
-        }
+    static string Compact(string phone) => new([.. VietnameseText.NormaliseLine(phone).Where(c => c is not (' ' or '.' or '-' or '(' or ')'))]);
 
-        if (TextSafety.Check(raw, field, F.Label(field)) is { } unsafeText)
-        {
-            errors.Add(unsafeText);
-            return null;
-        }
-
-        return Length(VietnameseText.NormaliseBlock(raw), field, min, max, errors);
-    }
-
-    static string? Length(string value, string field, int min, int max, List<FieldError> errors)
-    {
-        var length = new StringInfo(value).LengthInTextElements;
-        if (length < min)
-        {
-            errors.Add(new(field, ErrorCodes.TooShort, $"{F.Label(field)} phải có ít nhất {min} ký tự."));
-            return null;
-        }
-
-        if (length > max)
-        {
-            errors.Add(new(field, ErrorCodes.TooLong, $"{F.Label(field)} không được dài quá {max.ToString("N0", Vi)} ký tự."));
-            return null;
-        }
-
-        return value;
-    }
-
-    static string? Email(string? raw, List<FieldError> errors)
-    {
-        var value = Line(raw, F.ContactEmail, 3, 254, errors);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!EmailShape().IsMatch(value) || !MailAddress.TryCreate(value, out var address) || address.Address != value)
-        {
-            errors.Add(new(F.ContactEmail, ErrorCodes.InvalidFormat, "Email liên hệ không đúng định dạng, ví dụ: ten@congty.vn."));
-            return null;
-        }
-
-        return $"{address.User}@{address.Host.ToLowerInvariant()}";
-    }
-
-    static string? Phone(string? raw, List<FieldError> errors)
-    {
-        var value = Line(raw, F.Phone, 1, 30, errors);
-        if (value is null)
-        {
-            return null;
-        }
-
-        var compact = new string(value.Where(c => c is not (' ' or '.' or '-' or '(' or ')')).ToArray());
-        if (!PhonePattern().IsMatch(compact))
-        {
-            errors.Add(new(F.Phone, ErrorCodes.InvalidFormat,
-                "Số điện thoại không hợp lệ: 9–11 chữ số bắt đầu bằng 0 hoặc +84, ví dụ 0236 3822 000."));
-            return null;
-        }
-
-        return compact;
-    }
-
-    static long? Amount(long? raw, SupportKind? kind, int persons, List<FieldError> errors)
-    {
-        if (raw is null)
-        {
-            errors.Add(Required(F.RequestedAmountVnd));
-            return null;
-        }
-
-        if (raw <= 0)
-        {
-            errors.Add(new(F.RequestedAmountVnd, ErrorCodes.OutOfRange, "Kinh phí đề nghị hỗ trợ phải lớn hơn 0 đồng."));
-            return null;
-        }
-
-        if (raw > AbsoluteMaximumVnd)
-        {
-            errors.Add(new(F.RequestedAmountVnd, ErrorCodes.OutOfRange,
-                $"Kinh phí đề nghị hỗ trợ không được vượt quá {AbsoluteMaximumVnd.ToString("N0", Vi)} đồng."));
-            return null;
-        }
-
-        if (kind?.CapFor(persons) is { } max && raw > max)
-        {
-            var per = kind.Cap is { Per: CapUnit.Person } cap
-                ? $" ({cap.AmountVnd.ToString("N0", Vi)} đồng/người × {Math.Max(1, persons)} người)"
-                : string.Empty;
-            errors.Add(new(F.RequestedAmountVnd, ErrorCodes.ExceedsKindMaximum,
-                $"Mức hỗ trợ tối đa cho nội dung \"{kind.Name}\" là {max.ToString("N0", Vi)} đồng{per}."));
-            return null;
-        }
-
-        return raw;
-    }
-
-    static FieldError Required(string field) =>
-        new(field, ErrorCodes.Required, $"Vui lòng nhập {F.Label(field).ToLower(Vi)}.");
+    static string RequiredMessage(string field) => $"Vui lòng nhập {F.Label(field).ToLower(Vi)}.";
 }

@@ -10,6 +10,7 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Documents;
 using NsclWorkflows.Domain.Reports;
+using static NsclWorkflows.Api.Http.JsonFieldReader;
 using NsclWorkflows.Domain.Targets;
 using NsclWorkflows.Domain.Validation;
 using NsclWorkflows.Infrastructure.Documents;
@@ -439,59 +440,4 @@ public sealed class ReportRunsHandler(
         run.ReturnedReason, run.ApprovedBy, run.ApprovedAtUtc, run.ReportVersion, run.SignedCopyVersion,
         reportUrl = run.ReportVersion is null ? null : $"/api/report-runs/{run.Id}/report",
     };
-
-    static Dictionary<string, JsonElement> Fields(JsonElement root, string[] known, List<FieldError> errors)
-    {
-        var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new("body", ErrorCodes.WrongType, "Nội dung gửi lên phải là một đối tượng JSON."));
-            return fields;
-        }
-
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!JsonText.TryGetName(property, out var name) || !known.Contains(name, StringComparer.Ordinal))
-            {
-                errors.Add(new("body", ErrorCodes.UnknownField, $"Trường không được hỗ trợ; các trường: {string.Join(", ", known)}."));
-                continue;
-            }
-
-            fields[name] = property.Value;
-        }
-
-        return fields;
-    }
-
-    static string? Text(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
-    {
-        if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (JsonText.TryGetString(value, out var text))
-        {
-            return text;
-        }
-
-        errors.Add(new(name, ErrorCodes.WrongType, "Giá trị phải là một chuỗi văn bản hợp lệ."));
-        return null;
-    }
-
-    static DateOnly? Date(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
-    {
-        if (Text(fields, name, errors) is not { } text)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new(name, ErrorCodes.InvalidFormat, "Ngày phải có dạng năm-tháng-ngày (ví dụ 2026-04-10)."));
-        return null;
-    }
 }

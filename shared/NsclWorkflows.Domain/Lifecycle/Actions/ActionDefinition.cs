@@ -1,12 +1,14 @@
+using FluentValidation;
+
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>
-/// One person's action of the lifecycle, all in one place: its URL name, who takes it, the fields of its JSON body,
+/// One person's action of the lifecycle, all in one place: its URL name, who takes it, its JSON body (its own record and field rules),
 /// its business rules (the API answers them as 422 field errors; the machine refuses the same when an action reaches
 /// it unchecked), the state it needs beyond its status (<see cref="StatusTable"/> says in which statuses it is offered),
 /// and its <see cref="ActionDefinition{TPayload}.Decide"/>. Registered in <see cref="ActionCatalog"/>.
 /// </summary>
-public abstract class ActionDefinition(LifecycleAction action, string urlName, Actor actor, IReadOnlyList<PayloadField> fields)
+public abstract class ActionDefinition(LifecycleAction action, string urlName, Actor actor)
 {
     public LifecycleAction Action { get; } = action;
 
@@ -15,8 +17,11 @@ public abstract class ActionDefinition(LifecycleAction action, string urlName, A
 
     public Actor Actor { get; } = actor;
 
-    /// <summary>The fields of the JSON body, in the order they are read (a field's requirement may depend on earlier ones).</summary>
-    public IReadOnlyList<PayloadField> Fields { get; } = fields;
+    /// <summary>The record the action's JSON body is read into (strictly: a field it does not declare is refused).</summary>
+    public abstract Type BodyType { get; }
+
+    /// <summary>The body's field rules (declared in the action's file with <see cref="BodyRules"/>) as field errors, in their order.</summary>
+    public abstract IReadOnlyList<FieldError> Check(ActionBody body);
 
     /// <summary>
     /// Whether the action may be taken in any open status, beside the status's own actions (a note on the file): it
@@ -30,9 +35,6 @@ public abstract class ActionDefinition(LifecycleAction action, string urlName, A
 
     /// <summary>What the action needs of the state beyond its status (a pending extension to decide, a report to review).</summary>
     public virtual bool Permits(ImplementationState state) => true;
-
-    /// <summary>The envelope after reading: derived values the wire leaves out (an appraisal not recommending support recommends 0).</summary>
-    public virtual ActionRequest Normalise(ActionRequest request) => request;
 
     /// <summary>The action's business rules against the application (ceilings, caps, plan years, dates), as field errors.</summary>
     public abstract IReadOnlyList<FieldError> Validate(ActionRequest request, Application application, ProgrammeCatalogue catalogue, DateTimeOffset atUtc);
@@ -72,15 +74,37 @@ public abstract class ActionDefinition(LifecycleAction action, string urlName, A
 }
 
 /// <summary>
-/// An action with its typed payload: <typeparamref name="TPayload"/> is read once from the envelope and the state (the
-/// figures it carries, such as a budget year or a tranche, are computed there once), then validated, turned into
-/// movements and decided from the same values.
+/// An action with its typed body and payload: <typeparamref name="TBody"/> is what the client sends (checked by
+/// <see cref="Rules"/>, mapped into the <see cref="ActionRequest"/> envelope); <typeparamref name="TPayload"/> is read once
+/// from the envelope and the state (the figures it carries, such as a budget year or a tranche, are computed there once),
+/// then validated, turned into movements and decided from the same values.
 /// </summary>
 /// <remarks><paramref name="read"/>: the action's values from the envelope, with the figures computed from the application's state.</remarks>
-public abstract class ActionDefinition<TPayload>(LifecycleAction action, string urlName, Actor actor, IReadOnlyList<PayloadField> fields,
+public abstract class ActionDefinition<TBody, TPayload>(LifecycleAction action, string urlName, Actor actor,
     Func<ActionRequest, Application, DateTimeOffset, TPayload> read)
-    : ActionDefinition(action, urlName, actor, fields)
+    : ActionDefinition(action, urlName, actor)
+    where TBody : ActionBody
 {
+    InlineValidator<TBody>? rules;
+
+    public sealed override Type BodyType => typeof(TBody);
+
+    /// <summary>Declares the body's field rules (<see cref="BodyRules"/>: <c>body.Note(b =&gt; b.Note, required: true)</c>).</summary>
+    protected abstract void Rules(InlineValidator<TBody> body);
+
+    public sealed override IReadOnlyList<FieldError> Check(ActionBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (rules is null)
+        {
+            var declared = new InlineValidator<TBody>();
+            Rules(declared);
+            rules = declared;
+        }
+
+        return FluentFieldErrors.Of(rules.Validate((TBody)body));
+    }
+
     TPayload Read(ActionRequest request, Application application, DateTimeOffset atUtc) => read(request, application, atUtc);
 
     protected virtual IReadOnlyList<FieldError> Validate(TPayload payload, Application application, ProgrammeCatalogue catalogue) => [];

@@ -5,9 +5,11 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// kept in the history for officers, not shown to the enterprise (its audit kind is not one it is shown). A note is an
 /// annotation: allowed in every open status, it changes no status, no deadline and no reminder, and no version.
 /// </summary>
-public sealed class AddNote() : ActionDefinition<AddNote.Payload>(LifecycleAction.AddNote, "add-note", Actor.Officer,
-    [PayloadField.Note(required: true)], (request, _, _) => new(request.Note ?? string.Empty))
+public sealed class AddNote() : ActionDefinition<NoteBody, AddNote.Payload>(LifecycleAction.AddNote, "add-note", Actor.Officer,
+    (request, _, _) => new(request.Note ?? string.Empty))
 {
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note, required: true);
+
     /// <summary>The audit kind of a note (officers' history only).</summary>
     public const string NoteAdded = "NoteAdded";
 

@@ -7,9 +7,21 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// A leader approves support: the amount is reserved in the budget year (the ledger may refuse: no allocation, not
 /// enough left), the approval decision is issued and implementation starts with its check-ins.
 /// </summary>
-public sealed class Approve() : ActionDefinition<Approve.Payload>(LifecycleAction.Approve, "approve", Actor.Leader,
-    [PayloadField.Amount(required: true), PayloadField.WholeNumber("budgetYear", 2000, 2100, (r, v) => r with { BudgetYear = v }), PayloadField.Note()], (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear, request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
+public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(LifecycleAction.Approve, "approve", Actor.Leader,
+    (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear, request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
 {
+    public sealed record Body(long? AmountVnd, int? BudgetYear, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with { AmountVnd = AmountVnd, BudgetYear = BudgetYear, Note = Block(Note) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Amount(b => b.AmountVnd, requiredWhen: _ => true);
+        body.WholeNumber(b => b.BudgetYear, 2000, 2100);
+        body.Note(b => b.Note);
+    }
+
     /// <summary><see cref="Year"/>: the year asked for, else the Vietnam year of the decision (computed here once).</summary>
     public sealed record Payload(long AmountVnd, int? AskedYear, int Year, string? Note);
 

@@ -1,9 +1,11 @@
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>A leader cancels an approved task: what was reserved and not yet committed is released.</summary>
-public sealed class Cancel() : ActionDefinition<Cancel.Payload>(LifecycleAction.Cancel, "cancel", Actor.Leader,
-    [PayloadField.Note(required: true)], (request, application, atUtc) => new(request.Note, application.Lifecycle.Approval is { } approval ? approval.AmountVnd - application.Lifecycle.CommittedVnd : 0))
+public sealed class Cancel() : ActionDefinition<NoteBody, Cancel.Payload>(LifecycleAction.Cancel, "cancel", Actor.Leader,
+    (request, application, atUtc) => new(request.Note, application.Lifecycle.Approval is { } approval ? approval.AmountVnd - application.Lifecycle.CommittedVnd : 0))
 {
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note, required: true);
+
     public sealed record Payload(string? Reason, long Unspent);
 
     protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc) =>

@@ -4,9 +4,20 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>An officer grants (the report's due date moves) or refuses the pending extension request.</summary>
-public sealed class DecideExtension() : ActionDefinition<DecideExtension.Payload>(LifecycleAction.DecideExtension, "decide-extension", Actor.Officer,
-    [PayloadField.Decision("granted"), PayloadField.NoteWhenNegative()], (request, _, _) => new(request.Positive == true, request.Note))
+public sealed class DecideExtension() : ActionDefinition<DecideExtension.Body, DecideExtension.Payload>(LifecycleAction.DecideExtension, "decide-extension", Actor.Officer,
+    (request, _, _) => new(request.Positive == true, request.Note))
 {
+    public sealed record Body(bool? Granted, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with { Positive = Granted, Note = Block(Note) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Decision(b => b.Granted);
+        body.Text(b => b.Note, requiredWhen: b => b.Granted == false);
+    }
+
     public sealed record Payload(bool Granted, string? Note);
 
     public override bool Permits(ImplementationState state) => state is null ? throw new ArgumentNullException(nameof(state)) : state.ExtensionPending;

@@ -6,9 +6,23 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// The leader's final evaluation. Passed: the final amount (at most the approved one) is settled — the rest committed
 /// and disbursed, what was not used released; failed: what was reserved and not committed is released.
 /// </summary>
-public sealed class Evaluate() : ActionDefinition<Evaluate.Payload>(LifecycleAction.Evaluate, "evaluate", Actor.Leader,
-    [PayloadField.Decision("passed"), PayloadField.Amount(), PayloadField.Scores(required: false), PayloadField.NoteWhenNegative()], Read)
+public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payload>(LifecycleAction.Evaluate, "evaluate", Actor.Leader,
+    Read)
 {
+    public sealed record Body(bool? Passed, long? AmountVnd, IReadOnlyList<ScoreBody>? Scores, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) =>
+            envelope with { Positive = Passed, AmountVnd = AmountVnd, Scores = Criteria(Scores), Note = Block(Note) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Decision(b => b.Passed);
+        body.Amount(b => b.AmountVnd);
+        body.Scores(b => b.Scores, required: false);
+        body.Text(b => b.Note, requiredWhen: b => b.Passed == false);
+    }
+
     /// <summary><see cref="FinalAmountVnd"/> and <see cref="ReservedVnd"/> are computed here once, from the approval and what was committed.</summary>
     public sealed record Payload(bool Passed, long? AskedVnd, long FinalAmountVnd, long ReservedVnd, IReadOnlyList<CriterionScore> Scores, string? Note);
 

@@ -3,9 +3,11 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>A leader refuses support, with the reason the enterprise is sent.</summary>
-public sealed class Reject() : ActionDefinition<Reject.Payload>(LifecycleAction.Reject, "reject", Actor.Leader,
-    [PayloadField.Note(required: true)], (request, _, _) => new(request.Note))
+public sealed class Reject() : ActionDefinition<NoteBody, Reject.Payload>(LifecycleAction.Reject, "reject", Actor.Leader,
+    (request, _, _) => new(request.Note))
 {
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note, required: true);
+
     public sealed record Payload(string? Reason);
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)

@@ -3,9 +3,20 @@ using NsclWorkflows.Domain.Calendar;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>The enterprise asks for a later due date of the current report (one request at a time).</summary>
-public sealed class RequestExtension() : ActionDefinition<RequestExtension.Payload>(LifecycleAction.RequestExtension, "request-extension", Actor.Enterprise,
-    [PayloadField.Date("newDueDate", (r, v) => r with { NewDueDate = v }, required: true), PayloadField.Note(required: true)], (request, _, _) => new(request.NewDueDate, request.Note))
+public sealed class RequestExtension() : ActionDefinition<RequestExtension.Body, RequestExtension.Payload>(LifecycleAction.RequestExtension, "request-extension", Actor.Enterprise,
+    (request, _, _) => new(request.NewDueDate, request.Note))
 {
+    public sealed record Body(DateOnly? NewDueDate, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with { NewDueDate = NewDueDate, Note = Block(Note) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Date(b => b.NewDueDate, required: true);
+        body.Note(b => b.Note, required: true);
+    }
+
     public sealed record Payload(DateOnly? NewDueDate, string? Reason);
 
     public override bool Permits(ImplementationState state) => state is null ? throw new ArgumentNullException(nameof(state)) : !state.ExtensionPending;

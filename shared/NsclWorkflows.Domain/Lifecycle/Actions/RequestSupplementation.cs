@@ -3,9 +3,22 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>An officer asks the enterprise for missing documents, by a deadline (then the file is withdrawn).</summary>
-public sealed class RequestSupplementation() : ActionDefinition<RequestSupplementation.Payload>(LifecycleAction.RequestSupplementation, "request-supplementation", Actor.Officer,
-    [PayloadField.TextList("missingItems", (r, v) => r with { MissingItems = v }, required: true), PayloadField.WholeNumber("workingDays", 1, 60, (r, v) => r with { WorkingDays = v }), PayloadField.Note()], (request, _, _) => new(request.MissingItems ?? [], request.WorkingDays, request.Note))
+public sealed class RequestSupplementation() : ActionDefinition<RequestSupplementation.Body, RequestSupplementation.Payload>(LifecycleAction.RequestSupplementation, "request-supplementation", Actor.Officer,
+    (request, _, _) => new(request.MissingItems ?? [], request.WorkingDays, request.Note))
 {
+    public sealed record Body(IReadOnlyList<string>? MissingItems, int? WorkingDays, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) =>
+            envelope with { MissingItems = Lines(MissingItems), WorkingDays = WorkingDays, Note = Block(Note) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.TextList(b => b.MissingItems, required: true);
+        body.WholeNumber(b => b.WorkingDays, 1, 60);
+        body.Note(b => b.Note);
+    }
+
     public sealed record Payload(IReadOnlyList<string> MissingItems, int? WorkingDays, string? Note);
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)

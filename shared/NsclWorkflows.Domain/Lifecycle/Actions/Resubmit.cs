@@ -3,9 +3,20 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>The enterprise supplements its file: it goes back to the completeness review.</summary>
-public sealed class Resubmit() : ActionDefinition<Resubmit.Payload>(LifecycleAction.Resubmit, "resubmit", Actor.Enterprise,
-    [PayloadField.Note(required: true), PayloadField.Attachments()], (request, _, _) => new(request.Note, request.Attachments))
+public sealed class Resubmit() : ActionDefinition<Resubmit.Body, Resubmit.Payload>(LifecycleAction.Resubmit, "resubmit", Actor.Enterprise,
+    (request, _, _) => new(request.Note, request.Attachments))
 {
+    public sealed record Body(string? Note, IReadOnlyList<string>? Attachments) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note), Attachments = Lines(Attachments) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Note(b => b.Note, required: true);
+        body.TextList(b => b.Attachments);
+    }
+
     public sealed record Payload(string? Note, IReadOnlyList<string>? Attachments);
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)

@@ -6,9 +6,20 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// An officer reviews the period's report: accepted, its tranche (an equal share; the final evaluation pays the rest)
 /// is committed and disbursed and the next period opens; else the enterprise revises it.
 /// </summary>
-public sealed class ReviewCheckIn() : ActionDefinition<ReviewCheckIn.Payload>(LifecycleAction.ReviewCheckIn, "review-check-in", Actor.Officer,
-    [PayloadField.Decision("accepted"), PayloadField.NoteWhenNegative()], Read)
+public sealed class ReviewCheckIn() : ActionDefinition<ReviewCheckIn.Body, ReviewCheckIn.Payload>(LifecycleAction.ReviewCheckIn, "review-check-in", Actor.Officer,
+    Read)
 {
+    public sealed record Body(bool? Accepted, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with { Positive = Accepted, Note = Block(Note) };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Decision(b => b.Accepted);
+        body.Text(b => b.Note, requiredWhen: b => b.Accepted == false);
+    }
+
     /// <summary><see cref="TrancheVnd"/>: the period's share of the approved amount (computed here once).</summary>
     public sealed record Payload(bool Accepted, string? Note, long TrancheVnd);
 

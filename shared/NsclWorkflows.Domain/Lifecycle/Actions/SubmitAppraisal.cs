@@ -6,13 +6,30 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// An appraiser's appraisal. When the kind's number of appraisals is reached the council recommends (support only if a
 /// majority recommends it, at the lowest amount recommended) and the file goes to approval with its appraisal record.
 /// </summary>
-public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Payload>(LifecycleAction.SubmitAppraisal, "submit-appraisal", Actor.Appraiser,
-    [PayloadField.Decision("recommendSupport"), PayloadField.Amount() with { RequiredWhen = r => r.Positive == true }, PayloadField.Scores(required: true), PayloadField.Note()], (request, _, _) => new(request.Positive ?? false, request.AmountVnd ?? 0, request.Scores ?? [], request.Note))
+public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, SubmitAppraisal.Payload>(LifecycleAction.SubmitAppraisal, "submit-appraisal", Actor.Appraiser,
+    (request, _, _) => new(request.Positive ?? false, request.AmountVnd ?? 0, request.Scores ?? [], request.Note))
 {
-    public sealed record Payload(bool Recommends, long AmountVnd, IReadOnlyList<CriterionScore> Scores, string? Note);
+    /// <summary>What the appraiser sends; not recommending support recommends 0 whatever amount came with it.</summary>
+    public sealed record Body(bool? RecommendSupport, long? AmountVnd, IReadOnlyList<ScoreBody>? Scores, string? Note) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with
+        {
+            Positive = RecommendSupport,
+            AmountVnd = RecommendSupport == true ? AmountVnd : 0,
+            Scores = Criteria(Scores),
+            Note = Block(Note),
+        };
+    }
 
-    public override ActionRequest Normalise(ActionRequest request) =>
-        request is null ? throw new ArgumentNullException(nameof(request)) : request with { AmountVnd = request.Positive == true ? request.AmountVnd : 0 };
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Decision(b => b.RecommendSupport);
+        body.Amount(b => b.AmountVnd, requiredWhen: b => b.RecommendSupport == true);
+        body.Scores(b => b.Scores, required: true);
+        body.Note(b => b.Note);
+    }
+
+    public sealed record Payload(bool Recommends, long AmountVnd, IReadOnlyList<CriterionScore> Scores, string? Note);
 
     protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue)
     {

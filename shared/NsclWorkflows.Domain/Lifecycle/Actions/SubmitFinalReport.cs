@@ -1,9 +1,21 @@
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>The enterprise submits its final report; the leader then evaluates the task.</summary>
-public sealed class SubmitFinalReport() : ActionDefinition<SubmitFinalReport.Payload>(LifecycleAction.SubmitFinalReport, "submit-final-report", Actor.Enterprise,
-    [PayloadField.Note(required: true), PayloadField.Attachments(), PayloadField.Amount()], (request, _, _) => new(request.Note ?? string.Empty, request.PercentDone, request.AmountVnd, request.Attachments ?? []))
+public sealed class SubmitFinalReport() : ActionDefinition<SubmitFinalReport.Body, SubmitFinalReport.Payload>(LifecycleAction.SubmitFinalReport, "submit-final-report", Actor.Enterprise,
+    (request, _, _) => new(request.Note ?? string.Empty, request.PercentDone, request.AmountVnd, request.Attachments ?? []))
 {
+    public sealed record Body(string? Note, IReadOnlyList<string>? Attachments, long? AmountVnd) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note), Attachments = Lines(Attachments), AmountVnd = AmountVnd };
+    }
+
+    protected override void Rules(InlineValidator<Body> body)
+    {
+        body.Note(b => b.Note, required: true);
+        body.TextList(b => b.Attachments);
+        body.Amount(b => b.AmountVnd);
+    }
+
     public sealed record Payload(string Text, int? PercentDone, long? SpentVnd, IReadOnlyList<string> Attachments);
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)

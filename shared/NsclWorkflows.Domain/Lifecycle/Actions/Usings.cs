@@ -4,3 +4,4 @@ global using NsclWorkflows.Domain.Budget;
 global using NsclWorkflows.Domain.Catalogue;
 global using NsclWorkflows.Domain.Notifications;
 global using NsclWorkflows.Domain.Validation;
+global using FluentValidation;

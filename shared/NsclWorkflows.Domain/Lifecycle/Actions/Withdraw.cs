@@ -3,9 +3,11 @@ using static NsclWorkflows.Domain.Lifecycle.Facts;
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>The enterprise withdraws its file before a decision on support.</summary>
-public sealed class Withdraw() : ActionDefinition<Withdraw.Payload>(LifecycleAction.Withdraw, "withdraw", Actor.Enterprise,
-    [PayloadField.Note()], (request, _, _) => new(request.Note))
+public sealed class Withdraw() : ActionDefinition<NoteBody, Withdraw.Payload>(LifecycleAction.Withdraw, "withdraw", Actor.Enterprise,
+    (request, _, _) => new(request.Note))
 {
+    protected override void Rules(InlineValidator<NoteBody> body) => body.Note(b => b.Note);
+
     public sealed record Payload(string? Reason);
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
