@@ -137,14 +137,20 @@ public sealed class ReportRunsHandler(
             return ApiProblem.NotFound("báo cáo");
         }
 
+        return Results.Json(UnitView(run, unit), ApiJson.Options);
+    }
+
+    /// <summary>What a lead unit sees of a run: its own part only (never the other units', the officers' narrative or the journal).</summary>
+    static object UnitView(ReportRun run, string unit)
+    {
         var input = run.LeadUnits.Single(u => u.UnitId == unit);
-        return Results.Json(new
+        return new
         {
             runId = run.Id, title = run.Title, addressee = run.Addressee, periodFrom = run.PeriodFrom, periodTo = run.PeriodTo,
             deadline = ReportRunRules.LeadUnitDeadline(run, DateOnly.FromDateTime(run.CreatedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime)),
             unitId = input.UnitId, unitName = input.UnitName, canSubmit = run.State == ReportRunState.AwaitingLeadUnits && !input.HasAnswered,
             submittedAtUtc = input.SubmittedAtUtc, figures = input.Figures, narrative = input.Narrative,
-        }, ApiJson.Options);
+        };
     }
 
     public async Task<IResult> SubmitUnitAsync(HttpRequest request, string id, string unit, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -213,7 +219,8 @@ public sealed class ReportRunsHandler(
                     ? ValidationResult<ReportRun>.Ok(answered.Value with { State = ReportRunState.Drafting })
                     : answered;
             }, cancellationToken);
-            return await ChangedAsync(durable, result, cancellationToken);
+            var answer = await ChangedAsync(durable, result, cancellationToken);
+            return result is { IsValid: true, Value: { } answered } ? Results.Json(UnitView(answered, unit), ApiJson.Options) : answer;
         }
     }
 
