@@ -16,7 +16,7 @@ namespace NsclWorkflows.Integration.Tests.Reports;
 public class ReportRunsApiTests(AzuriteFixture azurite)
 {
     /// <summary>A calendar day of a run's workflow lasts this long on this host (reminders, deadlines; see ReportRunRules.Times).</summary>
-    static readonly TimeSpan Day = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan Day = TimeSpan.FromSeconds(4);
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     HttpClient http = null!;
     LocalHostProcess host = null!;
@@ -36,9 +36,9 @@ public class ReportRunsApiTests(AzuriteFixture azurite)
     public async Task ReportRun_SixMonthlyWithADueDate_UnitsEmailedOneAnswersTheOtherRemindedThenEscalated_ApprovedReportCarriesItAll()
     {
         await HostAsync();
-        // Due in 10 days: the units' deadline is in 3 (a week before), their reminder on day 1 (two days before it): with
-        // a 5-second day, the reminder ~7 s after opening (the units are e-mailed and one answers before), the escalation ~20 s.
-        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Due in 12 days: the units' deadline is in 5 (a week before), their reminder on day 3 (two days before it): with
+        // a 4-second day, the reminder ~13 s after opening (the units are e-mailed and one answers before), the escalation ~24 s.
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (opened, body) = await SendAsync(HttpMethod.Post, "/api/report-runs", As.Clerk,
             $$"""{"kind":"sixMonthly","periodFrom":"2026-01-01","periodTo":"2026-06-30","addressee":"Ủy ban nhân dân thành phố Đà Nẵng","dueDate":"{{due}}","requestNumber":"88/UBND-KGVX","requestDate":"2026-06-20","leadUnits":["sct","snnptnt"]}""");
         Assert.Equal(201, opened);
