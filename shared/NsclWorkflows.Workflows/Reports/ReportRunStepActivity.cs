@@ -30,7 +30,10 @@ public sealed class ReportRunStepActivity(IReportRunRepository runs, IReportRunP
                 {
                     FiguresVersion = version,
                     State = r.State == ReportRunState.Gathering ? (r.LeadUnits.Count > 0 ? ReportRunState.AwaitingLeadUnits : ReportRunState.Drafting) : r.State,
-                }, new(at, "figures", $"Đã tổng hợp số liệu của kỳ báo cáo (sổ kinh phí tính đến hết ngày {ReportRunText.Date(r.DataCutOff)}).", false)), null).ConfigureAwait(false);
+                }, new(at, "figures", at > LedgerCut.EndOf(r.DataCutOff)
+                    ? $"Đã tổng hợp số liệu của kỳ báo cáo (sổ kinh phí tính đến hết ngày {ReportRunText.Date(r.DataCutOff)})."
+                    : $"Đã tổng hợp số liệu tạm tính (chưa đến ngày chốt số liệu {ReportRunText.Date(r.DataCutOff)}); văn bản báo cáo lấy số liệu chốt đến hết ngày đó khi được lập.",
+                    false)), null).ConfigureAwait(false);
             }
 
             case ReportRunStepKind.RemindLeadUnits:
