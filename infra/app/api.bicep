@@ -225,6 +225,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Email__Recipients__3__Unit: '*'
     Nscl__Email__Recipients__3__Role: 'HeadOfDivision'
     Nscl__Email__Recipients__3__Addresses__0: officerMailbox
+    // Lead units' mailboxes for report runs' requests (role LeadUnit, unit ttkn, vienktxh, sct or snnptnt): one group per
+    // unit in the portal or here. Until they are set, the requests go to the officers' mailbox, to be forwarded.
+    Nscl__Email__Recipients__4__Unit: '*'
+    Nscl__Email__Recipients__4__Role: 'LeadUnit'
+    Nscl__Email__Recipients__4__Addresses__0: officerMailbox
   }
 }
 

@@ -15,6 +15,7 @@ public static class WorkflowRegistration
         typeof(ApplicationWorkflow),
         typeof(YearEndReportWorkflow),
         typeof(ProgrammeActivityWorkflow),
+        typeof(ReportRunWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -26,6 +27,8 @@ public static class WorkflowRegistration
         typeof(GatherYearEndReportActivity),
         typeof(BuildYearEndReportActivity),
         typeof(ActivityStepActivity),
+        typeof(ReportRunStepActivity),
+        typeof(NotifyReportRunActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)

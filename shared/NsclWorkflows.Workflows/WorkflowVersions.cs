@@ -14,6 +14,11 @@ namespace NsclWorkflows.Workflows;
 /// instances already running. Instances started before versioning have no version (""), which compares older than
 /// every version: they take the oldest path.
 /// </para>
+/// <para>
+/// A new orchestrator is registered in <see cref="WorkflowRegistration"/> and starts at the current version, with no
+/// branch to keep: <c>ReportRunWorkflow</c> came in at "1.0" (issue 16). Its later breaking changes branch on the
+/// instance's version like any other.
+/// </para>
 /// </summary>
 public static class WorkflowVersions
 {

@@ -5,6 +5,7 @@
 import { el, $, clear, vnd, date, notify } from './dom.js';
 import { field, showErrors, clearErrors, errorSummary } from './forms.js';
 import { api, ApiError } from './api.js';
+import { exportButtons } from './exports.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
 import { allocationsSection } from './allocations.js';
@@ -167,7 +168,13 @@ async function load() {
     root.append(
       el('section', { class: 'card', 'aria-labelledby': 'h-budget' }, el('h2', { id: 'h-budget' }, 'Kinh phí'),
         lines.length ? chart(lines, year) : el('p', { class: 'muted' }, 'Năm này không có kinh phí theo kế hoạch.'),
-        el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng kinh phí' }, table)),
+        el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bảng kinh phí' }, table),
+        exportButtons('Xuất số liệu', [
+          { id: 'export-ledger', text: 'Xuất sổ kinh phí (Excel)', path: () => `/api/exports/ledger?year=${encodeURIComponent(year)}`, fileName: `so-kinh-phi-${year}.xlsx` },
+          { id: 'export-enterprises', text: 'Xuất doanh nghiệp được hỗ trợ (Excel)', path: () => `/api/exports/enterprises?year=${encodeURIComponent(year)}`,
+            fileName: `doanh-nghiep-${year}.xlsx` },
+          { id: 'export-activities', text: 'Xuất hoạt động (Excel)', path: () => `/api/exports/activities?year=${encodeURIComponent(year)}`, fileName: `hoat-dong-${year}.xlsx` },
+        ], status)),
       allocations,
       el('section', { class: 'card', 'aria-labelledby': 'h-targets' }, el('h2', { id: 'h-targets' }, `Chỉ tiêu của Chương trình (mục II.2), tính đến năm ${year}`),
         el('ul', { class: 'targets' }, targets.map((t) => targetItem(t, canRecord, year)))),

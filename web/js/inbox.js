@@ -7,6 +7,7 @@ import { field } from './forms.js';
 import { api, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
+import { exportButtons } from './exports.js';
 
 const STEPS = [['', 'Tất cả'], ['AwaitingCompletenessReview', 'Kiểm tra hồ sơ'], ['SupplementationRequested', 'Chờ bổ sung'], ['UnderAppraisal', 'Thẩm định'],
   ['AwaitingApproval', 'Phê duyệt'], ['ReviewCheckIn', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
@@ -81,6 +82,13 @@ async function start() {
     field('filter', { name: 'year', label: 'Năm', type: 'number', min: 2022, max: 2030 }),
     el('button', { type: 'submit', class: 'button', id: 'refresh' }, 'Lọc / làm mới'));
   filters.addEventListener('submit', (event) => { event.preventDefault(); pages = ['']; load(); });
+  // The applications of my unit(s) with their state and amounts; the item and year filters apply.
+  const exportQuery = (format) => new URLSearchParams([['format', format],
+    ...[...new FormData(filters)].filter(([name, value]) => (name === 'line' || name === 'year') && value !== '')]);
+  filters.after(exportButtons('Xuất danh sách hồ sơ', [
+    { id: 'export-applications-xlsx', text: 'Xuất danh sách hồ sơ (Excel)', path: () => `/api/exports/applications?${exportQuery('xlsx')}`, fileName: 'ho-so.xlsx' },
+    { id: 'export-applications-csv', text: 'Xuất CSV', path: () => `/api/exports/applications?${exportQuery('csv')}`, fileName: 'ho-so.csv' },
+  ], status));
   await load();
 }
 

@@ -5,6 +5,7 @@ import { api, stepSignature, waitForChange, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
 import { summary, timeline, documents, issuedDocuments, uploadForm } from './application-view.js';
+import { exportButtons } from './exports.js';
 import { actionForms, staleNotice } from './actions.js';
 
 const id = new URLSearchParams(location.search).get('id');
@@ -80,6 +81,8 @@ async function render(view) {
     forms.length > 0 ? forms : el('p', { class: 'muted', id: 'no-actions' }, 'Không có thao tác nào cho vai trò của bạn ở trạng thái này.')));
   const open = !['Completed', 'Failed', 'Rejected', 'Withdrawn', 'Cancelled', 'Expired'].includes(view.status);
   parts.push(await issuedDocuments(view, caller), await documents(view, caller, open ? uploadForm(view.applicationId, caller, status) : null), await timeline(view, caller),
+    exportButtons('Xuất lịch sử hồ sơ', [{ id: 'export-history', text: 'Xuất lịch sử hồ sơ (Excel)',
+      path: () => `/api/exports/applications/${encodeURIComponent(view.applicationId)}/history`, fileName: `lich-su-${view.trackingCode}.xlsx` }], status),
     await notifications(view));
   clear(root).append(...parts.filter(Boolean));
 }

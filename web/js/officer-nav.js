@@ -33,6 +33,7 @@ export function officerNav() {
     el('li', {}, el('a', { href: 'hop-thu.html' }, 'Hộp công việc')),
     el('li', {}, el('a', { href: 'tong-quan.html' }, 'Tổng quan Chương trình')),
     el('li', {}, el('a', { href: 'hoat-dong.html' }, 'Hoạt động')),
+    el('li', {}, el('a', { href: 'bao-cao.html' }, 'Báo cáo')),
     who));
   for (const link of nav.querySelectorAll('a')) if (location.pathname.endsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
 

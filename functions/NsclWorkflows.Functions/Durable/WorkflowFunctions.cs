@@ -43,6 +43,13 @@ public static class WorkflowFunctions
         return new ProgrammeActivityWorkflow().RunAsync(context, context.GetInput<ActivityWorkflowInput>()!);
     }
 
+    [Function(nameof(ReportRunWorkflow))]
+    public static Task<string> RunReportRunWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ReportRunWorkflow().RunAsync(context, context.GetInput<ReportRunWorkflowInput>()!);
+    }
+
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
     // and orchestration instance id (bound from the activity trigger's binding data).
 
@@ -72,6 +79,14 @@ public static class WorkflowFunctions
     [Function(nameof(ActivityStepActivity))]
     public static Task<bool> RunActivityStepActivity([ActivityTrigger] ActivityStepCommand input, string instanceId, FunctionContext executionContext) =>
         Create<ActivityStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ActivityStepActivity), instanceId), input);
+
+    [Function(nameof(ReportRunStepActivity))]
+    public static Task<ReportRunStatus> RunReportRunStepActivity([ActivityTrigger] ReportRunStepCommand input, string instanceId, FunctionContext executionContext) =>
+        Create<ReportRunStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ReportRunStepActivity), instanceId), input);
+
+    [Function(nameof(NotifyReportRunActivity))]
+    public static Task<NotificationOutcome> RunNotifyReportRunActivity([ActivityTrigger] ReportRunNotice input, string instanceId, FunctionContext executionContext) =>
+        Create<NotifyReportRunActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(NotifyReportRunActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext)
         where T : class

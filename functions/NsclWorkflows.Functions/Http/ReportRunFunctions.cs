@@ -1,66 +1,65 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Reports.Runs;
 
 namespace NsclWorkflows.Functions.Http;
 
-/// <summary>Report runs onto the shared handler. Function names equal <see cref="ApiEndpoint.Name"/>.</summary>
+/// <summary>
+/// Report runs onto the shared handler. Function names equal <see cref="ApiEndpoint.Name"/>. Each trigger only binds
+/// its route (and, where the run's workflow is started or told, the durable client) and hands the call to
+/// <see cref="Respond"/>: the one body they share.
+/// </summary>
 public sealed class ReportRunFunctions(ReportRunsHandler runs)
 {
+    const AuthorizationLevel Anonymous = AuthorizationLevel.Anonymous;
+
     [Function(nameof(OpenReportRun))]
-    public async Task<IActionResult> OpenReportRun(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRuns)] HttpRequest req, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.OpenAsync(req, cancellationToken));
+    public Task<IActionResult> OpenReportRun([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRuns)] HttpRequest req,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) => Respond(runs.OpenAsync(req, client, cancellationToken));
 
     [Function(nameof(ListReportRuns))]
-    public async Task<IActionResult> ListReportRuns(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportRuns)] HttpRequest req, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.ListAsync(req, cancellationToken));
+    public Task<IActionResult> ListReportRuns([HttpTrigger(Anonymous, "get", Route = ApiRoutes.ReportRuns)] HttpRequest req,
+        CancellationToken cancellationToken) => Respond(runs.ListAsync(req, cancellationToken));
 
     [Function(nameof(GetReportRun))]
-    public async Task<IActionResult> GetReportRun(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportRun)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.GetAsync(req, id, cancellationToken));
+    public Task<IActionResult> GetReportRun([HttpTrigger(Anonymous, "get", Route = ApiRoutes.ReportRun)] HttpRequest req, string id,
+        CancellationToken cancellationToken) => Respond(runs.GetAsync(req, id, cancellationToken));
 
     [Function(nameof(GetReportRunUnitInput))]
-    public async Task<IActionResult> GetReportRunUnitInput(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportRunUnit)] HttpRequest req, string id, string unit, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.GetUnitAsync(req, id, unit, cancellationToken));
+    public Task<IActionResult> GetReportRunUnitInput([HttpTrigger(Anonymous, "get", Route = ApiRoutes.ReportRunUnit)] HttpRequest req, string id, string unit,
+        CancellationToken cancellationToken) => Respond(runs.GetUnitAsync(req, id, unit, cancellationToken));
 
     [Function(nameof(SubmitReportRunUnitInput))]
-    public async Task<IActionResult> SubmitReportRunUnitInput(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRunUnit)] HttpRequest req, string id, string unit, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.SubmitUnitAsync(req, id, unit, cancellationToken));
+    public Task<IActionResult> SubmitReportRunUnitInput([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRunUnit)] HttpRequest req, string id, string unit,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) => Respond(runs.SubmitUnitAsync(req, id, unit, client, cancellationToken));
 
     [Function(nameof(CloseReportRunInput))]
-    public async Task<IActionResult> CloseReportRunInput(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRunCloseInput)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.CloseInputAsync(req, id, cancellationToken));
+    public Task<IActionResult> CloseReportRunInput([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRunCloseInput)] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) => Respond(runs.CloseInputAsync(req, id, client, cancellationToken));
 
     [Function(nameof(SaveReportRunNarrative))]
-    public async Task<IActionResult> SaveReportRunNarrative(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRunNarrative)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.SaveNarrativeAsync(req, id, cancellationToken));
+    public Task<IActionResult> SaveReportRunNarrative([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRunNarrative)] HttpRequest req, string id,
+        CancellationToken cancellationToken) => Respond(runs.SaveNarrativeAsync(req, id, cancellationToken));
 
     [Function(nameof(SubmitReportRun))]
-    public async Task<IActionResult> SubmitReportRun(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRunSubmit)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.SubmitAsync(req, id, cancellationToken));
+    public Task<IActionResult> SubmitReportRun([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRunSubmit)] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) => Respond(runs.SubmitAsync(req, id, client, cancellationToken));
 
     [Function(nameof(DecideReportRun))]
-    public async Task<IActionResult> DecideReportRun(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRunDecision)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.DecideAsync(req, id, cancellationToken));
+    public Task<IActionResult> DecideReportRun([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRunDecision)] HttpRequest req, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) => Respond(runs.DecideAsync(req, id, client, cancellationToken));
 
     [Function(nameof(GetReportRunReport))]
-    public async Task<IActionResult> GetReportRunReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReportRunReport)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.GetReportAsync(req, id, cancellationToken));
+    public Task<IActionResult> GetReportRunReport([HttpTrigger(Anonymous, "get", Route = ApiRoutes.ReportRunReport)] HttpRequest req, string id,
+        CancellationToken cancellationToken) => Respond(runs.GetReportAsync(req, id, cancellationToken));
 
     [Function(nameof(UploadReportRunSignedCopy))]
-    public async Task<IActionResult> UploadReportRunSignedCopy(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReportRunSignedCopy)] HttpRequest req, string id, CancellationToken cancellationToken) =>
-        new ResultActionResult(await runs.UploadSignedAsync(req, id, cancellationToken));
+    public Task<IActionResult> UploadReportRunSignedCopy([HttpTrigger(Anonymous, "post", Route = ApiRoutes.ReportRunSignedCopy)] HttpRequest req, string id,
+        CancellationToken cancellationToken) => Respond(runs.UploadSignedAsync(req, id, cancellationToken));
+
+    /// <summary>The shared body: the handler's result as the Functions host's action result.</summary>
+    static async Task<IActionResult> Respond(Task<IResult> result) => new ResultActionResult(await result.ConfigureAwait(false));
 }

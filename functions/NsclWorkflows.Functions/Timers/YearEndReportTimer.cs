@@ -31,6 +31,6 @@ public sealed class YearEndReportTimer(YearEndSchedule schedule, TimeProvider ti
         await new DurableYearEndReportLauncher(client).LaunchAsync(
             new YearEndReportRequest(date.Year, occurrence, date, YearEndReportRequest.Scheduled, nameof(YearEndReportTimer)), cancellationToken);
         // The Department's default yearly report run (once per year, whatever the number of firings).
-        await defaultRun.OpenAsync(date.Year, nameof(YearEndReportTimer), cancellationToken);
+        await defaultRun.OpenAsync(date.Year, nameof(YearEndReportTimer), client, cancellationToken);
     }
 }

@@ -123,24 +123,24 @@ public static class ApiEndpoints
             h.Handle(request)).WithName("GetNationalFeed");
 
         // Report runs (issue 16).
-        api.MapPost(ApiRoutes.ReportRuns, (HttpRequest request, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
-            h.OpenAsync(request, ct)).WithName("OpenReportRun");
+        api.MapPost(ApiRoutes.ReportRuns, (HttpRequest request, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.OpenAsync(request, durable, ct)).WithName("OpenReportRun");
         api.MapGet(ApiRoutes.ReportRuns, (HttpRequest request, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
             h.ListAsync(request, ct)).WithName("ListReportRuns");
         api.MapGet(ApiRoutes.ReportRun, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
             h.GetAsync(request, id, ct)).WithName("GetReportRun");
         api.MapGet(ApiRoutes.ReportRunUnit, (HttpRequest request, string id, string unit, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
             h.GetUnitAsync(request, id, unit, ct)).WithName("GetReportRunUnitInput");
-        api.MapPost(ApiRoutes.ReportRunUnit, (HttpRequest request, string id, string unit, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
-            h.SubmitUnitAsync(request, id, unit, ct)).WithName("SubmitReportRunUnitInput");
-        api.MapPost(ApiRoutes.ReportRunCloseInput, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
-            h.CloseInputAsync(request, id, ct)).WithName("CloseReportRunInput");
+        api.MapPost(ApiRoutes.ReportRunUnit, (HttpRequest request, string id, string unit, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.SubmitUnitAsync(request, id, unit, durable, ct)).WithName("SubmitReportRunUnitInput");
+        api.MapPost(ApiRoutes.ReportRunCloseInput, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.CloseInputAsync(request, id, durable, ct)).WithName("CloseReportRunInput");
         api.MapPost(ApiRoutes.ReportRunNarrative, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
             h.SaveNarrativeAsync(request, id, ct)).WithName("SaveReportRunNarrative");
-        api.MapPost(ApiRoutes.ReportRunSubmit, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
-            h.SubmitAsync(request, id, ct)).WithName("SubmitReportRun");
-        api.MapPost(ApiRoutes.ReportRunDecision, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
-            h.DecideAsync(request, id, ct)).WithName("DecideReportRun");
+        api.MapPost(ApiRoutes.ReportRunSubmit, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.SubmitAsync(request, id, durable, ct)).WithName("SubmitReportRun");
+        api.MapPost(ApiRoutes.ReportRunDecision, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.DecideAsync(request, id, durable, ct)).WithName("DecideReportRun");
         api.MapGet(ApiRoutes.ReportRunReport, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
             h.GetReportAsync(request, id, ct)).WithName("GetReportRunReport");
         api.MapPost(ApiRoutes.ReportRunSignedCopy, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>

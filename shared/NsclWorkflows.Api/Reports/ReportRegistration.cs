@@ -21,6 +21,9 @@ public static class ReportRegistration
         services.AddSingleton<NsclWorkflows.Domain.Reports.IReportRunRepository, NsclWorkflows.Infrastructure.Storage.TableReportRuns>();
         services.AddSingleton<Runs.ReportRunsHandler>();
         services.AddSingleton<Runs.DefaultYearlyRunOpener>();
+        services.AddSingleton<NsclWorkflows.Domain.Reports.IReportRunProducer, Runs.ReportRunProducer>();
+        services.AddSingleton<NsclWorkflows.Domain.Reports.IReportRunLinks, NsclWorkflows.Infrastructure.Security.ReportRunLinks>();
+        services.AddSingleton<Runs.ReportRunWorkflows>();
         // The application layer may register its own rules (before or after this call).
         services.TryAddSingleton<IApplicationDocumentAccess, ApplicationDocumentAccess>();
         return services;

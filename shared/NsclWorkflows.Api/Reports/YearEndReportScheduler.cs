@@ -13,7 +13,7 @@ namespace NsclWorkflows.Api.Reports;
 /// </summary>
 public sealed partial class YearEndReportScheduler(
     YearEndSchedule schedule, IYearEndReportLauncher launcher, TimeProvider time, ILogger<YearEndReportScheduler> logger,
-    Runs.DefaultYearlyRunOpener? defaultRun = null) : BackgroundService
+    Runs.DefaultYearlyRunOpener? defaultRun = null, Microsoft.DurableTask.Client.DurableTaskClient? durable = null) : BackgroundService
 {
     public const string Actor = "scheduler";
     static readonly TimeSpan MaxStep = TimeSpan.FromDays(1);
@@ -73,7 +73,7 @@ public sealed partial class YearEndReportScheduler(
         try
         {
             // The Department's default yearly report run (issue 16), beside the year-end report.
-            var opened = await defaultRun.OpenAsync(date.Year, Actor, stoppingToken).ConfigureAwait(false);
+            var opened = await defaultRun.OpenAsync(date.Year, Actor, durable, stoppingToken).ConfigureAwait(false);
             LogDefaultRun(logger, date.Year, opened);
         }
 #pragma warning disable CA1031 // As above: the next occurrence still runs; the error is logged.

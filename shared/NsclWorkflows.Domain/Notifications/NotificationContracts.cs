@@ -38,6 +38,24 @@ public enum NotificationEvent
 
     /// <summary>A programme activity's result is still missing after the delay: to the head of division.</summary>
     ActivityResultEscalated,
+
+    /// <summary>A report run asks a lead unit for its figures and narrative (its secret input page).</summary>
+    ReportInputRequested,
+
+    /// <summary>A lead unit has not answered and its deadline is near.</summary>
+    ReportInputReminder,
+
+    /// <summary>A lead unit did not answer by its deadline: to the head of division; the report goes on without it.</summary>
+    ReportInputEscalated,
+
+    /// <summary>The report is due soon and its narrative is not submitted: to the officers.</summary>
+    ReportDraftReminder,
+
+    /// <summary>The report is due soon and waits for the leader's approval: to the leaders.</summary>
+    ReportApprovalReminder,
+
+    /// <summary>The report's due date passed and it is not approved: to the leaders (repeated weekly, a few times).</summary>
+    ReportOverdue,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>
@@ -48,6 +66,9 @@ public enum NotificationAudience
     Appraisers,
     Leaders,
     HeadOfDivision,
+
+    /// <summary>A lead unit asked for a report's figures: its addresses configured by (unit, role <c>LeadUnit</c>).</summary>
+    LeadUnit,
 }
 
 /// <summary>

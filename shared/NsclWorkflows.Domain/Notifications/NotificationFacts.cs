@@ -58,6 +58,11 @@ public static class NotificationFacts
     public const string StartDate = "startDate";
     public const string EndDate = "endDate";
     public const string ActivityUrl = "activityUrl";
+    public const string ReportTitle = "reportTitle";
+    public const string UnitName = "unitName";
+    public const string Addressee = "addressee";
+    public const string InputUrl = "inputUrl";
+    public const string RunUrl = "runUrl";
 
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -95,6 +100,12 @@ public static class NotificationFacts
         NotificationEvent.ActivityStartReminder => new(NotificationAudience.Officers, [ActivityTitle, BudgetLine, OfficerName, StartDate, EndDate, ActivityUrl]),
         NotificationEvent.ActivityResultRequested => new(NotificationAudience.Officers, [ActivityTitle, BudgetLine, OfficerName, EndDate, ActivityUrl]),
         NotificationEvent.ActivityResultEscalated => new(NotificationAudience.HeadOfDivision, [ActivityTitle, BudgetLine, OfficerName, EndDate, ActivityUrl]),
+        NotificationEvent.ReportInputRequested => new(NotificationAudience.LeadUnit, [ReportTitle, UnitName, Addressee, PeriodName, DueDate, InputUrl]),
+        NotificationEvent.ReportInputReminder => new(NotificationAudience.LeadUnit, [ReportTitle, UnitName, DueDate, InputUrl]),
+        NotificationEvent.ReportInputEscalated => new(NotificationAudience.HeadOfDivision, [ReportTitle, UnitName, DueDate, RunUrl]),
+        NotificationEvent.ReportDraftReminder => new(NotificationAudience.Officers, [ReportTitle, DueDate, RunUrl]),
+        NotificationEvent.ReportApprovalReminder => new(NotificationAudience.Leaders, [ReportTitle, DueDate, RunUrl]),
+        NotificationEvent.ReportOverdue => new(NotificationAudience.Leaders, [ReportTitle, StepName, DueDate, RunUrl]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

@@ -32,6 +32,12 @@ public static class NotificationText
         NotificationEvent.ActivityStartReminder => "nhắc hoạt động sắp bắt đầu",
         NotificationEvent.ActivityResultRequested => "đề nghị báo cáo kết quả hoạt động",
         NotificationEvent.ActivityResultEscalated => "báo hoạt động chưa có kết quả",
+        NotificationEvent.ReportInputRequested => "đề nghị đơn vị chủ trì gửi số liệu báo cáo",
+        NotificationEvent.ReportInputReminder => "nhắc đơn vị chủ trì gửi số liệu báo cáo",
+        NotificationEvent.ReportInputEscalated => "báo đơn vị chủ trì chưa gửi số liệu báo cáo",
+        NotificationEvent.ReportDraftReminder => "nhắc hạn soạn báo cáo",
+        NotificationEvent.ReportApprovalReminder => "nhắc hạn duyệt báo cáo",
+        NotificationEvent.ReportOverdue => "báo báo cáo quá hạn",
         _ => notification.ToString(),
     };
 
@@ -42,6 +48,7 @@ public static class NotificationText
         NotificationAudience.Appraisers => "chuyên gia thẩm định",
         NotificationAudience.Leaders => "lãnh đạo Sở",
         NotificationAudience.HeadOfDivision => "lãnh đạo phòng",
+        NotificationAudience.LeadUnit => "đơn vị chủ trì",
         _ => audience.ToString(),
     };
 }

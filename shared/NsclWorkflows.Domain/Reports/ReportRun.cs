@@ -65,6 +65,9 @@ public sealed record LeadUnitInput(string UnitId, string UnitName, string Email)
 
     public string? Narrative { get; init; }
 
+    /// <summary>When the workflow's e-mail asking for the unit's input was accepted by the provider (null: not sent, or failed).</summary>
+    public DateTimeOffset? MailedAtUtc { get; init; }
+
     public bool HasAnswered => SubmittedAtUtc is not null;
 }
 
@@ -148,8 +151,26 @@ public sealed record ReportRun
 
     public string? CancelReason { get; init; }
 
+    /// <summary>What the run's workflow did and what failed (e-mails, figures, the Word report), oldest first.</summary>
+    public IReadOnlyList<ReportRunNote> Journal { get; init; } = [];
+
     /// <summary>"Báo cáo 6 tháng đầu năm 2026", "Báo cáo năm 2026", "Báo cáo sơ kết giai đoạn 2022-2025", "Báo cáo đột xuất (01/03/2026 - 31/05/2026)".</summary>
     public string Title => ReportRunRules.Title(Kind, PeriodFrom, PeriodTo);
 
     public string PeriodText => string.Create(CultureInfo.InvariantCulture, $"từ ngày {PeriodFrom:dd/MM/yyyy} đến ngày {PeriodTo:dd/MM/yyyy}");
 }
+
+/// <summary>One entry of a run's journal: a step of its workflow done, or failed (and how the run went on).</summary>
+public sealed record ReportRunNote(DateTimeOffset AtUtc, string Step, string Text, bool Failed);
+
+/// <summary>
+/// When a run's workflow acts by itself (see <see cref="ReportRunRules.Times"/>): remind the lead units, escalate
+/// those that did not answer, remind the officers before the report is due, tell the leaders once it is overdue and
+/// again every <see cref="RepeatEscalation"/>.
+/// </summary>
+public sealed record ReportRunTimes(
+    DateTimeOffset LeadUnitReminderUtc,
+    DateTimeOffset LeadUnitDeadlineUtc,
+    DateTimeOffset DueReminderUtc,
+    DateTimeOffset DueUtc,
+    TimeSpan RepeatEscalation);

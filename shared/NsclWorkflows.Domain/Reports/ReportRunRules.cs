@@ -220,6 +220,72 @@ public static class ReportRunRules
         return ValidationResult<ReportRun>.Ok(run with { LeadUnits = run.LeadUnits.Select(u => u.UnitId == unitId ? answered : u).ToList() });
     }
 
+    /// <summary>The journal keeps this many entries (the newest); older ones are dropped.</summary>
+    public const int MaxJournal = 200;
+
+    /// <summary>
+    /// Stops waiting for lead units (an officer closed the input, or the workflow's deadline passed): those that did not
+    /// answer are recorded as escalated, and the run goes to drafting. Refused once the run no longer waits for them.
+    /// </summary>
+    public static ValidationResult<ReportRun> EscalateLeadUnits(ReportRun run, DateTimeOffset nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.State != ReportRunState.AwaitingLeadUnits
+            ? ValidationResult<ReportRun>.Failed([new("state", "run_not_waiting", "Báo cáo không còn chờ số liệu của đơn vị.")])
+            : ValidationResult<ReportRun>.Ok(run with
+            {
+                State = ReportRunState.Drafting,
+                LeadUnits = run.LeadUnits.Select(u => u.HasAnswered ? u : u with { EscalatedAtUtc = u.EscalatedAtUtc ?? nowUtc }).ToList(),
+            });
+    }
+
+    /// <summary>Marks the units that have not answered as reminded (once); the run unchanged when it no longer waits for them.</summary>
+    public static ReportRun RemindLeadUnits(ReportRun run, DateTimeOffset nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.State != ReportRunState.AwaitingLeadUnits
+            ? run
+            : run with { LeadUnits = run.LeadUnits.Select(u => u.HasAnswered ? u : u with { RemindedAtUtc = u.RemindedAtUtc ?? nowUtc }).ToList() };
+    }
+
+    /// <summary>Adds an entry to the run's journal (keeping the newest <see cref="MaxJournal"/>).</summary>
+    public static ReportRun Note(ReportRun run, ReportRunNote note)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(note);
+        var journal = run.Journal.Append(note with { Text = TextSafety.Clean(note.Text, multiLine: false) }).ToList();
+        return run with { Journal = journal.Count > MaxJournal ? journal[^MaxJournal..] : journal };
+    }
+
+    /// <summary>
+    /// When the run's workflow acts if nobody does: a reminder to the lead units that have not answered
+    /// <see cref="ReminderDaysBefore"/> days before their deadline (08:00 in Đà Nẵng), the escalation at the end of their
+    /// deadline day, a reminder to the officers (or the leader) <see cref="ReminderDaysBefore"/> days before the report is
+    /// due, and the escalation to the leaders at the end of the due day, repeated every week. With
+    /// <paramref name="compressedDay"/> (tests, demonstrations) a calendar day lasts that long from <paramref name="nowUtc"/>.
+    /// </summary>
+    public static ReportRunTimes Times(ReportRun run, DateTimeOffset nowUtc, TimeSpan? compressedDay)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var vietnam = TimeSpan.FromHours(7);
+        var today = DateOnly.FromDateTime(nowUtc.ToOffset(vietnam).DateTime);
+        var leadDeadline = LeadUnitDeadline(run, today);
+        DateTimeOffset EndOf(DateOnly day) => compressedDay is { } c
+            ? nowUtc + (c * (Math.Max(0, day.DayNumber - today.DayNumber) + 1))
+            : new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), vietnam).ToUniversalTime();
+        DateTimeOffset MorningOf(DateOnly day) => compressedDay is { } c
+            ? nowUtc + (c * Math.Max(0, day.DayNumber - today.DayNumber)) + (c / 3)
+            : Max(nowUtc, new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), vietnam).ToUniversalTime());
+        return new ReportRunTimes(
+            MorningOf(leadDeadline.AddDays(-ReminderDaysBefore)),
+            EndOf(leadDeadline),
+            MorningOf(run.DueDate.AddDays(-ReminderDaysBefore)),
+            EndOf(run.DueDate),
+            compressedDay is { } day ? day * 7 : TimeSpan.FromDays(7));
+    }
+
+    static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
     /// <summary>Saves a draft of the narrative if <paramref name="expectedRevision"/> is the current one (409 otherwise: someone saved in between).</summary>
     public static ValidationResult<ReportRun> SaveNarrative(ReportRun run, ReportNarrative draft, int expectedRevision, string officer, DateTimeOffset nowUtc)
     {

@@ -104,7 +104,10 @@ public static class RecipientRoles
     public const string Leader = "Leader";
     public const string HeadOfDivision = "HeadOfDivision";
 
-    public static readonly IReadOnlyList<string> All = [Officer, Appraiser, Leader, HeadOfDivision];
+    /// <summary>A lead unit's mailbox for report requests (Unit = its id: ttkn, vienktxh, sct, snnptnt).</summary>
+    public const string LeadUnit = "LeadUnit";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Appraiser, Leader, HeadOfDivision, LeadUnit];
 
     /// <summary>The configured role of an officer audience; null for <see cref="NotificationAudience.Enterprise"/>.</summary>
     public static string? For(NotificationAudience audience) => audience switch
@@ -113,6 +116,7 @@ public static class RecipientRoles
         NotificationAudience.Appraisers => Appraiser,
         NotificationAudience.Leaders => Leader,
         NotificationAudience.HeadOfDivision => HeadOfDivision,
+        NotificationAudience.LeadUnit => LeadUnit,
         NotificationAudience.Enterprise => null,
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };

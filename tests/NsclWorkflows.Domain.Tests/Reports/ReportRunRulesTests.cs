@@ -105,4 +105,48 @@ public sealed class ReportRunRulesTests
         Assert.False(ReportRunRules.TokenOpens(unit, null));
         Assert.False(ReportRunRules.TokenOpens(unit with { TokenHash = null }, "secret-sct"));
     }
+    [Fact]
+    public void Times_DueOn10July_RemindsUnitsAt0800On1JulyEscalatesAtTheEndOf3JulyThenTheReportsOwnDates()
+    {
+        var times = ReportRunRules.Times(Opened(), Now, compressedDay: null);
+
+        var vietnam = TimeSpan.FromHours(7);
+        Assert.Equal(new DateTimeOffset(2026, 7, 1, 8, 0, 0, vietnam), times.LeadUnitReminderUtc);
+        Assert.Equal(new DateTimeOffset(2026, 7, 3, 23, 59, 59, vietnam), times.LeadUnitDeadlineUtc);
+        Assert.Equal(new DateTimeOffset(2026, 7, 8, 8, 0, 0, vietnam), times.DueReminderUtc);
+        Assert.Equal(new DateTimeOffset(2026, 7, 10, 23, 59, 59, vietnam), times.DueUtc);
+        Assert.Equal(TimeSpan.FromDays(7), times.RepeatEscalation);
+    }
+
+    [Fact]
+    public void Times_CompressedDay_KeepsTheOrderWithinSeconds()
+    {
+        var times = ReportRunRules.Times(Opened(), Now, TimeSpan.FromSeconds(2));
+
+        Assert.True(Now < times.LeadUnitReminderUtc && times.LeadUnitReminderUtc < times.LeadUnitDeadlineUtc
+            && times.LeadUnitDeadlineUtc < times.DueReminderUtc && times.DueReminderUtc < times.DueUtc, times.ToString());
+        Assert.Equal(Now + TimeSpan.FromSeconds(2 * 40), times.DueUtc); // 1 June → end of 10 July: 40 days of 2 s
+    }
+
+    [Fact]
+    public void LedgerCut_MovementsAfterTheEndOfTheCutOffDay_AreTakenBackOut()
+    {
+        var key = new NsclWorkflows.Domain.Budget.BudgetKey("I.3", 2025);
+        var now = new NsclWorkflows.Domain.Budget.LedgerBalance(key, 100_000_000, ReservedVnd: 9_000_000, CommittedVnd: 2_000_000, DisbursedVnd: 1_000_000);
+        var cut = LedgerCut.EndOf(new DateOnly(2025, 12, 31));
+        NsclWorkflows.Domain.Budget.LedgerEntry Entry(NsclWorkflows.Domain.Budget.BudgetMovementKind kind, long amount, DateTimeOffset at) =>
+            new("m-" + kind + at.Ticks, key, "a", kind, amount, "t", "r", at);
+        var entries = new[]
+        {
+            Entry(NsclWorkflows.Domain.Budget.BudgetMovementKind.Reserve, 5_000_000, cut.AddMinutes(-30)),  // 23:29 on the cut-off day: in
+            Entry(NsclWorkflows.Domain.Budget.BudgetMovementKind.Reserve, 7_000_000, cut.AddMinutes(1)),    // after: out
+            Entry(NsclWorkflows.Domain.Budget.BudgetMovementKind.Commit, 3_000_000, cut.AddDays(2)),        // after: back to reserved
+            Entry(NsclWorkflows.Domain.Budget.BudgetMovementKind.Disburse, 1_000_000, cut.AddDays(3)),      // after: back to committed
+        };
+
+        var atCutOff = LedgerCut.AsOf(now, entries, cut);
+
+        Assert.Equal((5_000_000L, 0L, 0L), (atCutOff.ReservedVnd, atCutOff.CommittedVnd, atCutOff.DisbursedVnd));
+        Assert.Equal(new DateTimeOffset(2025, 12, 31, 16, 59, 59, 999, TimeSpan.Zero), cut);
+    }
 }

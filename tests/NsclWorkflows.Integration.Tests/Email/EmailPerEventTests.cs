@@ -50,6 +50,11 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.StartDate] = ("2026-04-10", "10/04/2026"),
         [NotificationFacts.EndDate] = ("2026-04-12", "12/04/2026"),
         [NotificationFacts.ActivityUrl] = ("/can-bo/hoat-dong.html?id=hd-x", EmailTestServices.PublicBaseUrl + "/can-bo/hoat-dong.html?id=hd-x"),
+        [NotificationFacts.ReportTitle] = ("Báo cáo 6 tháng đầu năm 2026", "Báo cáo 6 tháng đầu năm 2026"),
+        [NotificationFacts.UnitName] = ("Sở Công Thương", "Sở Công Thương"),
+        [NotificationFacts.Addressee] = ("Ủy ban nhân dân thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"),
+        [NotificationFacts.InputUrl] = ("/don-vi/bao-cao.html#run=rr-x&unit=sct&access=t0k3n", EmailTestServices.PublicBaseUrl + "/don-vi/bao-cao.html#run=rr-x&unit=sct&access=t0k3n"),
+        [NotificationFacts.RunUrl] = ("/can-bo/bao-cao.html?id=rr-x", EmailTestServices.PublicBaseUrl + "/can-bo/bao-cao.html?id=rr-x"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -82,6 +87,12 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.ActivityStartReminder] = "[NSCL] Hoạt động sắp bắt đầu ngày 10/04/2026: Lớp tập huấn <b>Lean</b> & 5S",
         [NotificationEvent.ActivityResultRequested] = "[NSCL] Đề nghị báo cáo kết quả hoạt động: Lớp tập huấn <b>Lean</b> & 5S",
         [NotificationEvent.ActivityResultEscalated] = "[NSCL] Hoạt động chưa có kết quả: Lớp tập huấn <b>Lean</b> & 5S",
+        [NotificationEvent.ReportInputRequested] = "[NSCL] Đề nghị gửi số liệu Báo cáo 6 tháng đầu năm 2026, hạn 31/03/2026",
+        [NotificationEvent.ReportInputReminder] = "[NSCL] Nhắc gửi số liệu Báo cáo 6 tháng đầu năm 2026: hạn 31/03/2026",
+        [NotificationEvent.ReportInputEscalated] = "[NSCL] Sở Công Thương chưa gửi số liệu Báo cáo 6 tháng đầu năm 2026 (hạn 31/03/2026)",
+        [NotificationEvent.ReportDraftReminder] = "[NSCL] Nhắc hạn gửi Báo cáo 6 tháng đầu năm 2026: 31/03/2026",
+        [NotificationEvent.ReportApprovalReminder] = "[NSCL] Nhắc duyệt Báo cáo 6 tháng đầu năm 2026: hạn gửi 31/03/2026",
+        [NotificationEvent.ReportOverdue] = "[NSCL] Báo cáo 6 tháng đầu năm 2026 quá hạn gửi (31/03/2026)",
     };
 
 
@@ -95,7 +106,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
     public async Task Send_Event_CapturedMessageHasRecipientSubjectFactsAndEscapedName(NotificationEvent e)
     {
         var spec = NotificationFacts.For(e);
-        var aboutApplication = e != NotificationEvent.YearEndReportReady && !e.ToString().StartsWith("Activity", StringComparison.Ordinal);
+        var aboutApplication = e != NotificationEvent.YearEndReportReady && !e.ToString().StartsWith("Activity", StringComparison.Ordinal)
+            && !e.ToString().StartsWith("Report", StringComparison.Ordinal);
         Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(Services, EnterpriseName) : null;
         var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
         var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);
@@ -145,6 +157,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         NotificationAudience.Appraisers => [EmailTestServices.Appraiser],
         NotificationAudience.Leaders => [EmailTestServices.Leader],
         NotificationAudience.HeadOfDivision => [EmailTestServices.HeadOfDivision],
+        NotificationAudience.LeadUnit => [EmailTestServices.LeadUnit],
         _ => [EmailTestServices.Officer, EmailTestServices.SecondOfficer],
     };
 

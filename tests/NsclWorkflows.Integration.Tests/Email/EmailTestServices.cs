@@ -18,6 +18,7 @@ static class EmailTestServices
     public const string HeadOfDivision = "truong-phong@sokhcn.example.vn";
     public const string Officer = "can-bo@sokhcn.example.vn";
     public const string SecondOfficer = "can-bo-2@sokhcn.example.vn";
+    public const string LeadUnit = "bao-cao@dost.example.vn";
     public const string PublicBaseUrl = "https://nscl.test.example.vn";
 
     public static Dictionary<string, string?> Settings(string storage, string prefix, CaptureServer capture) => new()
@@ -42,6 +43,9 @@ static class EmailTestServices
         ["Nscl:Email:Recipients:3:Role"] = "Officer",
         ["Nscl:Email:Recipients:3:Addresses:0"] = Officer,
         ["Nscl:Email:Recipients:3:Addresses:1"] = SecondOfficer,
+        ["Nscl:Email:Recipients:4:Unit"] = Unit,
+        ["Nscl:Email:Recipients:4:Role"] = "LeadUnit",
+        ["Nscl:Email:Recipients:4:Addresses:0"] = LeadUnit,
     };
 
     /// <summary>Adds the infrastructure to <paramref name="services"/> with <paramref name="settings"/>.</summary>

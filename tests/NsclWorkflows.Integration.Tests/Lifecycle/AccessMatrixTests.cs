@@ -112,6 +112,12 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET report run (unknown)", [401, 401, 401, 404, 404, 404, 404] },
         { "GET report run unit input (no such run)", [404, 404, 404, 404, 404, 404, 404] },
         { "POST report run decision (unknown run)", [401, 401, 401, 403, 404, 404, 404] },
+        { "POST report run unit input (no such run)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST report run close-input (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
+        { "POST report run narrative (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
+        { "POST report run submit (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
+        { "GET report run report (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
+        { "POST report run signed copy (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
     };
 
     [Theory]
@@ -233,6 +239,15 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET report run (unknown)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000", caller)).Status,
             "GET report run unit input (no such run)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000/units/sct", caller)).Status,
             "POST report run decision (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/decision", JsonContent("""{"approve":true}"""), caller)).Status,
+            "POST report run unit input (no such run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/units/sct",
+                JsonContent("""{"submittedBy":"X","narrative":"Y"}"""), caller)).Status,
+            "POST report run close-input (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/close-input", JsonContent("{}"), caller)).Status,
+            "POST report run narrative (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/narrative",
+                JsonContent("""{"revision":0,"generalAssessment":"x"}"""), caller)).Status,
+            "POST report run submit (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/submit", JsonContent("{}"), caller)).Status,
+            "GET report run report (unknown run)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000/report", caller)).Status,
+            "POST report run signed copy (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/signed-copy",
+                new ByteArrayContent("%PDF-1.7"u8.ToArray()), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }

@@ -15,9 +15,101 @@ namespace NsclWorkflows.Integration.Tests.Reports;
 [Collection(AzuriteCollection.Name)]
 public class ReportRunsApiTests(AzuriteFixture azurite)
 {
+    /// <summary>A calendar day of a run's workflow lasts this long on this host (reminders, deadlines; see ReportRunRules.Times).</summary>
+    static readonly TimeSpan Day = TimeSpan.FromSeconds(4);
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     HttpClient http = null!;
+    LocalHostProcess host = null!;
 
-    async Task<HttpClient> HostAsync() => http = (await azurite.SharedHostAsync("reportruns", TimeSpan.FromMinutes(10))).Http;
+    async Task<HttpClient> HostAsync()
+    {
+        host = await azurite.SharedHostAsync("reportruns", Day);
+        return http = host.Http;
+    }
+
+    /// <summary>
+    /// The acceptance scenario with the run's workflow: both lead units are e-mailed their page (the link the API
+    /// answered); one answers; the other is reminded, then escalated to the head of division when its deadline passes,
+    /// and the run goes on to drafting by itself; the narrative is written and approved; the Word report carries it all.
+    /// </summary>
+    [Fact]
+    public async Task ReportRun_SixMonthlyWithADueDate_UnitsEmailedOneAnswersTheOtherRemindedThenEscalated_ApprovedReportCarriesItAll()
+    {
+        await HostAsync();
+        // Due in 12 days: the units' deadline is in 5 (a week before), their reminder on day 3 (two days before it): with
+        // a 4-second day, the reminder ~13 s after opening (the units are e-mailed and one answers before), the escalation ~24 s.
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (opened, body) = await SendAsync(HttpMethod.Post, "/api/report-runs", As.Clerk,
+            $$"""{"kind":"sixMonthly","periodFrom":"2026-01-01","periodTo":"2026-06-30","addressee":"Ủy ban nhân dân thành phố Đà Nẵng","dueDate":"{{due}}","requestNumber":"88/UBND-KGVX","requestDate":"2026-06-20","leadUnits":["sct","snnptnt"]}""");
+        Assert.Equal(201, opened);
+        var id = body.GetProperty("run").GetProperty("id").GetString()!;
+        var links = body.GetProperty("leadUnitLinks").EnumerateArray().ToDictionary(l => l.GetProperty("unitId").GetString()!, l => l.GetProperty("inputPage").GetString()!);
+        var requests = await MailsAsync(id, "ReportInputRequested", 2);
+        Assert.Equal(200, (await SendAsync(HttpMethod.Post, $"/api/report-runs/{id}/units/sct", Unit(Token(links["sct"])),
+            """{"submittedBy":"Trần Thị Bình","figures":[{"label":"Doanh nghiệp được hỗ trợ truy xuất nguồn gốc","value":7,"unit":"doanh nghiệp"}],"narrative":"Đã hỗ trợ 07 doanh nghiệp."}""")).Status);
+        var escalation = Assert.Single(await MailsAsync(id, "ReportInputEscalated", 1));
+        var reminder = Assert.Single(await MailsAsync(id, "ReportInputReminder", 1));
+
+        Assert.Equal(["so-cong-thuong@example.com", "so-nong-nghiep@example.com"], requests.Select(To).Order());
+        foreach (var (unit, address) in new[] { ("sct", "so-cong-thuong@example.com"), ("snnptnt", "so-nong-nghiep@example.com") })
+        {
+            // The e-mailed link is the one the API answered: the unit's page, its token in the fragment.
+            Assert.Contains(links[unit], Text(requests.Single(m => To(m) == address)), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("so-nong-nghiep@example.com", To(reminder)); // not the unit that answered
+        Assert.Equal("truong-phong@example.com", To(escalation));
+        Assert.Contains("Sở Nông nghiệp và Phát triển nông thôn", Text(escalation), StringComparison.Ordinal);
+        var (_, drafting) = await EventuallyStateAsync(id, "Drafting");
+        var silent = drafting.GetProperty("leadUnits").EnumerateArray().Single(u => u.GetProperty("unitId").GetString() == "snnptnt");
+        Assert.NotEqual(JsonValueKind.Null, silent.GetProperty("remindedAtUtc").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, silent.GetProperty("escalatedAtUtc").ValueKind);
+        Assert.Contains(drafting.GetProperty("journal").EnumerateArray(), n => n.GetProperty("text").GetString()!.StartsWith("Hết hạn gửi số liệu", StringComparison.Ordinal));
+        Assert.NotEqual(JsonValueKind.Null, drafting.GetProperty("figuresVersion").ValueKind);
+
+        const string Narrative = """{"revision":0,"generalAssessment":"Sáu tháng đầu năm, các đơn vị chủ trì triển khai đúng kế hoạch.","difficulties":"Một đơn vị chưa gửi số liệu.","recommendations":"Đề nghị UBND thành phố đôn đốc.","directions":"Tổng hợp số liệu còn thiếu trong quý III."}""";
+        Assert.Equal(200, (await SendAsync(HttpMethod.Post, $"/api/report-runs/{id}/narrative", As.Clerk, Narrative)).Status);
+        Assert.Equal(200, (await SendAsync(HttpMethod.Post, $"/api/report-runs/{id}/submit", As.Clerk, "{}")).Status);
+        var (approved, done) = await SendAsync(HttpMethod.Post, $"/api/report-runs/{id}/decision", As.Leader, """{"approve":true}""");
+        Assert.Equal((200, "Completed"), (approved, done.GetProperty("state").GetString()));
+
+        var text = await WordTextAsync(id);
+        Assert.Contains("Sáu tháng đầu năm, các đơn vị chủ trì triển khai đúng kế hoạch.", text, StringComparison.Ordinal);
+        Assert.Contains("Doanh nghiệp được hỗ trợ truy xuất nguồn gốc", text, StringComparison.Ordinal);
+        Assert.Contains("Đơn vị chưa gửi số liệu đến hạn", text, StringComparison.Ordinal);
+        Assert.Contains("Phụ lục 1", text, StringComparison.Ordinal);
+        Assert.Contains("88/UBND-KGVX", text, StringComparison.Ordinal);
+    }
+
+    async Task<(int Status, JsonElement Body)> EventuallyStateAsync(string id, string state) =>
+        await LocalHostProcess.EventuallyAsync(() => SendAsync(HttpMethod.Get, $"/api/report-runs/{id}", As.Clerk),
+            r => r.Body.GetProperty("state").GetString() == state, Patience, $"run {id} is {state}");
+
+    /// <summary>The captured e-mails of a run's event, once there are <paramref name="count"/>.</summary>
+    async Task<List<JsonElement>> MailsAsync(string runId, string notificationEvent, int count) =>
+        await LocalHostProcess.EventuallyAsync(async () =>
+        {
+            var all = await host.GetJsonAsync("/dev/outbox.json?limit=500");
+            return all.EnumerateArray().Select(m => m.GetProperty("message"))
+                .Where(m => m.GetProperty("personalizations")[0].TryGetProperty("custom_args", out var a)
+                    && a.GetProperty("applicationId").GetString() == runId && a.GetProperty("event").GetString() == notificationEvent)
+                .ToList();
+        }, m => m.Count >= count, Patience, $"{count} {notificationEvent} e-mail(s) of {runId}");
+
+    static string To(JsonElement message) => message.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!;
+
+    static string Text(JsonElement message) => message.GetProperty("content")[0].GetProperty("value").GetString()!;
+
+    async Task<string> WordTextAsync(string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/report-runs/{id}/report");
+        As.Clerk.ApplyTo(request);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(word).Select(e => e.Description));
+        return word.MainDocumentPart!.Document!.Body!.InnerText;
+    }
 
     [Fact]
     public async Task ReportRun_SixMonthlyForUbnd_FromLeadUnitsToTheApprovedWordReportAndSignedCopy()

@@ -21,6 +21,7 @@ public class BrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
     [InlineData("links.test.mjs")]
     [InlineData("faults.test.mjs")]
     [InlineData("activities.test.mjs")]
+    [InlineData("reports.test.mjs")]
     public async Task Pages_InChromium_Pass(string script)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (scripts/test.sh does it as root).");

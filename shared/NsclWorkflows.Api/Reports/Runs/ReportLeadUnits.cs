@@ -2,8 +2,9 @@ namespace NsclWorkflows.Api.Reports.Runs;
 
 /// <summary>
 /// The lead units a report run may ask for figures (Kế hoạch VI.1.a: the Department compiles their reports): the four
-/// the plan names. Their e-mail addresses are not kept yet: the secret links are answered once to the officer who
-/// opens the run, to be sent on (see the README, "Report runs").
+/// the plan names. Their e-mail addresses are configuration (<c>Nscl:Email:Recipients</c>, role <c>LeadUnit</c>, unit =
+/// the id here): the run's workflow e-mails each its secret link; the links are also answered once to the officer who
+/// opens the run, to be sent on when a unit has no address (see the README, "Report runs").
 /// </summary>
 public static class ReportLeadUnits
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Documents;
 using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
@@ -26,15 +27,15 @@ namespace NsclWorkflows.Api.Reports.Runs;
 /// answer are recorded as escalated and the report says so).
 /// </summary>
 public sealed class ReportRunsHandler(
-    OfficerAuthenticator officers, IReportRunRepository runs, ProgrammeCatalogue catalogue, IBudgetLedger ledger,
-    IProgrammeProgressSource progress, IIndicatorValueStore indicators, YearEndReportLayout layout, IDocumentStore documents, TimeProvider time)
+    OfficerAuthenticator officers, IReportRunRepository runs, IReportRunProducer producer, IReportRunLinks unitLinks, ReportRunWorkflows workflows,
+    IDocumentStore documents, TimeProvider time)
 {
-    public const string ReportKind = "report-run";
+    public const string ReportKind = ReportRunProducer.ReportKind;
     public const string SignedKind = "report-run-signed";
     public const string AccessTokenHeader = "X-Access-Token";
     const long MaxSignedCopyBytes = 10 * 1024 * 1024;
 
-    public async Task<IResult> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> OpenAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is not { } officer)
         {
@@ -85,9 +86,10 @@ public sealed class ReportRunsHandler(
             var asked = new List<LeadUnitInput>();
             foreach (var unit in ReportLeadUnits.All.Where(u => leadUnitIds.Contains(u.Id, StringComparer.Ordinal)))
             {
-                var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                // Derived from the server key (run, unit): the workflow e-mails the same link without the token being stored.
+                var token = unitLinks.Token(id, unit.Id);
                 asked.Add(new LeadUnitInput(unit.Id, unit.Name, string.Empty) { TokenHash = ReportRunRules.HashToken(token), AskedAtUtc = now });
-                links.Add(new { unitId = unit.Id, unitName = unit.Name, inputPage = $"/don-vi/bao-cao.html#run={id}&unit={unit.Id}&access={token}" });
+                links.Add(new { unitId = unit.Id, unitName = unit.Name, inputPage = unitLinks.InputPage(id, unit.Id) });
             }
 
             var run = opened.Value! with
@@ -100,7 +102,9 @@ public sealed class ReportRunsHandler(
                 throw new InvalidOperationException($"Report run id {id} was taken."); // 32 random bits a day: a defect, not a client error
             }
 
-            // The links (each with its token) are answered once, to be sent to the units; they are not stored.
+            // The run's workflow e-mails each unit its link; the links are also answered once here (for a unit whose
+            // address is not configured, to be sent on by the officer); tokens are not stored.
+            run = await workflows.StartAsync(durable, run, cancellationToken);
             return Results.Json(new { run = View(run), leadUnitLinks = links }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
         }
     }
@@ -134,17 +138,23 @@ public sealed class ReportRunsHandler(
             return ApiProblem.NotFound("báo cáo");
         }
 
+        return Results.Json(UnitView(run, unit), ApiJson.Options);
+    }
+
+    /// <summary>What a lead unit sees of a run: its own part only (never the other units', the officers' narrative or the journal).</summary>
+    static object UnitView(ReportRun run, string unit)
+    {
         var input = run.LeadUnits.Single(u => u.UnitId == unit);
-        return Results.Json(new
+        return new
         {
             runId = run.Id, title = run.Title, addressee = run.Addressee, periodFrom = run.PeriodFrom, periodTo = run.PeriodTo,
             deadline = ReportRunRules.LeadUnitDeadline(run, DateOnly.FromDateTime(run.CreatedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime)),
             unitId = input.UnitId, unitName = input.UnitName, canSubmit = run.State == ReportRunState.AwaitingLeadUnits && !input.HasAnswered,
             submittedAtUtc = input.SubmittedAtUtc, figures = input.Figures, narrative = input.Narrative,
-        }, ApiJson.Options);
+        };
     }
 
-    public async Task<IResult> SubmitUnitAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
+    public async Task<IResult> SubmitUnitAsync(HttpRequest request, string id, string unit, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (await UnitRunAsync(request, id, unit, cancellationToken) is null)
         {
@@ -210,12 +220,13 @@ public sealed class ReportRunsHandler(
                     ? ValidationResult<ReportRun>.Ok(answered.Value with { State = ReportRunState.Drafting })
                     : answered;
             }, cancellationToken);
-            return Outcome(result);
+            var answer = await ChangedAsync(durable, result, cancellationToken);
+            return result is { IsValid: true, Value: { } answered } ? Results.Json(UnitView(answered, unit), ApiJson.Options) : answer;
         }
     }
 
     /// <summary>Stops waiting for lead units: those that did not answer are recorded as escalated; the run goes to drafting.</summary>
-    public async Task<IResult> CloseInputAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<IResult> CloseInputAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is null)
         {
@@ -223,13 +234,7 @@ public sealed class ReportRunsHandler(
         }
 
         var now = time.GetUtcNow();
-        return Outcome(await runs.UpdateAsync(id, run => run.State != ReportRunState.AwaitingLeadUnits
-            ? ValidationResult<ReportRun>.Failed([new("state", "run_not_waiting", "Báo cáo không còn chờ số liệu của đơn vị.")])
-            : ValidationResult<ReportRun>.Ok(run with
-            {
-                State = ReportRunState.Drafting,
-                LeadUnits = run.LeadUnits.Select(u => u.HasAnswered ? u : u with { EscalatedAtUtc = u.EscalatedAtUtc ?? now }).ToList(),
-            }), cancellationToken));
+        return await ChangedAsync(durable, await runs.UpdateAsync(id, run => ReportRunRules.EscalateLeadUnits(run, now), cancellationToken), cancellationToken);
     }
 
     public async Task<IResult> SaveNarrativeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -267,18 +272,18 @@ public sealed class ReportRunsHandler(
         }
     }
 
-    public async Task<IResult> SubmitAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<IResult> SubmitAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is null)
         {
             return Refusal(request);
         }
 
-        return Outcome(await runs.UpdateAsync(id, ReportRunRules.SubmitForApproval, cancellationToken));
+        return await ChangedAsync(durable, await runs.UpdateAsync(id, ReportRunRules.SubmitForApproval, cancellationToken), cancellationToken);
     }
 
     /// <summary>A leader approves (the Word report is built and stored, the run completed) or returns the narrative with a reason.</summary>
-    public async Task<IResult> DecideAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<IResult> DecideAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Leader) is not { } leader)
         {
@@ -314,13 +319,17 @@ public sealed class ReportRunsHandler(
         var decided = await runs.UpdateAsync(id, run => ReportRunRules.Decide(run, approve, reason, leader.Name, now), cancellationToken);
         if (decided is null || !decided.IsValid || !approve)
         {
-            return Outcome(decided);
+            return await ChangedAsync(durable, decided, cancellationToken);
         }
 
-        var version = await BuildAsync(decided.Value!, leader.Name, cancellationToken);
-        return Outcome(await runs.UpdateAsync(id, run => run.State == ReportRunState.Building
+        // Built here, so the leader gets the report at once; should this fail or be cut short, the run stays "Building"
+        // and its workflow builds it (the same version: the build is idempotent per approval).
+        var version = await producer.BuildAsync(decided.Value!, leader.Name, cancellationToken);
+        return await ChangedAsync(durable, await runs.UpdateAsync(id, run => run.State == ReportRunState.Building
             ? ValidationResult<ReportRun>.Ok(run with { State = ReportRunState.Completed, ReportVersion = version })
-            : ValidationResult<ReportRun>.Failed([new("state", "run_not_building", "Báo cáo không ở bước lập văn bản.")]), cancellationToken));
+            : run.State == ReportRunState.Completed && run.ReportVersion == version
+                ? ValidationResult<ReportRun>.Ok(run)
+                : ValidationResult<ReportRun>.Failed([new("state", "run_not_building", "Báo cáo không ở bước lập văn bản.")]), cancellationToken), cancellationToken);
     }
 
     public async Task<IResult> GetReportAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -378,25 +387,6 @@ public sealed class ReportRunsHandler(
         return Outcome(result);
     }
 
-    async Task<int> BuildAsync(ReportRun run, string by, CancellationToken cancellationToken)
-    {
-        var balances = await ledger.GetBalancesAsync(cancellationToken);
-        var progressed = await progress.GetProgressAsync(run.PeriodTo.Year, run.DataCutOff, cancellationToken);
-        var entered = await indicators.AllAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
-        var figures = YearEndReportAssembler.Assemble(catalogue, balances, progressed, layout, run.PeriodTo.Year, run.DataCutOff, entered)
-            with { Header = DocumentHeader.OfDepartment(DocumentSymbols.Report, today) };
-        await using var file = new FileStream(Path.Combine(Path.GetTempPath(), "nscl-run-" + Guid.NewGuid().ToString("N") + ".docx"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        OfficialDocumentBuilder.WriteReportRun(new ReportRunDocumentData(figures.Header, layout.Signatory, run, figures, layout.Recipients), file);
-        await file.FlushAsync(cancellationToken);
-        var stored = await documents.AddVersionAsync(
-            new NewDocument(ReportKind, run.Id, run.Title + ".docx", DocumentKinds.WordContentType, ReadOnlyMemory<byte>.Empty, by, now, run.Id + "-" + run.ApprovedAtUtc?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
-            file, cancellationToken);
-        return stored.Version;
-    }
-
     async Task<ReportRun?> UnitRunAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -420,6 +410,17 @@ public sealed class ReportRunsHandler(
         ? ApiProblem.Unauthorized()
         : ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Vai trò của cán bộ không được thực hiện bước này của báo cáo.");
 
+    /// <summary>The outcome; when the run changed, its workflow is told (it also wakes at its deadlines, so a lost signal only delays it).</summary>
+    async Task<IResult> ChangedAsync(DurableTaskClient durable, ValidationResult<ReportRun>? result, CancellationToken cancellationToken)
+    {
+        if (result is { IsValid: true, Value: { } run })
+        {
+            await workflows.SignalAsync(durable, run, cancellationToken);
+        }
+
+        return Outcome(result);
+    }
+
     static IResult Outcome(ValidationResult<ReportRun>? result) => result switch
     {
         null => ApiProblem.NotFound("báo cáo"),
@@ -435,9 +436,10 @@ public sealed class ReportRunsHandler(
     {
         run.Id, kind = run.Kind.ToString(), run.Title, run.PeriodFrom, run.PeriodTo, run.Addressee, run.DueDate, run.DataCutOff, run.RequestNumber, run.RequestDate,
         run.IsDepartmentDefault, state = run.State.ToString(), run.CreatedBy, run.CreatedAtUtc,
-        leadUnits = run.LeadUnits.Select(u => new { u.UnitId, u.UnitName, u.AskedAtUtc, u.RemindedAtUtc, u.EscalatedAtUtc, u.SubmittedAtUtc, u.SubmittedBy, u.Figures, u.Narrative }),
+        leadUnits = run.LeadUnits.Select(u => new { u.UnitId, u.UnitName, u.AskedAtUtc, u.RemindedAtUtc, u.EscalatedAtUtc, u.SubmittedAtUtc, u.SubmittedBy, u.Figures, u.Narrative, u.MailedAtUtc }),
         narrative = new { run.Narrative.GeneralAssessment, run.Narrative.Difficulties, run.Narrative.Recommendations, run.Narrative.Directions, run.Narrative.Revision, run.Narrative.SavedBy, run.Narrative.SavedAtUtc },
         run.ReturnedReason, run.ApprovedBy, run.ApprovedAtUtc, run.ReportVersion, run.SignedCopyVersion,
         reportUrl = run.ReportVersion is null ? null : $"/api/report-runs/{run.Id}/report",
+        run.FiguresVersion, journal = run.Journal,
     };
 }
