@@ -15,6 +15,7 @@ public static class WorkflowRegistration
         typeof(ApplicationWorkflow),
         typeof(YearEndReportWorkflow),
         typeof(ProgrammeActivityWorkflow),
+        typeof(NotificationWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -26,6 +27,9 @@ public static class WorkflowRegistration
         typeof(GatherYearEndReportActivity),
         typeof(BuildYearEndReportActivity),
         typeof(ActivityStepActivity),
+        typeof(TakeStepActivity),
+        typeof(StartNotificationsActivity),
+        typeof(RecordNotificationFailureActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)

@@ -7,6 +7,7 @@
 
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
@@ -43,6 +44,13 @@ public static class WorkflowFunctions
         return new ProgrammeActivityWorkflow().RunAsync(context, context.GetInput<ActivityWorkflowInput>()!);
     }
 
+    [Function(nameof(NotificationWorkflow))]
+    public static Task<string> RunNotificationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new NotificationWorkflow().RunAsync(context, context.GetInput<NotificationRequest>()!);
+    }
+
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
     // and orchestration instance id (bound from the activity trigger's binding data).
 
@@ -72,6 +80,29 @@ public static class WorkflowFunctions
     [Function(nameof(ActivityStepActivity))]
     public static Task<bool> RunActivityStepActivity([ActivityTrigger] ActivityStepCommand input, string instanceId, FunctionContext executionContext) =>
         Create<ActivityStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(ActivityStepActivity), instanceId), input);
+
+    // The activities that start orchestrations get the Functions host's durable client through its binding.
+
+    [Function(nameof(TakeStepActivity))]
+    public static Task<StepTaken> RunTakeStepActivity([ActivityTrigger] StepCommand input, string instanceId, [DurableClient] DurableTaskClient client,
+        FunctionContext executionContext) =>
+        Create<TakeStepActivity>(executionContext, client).RunAsync(new FunctionActivityContext(nameof(TakeStepActivity), instanceId), input);
+
+    [Function(nameof(StartNotificationsActivity))]
+    public static Task<int> RunStartNotificationsActivity([ActivityTrigger] IReadOnlyList<NotificationRequest> input, string instanceId,
+        [DurableClient] DurableTaskClient client, FunctionContext executionContext) =>
+        Create<StartNotificationsActivity>(executionContext, client).RunAsync(new FunctionActivityContext(nameof(StartNotificationsActivity), instanceId), input);
+
+    [Function(nameof(RecordNotificationFailureActivity))]
+    public static Task<bool> RunRecordNotificationFailureActivity([ActivityTrigger] NotificationFailureRecord input, string instanceId, FunctionContext executionContext) =>
+        Create<RecordNotificationFailureActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordNotificationFailureActivity), instanceId), input);
+
+    static T Create<T>(FunctionContext executionContext, DurableTaskClient client)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        return ActivatorUtilities.CreateInstance<T>(executionContext.InstanceServices, client);
+    }
 
     static T Create<T>(FunctionContext executionContext)
         where T : class

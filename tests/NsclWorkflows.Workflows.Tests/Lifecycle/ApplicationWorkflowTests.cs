@@ -8,6 +8,7 @@ using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
 using NsclWorkflows.Workflows.Lifecycle;
+using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Tests.Support;
 
 namespace NsclWorkflows.Workflows.Tests.Lifecycle;
@@ -79,6 +80,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
              AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted,
              AuditKinds.FinalReportSubmitted, AuditKinds.EvaluationPassed],
             kinds);
+        await SentAsync(app, n => n.Event == NotificationEvent.FinalEvaluationResult); // e-mails leave off the lifecycle's path
         var events = notifications.For(app.Id).Select(n => n.Event).ToList();
         Assert.Equal(NotificationEvent.Receipt, events[0]);
         Assert.Contains(NotificationEvent.AppraisalAssigned, events);
@@ -127,6 +129,10 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         var stored = await CompletedAsync(app, ApplicationStatus.Withdrawn);
         Assert.Contains("Quá hạn bổ sung", stored.Lifecycle.ClosingReason, StringComparison.Ordinal);
+        await SentAsync(app, n => n.Event == NotificationEvent.Expired);
+        await SentAsync(app, n => n.Event == NotificationEvent.Withdrawn);
+        await SentAsync(app, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-1", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-5", StringComparison.Ordinal));
         var sent = notifications.For(app.Id);
         Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-5", StringComparison.Ordinal));
         Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-1", StringComparison.Ordinal));
@@ -147,6 +153,8 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         Assert.Equal(ApplicationStatus.UnderAppraisal, escalated.Status);
         await SentAsync(app, n => n.Event == NotificationEvent.AppraisalEscalated && n.Occurrence.EndsWith("escalation-2", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalEscalated && n.Occurrence.EndsWith("escalation-1", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalReminder);
         var sent = notifications.For(app.Id);
         Assert.Contains(sent, n => n.Event == NotificationEvent.AppraisalReminder && n.Audience == NotificationAudience.Appraisers);
         Assert.Equal(2, sent.Count(n => n.Event == NotificationEvent.AppraisalEscalated && n.Audience == NotificationAudience.HeadOfDivision));
@@ -168,6 +176,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         var stored = await CompletedAsync(app, ApplicationStatus.Rejected);
         Assert.Equal("Nội dung không thuộc phạm vi hỗ trợ năm 2025.", stored.Lifecycle.RejectionReason);
+        await SentAsync(app, n => n.Event == NotificationEvent.Rejected);
         Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).ReservedVnd);
         Assert.Contains(notifications.For(app.Id), n => n.Event == NotificationEvent.Rejected && n.Facts["reason"].Contains("phạm vi", StringComparison.Ordinal));
     }
@@ -207,15 +216,22 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Equal(ApplicationStatus.InImplementation, escalated.Status);
         Assert.Equal(1, escalated.Lifecycle.CurrentCheckIn);
         await SentAsync(app, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
+        foreach (var reminder in new[] { NotificationEvent.CheckInReminderBefore, NotificationEvent.CheckInReminderDue, NotificationEvent.CheckInReminderOverdue })
+        {
+            await SentAsync(app, n => n.Event == reminder);
+        }
+
         var sent = notifications.For(app.Id);
         Assert.True(sent.Any(n => n.Event == NotificationEvent.CheckInReminderDue), string.Join(", ", sent.Select(n => n.Event + "/" + n.Occurrence)));
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderBefore && n.Audience == NotificationAudience.Enterprise);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderDue);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderOverdue);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
-        Assert.True(
-            sent.ToList().FindIndex(n => n.Event == NotificationEvent.CheckInReminderOverdue)
-            < sent.ToList().FindIndex(n => n.Event == NotificationEvent.CheckInEscalated));
+        // Each e-mail is sent by its own orchestration, so their sends may overtake one another: the order that counts
+        // is the workflow's, when it started them.
+        var overdue = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInReminderOverdue)));
+        var escalation = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInEscalated)));
+        Assert.True(overdue!.CreatedAt <= escalation!.CreatedAt, $"overdue reminder started {overdue.CreatedAt:O}, escalation {escalation.CreatedAt:O}");
 
         // A late report is still taken.
         await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Báo cáo muộn", PercentDone = 30 });
@@ -274,6 +290,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         await CompletedAsync(app, ApplicationStatus.Cancelled);
         Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 0, 0), await ledger.GetBalanceAsync(Key(app), default));
+        await SentAsync(app, n => n.Event == NotificationEvent.Cancelled);
         Assert.Contains(notifications.For(app.Id), n => n.Event == NotificationEvent.Cancelled);
         Assert.Empty(inbox.Of(app.Id));
     }
@@ -464,11 +481,11 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         return application;
     }
 
-    async Task<Application> SubmitAsync(string kind = "productivity-tools", long amount = 300_000_000)
+    async Task<Application> SubmitAsync(string kind = "productivity-tools", long amount = 300_000_000, string version = WorkflowVersions.Current)
     {
         var application = await NewApplicationAsync(kind, amount);
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(application.Id),
-            new Microsoft.DurableTask.StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(application.Id)));
+            new Microsoft.DurableTask.StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(application.Id)) { Version = version });
         return application;
     }
 
