@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lifecycle benchmark (not a test): N applications (default 200) through the whole lifecycle on Azurite with time
 # compression, beside the raw rate of one-activity orchestrations on the same backend in the same run.
-#   ./scripts/benchmark.sh [N]
+#   ./scripts/benchmark.sh [N] [email-outage]   (email-outage: N lifecycles with the e-mail endpoint answering 202, then N with it answering 503)
 # Results go into docs/benchmarks.md by hand, with the machine and the command.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -19,4 +19,4 @@ trap 'kill -TERM $AZURITE_PID 2>/dev/null; wait $AZURITE_PID 2>/dev/null; rm -rf
 wait_for_port "$BLOB" 30 && wait_for_port "$QUEUE" 30 && wait_for_port "$TABLE" 30
 
 export AzureWebJobsStorage="$(azurite_connection_string "$BLOB" "$QUEUE" "$TABLE")"
-dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- "${1:-200}"
+dotnet run -c Release --project benchmarks/NsclWorkflows.LifecycleBenchmark -- "${1:-200}" "${@:2}"

@@ -24,7 +24,11 @@ if (args.Length > 0 && args[0] == "startup")
     return await StartupProbe.RunAsync(args.Skip(1).ToArray());
 }
 
+// E-mail outage: dotnet run ... -- [applications=200] email-outage: the real SendGrid sender against a loopback endpoint,
+// N lifecycles while it answers 202, then N more while it answers 503 (the provider down), steps/s of each.
 var applications = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
+var outageMode = args.Length > 1 && args[1] == "email-outage";
+using var emailEndpoint = outageMode ? new EmailEndpoint() : null;
 var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage")
     ?? throw new InvalidOperationException("Set AzureWebJobsStorage (scripts/benchmark.sh does).");
 var run = DateTime.UtcNow.ToString("MMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
@@ -44,10 +48,18 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Nscl:Email:SendGridApiKey"] = "unused-by-the-benchmark",
     ["Nscl:Email:From"] = "nscl@danang.gov.vn",
     ["Nscl:Email:PublicBaseUrl"] = "http://127.0.0.1:7071",
+    ["Nscl:Email:BaseUrl"] = emailEndpoint?.BaseUrl ?? "https://api.sendgrid.com",
+    ["Nscl:Email:Recipients:0:Unit"] = "*",
+    ["Nscl:Email:Recipients:0:Role"] = "Officer",
+    ["Nscl:Email:Recipients:0:Addresses:0"] = "can.bo@danang.gov.vn",
 });
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
 builder.Services.AddNsclApplication(builder.Configuration);
-builder.Services.AddSingleton<INotificationService, CountingNotifications>();
+if (emailEndpoint is null)
+{
+    builder.Services.AddSingleton<INotificationService, CountingNotifications>();
+}
+
 using var host = builder.Build();
 await host.StartAsync();
 var client = host.Services.GetRequiredService<DurableTaskClient>();
@@ -61,21 +73,7 @@ await Task.WhenAll(pings.Select(id => client.WaitForInstanceCompletionAsync(id, 
 raw.Stop();
 
 // 2. Whole lifecycles: receipt, completeness, appraisal, approval, two check-ins submitted and accepted, final report, evaluation.
-var lifecycle = Stopwatch.StartNew();
-var ids = new List<string>();
-for (var i = 0; i < applications; i++)
-{
-    var now = DateTimeOffset.UtcNow;
-    var id = ApplicationIds.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-    var application = new Application(id, $"NSCL-2026-B{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
-        "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
-    await repository.TryAddAsync(application, new AuditEntry(id, now, AuditKinds.Submitted, "benchmark", "Nộp"), default);
-    ids.Add(id);
-}
-
-await Task.WhenAll(ids.Select(id => client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(id),
-    new StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(id)))));
-var steps = new (ActionRequest Action, Func<Application, bool> Done)[]
+var LifecycleSteps = new (ActionRequest Action, Func<Application, bool> Done)[]
 {
     (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
     (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = [new CriterionScore("A", 8, 10)] },
@@ -88,33 +86,33 @@ var steps = new (ActionRequest Action, Func<Application, bool> Done)[]
     (new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Xong" }, a => a.Lifecycle.FinalReport is not null),
     (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
 };
-
-// Every application takes each step together: raise the step's event for all, then read all rows in one query per
-// round until every application shows the step done (polling one row per application would load Azurite more than
-// the workflows do).
 var directory = host.Services.GetRequiredService<IApplicationDirectory>();
-var idSet = ids.ToHashSet(StringComparer.Ordinal);
-await AllAsync(a => a.Status == ApplicationStatus.AwaitingCompletenessReview);
-foreach (var (action, done) in steps)
+var lifecycle = await LifecyclesAsync("B");
+var completed = lifecycle.Completed;
+TimeSpan? outage = null;
+var outageCompleted = 0;
+var sentBeforeOutage = emailEndpoint?.Accepted ?? 0;
+if (emailEndpoint is not null)
 {
-    await Task.WhenAll(ids.Select(id => client.RaiseEventAsync(ApplicationIds.WorkflowInstanceId(id), ActionRequest.EventName, action)));
-    await AllAsync(done);
+    // 3. The same again with the e-mail provider down: every send is refused with 503 (and retried off the lifecycle's path).
+    emailEndpoint.Refusing = true;
+    var refusedRun = await LifecyclesAsync("O");
+    (outage, outageCompleted) = (refusedRun.Elapsed, refusedRun.Completed);
 }
 
-lifecycle.Stop();
-
-var completed = 0;
-foreach (var id in ids)
-{
-    completed += (await repository.FindAsync(id, default))!.Status == ApplicationStatus.Completed ? 1 : 0;
-}
-
-var recorded = applications * (steps.Length + 1);
+var recorded = applications * (LifecycleSteps.Length + 1);
 var rawRate = applications / raw.Elapsed.TotalSeconds;
 var stepRate = recorded / lifecycle.Elapsed.TotalSeconds;
+var notificationCount = emailEndpoint is null ? CountingNotifications.Count : sentBeforeOutage;
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 Console.WriteLine($"one-activity orchestrations: {applications} in {raw.Elapsed.TotalSeconds:F1} s = {rawRate:F1}/s");
-Console.WriteLine($"lifecycles: {completed}/{applications} completed, {recorded} recorded steps (+{CountingNotifications.Count} notifications) in {lifecycle.Elapsed.TotalSeconds:F1} s = {stepRate:F1} steps/s, {applications / lifecycle.Elapsed.TotalSeconds:F2} lifecycles/s");
+Console.WriteLine($"lifecycles: {completed}/{applications} completed, {recorded} recorded steps (+{notificationCount} notifications) in {lifecycle.Elapsed.TotalSeconds:F1} s = {stepRate:F1} steps/s, {applications / lifecycle.Elapsed.TotalSeconds:F2} lifecycles/s ({stepRate / rawRate:P0} of the one-activity rate)");
+if (outage is { } down)
+{
+    var outageRate = recorded / down.TotalSeconds;
+    Console.WriteLine($"e-mail outage (every send answered 503): {outageCompleted}/{applications} completed, {recorded} recorded steps in {down.TotalSeconds:F1} s = {outageRate:F1} steps/s ({outageRate / stepRate:P0} of the pace with e-mail working); e-mail endpoint: {emailEndpoint!.Accepted} accepted, {emailEndpoint.Refused} refused");
+}
+
 using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
 {
     try
@@ -127,9 +125,48 @@ using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
     }
 }
 
-return completed == applications ? 0 : 1;
+return completed == applications && (outage is null || outageCompleted == applications) ? 0 : 1;
 
-async Task AllAsync(Func<Application, bool> done)
+// N applications through the whole lifecycle together; the elapsed time from their first step to the last one done.
+async Task<(TimeSpan Elapsed, int Completed)> LifecyclesAsync(string series)
+{
+    var clock = Stopwatch.StartNew();
+    var ids = new List<string>();
+    for (var i = 0; i < applications; i++)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = ApplicationIds.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var application = new Application(id, $"NSCL-2026-{series}{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
+            "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
+        await repository.TryAddAsync(application, new AuditEntry(id, now, AuditKinds.Submitted, "benchmark", "Nộp"), default);
+        ids.Add(id);
+    }
+
+    await Task.WhenAll(ids.Select(id => client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(id),
+        new StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(id)))));
+
+    // Every application takes each step together: raise the step's event for all, then read all rows in one query per
+    // round until every one shows the step done (polling one row per application would load Azurite more than the
+    // workflows do).
+    var idSet = ids.ToHashSet(StringComparer.Ordinal);
+    await AllAsync(idSet, a => a.Status == ApplicationStatus.AwaitingCompletenessReview);
+    foreach (var (action, done) in LifecycleSteps)
+    {
+        await Task.WhenAll(ids.Select(id => client.RaiseEventAsync(ApplicationIds.WorkflowInstanceId(id), ActionRequest.EventName, action)));
+        await AllAsync(idSet, done);
+    }
+
+    clock.Stop();
+    var completedNow = 0;
+    foreach (var id in ids)
+    {
+        completedNow += (await repository.FindAsync(id, default))!.Status == ApplicationStatus.Completed ? 1 : 0;
+    }
+
+    return (clock.Elapsed, completedNow);
+}
+
+async Task AllAsync(HashSet<string> idSet, Func<Application, bool> done)
 {
     var until = DateTime.UtcNow.AddMinutes(15);
     while (true)
