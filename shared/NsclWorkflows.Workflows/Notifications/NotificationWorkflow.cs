@@ -45,10 +45,26 @@ public sealed class NotificationWorkflow : TaskOrchestrator<NotificationRequest,
             return Sent;
         }
 
-        await context.CallActivityAsync<bool>(nameof(RecordNotificationFailureActivity),
-            new NotificationFailureRecord(input.ApplicationId, context.InstanceId, FailureDetail(input, failure)), RetryPolicies.Storage);
-        return Failed;
+        // Recorded whatever storage does meanwhile: rounds of the storage policy (about 30 s each) a minute apart, so an
+        // outage of several minutes delays the record but does not lose it (idempotent: a round that wrote before failing
+        // finds its key the next time).
+        var record = new NotificationFailureRecord(input.ApplicationId, context.InstanceId, FailureDetail(input, failure));
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                await context.CallActivityAsync<bool>(nameof(RecordNotificationFailureActivity), record, RetryPolicies.Storage);
+                return Failed;
+            }
+            catch (TaskFailedException) when (round < RecordRounds)
+            {
+                await context.CreateTimer(context.CurrentUtcDateTime.AddMinutes(1), CancellationToken.None);
+            }
+        }
     }
+
+    /// <summary>Rounds of <see cref="RetryPolicies.Storage"/> for recording a failure before the orchestration gives up (and fails, for the operator).</summary>
+    const int RecordRounds = 10;
 
     /// <summary>The audit text of a failed notification (the same the lifecycle's own failure step writes).</summary>
     public static string FailureDetail(NotificationRequest request, string failure)
