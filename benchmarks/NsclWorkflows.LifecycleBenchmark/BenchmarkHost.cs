@@ -39,14 +39,19 @@ static class BenchmarkHost
         ["Nscl:Email:PublicBaseUrl"] = "http://127.0.0.1:7071",
     };
 
-    public static IHost Build(Dictionary<string, string?> settings)
+    /// <summary>The host; <paramref name="countEmails"/>: e-mail replaced by a counter (else the real SendGrid sender, at Nscl:Email:BaseUrl).</summary>
+    public static IHost Build(Dictionary<string, string?> settings, bool countEmails = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows().AddOrchestrator<PingWorkflow>().AddActivity<PingActivity>());
         builder.Services.AddNsclApplication(builder.Configuration);
-        builder.Services.AddSingleton<INotificationService, CountingNotifications>();
+        if (countEmails)
+        {
+            builder.Services.AddSingleton<INotificationService, CountingNotifications>();
+        }
+
         return builder.Build();
     }
 }
@@ -54,12 +59,12 @@ static class BenchmarkHost
 /// <summary>The lifecycle every benchmark application takes: its submission and the nine actions after the receipt.</summary>
 static class LifecycleScript
 {
-    public static Application NewApplication(int i, ProgrammeCatalogue catalogue)
+    public static Application NewApplication(int i, ProgrammeCatalogue catalogue, string series = "B")
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var now = DateTimeOffset.UtcNow;
         var id = ApplicationIds.FromRandom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        return new Application(id, $"NSCL-2026-B{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
+        return new Application(id, $"NSCL-2026-{series}{i:D5}", new ApplicationSubmission("0401234567", $"Công ty {i}", "A", "a@b.vn", "0236",
             "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
     }
 

@@ -16,6 +16,7 @@ public static class WorkflowRegistration
         typeof(YearEndReportWorkflow),
         typeof(ProgrammeActivityWorkflow),
         typeof(ReportRunWorkflow),
+        typeof(NotificationWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -29,6 +30,9 @@ public static class WorkflowRegistration
         typeof(ActivityStepActivity),
         typeof(ReportRunStepActivity),
         typeof(NotifyReportRunActivity),
+        typeof(TakeStepActivity),
+        typeof(StartNotificationsActivity),
+        typeof(RecordNotificationFailureActivity),
     ];
 
     public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)

@@ -23,7 +23,14 @@ namespace NsclWorkflows.Workflows;
 public static class WorkflowVersions
 {
     /// <summary>The version new instances are stamped with (System.Version syntax, so "10.0" sorts after "9.0").</summary>
-    public const string Current = "1.0";
+    public const string Current = StepsInOneActivity;
+
+    /// <summary>
+    /// 2.0: a lifecycle step is one activity (<c>TakeStepActivity</c>), e-mails leave through their own
+    /// <c>NotificationWorkflow</c> (a step never waits for one), the history is bounded by ContinueAsNew. Instances of
+    /// 1.0 (and unversioned ones) keep the old path to the end.
+    /// </summary>
+    public const string StepsInOneActivity = "2.0";
 
     /// <summary>Workers run instances of their own version or older (Durable Task's <c>CurrentOrOlder</c>).</summary>
     public const string MatchStrategy = "CurrentOrOlder";

@@ -40,8 +40,16 @@ public sealed class CompositionTests
     public void EveryActivity_FromSharedComposition_IsConstructed()
     {
         using var services = TestComposition.Services();
+        // The activities that start orchestrations get the durable client from their function's binding, as WorkflowFunctions does.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress("http://127.0.0.1:1");
+        var client = new Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClient("composition",
+            new Microsoft.DurableTask.Client.Grpc.GrpcDurableTaskClientOptions { Channel = channel },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
-        Assert.All(WorkflowRegistration.Activities, type => Assert.NotNull(ActivatorUtilities.CreateInstance(services, type)));
+        Assert.All(WorkflowRegistration.Activities, type => Assert.NotNull(
+            type.GetConstructors().Single().GetParameters().Any(p => p.ParameterType == typeof(Microsoft.DurableTask.Client.DurableTaskClient))
+                ? ActivatorUtilities.CreateInstance(services, type, client)
+                : ActivatorUtilities.CreateInstance(services, type)));
     }
 
     [Fact]

@@ -7,6 +7,7 @@
 
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
@@ -50,6 +51,13 @@ public static class WorkflowFunctions
         return new ReportRunWorkflow().RunAsync(context, context.GetInput<ReportRunWorkflowInput>()!);
     }
 
+    [Function(nameof(NotificationWorkflow))]
+    public static Task<string> RunNotificationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new NotificationWorkflow().RunAsync(context, context.GetInput<NotificationRequest>()!);
+    }
+
     // Activities: built from the invocation's services (constructor injection), given a context with the real name
     // and orchestration instance id (bound from the activity trigger's binding data).
 
@@ -87,6 +95,29 @@ public static class WorkflowFunctions
     [Function(nameof(NotifyReportRunActivity))]
     public static Task<NotificationOutcome> RunNotifyReportRunActivity([ActivityTrigger] ReportRunNotice input, string instanceId, FunctionContext executionContext) =>
         Create<NotifyReportRunActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(NotifyReportRunActivity), instanceId), input);
+
+    // The activities that start orchestrations get the Functions host's durable client through its binding.
+
+    [Function(nameof(TakeStepActivity))]
+    public static Task<StepTaken> RunTakeStepActivity([ActivityTrigger] StepCommand input, string instanceId, [DurableClient] DurableTaskClient client,
+        FunctionContext executionContext) =>
+        Create<TakeStepActivity>(executionContext, client).RunAsync(new FunctionActivityContext(nameof(TakeStepActivity), instanceId), input);
+
+    [Function(nameof(StartNotificationsActivity))]
+    public static Task<int> RunStartNotificationsActivity([ActivityTrigger] IReadOnlyList<NotificationRequest> input, string instanceId,
+        [DurableClient] DurableTaskClient client, FunctionContext executionContext) =>
+        Create<StartNotificationsActivity>(executionContext, client).RunAsync(new FunctionActivityContext(nameof(StartNotificationsActivity), instanceId), input);
+
+    [Function(nameof(RecordNotificationFailureActivity))]
+    public static Task<bool> RunRecordNotificationFailureActivity([ActivityTrigger] NotificationFailureRecord input, string instanceId, FunctionContext executionContext) =>
+        Create<RecordNotificationFailureActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordNotificationFailureActivity), instanceId), input);
+
+    static T Create<T>(FunctionContext executionContext, DurableTaskClient client)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(executionContext);
+        return ActivatorUtilities.CreateInstance<T>(executionContext.InstanceServices, client);
+    }
 
     static T Create<T>(FunctionContext executionContext)
         where T : class

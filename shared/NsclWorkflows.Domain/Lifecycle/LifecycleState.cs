@@ -90,6 +90,12 @@ public sealed class LifecycleState
     /// <summary>Notifications that could not be delivered (permanent provider refusals), for status page and inbox.</summary>
     [JsonInclude] public List<string> NotificationFailures { get; internal set; } = [];
 
+    /// <summary>
+    /// The notifications (their send orchestration's id) whose failure is already in <see cref="NotificationFailures"/>,
+    /// so that recording it from outside the workflow (<see cref="LifecycleUpkeep.NotificationFailed"/>) is idempotent.
+    /// </summary>
+    [JsonInclude] public List<string> NotificationFailureKeys { get; internal set; } = [];
+
     /// <summary>The notifications of the last step applied, returned again if that step's activity runs a second time.</summary>
     [JsonInclude] public List<Notifications.NotificationRequest> LastNotifications { get; internal set; } = [];
 

@@ -50,6 +50,28 @@ public static class LifecycleUpkeep
             : Entry(application, atUtc, AuditKinds.DocumentReissued, LifecycleMachine.SystemActor, LifecycleMachine.SystemActor, detail);
     }
 
+    /// <summary>
+    /// A notification could not be delivered (its send gave up after its retries, or the provider refused it): the same
+    /// record and audit entry as the workflow's <see cref="StepKind.NotificationFailed"/> step, written by the
+    /// notification's own orchestration (off the lifecycle's path, so without a step number). Idempotent by
+    /// <paramref name="key"/> (the notification's identity): null when that failure is already recorded.
+    /// </summary>
+    public static AuditEntry? NotificationFailed(Application application, string key, string detail, DateTimeOffset atUtc)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(detail);
+        var state = application.Lifecycle;
+        if (state.NotificationFailureKeys.Contains(key))
+        {
+            return null;
+        }
+
+        state.NotificationFailureKeys.Add(key);
+        state.NotificationFailures.Add(detail);
+        return Entry(application, atUtc, AuditKinds.NotificationFailed, LifecycleMachine.SystemActor, LifecycleMachine.SystemActor, detail);
+    }
+
     /// <summary>The officers' copy of the record: without what must not leave the server (the access token's hash) or is internal bookkeeping.</summary>
     public static LifecycleState ForOfficers(LifecycleState state)
     {

@@ -54,6 +54,20 @@ public static class RetryPolicies
         typeof(OperationCanceledException).FullName!,
     };
 
+    /// <summary>Whether an exception (or one it wraps) may pass when tried again: the same types as <see cref="IsTransient(TaskFailureDetails)"/>.</summary>
+    public static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (TransientTypes.Contains(e.GetType().FullName!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a failed e-mail activity is worth another attempt (its exception or one it wraps is transient).</summary>
     public static bool IsTransient(TaskFailureDetails failure)
     {

@@ -11,13 +11,28 @@ namespace NsclWorkflows.Workflows.Lifecycle;
 /// <see cref="RecordStepActivity"/> (where <see cref="LifecycleMachine"/> decides), then waits for the next person's
 /// action or for the time the step result names: a reminder to send, or the deadline whose path the machine takes
 /// (withdrawal, escalation). Every wait therefore has a deadline while the application is open.
+/// <para>
+/// Two paths, chosen by the instance's version (<see cref="WorkflowVersions"/>): instances of
+/// <see cref="WorkflowVersions.StepsInOneActivity"/> or later take <see cref="RunStepsAsync"/> (a step is one activity,
+/// e-mails leave through their own orchestrations, the history is bounded by ContinueAsNew); older instances replay and
+/// finish on <see cref="RunV1Async"/>, kept exactly as it was.
+/// </para>
 /// </summary>
 public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowInput, string>
 {
-    public override async Task<string> RunAsync(TaskOrchestrationContext context, ApplicationWorkflowInput input)
+    /// <summary>Steps and reminders one execution takes before it continues as new (when the input names none).</summary>
+    public const int DefaultStepsPerExecution = 20;
+
+    public override Task<string> RunAsync(TaskOrchestrationContext context, ApplicationWorkflowInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        return context.CompareVersionTo(WorkflowVersions.StepsInOneActivity) >= 0 ? RunStepsAsync(context, input) : RunV1Async(context, input);
+    }
+
+    /// <summary>Version 1.0 (and unversioned instances): every call in sequence. Never edit: in-flight instances replay it.</summary>
+    static async Task<string> RunV1Async(TaskOrchestrationContext context, ApplicationWorkflowInput input)
+    {
         var steps = new StepRecorder(context, input.ApplicationId);
 
         var result = await steps.RecordAsync(StepKind.Receive);
@@ -75,6 +90,209 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
         }
 
         return result.Status.ToString();
+    }
+
+    /// <summary>
+    /// Version 2.0: the same lifecycle, cheaper per step and never waiting for an e-mail. A step is one activity
+    /// (<see cref="TakeStepActivity"/>: the step, its documents, the start of its e-mails); only what failed there comes
+    /// back to the workflow (documents retried in parallel, then recorded as failed; the inbox retried). E-mails and
+    /// reminders run in their own <see cref="NotificationWorkflow"/>s, which record a final failure on the application
+    /// themselves. After <see cref="ApplicationWorkflowInput.StepsPerExecution"/> steps and reminders the workflow
+    /// continues as new with what it needs (<see cref="ApplicationWorkflowCarry"/>), so a file escalated for months keeps
+    /// a short history; actions raised meanwhile are kept (unprocessed events are carried over, and an action that
+    /// reaches the abandoned wait in the same episode is sent on to the next execution).
+    /// </summary>
+    static async Task<string> RunStepsAsync(TaskOrchestrationContext context, ApplicationWorkflowInput input)
+    {
+        var carried = input.Continued;
+        var steps = new StepTaker(context, input.ApplicationId, carried?.Sequence ?? 0);
+        var result = carried?.Result ?? await steps.TakeAsync(StepKind.Receive);
+        var lastNudge = carried?.LastNudgeUtc ?? DateTimeOffset.MinValue;
+        var limit = input.StepsPerExecution is > 0 and var n ? n : DefaultStepsPerExecution;
+        var taken = 0;
+        Task<ActionRequest>? nextAction = null;
+        while (!result.IsFinal)
+        {
+            if (taken >= limit && nextAction is not { IsCompleted: true })
+            {
+                if (nextAction is not null)
+                {
+                    _ = ForwardToNextExecutionAsync(context, nextAction);
+                }
+
+                var carry = new ApplicationWorkflowCarry(steps.Sequence,
+                    result with { Notifications = [], Documents = [], RetryDocuments = [], InboxPending = false }, lastNudge)
+                {
+                    Executions = (carried?.Executions ?? 0) + 1,
+                };
+                context.ContinueAsNew(new ContinueAsNewOptions
+                {
+                    NewInput = input with { Continued = carry },
+                    PreserveUnprocessedEvents = true,
+                    NewVersion = context.Version,
+                });
+                return result.Status.ToString();
+            }
+
+            nextAction ??= context.WaitForExternalEvent<ActionRequest>(ActionRequest.EventName);
+            var nudge = result.Nudges.Where(n => n.AtUtc > lastNudge).MinBy(n => n.AtUtc);
+            var wakeAt = nudge?.AtUtc ?? result.NextDeadlineUtc;
+            if (wakeAt is null)
+            {
+                result = await steps.TakeAsync(StepKind.Action, await nextAction);
+                (nextAction, lastNudge, taken) = (null, DateTimeOffset.MinValue, taken + 1);
+                continue;
+            }
+
+            using var cancelTimer = new CancellationTokenSource();
+            var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, cancelTimer.Token);
+            var first = await Task.WhenAny(nextAction, timer);
+            if (first == nextAction)
+            {
+                // Synchronous on purpose: CancelAsync would continue off the orchestration's scheduler.
+#pragma warning disable CA1849
+                cancelTimer.Cancel();
+#pragma warning restore CA1849
+                result = await steps.TakeAsync(StepKind.Action, await nextAction);
+                (nextAction, lastNudge, taken) = (null, DateTimeOffset.MinValue, taken + 1);
+            }
+            else if (context.CurrentUtcDateTime < wakeAt.Value.UtcDateTime)
+            {
+                // Azure Storage delivers timer messages with whole-second visibility, so a timer can fire a little early.
+                continue;
+            }
+            else if (nudge is not null)
+            {
+                lastNudge = nudge.AtUtc;
+                await steps.NotifyAsync([nudge.Notification]);
+                taken++;
+            }
+            else
+            {
+                result = await steps.TakeAsync(StepKind.DeadlinePassed);
+                (lastNudge, taken) = (DateTimeOffset.MinValue, taken + 1);
+            }
+        }
+
+        return result.Status.ToString();
+    }
+
+    /// <summary>
+    /// The wait for an action abandoned by ContinueAsNew still takes an action that arrives later in the same episode
+    /// (Durable Task hands an event to the newest waiter, even one nobody awaits): send it on to the next execution.
+    /// </summary>
+    static async Task ForwardToNextExecutionAsync(TaskOrchestrationContext context, Task<ActionRequest> abandoned)
+    {
+        var action = await abandoned;
+        context.SendEvent(context.InstanceId, ActionRequest.EventName, action);
+    }
+
+    /// <summary>
+    /// Version 2.0's steps: numbered deterministically (continuing the carried number), one activity each, then only
+    /// what failed. Recording the step itself is the only thing that may fail the workflow.
+    /// </summary>
+    sealed class StepTaker(TaskOrchestrationContext context, string applicationId, int sequence)
+    {
+        public int Sequence => sequence;
+
+        public async Task<StepResult> TakeAsync(StepKind kind, ActionRequest? action = null, string? detail = null, PendingDocument? document = null)
+        {
+            var step = new StepCommand(applicationId, ++sequence, kind, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero))
+            {
+                Action = action,
+                Detail = detail,
+                DocumentKind = document?.Kind,
+                DocumentSourceId = document?.SourceId,
+            };
+            var taken = await context.CallActivityAsync<StepTaken>(nameof(TakeStepActivity), step, RetryPolicies.Storage);
+            var result = taken.Result;
+            if (!result.InboxPending && taken.FailedDocuments.Count == 0)
+            {
+                if (!taken.NotificationsStarted)
+                {
+                    await NotifyAsync(result.Notifications);
+                }
+
+                return result;
+            }
+
+            // Retried in parallel: the inbox, and each document that failed for a reason that may pass.
+            var inbox = result.InboxPending ? SyncInboxAsync() : Task.FromResult<string?>(null);
+            var retried = taken.FailedDocuments.Select(f => f.Transient ? IssueAsync(f.Document) : Task.FromResult<string?>(f.Error)).ToList();
+            await Task.WhenAll([inbox, .. retried]);
+
+            if (!taken.NotificationsStarted)
+            {
+                await NotifyAsync(result.Notifications);
+            }
+
+            for (var i = 0; i < retried.Count; i++)
+            {
+                if (retried[i].Result is { } failure)
+                {
+                    await TakeAsync(StepKind.DocumentFailed, detail: failure, document: taken.FailedDocuments[i].Document);
+                }
+            }
+
+            if (inbox.Result is { } inboxFailure)
+            {
+                await TakeAsync(StepKind.InboxFailed, detail: inboxFailure);
+            }
+
+            return result;
+        }
+
+        /// <summary>Starts the notifications' own orchestrations; if even that fails after its retries, records them as failed.</summary>
+        public async Task NotifyAsync(IReadOnlyList<NotificationRequest> notifications)
+        {
+            if (notifications.Count == 0)
+            {
+                return;
+            }
+
+            string failure;
+            try
+            {
+                await context.CallActivityAsync<int>(nameof(StartNotificationsActivity), notifications, RetryPolicies.Storage);
+                return;
+            }
+            catch (TaskFailedException ex)
+            {
+                failure = ex.FailureDetails.ErrorMessage;
+            }
+
+            foreach (var notification in notifications)
+            {
+                await TakeAsync(StepKind.NotificationFailed, detail: NotificationWorkflow.FailureDetail(notification, failure));
+            }
+        }
+
+        async Task<string?> IssueAsync(PendingDocument document)
+        {
+            try
+            {
+                await context.CallActivityAsync<int>(nameof(IssueDocumentActivity),
+                    new IssueDocumentRequest(applicationId, document.Kind, document.SourceId), RetryPolicies.Projections);
+                return null;
+            }
+            catch (TaskFailedException ex)
+            {
+                return ex.FailureDetails.ErrorMessage;
+            }
+        }
+
+        async Task<string?> SyncInboxAsync()
+        {
+            try
+            {
+                await context.CallActivityAsync<bool>(nameof(SyncInboxActivity), applicationId, RetryPolicies.Projections);
+                return null;
+            }
+            catch (TaskFailedException ex)
+            {
+                return ex.FailureDetails.ErrorMessage;
+            }
+        }
     }
 
     /// <summary>
@@ -176,4 +394,21 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
 }
 
 /// <summary>Input of <see cref="ApplicationWorkflow"/>. Instances in flight hold serialized copies: only ever add fields.</summary>
-public sealed record ApplicationWorkflowInput(string ApplicationId);
+public sealed record ApplicationWorkflowInput(string ApplicationId)
+{
+    /// <summary>Set when an execution continued as new (version 2.0 path): where the next one takes up.</summary>
+    public ApplicationWorkflowCarry? Continued { get; init; }
+
+    /// <summary>Steps and reminders per execution before continuing as new; null: <see cref="ApplicationWorkflow.DefaultStepsPerExecution"/>.</summary>
+    public int? StepsPerExecution { get; init; }
+}
+
+/// <summary>
+/// What a continued execution needs of the one before: the last step number (steps stay numbered across executions),
+/// the last step's result (status, deadline, reminders; without what that step already sent or issued) and the last
+/// reminder of it already sent. <see cref="Executions"/> counts the executions so far. Only ever add fields.
+/// </summary>
+public sealed record ApplicationWorkflowCarry(int Sequence, StepResult Result, DateTimeOffset LastNudgeUtc)
+{
+    public int Executions { get; init; }
+}

@@ -16,7 +16,7 @@ namespace NsclWorkflows.Integration.Tests.Durable;
 public class OrchestrationVersioningTests(AzuriteFixture azurite)
 {
     const string Probe = "VersionProbe";
-    const string Upgraded = "2.0";
+    const string Upgraded = "3.0"; // the release after WorkflowVersions.Current
 
     /// <summary>The orchestrator as the current release has it: one step, then a wait.</summary>
     static void CurrentRelease(DurableTaskRegistry tasks) => tasks

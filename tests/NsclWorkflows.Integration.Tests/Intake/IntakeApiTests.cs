@@ -71,7 +71,7 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var history = await storage.HistoryAsync(Hub, "application-" + id);
         Assert.Single(history, e => e.GetString("EventType") == "ExecutionStarted");
         // One receipt step; nobody has acted yet.
-        Assert.Single(history, e => e.GetString("EventType") == "TaskScheduled" && e.GetString("Name") == "RecordStepActivity");
+        Assert.Single(history, e => e.GetString("EventType") == "TaskScheduled" && e.GetString("Name") == "TakeStepActivity");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
 using NsclWorkflows.Workflows.Lifecycle;
+using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Tests.Support;
 
 namespace NsclWorkflows.Workflows.Tests.Lifecycle;
@@ -79,6 +80,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
              AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted,
              AuditKinds.FinalReportSubmitted, AuditKinds.EvaluationPassed],
             kinds);
+        await SentAsync(app, n => n.Event == NotificationEvent.FinalEvaluationResult); // e-mails leave off the lifecycle's path
         var events = notifications.For(app.Id).Select(n => n.Event).ToList();
         Assert.Equal(NotificationEvent.Receipt, events[0]);
         Assert.Contains(NotificationEvent.AppraisalAssigned, events);
@@ -127,6 +129,10 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         var stored = await CompletedAsync(app, ApplicationStatus.Withdrawn);
         Assert.Contains("Quá hạn bổ sung", stored.Lifecycle.ClosingReason, StringComparison.Ordinal);
+        await SentAsync(app, n => n.Event == NotificationEvent.Expired);
+        await SentAsync(app, n => n.Event == NotificationEvent.Withdrawn);
+        await SentAsync(app, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-1", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-5", StringComparison.Ordinal));
         var sent = notifications.For(app.Id);
         Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-5", StringComparison.Ordinal));
         Assert.Contains(sent, n => n.Event == NotificationEvent.SupplementationReminder && n.Occurrence.EndsWith("reminder-1", StringComparison.Ordinal));
@@ -147,6 +153,8 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         Assert.Equal(ApplicationStatus.UnderAppraisal, escalated.Status);
         await SentAsync(app, n => n.Event == NotificationEvent.AppraisalEscalated && n.Occurrence.EndsWith("escalation-2", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalEscalated && n.Occurrence.EndsWith("escalation-1", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalReminder);
         var sent = notifications.For(app.Id);
         Assert.Contains(sent, n => n.Event == NotificationEvent.AppraisalReminder && n.Audience == NotificationAudience.Appraisers);
         Assert.Equal(2, sent.Count(n => n.Event == NotificationEvent.AppraisalEscalated && n.Audience == NotificationAudience.HeadOfDivision));
@@ -168,6 +176,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         var stored = await CompletedAsync(app, ApplicationStatus.Rejected);
         Assert.Equal("Nội dung không thuộc phạm vi hỗ trợ năm 2025.", stored.Lifecycle.RejectionReason);
+        await SentAsync(app, n => n.Event == NotificationEvent.Rejected);
         Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).ReservedVnd);
         Assert.Contains(notifications.For(app.Id), n => n.Event == NotificationEvent.Rejected && n.Facts["reason"].Contains("phạm vi", StringComparison.Ordinal));
     }
@@ -207,15 +216,22 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Equal(ApplicationStatus.InImplementation, escalated.Status);
         Assert.Equal(1, escalated.Lifecycle.CurrentCheckIn);
         await SentAsync(app, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
+        foreach (var reminder in new[] { NotificationEvent.CheckInReminderBefore, NotificationEvent.CheckInReminderDue, NotificationEvent.CheckInReminderOverdue })
+        {
+            await SentAsync(app, n => n.Event == reminder);
+        }
+
         var sent = notifications.For(app.Id);
         Assert.True(sent.Any(n => n.Event == NotificationEvent.CheckInReminderDue), string.Join(", ", sent.Select(n => n.Event + "/" + n.Occurrence)));
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderBefore && n.Audience == NotificationAudience.Enterprise);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderDue);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderOverdue);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
-        Assert.True(
-            sent.ToList().FindIndex(n => n.Event == NotificationEvent.CheckInReminderOverdue)
-            < sent.ToList().FindIndex(n => n.Event == NotificationEvent.CheckInEscalated));
+        // Each e-mail is sent by its own orchestration, so their sends may overtake one another: the order that counts
+        // is the workflow's, when it started them.
+        var overdue = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInReminderOverdue)));
+        var escalation = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInEscalated)));
+        Assert.True(overdue!.CreatedAt <= escalation!.CreatedAt, $"overdue reminder started {overdue.CreatedAt:O}, escalation {escalation.CreatedAt:O}");
 
         // A late report is still taken.
         await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Báo cáo muộn", PercentDone = 30 });
@@ -274,6 +290,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         await CompletedAsync(app, ApplicationStatus.Cancelled);
         Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 0, 0), await ledger.GetBalanceAsync(Key(app), default));
+        await SentAsync(app, n => n.Event == NotificationEvent.Cancelled);
         Assert.Contains(notifications.For(app.Id), n => n.Event == NotificationEvent.Cancelled);
         Assert.Empty(inbox.Of(app.Id));
     }
@@ -427,6 +444,117 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Single(documents.All(Domain.Documents.DocumentKinds.AppraisalRecord), d => d.Scope == app.Id);
     }
 
+    [Fact]
+    public async Task EmailProviderDown_EverySendFails_NextActionIsRecordedWhileTheEmailIsStillRetrying()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        notifications.Unavailable.Add(NotificationEvent.Receipt);
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+
+        // The e-mail policy retries a 503 for minutes (5 s doubling, 6 attempts); a step that waited for it would not be
+        // recorded within this test's patience (30 s).
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        var moved = await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+
+        var receipt = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(ReceiptOf(app)));
+        Assert.NotNull(receipt);
+        Assert.True(receipt.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending, receipt.RuntimeStatus.ToString());
+        Assert.Empty(moved.Lifecycle.NotificationFailures);
+        Assert.DoesNotContain(notifications.Sent, n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt);
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalAssigned);
+    }
+
+    [Fact]
+    public async Task NotificationRefused_SendStartedAgainAndFailureRecordedTwice_OneSendOneAuditEntryOneInboxFlag()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        notifications.Refuse.Add(NotificationEvent.Receipt);
+        var app = await SubmitAsync();
+        var failed = await WaitAsync(app, a => a.Lifecycle.NotificationFailures.Count > 0);
+        var id = NotificationWorkflow.InstanceIdFor(ReceiptOf(app));
+        await WaitCompletedAsync(id);
+
+        // Started again (twice at once, and once more): the instance exists, nothing is sent or recorded again.
+        Assert.Equal(0, await StartNotificationsActivity.StartAllAsync(host.Client, [ReceiptOf(app), ReceiptOf(app)]));
+        Assert.Equal(0, await StartNotificationsActivity.StartAllAsync(host.Client, [ReceiptOf(app)]));
+        // The failure's record run again (a re-executed activity): already there, written once.
+        var record = new RecordNotificationFailureActivity(repository, inbox, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RecordNotificationFailureActivity>.Instance);
+        Assert.False(await record.RunAsync(null!, new NotificationFailureRecord(app.Id, id, failed.Lifecycle.NotificationFailures[0])));
+
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        var later = await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+        Assert.Equal(1, notifications.Attempts.Count(n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt));
+        Assert.Single(later.Lifecycle.NotificationFailures);
+        Assert.Contains(NotificationText.Event(NotificationEvent.Receipt), later.Lifecycle.NotificationFailures[0], StringComparison.Ordinal);
+        Assert.Single(await AuditKindsAsync(app), k => k == AuditKinds.NotificationFailed);
+        Assert.Equal(1, inbox.NotificationFlag(app.Id));
+
+        // Recorded by the e-mail's own orchestration, not as a step of the lifecycle: the steps are receipt and the action.
+        Assert.Equal(2, later.LastSequence);
+    }
+
+    [Fact]
+    public async Task NotificationRefused_OnAVersion1Instance_RecordedAsAStepOfItsWorkflow()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        notifications.Refuse.Add(NotificationEvent.Receipt);
+        var app = await SubmitAsync(version: "1.0");
+
+        var stored = await WaitAsync(app, a => a.Lifecycle.NotificationFailures.Count > 0);
+
+        // The old path, kept for instances started before 2.0: the e-mail is sent in line and its failure is step 2.
+        Assert.Equal(2, stored.LastSequence);
+        Assert.Contains(AuditKinds.NotificationFailed, await AuditKindsAsync(app));
+        Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(ReceiptOf(app))));
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+    }
+
+    [Fact]
+    public async Task LongEscalation_ManyDeadlinesAndRemindersAcrossExecutions_KeepsCountingAndTakesTheAction()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(50));
+        var app = await SubmitAsync(stepsPerExecution: 3);
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+
+        var stepsWhenEscalated = (await WaitAsync(app, a => a.Status == ApplicationStatus.UnderAppraisal && a.Lifecycle.StepEscalations >= 5)).LastSequence;
+
+        // The workflow continued as new several times (three steps or reminders per execution) ...
+        var instance = await host.Client.GetInstanceAsync(ApplicationIds.WorkflowInstanceId(app.Id), getInputsAndOutputs: true);
+        var carried = instance!.ReadInputAs<ApplicationWorkflowInput>()!.Continued;
+        Assert.NotNull(carried);
+        Assert.True(carried.Executions >= 2, $"executions: {carried.Executions}");
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance.RuntimeStatus);
+
+        // ... and still takes the appraiser's action, numbered after every step before it (none ignored or lost).
+        await ActAsync(app, Appraisal(true, 200_000_000));
+        var appraised = await WaitStatusAsync(app, ApplicationStatus.AwaitingApproval);
+        var audit = await AuditKindsAsync(app);
+        Assert.DoesNotContain(AuditKinds.ActionIgnored, audit);
+        Assert.Equal(appraised.LastSequence, audit.Count(k => k != AuditKinds.Submitted));
+        Assert.True(appraised.LastSequence > stepsWhenEscalated, $"{appraised.LastSequence} after {stepsWhenEscalated}");
+
+        // Each escalation and reminder was asked for once, across the executions.
+        await SentAsync(app, n => n.Event == NotificationEvent.ApprovalRequested);
+        var repeats = notifications.For(app.Id).GroupBy(n => (n.Event, n.Occurrence)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(repeats);
+        Assert.True(notifications.For(app.Id).Count(n => n.Event == NotificationEvent.AppraisalEscalated) >= 5);
+    }
+
+    NotificationRequest ReceiptOf(Application app) =>
+        notifications.Attempts.FirstOrDefault(n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt)
+        ?? new NotificationRequest(app.Id, NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise, string.Empty, new Dictionary<string, string>());
+
+    async Task WaitCompletedAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: false, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+    }
+
     async Task StartAsync(TimeSpan workingDay)
     {
         day = workingDay;
@@ -464,11 +592,13 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         return application;
     }
 
-    async Task<Application> SubmitAsync(string kind = "productivity-tools", long amount = 300_000_000)
+    async Task<Application> SubmitAsync(string kind = "productivity-tools", long amount = 300_000_000, string version = WorkflowVersions.Current,
+        int? stepsPerExecution = null)
     {
         var application = await NewApplicationAsync(kind, amount);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), new ApplicationWorkflowInput(application.Id),
-            new Microsoft.DurableTask.StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(application.Id)));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow),
+            new ApplicationWorkflowInput(application.Id) { StepsPerExecution = stepsPerExecution },
+            new Microsoft.DurableTask.StartOrchestrationOptions(ApplicationIds.WorkflowInstanceId(application.Id)) { Version = version });
         return application;
     }
 

@@ -13,6 +13,12 @@ sealed class RecordingNotifications : INotificationService
 
     public HashSet<NotificationEvent> Refuse { get; } = [];
 
+    /// <summary>Events whose send fails as the provider's 503 would (transient: retried by the e-mail policy), every time.</summary>
+    public HashSet<NotificationEvent> Unavailable { get; } = [];
+
+    /// <summary>Every call, whatever came of it (sent, refused, unavailable).</summary>
+    public ConcurrentQueue<NotificationRequest> Attempts { get; } = new();
+
     readonly Lock gate = new();
     readonly List<(Func<NotificationRequest, bool> Match, TaskCompletionSource Done)> waiters = [];
 
@@ -53,6 +59,12 @@ sealed class RecordingNotifications : INotificationService
             Violations.Enqueue($"{request.Event} to {request.Audience} (written for {contract.Audience}): missing [{string.Join(", ", missing)}], unknown [{string.Join(", ", unknown)}]");
         }
 
+        Attempts.Enqueue(request);
+        if (Unavailable.Contains(request.Event))
+        {
+            throw new TransientNotificationException("503 Service Unavailable");
+        }
+
         if (Refuse.Contains(request.Event))
         {
             return Task.FromResult(new NotificationOutcome(0, 0, ["400 Bad Request: invalid address"]));
@@ -79,6 +91,10 @@ sealed class InMemoryInbox : IInbox
 {
     readonly ConcurrentDictionary<string, IReadOnlyList<OpenTask>> tasks = new();
     readonly ConcurrentDictionary<string, int> documentFailures = new();
+    readonly ConcurrentDictionary<string, int> notificationFailures = new();
+
+    /// <summary>The notification-failure count the application's inbox rows carry after the last sync.</summary>
+    public int NotificationFlag(string applicationId) => notificationFailures.GetValueOrDefault(applicationId);
     readonly Lock gate = new();
     readonly List<(string Id, Func<IReadOnlyList<OpenTask>, bool> Match, TaskCompletionSource Done)> waiters = [];
     readonly List<(string Id, Func<int, bool> Match, TaskCompletionSource Done)> flagWaiters = [];
@@ -97,6 +113,7 @@ sealed class InMemoryInbox : IInbox
         var failures = application.Lifecycle.DocumentFailures.Count;
         lock (gate)
         {
+            notificationFailures[application.Id] = application.Lifecycle.NotificationFailures.Count;
             tasks[application.Id] = open;
             documentFailures[application.Id] = failures;
             foreach (var waiter in waiters.Where(w => w.Id == application.Id && w.Match(open)).ToList())

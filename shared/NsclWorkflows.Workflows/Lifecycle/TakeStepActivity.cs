@@ -1,0 +1,107 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Workflows.Common;
+using NsclWorkflows.Workflows.Notifications;
+
+namespace NsclWorkflows.Workflows.Lifecycle;
+
+/// <summary>What <see cref="TakeStepActivity"/> did besides recording the step.</summary>
+/// <param name="Result">The recorded step's result (as <see cref="RecordStepActivity"/> returns it).</param>
+public sealed record StepTaken(StepResult Result)
+{
+    /// <summary>Documents of the step (new or issued again) that could not be stored in this attempt: the workflow retries or records them.</summary>
+    public IReadOnlyList<DocumentAttemptFailed> FailedDocuments { get; init; } = [];
+
+    /// <summary>The step's notifications were handed to their <see cref="NotificationWorkflow"/>s (false: the workflow starts them).</summary>
+    public bool NotificationsStarted { get; init; }
+}
+
+/// <summary>A document that failed once; <see cref="Transient"/>: worth the retry policy, else recorded as failed at once.</summary>
+public sealed record DocumentAttemptFailed(PendingDocument Document, string Error, bool Transient);
+
+/// <summary>
+/// One lifecycle step in one activity (the workflow's version 2.0 path): records it as <see cref="RecordStepActivity"/>
+/// does, issues the documents it asks for (and those failed before) once each as <see cref="IssueDocumentActivity"/>
+/// does, and when they are stored starts the step's notifications (<see cref="NotificationWorkflow"/>, one per
+/// notification, started if absent). What fails here is returned, never thrown, so the step still counts: the workflow
+/// retries a transient document failure with its policy, records the others, and starts the notifications itself.
+/// Safe to run twice: each part is idempotent (the step by its sequence, a document by its source id, a notification by
+/// its instance id).
+/// </summary>
+public sealed partial class TakeStepActivity(
+    IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine, ProgrammeCatalogue catalogue,
+    IOfficialDocumentBuilder builder, IDocumentStore documents, DurableTaskClient client, ILoggerFactory loggers)
+    : TaskActivity<StepCommand, StepTaken>
+{
+    readonly ILogger logger = loggers.CreateLogger<TakeStepActivity>();
+
+    public override async Task<StepTaken> RunAsync(TaskActivityContext context, StepCommand input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = await new RecordStepActivity(applications, ledger, inbox, machine, loggers.CreateLogger<RecordStepActivity>())
+            .RunAsync(context, input);
+
+        var issuer = new IssueDocumentActivity(applications, catalogue, builder, documents, inbox, loggers.CreateLogger<IssueDocumentActivity>());
+        var failed = new List<DocumentAttemptFailed>();
+        foreach (var document in DocumentsOf(result, input))
+        {
+            try
+            {
+                await issuer.RunAsync(context, new IssueDocumentRequest(input.ApplicationId, document.Kind, document.SourceId));
+            }
+#pragma warning disable CA1031 // Any failure: the step counts; the workflow retries a transient one and records the rest.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogDocumentFailed(logger, ex, input.ApplicationId, input.Sequence, document.Kind);
+                failed.Add(new DocumentAttemptFailed(document, ex.Message, RetryPolicies.IsTransient(ex)));
+            }
+        }
+
+        var started = false;
+        if (failed.Count == 0)
+        {
+            try
+            {
+                await StartNotificationsActivity.StartAllAsync(client, result.Notifications);
+                started = true;
+            }
+#pragma warning disable CA1031 // The workflow starts them with the storage retry policy.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogNotificationsNotStarted(logger, ex, input.ApplicationId, input.Sequence);
+            }
+        }
+
+        return new StepTaken(result) { FailedDocuments = failed, NotificationsStarted = started };
+    }
+
+    /// <summary>The documents a step issues (source id: the workflow instance and step), then those failed before.</summary>
+    public static IEnumerable<PendingDocument> DocumentsOf(StepResult result, StepCommand step)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(step);
+        foreach (var kind in result.Documents ?? [])
+        {
+            yield return new PendingDocument(kind, $"{ApplicationIds.WorkflowInstanceId(step.ApplicationId)}:{step.Sequence}");
+        }
+
+        foreach (var retry in result.RetryDocuments ?? [])
+        {
+            yield return retry;
+        }
+    }
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Application {ApplicationId}: document {Kind} of step {Sequence} not issued in the step's activity")]
+    static partial void LogDocumentFailed(ILogger logger, Exception exception, string applicationId, int sequence, string kind);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Application {ApplicationId}: notifications of step {Sequence} not started in the step's activity")]
+    static partial void LogNotificationsNotStarted(ILogger logger, Exception exception, string applicationId, int sequence);
+}

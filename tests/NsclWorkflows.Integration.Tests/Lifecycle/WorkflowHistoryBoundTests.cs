@@ -1,0 +1,45 @@
+using NsclWorkflows.Integration.Tests.Support;
+
+namespace NsclWorkflows.Integration.Tests.Lifecycle;
+
+/// <summary>
+/// A file escalated again and again on the real standalone host and task hub: the workflow continues as new after its
+/// steps and reminders per execution (ContinueAsNew on the Azure Storage provider through the sidecar), keeps its step
+/// numbers, and still takes the action that finally comes.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task LongEscalation_ManyStepsAndReminders_ContinuesAsNewAndTakesTheAction()
+    {
+        const string hub = "historybound";
+        await using var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub });
+        await host.StartAsync();
+        var client = new LifecycleClient(host.Http);
+        var (id, _) = await client.SubmitAsync();
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
+        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+
+        // Nobody appraises: deadlines pass and reminders go out until the execution has taken its 20 and continued as new.
+        var storage = new StorageProbe(azurite.ConnectionString);
+        var instance = await LocalHostProcess.EventuallyAsync(
+            async () => (await storage.RowsAsync(hub + "Instances", $"PartitionKey eq 'application-{id}'")).SingleOrDefault(),
+            r => r?.GetString("Input")?.Contains("\"Continued\":{", StringComparison.OrdinalIgnoreCase) == true, Patience,
+            "the workflow continues as new");
+        Assert.Equal("Running", instance!.GetString("RuntimeStatus"));
+        var escalated = await client.ViewAsync(id);
+        Assert.Equal("UnderAppraisal", escalated.GetProperty("status").GetString());
+
+        Assert.Equal(202, (await client.ActAsync(id, "submit-appraisal",
+            new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+        await client.WaitStatusAsync(id, "AwaitingApproval", Patience);
+        var audit = await client.AuditKindsAsync(id);
+        Assert.Contains("AppraisalSubmitted", audit);
+        Assert.DoesNotContain("ActionIgnored", audit);
+        Assert.True(audit.Count(k => k == "Escalated") >= 2, string.Join(", ", audit));
+    }
+}
