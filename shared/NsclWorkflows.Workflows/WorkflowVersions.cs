@@ -16,8 +16,8 @@ namespace NsclWorkflows.Workflows;
 /// </para>
 /// <para>
 /// A new orchestrator is registered in <see cref="WorkflowRegistration"/> and starts at the current version, with no
-/// branch to keep: <c>ReportRunWorkflow</c> came in at "1.0" (issue 16). Its later breaking changes branch on the
-/// instance's version like any other.
+/// branch to keep (<c>ReportRunWorkflow</c>, issue 16; <c>NotificationWorkflow</c>, with 2.0). Its later breaking
+/// changes branch on the instance's version like any other.
 /// </para>
 /// </summary>
 public static class WorkflowVersions
