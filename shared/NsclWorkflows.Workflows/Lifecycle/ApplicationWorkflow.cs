@@ -30,7 +30,36 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
         return context.CompareVersionTo(WorkflowVersions.StepsInOneActivity) >= 0 ? RunStepsAsync(context, input) : RunV1Async(context, input);
     }
 
-    /// <summary>Version 1.0 (and unversioned instances): every call in sequence. Never edit: in-flight instances replay it.</summary>
+    enum Woken { Action, Early, Due }
+
+    /// <summary>
+    /// Waits for the person's action or the instant <paramref name="wakeAtUtc"/>, whichever comes first; both versions
+    /// use it (one timer created, then cancelled when the action comes first: the same durable calls in the same order
+    /// as when each version had its own copy, so instances replay unchanged). <see cref="Woken.Early"/>: Azure Storage
+    /// delivers timer messages with whole-second visibility, so a timer can fire a little early; nothing is due yet and
+    /// the caller waits again for the same instant.
+    /// </summary>
+    static async Task<Woken> WaitForActionOrAsync(TaskOrchestrationContext context, Task<ActionRequest> nextAction, DateTime wakeAtUtc)
+    {
+        using var cancelTimer = new CancellationTokenSource();
+        var timer = context.CreateTimer(wakeAtUtc, cancelTimer.Token);
+        var first = await Task.WhenAny(nextAction, timer);
+        if (first == nextAction)
+        {
+            // Synchronous on purpose: CancelAsync would continue off the orchestration's scheduler.
+#pragma warning disable CA1849
+            cancelTimer.Cancel();
+#pragma warning restore CA1849
+            return Woken.Action;
+        }
+
+        return context.CurrentUtcDateTime < wakeAtUtc ? Woken.Early : Woken.Due;
+    }
+
+    /// <summary>
+    /// Version 1.0 (and unversioned instances): every call in sequence. In-flight instances replay it: never change its
+    /// durable calls or their order (code may move, as the shared wait did, when the calls stay the same).
+    /// </summary>
     static async Task<string> RunV1Async(TaskOrchestrationContext context, ApplicationWorkflowInput input)
     {
         var steps = new StepRecorder(context, input.ApplicationId);
@@ -60,22 +89,14 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
                 continue;
             }
 
-            using var cancelTimer = new CancellationTokenSource();
-            var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, cancelTimer.Token);
-            var first = await Task.WhenAny(nextAction, timer);
-            if (first == nextAction)
+            var woken = await WaitForActionOrAsync(context, nextAction, wakeAt.Value.UtcDateTime);
+            if (woken == Woken.Action)
             {
-                // Synchronous on purpose: CancelAsync would continue off the orchestration's scheduler.
-#pragma warning disable CA1849
-                cancelTimer.Cancel();
-#pragma warning restore CA1849
                 result = await steps.RecordAsync(StepKind.Action, await nextAction);
                 nextAction = null;
             }
-            else if (context.CurrentUtcDateTime < wakeAt.Value.UtcDateTime)
+            else if (woken == Woken.Early)
             {
-                // Azure Storage delivers timer messages with whole-second visibility, so a timer can fire a little early:
-                // nothing is due yet; wait again for the same instant.
                 continue;
             }
             else if (nudge is not null)
@@ -144,21 +165,14 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
                 continue;
             }
 
-            using var cancelTimer = new CancellationTokenSource();
-            var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, cancelTimer.Token);
-            var first = await Task.WhenAny(nextAction, timer);
-            if (first == nextAction)
+            var woken = await WaitForActionOrAsync(context, nextAction, wakeAt.Value.UtcDateTime);
+            if (woken == Woken.Action)
             {
-                // Synchronous on purpose: CancelAsync would continue off the orchestration's scheduler.
-#pragma warning disable CA1849
-                cancelTimer.Cancel();
-#pragma warning restore CA1849
                 result = await steps.TakeAsync(StepKind.Action, await nextAction);
                 (nextAction, lastNudge, taken) = (null, DateTimeOffset.MinValue, taken + 1);
             }
-            else if (context.CurrentUtcDateTime < wakeAt.Value.UtcDateTime)
+            else if (woken == Woken.Early)
             {
-                // Azure Storage delivers timer messages with whole-second visibility, so a timer can fire a little early.
                 continue;
             }
             else if (nudge is not null)
