@@ -180,7 +180,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         var decided = definition.Decide(c, action);
         var note = $"{what}: sổ kinh phí không giải phóng được {Facts.Money(refusedMovement.AmountVnd)} ({message}); cần đối chiếu sổ kinh phí.";
-        a.Lifecycle.LedgerIssues.Add(note);
+        a.Lifecycle.LedgerIssuesList.Add(note);
         return decided with { Audit = decided.Audit with { Detail = $"{decided.Audit.Detail} {note}" } };
     }
 

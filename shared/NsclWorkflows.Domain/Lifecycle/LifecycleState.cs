@@ -40,11 +40,15 @@ public sealed class LifecycleState
     /// <summary>Number of escalations of the current step.</summary>
     [JsonInclude] public int StepEscalations { get; internal set; }
 
-    [JsonInclude] public List<SupplementationRound> Supplementations { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<SupplementationRound> Supplementations { get => supplementations; internal set => supplementations = [.. value]; }
+    internal List<SupplementationRound> SupplementationsList => supplementations; // the list it reads, changed only inside the domain
+    List<SupplementationRound> supplementations = [];
 
     [JsonInclude] public int AppraisalsRequired { get; internal set; } = 1;
 
-    [JsonInclude] public List<AppraisalRecord> Appraisals { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<AppraisalRecord> Appraisals { get => appraisals; internal set => appraisals = [.. value]; }
+    internal List<AppraisalRecord> AppraisalsList => appraisals; // the list it reads, changed only inside the domain
+    List<AppraisalRecord> appraisals = [];
 
     [JsonInclude] public long? RecommendedAmountVnd { get; internal set; }
 
@@ -55,14 +59,18 @@ public sealed class LifecycleState
 
     [JsonInclude] public string? RejectionReason { get; internal set; }
 
-    [JsonInclude] public List<CheckInRecord> CheckIns { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<CheckInRecord> CheckIns { get => checkIns; internal set => checkIns = [.. value]; }
+    internal List<CheckInRecord> CheckInsList => checkIns; // the list it reads, changed only inside the domain
+    List<CheckInRecord> checkIns = [];
 
     /// <summary>1-based number of the check-in now open (0 before implementation).</summary>
     [JsonInclude] public int CurrentCheckIn { get; internal set; }
 
     [JsonInclude] public ExtensionRecord? PendingExtension { get; internal set; }
 
-    [JsonInclude] public List<ExtensionRecord> Extensions { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<ExtensionRecord> Extensions { get => extensions; internal set => extensions = [.. value]; }
+    internal List<ExtensionRecord> ExtensionsList => extensions; // the list it reads, changed only inside the domain
+    List<ExtensionRecord> extensions = [];
 
     [JsonInclude] public ReportRecord? FinalReport { get; internal set; }
 
@@ -85,22 +93,32 @@ public sealed class LifecycleState
     [JsonInclude] public DateTimeOffset? AccessRevokedAtUtc { get; internal set; }
 
     /// <summary>Officer tasks open now, as written to the inbox (kept so the next change can remove them).</summary>
-    [JsonInclude] public List<OpenTask> OpenTasks { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<OpenTask> OpenTasks { get => openTasks; internal set => openTasks = [.. value]; }
+    internal List<OpenTask> OpenTasksList => openTasks; // the list it reads, changed only inside the domain
+    List<OpenTask> openTasks = [];
 
     /// <summary>Notifications that could not be delivered (permanent provider refusals), for status page and inbox.</summary>
-    [JsonInclude] public List<string> NotificationFailures { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<string> NotificationFailures { get => notificationFailures; internal set => notificationFailures = [.. value]; }
+    internal List<string> NotificationFailuresList => notificationFailures; // the list it reads, changed only inside the domain
+    List<string> notificationFailures = [];
 
     /// <summary>
     /// The notifications (their send orchestration's id) whose failure is already in <see cref="NotificationFailures"/>,
     /// so that recording it from outside the workflow (<see cref="LifecycleUpkeep.NotificationFailed"/>) is idempotent.
     /// </summary>
-    [JsonInclude] public List<string> NotificationFailureKeys { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<string> NotificationFailureKeys { get => notificationFailureKeys; internal set => notificationFailureKeys = [.. value]; }
+    internal List<string> NotificationFailureKeysList => notificationFailureKeys; // the list it reads, changed only inside the domain
+    List<string> notificationFailureKeys = [];
 
     /// <summary>The notifications of the last step applied, returned again if that step's activity runs a second time.</summary>
-    [JsonInclude] public List<Notifications.NotificationRequest> LastNotifications { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<Notifications.NotificationRequest> LastNotifications { get => lastNotifications; internal set => lastNotifications = [.. value]; }
+    internal List<Notifications.NotificationRequest> LastNotificationsList => lastNotifications; // the list it reads, changed only inside the domain
+    List<Notifications.NotificationRequest> lastNotifications = [];
 
     /// <summary>The documents the last step applied issues, returned again if that step's activity runs a second time.</summary>
-    [JsonInclude] public List<string> LastDocuments { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<string> LastDocuments { get => lastDocuments; internal set => lastDocuments = [.. value]; }
+    internal List<string> LastDocumentsList => lastDocuments; // the list it reads, changed only inside the domain
+    List<string> lastDocuments = [];
 
     /// <summary>The refusal (code, message) of the last step, returned again if that step's activity runs a second time.</summary>
     [JsonInclude] public string? LastRefusalCode { get; internal set; }
@@ -108,13 +126,17 @@ public sealed class LifecycleState
     [JsonInclude] public string? LastRefusalMessage { get; internal set; }
 
     /// <summary>Documents that could not be issued (one per kind), retried with the next step; shown to officers and in the inbox.</summary>
-    [JsonInclude] public List<DocumentFailure> DocumentFailures { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<DocumentFailure> DocumentFailures { get => documentFailures; internal set => documentFailures = [.. value]; }
+    internal List<DocumentFailure> DocumentFailuresList => documentFailures; // the list it reads, changed only inside the domain
+    List<DocumentFailure> documentFailures = [];
 
     /// <summary>Why the inbox could not be synchronised, while it is behind (cleared when a later sync succeeds).</summary>
     [JsonInclude] public string? InboxFailure { get; internal set; }
 
     /// <summary>Budget releases the ledger refused while the decision stood (cancellation, evaluation): for officers to reconcile.</summary>
-    [JsonInclude] public List<string> LedgerIssues { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<string> LedgerIssues { get => ledgerIssues; internal set => ledgerIssues = [.. value]; }
+    internal List<string> LedgerIssuesList => ledgerIssues; // the list it reads, changed only inside the domain
+    List<string> ledgerIssues = [];
 
     /// <summary>The last step the ledger refused to fund (a commit or disbursement), cleared by the next step applied.</summary>
     [JsonInclude] public string? LastLedgerRefusal { get; internal set; }
@@ -175,7 +197,9 @@ public sealed class CheckInRecord
 
     [JsonInclude] public CheckInStatus Status { get; internal set; }
 
-    [JsonInclude] public List<ReportRecord> Reports { get; internal set; } = [];
+    [JsonInclude] public IReadOnlyList<ReportRecord> Reports { get => reports; internal set => reports = [.. value]; }
+    internal List<ReportRecord> ReportsList => reports; // the list it reads, changed only inside the domain
+    List<ReportRecord> reports = [];
 
     [JsonInclude] public string? ReviewNote { get; internal set; }
 

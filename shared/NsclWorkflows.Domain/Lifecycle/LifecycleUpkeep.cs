@@ -45,7 +45,7 @@ public static class LifecycleUpkeep
     public static AuditEntry? DocumentReissued(Application application, string kind, string detail, DateTimeOffset atUtc)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return application.Lifecycle.DocumentFailures.RemoveAll(f => f.Kind == kind) == 0
+        return application.Lifecycle.DocumentFailuresList.RemoveAll(f => f.Kind == kind) == 0
             ? null
             : Entry(application, atUtc, AuditKinds.DocumentReissued, LifecycleMachine.SystemActor, LifecycleMachine.SystemActor, detail);
     }
@@ -67,8 +67,8 @@ public static class LifecycleUpkeep
             return null;
         }
 
-        state.NotificationFailureKeys.Add(key);
-        state.NotificationFailures.Add(detail);
+        state.NotificationFailureKeysList.Add(key);
+        state.NotificationFailuresList.Add(detail);
         return Entry(application, atUtc, AuditKinds.NotificationFailed, LifecycleMachine.SystemActor, LifecycleMachine.SystemActor, detail);
     }
 

@@ -100,10 +100,10 @@ internal sealed class StepContext(Application application, SupportKind kind, Ste
 
     public void StartImplementation(ApprovalRecord approval)
     {
-        State.CheckIns.Clear();
+        State.CheckInsList.Clear();
         for (var i = 1; i <= Math.Max(1, Policy.CheckInCount); i++)
         {
-            State.CheckIns.Add(new CheckInRecord { Number = i, DueUtc = Planner.MonthsFrom(approval.AtUtc, Policy.CheckInIntervalMonths * i), Status = CheckInStatus.Open });
+            State.CheckInsList.Add(new CheckInRecord { Number = i, DueUtc = Planner.MonthsFrom(approval.AtUtc, Policy.CheckInIntervalMonths * i), Status = CheckInStatus.Open });
         }
 
         State.CurrentCheckIn = 1;

@@ -55,14 +55,14 @@ internal static class SystemSteps
     public static Decision NotificationFailed(StepContext c)
     {
         var detail = c.Step.Detail ?? "Không gửi được thư thông báo.";
-        c.State.NotificationFailures.Add(detail);
+        c.State.NotificationFailuresList.Add(detail);
         return c.Decision(c.Audit(AuditKinds.NotificationFailed, System, detail));
     }
 
     public static Decision DocumentFailed(StepContext c)
     {
         var kind = c.Step.DocumentKind ?? string.Empty;
-        var failures = c.State.DocumentFailures;
+        var failures = c.State.DocumentFailuresList;
         var index = failures.FindIndex(f => f.Kind == kind);
         var before = index >= 0 ? failures[index] : null;
         var failure = new DocumentFailure(kind, before?.SourceId ?? c.Step.DocumentSourceId ?? string.Empty, Printable(c.Step.Detail ?? string.Empty), c.At)

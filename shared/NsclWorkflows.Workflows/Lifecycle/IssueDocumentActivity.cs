@@ -28,7 +28,7 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
         var (content, name, by, at) = input.Kind switch
         {
             DocumentKinds.AppraisalRecord => (builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, catalogue)),
-                DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Appraisals.LastOrDefault()?.Appraiser, application.Lifecycle.Appraisals.LastOrDefault()?.AtUtc),
+                DocumentTitles.Vietnamese(input.Kind), LastAppraisal(application)?.Appraiser, LastAppraisal(application)?.AtUtc),
             DocumentKinds.ApprovalDecision => (builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(application, catalogue)),
                 DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Approval?.Leader, application.Lifecycle.Approval?.AtUtc),
             DocumentKinds.EvaluationMinutes => (builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(application, catalogue)),
@@ -69,4 +69,7 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
             Log.InboxSyncAfterDocumentFailed(logger, ex, input.ApplicationId, input.Kind);
         }
     }
+
+    static AppraisalRecord? LastAppraisal(Application application) =>
+        application.Lifecycle.Appraisals.Count == 0 ? null : application.Lifecycle.Appraisals[^1];
 }

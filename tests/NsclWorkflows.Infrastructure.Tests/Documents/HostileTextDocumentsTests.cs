@@ -104,16 +104,16 @@ public sealed class HostileTextDocumentsTests
         var state = application.Lifecycle;
         state.Unit = Units.ScienceAndTechnology;
         state.BudgetLineId = "IV.1";
-        state.Supplementations.Add(new SupplementationRound(1, H("Cán bộ Một"), [H("Bản sao giấy phép"), H("Báo giá")], H("Bổ sung trong 10 ngày."), at.AddDays(2), at.AddDays(12))
+        state.SupplementationsList.Add(new SupplementationRound(1, H("Cán bộ Một"), [H("Bản sao giấy phép"), H("Báo giá")], H("Bổ sung trong 10 ngày."), at.AddDays(2), at.AddDays(12))
         {
             ResubmittedAtUtc = at.AddDays(5),
             ResubmissionNote = H("Đã bổ sung."),
             Attachments = [H("giay-phep.pdf")],
         });
-        state.Appraisals.Add(new AppraisalRecord(H("Nguyễn Thẩm Định"), [new NsclWorkflows.Domain.Lifecycle.CriterionScore(H("Tính khả thi"), 35, 40)], 35, true, 300_000_000, H("Khả thi."), at.AddDays(20)));
+        state.AppraisalsList.Add(new AppraisalRecord(H("Nguyễn Thẩm Định"), [new NsclWorkflows.Domain.Lifecycle.CriterionScore(H("Tính khả thi"), 35, 40)], 35, true, 300_000_000, H("Khả thi."), at.AddDays(20)));
         state.RecommendedAmountVnd = 300_000_000;
         state.Approval = new ApprovalRecord(H("Lê Lãnh Đạo"), 300_000_000, 2025, H("Đồng ý."), at.AddDays(30));
-        state.CheckIns.Add(new CheckInRecord
+        state.CheckInsList.Add(new CheckInRecord
         {
             Number = 1,
             DueUtc = new DateTimeOffset(2026, 4, 15, 16, 59, 59, TimeSpan.Zero),

@@ -101,12 +101,12 @@ public sealed class LifecycleDocumentsTests
         var state = application.Lifecycle;
         state.Unit = Units.ScienceAndTechnology;
         state.BudgetLineId = "IV.1";
-        state.Appraisals.Add(new AppraisalRecord("Nguyễn Thẩm Định", [new NsclWorkflows.Domain.Lifecycle.CriterionScore("Tính khả thi", 35, 40)], 35, true, 300_000_000,
+        state.AppraisalsList.Add(new AppraisalRecord("Nguyễn Thẩm Định", [new NsclWorkflows.Domain.Lifecycle.CriterionScore("Tính khả thi", 35, 40)], 35, true, 300_000_000,
             "Khả thi.", at.AddDays(20)));
         state.RecommendedAmountVnd = 300_000_000;
         state.Approval = new ApprovalRecord("Lê Lãnh Đạo", 300_000_000, 2025, "Đồng ý.", at.AddDays(30));
-        state.CheckIns.Add(new CheckInRecord { Number = 1, DueUtc = new DateTimeOffset(2026, 4, 15, 16, 59, 59, TimeSpan.Zero) });
-        state.CheckIns.Add(new CheckInRecord { Number = 2, DueUtc = new DateTimeOffset(2026, 7, 15, 16, 59, 59, TimeSpan.Zero) });
+        state.CheckInsList.Add(new CheckInRecord { Number = 1, DueUtc = new DateTimeOffset(2026, 4, 15, 16, 59, 59, TimeSpan.Zero) });
+        state.CheckInsList.Add(new CheckInRecord { Number = 2, DueUtc = new DateTimeOffset(2026, 7, 15, 16, 59, 59, TimeSpan.Zero) });
         return application;
     }
 }

@@ -29,7 +29,7 @@ public sealed class DecideExtension() : ActionDefinition<DecideExtension.Body, D
         extension.Granted = payload.Granted;
         extension.DecidedBy = request.ActorName;
         extension.DecisionNote = payload.Note;
-        state.Extensions.Add(extension);
+        state.ExtensionsList.Add(extension);
         state.PendingExtension = null;
         var current = state.Current;
         if (payload.Granted && current is not null)

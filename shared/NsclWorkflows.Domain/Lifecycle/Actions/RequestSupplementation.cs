@@ -26,7 +26,7 @@ public sealed class RequestSupplementation() : ActionDefinition<RequestSupplemen
         var state = c.State;
         var deadline = c.WorkingDays(payload.WorkingDays is > 0 ? payload.WorkingDays.Value : c.Policy.SupplementationWorkingDays);
         var items = string.Join("; ", payload.MissingItems);
-        state.Supplementations.Add(new SupplementationRound(state.Supplementations.Count + 1, request.ActorName, payload.MissingItems, payload.Note, c.At, deadline));
+        state.SupplementationsList.Add(new SupplementationRound(state.Supplementations.Count + 1, request.ActorName, payload.MissingItems, payload.Note, c.At, deadline));
         c.MoveTo(ApplicationStatus.SupplementationRequested);
         c.StartStep(deadline);
         c.Notify(NotificationEvent.SupplementationRequested, $"round-{state.Supplementations.Count}", NotificationAudience.Enterprise,

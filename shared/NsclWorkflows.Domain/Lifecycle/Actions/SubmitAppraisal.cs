@@ -61,8 +61,8 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
         {
             AppraiserId = request.ActorId,
         };
-        state.Appraisals.RemoveAll(x => SameAppraiser(x, request));
-        state.Appraisals.Add(appraisal);
+        state.AppraisalsList.RemoveAll(x => SameAppraiser(x, request));
+        state.AppraisalsList.Add(appraisal);
         if (state.Appraisals.Count < state.AppraisalsRequired)
         {
             return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted,

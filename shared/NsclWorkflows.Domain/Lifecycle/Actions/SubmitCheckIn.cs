@@ -23,7 +23,7 @@ public sealed class SubmitCheckIn() : ActionDefinition<SubmitCheckIn.Body, Submi
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
     {
         var open = c.State.Current!;
-        open.Reports.Add(new ReportRecord(payload.Text, payload.PercentDone, payload.SpentVnd, payload.Attachments, c.At));
+        open.ReportsList.Add(new ReportRecord(payload.Text, payload.PercentDone, payload.SpentVnd, payload.Attachments, c.At));
         open.Status = CheckInStatus.Submitted;
         c.StartStep(c.WorkingDays(c.Policy.EscalationDelayWorkingDays));
         return c.Decision(c.Audit(request, AuditKinds.CheckInSubmitted, $"Nộp báo cáo kỳ {open.Number}: {payload.PercentDone ?? 0}% khối lượng."));
