@@ -38,7 +38,8 @@ if (builder.Environment.IsDevelopment())
 }
 
 // The durable backend first: it starts before, and stops after, everything that uses it.
-builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows());
+builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows(
+    NsclWorkflows.Workflows.Common.WorkflowTiming.From(builder.Configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundKey))));
 builder.Services.AddNsclApplication(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {

@@ -34,6 +34,10 @@ public static class ApplicationRegistration
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeadlineOptions>>().Value));
 
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.LifecycleMachine>();
+
+        // Workflows: how long they wait between rounds of a write that failed after its retries (Nscl:Durable:RetryRound).
+        services.AddSingleton(NsclWorkflows.Workflows.Common.WorkflowTiming.From(
+            configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundKey)));
         services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, NsclWorkflows.Infrastructure.Storage.LifecycleProgressSource>();
 
         // Adapters

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using NsclWorkflows.Workflows.Activities;
+using NsclWorkflows.Workflows.Common;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -35,12 +36,28 @@ public static class WorkflowRegistration
         typeof(RecordNotificationFailureActivity),
     ];
 
-    public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry)
+    /// <summary>
+    /// Registers every orchestrator and activity. The registry makes orchestrators with their parameterless constructor;
+    /// the two that wait in rounds after a failed write are registered as instances carrying <paramref name="timing"/>
+    /// (stateless otherwise, so one instance serves every episode).
+    /// </summary>
+    public static DurableTaskRegistry AddNsclWorkflows(this DurableTaskRegistry registry, WorkflowTiming? timing = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         foreach (var orchestrator in Orchestrators)
         {
-            registry.AddOrchestrator(orchestrator);
+            if (orchestrator == typeof(ApplicationWorkflow))
+            {
+                registry.AddOrchestrator(new ApplicationWorkflow(timing));
+            }
+            else if (orchestrator == typeof(NotificationWorkflow))
+            {
+                registry.AddOrchestrator(new NotificationWorkflow(timing));
+            }
+            else
+            {
+                registry.AddOrchestrator(orchestrator);
+            }
         }
 
         foreach (var activity in Activities)

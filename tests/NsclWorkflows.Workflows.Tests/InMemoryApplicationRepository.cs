@@ -75,6 +75,31 @@ sealed class InMemoryApplicationRepository : IApplicationRepository
     /// <summary>The next write whose entry matches is stored, then answered with a timeout (as when storage's answer is lost).</summary>
     public void FailOnceAfterWriting(Func<AuditEntry, bool> match) => failAfterWriting = match;
 
+    int failuresLeft;
+    Func<Application, bool>? failWhen;
+    Func<Exception>? failWith;
+
+    /// <summary>The next <paramref name="count"/> writes to an application matching <paramref name="when"/> throw <paramref name="error"/> before writing anything.</summary>
+    public void FailNextUpdates(int count, Func<Application, bool> when, Func<Exception> error)
+    {
+        lock (gate)
+        {
+            (failuresLeft, failWhen, failWith) = (count, when, error);
+        }
+    }
+
+    /// <summary>How many of the failures <see cref="FailNextUpdates"/> asked for are still to come.</summary>
+    public int FailuresLeft
+    {
+        get
+        {
+            lock (gate)
+            {
+                return failuresLeft;
+            }
+        }
+    }
+
     public Task<Application?> UpdateAsync(string id, Func<Application, AuditEntry?> change, CancellationToken cancellationToken)
     {
         lock (gate)
@@ -82,6 +107,12 @@ sealed class InMemoryApplicationRepository : IApplicationRepository
             if (!applications.TryGetValue(id, out var application))
             {
                 return Task.FromResult<Application?>(null);
+            }
+
+            if (failuresLeft > 0 && failWhen!(application))
+            {
+                failuresLeft--;
+                throw failWith!();
             }
 
             if (change(application) is { } entry)

@@ -3,7 +3,7 @@
 // while the application has moved on to approval.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, checkAccessibility, screenshot, eventually, signInAsAdmin } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, eventually, refreshInbox, signInAsAdmin } from './support.mjs';
 
 const json = (body, officer) => ({
   method: 'POST',
@@ -40,7 +40,7 @@ test('a document that cannot be built shows in the inbox and on the application 
     await signInAsAdmin(officer);
     const row = officer.locator(`#inbox-table tr[data-application-id="${id}"]`);
     const flagged = row.locator('[data-document-failures]');
-    await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
+    await eventually(() => refreshInbox(officer),
       async () => (await flagged.count()) === 1, 'the inbox flags the failed document');
     assert.match(await flagged.textContent(), /1 văn bản lỗi/);
 

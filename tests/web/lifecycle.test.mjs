@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { baseUrl, launch, checkAccessibility, screenshot, eventually, signInAsAdmin, PNG, PDF } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, eventually, refreshInbox, signInAsAdmin, PNG, PDF } from './support.mjs';
 
 const AMOUNT = 20_000_000;
 const YEAR = '2025';
@@ -113,16 +113,17 @@ test('an application goes from the form to completed through the pages', async (
     // The officer finds it in the inbox (after the workflow acknowledges receipt) and asks for a missing document.
     await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
     const row = officer.locator('#inbox-table tr', { hasText: trackingCode });
-    await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
+    await eventually(() => refreshInbox(officer),
       async () => (await row.count()) > 0, 'the application appears in the inbox');
     await checkAccessibility(officer, 'inbox');
     await screenshot(officer, '06-hop-thu');
     // Search without diacritics (issue 17): only matching tasks remain; cleared, the whole inbox again.
     const search = officer.getByLabel('Tìm theo tên, mã số doanh nghiệp hoặc mã hồ sơ');
     await search.fill('co khi hoa khanh');
-    await officer.getByRole('button', { name: 'Lọc / làm mới' }).click();
-    await officer.waitForLoadState('networkidle');
+    await refreshInbox(officer);
     assert.ok(await row.count() > 0, 'the search finds the enterprise by its name without diacritics');
+    const names = await officer.locator('#inbox-table tbody tr td:nth-child(2)').allTextContents();
+    assert.deepEqual(names.filter((n) => !/Cơ khí Hòa Khánh/i.test(n)), [], 'only matching enterprises are listed');
     await search.fill('khong co doanh nghiep nay');
     await officer.getByRole('button', { name: 'Lọc / làm mới' }).click();
     await officer.locator('#inbox-empty').waitFor();
@@ -259,7 +260,7 @@ test('the inbox shows 50 tasks a page, with next and previous pages', async () =
     await signInAsAdmin(officer);
     await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
     const next = officer.locator('#inbox-next');
-    await eventually(() => officer.getByRole('button', { name: 'Lọc / làm mới' }).click().then(() => officer.waitForLoadState('networkidle')),
+    await eventually(() => refreshInbox(officer),
       async () => (await next.count()) > 0, 'the inbox has a second page', 300_000); // 55 workflows acknowledge receipt first
     const codes = async () => officer.locator('#inbox-table tbody tr td:first-child').allTextContents();
     const first = await codes();

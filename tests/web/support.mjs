@@ -58,6 +58,16 @@ export async function signInAsAdmin(page, onSignInPage = async () => {}) {
   await page.waitForURL(/hop-thu\.html/);
 }
 
+/**
+ * Refreshes the officer inbox and waits until that refresh has drawn the page (#inbox is aria-busy while a request is
+ * out). Clicking again before the answer would make the page drop it for the newer request: a loop of clicks on a slow
+ * host then never shows an answer at all.
+ */
+export async function refreshInbox(page) {
+  await page.getByRole('button', { name: 'Lọc / làm mới' }).click();
+  await page.locator('#inbox[aria-busy="false"]').waitFor();
+}
+
 /** Repeats action() until check() holds (a real state read, e.g. the inbox after a refresh), or fails with what. */
 export async function eventually(action, check, what, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;

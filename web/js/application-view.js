@@ -25,7 +25,7 @@ const KIND_TEXT = {
   FinalReportSubmitted: 'Báo cáo tổng kết', EvaluationPassed: 'Nghiệm thu đạt', EvaluationFailed: 'Nghiệm thu không đạt',
   Withdrawn: 'Rút hồ sơ', Cancelled: 'Hủy hỗ trợ', Escalated: 'Quá hạn', ActionIgnored: 'Thao tác không thực hiện được',
   NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
-  DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công',
+  DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công', ActionFailed: 'Thao tác bị lỗi hệ thống',
   InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Sổ kinh phí từ chối',
 };
 

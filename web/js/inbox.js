@@ -37,6 +37,7 @@ function pager(next) {
 
 async function load(cursor = '') {
   const mine = ++latest;
+  root.setAttribute('aria-busy', 'true'); // until this request (or a newer one) has drawn the page
   const query = new URLSearchParams([...new FormData(filters)].filter(([, v]) => v !== ''));
   if (cursor) query.set('cursor', cursor);
   try {
@@ -67,6 +68,8 @@ async function load(cursor = '') {
       return;
     }
     notify(status, error instanceof ApiError && error.status === 401 ? 'Phiên đăng nhập đã hết; vui lòng đăng nhập lại.' : 'Không tải được hộp công việc.', 'error');
+  } finally {
+    if (mine === latest) root.setAttribute('aria-busy', 'false');
   }
 }
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
 using NsclWorkflows.Workflows.Activities;
+using NsclWorkflows.Workflows.Common;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -21,13 +22,14 @@ namespace NsclWorkflows.Functions.Durable;
 /// <summary>Turns the shared class-based orchestrators and activities into Durable Functions.</summary>
 public static class WorkflowFunctions
 {
-    // Orchestrators: a fresh instance per episode; orchestrators have no constructor dependencies.
+    // Orchestrators: a fresh instance per episode; their only dependency is the deployment's WorkflowTiming (retry rounds).
 
     [Function(nameof(ApplicationWorkflow))]
-    public static Task<string> RunApplicationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static Task<string> RunApplicationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext execution)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new ApplicationWorkflow().RunAsync(context, context.GetInput<ApplicationWorkflowInput>()!);
+        ArgumentNullException.ThrowIfNull(execution);
+        return new ApplicationWorkflow(execution.InstanceServices.GetService<WorkflowTiming>()).RunAsync(context, context.GetInput<ApplicationWorkflowInput>()!);
     }
 
     [Function(nameof(YearEndReportWorkflow))]
@@ -52,10 +54,11 @@ public static class WorkflowFunctions
     }
 
     [Function(nameof(NotificationWorkflow))]
-    public static Task<string> RunNotificationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static Task<string> RunNotificationWorkflow([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext execution)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new NotificationWorkflow().RunAsync(context, context.GetInput<NotificationRequest>()!);
+        ArgumentNullException.ThrowIfNull(execution);
+        return new NotificationWorkflow(execution.InstanceServices.GetService<WorkflowTiming>()).RunAsync(context, context.GetInput<NotificationRequest>()!);
     }
 
     // Activities: built from the invocation's services (constructor injection), given a context with the real name

@@ -6,12 +6,15 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Workflows.Common;
 
 namespace NsclWorkflows.Api.Operations;
 
 /// <summary>
 /// <c>GET /api/operations/workflows</c> (Admin): the workflows that are not running as they should, for an operator —
-/// failed and terminated instances (with the failure message), and application workflows that are running but stuck:
+/// failed and terminated instances (with the failure message); application and e-mail workflows waiting to try a write
+/// again after it failed beyond its retries (their custom status, <see cref="RetryingStatus"/>: storage away for long, or
+/// a defect); and application workflows that are running but stuck:
 /// their application's next deadline (where the workflow acts on its own) passed more than <see cref="StuckMargin"/>
 /// ago with no step recorded since, or the application is closed while its workflow still runs. Bounded: at most
 /// <see cref="MaxListed"/> rows and <see cref="MaxScanned"/> running instances read.
@@ -21,6 +24,7 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
     public const int MaxListed = 200;
     public const int MaxScanned = 2000;
     public const string ApplicationInstancePrefix = "application-";
+    public const string NotificationInstancePrefix = "notification-";
 
     /// <summary>How late a workflow may act on its deadline before it counts as stuck (timers fire late under load; a worker restarts).</summary>
     public static readonly TimeSpan StuckMargin = TimeSpan.FromHours(1);
@@ -65,6 +69,7 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
         {
             Statuses = [OrchestrationRuntimeStatus.Running],
             InstanceIdPrefix = ApplicationInstancePrefix,
+            FetchInputsAndOutputs = true, // the custom status says when a workflow waits to try a write again
             PageSize = 100,
         };
         var scanned = 0;
@@ -76,7 +81,14 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
                 break;
             }
 
-            if (await ApplicationOfAsync(instance.InstanceId, cancellationToken) is not { } application)
+            var application = await ApplicationOfAsync(instance.InstanceId, cancellationToken);
+            if (RetryingOf(instance) is { } retrying)
+            {
+                rows.Add(Row(instance, application, "Retrying", instance.LastUpdatedAt, retrying));
+                continue;
+            }
+
+            if (application is null)
             {
                 continue;
             }
@@ -87,6 +99,28 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
                 rows.Add(Row(instance, application, "Stuck", since, LifecycleRules.IsFinal(application.Status)
                     ? "Hồ sơ đã kết thúc nhưng quy trình vẫn chạy."
                     : $"Quá hạn tự xử lý từ {since:yyyy-MM-dd HH:mm} UTC mà quy trình chưa ghi nhận bước nào."));
+            }
+        }
+
+        // E-mail workflows whose failure could not be recorded yet (the record is tried again in rounds).
+        var notifications = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Running],
+            InstanceIdPrefix = NotificationInstancePrefix,
+            FetchInputsAndOutputs = true,
+            PageSize = 100,
+        };
+        await foreach (var instance in durable.GetAllInstancesAsync(notifications).WithCancellation(cancellationToken))
+        {
+            if (rows.Count >= MaxListed || ++scanned > MaxScanned)
+            {
+                truncated = true;
+                break;
+            }
+
+            if (RetryingOf(instance) is { } retrying)
+            {
+                rows.Add(Row(instance, null, "Retrying", instance.LastUpdatedAt, retrying));
             }
         }
 
@@ -126,6 +160,28 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
         new(instance.InstanceId, instance.Name, status, StatusText(status), application?.Id, application?.TrackingCode,
             application?.Status.ToString(), since, failure);
 
+    /// <summary>What a workflow waiting for another round says (<see cref="RetryingStatus"/>), in words; null when it is not waiting.</summary>
+    static string? RetryingOf(OrchestrationMetadata instance)
+    {
+        if (instance.SerializedCustomStatus is not { Length: > 0 } custom)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RetryingStatus>(custom, Json) is { Activity.Length: > 0 } r
+                ? $"Lần thử {r.Round} không thành công ({r.What}): {r.Error}. Thử lại lúc {r.NextAttemptUtc:yyyy-MM-dd HH:mm:ss} UTC."
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     static string? FailureOf(OrchestrationMetadata instance)
     {
         if (instance.FailureDetails is { } failure)
@@ -153,6 +209,7 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
         "Failed" => "Lỗi, đã dừng",
         "Terminated" => "Bị chấm dứt",
         "Stuck" => "Đang chạy nhưng không tiến triển",
+        "Retrying" => "Đang chờ thử lại một bước lỗi",
         _ => status,
     };
 

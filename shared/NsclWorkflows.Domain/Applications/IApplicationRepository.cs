@@ -86,6 +86,9 @@ public static class AuditKinds
     /// <summary>The officers' inbox could not be brought in line with the application (it catches up at the next step).</summary>
     public const string InboxFailed = "InboxFailed";
 
+    /// <summary>A person's action could not be taken because of a system error (not a refusal): nothing changed; they may act again.</summary>
+    public const string ActionFailed = "ActionFailed";
+
     /// <summary>The inbox is in line with the application again after a failure.</summary>
     public const string InboxRestored = "InboxRestored";
 

@@ -110,6 +110,10 @@ public static class EnterpriseDisclosure
             case AuditKinds.AppraisalSubmitted when entry.FromStatus != entry.ToStatus:
                 return entry with { Actor = RoleLabel("Appraiser"), Role = "Appraiser", Detail = "Thẩm định xong; chuyển lãnh đạo Sở xem xét phê duyệt." };
 
+            // The enterprise's own act that a system error kept from being recorded: the fact, not the error's text.
+            case AuditKinds.ActionFailed when entry.Actor == EnterpriseActor:
+                return entry with { Detail = "Thao tác chưa được thực hiện do lỗi hệ thống. Vui lòng thực hiện lại; nếu vẫn lỗi, liên hệ cơ quan tiếp nhận hồ sơ." };
+
             // Each appraiser's sheet, budget refusals, escalations, failed e-mails, ignored actions, repeated
             // bookkeeping, and every kind this rule does not know: internal.
             default:

@@ -71,6 +71,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
             StepKind.NotificationFailed => SystemSteps.NotificationFailed(context),
             StepKind.DocumentFailed => SystemSteps.DocumentFailed(context),
             StepKind.InboxFailed => SystemSteps.InboxFailed(context),
+            StepKind.ActionFailed => SystemSteps.ActionFailed(context),
             StepKind.Action => Act(context, step.Action ?? throw new ArgumentException("An action step needs its action.", nameof(step)), refusedMovement),
             _ => throw new ArgumentOutOfRangeException(nameof(step)),
         };

@@ -23,6 +23,12 @@ public enum StepKind
 
     /// <summary>The inbox could not be synchronised after its retries.</summary>
     InboxFailed,
+
+    /// <summary>
+    /// A person's action (<see cref="StepCommand.Action"/>) could not be taken: recording it failed for a reason that
+    /// does not pass by itself (<see cref="StepCommand.Detail"/>). Recorded so the person sees it and can act again.
+    /// </summary>
+    ActionFailed,
 }
 
 /// <summary>

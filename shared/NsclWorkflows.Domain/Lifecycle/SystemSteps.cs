@@ -89,6 +89,16 @@ internal static class SystemSteps
         return c.Decision(c.Audit(AuditKinds.InboxFailed, System, "Không cập nhật được hộp việc của cán bộ; hộp việc sẽ được cập nhật ở bước xử lý tiếp theo."));
     }
 
+    /// <summary>A person's action that could not be recorded (a system error, not a refusal): audited in their name, nothing else changes.</summary>
+    public static Decision ActionFailed(StepContext c)
+    {
+        var detail = $"Thao tác chưa được thực hiện do lỗi hệ thống: {Printable(c.Step.Detail ?? "không rõ nguyên nhân")}. Vui lòng thực hiện lại; "
+            + "nếu vẫn lỗi, báo quản trị hệ thống.";
+        return c.Decision(c.Step.Action is { } action
+            ? c.Audit(AuditKinds.ActionFailed, action.ActorName, detail, role: action.ActorRole)
+            : c.Audit(AuditKinds.ActionFailed, System, detail));
+    }
+
     /// <summary>An error message as pages may show it: no control, surrogate or noncharacter code units (the message may quote the bad input), at most 500 characters.</summary>
     static string Printable(string text)
     {

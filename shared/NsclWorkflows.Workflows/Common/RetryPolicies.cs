@@ -13,6 +13,20 @@ public static class RetryPolicies
         maxRetryInterval: TimeSpan.FromMinutes(1)));
 
     /// <summary>
+    /// A lifecycle write the workflow cannot go on without (a step, a failed e-mail's record): like <see cref="Storage"/>
+    /// for what may pass by itself; anything else (a defect) fails the call at once, and the workflow's rounds
+    /// (<see cref="ActivityRounds"/>) decide: try again later, or record an action that cannot be taken.
+    /// </summary>
+    public static readonly TaskOptions Writes = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5,
+        firstRetryInterval: TimeSpan.FromSeconds(2),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromMinutes(1))
+    {
+        HandleFailure = IsTransient,
+    });
+
+    /// <summary>
     /// E-mail: 6 attempts, 5 s doubling to at most 5 min, for what may pass by itself: the provider's 429, 5xx and
     /// timeouts (<c>TransientNotificationException</c>), and the network or storage failing on the way. A defect (a
     /// template with a missing value, a bad setting) fails at once: retrying it for minutes would only delay the

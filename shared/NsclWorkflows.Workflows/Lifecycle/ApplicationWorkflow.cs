@@ -18,8 +18,10 @@ namespace NsclWorkflows.Workflows.Lifecycle;
 /// finish on <see cref="RunV1Async"/>, kept exactly as it was.
 /// </para>
 /// </summary>
-public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowInput, string>
+public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrchestrator<ApplicationWorkflowInput, string>
 {
+    readonly WorkflowTiming timing = timing ?? WorkflowTiming.Default;
+
     /// <summary>Steps and reminders one execution takes before it continues as new (when the input names none).</summary>
     public const int DefaultStepsPerExecution = 20;
 
@@ -27,7 +29,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return context.CompareVersionTo(WorkflowVersions.StepsInOneActivity) >= 0 ? RunStepsAsync(context, input) : RunV1Async(context, input);
+        return context.CompareVersionTo(WorkflowVersions.StepsInOneActivity) >= 0 ? RunStepsAsync(context, input, timing) : RunV1Async(context, input);
     }
 
     enum Woken { Action, Early, Due }
@@ -123,10 +125,10 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
     /// a short history; actions raised meanwhile are kept (unprocessed events are carried over, and an action that
     /// reaches the abandoned wait in the same episode is sent on to the next execution).
     /// </summary>
-    static async Task<string> RunStepsAsync(TaskOrchestrationContext context, ApplicationWorkflowInput input)
+    static async Task<string> RunStepsAsync(TaskOrchestrationContext context, ApplicationWorkflowInput input, WorkflowTiming timing)
     {
         var carried = input.Continued;
-        var steps = new StepTaker(context, input.ApplicationId, carried?.Sequence ?? 0);
+        var steps = new StepTaker(context, input.ApplicationId, carried?.Sequence ?? 0, timing);
         var result = carried?.Result ?? await steps.TakeAsync(StepKind.Receive);
         var lastNudge = carried?.LastNudgeUtc ?? DateTimeOffset.MinValue;
         var limit = input.StepsPerExecution is > 0 and var n ? n : DefaultStepsPerExecution;
@@ -160,7 +162,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
             var wakeAt = nudge?.AtUtc ?? result.NextDeadlineUtc;
             if (wakeAt is null)
             {
-                result = await steps.TakeAsync(StepKind.Action, await nextAction);
+                result = await steps.TakeActionAsync(await nextAction, result);
                 (nextAction, lastNudge, taken) = (null, DateTimeOffset.MinValue, taken + 1);
                 continue;
             }
@@ -168,7 +170,7 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
             var woken = await WaitForActionOrAsync(context, nextAction, wakeAt.Value.UtcDateTime);
             if (woken == Woken.Action)
             {
-                result = await steps.TakeAsync(StepKind.Action, await nextAction);
+                result = await steps.TakeActionAsync(await nextAction, result);
                 (nextAction, lastNudge, taken) = (null, DateTimeOffset.MinValue, taken + 1);
             }
             else if (woken == Woken.Early)
@@ -203,11 +205,39 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
 
     /// <summary>
     /// Version 2.0's steps: numbered deterministically (continuing the carried number), one activity each, then only
-    /// what failed. Recording the step itself is the only thing that may fail the workflow.
+    /// what failed. Nothing fails the workflow: a step whose activity fails after its retries is tried again in rounds
+    /// (<see cref="ActivityRounds"/>: storage may be away for longer than a policy), except a person's action that fails
+    /// for a reason that does not pass by itself, which is recorded as not taken (<see cref="StepKind.ActionFailed"/>)
+    /// so that person sees it and the workflow waits for the next action.
     /// </summary>
-    sealed class StepTaker(TaskOrchestrationContext context, string applicationId, int sequence)
+    sealed class StepTaker(TaskOrchestrationContext context, string applicationId, int sequence, WorkflowTiming timing)
     {
         public int Sequence => sequence;
+
+        /// <summary>A person's action; when it cannot be taken (a defect, not storage), recorded as failed and <paramref name="current"/> stays.</summary>
+        public async Task<StepResult> TakeActionAsync(ActionRequest action, StepResult current)
+        {
+            string failure;
+            try
+            {
+                return await TakeAsync(StepKind.Action, action);
+            }
+            catch (TaskFailedException ex)
+            {
+                failure = ex.FailureDetails.ErrorMessage;
+            }
+
+            try
+            {
+                await TakeAsync(StepKind.ActionFailed, action, detail: failure);
+            }
+            catch (TaskFailedException)
+            {
+                // Not even the record could be written (logged by the rounds): the workflow waits for the next action.
+            }
+
+            return current;
+        }
 
         public async Task<StepResult> TakeAsync(StepKind kind, ActionRequest? action = null, string? detail = null, PendingDocument? document = null)
         {
@@ -218,7 +248,8 @@ public sealed class ApplicationWorkflow : TaskOrchestrator<ApplicationWorkflowIn
                 DocumentKind = document?.Kind,
                 DocumentSourceId = document?.SourceId,
             };
-            var taken = await context.CallActivityAsync<StepTaken>(nameof(TakeStepActivity), step, RetryPolicies.Storage);
+            var taken = await context.CallUntilDoneAsync<StepTaken>(timing, nameof(TakeStepActivity), step, RetryPolicies.Writes,
+                $"step {step.Sequence} ({kind})", giveUp: (failure, _) => kind is StepKind.Action or StepKind.ActionFailed && !RetryPolicies.IsTransient(failure.FailureDetails));
             var result = taken.Result;
             if (!result.InboxPending && taken.FailedDocuments.Count == 0)
             {

@@ -20,8 +20,10 @@ namespace NsclWorkflows.Workflows.Notifications;
 /// application's workflow never waits for it. Exactly-once per recipient stays the notification service's job, so a
 /// second run of the same instance sends nothing twice.
 /// </summary>
-public sealed class NotificationWorkflow : TaskOrchestrator<NotificationRequest, string>
+public sealed class NotificationWorkflow(WorkflowTiming? timing = null) : TaskOrchestrator<NotificationRequest, string>
 {
+    readonly WorkflowTiming timing = timing ?? WorkflowTiming.Default;
+
     public const string Sent = "Sent";
     public const string Failed = "Failed";
 
@@ -45,26 +47,14 @@ public sealed class NotificationWorkflow : TaskOrchestrator<NotificationRequest,
             return Sent;
         }
 
-        // Recorded whatever storage does meanwhile: rounds of the storage policy (about 30 s each) a minute apart, so an
-        // outage of several minutes delays the record but does not lose it (idempotent: a round that wrote before failing
-        // finds its key the next time).
+        // Recorded whatever storage does meanwhile: rounds of the storage policy, a minute apart and then longer
+        // (WorkflowTiming), for as long as it takes, so an outage of any length delays the record but never loses it and
+        // never fails this orchestration (idempotent: a round that wrote before failing finds its key the next time).
         var record = new NotificationFailureRecord(input.ApplicationId, context.InstanceId, FailureDetail(input, failure));
-        for (var round = 1; ; round++)
-        {
-            try
-            {
-                await context.CallActivityAsync<bool>(nameof(RecordNotificationFailureActivity), record, RetryPolicies.Storage);
-                return Failed;
-            }
-            catch (TaskFailedException) when (round < RecordRounds)
-            {
-                await context.CreateTimer(context.CurrentUtcDateTime.AddMinutes(1), CancellationToken.None);
-            }
-        }
+        await context.CallUntilDoneAsync<bool>(timing, nameof(RecordNotificationFailureActivity), record, RetryPolicies.Writes,
+            $"record the failed {input.Event} e-mail of {input.ApplicationId}");
+        return Failed;
     }
-
-    /// <summary>Rounds of <see cref="RetryPolicies.Storage"/> for recording a failure before the orchestration gives up (and fails, for the operator).</summary>
-    const int RecordRounds = 10;
 
     /// <summary>The audit text of a failed notification (the same the lifecycle's own failure step writes).</summary>
     public static string FailureDetail(NotificationRequest request, string failure)

@@ -139,6 +139,30 @@ public sealed class LifecycleMachineTests
         Assert.Equal("XmlException: hexadecimal value 0xFFFF", Assert.Single(application.Lifecycle.DocumentFailures).Error);
     }
 
+    [Fact]
+    public void Apply_ActionFailed_AuditedInThePersonsNameNothingElseChangesAndTheEnterpriseSeesNoErrorText()
+    {
+        ToAppraisal();
+        var version = application.Lifecycle.Version;
+        var officer = new ActionRequest(LifecycleAction.SubmitAppraisal, "Thẩm định viên", "Appraiser");
+        var enterprise = new ActionRequest(LifecycleAction.Withdraw, EnterpriseDisclosure.EnterpriseActor, "Enterprise");
+
+        var (audit, result) = machine.Apply(application, Next(StepKind.ActionFailed, officer) with { Detail = "InvalidOperationException: <hỏng>\u0001" });
+        var (enterpriseAudit, _) = machine.Apply(application, Next(StepKind.ActionFailed, enterprise) with { Detail = "Azure.RequestFailedException: bảng lỗi" });
+
+        Assert.Equal(AuditKinds.ActionFailed, audit!.Kind);
+        Assert.Equal(("Thẩm định viên", "Appraiser"), (audit.Actor, audit.Role));
+        Assert.Contains("lỗi hệ thống: InvalidOperationException: <hỏng>.", audit.Detail, StringComparison.Ordinal); // control characters dropped
+        Assert.Equal(ApplicationStatus.UnderAppraisal, application.Status);
+        Assert.Equal(version, application.Lifecycle.Version);
+        Assert.Equal(ApplicationStatus.UnderAppraisal, result.Status);
+        Assert.Empty(machine.LedgerMovesFor(application, Next(StepKind.ActionFailed, officer)));
+        Assert.Null(EnterpriseDisclosure.HistoryEntry(audit));
+        var shown = EnterpriseDisclosure.HistoryEntry(enterpriseAudit!);
+        Assert.NotNull(shown);
+        Assert.DoesNotContain("Azure", shown.Detail, StringComparison.Ordinal);
+    }
+
     void ToAppraisal()
     {
         machine.Apply(application, Next(StepKind.Receive));

@@ -2,7 +2,7 @@ using NsclWorkflows.Integration.Tests.Support;
 
 namespace NsclWorkflows.Integration.Tests.Catalogue;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(LongLifecycleCollection.Name)]
 public class CatalogueAmendmentTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace NsclWorkflows.Integration.Tests.Durable;
 /// more than 100 client calls that wait (Kestrel's limit of concurrent streams per connection) left the worker no
 /// stream for its completions, and no workflow could ever finish. Waits must never starve the worker.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(LongLifecycleCollection.Name)]
 public class ManyWaitingClientsTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace NsclWorkflows.Integration.Tests.Durable;
 /// The repairs <see cref="SidecarSafeOrchestrationService{TInner}"/> makes to the gRPC sidecar on Azure Storage. Each
 /// test fails when its repair is removed (checked by hand: see the foundation issue's closing note).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(LongLifecycleCollection.Name)]
 public class SidecarRepairTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace NsclWorkflows.Integration.Tests.Email;
 /// injection: transient refusals are retried by the activity's Durable retry policy and sent once; permanent ones are
 /// recorded and not retried; a run that stops after the provider accepted never sends a second copy.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(LongLifecycleCollection.Name)]
 public sealed class EmailFaultTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     const string Prefix = "emailfaults";

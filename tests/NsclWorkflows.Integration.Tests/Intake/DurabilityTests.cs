@@ -4,7 +4,7 @@ using NsclWorkflows.Integration.Tests.Support;
 
 namespace NsclWorkflows.Integration.Tests.Intake;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(LongLifecycleCollection.Name)]
 public class DurabilityTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace NsclWorkflows.Integration.Tests.Lifecycle;
 /// Whole lifecycles over HTTP on the standalone host with Azurite and compressed time: state, audit trail and ledger
 /// asserted after every step. Each test has its own task hub and table prefix, so the ledger it reads is its own.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(LongLifecycleCollection.Name)]
 public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     static readonly TimeSpan Step = TimeSpan.FromSeconds(90);

@@ -12,22 +12,32 @@ public sealed class AzuriteFixture : IAsyncLifetime
     const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     readonly Dictionary<string, Task<LocalHostProcess>> sharedHosts = new(StringComparer.Ordinal);
+    readonly List<Task> stopping = [];
     Process? process;
     string? dataDir;
 
     /// <summary>
     /// A standalone host shared by the tests of one class (xunit makes a class instance per test; starting a host per
-    /// test would dominate the run). Started on first use, stopped with Azurite.
+    /// test would dominate the run). Started on first use. The classes of a collection run one after another, so when a
+    /// class asks for another task hub the hosts of the earlier classes are idle from then on: they are stopped (in the
+    /// background) rather than left polling their queues and running their files' compressed deadlines until the end.
+    /// A hub asked for again later gets a new host on the same storage.
     /// </summary>
     public Task<LocalHostProcess> SharedHostAsync(string taskHub, TimeSpan compressedWorkingDay) =>
         SharedHostAsync(taskHub, () => new LocalHostProcess(ConnectionString, taskHub, compressedWorkingDay));
 
-    /// <summary>The same, for a host configured otherwise (e.g. Production with OIDC sign-in): <paramref name="create"/> runs once.</summary>
+    /// <summary>The same, for a host configured otherwise (e.g. Production with OIDC sign-in): <paramref name="create"/> runs once per start.</summary>
     public Task<LocalHostProcess> SharedHostAsync(string taskHub, Func<LocalHostProcess> create)
     {
         ArgumentNullException.ThrowIfNull(create);
         lock (sharedHosts)
         {
+            foreach (var (hub, idle) in sharedHosts.Where(h => h.Key != taskHub).ToList())
+            {
+                sharedHosts.Remove(hub);
+                stopping.Add(StopAsync(idle));
+            }
+
             if (!sharedHosts.TryGetValue(taskHub, out var host))
             {
                 host = StartAsync(create());
@@ -41,6 +51,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             await host.StartAsync();
             return host;
+        }
+
+        static async Task StopAsync(Task<LocalHostProcess> host)
+        {
+            try
+            {
+                await (await host).DisposeAsync();
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException)
+            {
+                // It never started: its class has already failed with the reason.
+            }
         }
     }
 
@@ -92,6 +114,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Task.WhenAll(stopping);
         foreach (var host in sharedHosts.Values)
         {
             await (await host).DisposeAsync();
@@ -118,8 +141,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The tests on the shared Azurite run one class after another. The slowest groups have their own collection, and so
+/// their own Azurite, so that xunit runs them beside it (<see cref="BrowserCollection"/>, <see cref="LongLifecycleCollection"/>):
+/// most of their time is waiting for compressed deadlines and restarted hosts, not CPU.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
 {
     public const string Name = "Azurite";
+}
+
+/// <summary>The browser scripts (tests/web), each on a host of its own, on an Azurite of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>Whole lifecycles, host kills and many waiting clients, on an Azurite of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class LongLifecycleCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "LongLifecycle";
 }

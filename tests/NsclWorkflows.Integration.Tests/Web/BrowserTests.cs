@@ -9,7 +9,7 @@ namespace NsclWorkflows.Integration.Tests.Web;
 /// against a standalone host with compressed time started here, so their results count with the others. Screenshots of
 /// every page go to TestResults/screenshots (not committed).
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(BrowserCollection.Name)]
 public class BrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     const string Chromium = "/usr/bin/chromium";

@@ -7,6 +7,7 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
+using NsclWorkflows.Workflows.Common;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Tests.Support;
@@ -24,6 +25,9 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     const long Plan = 800_000_000;
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
+
+    /// <summary>Rounds of a write that failed beyond its retries, shortened (a deployment waits a minute, doubling to an hour).</summary>
+    static readonly WorkflowTiming Rounds = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400));
 
     readonly InMemoryApplicationRepository repository = new();
     readonly RecordingNotifications notifications = new();
@@ -496,6 +500,68 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Step_FailsWithADefectRoundAfterRound_TakenOnceItPassesAndTheWorkflowNeverFails()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        // The receipt's write fails five times for a reason no retry policy waits for (a defect until a deployment).
+        repository.FailNextUpdates(5, a => a.LastSequence == 0, () => new InvalidOperationException("Lỗi thử nghiệm khi ghi bước"));
+        var app = await SubmitAsync();
+
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+
+        Assert.Equal(0, repository.FailuresLeft);
+        Assert.Single(await AuditKindsAsync(app), k => k == AuditKinds.ReceiptAcknowledged);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+        // The episode that took the receipt cleared the rounds' status before it waited for this action.
+        var instance = await host.Client.GetInstanceAsync(ApplicationIds.WorkflowInstanceId(app.Id), getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+        Assert.Null(instance.SerializedCustomStatus);
+    }
+
+    [Fact]
+    public async Task Action_FailsWithADefect_RecordedAsNotTakenInThePersonsNameAndTheNextActionIsTaken()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        repository.FailNextUpdates(1, _ => true, () => new InvalidOperationException("Lỗi <b>thử</b>\u0007 khi ghi"));
+
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        var failed = await WaitAsync(app, a => a.LastSequence == 3);
+
+        Assert.Equal(ApplicationStatus.AwaitingCompletenessReview, failed.Status);
+        var entry = Assert.Single(await repository.ReadAuditAsync(app.Id, default), e => e.Kind == AuditKinds.ActionFailed);
+        Assert.Equal(Officer(LifecycleAction.AcceptCompleteness).ActorName, entry.Actor);
+        Assert.Contains("Lỗi <b>thử</b> khi ghi", entry.Detail, StringComparison.Ordinal); // control characters dropped; pages escape the rest
+        Assert.Null(EnterpriseDisclosure.HistoryEntry(entry)); // an officer's failed action is internal
+
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
+    }
+
+    [Fact]
+    public async Task NotificationFailureRecord_FailsForManyRounds_RecordedInTheEndAndTheEmailWorkflowCompletes()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        notifications.Refuse.Add(NotificationEvent.Receipt);
+        // Every write after the receipt fails twelve times: more rounds than the ten after which this workflow used to fail.
+        repository.FailNextUpdates(12, a => a.LastSequence >= 1, () => new InvalidOperationException("Lỗi thử nghiệm khi ghi thư lỗi"));
+        var app = await SubmitAsync();
+
+        var recorded = await WaitAsync(app, a => a.Lifecycle.NotificationFailures.Count > 0);
+        using var timeout = new CancellationTokenSource(Patience);
+        var done = await host.Client.WaitForInstanceCompletionAsync(NotificationWorkflow.InstanceIdFor(ReceiptOf(app)), getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(0, repository.FailuresLeft);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(NotificationWorkflow.Failed, done.ReadOutputAs<string>());
+        Assert.Single(recorded.Lifecycle.NotificationFailures);
+        Assert.Single(await AuditKindsAsync(app), k => k == AuditKinds.NotificationFailed);
+    }
+
+    [Fact]
     public async Task NotificationRefused_OnAVersion1Instance_RecordedAsAStepOfItsWorkflow()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
@@ -560,7 +626,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         day = workingDay;
         var planner = new DeadlinePlanner(VietnamStatutoryCalendar.FromEmbeddedData(), new DeadlineOptions { CompressedWorkingDay = workingDay });
         host = await TestHosts.StartAsync(
-            tasks => tasks.AddNsclWorkflows(),
+            tasks => tasks.AddNsclWorkflows(Rounds),
             new DurableTaskTestHostOptions
             {
                 ConfigureServices = services =>
