@@ -22,8 +22,14 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
 {
     readonly WorkflowTiming timing = timing ?? WorkflowTiming.Default;
 
-    /// <summary>Steps and reminders one execution takes before it continues as new (when the input names none).</summary>
-    public const int DefaultStepsPerExecution = 20;
+    /// <summary>
+    /// Steps and reminders one execution takes before it continues as new (when the input names none). High on purpose:
+    /// an external event raised while an instance continues as new can be lost on this stack (microsoft/durabletask-dotnet
+    /// #387, Azure/durabletask #1399), and an action lost that way is an officer's decision silently dropped; 200 steps
+    /// and reminders are years of a file's life (about 1,600 history events), so the window opens once in years, not
+    /// every few weeks of escalations as with 20. Running executions replay unchanged: each has taken fewer than 20.
+    /// </summary>
+    public const int DefaultStepsPerExecution = 200;
 
     public override Task<string> RunAsync(TaskOrchestrationContext context, ApplicationWorkflowInput input)
     {

@@ -20,7 +20,8 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = "e2ehappy" });
         await host.StartAsync();
         var client = new LifecycleClient(host.Http);
-        var killAt = Random.Shared.Next(0, 9);
+        // A random step, or the one NSCL_E2E_KILL_AT names (to replay a failure the output reported).
+        var killAt = int.TryParse(Environment.GetEnvironmentVariable("NSCL_E2E_KILL_AT"), out var chosen) ? chosen : Random.Shared.Next(0, 9);
         output.WriteLine($"The host is killed right after step {killAt} is accepted.");
 
         var (id, token) = await client.SubmitAsync(amount: 300_000_000);
@@ -70,7 +71,9 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             catch (TimeoutException)
             {
                 // What the application and the host said, to tell a refused step from a workflow that never ran.
-                output.WriteLine($"audit: {string.Join(", ", await client.AuditKindsAsync(id))}");
+                var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Admin);
+                output.WriteLine($"audit: {string.Join(" | ", history.GetProperty("entries").EnumerateArray()
+                    .Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("atUtc")}: {e.GetProperty("detail")}"))}");
                 output.WriteLine($"application: {await client.ViewAsync(id)}");
                 output.WriteLine($"host output (last 80 lines):\n{string.Join('\n', host.Output.Split('\n').TakeLast(80))}");
                 throw;
