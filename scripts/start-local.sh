@@ -3,6 +3,8 @@
 # Installs what is missing, prints the URLs, and stops both on Ctrl+C.
 #   PORT=8080 ./scripts/start-local.sh      # another API port
 #   COMPRESSED_DAY=00:00:30 ./scripts/start-local.sh   # one working day lasts 30 s (demonstrations)
+#   AZURITE_IN_MEMORY=1 ./scripts/start-local.sh       # nothing kept on disk (benchmarks: Azurite's periodic save of a
+#                                                       # large database costs a core; the data is gone on stop)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ROOT="$(repo_root)"
@@ -25,7 +27,9 @@ fi
 mkdir -p .azurite/data
 # Azurite in its own session (process group): Ctrl+C reaches the host and this script, not Azurite, so storage stays up
 # while the host stops cleanly, and stop_all stops Azurite last.
-setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location .azurite/data \
+STORE=(--location .azurite/data)
+[ -n "${AZURITE_IN_MEMORY:-}" ] && STORE=(--inMemoryPersistence)   # Azurite refuses a location with it
+setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --loose "${STORE[@]}" \
   --blobHost 127.0.0.1 --blobPort "$BLOB" --queueHost 127.0.0.1 --queuePort "$QUEUE" --tableHost 127.0.0.1 --tablePort "$TABLE" \
   > .azurite/azurite.log 2>&1 &
 AZURITE_PID=$!
