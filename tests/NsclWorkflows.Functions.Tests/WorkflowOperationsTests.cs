@@ -54,6 +54,27 @@ public sealed class WorkflowOperationsTests
         Assert.Equal(Start.AddHours(1), WorkflowOperationsHandler.StuckSince(application, null, Start.AddHours(1), Start.AddHours(3), Margin));
     }
 
+    [Fact]
+    public void RetryingText_StatusAsTheSdkStoresIt_SaysWhatWhichRoundWhyAndWhenNext()
+    {
+        var status = new NsclWorkflows.Workflows.Common.RetryingStatus("TakeStepActivity", "step 4 (DeadlinePassed)", 3,
+            new DateTime(2026, 12, 2, 4, 5, 6, DateTimeKind.Utc), "Azure.RequestFailedException: Service unavailable");
+        var stored = Microsoft.DurableTask.Converters.JsonDataConverter.Default.Serialize(status);
+
+        var text = WorkflowOperationsHandler.RetryingText(stored);
+
+        Assert.Equal("Lần thử 3 không thành công (step 4 (DeadlinePassed)): Azure.RequestFailedException: Service unavailable. "
+            + "Thử lại lúc 2026-12-02 04:05:06 UTC.", text);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("\"Đang chạy\"")]
+    [InlineData("{\"other\":1}")]
+    [InlineData("{not json")]
+    public void RetryingText_AnythingElse_IsNull(string? stored) => Assert.Null(WorkflowOperationsHandler.RetryingText(stored));
+
     static Application Received()
     {
         var application = new Application(ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray()), "NSCL-2026-ABCDEF",

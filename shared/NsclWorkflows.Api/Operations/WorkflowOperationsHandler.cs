@@ -160,10 +160,12 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
         new(instance.InstanceId, instance.Name, status, StatusText(status), application?.Id, application?.TrackingCode,
             application?.Status.ToString(), since, failure);
 
-    /// <summary>What a workflow waiting for another round says (<see cref="RetryingStatus"/>), in words; null when it is not waiting.</summary>
-    static string? RetryingOf(OrchestrationMetadata instance)
+    static string? RetryingOf(OrchestrationMetadata instance) => RetryingText(instance.SerializedCustomStatus);
+
+    /// <summary>What a workflow waiting for another round says (<see cref="RetryingStatus"/>, as its custom status), in words; null otherwise.</summary>
+    public static string? RetryingText(string? serializedCustomStatus)
     {
-        if (instance.SerializedCustomStatus is not { Length: > 0 } custom)
+        if (serializedCustomStatus is not { Length: > 0 } custom)
         {
             return null;
         }
