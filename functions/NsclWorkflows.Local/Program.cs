@@ -39,7 +39,7 @@ if (builder.Environment.IsDevelopment())
 
 // The durable backend first: it starts before, and stops after, everything that uses it.
 builder.Services.AddAzureStorageDurableBackend(builder.Configuration, tasks => tasks.AddNsclWorkflows(
-    NsclWorkflows.Workflows.Common.WorkflowTiming.From(builder.Configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundKey))));
+    NsclWorkflows.Workflows.Common.WorkflowTiming.From(builder.Configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundSetting))));
 builder.Services.AddNsclApplication(builder.Configuration);
 if (builder.Environment.IsDevelopment())
 {

@@ -197,6 +197,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__RateLimits__ForwardedForHops: behindFrontDoor ? '2' : '1'
     // /api/health answers 503 "degraded" when a started workflow has waited this long undispatched (a stalled backend).
     Nscl__Health__WorkflowWaitAlertAfter: '00:05:00'
+    // A workflow whose write fails beyond its retries waits this long (doubling to 1 h) before trying again.
+    Nscl__Durable__RetryRound: '00:01:00'
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'

@@ -37,7 +37,7 @@ public static class ApplicationRegistration
 
         // Workflows: how long they wait between rounds of a write that failed after its retries (Nscl:Durable:RetryRound).
         services.AddSingleton(NsclWorkflows.Workflows.Common.WorkflowTiming.From(
-            configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundKey)));
+            configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundSetting)));
         services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, NsclWorkflows.Infrastructure.Storage.LifecycleProgressSource>();
 
         // Adapters

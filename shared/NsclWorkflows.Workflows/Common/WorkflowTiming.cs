@@ -4,13 +4,13 @@ namespace NsclWorkflows.Workflows.Common;
 /// How long a workflow waits before another round of an activity whose retry policy is spent (storage unreachable for
 /// longer than the policy's half-minute, a defect until a deployment fixes it): <see cref="FirstRound"/>, doubling up
 /// to <see cref="MaxRound"/>, for as long as it takes (<see cref="ActivityRounds"/>). One value per deployment
-/// (<see cref="RetryRoundKey"/>), given to the orchestrators through their constructor. Safe to change between
+/// (<see cref="RetryRoundSetting"/>), given to the orchestrators through their constructor. Safe to change between
 /// deployments: Durable Task replays a timer by its place in the history, not by its length.
 /// </summary>
 public sealed record WorkflowTiming(TimeSpan FirstRound, TimeSpan MaxRound)
 {
     /// <summary>Configuration key of <see cref="FirstRound"/> (a TimeSpan, e.g. "00:01:00").</summary>
-    public const string RetryRoundKey = "Nscl:Durable:RetryRound";
+    public const string RetryRoundSetting = "Nscl:Durable:RetryRound";
 
     /// <summary>One minute, doubling to an hour.</summary>
     public static readonly WorkflowTiming Default = new(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
