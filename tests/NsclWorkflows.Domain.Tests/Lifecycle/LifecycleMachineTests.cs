@@ -119,7 +119,7 @@ public sealed class LifecycleMachineTests
         Assert.True(result.Applied);
         Assert.Equal(ApplicationStatus.Cancelled, application.Status);
         Assert.Equal(AuditKinds.Cancelled, audit!.Kind);
-        Assert.Contains("không giải phóng được", audit.Detail, StringComparison.Ordinal);
+        Assert.Contains("chưa hủy tạm giữ được", audit.Detail, StringComparison.Ordinal);
         Assert.Single(application.Lifecycle.LedgerIssues);
     }
 
