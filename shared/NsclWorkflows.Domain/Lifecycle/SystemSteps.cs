@@ -35,8 +35,10 @@ internal static class SystemSteps
             var before = a.Status;
             c.MoveTo(ApplicationStatus.Withdrawn);
             state.StepDueUtc = null;
-            state.ClosingReason = "Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung; Sở dừng xử lý, trả hồ sơ.";
-            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, state.ClosingReason));
+            // Processing stops and the file is returned: the Department's act ("rút" is only what the enterprise does).
+            const string Overdue = "Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung";
+            state.ClosingReason = Overdue + "; Sở dừng xử lý, trả hồ sơ.";
+            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, Overdue + "."));
             c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Officers,
                 (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, state.ClosingReason));
             return c.Decision(c.Audit(AuditKinds.SupplementationExpired, System, state.ClosingReason, before));
