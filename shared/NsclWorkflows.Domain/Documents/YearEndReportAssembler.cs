@@ -203,17 +203,20 @@ public static partial class YearEndReportAssembler
         value is { } v ? v.ToString("#,0.###", new NumberFormatInfo { NumberGroupSeparator = ".", NumberDecimalSeparator = "," }) : "trống";
 }
 
-/// <summary>The parts of the year-end report that are not data: who signs, whom it is addressed to, who receives copies.</summary>
+/// <summary>
+/// The parts of the year-end report that are not data: who signs, whom it is addressed to, who receives copies. The
+/// addressee ("Kính gửi") receives the report as "Như trên;": "Nơi nhận" never names it again.
+/// </summary>
 public sealed record YearEndReportLayout(Signatory Signatory, string Addressee, IReadOnlyList<string> Recipients)
 {
     public static YearEndReportLayout Default { get; } = new(
         Signatory.DepartmentDirector(),
         "Ủy ban nhân dân thành phố Đà Nẵng",
         [
-            "UBND thành phố (để b/c);",
+            "Như trên;",
             "Bộ Khoa học và Công nghệ (để b/c);",
             "Sở Tài chính;",
             "Lãnh đạo Sở;",
-            "Lưu: VT, QLCN.",
+            ProgrammeDivision.FilingLine,
         ]);
 }
