@@ -20,7 +20,7 @@ static class EvaluationMinutesDocument
         file.AddRange(OfficialLayout.Title("Biên bản", $"Họp Hội đồng đánh giá, nghiệm thu nhiệm vụ “{app.Title}”", width));
         file.Add(Para.Body($"Căn cứ {data.DecisionReference};"));
         var opening = data.ClosedAt == data.HeldAt
-            ? $"Ngày {VietnameseFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(data.HeldAt, DocumentParts.Vietnam).DateTime))}"
+            ? $"Hôm nay, {VietnameseFormat.DayMonthYear(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(data.HeldAt, DocumentParts.Vietnam).DateTime))}"
             : $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}";
         file.Add(Para.Body(
             $"{opening}, tại {data.Location}, Hội đồng đánh giá, nghiệm thu họp để đánh giá kết quả thực hiện nhiệm vụ của {app.Enterprise.Name}."));
