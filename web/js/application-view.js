@@ -17,8 +17,8 @@ const NEXT_STEP = {
 };
 
 const KIND_TEXT = {
-  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', ReceiptAcknowledgedAgain: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ',
-  SupplementationRequested: 'Yêu cầu bổ sung', SupplementationExpired: 'Hết hạn bổ sung', Resubmitted: 'Nộp bổ sung', Expired: 'Quá hạn, dừng xử lý và trả hồ sơ',
+  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', ReceiptAcknowledgedAgain: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ, hợp lệ',
+  SupplementationRequested: 'Yêu cầu bổ sung', SupplementationExpired: 'Quá hạn bổ sung, dừng xử lý và trả hồ sơ', Resubmitted: 'Nộp bổ sung', Expired: 'Quá hạn, dừng xử lý và trả hồ sơ',
   AppraisalSubmitted: 'Thẩm định', Approved: 'Phê duyệt', ApprovalRefused: 'Chưa phê duyệt được', Rejected: 'Không phê duyệt',
   CheckInSubmitted: 'Báo cáo tiến độ', CheckInAccepted: 'Chấp nhận báo cáo tiến độ', CheckInRevisionRequested: 'Yêu cầu sửa báo cáo',
   ExtensionRequested: 'Đề nghị gia hạn', ExtensionGranted: 'Đồng ý gia hạn', ExtensionRefused: 'Không đồng ý gia hạn',
