@@ -79,7 +79,7 @@ public sealed class EmailOptions
                 problems.Add($"{Section}:Recipients:{i}:Role must be one of {string.Join(", ", RecipientRoles.All)}.");
             }
 
-            problems.AddRange(group.Addresses.Where(a => !MailAddress.TryCreate(a, out _))
+            problems.AddRange(group.Addresses.Where(a => !ConfiguredAddress.TryParse(a, out _, out _))
                 .Select(a => $"{Section}:Recipients:{i}:Addresses holds '{a}', which is not an e-mail address."));
         }
 

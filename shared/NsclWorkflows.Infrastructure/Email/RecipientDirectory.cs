@@ -47,8 +47,32 @@ public sealed class RecipientDirectory(IOptionsMonitor<EmailOptions> options)
             return null;
         }
 
-        return MailAddress.TryCreate(text, out var address)
-            ? new Recipient(address.Address, address.DisplayName.Trim() is { Length: > 0 } name ? name : null, title)
+        return ConfiguredAddress.TryParse(text, out var address, out var name)
+            ? new Recipient(address, name, title)
             : new Recipient(text, null, title);
     }
+}
+
+/// <summary>A configured officer's address: <c>an.nv@danang.gov.vn</c>, or with the person's name, <c>Nguyễn Văn An &lt;an.nv@danang.gov.vn&gt;</c>.</summary>
+public static partial class ConfiguredAddress
+{
+    /// <summary>The address and the name (null when none is written); false when the address is not an e-mail address.</summary>
+    public static bool TryParse(string configured, out string address, out string? name)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        var text = configured.Trim();
+        var named = Named().Match(text);
+        var bare = named.Success ? named.Groups["address"].Value.Trim() : text;
+        name = named.Success ? named.Groups["name"].Value.Trim().Trim('"').Trim() : null;
+        if (name is { Length: 0 })
+        {
+            name = null;
+        }
+
+        address = bare;
+        return bare.Length > 0 && MailAddress.TryCreate(bare, out var parsed) && parsed.DisplayName.Length == 0 && parsed.Address == bare;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[^<>]*)<(?<address>[^<>]+)>$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Named();
 }

@@ -50,7 +50,7 @@ public sealed class SendGridNotificationService(
         Dictionary<string, string>? facts = null;
         if (problem is null)
         {
-            (facts, problem) = Facts(request, application, settings);
+            (facts, problem) = FactsOf(request, application, settings);
         }
 
         // Rendered once for the first recipient: a template problem is the same for every recipient.
@@ -194,7 +194,7 @@ public sealed class SendGridNotificationService(
             : ([], $"chưa cấu hình địa chỉ nhận cho đơn vị '{request.Unit}', vai trò {RecipientRoles.For(request.Audience)} ({EmailOptions.Section}:Recipients)");
     }
 
-    (Dictionary<string, string>? Facts, string? Problem) Facts(NotificationRequest request, Application? application, EmailOptions settings)
+    (Dictionary<string, string>? Facts, string? Problem) FactsOf(NotificationRequest request, Application? application, EmailOptions settings)
     {
         var reserved = request.Facts.Keys.Where(NotificationFacts.Standard.Contains).ToList();
         if (reserved.Count > 0)

@@ -178,6 +178,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
             case NotificationAudience.Leaders:
                 Assert.Contains("Kính gửi: Lãnh đạo Sở,", text, StringComparison.Ordinal);
                 break;
+            default:
+                break;
         }
     }
 
