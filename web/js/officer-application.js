@@ -27,7 +27,8 @@ function records(view) {
     `${CHECK_IN_TEXT[c.status] ?? c.status}${c.dueUtc ? `, hạn ${date(c.dueUtc)}` : ''}`]));
   if (l.pendingExtension) {
     const e = l.pendingExtension;
-    rows.push(['Đề nghị gia hạn', `Hạn mới ${date(e.newDueDate)}${e.reason ?? e.note ? ` – ${e.reason ?? e.note}` : ''}`]);
+    const why = e.reason ?? e.note;
+    rows.push(['Đề nghị gia hạn', `Hạn mới ${date(e.newDueDate)}${why ? ` – ${why}` : ''}`]);
   }
   if (l.finalReport) rows.push(['Báo cáo tổng kết', l.finalReport.text]);
   if (l.evaluation) rows.push(['Nghiệm thu', l.evaluation.passed ? 'Đạt' : 'Không đạt']);
