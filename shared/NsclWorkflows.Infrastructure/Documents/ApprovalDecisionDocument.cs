@@ -5,8 +5,9 @@ namespace NsclWorkflows.Infrastructure.Documents;
 
 /// <summary>
 /// The decision approving support (quyết định phê duyệt hỗ trợ): heading, "QUYẾT ĐỊNH" with its summary, the legal
-/// bases (the Department's competence first), the review of the file and the proposal of the division's head, Điều 1 (beneficiary, task, content, amount in figures and words, budget line and year, duration), Điều 2
-/// (the enterprise's obligations and check-in schedule), Điều 3 (enforcement), signature and recipients.
+/// bases (the Department's competence first), the review of the file and the proposal of the division's head, Điều 1
+/// (beneficiary, its contact person, task, content, amount in figures and words, budget line and year, duration), Điều 2
+/// (the enterprise's obligations and check-in schedule), Điều 3 (enforcement), signature and recipients ("Như Điều 3;").
 /// </summary>
 static class ApprovalDecisionDocument
 {
