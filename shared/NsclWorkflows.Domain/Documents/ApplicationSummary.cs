@@ -2,7 +2,8 @@ namespace NsclWorkflows.Domain.Documents;
 
 /// <summary>
 /// The application as the per-application documents show it. Amounts in đồng (VND). <see cref="BudgetLineId"/> is
-/// the catalogue item that pays ("IV.1"), <see cref="BudgetLineName"/> how documents cite it (the catalogue's short name, else its wording in the appendix).
+/// the catalogue item that pays ("IV.1"), <see cref="BudgetLineName"/> how documents cite it (the catalogue's short
+/// name, else its wording in the appendix).
 /// </summary>
 public sealed record ApplicationSummary(
     string ApplicationId,

@@ -182,10 +182,10 @@ public sealed partial class ReviewedWordingTests
         }
     }
 
-    public static TheoryData<string> DocumentKinds() => new() { "appraisal", "decision", "minutes", "year-end", "report-run", "appraisal-recorded", "decision-recorded", "minutes-recorded" };
+    public static TheoryData<string> DocumentCases() => new() { "appraisal", "decision", "minutes", "year-end", "report-run", "appraisal-recorded", "decision-recorded", "minutes-recorded" };
 
     [Theory]
-    [MemberData(nameof(DocumentKinds))]
+    [MemberData(nameof(DocumentCases))]
     public void Build_EveryDocument_CarriesNoReviewedPhraseAndOneFilingCode(string kind)
     {
         using var doc = new WordReader(Build(kind));
