@@ -262,7 +262,7 @@ public sealed partial class ReviewedWordingTests
     static string AllText(WordReader doc) => doc.AllText() + "\n" + string.Join("\n", doc.Tables().SelectMany(t => t).SelectMany(r => r));
 
     /// <summary>The "Nơi nhận" lines, after the heading line.</summary>
-    static IReadOnlyList<string> RecipientsOf(WordReader doc)
+    static List<string> RecipientsOf(WordReader doc)
     {
         var paragraphs = doc.Paragraphs();
         var start = paragraphs.ToList().FindIndex(p => p == "Nơi nhận:");
