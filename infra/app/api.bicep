@@ -31,6 +31,12 @@ param publicBaseUrl string
 
 @description('Mailbox that receives officers\' notifications (every unit and role) until per-unit lists are set in the app settings.')
 param officerMailbox string
+
+@description('Whom enterprises contact about their files, printed in their e-mails (a division or an officer).')
+param unitContactName string = 'Phòng Quản lý khoa học, Sở Khoa học và Công nghệ thành phố Đà Nẵng'
+
+@description('That contact\'s telephone number; empty: none printed.')
+param unitContactPhone string = ''
 param allowedOrigins string[]
 param maximumInstanceCount int
 param instanceMemoryMB int
@@ -209,11 +215,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Reports__Layout__SignerTitle: reportSignerTitle
     Nscl__Reports__Layout__SignerCapacity: reportSignerCapacity
     Nscl__Reports__Layout__Addressee: 'Ủy ban nhân dân thành phố Đà Nẵng'
-    Nscl__Reports__Layout__Recipients__0: 'UBND thành phố (để b/c);'
+    Nscl__Reports__Layout__Recipients__0: 'Như trên;'
     Nscl__Reports__Layout__Recipients__1: 'Bộ Khoa học và Công nghệ (để b/c);'
     Nscl__Reports__Layout__Recipients__2: 'Sở Tài chính;'
     Nscl__Reports__Layout__Recipients__3: 'Lãnh đạo Sở;'
-    Nscl__Reports__Layout__Recipients__4: 'Lưu: VT, QLCN.'
+    Nscl__Reports__Layout__Recipients__4: 'Lưu: VT, QLKH.'
     // Officers' recipients by (unit, role): add groups (…__1__, …__2__) per unit in the portal or here.
     Nscl__Email__Recipients__0__Unit: '*'
     Nscl__Email__Recipients__0__Role: 'Officer'
@@ -232,6 +238,15 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Email__Recipients__4__Unit: '*'
     Nscl__Email__Recipients__4__Role: 'LeadUnit'
     Nscl__Email__Recipients__4__Addresses__0: officerMailbox
+    // The Director's office (Văn phòng Sở), where overdue approvals are escalated.
+    Nscl__Email__Recipients__5__Unit: '*'
+    Nscl__Email__Recipients__5__Role: 'DirectorsOffice'
+    Nscl__Email__Recipients__5__Addresses__0: officerMailbox
+    // Whom enterprises contact about their files (shown in their e-mails); one entry per unit (…__1__) in the portal or here.
+    Nscl__Email__UnitContacts__0__Unit: '*'
+    Nscl__Email__UnitContacts__0__Name: unitContactName
+    Nscl__Email__UnitContacts__0__Phone: unitContactPhone
+    Nscl__Email__UnitContacts__0__Email: officerMailbox
   }
 }
 

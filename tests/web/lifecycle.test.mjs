@@ -162,6 +162,11 @@ test('an application goes from the form to completed through the pages', async (
       await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));
       await f.getByLabel('Năm ngân sách').fill(YEAR);
     }, 'Báo cáo tiến độ lần 1');
+    // The officer page says the report's state and due date as officials write them, and the bar names roles in Vietnamese.
+    await officer.locator('#application dd', { hasText: /^Chưa nộp, hạn \d{2}\/\d{2}\/\d{4}$/ }).first().waitFor();
+    const who = officer.locator('.officer-nav .who', { hasText: '(Chuyên viên, Quản trị · ' });
+    await who.waitFor();
+    assert.doesNotMatch(await who.textContent(), /Admin|Officer/);
     const approved = await budgetRow(officer);
     assert.equal(approved.reserved, before.reserved + AMOUNT, 'approval reserves the amount');
     assert.equal(approved.remaining, before.remaining - AMOUNT);
@@ -177,6 +182,7 @@ test('an application goes from the form to completed through the pages', async (
       await f.getByLabel('Lý do').fill('Chờ lịch khai giảng khóa đào tạo.');
     }, 'ExtensionRequested');
     await officer.goto(detail);
+    await officer.locator('#application dd', { hasText: /^Hạn mới \d{2}\/\d{2}\/\d{4} – Chờ lịch khai giảng/ }).waitFor();
     await actRecorded(officer, 'decide-extension', (f) => f.getByLabel('Đồng ý gia hạn').check(), 'ExtensionGranted');
     await officer.locator('.timeline li[data-kind="ExtensionGranted"]', { hasText: 'Đồng ý gia hạn' }).waitFor();
 

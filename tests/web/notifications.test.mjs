@@ -74,7 +74,7 @@ test('the link in the receipt e-mail opens the enterprise\'s status page', async
     const page = await browser.context.newPage();
     await page.goto(baseUrl + new URL(link).pathname + new URL(link).hash); // the capture host's own address may differ
     await page.locator('[data-fact="Mã hồ sơ"]', { hasText: trackingCode }).waitFor();
-    await page.locator('[data-fact="Trạng thái"]', { hasText: 'Chờ kiểm tra tính đầy đủ của hồ sơ' }).waitFor();
+    await page.locator('[data-fact="Trạng thái"]', { hasText: 'Chờ kiểm tra tính đầy đủ, hợp lệ của hồ sơ' }).waitFor();
   } finally {
     await browser.close();
   }

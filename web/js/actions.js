@@ -10,7 +10,7 @@ const amount = (label, required = false) => ({ name: 'amountVnd', label, type: '
 const yesNo = (name, label, yes, no) => ({ name, label, type: 'yesno', required: true, options: [['true', yes], ['false', no]] });
 
 export const ACTIONS = {
-  'accept-completeness': { title: 'Xác nhận hồ sơ đầy đủ', fields: [note()] },
+  'accept-completeness': { title: 'Xác nhận hồ sơ đầy đủ, hợp lệ', fields: [note()] },
   'request-supplementation': {
     title: 'Yêu cầu bổ sung hồ sơ',
     fields: [{ name: 'missingItems', label: 'Tài liệu cần bổ sung (mỗi dòng một mục)', type: 'textarea', required: true, rows: 3 },

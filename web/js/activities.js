@@ -75,7 +75,7 @@ async function list() {
     field('plan', { name: 'plannedStart', label: 'Ngày bắt đầu dự kiến', type: 'date', required: true }),
     field('plan', { name: 'plannedEnd', label: 'Ngày kết thúc dự kiến', type: 'date', required: true }),
     field('plan', { name: 'expectedOutputs', label: 'Kết quả dự kiến', type: 'textarea', hint: 'Ví dụ: 2 lớp, khoảng 80 học viên.' }),
-  ], 'Lập hoạt động (giữ kinh phí dự kiến)', '/api/activities', (f) => ({
+  ], 'Lập hoạt động (tạm giữ kinh phí dự kiến)', '/api/activities', (f) => ({
     title: f.get('title'), lineId: f.get('lineId'), year: number(f.get('year')), estimatedCostVnd: number(f.get('estimatedCostVnd')),
     plannedStart: text(f.get('plannedStart')), plannedEnd: text(f.get('plannedEnd')), expectedOutputs: text(f.get('expectedOutputs')),
   }), (created) => location.assign(`hoat-dong.html?id=${encodeURIComponent(created.id)}`)));
@@ -97,7 +97,7 @@ async function show(id) {
       el('dt', {}, 'Cán bộ phụ trách'), el('dd', {}, a.officer.name),
       el('dt', {}, 'Thời gian dự kiến'), el('dd', {}, `${date(a.plannedStart)} – ${date(a.plannedEnd)}`),
       el('dt', {}, 'Kinh phí dự kiến'), el('dd', {}, vnd(a.estimatedCostVnd)),
-      el('dt', {}, 'Đang giữ / đã cam kết / đã giải ngân / đã hoàn trả'),
+      el('dt', {}, 'Đang tạm giữ / đã cam kết chi / đã giải ngân / đã hủy tạm giữ'),
       el('dd', { id: 'activity-money' }, `${vnd(a.reservedVnd)} / ${vnd(a.committedVnd)} / ${vnd(a.disbursedVnd)} / ${vnd(a.releasedVnd)}`),
       el('dt', {}, 'Kết quả dự kiến'), el('dd', {}, a.expectedOutputs || '—')),
     el('h2', {}, 'Kết quả đã ghi nhận'),
@@ -127,7 +127,7 @@ async function show(id) {
   }
   if (allowed.has('close')) {
     root.append(postForm('close-activity', 'Kết thúc hoạt động', [field('close', { name: 'note', label: 'Ghi chú khi kết thúc', type: 'textarea' })],
-      'Kết thúc (hoàn trả kinh phí còn lại)', path('close'), (f) => ({ note: text(f.get('note')) }), reload));
+      'Kết thúc (hủy tạm giữ kinh phí còn lại)', path('close'), (f) => ({ note: text(f.get('note')) }), reload));
   }
   if (allowed.has('cancel')) {
     root.append(postForm('cancel-activity', 'Hủy hoạt động', [field('cancel', { name: 'reason', label: 'Lý do hủy', type: 'textarea', required: true })],

@@ -7,7 +7,7 @@ import { AUDIT_TEXT } from './actions.js';
 
 const NEXT_STEP = {
   Submitted: 'Hệ thống đang tiếp nhận hồ sơ',
-  AwaitingCompletenessReview: 'Sở KH&CN kiểm tra tính đầy đủ của hồ sơ',
+  AwaitingCompletenessReview: 'Sở KH&CN kiểm tra tính đầy đủ, hợp lệ của hồ sơ',
   SupplementationRequested: 'Doanh nghiệp nộp bổ sung hồ sơ',
   UnderAppraisal: 'Hội đồng/chuyên gia thẩm định hồ sơ',
   CompletenessAccepted: 'Thẩm định hồ sơ',
@@ -17,8 +17,8 @@ const NEXT_STEP = {
 };
 
 const KIND_TEXT = {
-  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', ReceiptAcknowledgedAgain: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ',
-  SupplementationRequested: 'Yêu cầu bổ sung', SupplementationExpired: 'Hết hạn bổ sung', Resubmitted: 'Nộp bổ sung', Expired: 'Hết hạn xử lý',
+  Submitted: 'Nộp hồ sơ', ReceiptAcknowledged: 'Tiếp nhận hồ sơ', ReceiptAcknowledgedAgain: 'Tiếp nhận hồ sơ', CompletenessAccepted: 'Hồ sơ đầy đủ, hợp lệ',
+  SupplementationRequested: 'Yêu cầu bổ sung', SupplementationExpired: 'Quá hạn bổ sung, dừng xử lý và trả hồ sơ', Resubmitted: 'Nộp bổ sung', Expired: 'Quá hạn, dừng xử lý và trả hồ sơ',
   AppraisalSubmitted: 'Thẩm định', Approved: 'Phê duyệt', ApprovalRefused: 'Chưa phê duyệt được', Rejected: 'Không phê duyệt',
   CheckInSubmitted: 'Báo cáo tiến độ', CheckInAccepted: 'Chấp nhận báo cáo tiến độ', CheckInRevisionRequested: 'Yêu cầu sửa báo cáo',
   ExtensionRequested: 'Đề nghị gia hạn', ExtensionGranted: 'Đồng ý gia hạn', ExtensionRefused: 'Không đồng ý gia hạn',
@@ -26,7 +26,7 @@ const KIND_TEXT = {
   Withdrawn: 'Rút hồ sơ', Cancelled: 'Hủy hỗ trợ', Escalated: 'Quá hạn', ActionIgnored: 'Thao tác không thực hiện được',
   NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
   DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công', ActionFailed: 'Thao tác bị lỗi hệ thống',
-  InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Sổ kinh phí từ chối',
+  InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Không ghi được vào sổ kinh phí',
 };
 
 export function nextStepText(view) {

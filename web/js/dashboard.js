@@ -14,8 +14,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 const root = $('#dashboard');
 const yearForm = $('#year-form');
 const status = $('#page-status');
-const COLUMNS = [['planVnd', 'Kế hoạch'], ['allocatedVnd', 'Dự toán được giao'], ['reservedVnd', 'Đã giữ (phê duyệt)'], ['committedVnd', 'Đã cam kết'], ['disbursedVnd', 'Đã giải ngân'], ['remainingVnd', 'Còn lại']];
-const BARS = [['disbursedVnd', 'Đã giải ngân', 'bar-disbursed'], ['committedVnd', 'Đã cam kết', 'bar-committed'], ['reservedVnd', 'Đã giữ', 'bar-reserved'], ['remainingVnd', 'Còn lại', 'bar-remaining']];
+const COLUMNS = [['planVnd', 'Kế hoạch'], ['allocatedVnd', 'Dự toán được giao'], ['reservedVnd', 'Tạm giữ (đã phê duyệt)'], ['committedVnd', 'Cam kết chi, chưa giải ngân'], ['disbursedVnd', 'Đã giải ngân'], ['remainingVnd', 'Còn lại']];
+const BARS = [['disbursedVnd', 'Đã giải ngân', 'bar-disbursed'], ['committedVnd', 'Cam kết chi, chưa giải ngân', 'bar-committed'], ['reservedVnd', 'Tạm giữ', 'bar-reserved'], ['remainingVnd', 'Còn lại', 'bar-remaining']];
 
 const num = (n) => new Intl.NumberFormat('vi-VN').format(n);
 
@@ -122,7 +122,7 @@ function chart(lines, year) {
   const height = lines.length * rowHeight + 40;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart', id: 'budget-chart' });
   root.append(svg('title', { id: 'chart-title' }, `Tình hình sử dụng kinh phí năm ${year}`),
-    svg('desc', { id: 'chart-desc' }, 'Mỗi thanh là một mục kinh phí; các đoạn là phần đã giải ngân, đã cam kết, đã giữ và còn lại so với kế hoạch. Số liệu chi tiết ở bảng bên dưới.'));
+    svg('desc', { id: 'chart-desc' }, 'Mỗi thanh là một mục kinh phí; các đoạn là phần đã giải ngân, đã cam kết chi nhưng chưa giải ngân, đang tạm giữ và còn lại so với kế hoạch. Số liệu chi tiết ở bảng bên dưới.'));
   lines.forEach((line, i) => {
     const y = i * rowHeight + 4;
     root.append(svg('text', { x: 0, y: y + 18, class: 'chart-label' }, line.lineId));

@@ -15,13 +15,21 @@ const status = $('#page-status');
 let kinds = [];
 const load = () => api(`/api/applications/${encodeURIComponent(id)}`, caller);
 
+// A progress report's state as officers say it (CheckInStatus).
+const CHECK_IN_TEXT = { Open: 'Chưa nộp', Submitted: 'Đã nộp, chờ xem xét', RevisionRequested: 'Yêu cầu sửa, bổ sung', Accepted: 'Đã chấp nhận' };
+
 function records(view) {
   const l = view.lifecycle ?? {};
   const rows = [];
   for (const a of l.appraisals ?? []) rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.recommendSupport ? 'đề xuất hỗ trợ' : 'không đề xuất'} ${a.amountVnd ? vnd(a.amountVnd) : ''}`]);
   if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
-  (l.checkIns ?? []).forEach((c, i) => rows.push([`Báo cáo tiến độ lần ${i + 1}`, `${c.status}${c.dueUtc ? `, hạn ${date(c.dueUtc)}` : ''}`]));
-  if (l.pendingExtension) rows.push(['Đề nghị gia hạn', `${l.pendingExtension.newDueDate ?? ''} – ${l.pendingExtension.reason ?? l.pendingExtension.note ?? ''}`]);
+  (l.checkIns ?? []).forEach((c, i) => rows.push([`Báo cáo tiến độ lần ${i + 1}`,
+    `${CHECK_IN_TEXT[c.status] ?? c.status}${c.dueUtc ? `, hạn ${date(c.dueUtc)}` : ''}`]));
+  if (l.pendingExtension) {
+    const e = l.pendingExtension;
+    const why = e.reason ?? e.note;
+    rows.push(['Đề nghị gia hạn', `Hạn mới ${date(e.newDueDate)}${why ? ` – ${why}` : ''}`]);
+  }
   if (l.finalReport) rows.push(['Báo cáo tổng kết', l.finalReport.text]);
   if (l.evaluation) rows.push(['Nghiệm thu', l.evaluation.passed ? 'Đạt' : 'Không đạt']);
   if (l.lastApprovalRefusal) rows.push(['Phê duyệt bị từ chối', l.lastApprovalRefusal.message ?? String(l.lastApprovalRefusal)]);

@@ -4,6 +4,16 @@ import { el, $ } from './dom.js';
 import { officer, signOut, loadSession } from './session.js';
 import { config } from '../config.js';
 
+// How the bar names a role and a unit (the sign-in carries their codes).
+const ROLE_TEXT = { Officer: 'Chuyên viên', Appraiser: 'Thẩm định', Leader: 'Lãnh đạo', Admin: 'Quản trị' };
+const UNIT_TEXT = { skhcn: 'Sở Khoa học và Công nghệ', sct: 'Sở Công Thương', snnptnt: 'Sở Nông nghiệp và PTNT' };
+
+/** "Chuyên viên, Thẩm định": every officer is a Chuyên viên; unknown codes are shown as they are. */
+export function rolesText(roles) {
+  const names = ['Officer', ...(roles ?? []).filter((r) => r !== 'Officer')].map((r) => ROLE_TEXT[r] ?? r);
+  return names.join(', ');
+}
+
 function toSignIn() {
   location.assign(`dang-nhap.html#next=${encodeURIComponent(location.pathname + location.search)}`);
 }
@@ -45,6 +55,7 @@ export function officerNav() {
     if (!access.available || (development ? !local : !session.officer)) { toSignIn(); return; }
     const o = development ? local : session.officer;
     out.addEventListener('click', () => signOutNow(access));
-    who.append(`${o.name} (${o.roles.join(', ') || 'Officer'} · ${o.unit || 'không thuộc đơn vị nào'})`, ' ', out);
+    const unit = o.unit ? UNIT_TEXT[o.unit] ?? o.unit : 'không thuộc đơn vị nào';
+    who.append(`${o.name} (${rolesText(o.roles)} · ${unit})`, ' ', out);
   });
 }

@@ -359,7 +359,7 @@ public static class ActivityRules
             ? new[]
             {
                 Movement(activity, $"{activity.Id}:release", BudgetMovementKind.Release, held, actorId,
-                    state == ActivityState.Closed ? "Hoàn trả kinh phí còn lại khi kết thúc hoạt động" : "Hoàn trả kinh phí khi hủy hoạt động", nowUtc),
+                    state == ActivityState.Closed ? "Hủy tạm giữ kinh phí còn lại khi kết thúc hoạt động" : "Hủy tạm giữ kinh phí khi hủy hoạt động", nowUtc),
             }
             : [];
         var updated = activity with

@@ -138,7 +138,7 @@ public sealed class Application
     /// <summary>An officer found the file complete.</summary>
     public void AcceptCompleteness(string officer, string? note, DateTimeOffset atUtc)
     {
-        Require(ApplicationStatus.AwaitingCompletenessReview, "tiếp nhận kết quả kiểm tra tính đầy đủ");
+        Require(ApplicationStatus.AwaitingCompletenessReview, "tiếp nhận kết quả kiểm tra tính đầy đủ, hợp lệ của hồ sơ");
         Status = ApplicationStatus.CompletenessAccepted;
         DecidedAtUtc = atUtc;
         DecidedBy = officer;

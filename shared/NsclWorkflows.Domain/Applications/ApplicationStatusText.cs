@@ -6,9 +6,9 @@ public static class ApplicationStatusText
     public static string Vietnamese(ApplicationStatus status) => status switch
     {
         ApplicationStatus.Submitted => "Đã nộp",
-        ApplicationStatus.AwaitingCompletenessReview => "Chờ kiểm tra tính đầy đủ của hồ sơ",
-        ApplicationStatus.CompletenessAccepted => "Hồ sơ đầy đủ, chờ thẩm định",
-        ApplicationStatus.Expired => "Hết hạn xử lý",
+        ApplicationStatus.AwaitingCompletenessReview => "Chờ kiểm tra tính đầy đủ, hợp lệ của hồ sơ",
+        ApplicationStatus.CompletenessAccepted => "Hồ sơ đầy đủ, hợp lệ; chờ thẩm định",
+        ApplicationStatus.Expired => "Quá hạn, Sở dừng xử lý và trả hồ sơ",
         ApplicationStatus.SupplementationRequested => "Chờ doanh nghiệp bổ sung hồ sơ",
         ApplicationStatus.UnderAppraisal => "Đang thẩm định",
         ApplicationStatus.AwaitingApproval => "Chờ phê duyệt",

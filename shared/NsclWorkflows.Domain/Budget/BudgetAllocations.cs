@@ -117,7 +117,7 @@ public static class AllocationRules
                 return Refuse(LedgerRefusalCodes.AmountNegative, $"Dự toán được giao không được âm (nhận được {Dong(amount)}).");
             case AllocationKind.Allocate when amount < used:
                 return Refuse(LedgerRefusalCodes.AllocationBelowUsed,
-                    $"Không thể giao dự toán {Dong(amount)} cho {where}: mục đã giữ chỗ, cam kết và giải ngân " +
+                    $"Không thể giao dự toán {Dong(amount)} cho {where}: mục đã tạm giữ, cam kết chi và giải ngân " +
                     $"{Dong(used)}; dự toán không được thấp hơn số này.");
             case AllocationKind.Allocate:
                 after = amount;
@@ -129,7 +129,7 @@ public static class AllocationRules
             case AllocationKind.TransferOut when current - amount < used:
                 return Refuse(LedgerRefusalCodes.TransferExceedsAvailable,
                     $"Không thể điều chuyển {Dong(amount)} khỏi {where}: dự toán {Dong(current)}, " +
-                    $"đã giữ chỗ, cam kết và giải ngân {Dong(used)}, chỉ còn {Dong(Math.Max(current - used, 0))} có thể điều chuyển.");
+                    $"đã tạm giữ, cam kết chi và giải ngân {Dong(used)}, chỉ còn {Dong(Math.Max(current - used, 0))} có thể điều chuyển.");
             case AllocationKind.TransferOut:
                 after = current - amount;
                 break;

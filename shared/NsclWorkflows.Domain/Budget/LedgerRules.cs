@@ -83,13 +83,13 @@ public static class LedgerRules
         {
             BudgetMovementKind.Reserve when balance.CeilingSource == CeilingSource.None => new LedgerDecision(balance, holding, NoAllocation(request.Key)),
             BudgetMovementKind.Reserve when amount > balance.RemainingVnd => Refuse(LedgerRefusalCodes.BudgetExceeded,
-                $"Không đủ kinh phí: {where} còn {Dong(Math.Max(balance.RemainingVnd, 0))}, không đủ để giữ {Dong(amount)} cho hồ sơ {app}."),
+                $"Không đủ kinh phí: {where} còn {Dong(Math.Max(balance.RemainingVnd, 0))}, không đủ để tạm giữ {Dong(amount)} cho hồ sơ {app}."),
             BudgetMovementKind.Reserve => Apply(reserved: amount, committed: 0, disbursed: 0),
             BudgetMovementKind.Release when amount > holding.ReservedVnd => Refuse(LedgerRefusalCodes.ReleaseExceedsReserved,
-                $"Không thể hoàn trả {Dong(amount)}: hồ sơ {app} chỉ đang giữ {Dong(holding.ReservedVnd)} trên {where}."),
+                $"Không thể hủy tạm giữ {Dong(amount)}: hồ sơ {app} chỉ đang tạm giữ {Dong(holding.ReservedVnd)} trên {where}."),
             BudgetMovementKind.Release => Apply(reserved: -amount, committed: 0, disbursed: 0),
             BudgetMovementKind.Commit when amount > holding.ReservedVnd => Refuse(LedgerRefusalCodes.CommitExceedsReserved,
-                $"Không thể cam kết chi {Dong(amount)}: hồ sơ {app} chỉ đang giữ {Dong(holding.ReservedVnd)} trên {where}."),
+                $"Không thể cam kết chi {Dong(amount)}: hồ sơ {app} chỉ đang tạm giữ {Dong(holding.ReservedVnd)} trên {where}."),
             BudgetMovementKind.Commit => Apply(reserved: -amount, committed: amount, disbursed: 0),
             BudgetMovementKind.Disburse when amount > holding.CommittedVnd => Refuse(LedgerRefusalCodes.DisburseExceedsCommitted,
                 $"Không thể giải ngân {Dong(amount)}: hồ sơ {app} chỉ có {Dong(holding.CommittedVnd)} đã cam kết chi trên {where}."),
@@ -141,11 +141,11 @@ public static class LedgerRules
         return new(request.MovementId, request.Key, request.ApplicationId, request.Kind, request.AmountVnd, request.Actor, request.Reason, request.AtUtc);
     }
 
-    /// <summary>How a movement kind reads in Vietnamese ("giữ chỗ", "hoàn trả", "cam kết chi", "giải ngân").</summary>
+    /// <summary>How a movement kind reads in Vietnamese ("tạm giữ", "hủy tạm giữ", "cam kết chi", "giải ngân").</summary>
     public static string KindText(BudgetMovementKind kind) => kind switch
     {
-        BudgetMovementKind.Reserve => "giữ chỗ",
-        BudgetMovementKind.Release => "hoàn trả",
+        BudgetMovementKind.Reserve => "tạm giữ",
+        BudgetMovementKind.Release => "hủy tạm giữ",
         BudgetMovementKind.Commit => "cam kết chi",
         BudgetMovementKind.Disburse => "giải ngân",
         _ => kind.ToString(),

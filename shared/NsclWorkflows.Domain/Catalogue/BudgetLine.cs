@@ -19,6 +19,15 @@ public sealed record BudgetLine(
     /// <summary>For an integrated line, the programme or budget it is funded from (catalogue <c>fundedFrom</c>).</summary>
     public string? FundedFrom { get; init; }
 
+    /// <summary>
+    /// A short name for documents that cite the item (catalogue <c>shortName</c>), e.g. a decision's funding line: the
+    /// appendix's wording of some items runs to several hundred characters. Null: the item is cited by <see cref="Name"/>.
+    /// </summary>
+    public string? ShortName { get; init; }
+
+    /// <summary>How documents cite the item: its <see cref="ShortName"/>, else its <see cref="Name"/>.</summary>
+    public string CitedName => ShortName ?? Name;
+
     /// <summary>The yearly quantities the plan's text gives for the item (catalogue <c>yearlyQuantities</c>).</summary>
     public IReadOnlyList<YearlyQuantity> YearlyQuantities { get; init; } = [];
 

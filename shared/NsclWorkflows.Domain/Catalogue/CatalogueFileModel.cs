@@ -27,7 +27,8 @@ internal static class CatalogueFileModel
         List<LineDto>? Items,
         string? Funding = null,
         string? FundedFrom = null,
-        List<QuantityDto>? YearlyQuantities = null);
+        List<QuantityDto>? YearlyQuantities = null,
+        string? ShortName = null);
 
     internal sealed record QuantityDto(
         string? Id, string? Text, string? Qualifier, decimal? Value, string? Unit, Dictionary<int, decimal>? ByYear, long? UnitCostVnd);

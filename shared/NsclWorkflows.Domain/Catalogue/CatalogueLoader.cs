@@ -127,6 +127,7 @@ public static class CatalogueLoader
             _ => throw Malformed($"dòng {l.Id}: funding phải là \"plan\" hoặc \"integrated\""),
         },
         FundedFrom = string.IsNullOrWhiteSpace(l.FundedFrom) ? null : l.FundedFrom,
+        ShortName = string.IsNullOrWhiteSpace(l.ShortName) ? null : l.ShortName.Trim(),
         YearlyQuantities = Array.AsReadOnly((l.YearlyQuantities ?? []).Select(q => ToQuantity(l.Id, q)).ToArray()),
     };
 

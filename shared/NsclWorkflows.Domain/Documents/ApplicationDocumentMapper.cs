@@ -13,6 +13,9 @@ public static class ApplicationDocumentMapper
 {
     const string Location = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
 
+    /// <summary>An officer's role on the appraisal record while appraisals are not made by a council.</summary>
+    public const string AppraiserRole = "Cán bộ thẩm định";
+
     public static ApplicationSummary Summary(Application a, ProgrammeCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -21,7 +24,7 @@ public static class ApplicationDocumentMapper
         var lineId = a.Lifecycle.BudgetLineId.Length > 0 ? a.Lifecycle.BudgetLineId : kind?.BudgetLineId ?? string.Empty;
         var line = catalogue.Programme.AllLines.FirstOrDefault(l => l.Id == lineId);
         return new ApplicationSummary(a.Id, a.TrackingCode, new EnterpriseParty(a.Submission.EnterpriseName, a.Submission.EnterpriseCode,
-                Representative: a.Submission.ContactName), kind?.Name ?? a.Submission.SupportKindId, lineId, line?.Name ?? lineId, a.Submission.Title,
+                ContactPerson: a.Submission.ContactName), kind?.Name ?? a.Submission.SupportKindId, lineId, line?.CitedName ?? lineId, a.Submission.Title,
             a.Submission.Summary, a.Submission.RequestedAmountVnd)
         {
             IntegratedFundingFrom = a.Lifecycle.IntegratedFundingFrom,
@@ -34,14 +37,16 @@ public static class ApplicationDocumentMapper
         ArgumentNullException.ThrowIfNull(a);
         var state = a.Lifecycle;
         var last = state.Appraisals.Count == 0 ? a.UpdatedAtUtc : state.Appraisals.Max(x => x.AtUtc);
-        var appraisers = state.Appraisals.Select((x, i) => new AppraiserAssessment(x.Appraiser, i == 0 ? "Chủ tịch hội đồng" : "Ủy viên",
+        // Officers appraise, each on their own (no council is set up yet): each is a "Cán bộ thẩm định", nobody is made
+        // the chair, and the record is signed by the appraisers (no chair or secretary names).
+        var appraisers = state.Appraisals.Select(x => new AppraiserAssessment(x.Appraiser, AppraiserRole,
             [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore))], x.Comment ?? string.Empty, x.RecommendedAmountVnd)).ToList();
         var recommended = state.RecommendedAmountVnd ?? 0;
         var conclusion = recommended > 0
-            ? "Hội đồng đề nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
-            : "Hội đồng đề nghị không hỗ trợ thực hiện nhiệm vụ.";
+            ? "Cán bộ thẩm định đề nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
+            : "Cán bộ thẩm định đề nghị không hỗ trợ thực hiện nhiệm vụ.";
         return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(last)), Summary(a, catalogue), last, Location,
-            appraisers, recommended, conclusion, appraisers.FirstOrDefault()?.Name ?? string.Empty, string.Empty);
+            appraisers, recommended, conclusion, string.Empty, string.Empty);
     }
 
     public static ApprovalDecisionData Decision(Application a, ProgrammeCatalogue catalogue)
@@ -55,7 +60,7 @@ public static class ApplicationDocumentMapper
             "Tiến độ thực hiện, khối lượng hoàn thành, kinh phí đã sử dụng và kiến nghị (nếu có).")).ToList();
         return new ApprovalDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, start), Signatory.DeputyDirector(approval.Leader),
             Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, [a.Submission.Title, a.Submission.Summary], approval.AmountVnd, approval.BudgetYear,
-            start, end, ApprovalDecisionTexts.Obligations, checkIns, [a.Submission.EnterpriseName, "Kho bạc Nhà nước thành phố Đà Nẵng", "Lưu: VT, QLKH."]);
+            start, end, ApprovalDecisionTexts.Obligations, checkIns, ApprovalDecisionTexts.Recipients);
     }
 
     public static EvaluationMinutesData Minutes(Application a, ProgrammeCatalogue catalogue)
@@ -64,14 +69,20 @@ public static class ApplicationDocumentMapper
         var state = a.Lifecycle;
         var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
         var approval = state.Approval!;
+        // Scores are shown as recorded, with no verdict per criterion: no rubric gives a pass mark yet; the evaluator's
+        // conclusion (đạt / không đạt) is the outcome below.
         var results = evaluation.Scores.Count > 0
-            ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore} điểm", $"{s.Score} điểm", s.Score * 2 >= s.MaxScore)).ToList()
+            ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore} điểm", $"{s.Score} điểm", null)).ToList()
             : [new EvaluationCriterionResult("Nội dung, khối lượng công việc", a.Submission.Title, state.FinalReport?.Text ?? string.Empty, evaluation.Passed)];
         return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(evaluation.AtUtc)), Summary(a, catalogue),
             $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, evaluation.AtUtc, Location,
             [new CouncilMember(evaluation.Leader, "Chủ tịch hội đồng", "Sở Khoa học và Công nghệ")], results,
             evaluation.Passed ? EvaluationOutcome.Passed : EvaluationOutcome.Failed, evaluation.Note ?? (evaluation.Passed ? "Đạt." : "Không đạt."),
-            [], evaluation.FinalAmountVnd, evaluation.Leader, string.Empty);
+            [], evaluation.FinalAmountVnd, evaluation.Leader, string.Empty)
+        {
+            // The one time recorded is when the result was entered: the meeting's close.
+            ClosedAt = evaluation.AtUtc,
+        };
     }
 
     static DateOnly LocalDate(DateTimeOffset utc) => DateOnly.FromDateTime(utc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);

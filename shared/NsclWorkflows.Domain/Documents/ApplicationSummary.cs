@@ -2,7 +2,8 @@ namespace NsclWorkflows.Domain.Documents;
 
 /// <summary>
 /// The application as the per-application documents show it. Amounts in đồng (VND). <see cref="BudgetLineId"/> is
-/// the catalogue item that pays ("IV.1"), <see cref="BudgetLineName"/> its wording in the appendix.
+/// the catalogue item that pays ("IV.1"), <see cref="BudgetLineName"/> how documents cite it (the catalogue's short
+/// name, else its wording in the appendix).
 /// </summary>
 public sealed record ApplicationSummary(
     string ApplicationId,
@@ -22,10 +23,14 @@ public sealed record ApplicationSummary(
     public IReadOnlyList<string> Nominees { get; init; } = [];
 }
 
-/// <summary>The enterprise: name, mã số doanh nghiệp, and optionally address and legal representative.</summary>
+/// <summary>
+/// The enterprise: name, mã số doanh nghiệp, and optionally address, legal representative (người đại diện theo pháp
+/// luật: the form does not collect it yet) and the contact person the application names (người liên hệ).
+/// </summary>
 public sealed record EnterpriseParty(
     string Name,
     string EnterpriseCode,
     string? Address = null,
     string? Representative = null,
-    string? RepresentativeTitle = null);
+    string? RepresentativeTitle = null,
+    string? ContactPerson = null);

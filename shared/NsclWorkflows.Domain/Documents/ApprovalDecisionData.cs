@@ -26,13 +26,30 @@ public sealed record CheckInDue(int Number, DateOnly DueDate, string WhatToRepor
 /// <summary>Texts the decision usually cites; the lead may pass others.</summary>
 public static class ApprovalDecisionTexts
 {
-    /// <summary>The legal bases of the programme (Kế hoạch 37/KH-UBND, section I and V.2.c).</summary>
+    /// <summary>
+    /// The Department's competence, cited first, then the legal bases of the programme (Kế hoạch 37/KH-UBND, section I
+    /// and V.2.c). The city's decision on the Department's functions is cited without its number, which the office
+    /// adds when the draft is finalised.
+    /// </summary>
     public static readonly IReadOnlyList<string> LegalBases =
     [
+        "Căn cứ Quyết định của Ủy ban nhân dân thành phố Đà Nẵng quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Khoa học và Công nghệ thành phố Đà Nẵng;",
         "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030;",
         "Căn cứ Thông tư số 35/2021/TT-BTC ngày 19 tháng 5 năm 2021 của Bộ trưởng Bộ Tài chính quy định cơ chế quản lý tài chính thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030;",
         "Căn cứ Nghị quyết số 54/2021/NQ-HĐND ngày 17 tháng 12 năm 2021 của Hội đồng nhân dân thành phố Đà Nẵng quy định mức chi thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030 trên địa bàn thành phố Đà Nẵng;",
         "Căn cứ Kế hoạch số 37/KH-UBND ngày 23 tháng 02 năm 2022 của UBND thành phố Đà Nẵng về thực hiện Chương trình nâng cao năng suất chất lượng sản phẩm, hàng hóa giai đoạn 2022-2025, định hướng đến năm 2030;",
+    ];
+
+    /// <summary>
+    /// "Nơi nhận" of the decision: those Điều 3 charges with carrying it out (the enterprise among them) as "Như Điều 3;",
+    /// the Director informed when a deputy signs, the State Treasury that pays, and the filing line.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Recipients =
+    [
+        "Như Điều 3;",
+        "Giám đốc Sở (để b/c);",
+        "Kho bạc Nhà nước thành phố Đà Nẵng;",
+        ProgrammeDivision.FilingLine,
     ];
 
     /// <summary>Obligations every supported enterprise accepts.</summary>

@@ -33,6 +33,20 @@ public sealed record Signatory(string Capacity, string Title, string Name)
     public static Signatory DeputyDirector(string name = "") => new("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name);
 }
 
+/// <summary>
+/// The Department's division that manages the programme (Phòng Quản lý khoa học of Sở KH&amp;CN): every document files
+/// a copy with it under one code ("Lưu: VT, QLKH."), and the decision is made on its head's proposal.
+/// </summary>
+public static class ProgrammeDivision
+{
+    public const string Code = "QLKH";
+    public const string Name = "Phòng Quản lý khoa học";
+    public const string Head = "Trưởng phòng Quản lý khoa học";
+
+    /// <summary>The last line of "Nơi nhận": the archive (văn thư) and the division keep a copy.</summary>
+    public const string FilingLine = "Lưu: VT, " + Code + ".";
+}
+
 /// <summary>Symbols of the Department's documents (the part after the number).</summary>
 public static class DocumentSymbols
 {

@@ -19,13 +19,23 @@ public sealed record EvaluationMinutesData(
     IReadOnlyList<string> Recommendations,
     long AcceptedAmountVnd,
     string ChairName,
-    string SecretaryName);
+    string SecretaryName)
+{
+    /// <summary>
+    /// When the meeting closed ("Cuộc họp kết thúc lúc … giờ … phút"); null when not recorded. When it equals
+    /// <see cref="HeldAt"/> (only the close was recorded), the opening line gives the date without a time.
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+}
 
 /// <summary>A council member or attendee: name, role on the council, organisation.</summary>
 public sealed record CouncilMember(string Name, string Role, string Organisation);
 
-/// <summary>One criterion: what was committed, what was achieved, and whether the council finds it met.</summary>
-public sealed record EvaluationCriterionResult(string Criterion, string Committed, string Achieved, bool Met);
+/// <summary>
+/// One criterion: what was committed (or its maximum score), what was achieved (or the score given), and whether the
+/// council finds it met; <see cref="Met"/> is null when no verdict per criterion was recorded (scores only).
+/// </summary>
+public sealed record EvaluationCriterionResult(string Criterion, string Committed, string Achieved, bool? Met);
 
 /// <summary>The council's verdict. Stored by name: only add.</summary>
 public enum EvaluationOutcome

@@ -73,7 +73,7 @@ public static partial class YearEndReportAssembler
             progress.Enterprises.Where(e => e.BudgetYear <= year).ToList(),
             progress.Overdue,
             catalogue.Report.Findings.Where(f => f.Kind != FindingKind.IntegratedElsewhere).Select(FindingText).ToList(),
-            layout.Recipients);
+            layout.RecipientsFor(layout.Addressee));
     }
 
     /// <summary>"Kế hoạch số 37/KH-UBND ngày 23/02/2022 của UBND thành phố Đà Nẵng".</summary>
@@ -203,17 +203,47 @@ public static partial class YearEndReportAssembler
         value is { } v ? v.ToString("#,0.###", new NumberFormatInfo { NumberGroupSeparator = ".", NumberDecimalSeparator = "," }) : "trống";
 }
 
-/// <summary>The parts of the year-end report that are not data: who signs, whom it is addressed to, who receives copies.</summary>
-public sealed record YearEndReportLayout(Signatory Signatory, string Addressee, IReadOnlyList<string> Recipients)
+/// <summary>
+/// The parts of the year-end report that are not data: who signs, whom it is addressed to, who receives copies. The
+/// addressee ("Kính gửi") receives the report as "Như trên;": "Nơi nhận" never names it again.
+/// </summary>
+public sealed partial record YearEndReportLayout(Signatory Signatory, string Addressee, IReadOnlyList<string> Recipients)
 {
+    /// <summary>
+    /// "Nơi nhận" of a report addressed to <paramref name="addressee"/>: "Như trên;" first, then the configured lines
+    /// less any that names the addressee again ("UBND thành phố (để b/c);" under "Kính gửi: Ủy ban nhân dân thành phố
+    /// Đà Nẵng", a setting written before this rule).
+    /// </summary>
+    public IReadOnlyList<string> RecipientsFor(string addressee)
+    {
+        ArgumentNullException.ThrowIfNull(addressee);
+        var to = Plain(addressee);
+        var others = Recipients.Where(r => !Plain(r).StartsWith("như trên", StringComparison.Ordinal) && !(to.Length > 0 && Names(Plain(r), to)));
+        return ["Như trên;", .. others];
+
+        static bool Names(string line, string to) =>
+            line.Length > 0 && (to.StartsWith(line, StringComparison.Ordinal) || line.StartsWith(to, StringComparison.Ordinal));
+    }
+
+    /// <summary>A recipient line or addressee compared loosely: lower case, "UBND" spelled out, "(để b/c)" and the closing punctuation dropped.</summary>
+    static string Plain(string text)
+    {
+        var plain = text.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant().Replace("(để b/c)", string.Empty, StringComparison.Ordinal)
+            .Replace("ubnd", "ủy ban nhân dân", StringComparison.Ordinal).Replace("uỷ", "ủy", StringComparison.Ordinal);
+        return Spaces().Replace(plain, " ").Trim().TrimEnd(';', '.', ',').Trim();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
+
     public static YearEndReportLayout Default { get; } = new(
         Signatory.DepartmentDirector(),
         "Ủy ban nhân dân thành phố Đà Nẵng",
         [
-            "UBND thành phố (để b/c);",
+            "Như trên;",
             "Bộ Khoa học và Công nghệ (để b/c);",
             "Sở Tài chính;",
             "Lãnh đạo Sở;",
-            "Lưu: VT, QLCN.",
+            ProgrammeDivision.FilingLine,
         ]);
 }

@@ -13,7 +13,7 @@ public static class AwaitedStep
     public static string Name(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return StatusTable.WaitOf(application)?.Name(application.Lifecycle) ?? "kiểm tra tính đầy đủ của hồ sơ";
+        return StatusTable.WaitOf(application)?.Name(application.Lifecycle) ?? "kiểm tra tính đầy đủ, hợp lệ của hồ sơ";
     }
 
     /// <summary>The step as a heading or table cell: "Nộp báo cáo định kỳ lần 1/2".</summary>

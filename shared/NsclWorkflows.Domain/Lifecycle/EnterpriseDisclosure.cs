@@ -104,7 +104,7 @@ public static class EnterpriseDisclosure
 
             // The officer's note on completeness is internal: the fact is shown, not the note.
             case AuditKinds.CompletenessAccepted:
-                return ByRole(entry) with { Detail = "Hồ sơ đầy đủ; chuyển thẩm định." };
+                return ByRole(entry) with { Detail = "Hồ sơ đầy đủ, hợp lệ; chuyển thẩm định." };
 
             // Appraisal: only its end (the status moves on), without scores or the recommended amount.
             case AuditKinds.AppraisalSubmitted when entry.FromStatus != entry.ToStatus:

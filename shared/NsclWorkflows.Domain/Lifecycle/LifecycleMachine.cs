@@ -170,17 +170,17 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         // and the movements already applied are replays then). A refused release does not hold back the decision
         // (cancellation, evaluation): the decision stands and the unreleased amount is recorded for reconciliation.
         var what = refusedMovement?.Reason ?? "Biến động kinh phí";
-        var message = ledgerRefusal.RefusalMessage ?? "Sổ kinh phí từ chối.";
+        var message = (ledgerRefusal.RefusalMessage ?? "Sổ kinh phí không ghi nhận khoản này.").TrimEnd('.');
         if (refusedMovement?.Kind != BudgetMovementKind.Release)
         {
-            var issue = $"{what}: sổ kinh phí từ chối ({message}); thao tác chưa được ghi nhận.";
+            var issue = $"{what}: chưa ghi được vào sổ kinh phí ({message}); thao tác chưa được ghi nhận.";
             a.Lifecycle.LastLedgerRefusal = issue;
             c.Refuse(ledgerRefusal.RefusalCode ?? "budget_refused", issue);
             return c.Decision(c.Audit(AuditKinds.LedgerRefused, action.ActorName, issue, a.Status, action.ActorRole));
         }
 
         var decided = definition.Decide(c, action);
-        var note = $"{what}: sổ kinh phí không giải phóng được {Facts.Money(refusedMovement.AmountVnd)} ({message}); cần đối chiếu sổ kinh phí.";
+        var note = $"{what}: chưa hủy tạm giữ được {Facts.Money(refusedMovement.AmountVnd)} trên sổ kinh phí ({message}); cần đối chiếu sổ kinh phí.";
         a.Lifecycle.LedgerIssuesList.Add(note);
         return decided with { Audit = decided.Audit with { Detail = $"{decided.Audit.Detail} {note}" } };
     }

@@ -61,7 +61,7 @@ public static class StatusTable
 {
     static readonly OpenTaskSpec CompletenessReview = new("Officer", "CompletenessReview");
 
-    static readonly Wait Completeness = new(_ => "kiểm tra tính đầy đủ của hồ sơ", false, CompletenessReview, DeadlinePath.EscalateAtDue,
+    static readonly Wait Completeness = new(_ => "kiểm tra tính đầy đủ, hợp lệ của hồ sơ", false, CompletenessReview, DeadlinePath.EscalateAtDue,
         [AcceptCompleteness, RequestSupplementation, Withdraw])
     { Escalation = StepEscalated() };
 
@@ -79,7 +79,7 @@ public static class StatusTable
             new(_ => "doanh nghiệp bổ sung hồ sơ", true, null, DeadlinePath.WithdrawAtDue, [Resubmit, Withdraw])
             {
                 Reminder = new(NotificationEvent.SupplementationReminder, NotificationAudience.Enterprise,
-                    a => [(NotificationFacts.MissingItems, string.Join("; ", a.Lifecycle.Supplementations[^1].MissingItems))]),
+                    a => [(NotificationFacts.MissingItems, string.Join('\n', a.Lifecycle.Supplementations[^1].MissingItems))]),
             },
         ],
         [ApplicationStatus.UnderAppraisal] =
@@ -95,7 +95,7 @@ public static class StatusTable
             new(_ => "phê duyệt", false, new("Leader", "Approval"), DeadlinePath.EscalateAtDue, [Approve, Reject, Withdraw])
             {
                 Reminder = new(NotificationEvent.ApprovalReminder, NotificationAudience.Leaders),
-                Escalation = new(NotificationEvent.ApprovalEscalated, NotificationAudience.HeadOfDivision),
+                Escalation = new(NotificationEvent.ApprovalEscalated, NotificationAudience.DirectorsOffice),
             },
         ],
         [ApplicationStatus.InImplementation] =

@@ -24,7 +24,7 @@ internal static class SystemSteps
         return c.Decision(c.Audit(AuditKinds.ReceiptAcknowledged, System, $"Đã tiếp nhận hồ sơ; chuyển {Units.Name(c.State.Unit)} xử lý."));
     }
 
-    /// <summary>The deadline's path of the status (<see cref="StatusTable"/>): the file withdrawn, or the step escalated to whom the table names.</summary>
+    /// <summary>The deadline's path of the status (<see cref="StatusTable"/>): processing stopped and the file returned, or the step escalated to whom the table names.</summary>
     public static Decision DeadlinePassed(StepContext c)
     {
         var a = c.Application;
@@ -35,8 +35,10 @@ internal static class SystemSteps
             var before = a.Status;
             c.MoveTo(ApplicationStatus.Withdrawn);
             state.StepDueUtc = null;
-            state.ClosingReason = "Quá hạn bổ sung hồ sơ mà doanh nghiệp chưa nộp bổ sung; hồ sơ được rút tự động.";
-            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, state.ClosingReason));
+            // Processing stops and the file is returned: the Department's act ("rút" is only what the enterprise does).
+            const string Overdue = "Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung";
+            state.ClosingReason = Overdue + "; Sở dừng xử lý, trả hồ sơ.";
+            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, Overdue + "."));
             c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Officers,
                 (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, state.ClosingReason));
             return c.Decision(c.Audit(AuditKinds.SupplementationExpired, System, state.ClosingReason, before));
@@ -48,7 +50,8 @@ internal static class SystemSteps
         var escalation = wait?.Escalation ?? new StepNotice(NotificationEvent.StepEscalated, NotificationAudience.HeadOfDivision,
             x => [(NotificationFacts.StepName, AwaitedStep.Name(x))]);
         c.Notify(escalation.Event, occurrence, escalation.Audience, [.. escalation.FactsOf(a), (NotificationFacts.DueDate, Iso(state.StepDueUtc ?? c.At))]);
-        var to = wait?.Enterprise == true ? "chuyển cán bộ phụ trách" : "báo cáo lãnh đạo phòng";
+        var to = wait?.Enterprise == true ? "chuyển cán bộ phụ trách"
+            : escalation.Audience == NotificationAudience.DirectorsOffice ? "báo Văn phòng Sở để báo cáo Giám đốc Sở" : "báo cáo Trưởng phòng";
         return c.Decision(c.Audit(AuditKinds.Escalated, System, $"Quá hạn {what}: {to} (lần {state.StepEscalations})."));
     }
 

@@ -69,6 +69,12 @@ public enum NotificationAudience
 
     /// <summary>A lead unit asked for a report's figures: its addresses configured by (unit, role <c>LeadUnit</c>).</summary>
     LeadUnit,
+
+    /// <summary>
+    /// The Director's office (Văn phòng Sở), which follows the leaders' deadlines for the Director: where an overdue
+    /// approval is escalated (a head of division does not direct the Department's leaders). Role <c>DirectorsOffice</c>.
+    /// </summary>
+    DirectorsOffice,
 }
 
 /// <summary>

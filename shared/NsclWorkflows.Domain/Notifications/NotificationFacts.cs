@@ -8,6 +8,7 @@ namespace NsclWorkflows.Domain.Notifications;
 /// <item><c>…AmountVnd</c>: a whole number of đồng (<c>150000000</c>) → <c>150.000.000 đồng</c>;</item>
 /// <item><c>…MillionVnd</c>: millions of đồng, <c>.</c> for decimals (<c>1234</c>, <c>12.5</c>) → <c>1.234 triệu đồng</c>, <c>12,5 triệu đồng</c>;</item>
 /// <item><c>…Url</c>: an absolute http(s) address, or a path starting with <c>/</c> (put under the public base address);</item>
+/// <item><c>…Items</c>: text, one item a line (templates show it as a list with <c>{{#list name}}</c>);</item>
 /// <item>anything else: text, shown as given (HTML-escaped in the HTML part; line breaks kept).</item>
 /// </list>
 /// A value that does not parse is an error, as is a fact a template needs and the request lacks.
@@ -26,6 +27,16 @@ public static class NotificationFacts
 
     /// <summary>Where the recipient sees the application: the enterprise's secret status link, or the officers' view.</summary>
     public const string Link = "link";
+
+    // Standard, per recipient: an officer's title (the role's, or the one configured for the address) and name when
+    // the recipient directory knows it ("Họ tên <địa chỉ>"); officers' e-mails address the person with them.
+    public const string RecipientTitle = "recipientTitle";
+    public const string RecipientName = "recipientName";
+
+    // Standard, enterprise e-mails: whom the enterprise contacts about its file (Nscl:Email:UnitContacts of the unit).
+    public const string HandlerName = "handlerName";
+    public const string HandlerPhone = "handlerPhone";
+    public const string HandlerEmail = "handlerEmail";
 
     // Per event: given by the workflow.
     public const string DueDate = "dueDate";
@@ -67,6 +78,7 @@ public static class NotificationFacts
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
         EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
+        RecipientTitle, RecipientName, HandlerName, HandlerPhone, HandlerEmail,
     };
 
     /// <summary>What the workflow gives for <paramref name="notificationEvent"/>, and who the e-mail is written for.</summary>
@@ -81,7 +93,7 @@ public static class NotificationFacts
         NotificationEvent.AppraisalEscalated => new(NotificationAudience.HeadOfDivision, [DueDate], [Assignee]),
         NotificationEvent.ApprovalRequested => new(NotificationAudience.Leaders, [ProposedAmountVnd, DueDate], [Note]),
         NotificationEvent.ApprovalReminder => new(NotificationAudience.Leaders, [DueDate]),
-        NotificationEvent.ApprovalEscalated => new(NotificationAudience.HeadOfDivision, [DueDate]),
+        NotificationEvent.ApprovalEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
         NotificationEvent.Approved => new(NotificationAudience.Enterprise, [ApprovedAmountVnd, DecisionDate], [DecisionDocumentUrl, Note]),
         NotificationEvent.Rejected => new(NotificationAudience.Enterprise, [Reason, DecisionDate], [DecisionDocumentUrl]),
         NotificationEvent.CheckInReminderBefore => new(NotificationAudience.Enterprise, [PeriodName, DueDate]),

@@ -24,8 +24,8 @@ public static class NotificationText
         NotificationEvent.CheckInReviewed => "kết quả xem xét báo cáo định kỳ",
         NotificationEvent.ExtensionDecided => "kết quả đề nghị gia hạn",
         NotificationEvent.FinalEvaluationResult => "kết quả nghiệm thu",
-        NotificationEvent.Withdrawn => "báo hồ sơ đã rút",
-        NotificationEvent.Expired => "báo hồ sơ hết hạn xử lý",
+        NotificationEvent.Withdrawn => "báo hồ sơ dừng xử lý",
+        NotificationEvent.Expired => "báo dừng xử lý, trả hồ sơ",
         NotificationEvent.Cancelled => "báo hồ sơ bị hủy",
         NotificationEvent.YearEndReportReady => "báo cáo năm đã sẵn sàng",
         NotificationEvent.StepEscalated => "báo quá hạn xử lý",
@@ -47,8 +47,9 @@ public static class NotificationText
         NotificationAudience.Officers => "cán bộ phụ trách",
         NotificationAudience.Appraisers => "chuyên gia thẩm định",
         NotificationAudience.Leaders => "lãnh đạo Sở",
-        NotificationAudience.HeadOfDivision => "lãnh đạo phòng",
+        NotificationAudience.HeadOfDivision => "Trưởng phòng",
         NotificationAudience.LeadUnit => "đơn vị chủ trì",
+        NotificationAudience.DirectorsOffice => "Văn phòng Sở",
         _ => audience.ToString(),
     };
 }

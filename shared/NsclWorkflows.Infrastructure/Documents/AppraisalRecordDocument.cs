@@ -6,7 +6,8 @@ namespace NsclWorkflows.Infrastructure.Documents;
 /// <summary>
 /// The appraisal record (biên bản thẩm định): when and where, the application's particulars, the appraisers, a score
 /// table (criteria down, appraisers across, with the average), each appraiser's comments and recommended amount, and
-/// the conclusion with the recommended amount in figures and words. Signed by the secretary and the chair.
+/// the conclusion with the recommended amount in figures and words. Signed by the secretary and the chair of a council,
+/// or, while officers appraise without one (no chair named), by each appraiser.
 /// </summary>
 static class AppraisalRecordDocument
 {
@@ -36,7 +37,7 @@ static class AppraisalRecordDocument
         var maxTotal = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Max(a => a.MaxTotal);
         file.Add(Para.Of($"Điểm trung bình: {VietnameseFormat.Number(decimal.Round(average, 2))}/{VietnameseFormat.Number(maxTotal)} điểm.", TextStyle.Body, Layout.Body with { Before = 120 }));
 
-        file.Add(Para.Heading("IV. Ý KIẾN CỦA CÁC THÀNH VIÊN"));
+        file.Add(Para.Heading(data.ChairName.Length > 0 ? "IV. Ý KIẾN CỦA CÁC THÀNH VIÊN" : "IV. Ý KIẾN CỦA CÁN BỘ THẨM ĐỊNH"));
         foreach (var a in data.Appraisers)
         {
             var amount = a.RecommendedAmountVnd is { } r ? $" Kinh phí đề xuất: {VietnameseFormat.Dong(r)}." : string.Empty;
@@ -47,8 +48,25 @@ static class AppraisalRecordDocument
         file.Add(Para.Body(data.Conclusion));
         file.Add(Para.Body(
             $"Kinh phí đề nghị hỗ trợ: {VietnameseFormat.Dong(data.RecommendedAmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.RecommendedAmountVnd)})."));
-        file.Add(Para.Body("Biên bản được lập thành 02 bản, có giá trị như nhau, được các thành viên thống nhất thông qua./."));
-        file.Add(OfficialLayout.TwoSigners("Thư ký", data.SecretaryName, "Chủ tịch hội đồng", data.ChairName, width));
+        if (data.ChairName.Length > 0)
+        {
+            file.Add(Para.Body("Biên bản được lập thành 02 bản, có giá trị như nhau, được các thành viên thống nhất thông qua./."));
+            file.Add(OfficialLayout.TwoSigners("Thư ký", data.SecretaryName, "Chủ tịch hội đồng", data.ChairName, width));
+        }
+        else
+        {
+            // No council: the appraisers sign, two a row.
+            file.Add(Para.Body("Biên bản được lập thành 02 bản, có giá trị như nhau./."));
+            for (var i = 0; i < data.Appraisers.Count; i += 2)
+            {
+                var left = data.Appraisers[i];
+                var right = i + 1 < data.Appraisers.Count ? data.Appraisers[i + 1] : null;
+                file.Add(right is null
+                    ? OfficialLayout.TwoSigners(string.Empty, string.Empty, left.Role, left.Name, width)
+                    : OfficialLayout.TwoSigners(left.Role, left.Name, right.Role, right.Name, width));
+            }
+        }
+
         return file.Finish(landscape: false, numberFirstPage: false);
     }
 

@@ -5,8 +5,9 @@ namespace NsclWorkflows.Infrastructure.Documents;
 
 /// <summary>
 /// The decision approving support (quyết định phê duyệt hỗ trợ): heading, "QUYẾT ĐỊNH" with its summary, the legal
-/// bases, Điều 1 (beneficiary, task, content, amount in figures and words, budget line and year, duration), Điều 2
-/// (the enterprise's obligations and check-in schedule), Điều 3 (enforcement), signature and recipients.
+/// bases (the Department's competence first), the review of the file and the proposal of the division's head, Điều 1
+/// (beneficiary, its contact person, task, content, amount in figures and words, budget line and year, duration), Điều 2
+/// (the enterprise's obligations and check-in schedule), Điều 3 (enforcement), signature and recipients ("Như Điều 3;").
 /// </summary>
 static class ApprovalDecisionDocument
 {
@@ -31,8 +32,9 @@ static class ApprovalDecisionDocument
         }
 
         file.Add(Para.Of(
-            $"Xét hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name} và kết quả thẩm định hồ sơ.",
+            $"Xét hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name} và kết quả thẩm định hồ sơ;",
             new TextStyle(14, Italic: true), Layout.Body));
+        file.Add(Para.Of($"Theo đề nghị của {ProgrammeDivision.Head}.", new TextStyle(14, Italic: true), Layout.Body));
         file.Add(Para.Of("QUYẾT ĐỊNH:", new TextStyle(14, Bold: true), Layout.Centered with { Before = 120, After = 240 }));
 
         file.Add(Article(1, "Phê duyệt hỗ trợ thực hiện nhiệm vụ với các nội dung sau:"));
@@ -56,7 +58,12 @@ static class ApprovalDecisionDocument
         if (app.Enterprise.Representative is { Length: > 0 } representative)
         {
             var title = app.Enterprise.RepresentativeTitle is { Length: > 0 } t ? $", {t}" : string.Empty;
-            file.Add(Para.Body($"Người đại diện: {representative}{title}."));
+            file.Add(Para.Body($"Người đại diện theo pháp luật: {representative}{title}."));
+        }
+
+        if (app.Enterprise.ContactPerson is { Length: > 0 } contact)
+        {
+            file.Add(Para.Body($"Người liên hệ: {contact}."));
         }
 
         file.Add(Para.Body($"2. Tên nhiệm vụ: {app.Title} (loại hỗ trợ: {app.SupportKindName})."));

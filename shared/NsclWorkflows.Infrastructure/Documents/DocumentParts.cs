@@ -26,7 +26,12 @@ static class DocumentParts
 
         if (app.Enterprise.Representative is { Length: > 0 } representative)
         {
-            rows.Add(("Người đại diện", app.Enterprise.RepresentativeTitle is { Length: > 0 } t ? $"{representative}, {t}" : representative));
+            rows.Add(("Người đại diện theo pháp luật", app.Enterprise.RepresentativeTitle is { Length: > 0 } t ? $"{representative}, {t}" : representative));
+        }
+
+        if (app.Enterprise.ContactPerson is { Length: > 0 } contact)
+        {
+            rows.Add(("Người liên hệ", contact));
         }
 
         rows.Add(("Tên nhiệm vụ", app.Title));

@@ -19,8 +19,11 @@ static class EvaluationMinutesDocument
         file.Add(OfficialLayout.Heading(data.Header));
         file.AddRange(OfficialLayout.Title("Biên bản", $"Họp Hội đồng đánh giá, nghiệm thu nhiệm vụ “{app.Title}”", width));
         file.Add(Para.Body($"Căn cứ {data.DecisionReference};"));
+        var opening = data.ClosedAt == data.HeldAt
+            ? $"Hôm nay, {VietnameseFormat.DayMonthYear(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(data.HeldAt, DocumentParts.Vietnam).DateTime))}"
+            : $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}";
         file.Add(Para.Body(
-            $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, Hội đồng đánh giá, nghiệm thu họp để đánh giá kết quả thực hiện nhiệm vụ của {app.Enterprise.Name}."));
+            $"{opening}, tại {data.Location}, Hội đồng đánh giá, nghiệm thu họp để đánh giá kết quả thực hiện nhiệm vụ của {app.Enterprise.Name}."));
 
         file.Add(Para.Heading("I. THÀNH PHẦN THAM DỰ"));
         int[] members = [600, 3000, 2400, width - 6000];
@@ -36,15 +39,30 @@ static class EvaluationMinutesDocument
         file.Add(DocumentParts.Particulars(app, width, ("Kinh phí được phê duyệt", VietnameseFormat.Dong(data.ApprovedAmountVnd))));
 
         file.Add(Para.Heading("III. KẾT QUẢ ĐÁNH GIÁ"));
-        int[] results = [600, 2600, 2300, 2455, 1400];
-        file.Add(DocumentParts.Grid(results, ["TT", "Nội dung", "Theo đăng ký", "Kết quả đạt được", "Đánh giá"], data.Results.Select((r, i) => Tables.Row(
-        [
-            Tables.Text(results[0], DocumentParts.Ordinal(i), new TextStyle(13), Align.Center),
-            Tables.Text(results[1], r.Criterion, new TextStyle(13)),
-            Tables.Text(results[2], r.Committed, new TextStyle(13)),
-            Tables.Text(results[3], r.Achieved, new TextStyle(13)),
-            Tables.Text(results[4], r.Met ? "Đạt" : "Không đạt", new TextStyle(13), Align.Center),
-        ]))));
+        if (data.Results.All(r => r.Met is null))
+        {
+            // Scores as recorded, without a verdict per criterion (no rubric gives a pass mark).
+            int[] scores = [600, 4755, 2000, 2000];
+            file.Add(DocumentParts.Grid(scores, ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá"], data.Results.Select((r, i) => Tables.Row(
+            [
+                Tables.Text(scores[0], DocumentParts.Ordinal(i), new TextStyle(13), Align.Center),
+                Tables.Text(scores[1], r.Criterion, new TextStyle(13)),
+                Tables.Text(scores[2], r.Committed, new TextStyle(13), Align.Center),
+                Tables.Text(scores[3], r.Achieved, new TextStyle(13), Align.Center),
+            ]))));
+        }
+        else
+        {
+            int[] results = [600, 2600, 2300, 2455, 1400];
+            file.Add(DocumentParts.Grid(results, ["TT", "Nội dung", "Theo đăng ký", "Kết quả đạt được", "Đánh giá"], data.Results.Select((r, i) => Tables.Row(
+            [
+                Tables.Text(results[0], DocumentParts.Ordinal(i), new TextStyle(13), Align.Center),
+                Tables.Text(results[1], r.Criterion, new TextStyle(13)),
+                Tables.Text(results[2], r.Committed, new TextStyle(13)),
+                Tables.Text(results[3], r.Achieved, new TextStyle(13)),
+                Tables.Text(results[4], r.Met switch { true => "Đạt", false => "Không đạt", null => "–" }, new TextStyle(13), Align.Center),
+            ]))));
+        }
 
         file.Add(Para.Heading("IV. KẾT LUẬN CỦA HỘI ĐỒNG"));
         file.Add(Para.Of(Layout.Body,
@@ -62,6 +80,15 @@ static class EvaluationMinutesDocument
             {
                 file.Add(Para.Body("- " + recommendation));
             }
+        }
+
+        if (data.ClosedAt is { } closed)
+        {
+            var local = TimeZoneInfo.ConvertTime(closed, DocumentParts.Vietnam);
+            var sameDay = DateOnly.FromDateTime(local.DateTime) == DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(data.HeldAt, DocumentParts.Vietnam).DateTime);
+            file.Add(Para.Body(sameDay
+                ? $"Cuộc họp kết thúc lúc {local.Hour:00} giờ {local.Minute:00} phút cùng ngày."
+                : $"Cuộc họp kết thúc lúc {VietnameseFormat.TimeAndDate(closed, DocumentParts.Vietnam)}."));
         }
 
         file.Add(Para.Body("Biên bản được lập thành 03 bản, có giá trị như nhau, được các thành viên Hội đồng thống nhất thông qua./."));

@@ -31,6 +31,12 @@ public sealed class EmailOptions
     /// <summary>Officers' addresses by (unit, role). Unit <c>*</c> matches every unit.</summary>
     public List<RecipientGroup> Recipients { get; set; } = [];
 
+    /// <summary>
+    /// Whom an enterprise contacts about its file, by the unit handling it (unit <c>*</c>: every unit without its own):
+    /// shown at the foot of every e-mail to the enterprise. Nothing is shown for a unit without one.
+    /// </summary>
+    public List<UnitContact> UnitContacts { get; set; } = [];
+
     /// <summary>Every problem with these settings (empty when usable).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -73,8 +79,27 @@ public sealed class EmailOptions
                 problems.Add($"{Section}:Recipients:{i}:Role must be one of {string.Join(", ", RecipientRoles.All)}.");
             }
 
-            problems.AddRange(group.Addresses.Where(a => !MailAddress.TryCreate(a, out _))
+            problems.AddRange(group.Addresses.Where(a => !ConfiguredAddress.TryParse(a, out _, out _))
                 .Select(a => $"{Section}:Recipients:{i}:Addresses holds '{a}', which is not an e-mail address."));
+        }
+
+        for (var i = 0; i < UnitContacts.Count; i++)
+        {
+            var contact = UnitContacts[i];
+            if (string.IsNullOrWhiteSpace(contact.Unit))
+            {
+                problems.Add($"{Section}:UnitContacts:{i}:Unit is required ('*' for every unit).");
+            }
+
+            if (string.IsNullOrWhiteSpace(contact.Name))
+            {
+                problems.Add($"{Section}:UnitContacts:{i}:Name is required (the officer's or the division's name).");
+            }
+
+            if (!string.IsNullOrWhiteSpace(contact.Email) && !MailAddress.TryCreate(contact.Email.Trim(), out _))
+            {
+                problems.Add($"{Section}:UnitContacts:{i}:Email '{contact.Email}' is not an e-mail address.");
+            }
         }
 
         return problems;
@@ -86,14 +111,33 @@ public sealed class EmailOptions
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
-/// <summary>The officers of one unit who hold one role, e.g. <c>{ "Unit": "dost", "Role": "Appraiser", "Addresses": [ … ] }</c>.</summary>
+/// <summary>
+/// The officers of one unit who hold one role, e.g. <c>{ "Unit": "skhcn", "Role": "HeadOfDivision", "Title": "Trưởng phòng
+/// Quản lý khoa học", "Addresses": [ "Nguyễn Văn An &lt;an.nv@danang.gov.vn&gt;" ] }</c>. An address written with the
+/// person's name is greeted by name; <see cref="Title"/> (optional) replaces the role's usual title in the greeting.
+/// </summary>
 public sealed class RecipientGroup
 {
     public string Unit { get; set; } = string.Empty;
 
     public string Role { get; set; } = string.Empty;
 
+    /// <summary>How the e-mails greet these officers ("Kính gửi: …"); empty: the role's usual title (<see cref="RecipientRoles.Title"/>).</summary>
+    public string Title { get; set; } = string.Empty;
+
     public List<string> Addresses { get; set; } = [];
+}
+
+/// <summary>Whom an enterprise contacts about a file of <see cref="Unit"/>: a name (an officer or the division), a phone number, an address.</summary>
+public sealed class UnitContact
+{
+    public string Unit { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Phone { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
 }
 
 /// <summary>Officer roles that receive e-mail, and the audience each serves.</summary>
@@ -107,7 +151,22 @@ public static class RecipientRoles
     /// <summary>A lead unit's mailbox for report requests (Unit = its id: ttkn, vienktxh, sct, snnptnt).</summary>
     public const string LeadUnit = "LeadUnit";
 
-    public static readonly IReadOnlyList<string> All = [Officer, Appraiser, Leader, HeadOfDivision, LeadUnit];
+    /// <summary>The Director's office (Văn phòng Sở): overdue approvals are escalated there.</summary>
+    public const string DirectorsOffice = "DirectorsOffice";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Appraiser, Leader, HeadOfDivision, LeadUnit, DirectorsOffice];
+
+    /// <summary>How the e-mails greet an officer of <paramref name="role"/> when the group sets no title ("Kính gửi: …").</summary>
+    public static string Title(string role) => role switch
+    {
+        Officer => "Chuyên viên phụ trách hồ sơ",
+        Appraiser => "Cán bộ thẩm định hồ sơ",
+        Leader => "Lãnh đạo Sở",
+        HeadOfDivision => "Trưởng phòng phụ trách Chương trình NSCL",
+        DirectorsOffice => "Chánh Văn phòng Sở",
+        LeadUnit => "Thủ trưởng đơn vị",
+        _ => "Cán bộ phụ trách",
+    };
 
     /// <summary>The configured role of an officer audience; null for <see cref="NotificationAudience.Enterprise"/>.</summary>
     public static string? For(NotificationAudience audience) => audience switch
@@ -117,6 +176,7 @@ public static class RecipientRoles
         NotificationAudience.Leaders => Leader,
         NotificationAudience.HeadOfDivision => HeadOfDivision,
         NotificationAudience.LeadUnit => LeadUnit,
+        NotificationAudience.DirectorsOffice => DirectorsOffice,
         NotificationAudience.Enterprise => null,
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };

@@ -14,7 +14,8 @@ namespace NsclWorkflows.Infrastructure.Email;
 /// <summary>
 /// Sends a notification through SendGrid, at most once per (application, event, occurrence, recipient):
 /// <list type="number">
-/// <item>resolve the recipients (the application's contact, or officers by unit and role) and render the event's template;</item>
+/// <item>resolve the recipients (the application's contact, or officers by unit and role) and render the event's template,
+/// per recipient (an officer is greeted by title and, when the directory knows it, by name);</item>
 /// <item>per recipient, claim the e-mail's record (<see cref="TableNotificationRecords.ClaimAsync"/>): only a claim that says
 /// <c>Send</c> sends; a record already Sent, Unconfirmed or Failed is not sent again;</item>
 /// <item>send with the SendGrid client over the named <see cref="HttpClient"/>; 2xx → Sent; 429, 5xx, timeouts and network
@@ -46,10 +47,16 @@ public sealed class SendGridNotificationService(
             : null;
 
         var (recipients, problem) = Recipients(request, application);
-        RenderedEmail? email = null;
+        Dictionary<string, string>? facts = null;
         if (problem is null)
         {
-            (email, problem) = Render(request, application, settings);
+            (facts, problem) = FactsOf(request, application, settings);
+        }
+
+        // Rendered once for the first recipient: a template problem is the same for every recipient.
+        if (problem is null)
+        {
+            problem = Render(request, facts!, recipients[0], settings).Problem;
         }
 
         if (problem is not null)
@@ -74,7 +81,8 @@ public sealed class SendGridNotificationService(
         foreach (var recipient in recipients)
         {
             var key = new NotificationKey(request.ApplicationId, request.Event, request.Occurrence, recipient.Address);
-            var claim = await records.ClaimAsync(key, request.Audience, email!.Subject, cancellationToken);
+            var email = Render(request, facts!, recipient, settings).Email!;
+            var claim = await records.ClaimAsync(key, request.Audience, email.Subject, cancellationToken);
             switch (claim.Result)
             {
                 case ClaimResult.AlreadySent:
@@ -186,7 +194,7 @@ public sealed class SendGridNotificationService(
             : ([], $"chưa cấu hình địa chỉ nhận cho đơn vị '{request.Unit}', vai trò {RecipientRoles.For(request.Audience)} ({EmailOptions.Section}:Recipients)");
     }
 
-    (RenderedEmail? Email, string? Problem) Render(NotificationRequest request, Application? application, EmailOptions settings)
+    (Dictionary<string, string>? Facts, string? Problem) FactsOf(NotificationRequest request, Application? application, EmailOptions settings)
     {
         var reserved = request.Facts.Keys.Where(NotificationFacts.Standard.Contains).ToList();
         if (reserved.Count > 0)
@@ -210,11 +218,40 @@ public sealed class SendGridNotificationService(
             facts[NotificationFacts.Link] = request.Audience == NotificationAudience.Enterprise
                 ? EmailLinks.EnterpriseStatus(application.Id, accessTokens.Current(application))
                 : EmailLinks.OfficerView(application.Id);
+            if (request.Audience == NotificationAudience.Enterprise && directory.ContactFor(application.Lifecycle.Unit) is { } contact)
+            {
+                facts[NotificationFacts.HandlerName] = contact.Name.Trim();
+                facts[NotificationFacts.HandlerPhone] = contact.Phone.Trim();
+                facts[NotificationFacts.HandlerEmail] = contact.Email.Trim();
+            }
         }
 
         try
         {
-            return (renderer.Render(request.Event, FactFormatter.FormatAll(facts, settings.PublicBase)), null);
+            return (FactFormatter.FormatAll(facts, settings.PublicBase), null);
+        }
+        catch (TemplateException ex)
+        {
+            return (null, $"lỗi mẫu thư: {ex.Message}");
+        }
+    }
+
+    /// <summary>The e-mail as <paramref name="recipient"/> reads it: an officer greeted by title and, when known, by name.</summary>
+    (RenderedEmail? Email, string? Problem) Render(NotificationRequest request, Dictionary<string, string> facts, Recipient recipient, EmailOptions settings)
+    {
+        var personal = facts;
+        if (request.Audience != NotificationAudience.Enterprise)
+        {
+            personal = new Dictionary<string, string>(facts, StringComparer.Ordinal)
+            {
+                [NotificationFacts.RecipientTitle] = FactFormatter.Format(NotificationFacts.RecipientTitle, recipient.Title ?? string.Empty, settings.PublicBase),
+                [NotificationFacts.RecipientName] = FactFormatter.Format(NotificationFacts.RecipientName, recipient.Name ?? string.Empty, settings.PublicBase),
+            };
+        }
+
+        try
+        {
+            return (renderer.Render(request.Event, personal), null);
         }
         catch (TemplateException ex)
         {

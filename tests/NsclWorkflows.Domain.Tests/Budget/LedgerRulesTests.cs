@@ -37,7 +37,7 @@ public class LedgerRulesTests
 
         Assert.False(d.Applied);
         Assert.Equal(LedgerRefusalCodes.BudgetExceeded, d.Refusal!.Code);
-        Assert.Equal("Không đủ kinh phí: mục IV.1 năm 2024 còn 234.000.000 đồng, không đủ để giữ 234.000.001 đồng cho hồ sơ app1.", d.Refusal.Message);
+        Assert.Equal("Không đủ kinh phí: mục IV.1 năm 2024 còn 234.000.000 đồng, không đủ để tạm giữ 234.000.001 đồng cho hồ sơ app1.", d.Refusal.Message);
         Assert.Equal(before, d.Balance);
         Assert.Equal(Holding(), d.Holding);
     }
@@ -60,7 +60,7 @@ public class LedgerRulesTests
         var d = LedgerRules.Decide(Move(BudgetMovementKind.Release, 60_000_000), Balance(reserved: 500_000_000), Holding(reserved: 50_000_000));
 
         Assert.Equal(LedgerRefusalCodes.ReleaseExceedsReserved, d.Refusal!.Code);
-        Assert.Equal("Không thể hoàn trả 60.000.000 đồng: hồ sơ app1 chỉ đang giữ 50.000.000 đồng trên mục IV.1 năm 2024.", d.Refusal.Message);
+        Assert.Equal("Không thể hủy tạm giữ 60.000.000 đồng: hồ sơ app1 chỉ đang tạm giữ 50.000.000 đồng trên mục IV.1 năm 2024.", d.Refusal.Message);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public class LedgerRulesTests
         Assert.True(result.Refused);
         Assert.False(result.WasReplay);
         Assert.Equal(LedgerRefusalCodes.MovementIdReused, result.RefusalCode);
-        Assert.Equal("Mã giao dịch \"m1\" đã được dùng cho một giao dịch khác (giữ chỗ 10.000.000 đồng cho hồ sơ app1); mỗi giao dịch cần một mã riêng.",
+        Assert.Equal("Mã giao dịch \"m1\" đã được dùng cho một giao dịch khác (tạm giữ 10.000.000 đồng cho hồ sơ app1); mỗi giao dịch cần một mã riêng.",
             result.RefusalMessage);
     }
 }

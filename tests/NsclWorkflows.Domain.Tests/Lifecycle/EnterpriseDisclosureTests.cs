@@ -123,7 +123,7 @@ public class EnterpriseDisclosureTests
     {
         var shown = EnterpriseDisclosure.HistoryEntry(Entry(AuditKinds.CompletenessAccepted, "chuyen.vien", "Officer", "Ghi chú nội bộ"))!;
 
-        Assert.Equal(("Cán bộ xử lý hồ sơ", "Hồ sơ đầy đủ; chuyển thẩm định."), (shown.Actor, shown.Detail));
+        Assert.Equal(("Cán bộ xử lý hồ sơ", "Hồ sơ đầy đủ, hợp lệ; chuyển thẩm định."), (shown.Actor, shown.Detail));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using DocumentKinds = NsclWorkflows.Domain.Documents.DocumentKinds;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Notifications;
 
 namespace NsclWorkflows.Domain.Tests.Lifecycle;
 
@@ -119,7 +120,7 @@ public sealed class LifecycleMachineTests
         Assert.True(result.Applied);
         Assert.Equal(ApplicationStatus.Cancelled, application.Status);
         Assert.Equal(AuditKinds.Cancelled, audit!.Kind);
-        Assert.Contains("không giải phóng được", audit.Detail, StringComparison.Ordinal);
+        Assert.Contains("chưa hủy tạm giữ được", audit.Detail, StringComparison.Ordinal);
         Assert.Single(application.Lifecycle.LedgerIssues);
     }
 
@@ -161,6 +162,52 @@ public sealed class LifecycleMachineTests
         var shown = EnterpriseDisclosure.HistoryEntry(enterpriseAudit!);
         Assert.NotNull(shown);
         Assert.DoesNotContain("Azure", shown.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_ApprovalOverdue_EscalatesToTheDirectorsOfficeNotTheHeadOfDivision()
+    {
+        ToAppraisal();
+        machine.Apply(application, Next(StepKind.Action, Appraisal("Thẩm định", "oid-t")));
+        Assert.Equal(ApplicationStatus.AwaitingApproval, application.Status);
+
+        var (audit, result) = machine.Apply(application, Next(StepKind.DeadlinePassed));
+
+        var escalation = Assert.Single(result.Notifications, n => n.Event == NotificationEvent.ApprovalEscalated);
+        Assert.Equal(NotificationAudience.DirectorsOffice, escalation.Audience);
+        Assert.DoesNotContain(result.Notifications, n => n.Audience == NotificationAudience.HeadOfDivision);
+        Assert.Equal("Quá hạn phê duyệt: báo Văn phòng Sở để báo cáo Giám đốc Sở (lần 1).", audit!.Detail);
+    }
+
+    [Fact]
+    public void Apply_SupplementationOverdue_TheDepartmentStopsAndReturnsTheFileAndListsTheItemsOneALine()
+    {
+        machine.Apply(application, Next(StepKind.Receive));
+        var (_, requested) = machine.Apply(application, Next(StepKind.Action,
+            new ActionRequest(LifecycleAction.RequestSupplementation, "Cán bộ", "Officer") { MissingItems = ["Giấy phép kinh doanh", "Báo cáo tài chính năm 2024"] }));
+
+        var (audit, expired) = machine.Apply(application, Next(StepKind.DeadlinePassed));
+
+        Assert.Equal("Giấy phép kinh doanh\nBáo cáo tài chính năm 2024",
+            Assert.Single(requested.Notifications, n => n.Event == NotificationEvent.SupplementationRequested).Facts[NotificationFacts.MissingItems]);
+        Assert.Equal("Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung; Sở dừng xử lý, trả hồ sơ.", application.Lifecycle.ClosingReason);
+        Assert.DoesNotContain("rút", audit!.Detail, StringComparison.OrdinalIgnoreCase);
+        var enterprise = Assert.Single(expired.Notifications, n => n.Event == NotificationEvent.Expired);
+        Assert.Equal("Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung.", enterprise.Facts[NotificationFacts.Reason]);
+        var officers = Assert.Single(expired.Notifications, n => n.Event == NotificationEvent.Withdrawn);
+        Assert.DoesNotContain("rút", officers.Facts[NotificationFacts.Reason], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Apply_EnterpriseWithdrawsWithAReason_OfficersAreToldTheEnterpriseWithdrewAndWhy()
+    {
+        ToAppraisal();
+
+        var (_, result) = machine.Apply(application, Next(StepKind.Action,
+            new ActionRequest(LifecycleAction.Withdraw, EnterpriseDisclosure.EnterpriseActor, "Enterprise") { Note = "Thay đổi kế hoạch sản xuất." }));
+
+        var officers = Assert.Single(result.Notifications, n => n.Event == NotificationEvent.Withdrawn);
+        Assert.Equal("Doanh nghiệp rút hồ sơ. Lý do: Thay đổi kế hoạch sản xuất.", officers.Facts[NotificationFacts.Reason]);
     }
 
     void ToAppraisal()

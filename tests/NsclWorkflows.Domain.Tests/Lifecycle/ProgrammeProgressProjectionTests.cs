@@ -36,7 +36,7 @@ public class ProgrammeProgressProjectionTests
     }
 
     [Theory]
-    [InlineData(ApplicationStatus.AwaitingCompletenessReview, 0, CheckInStatus.Open, false, "kiểm tra tính đầy đủ của hồ sơ", false)]
+    [InlineData(ApplicationStatus.AwaitingCompletenessReview, 0, CheckInStatus.Open, false, "kiểm tra tính đầy đủ, hợp lệ của hồ sơ", false)]
     [InlineData(ApplicationStatus.SupplementationRequested, 0, CheckInStatus.Open, false, "doanh nghiệp bổ sung hồ sơ", true)]
     [InlineData(ApplicationStatus.UnderAppraisal, 0, CheckInStatus.Open, false, "thẩm định", false)]
     [InlineData(ApplicationStatus.AwaitingApproval, 0, CheckInStatus.Open, false, "phê duyệt", false)]

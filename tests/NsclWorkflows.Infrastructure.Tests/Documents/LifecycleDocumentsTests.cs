@@ -9,7 +9,7 @@ namespace NsclWorkflows.Infrastructure.Tests.Documents;
 /// <summary>The per-application documents built from a recorded lifecycle are valid Word files that say what was decided.</summary>
 public sealed class LifecycleDocumentsTests
 {
-    static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
+    internal static readonly ProgrammeCatalogue Catalogue = EmbeddedCatalogue.Load();
     static readonly OfficialDocumentBuilder Builder = new();
 
     [Fact]
@@ -74,9 +74,7 @@ public sealed class LifecycleDocumentsTests
     [Fact]
     public void AppraisalAndMinutes_FromTheRecordedSteps_AreValidAndCarryScoresAndOutcome()
     {
-        var application = Approved();
-        application.Lifecycle.Evaluation = new EvaluationRecord("Lãnh đạo Sở", true, [new NsclWorkflows.Domain.Lifecycle.CriterionScore("Kết quả áp dụng 5S", 90, 100)],
-            280_000_000, "Đạt yêu cầu.", new DateTimeOffset(2026, 8, 1, 3, 0, 0, TimeSpan.Zero));
+        var application = Evaluated();
 
         using var appraisal = new WordReader(Builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, Catalogue)));
         using var minutes = new WordReader(Builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(application, Catalogue)));
@@ -91,7 +89,61 @@ public sealed class LifecycleDocumentsTests
         Assert.Contains("Kết quả áp dụng 5S", minutesText, StringComparison.Ordinal);
     }
 
-    static Application Approved()
+    [Fact]
+    public void Decision_FromAnApprovedApplication_CitesCompetenceAndProposalSendsToNhưĐiều3AndNamesTheContactPerson()
+    {
+        using var doc = new WordReader(Builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(Approved(), Catalogue)));
+        var paragraphs = doc.Paragraphs();
+        var text = string.Join("\n", paragraphs);
+
+        var bases = paragraphs.Where(p => p.StartsWith("Căn cứ ", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("Căn cứ Quyết định của Ủy ban nhân dân thành phố Đà Nẵng quy định chức năng, nhiệm vụ, quyền hạn", bases[0], StringComparison.Ordinal);
+        Assert.Contains("Theo đề nghị của Trưởng phòng Quản lý khoa học.", paragraphs);
+        Assert.Contains("Người liên hệ: Trần Thị Ánh.", paragraphs);
+        Assert.DoesNotContain("Người đại diện", text, StringComparison.Ordinal);
+        var line = Catalogue.Programme.FindLine("IV.1")!;
+        Assert.Contains($"5. Nguồn kinh phí: kinh phí sự nghiệp khoa học và công nghệ năm 2025, nội dung IV.1 “{line.ShortName}”.", paragraphs);
+        Assert.DoesNotContain(line.Name, text, StringComparison.Ordinal);
+        var recipients = paragraphs.SkipWhile(p => p != "Nơi nhận:").Skip(1).TakeWhile(p => p.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["- Như Điều 3;", "- Giám đốc Sở (để b/c);", "- Kho bạc Nhà nước thành phố Đà Nẵng;", "- Lưu: VT, QLKH."], recipients);
+    }
+
+    [Fact]
+    public void Appraisal_ByOfficersWithoutACouncil_NamesEachCánBộThẩmĐịnhAndNoChair()
+    {
+        using var doc = new WordReader(Builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(Evaluated(), Catalogue)));
+        var text = doc.AllText() + string.Join("\n", doc.Tables().SelectMany(t => t).SelectMany(r => r));
+
+        Assert.Contains("1. Nguyễn Thẩm Định – Cán bộ thẩm định.", doc.Paragraphs());
+        Assert.Contains("CÁN BỘ THẨM ĐỊNH", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chủ tịch", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Hội đồng", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Minutes_FromARecordedEvaluation_CloseAtTheRecordedTimeAndShowScoresWithoutAnInventedPassMark()
+    {
+        using var doc = new WordReader(Builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(Evaluated(), Catalogue)));
+        var paragraphs = doc.Paragraphs();
+
+        Assert.Contains(paragraphs, p => p.StartsWith("Hôm nay, ngày 01 tháng 8 năm 2026, tại Sở Khoa học và Công nghệ thành phố Đà Nẵng", StringComparison.Ordinal));
+        Assert.Contains("Cuộc họp kết thúc lúc 10 giờ 00 phút cùng ngày.", paragraphs);
+        var results = doc.Tables().Single(t => t[0].SequenceEqual(["TT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá"]));
+        Assert.Equal(["1", "Kết quả áp dụng 5S", "100 điểm", "40 điểm"], results[1]);
+        Assert.DoesNotContain(doc.Tables().SelectMany(t => t).SelectMany(r => r), c => c == "Không đạt");
+        Assert.Contains("Hội đồng thống nhất đánh giá nhiệm vụ: ĐẠT.", paragraphs);
+    }
+
+    /// <summary><see cref="Approved"/>, then evaluated (passed) with one scored criterion, at 10:00 in Đà Nẵng on 01/08/2026.</summary>
+    internal static Application Evaluated()
+    {
+        var application = Approved();
+        application.Lifecycle.Evaluation = new EvaluationRecord("Lãnh đạo Sở", true, [new NsclWorkflows.Domain.Lifecycle.CriterionScore("Kết quả áp dụng 5S", 40, 100)],
+            280_000_000, "Đạt yêu cầu.", new DateTimeOffset(2026, 8, 1, 3, 0, 0, TimeSpan.Zero));
+        return application;
+    }
+
+    internal static Application Approved()
     {
         var at = new DateTimeOffset(2026, 1, 15, 3, 0, 0, TimeSpan.Zero);
         var application = new Application("aaaaaaaaaaaaaaaaaaaaaaaaaa", "NSCL-2026-ABC123",

@@ -12,7 +12,7 @@ public sealed class ReportRunDocumentTests
 {
     static readonly DateTimeOffset Now = new(2026, 7, 1, 2, 0, 0, TimeSpan.Zero);
 
-    static byte[] Build()
+    internal static byte[] Build()
     {
         var opened = ReportRunRules.Open(new("sixMonthly", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "Ủy ban nhân dân thành phố Đà Nẵng",
             new DateOnly(2026, 7, 10), null, "1234/UBND-KT", new DateOnly(2026, 5, 28)), "run-1", "Nguyễn Văn Đức", Now, new DateOnly(2026, 6, 1)).Value!;

@@ -59,7 +59,7 @@ static class VietnameseSamples
             new(1, new DateOnly(2025, 6, 30), "Tiến độ đào tạo & kết quả đánh giá 5S <đợt 1>."),
             new(2, new DateOnly(2025, 9, 30), $"Kết quả áp dụng Lean; {AllLettersUpper}"),
         ],
-        ["Như Điều 3;", "Giám đốc Sở (để b/c);", $"{EnterpriseName};", "Lưu: VT, QLCN."],
+        ["Như Điều 3;", "Giám đốc Sở (để b/c);", $"{EnterpriseName};", "Lưu: VT, QLKH."],
         draft);
 
     public static EvaluationMinutesData Minutes() => new(

@@ -39,6 +39,29 @@ public sealed class EmailOptionsTests
         Assert.All(problems, p => Assert.Contains("Recipients:1:", p));
     }
 
+    [Fact]
+    public void Problems_DirectorsOfficeGroupAndUnitContact_AcceptedWhenComplete()
+    {
+        var options = Valid();
+        options.Recipients.Add(new RecipientGroup { Unit = "*", Role = "DirectorsOffice", Title = "Chánh Văn phòng Sở", Addresses = ["Văn phòng <vp@x.vn>"] });
+        options.UnitContacts.Add(new UnitContact { Unit = "*", Name = "Phòng Quản lý khoa học", Phone = "0236 3822 000", Email = "qlkh@x.vn" });
+
+        Assert.Empty(options.Problems());
+    }
+
+    [Fact]
+    public void Problems_UnitContactWithoutUnitOrNameOrWithBadEmail_NamesItsIndex()
+    {
+        var options = Valid();
+        options.UnitContacts.Add(new UnitContact { Unit = "*", Name = "Phòng Quản lý khoa học" });
+        options.UnitContacts.Add(new UnitContact { Unit = " ", Name = "", Email = "not an address" });
+
+        var problems = options.Problems();
+
+        Assert.Equal(3, problems.Count);
+        Assert.All(problems, p => Assert.Contains("UnitContacts:1:", p));
+    }
+
     [Theory]
     [InlineData("ftp://api.sendgrid.com")]
     [InlineData("api.sendgrid.com")]

@@ -35,6 +35,31 @@ public sealed class RecipientDirectoryTests
     }
 
     [Fact]
+    public void Officers_NamedAddressAndGroupTitle_GreetByNameAndTitleElseTheRolesTitle()
+    {
+        var directory = Directory(
+            new RecipientGroup { Unit = "skhcn", Role = "HeadOfDivision", Title = " Trưởng phòng Quản lý khoa học ", Addresses = ["Trần Văn Phong <phong@x.vn>"] },
+            Group("*", "HeadOfDivision", "truc@x.vn"), Group("*", "DirectorsOffice", "Văn phòng Sở <vp@x.vn>"));
+
+        Assert.Equal(
+            [new Recipient("phong@x.vn", "Trần Văn Phong", "Trưởng phòng Quản lý khoa học"), new Recipient("truc@x.vn", null, "Trưởng phòng phụ trách Chương trình NSCL")],
+            directory.Officers("skhcn", NotificationAudience.HeadOfDivision));
+        Assert.Equal([new Recipient("vp@x.vn", "Văn phòng Sở", "Chánh Văn phòng Sở")], directory.Officers("skhcn", NotificationAudience.DirectorsOffice));
+    }
+
+    [Fact]
+    public void ContactFor_UnitOwnElseWildcard_NullWhenNone()
+    {
+        var own = new UnitContact { Unit = "sct", Name = "Phòng Quản lý thương mại", Phone = "0236 3822 000" };
+        var any = new UnitContact { Unit = "*", Name = "Phòng Quản lý khoa học" };
+        var directory = new RecipientDirectory(new StaticMonitor(new EmailOptions { UnitContacts = [any, own] }));
+
+        Assert.Same(own, directory.ContactFor("SCT"));
+        Assert.Same(any, directory.ContactFor("skhcn"));
+        Assert.Null(Directory().ContactFor("skhcn"));
+    }
+
+    [Fact]
     public void Officers_NothingConfigured_IsEmpty() =>
         Assert.Empty(Directory().Officers("dost", NotificationAudience.Leaders));
 

@@ -37,6 +37,18 @@ public sealed class TextTemplateTests
     }
 
     [Fact]
+    public void Render_ListOfLines_IsAnHtmlListAndDashLinesInText()
+    {
+        var template = TextTemplate.Parse("Cần bổ sung:\n{{#list items}}", "t");
+        var items = new Dictionary<string, string> { ["items"] = "Giấy phép kinh doanh\r\n\nBáo cáo <tài chính> & thuế" };
+
+        Assert.Equal("Cần bổ sung:\n<ul style=\"margin:4px 0 12px 0;padding-left:24px\"><li>Giấy phép kinh doanh</li><li>Báo cáo &lt;tài chính&gt; &amp; thuế</li></ul>",
+            template.Render(items, TemplateEscaping.Html));
+        Assert.Equal("Cần bổ sung:\n- Giấy phép kinh doanh\n- Báo cáo <tài chính> & thuế", template.Render(items, TemplateEscaping.None));
+        Assert.Equal(["items"], template.Names);
+    }
+
+    [Fact]
     public void Render_MissingValue_ThrowsNamingEveryMissingPlaceholder()
     {
         var template = TextTemplate.Parse("{{trackingCode}} {{dueDate}} {{enterpriseName}}", "Receipt.email (html)");

@@ -79,8 +79,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.CheckInReviewed] = "[NSCL] Kết quả xem xét báo cáo định kỳ quý II/2026 – hồ sơ {0}",
         [NotificationEvent.ExtensionDecided] = "[NSCL] Kết quả đề nghị gia hạn – hồ sơ {0}",
         [NotificationEvent.FinalEvaluationResult] = "[NSCL] Kết quả nghiệm thu hồ sơ {0}: Đạt",
-        [NotificationEvent.Withdrawn] = "[NSCL] Doanh nghiệp đã rút hồ sơ {0}",
-        [NotificationEvent.Expired] = "[NSCL] Hồ sơ {0} đã hết hạn xử lý",
+        [NotificationEvent.Withdrawn] = "[NSCL] Hồ sơ {0} dừng xử lý",
+        [NotificationEvent.Expired] = "[NSCL] Dừng xử lý, trả hồ sơ {0}",
         [NotificationEvent.Cancelled] = "[NSCL] Hồ sơ {0} đã bị hủy",
         [NotificationEvent.YearEndReportReady] = "[NSCL] Báo cáo kết quả năm 2025 đã sẵn sàng",
         [NotificationEvent.StepEscalated] = "[NSCL] Hồ sơ {0} quá hạn xem xét báo cáo định kỳ lần 1/2 (31/03/2026)",
@@ -141,6 +141,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
 
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<i>", html);
+            AssertGreetingAndContact(spec.Audience, text);
             if (application is not null)
             {
                 Assert.Contains("Công ty &lt;script&gt;alert(1)&lt;/script&gt; &amp; Cộng sự", html);
@@ -151,6 +152,37 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         }
     }
 
+    /// <summary>Officers are greeted by title (and name when configured), an overdue approval goes to the Director's office; the enterprise learns whom to contact.</summary>
+    static void AssertGreetingAndContact(NotificationAudience audience, string text)
+    {
+        Assert.DoesNotContain("Quý cán bộ", text, StringComparison.Ordinal);
+        if (audience == NotificationAudience.Enterprise)
+        {
+            Assert.Contains(EmailTestServices.UnitContactLine, text, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.DoesNotContain("Liên hệ về hồ sơ", text, StringComparison.Ordinal);
+        switch (audience)
+        {
+            case NotificationAudience.HeadOfDivision:
+                Assert.Contains($"Kính gửi: Đồng chí {EmailTestServices.HeadOfDivisionName}, {EmailTestServices.HeadOfDivisionTitle},", text, StringComparison.Ordinal);
+                break;
+            case NotificationAudience.DirectorsOffice:
+                Assert.Contains("Kính gửi: Chánh Văn phòng Sở,", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("đôn đốc", text, StringComparison.Ordinal);
+                break;
+            case NotificationAudience.Appraisers:
+                Assert.Contains("Kính gửi: Cán bộ thẩm định hồ sơ,", text, StringComparison.Ordinal);
+                break;
+            case NotificationAudience.Leaders:
+                Assert.Contains("Kính gửi: Lãnh đạo Sở,", text, StringComparison.Ordinal);
+                break;
+            default:
+                break;
+        }
+    }
+
     static List<string> ExpectedRecipients(NotificationAudience audience, Application? application) => audience switch
     {
         NotificationAudience.Enterprise => [application!.Submission.ContactEmail],
@@ -158,6 +190,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         NotificationAudience.Leaders => [EmailTestServices.Leader],
         NotificationAudience.HeadOfDivision => [EmailTestServices.HeadOfDivision],
         NotificationAudience.LeadUnit => [EmailTestServices.LeadUnit],
+        NotificationAudience.DirectorsOffice => [EmailTestServices.DirectorsOffice],
         _ => [EmailTestServices.Officer, EmailTestServices.SecondOfficer],
     };
 

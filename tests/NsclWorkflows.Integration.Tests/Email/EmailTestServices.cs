@@ -19,6 +19,14 @@ static class EmailTestServices
     public const string Officer = "can-bo@sokhcn.example.vn";
     public const string SecondOfficer = "can-bo-2@sokhcn.example.vn";
     public const string LeadUnit = "bao-cao@dost.example.vn";
+    public const string DirectorsOffice = "van-phong@sokhcn.example.vn";
+
+    /// <summary>The head of division's name and title as configured (greeted by them).</summary>
+    public const string HeadOfDivisionName = "Trần Văn Phong";
+    public const string HeadOfDivisionTitle = "Trưởng phòng Quản lý khoa học";
+
+    /// <summary>The line enterprise e-mails end with: whom to contact (Nscl:Email:UnitContacts).</summary>
+    public const string UnitContactLine = "Liên hệ về hồ sơ: Phòng Quản lý khoa học, điện thoại 0236 3822 111, e-mail qlkh@sokhcn.example.vn.";
     public const string PublicBaseUrl = "https://nscl.test.example.vn";
 
     public static Dictionary<string, string?> Settings(string storage, string prefix, CaptureServer capture) => new()
@@ -38,7 +46,8 @@ static class EmailTestServices
         ["Nscl:Email:Recipients:1:Addresses:0"] = Leader,
         ["Nscl:Email:Recipients:2:Unit"] = Unit,
         ["Nscl:Email:Recipients:2:Role"] = "HeadOfDivision",
-        ["Nscl:Email:Recipients:2:Addresses:0"] = HeadOfDivision,
+        ["Nscl:Email:Recipients:2:Title"] = HeadOfDivisionTitle,
+        ["Nscl:Email:Recipients:2:Addresses:0"] = $"{HeadOfDivisionName} <{HeadOfDivision}>",
         ["Nscl:Email:Recipients:3:Unit"] = Unit,
         ["Nscl:Email:Recipients:3:Role"] = "Officer",
         ["Nscl:Email:Recipients:3:Addresses:0"] = Officer,
@@ -46,6 +55,13 @@ static class EmailTestServices
         ["Nscl:Email:Recipients:4:Unit"] = Unit,
         ["Nscl:Email:Recipients:4:Role"] = "LeadUnit",
         ["Nscl:Email:Recipients:4:Addresses:0"] = LeadUnit,
+        ["Nscl:Email:Recipients:5:Unit"] = "*",
+        ["Nscl:Email:Recipients:5:Role"] = "DirectorsOffice",
+        ["Nscl:Email:Recipients:5:Addresses:0"] = DirectorsOffice,
+        ["Nscl:Email:UnitContacts:0:Unit"] = "*",
+        ["Nscl:Email:UnitContacts:0:Name"] = "Phòng Quản lý khoa học",
+        ["Nscl:Email:UnitContacts:0:Phone"] = "0236 3822 111",
+        ["Nscl:Email:UnitContacts:0:Email"] = "qlkh@sokhcn.example.vn",
     };
 
     /// <summary>Adds the infrastructure to <paramref name="services"/> with <paramref name="settings"/>.</summary>

@@ -165,7 +165,7 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
             .Select(l => (l.GetProperty("lineId").GetString()!, (decimal)l.GetProperty("reservedVnd").GetInt64(), (decimal)l.GetProperty("committedVnd").GetInt64(),
                 (decimal)l.GetProperty("disbursedVnd").GetInt64(), (decimal)l.GetProperty("remainingVnd").GetInt64()))
             .ToList();
-        var actual = table.Rows.Select(r => (r.Text("Mục")!, r.Number("Đã giữ chỗ (đồng)"), r.Number("Đã cam kết (đồng)"), r.Number("Đã giải ngân (đồng)"), r.Number("Còn lại (đồng)"))).ToList();
+        var actual = table.Rows.Select(r => (r.Text("Mục")!, r.Number("Đang tạm giữ (đồng)"), r.Number("Cam kết chi, chưa giải ngân (đồng)"), r.Number("Đã giải ngân (đồng)"), r.Number("Còn lại (đồng)"))).ToList();
         Assert.Equal(expected, actual);
         Assert.Contains(actual, r => r.Item1 == "IV.1" && r.Item2 + r.Item3 + r.Item4 >= 100_000_000m);
     }
@@ -175,7 +175,7 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var rows = await CsvAsync("/api/exports/ledger/movements?format=csv&year=2025&line=IV.1", As.Admin);
 
-        Assert.Contains(rows.Skip(1), r => r[5] == ids.Approved && r[4] == "100000000" && r[3] == "Giữ chỗ");
+        Assert.Contains(rows.Skip(1), r => r[5] == ids.Approved && r[4] == "100000000" && r[3] == "Tạm giữ");
     }
 
     [Fact]

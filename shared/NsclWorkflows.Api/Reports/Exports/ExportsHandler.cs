@@ -80,8 +80,8 @@ public sealed class ExportsHandler(
         new("Kế hoạch (đồng)", ExportCellKind.WholeNumber, 18),
         new("Dự toán giao (đồng)", ExportCellKind.WholeNumber, 18),
         new("Nguồn dự toán", ExportCellKind.Text, 14),
-        new("Đã giữ chỗ (đồng)", ExportCellKind.WholeNumber, 18),
-        new("Đã cam kết (đồng)", ExportCellKind.WholeNumber, 18),
+        new("Đang tạm giữ (đồng)", ExportCellKind.WholeNumber, 18),
+        new("Cam kết chi, chưa giải ngân (đồng)", ExportCellKind.WholeNumber, 18),
         new("Đã giải ngân (đồng)", ExportCellKind.WholeNumber, 18),
         new("Còn lại (đồng)", ExportCellKind.WholeNumber, 18),
     ];
@@ -483,9 +483,9 @@ public sealed class ExportsHandler(
 
     static string MovementText(BudgetMovementKind kind) => kind switch
     {
-        BudgetMovementKind.Reserve => "Giữ chỗ",
-        BudgetMovementKind.Release => "Hoàn trả",
-        BudgetMovementKind.Commit => "Cam kết",
+        BudgetMovementKind.Reserve => "Tạm giữ",
+        BudgetMovementKind.Release => "Hủy tạm giữ",
+        BudgetMovementKind.Commit => "Cam kết chi",
         BudgetMovementKind.Disburse => "Giải ngân",
         _ => kind.ToString(),
     };

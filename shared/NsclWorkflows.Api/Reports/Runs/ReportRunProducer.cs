@@ -44,7 +44,7 @@ public sealed class ReportRunProducer(
         var now = time.GetUtcNow();
         await using var file = new FileStream(Path.Combine(Path.GetTempPath(), "nscl-run-" + Guid.NewGuid().ToString("N") + ".docx"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        OfficialDocumentBuilder.WriteReportRun(new ReportRunDocumentData(figures.Header, layout.Signatory, run, figures, layout.Recipients), file);
+        OfficialDocumentBuilder.WriteReportRun(new ReportRunDocumentData(figures.Header, layout.Signatory, run, figures, layout.RecipientsFor(run.Addressee)), file);
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         var stored = await documents.AddVersionAsync(
             new NewDocument(ReportKind, run.Id, run.Title + ".docx", DocumentKinds.WordContentType, ReadOnlyMemory<byte>.Empty, by, now,

@@ -12,6 +12,6 @@ public sealed class AcceptCompleteness() : ActionDefinition<NoteBody, AcceptComp
     {
         c.RecordDecision(request.ActorName, payload.Note);
         c.EnterAppraisal();
-        return c.Decision(c.Audit(request, AuditKinds.CompletenessAccepted, payload.Note ?? "Hồ sơ đầy đủ; chuyển thẩm định."));
+        return c.Decision(c.Audit(request, AuditKinds.CompletenessAccepted, payload.Note ?? "Hồ sơ đầy đủ, hợp lệ; chuyển thẩm định."));
     }
 }

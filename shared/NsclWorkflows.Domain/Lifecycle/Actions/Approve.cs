@@ -59,7 +59,7 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
         if (c.LedgerRefusal is { Refused: true } refusal)
         {
             state.LastApprovalRefusal = refusal.RefusalMessage;
-            c.Refuse(refusal.RefusalCode ?? "budget_refused", refusal.RefusalMessage ?? "Sổ kinh phí từ chối.");
+            c.Refuse(refusal.RefusalCode ?? "budget_refused", refusal.RefusalMessage ?? "Chưa tạm giữ được kinh phí trên sổ kinh phí; hồ sơ chưa được phê duyệt.");
             return c.Decision(c.Audit(request, AuditKinds.ApprovalRefused, c.RefusalMessage!));
         }
 

@@ -30,7 +30,7 @@ public sealed class RequestSupplementation() : ActionDefinition<RequestSupplemen
         c.MoveTo(ApplicationStatus.SupplementationRequested);
         c.StartStep(deadline);
         c.Notify(NotificationEvent.SupplementationRequested, $"round-{state.Supplementations.Count}", NotificationAudience.Enterprise,
-            (NotificationFacts.MissingItems, items), (NotificationFacts.DueDate, Iso(deadline)), (NotificationFacts.Note, payload.Note ?? string.Empty));
+            (NotificationFacts.MissingItems, string.Join('\n', payload.MissingItems)), (NotificationFacts.DueDate, Iso(deadline)), (NotificationFacts.Note, payload.Note ?? string.Empty));
         return c.Decision(c.Audit(request, AuditKinds.SupplementationRequested, $"Yêu cầu bổ sung ({items}), hạn {Date(deadline)}."));
     }
 }

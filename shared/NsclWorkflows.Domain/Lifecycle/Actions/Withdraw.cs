@@ -14,7 +14,9 @@ public sealed class Withdraw() : ActionDefinition<NoteBody, Withdraw.Payload>(Li
     {
         var reason = payload.Reason ?? "Doanh nghiệp rút hồ sơ.";
         c.Close(ApplicationStatus.Withdrawn, reason);
-        c.Notify(NotificationEvent.Withdrawn, "withdrawn", NotificationAudience.Officers, (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, reason));
+        // The officers' e-mail says who stopped the file: the same e-mail tells of a file stopped at the supplementation deadline.
+        var told = payload.Reason is null ? reason : $"Doanh nghiệp rút hồ sơ. Lý do: {reason}";
+        c.Notify(NotificationEvent.Withdrawn, "withdrawn", NotificationAudience.Officers, (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, told));
         return c.Decision(c.Audit(request, AuditKinds.Withdrawn, reason));
     }
 }

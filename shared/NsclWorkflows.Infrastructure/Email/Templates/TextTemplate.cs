@@ -15,8 +15,9 @@ public enum TemplateEscaping
 }
 
 /// <summary>
-/// A small template language: <c>{{name}}</c> inserts a value; <c>{{#if name}}…{{/if}}</c> keeps its body only when
-/// <c>name</c> has a non-empty value (blocks nest). Names are letters and digits, starting with a letter. Nothing else
+/// A small template language: <c>{{name}}</c> inserts a value; <c>{{#list name}}</c> inserts a value of one item a
+/// line as a list (HTML: <c>&lt;ul&gt;&lt;li&gt;…</c>; text: one "- item" a line); <c>{{#if name}}…{{/if}}</c> keeps its
+/// body only when <c>name</c> has a non-empty value (blocks nest). Names are letters and digits, starting with a letter. Nothing else
 /// between <c>{{</c> and <c>}}</c> is accepted. A value the template needs and the caller lacks is an error, never an
 /// empty string. Values are only ever inserted escaped for the output's kind: the template's own text is trusted,
 /// values are not.
@@ -79,6 +80,12 @@ public sealed partial class TextTemplate
                 parent.Add(new Conditional(condition, current));
                 current = parent;
             }
+            else if (match.Groups["list"].Success)
+            {
+                var value = match.Groups["list"].Value;
+                names.Add(value);
+                current.Add(new ListPlaceholder(value));
+            }
             else
             {
                 var value = match.Groups["name"].Value;
@@ -128,11 +135,26 @@ public sealed partial class TextTemplate
                 case Placeholder placeholder:
                     missing.Add(placeholder.Name);
                     break;
+                case ListPlaceholder list when values.TryGetValue(list.Name, out var value):
+                    output.Append(ListOf(value, escaping));
+                    break;
+                case ListPlaceholder list:
+                    missing.Add(list.Name);
+                    break;
                 case Conditional conditional when values.TryGetValue(conditional.Name, out var value) && value.Length > 0:
                     Write(conditional.Body, values, escaping, output, missing);
                     break;
             }
         }
+    }
+
+    /// <summary>One item a line of <paramref name="value"/> (blank lines dropped), as an HTML list or "- item" lines.</summary>
+    static string ListOf(string value, TemplateEscaping escaping)
+    {
+        var items = TextSafety.Clean(value, multiLine: true).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return escaping == TemplateEscaping.Html
+            ? "<ul style=\"margin:4px 0 12px 0;padding-left:24px\">" + string.Concat(items.Select(i => "<li>" + HtmlText.Escape(i) + "</li>")) + "</ul>"
+            : string.Join('\n', items.Select(i => "- " + i));
     }
 
     static void AddLiteral(List<Node> nodes, string text)
@@ -147,7 +169,7 @@ public sealed partial class TextTemplate
 
     static string Excerpt(string source, int index) => source.Substring(index, Math.Min(30, source.Length - index)).ReplaceLineEndings(" ");
 
-    [GeneratedRegex(@"\{\{\s*(?:#if\s+(?<if>[A-Za-z][A-Za-z0-9]*)|(?<end>/if)|(?<name>[A-Za-z][A-Za-z0-9]*))\s*\}\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{\{\s*(?:#if\s+(?<if>[A-Za-z][A-Za-z0-9]*)|#list\s+(?<list>[A-Za-z][A-Za-z0-9]*)|(?<end>/if)|(?<name>[A-Za-z][A-Za-z0-9]*))\s*\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
     abstract record Node;
@@ -155,6 +177,8 @@ public sealed partial class TextTemplate
     sealed record Literal(string Text) : Node;
 
     sealed record Placeholder(string Name) : Node;
+
+    sealed record ListPlaceholder(string Name) : Node;
 
     sealed record Conditional(string Name, IReadOnlyList<Node> Body) : Node;
 }
