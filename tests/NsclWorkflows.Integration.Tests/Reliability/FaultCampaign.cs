@@ -12,8 +12,8 @@ namespace NsclWorkflows.Integration.Tests.Reliability;
 /// <summary>How large a campaign is and which faults it injects (one after another, while the lifecycles run).</summary>
 sealed record CampaignOptions(int Applications, int StorageOutages, int HostKills, int EmailOutages, int SlowPeriods, TimeSpan Limit)
 {
-    /// <summary>CI: twelve lifecycles, one fault of each kind.</summary>
-    public static CampaignOptions Short => new(12, 1, 1, 1, 1, TimeSpan.FromMinutes(8));
+    /// <summary>CI: twenty lifecycles, one fault of each kind.</summary>
+    public static CampaignOptions Short => new(20, 1, 1, 1, 1, TimeSpan.FromMinutes(8));
 
     /// <summary>The long campaign (scripts/fault-campaign.sh): N lifecycles, three outages, five kills.</summary>
     public static CampaignOptions Long(int applications) => new(applications, 3, 5, 2, 2, TimeSpan.FromMinutes(40));

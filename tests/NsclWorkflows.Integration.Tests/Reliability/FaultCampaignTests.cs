@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace NsclWorkflows.Integration.Tests.Reliability;
 
 /// <summary>
-/// The fault campaign (issue 18). CI runs the short one: twelve lifecycles with one storage outage, one host
+/// The fault campaign (issue 18). CI runs the short one: twenty lifecycles with one storage outage, one host
 /// kill, one e-mail outage and one slow period. <c>NSCL_CAMPAIGN_APPLICATIONS=100 ./scripts/fault-campaign.sh</c>
 /// runs the long one; its figures go in docs/reliability.md. Its own Azurite (it stops it), so it runs beside the rest.
 /// </summary>
