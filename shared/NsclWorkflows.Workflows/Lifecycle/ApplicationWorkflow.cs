@@ -235,14 +235,13 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
 
             try
             {
-                await TakeAsync(StepKind.ActionFailed, action, detail: failure);
+                return await TakeAsync(StepKind.ActionFailed, action, detail: failure);
             }
             catch (TaskFailedException)
             {
                 // Not even the record could be written (logged by the rounds): the workflow waits for the next action.
+                return current;
             }
-
-            return current;
         }
 
         public async Task<StepResult> TakeAsync(StepKind kind, ActionRequest? action = null, string? detail = null, PendingDocument? document = null)
