@@ -89,7 +89,7 @@ public sealed partial class TableDecisionRegister(TableClientFactory tables, ILo
     /// The application's decision has its number already (a step run again, or recorded again after it could not be
     /// decided): the same number, its line brought to the latest date and signer (replaced under its ETag).
     /// </summary>
-    async Task<RegisteredDecision> KeepNumberAsync(TableClient table, string partition, int number, DecisionRegistration registration, CancellationToken cancellationToken)
+    static async Task<RegisteredDecision> KeepNumberAsync(TableClient table, string partition, int number, DecisionRegistration registration, CancellationToken cancellationToken)
     {
         var line = await FindAsync(table, partition, NumberRow(number), cancellationToken)
             ?? throw new InvalidOperationException($"The decision register of {partition} names number {number} for {registration.ApplicationId} without its line.");
