@@ -13,7 +13,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// <item>officers are shown by their role ("Cán bộ xử lý hồ sơ", "Lãnh đạo Sở", …), never by name or id; notes the
 ///   enterprise was sent (supplementation request, review of a report, decisions and their reasons) stay, internal
 ///   notes (the completeness officer's note, budget refusals, escalations, failed e-mails, ignored actions) do not;</item>
-/// <item>attachments: all of the application's files, an officer's shown as added by "Cán bộ xử lý hồ sơ";</item>
+/// <item>attachments: all of the application's files, an officer's shown as added by "Cán bộ xử lý hồ sơ" (except, while
+///   the file waits for its signed decision, the officers' files: <see cref="ShowsAttachment"/>);</item>
 /// <item>anything this rule does not name (a new audit kind) is not shown: it fails closed.</item>
 /// </list>
 /// Officers of the unit see everything. Pure functions: the stored records are never changed.
@@ -141,6 +142,16 @@ public static class EnterpriseDisclosure
     {
         ArgumentNullException.ThrowIfNull(attachment);
         return attachment.UploadedBy == EnterpriseActor ? attachment : attachment with { UploadedBy = RoleLabel(null) };
+    }
+
+    /// <summary>
+    /// Whether the enterprise sees an attachment of its file now: all of them, except an officer's while the file waits
+    /// for its signed decision (the scan a leader uploads before recording it is the enterprise's only once recorded).
+    /// </summary>
+    public static bool ShowsAttachment(Attachments.StoredAttachment attachment, ApplicationStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return attachment.UploadedBy == EnterpriseActor || status != ApplicationStatus.AwaitingDecisionSigning;
     }
 
     /// <summary>The enterprise's history: its entries (<see cref="HistoryEntry"/>) in order.</summary>

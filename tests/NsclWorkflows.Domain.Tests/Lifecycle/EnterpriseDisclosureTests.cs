@@ -110,6 +110,18 @@ public class EnterpriseDisclosureTests
     }
 
     [Fact]
+    public void ShowsAttachment_AnOfficersFileWhileTheDecisionAwaitsItsSignature_IsHiddenUntilRecorded()
+    {
+        var scan = new NsclWorkflows.Domain.Attachments.StoredAttachment("quyet-dinh-da-ky.pdf", "application/pdf", 10, At, "lanh.dao.c");
+        var own = new NsclWorkflows.Domain.Attachments.StoredAttachment("bao-cao.pdf", "application/pdf", 10, At, EnterpriseDisclosure.EnterpriseActor);
+
+        Assert.False(EnterpriseDisclosure.ShowsAttachment(scan, ApplicationStatus.AwaitingDecisionSigning));
+        Assert.True(EnterpriseDisclosure.ShowsAttachment(own, ApplicationStatus.AwaitingDecisionSigning));
+        Assert.True(EnterpriseDisclosure.ShowsAttachment(scan, ApplicationStatus.InImplementation));
+        Assert.True(EnterpriseDisclosure.ShowsAttachment(scan, ApplicationStatus.AwaitingApproval));
+    }
+
+    [Fact]
     public void Lifecycle_SignedDecision_ShownWithTheSignerAndTheLeaderWhoRecordedItByRole()
     {
         var full = Full();

@@ -206,6 +206,15 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(200, (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", As.Clerk)).Status);
         Assert.Equal("AwaitingDecisionSigning", view.GetProperty("status").GetString());
         Assert.DoesNotContain(mails.GetProperty("notifications").EnumerateArray(), m => m.GetProperty("event").GetString() == "Approved");
+
+        // The leader's scan of the signed decision, uploaded before it is recorded: not the enterprise's yet.
+        var scan = await client.UploadSignedPdfAsync(id, As.Leader);
+        var (_, theirs) = await client.GetAsync($"/api/applications/{id}/attachments", As.Enterprise(token));
+        var (_, officers) = await client.GetAsync($"/api/applications/{id}/attachments", As.Clerk);
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), a => a.GetProperty("name").GetString() == scan);
+        Assert.Contains(officers.GetProperty("items").EnumerateArray(), a => a.GetProperty("name").GetString() == scan);
+        Assert.Equal(404, (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(scan)}", As.Enterprise(token))).Status);
+        Assert.Equal(200, (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(scan)}", As.Clerk)).Status);
     }
 
     [Fact]
