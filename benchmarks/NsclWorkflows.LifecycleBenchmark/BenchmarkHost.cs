@@ -68,13 +68,25 @@ static class LifecycleScript
             "productivity-tools", "Áp dụng 5S", "Benchmark", 3_000_000), catalogue.Version, now, now.AddDays(1));
     }
 
-    /// <summary>Receipt, completeness, appraisal, approval, two check-ins submitted and accepted, final report, evaluation.</summary>
+    /// <summary>The signed decision's scan, stored as each application's attachment before its lifecycle starts.</summary>
+    public static readonly byte[] SignedPdf = "%PDF-1.4\n% benchmark\n%%EOF\n"u8.ToArray();
+
+    public const string SignedPdfName = "quyet-dinh-da-ky.pdf";
+
+    /// <summary>Receipt, completeness, appraisal, approval, the signed decision, two check-ins submitted and accepted, final report, evaluation.</summary>
     public static readonly (ActionRequest Action, Func<Application, bool> Done)[] Steps =
     [
         (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
         (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = [new CriterionScore("A", 8, 10)] },
             a => a.Status == ApplicationStatus.AwaitingApproval),
-        (new(LifecycleAction.Approve, "leader", "Leader") { AmountVnd = 3_000_000, BudgetYear = 2025 }, a => a.Status == ApplicationStatus.InImplementation),
+        (new(LifecycleAction.Approve, "leader", "Leader") { AmountVnd = 3_000_000, BudgetYear = 2025 }, a => a.Status == ApplicationStatus.AwaitingDecisionSigning),
+        (new(LifecycleAction.RecordSignedDecision, "leader", "Leader")
+            {
+                SignedOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(NsclWorkflows.Domain.Calendar.DeadlinePlanner.VietnamOffset).DateTime),
+                SignerName = "Nguyễn Văn Ký",
+                SignerTitle = "Phó Giám đốc",
+                SignedFile = SignedPdfName,
+            }, a => a.Status == ApplicationStatus.InImplementation),
         (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 50 }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted),
         (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted),
         (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 2", PercentDone = 100 }, a => a.Lifecycle.CheckIns[1].Status == CheckInStatus.Submitted),

@@ -45,6 +45,7 @@ await host.StartAsync();
 var client = host.Services.GetRequiredService<DurableTaskClient>();
 var repository = host.Services.GetRequiredService<IApplicationRepository>();
 var catalogue = host.Services.GetRequiredService<ProgrammeCatalogue>();
+var attachments = host.Services.GetRequiredService<NsclWorkflows.Domain.Attachments.IAttachmentStore>();
 
 // 1. The raw rate: one-activity orchestrations, same backend, same process.
 var raw = Stopwatch.StartNew();
@@ -52,7 +53,7 @@ var pings = await Task.WhenAll(Enumerable.Range(0, applications).Select(i => cli
 await Task.WhenAll(pings.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false)));
 raw.Stop();
 
-// 2. Whole lifecycles: receipt, completeness, appraisal, approval, two check-ins submitted and accepted, final report, evaluation.
+// 2. Whole lifecycles: receipt, completeness, appraisal, approval, the signed decision, two check-ins submitted and accepted, final report, evaluation.
 var LifecycleSteps = LifecycleScript.Steps;
 var directory = host.Services.GetRequiredService<IApplicationDirectory>();
 var lifecycle = await LifecyclesAsync("B");
@@ -105,6 +106,7 @@ async Task<(TimeSpan Elapsed, int Completed)> LifecyclesAsync(string series)
         var application = LifecycleScript.NewApplication(i, catalogue, series);
         var id = application.Id;
         await repository.TryAddAsync(application, new AuditEntry(id, application.SubmittedAtUtc, AuditKinds.Submitted, "benchmark", "Nộp"), default);
+        await attachments.AddAsync(id, LifecycleScript.SignedPdfName, "application/pdf", LifecycleScript.SignedPdf, "leader", 20, default);
         ids.Add(id);
     }
 

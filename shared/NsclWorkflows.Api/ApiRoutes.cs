@@ -51,6 +51,7 @@ public static class ApiRoutes
     public const string ReportRunDecision = "report-runs/{id}/decision";
     public const string ReportRunReport = "report-runs/{id}/report";
     public const string ReportRunSignedCopy = "report-runs/{id}/signed-copy";
+    public const string Decisions = "decisions";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -104,6 +105,7 @@ public static class ApiRoutes
         new("DecideReportRun", "POST", ReportRunDecision),
         new("GetReportRunReport", "GET", ReportRunReport),
         new("UploadReportRunSignedCopy", "POST", ReportRunSignedCopy),
+        new("ListDecisions", "GET", Decisions),
     ];
 }
 

@@ -76,6 +76,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Inbox.InboxCursor>();
         services.AddSingleton<Inbox.InboxPageHandler>(); // GET /api/inbox: pages and search (issue 17)
         services.AddNsclProjections(); // inbox, search and programme counters caught up at start (issue 17)
+        services.AddSingleton<Decisions.DecisionRegisterHandler>(); // GET /api/decisions: the decision register (issue 14)
         return services;
     }
 }

@@ -112,7 +112,19 @@ public class ActionBodyReadingTests
         var reserve = Assert.Single(machine.LedgerMovesFor(application, step));
         Assert.Equal((BudgetMovementKind.Reserve, 150_000_000L, 2026), (reserve.Kind, reserve.AmountVnd, reserve.Key.Year));
         Assert.True(machine.Apply(application, step).Result.Applied);
-        Assert.Equal((ApplicationStatus.InImplementation, 150_000_000L, 2026), (application.Status, application.Lifecycle.Approval!.AmountVnd, application.Lifecycle.Approval.BudgetYear));
+        Assert.Equal((ApplicationStatus.AwaitingDecisionSigning, 150_000_000L, 2026), (application.Status, application.Lifecycle.Approval!.AmountVnd, application.Lifecycle.Approval.BudgetYear));
+
+        // The signed decision, read as the leader sends it; the register's number comes with the step.
+        using var signing = JsonDocument.Parse("""{"signedOn":"2025-03-03","signerName":"  Nguyễn Văn Ký ","signerTitle":"Phó Giám đốc","signedFile":"qd.pdf"}""");
+        var (signed, signingErrors) = ActionPayloadReader.Read(signing.RootElement, LifecycleAction.RecordSignedDecision, "Lãnh đạo", "Leader", application, Catalogue, At);
+        Assert.Empty(signingErrors);
+        Assert.Equal(("Nguyễn Văn Ký", new DateOnly(2025, 3, 3)), (signed!.SignerName, signed.SignedOn));
+        var signingStep = Next(signed);
+        var registration = machine.DecisionToRegister(application, signingStep)!;
+        var number = new NsclWorkflows.Domain.Decisions.RegisteredDecision(registration.Year, 1, registration.Symbol, registration.ApplicationId, registration.TrackingCode,
+            registration.Unit, registration.Kind, registration.SignedOn, registration.SignerName, registration.SignerTitle, registration.RecordedBy, registration.AtUtc);
+        Assert.True(machine.Apply(application, signingStep, registered: number).Result.Applied);
+        Assert.Equal((ApplicationStatus.InImplementation, "1/QĐ-SKHCN"), (application.Status, application.Lifecycle.SignedDecision!.NumberAndSymbol));
 
         void Step(string? json, StepKind kind, LifecycleAction action = default)
         {

@@ -161,12 +161,21 @@ test('an application goes from the form to completed through the pages', async (
     await act(officer, 'approve', async (f) => {
       await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));
       await f.getByLabel('Năm ngân sách').fill(YEAR);
+    }, 'Lãnh đạo Sở ký, ban hành quyết định phê duyệt');
+    // The leader records the signed decision (its PDF, date and signer); the system gives its number; only now is the
+    // enterprise told, and implementation starts.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    await act(officer, 'record-signed-decision', async (f) => {
+      await f.getByLabel(/Tệp quyết định đã ký/).setInputFiles({ name: 'quyet-dinh-da-ky.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await f.getByLabel('Ngày ký').fill(today);
+      await f.getByLabel('Họ tên người ký').fill('Nguyễn Văn Ký');
     }, 'Báo cáo tiến độ lần 1');
     // The officer page says the report's state and due date as officials write them, and the bar names roles in Vietnamese.
     await officer.locator('#application dd', { hasText: /^Chưa nộp, hạn \d{2}\/\d{2}\/\d{4}$/ }).first().waitFor();
     const who = officer.locator('.officer-nav .who', { hasText: '(Chuyên viên, Quản trị · ' });
     await who.waitFor();
     assert.doesNotMatch(await who.textContent(), /Admin|Officer/);
+    await officer.locator('.timeline li[data-kind="DecisionSigned"]', { hasText: /QĐ-SKHCN/ }).waitFor();
     const approved = await budgetRow(officer);
     assert.equal(approved.reserved, before.reserved + AMOUNT, 'approval reserves the amount');
     assert.equal(approved.remaining, before.remaining - AMOUNT);
@@ -211,15 +220,21 @@ test('an application goes from the form to completed through the pages', async (
     // The page renders all its parts at once, the timeline last: once it is there, the documents list is too.
     const reloaded = async () => { await page.reload(); await page.locator('.timeline li[data-kind="EvaluationPassed"]').waitFor(); };
     await eventually(reloaded, async () => (await minutes.count()) === 1, 'the evaluation minutes are listed for the enterprise', 60_000);
-    await page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).waitFor();
+    const signed = page.getByRole('button', { name: 'Tải về Quyết định phê duyệt hỗ trợ (bản đã ký)' });
+    await signed.waitFor();
     assert.equal(await page.getByRole('button', { name: 'Tải về Biên bản thẩm định' }).count(), 0, 'the appraisal record is internal');
-    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).click()]);
-    assert.match(saved.suggestedFilename(), /^Dự thảo quyết định phê duyệt hỗ trợ NSCL-\d{4}-[A-Z0-9]+\.docx$/);
-    const docx = await readFile(await saved.path());
+    assert.equal(await page.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).count(), 0, 'the draft decision is the officers\' only');
+    const [saved] = await Promise.all([page.waitForEvent('download'), signed.click()]);
+    assert.match(saved.suggestedFilename(), /^Quyết định số \d+-QĐ-SKHCN NSCL-\d{4}-[A-Z0-9]+\.pdf$/);
+    const pdf = await readFile(await saved.path());
+    assert.deepEqual(pdf, PDF, 'the very PDF the leader recorded');
+    const [minutesFile] = await Promise.all([page.waitForEvent('download'), minutes.click()]);
+    const docx = await readFile(await minutesFile.path());
     assert.equal(docx.subarray(0, 2).toString('latin1'), 'PK', 'a Word (zip) file');
     await screenshot(page, '04-trang-thai-hoan-thanh');
     await officer.reload();
     await officer.getByRole('button', { name: 'Tải về Biên bản thẩm định' }).waitFor();
+    await officer.getByRole('button', { name: 'Tải về Dự thảo quyết định phê duyệt hỗ trợ' }).waitFor();
 
     // Small screens: the enterprise's status page and the officer's dashboard fit a phone's width without sideways scrolling.
     for (const [p, name] of [[page, '10-trang-thai-dien-thoai'], [officer, '11-tong-quan-dien-thoai']]) {

@@ -64,6 +64,14 @@ export const ACTIONS = {
   withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
   'add-note': { title: 'Ghi chú vào hồ sơ', fields: [note(true, 'Nội dung ghi chú (chỉ cán bộ xem được)')], auditText: { NoteAdded: 'Ghi chú của cán bộ' } },
+  'record-signed-decision': {
+    title: 'Ghi nhận quyết định đã ký',
+    fields: [{ name: 'signedFile', label: 'Tệp quyết định đã ký (PDF, tối đa 10 MB)', type: 'file', accept: '.pdf,application/pdf', required: true },
+      { name: 'signedOn', label: 'Ngày ký', type: 'date', required: true },
+      { name: 'signerName', label: 'Họ tên người ký', required: true }, { name: 'signerTitle', label: 'Chức vụ người ký', value: 'Phó Giám đốc', required: true }],
+    body: (v) => ({ signedOn: v.signedOn, signerName: v.signerName, signerTitle: v.signerTitle }),
+    fileInto: 'signedFile', // the uploaded PDF's stored name goes in this field (not in attachments); the system gives the number
+  },
 };
 
 /** How the history names the entries an action records (auditText of its spec), beside the lifecycle's own (application-view.js). */
@@ -111,8 +119,9 @@ function actionForm(applicationId, name, caller, onDone, { version, onStale }) {
     try {
       const chosen = form.querySelector('input[type=file]')?.files ?? [];
       if (chosen.length > 0) {
-        body.attachments = [];
-        for (const file of chosen) body.attachments.push((await uploadAttachment(applicationId, file, caller)).name);
+        const names = [];
+        for (const file of chosen) names.push((await uploadAttachment(applicationId, file, caller)).name);
+        if (spec.fileInto) body[spec.fileInto] = names[0]; else body.attachments = names;
       }
       const headers = version === undefined ? {} : { 'If-Match': `"${version}"` };
       await api(`/api/applications/${encodeURIComponent(applicationId)}/actions/${name}`, { method: 'POST', json: body, headers, ...caller });
@@ -122,7 +131,7 @@ function actionForm(applicationId, name, caller, onDone, { version, onStale }) {
       if (error instanceof ApiError && error.status === 412 && onStale) {
         await onStale(error.problem);
       } else if (error instanceof ApiError && error.fieldErrors.length > 0) {
-        showErrors(form, error.fieldErrors.map((e) => ({ ...e, field: spec.errorField ? spec.errorField(e.field) : e.field === 'file' ? 'attachments' : e.field })));
+        showErrors(form, error.fieldErrors.map((e) => ({ ...e, field: spec.errorField ? spec.errorField(e.field) : e.field === 'file' ? (spec.fileInto ?? 'attachments') : e.field })));
       } else {
         notify(status, error instanceof ApiError ? `${error.problem.title ?? 'Lỗi'}: ${error.message}` : 'Không kết nối được máy chủ; vui lòng thử lại.', 'error');
       }

@@ -14,6 +14,7 @@ const NEXT_STEP = {
   AwaitingApproval: 'Lãnh đạo Sở xem xét phê duyệt',
   InImplementation: 'Doanh nghiệp thực hiện nhiệm vụ và báo cáo tiến độ',
   AwaitingFinalEvaluation: 'Báo cáo tổng kết và đánh giá nghiệm thu',
+  AwaitingDecisionSigning: 'Lãnh đạo Sở ký, ban hành quyết định phê duyệt',
 };
 
 const KIND_TEXT = {
@@ -27,6 +28,7 @@ const KIND_TEXT = {
   NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
   DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công', ActionFailed: 'Thao tác bị lỗi hệ thống',
   InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Không ghi được vào sổ kinh phí',
+  DecisionSigned: 'Ban hành quyết định (đã ký)',
 };
 
 export function nextStepText(view) {
@@ -107,7 +109,8 @@ export async function issuedDocuments(view, caller) {
       const button = el('button', { type: 'button', class: 'link-button', dataset: { kind: item.kind } }, `Tải về ${item.title}`);
       button.addEventListener('click', () => download(item.url, item.fileName, caller));
       const versions = item.versions > 1 ? `, bản thứ ${item.version}` : '';
-      return el('li', {}, button, el('span', { class: 'muted' }, ` (Word, ${Math.ceil(item.sizeBytes / 1024)} KB, ${dateTime(item.createdAtUtc)}${versions})`));
+      const type = item.contentType === 'application/pdf' ? 'PDF' : 'Word';
+      return el('li', {}, button, el('span', { class: 'muted' }, ` (${type}, ${Math.ceil(item.sizeBytes / 1024)} KB, ${dateTime(item.createdAtUtc)}${versions})`));
     })));
 }
 

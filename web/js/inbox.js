@@ -11,7 +11,8 @@ import { exportButtons } from './exports.js';
 
 const STEPS = [['', 'Tất cả'], ['AwaitingCompletenessReview', 'Kiểm tra hồ sơ'], ['SupplementationRequested', 'Chờ bổ sung'], ['UnderAppraisal', 'Thẩm định'],
   ['AwaitingApproval', 'Phê duyệt'], ['ReviewCheckIn', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
-  ['DecideExtension', 'Quyết định gia hạn'], ['Evaluation', 'Đánh giá nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết']];
+  ['DecideExtension', 'Quyết định gia hạn'], ['Evaluation', 'Đánh giá nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết'],
+  ['DecisionSigning', 'Ký, ban hành quyết định']];
 const root = $('#inbox');
 const filters = $('#filters');
 const status = $('#page-status');

@@ -23,6 +23,7 @@ function records(view) {
   const rows = [];
   for (const a of l.appraisals ?? []) rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.recommendSupport ? 'đề xuất hỗ trợ' : 'không đề xuất'} ${a.amountVnd ? vnd(a.amountVnd) : ''}`]);
   if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
+  if (l.signedDecision) rows.push(['Quyết định đã ký', `Số ${l.signedDecision.numberAndSymbol} ngày ${date(l.signedDecision.signedOn)}, ${l.signedDecision.signerTitle} ${l.signedDecision.signerName} ký`]);
   (l.checkIns ?? []).forEach((c, i) => rows.push([`Báo cáo tiến độ lần ${i + 1}`,
     `${CHECK_IN_TEXT[c.status] ?? c.status}${c.dueUtc ? `, hạn ${date(c.dueUtc)}` : ''}`]));
   if (l.pendingExtension) {

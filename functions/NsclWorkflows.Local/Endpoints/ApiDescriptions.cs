@@ -92,6 +92,8 @@ public static class ApiDescriptions
             Body: typeof(ActivityCloseRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
         ["CancelActivity"] = new("Hoạt động / Activities", "Hủy hoạt động / Cancel an activity", ApiCaller.Officer,
             Body: typeof(ActivityCancelRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
+        ["ListDecisions"] = new("Hồ sơ / Applications", "Sổ quyết định / The year's decision register (numbers, dates, signers)", ApiCaller.Officer,
+            Problems: [401, 422]),
     };
 
     /// <summary>Adds the description of each endpoint of the group (after its own conventions: its name is known).</summary>

@@ -146,6 +146,10 @@ public static class ApiEndpoints
         api.MapPost(ApiRoutes.ReportRunSignedCopy, (HttpRequest request, string id, NsclWorkflows.Api.Reports.Runs.ReportRunsHandler h, CancellationToken ct) =>
             h.UploadSignedAsync(request, id, ct)).WithName("UploadReportRunSignedCopy");
 
+        // The decision register (issue 14).
+        api.MapGet(ApiRoutes.Decisions, (HttpRequest request, NsclWorkflows.Api.Decisions.DecisionRegisterHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListDecisions");
+
         return app;
     }
 }

@@ -108,15 +108,17 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         }
 
         var stored = await store.ListAsync(application.Id, cancellationToken);
-        var items = caller.IsOfficer ? stored : [.. stored.Select(Domain.Lifecycle.EnterpriseDisclosure.Attachment)];
+        var items = caller.IsOfficer ? stored : [.. stored.Where(a => Domain.Lifecycle.EnterpriseDisclosure.ShowsAttachment(a, application.Status))
+            .Select(Domain.Lifecycle.EnterpriseDisclosure.Attachment)];
         return ApiResults.Ok(new AttachmentsView(application.Id, items));
     }
 
     public async Task<IResult> DownloadAsync(HttpRequest request, string id, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, _)
+        if (await access.ResolveAsync(request, id, cancellationToken) is not var (application, caller)
             || !AttachmentRules.IsSafeName(name)
+            || (!caller.IsOfficer && !await EnterpriseSeesAsync(application, name, cancellationToken))
             || await store.OpenAsync(application.Id, name, cancellationToken) is not var (stream, contentType))
         {
             return ApiProblem.NotFound("tài liệu");
@@ -127,6 +129,11 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.Stream(stream, contentType, fileDownloadName: name);
     }
+
+    /// <summary>Whether the enterprise may download this file now (<see cref="Domain.Lifecycle.EnterpriseDisclosure.ShowsAttachment"/>).</summary>
+    async Task<bool> EnterpriseSeesAsync(Application application, string name, CancellationToken cancellationToken) =>
+        application.Status != ApplicationStatus.AwaitingDecisionSigning
+        || (await store.ListAsync(application.Id, cancellationToken)).Any(a => a.Name == name && Domain.Lifecycle.EnterpriseDisclosure.ShowsAttachment(a, application.Status));
 
     static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public sealed class ApplicationDocumentHandler(IDocumentStore documents, IApplic
             if (versions.Count > 0 && versions[^1] is var latest)
             {
                 items.Add(new ApplicationDocumentItem(kind, DocumentTitles.Vietnamese(kind), latest.FileName, latest.Version, versions.Count, latest.Length,
-                    latest.CreatedAtUtc, $"/{ApiRoutes.Prefix}/applications/{id}/documents/{kind}"));
+                    latest.CreatedAtUtc, $"/{ApiRoutes.Prefix}/applications/{id}/documents/{kind}") { ContentType = latest.ContentType });
             }
         }
 
@@ -55,7 +55,11 @@ public sealed record ApplicationDocumentsView(string ApplicationId, IReadOnlyLis
 
 /// <summary>One issued document in the list: the latest version, and where to download it.</summary>
 public sealed record ApplicationDocumentItem(
-    string Kind, string Title, string FileName, int Version, int Versions, long SizeBytes, DateTimeOffset CreatedAtUtc, string Url);
+    string Kind, string Title, string FileName, int Version, int Versions, long SizeBytes, DateTimeOffset CreatedAtUtc, string Url)
+{
+    /// <summary>The stored type: Word for the documents the system drafts, PDF for a signed decision.</summary>
+    public string? ContentType { get; init; }
+}
 
 /// <summary>Reads the optional <c>?version=N</c> and opens that version, or the latest.</summary>
 static class DocumentRequests

@@ -23,7 +23,8 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// two actions on one version) and only then raised to the workflow (202). The
 /// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
 /// </summary>
-public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time)
+public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time,
+    Domain.Attachments.IAttachmentStore attachments)
 {
     public async Task<Results<ApiAccepted<ActionAccepted>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -86,6 +87,12 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             raised = parsed! with { ActorId = caller.Officer?.Id };
         }
 
+        // A signed decision's file: one of this application's attachments, a PDF by its content (422 signedFile otherwise).
+        if (raised.SignedFile is { } signedFile && await SignedFileErrorAsync(application.Id, signedFile, cancellationToken) is { } fileError)
+        {
+            return ApiProblem.ValidationProblem([fileError]);
+        }
+
         // A reservation (an approval's) is answered early here from the balance; the ledger refuses the same where the
         // money moves (no_allocation / budget_exceeded). The movement is the action's own: the year and amount computed once.
         foreach (var reserve in ActionCatalog.Of(action).MovementsFor(raised, application, time.GetUtcNow()).Where(m => m.Kind == BudgetMovementKind.Reserve))
@@ -137,6 +144,22 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
     {
         ArgumentNullException.ThrowIfNull(application);
         return LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
+    }
+
+    async Task<Domain.Validation.FieldError?> SignedFileErrorAsync(string applicationId, string name, CancellationToken cancellationToken)
+    {
+        var stored = await attachments.ListAsync(applicationId, cancellationToken);
+        var head = new byte[8];
+        var read = 0;
+        if (stored.Any(a => a.Name == name) && await attachments.OpenAsync(applicationId, name, cancellationToken) is var (content, _))
+        {
+            await using (content)
+            {
+                read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            }
+        }
+
+        return RecordSignedDecision.FileError(name, stored, head.AsSpan(0, read));
     }
 
     /// <summary>Whether an instance in this state receives an event (pending and suspended ones keep it for later).</summary>

@@ -44,4 +44,10 @@ public enum ApplicationStatus
 
     /// <summary>An approved task cancelled by an officer.</summary>
     Cancelled,
+
+    /// <summary>
+    /// Approved (the amount reserved, the draft decision issued): waiting for the leader to record the signed decision,
+    /// numbered in the decision register; the enterprise is told, and implementation starts, once it is recorded.
+    /// </summary>
+    AwaitingDecisionSigning,
 }

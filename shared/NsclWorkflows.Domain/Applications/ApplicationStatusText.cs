@@ -19,6 +19,7 @@ public static class ApplicationStatusText
         ApplicationStatus.Rejected => "Không được phê duyệt",
         ApplicationStatus.Withdrawn => "Đã rút hồ sơ",
         ApplicationStatus.Cancelled => "Đã hủy nhiệm vụ",
+        ApplicationStatus.AwaitingDecisionSigning => "Chờ ký, ban hành quyết định",
         _ => status.ToString(),
     };
 }

@@ -95,4 +95,7 @@ public static class AuditKinds
     /// <summary>The budget ledger refused a movement of a step (commit, disburse, release); what it means is in the detail.</summary>
     public const string LedgerRefused = "LedgerRefused";
     public const string AccessLinkRotated = "AccessLinkRotated";
+
+    /// <summary>The signed approval decision was recorded with its number from the decision register; implementation starts.</summary>
+    public const string DecisionSigned = "DecisionSigned";
 }

@@ -17,4 +17,7 @@ public sealed record WorkflowPolicy(
 {
     /// <summary>Appraisals (appraisers or council members) needed before approval. Default 1.</summary>
     public int AppraisersRequired { get; init; } = 1;
+
+    /// <summary>Working days for a leader to record the signed approval decision after approving (then escalated). Default 5.</summary>
+    public int DecisionSigningWorkingDays { get; init; } = 5;
 }

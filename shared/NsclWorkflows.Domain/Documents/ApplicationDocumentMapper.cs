@@ -52,11 +52,18 @@ public static class ApplicationDocumentMapper
     public static ApprovalDecisionData Decision(Application a, ProgrammeCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(catalogue);
         var state = a.Lifecycle;
         var approval = state.Approval ?? throw new InvalidOperationException($"Application {a.Id} is not approved.");
         var start = LocalDate(approval.AtUtc);
-        var end = state.CheckIns.Count > 0 ? LocalDate(state.CheckIns[^1].DueUtc) : start;
-        var checkIns = state.CheckIns.Select(c => new CheckInDue(c.Number, LocalDate(c.DueUtc),
+        // Before the decision is signed the schedule is the policy's, counted from the approval (implementation starts
+        // with the signed decision); after, the check-ins as set.
+        var policy = catalogue.FindKind(a.Submission.SupportKindId)?.Policy ?? catalogue.DefaultPolicy;
+        var dues = state.CheckIns.Count > 0
+            ? state.CheckIns.Select(c => (c.Number, Due: LocalDate(c.DueUtc))).ToList()
+            : [.. Enumerable.Range(1, Math.Max(1, policy.CheckInCount)).Select(i => (Number: i, Due: start.AddMonths(policy.CheckInIntervalMonths * i)))];
+        var end = dues[^1].Due;
+        var checkIns = dues.Select(c => new CheckInDue(c.Number, c.Due,
             "Tiến độ thực hiện, khối lượng hoàn thành, kinh phí đã sử dụng và kiến nghị (nếu có).")).ToList();
         return new ApprovalDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, start), Signatory.DeputyDirector(approval.Leader),
             Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, [a.Submission.Title, a.Submission.Summary], approval.AmountVnd, approval.BudgetYear,

@@ -8,11 +8,16 @@ public static class DocumentKinds
     public const string EvaluationMinutes = "evaluation-minutes";
     public const string YearEndReport = "year-end-report";
 
+    /// <summary>The signed approval decision (the PDF a leader recorded), the one the enterprise receives.</summary>
+    public const string SignedApprovalDecision = "signed-approval-decision";
+
     /// <summary>The data a year-end report was built from (JSON), kept beside each report for audit.</summary>
     public const string YearEndReportData = "year-end-report-data";
 
     /// <summary>The kinds stored per application (scope = application id).</summary>
-    public static readonly IReadOnlyList<string> PerApplication = [AppraisalRecord, ApprovalDecision, EvaluationMinutes];
+    public static readonly IReadOnlyList<string> PerApplication = [AppraisalRecord, ApprovalDecision, EvaluationMinutes, SignedApprovalDecision];
+
+    public const string PdfContentType = "application/pdf";
 
     public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string JsonContentType = "application/json";
@@ -26,6 +31,7 @@ public static class DocumentTitles
         DocumentKinds.AppraisalRecord => "Biên bản thẩm định",
         DocumentKinds.ApprovalDecision => "Dự thảo quyết định phê duyệt hỗ trợ",
         DocumentKinds.EvaluationMinutes => "Biên bản nghiệm thu",
+        DocumentKinds.SignedApprovalDecision => "Quyết định phê duyệt hỗ trợ (bản đã ký)",
         _ => kind,
     };
 }

@@ -62,6 +62,18 @@ public sealed record ActionRequest(
     /// that send no <c>If-Match</c>, and actions raised before versions existed).
     /// </summary>
     public int? ExpectedVersion { get; init; }
+
+    /// <summary>Signed decision: the date it was signed (Vietnam local date).</summary>
+    public DateOnly? SignedOn { get; init; }
+
+    /// <summary>Signed decision: who signed it (shown on the register and to the enterprise, as printed on the decision).</summary>
+    public string? SignerName { get; init; }
+
+    /// <summary>Signed decision: the signer's title ("Phó Giám đốc").</summary>
+    public string? SignerTitle { get; init; }
+
+    /// <summary>Signed decision: the stored name of the signed PDF among the application's attachments.</summary>
+    public string? SignedFile { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

@@ -6,13 +6,15 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// What the enterprise may know about its own application: the one rule for its JSON view, its history and its
 /// documents. The Department speaks to the enterprise as a body, so
 /// <list type="bullet">
-/// <item>documents: the approval decision and the evaluation minutes, the papers the Department issues to it (they
-///   carry what such papers carry: the signer, the evaluation council and its findings); never the appraisal record;</item>
+/// <item>documents: the signed approval decision and the evaluation minutes, the papers the Department issues to it (they
+///   carry what such papers carry: the signer, the evaluation council and its findings); never the appraisal record,
+///   nor the draft approval decision (before or after the signed one is recorded: only a signed decision binds);</item>
 /// <item>appraisal: only its outcome (the status); no appraiser, score, comment or recommended amount;</item>
 /// <item>officers are shown by their role ("Cán bộ xử lý hồ sơ", "Lãnh đạo Sở", …), never by name or id; notes the
 ///   enterprise was sent (supplementation request, review of a report, decisions and their reasons) stay, internal
 ///   notes (the completeness officer's note, budget refusals, escalations, failed e-mails, ignored actions) do not;</item>
-/// <item>attachments: all of the application's files, an officer's shown as added by "Cán bộ xử lý hồ sơ";</item>
+/// <item>attachments: all of the application's files, an officer's shown as added by "Cán bộ xử lý hồ sơ" (except, while
+///   the file waits for its signed decision, the officers' files: <see cref="ShowsAttachment"/>);</item>
 /// <item>anything this rule does not name (a new audit kind) is not shown: it fails closed.</item>
 /// </list>
 /// Officers of the unit see everything. Pure functions: the stored records are never changed.
@@ -20,7 +22,7 @@ namespace NsclWorkflows.Domain.Lifecycle;
 public static class EnterpriseDisclosure
 {
     /// <summary>The per-application documents the enterprise may read.</summary>
-    public static readonly IReadOnlyList<string> DocumentKinds = [Documents.DocumentKinds.ApprovalDecision, Documents.DocumentKinds.EvaluationMinutes];
+    public static readonly IReadOnlyList<string> DocumentKinds = [Documents.DocumentKinds.SignedApprovalDecision, Documents.DocumentKinds.EvaluationMinutes];
 
     /// <summary>The label the enterprise sees for an actor in <paramref name="role"/> (never the person).</summary>
     public static string RoleLabel(string? role) => role switch
@@ -36,6 +38,18 @@ public static class EnterpriseDisclosure
 
     /// <summary>Whether the enterprise may read a document of <paramref name="kind"/>.</summary>
     public static bool MayReadDocument(string kind) => DocumentKinds.Contains(kind, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the enterprise may read a document of <paramref name="kind"/> of this file: <see cref="DocumentKinds"/>, and
+    /// the draft decision of a file approved before decisions were signed in the system (implementation started without a
+    /// signed decision: that draft is the one it was offered then), so files already in implementation keep what they had.
+    /// </summary>
+    public static bool MayReadDocument(string kind, LifecycleState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return MayReadDocument(kind)
+            || (kind == Documents.DocumentKinds.ApprovalDecision && state.Approval is not null && state.SignedDecision is null && state.CheckIns.Count > 0);
+    }
 
     /// <summary>The enterprise's copy of the lifecycle record.</summary>
     public static LifecycleState Lifecycle(LifecycleState state)
@@ -64,6 +78,7 @@ public static class EnterpriseDisclosure
             CommittedVnd = state.CommittedVnd,
             DisbursedVnd = state.DisbursedVnd,
             ClosingReason = state.ClosingReason,
+            SignedDecision = state.SignedDecision is { } signed ? signed with { RecordedBy = RoleLabel("Leader") } : null,
         };
     }
 
@@ -100,6 +115,7 @@ public static class EnterpriseDisclosure
             case AuditKinds.EvaluationFailed:
             case AuditKinds.Cancelled:
             case AuditKinds.AccessLinkRotated:
+            case AuditKinds.DecisionSigned:
                 return ByRole(entry);
 
             // The officer's note on completeness is internal: the fact is shown, not the note.
@@ -126,6 +142,16 @@ public static class EnterpriseDisclosure
     {
         ArgumentNullException.ThrowIfNull(attachment);
         return attachment.UploadedBy == EnterpriseActor ? attachment : attachment with { UploadedBy = RoleLabel(null) };
+    }
+
+    /// <summary>
+    /// Whether the enterprise sees an attachment of its file now: all of them, except an officer's while the file waits
+    /// for its signed decision (the scan a leader uploads before recording it is the enterprise's only once recorded).
+    /// </summary>
+    public static bool ShowsAttachment(Attachments.StoredAttachment attachment, ApplicationStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return attachment.UploadedBy == EnterpriseActor || status != ApplicationStatus.AwaitingDecisionSigning;
     }
 
     /// <summary>The enterprise's history: its entries (<see cref="HistoryEntry"/>) in order.</summary>

@@ -23,6 +23,9 @@ public enum LifecycleAction
 
     /// <summary>An officer's note on the file (an annotation: no step, no deadline moved).</summary>
     AddNote,
+
+    /// <summary>A leader records the signed approval decision (its PDF, date and signer); the register gives its number.</summary>
+    RecordSignedDecision,
 }
 
 /// <summary>Who may take an action.</summary>

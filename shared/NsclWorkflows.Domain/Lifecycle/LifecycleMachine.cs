@@ -42,14 +42,35 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     }
 
     /// <summary>
+    /// The decision a step enters in the decision register before it can be recorded (a signed decision's number), as
+    /// the action declares it (<see cref="ActionDefinition.RegistrationFor"/>); null for a step that numbers none or
+    /// that the machine will refuse, so a refused step never takes a number. The register is idempotent per
+    /// application: a step run again gets the number it already has.
+    /// </summary>
+    public Decisions.DecisionRegistration? DecisionToRegister(Application application, StepCommand step)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Sequence <= application.LastSequence || step.Kind != StepKind.Action || step.Action is not { } action
+            || Check(application, action, step.AtUtc) is not null)
+        {
+            return null;
+        }
+
+        return ActionCatalog.Of(action.Action).RegistrationFor(action, application, step.AtUtc);
+    }
+
+    /// <summary>
     /// Applies a step. Returns the audit entry to append with the change (null: nothing to write, the step was applied
     /// before) and the result the workflow continues from. <paramref name="ledgerRefusal"/> is the ledger's refusal of
     /// <see cref="LedgerMovesFor"/>, if any, and <paramref name="refusedMovement"/> the movement it refused: a refused
     /// reserve (approval), commit or disburse (check-in accepted, evaluation passed) refuses the step; a refused release
     /// (cancellation, failed or under-spent evaluation) does not hold the decision back and is recorded for officers.
+    /// <paramref name="registered"/> is the register's entry for <see cref="DecisionToRegister"/>: a step that numbers a
+    /// decision is refused without it.
     /// </summary>
     public (AuditEntry? Audit, StepResult Result) Apply(Application application, StepCommand step, LedgerResult? ledgerRefusal = null,
-        BudgetMovementRequest? refusedMovement = null)
+        BudgetMovementRequest? refusedMovement = null, Decisions.RegisteredDecision? registered = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
@@ -63,7 +84,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         var kind = catalogue.FindKind(application.Submission.SupportKindId)
             ?? throw new InvalidOperationException($"Support kind {application.Submission.SupportKindId} is not in the catalogue.");
-        var context = new StepContext(application, kind, step, planner, catalogue) { LedgerRefusal = ledgerRefusal };
+        var context = new StepContext(application, kind, step, planner, catalogue) { LedgerRefusal = ledgerRefusal, Registered = registered };
         var decision = step.Kind switch
         {
             StepKind.Receive => SystemSteps.Receive(context),
@@ -154,6 +175,14 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         }
 
         var definition = ActionCatalog.Of(action.Action);
+        if (definition.RegistrationFor(action, a, c.At) is { } registration && !Matches(c.Registered, registration, a))
+        {
+            // Without its number the decision is not taken (nothing changes); the leader records it again.
+            const string unnumbered = "Chưa lấy được số quyết định từ sổ văn bản; quyết định chưa được ghi nhận. Vui lòng thực hiện lại.";
+            c.Refuse(DecisionNotRegistered, unnumbered);
+            return c.Decision(c.Audit(AuditKinds.ActionIgnored, action.ActorName, unnumbered, before, action.ActorRole));
+        }
+
         if (c.LedgerRefusal is not { Refused: true } ledgerRefusal || action.Action == LifecycleAction.Approve)
         {
             var decision = definition.Decide(c, action);
@@ -184,6 +213,12 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         a.Lifecycle.LedgerIssuesList.Add(note);
         return decided with { Audit = decided.Audit with { Detail = $"{decided.Audit.Detail} {note}" } };
     }
+
+    /// <summary>The refusal of a step that numbers a decision when the register's entry is missing or is another's.</summary>
+    public const string DecisionNotRegistered = "decision_not_registered";
+
+    static bool Matches(Decisions.RegisteredDecision? registered, Decisions.DecisionRegistration registration, Application application) =>
+        registered is not null && registered.ApplicationId == application.Id && registered.Kind == registration.Kind && registered.Year == registration.Year;
 
     /// <summary>
     /// Documents that failed before, issued again with a step that moves the application (receipt, action, deadline),

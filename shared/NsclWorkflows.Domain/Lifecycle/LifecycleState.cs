@@ -149,6 +149,21 @@ public sealed class LifecycleState
     [JsonInclude] public int Version { get; internal set; }
 
     public CheckInRecord? Current => CurrentCheckIn >= 1 && CurrentCheckIn <= CheckIns.Count ? CheckIns[CurrentCheckIn - 1] : null;
+
+    /// <summary>The signed approval decision with its register number (null until a leader records it; null for files approved before signing was recorded).</summary>
+    [JsonInclude] public SignedDecisionRecord? SignedDecision { get; internal set; }
+}
+
+/// <summary>
+/// A signed decision as recorded: its number in the year's decision register (sổ văn bản) with the Department's symbol
+/// ("15/QĐ-SKHCN"), the date it was signed, the signer, the signed PDF (an attachment of the application), who recorded it
+/// and when.
+/// </summary>
+public sealed record SignedDecisionRecord(int Number, string Symbol, int Year, DateOnly SignedOn, string SignerName, string SignerTitle, string File,
+    string RecordedBy, DateTimeOffset RecordedAtUtc)
+{
+    /// <summary>"15/QĐ-SKHCN".</summary>
+    public string NumberAndSymbol => $"{Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{Symbol}";
 }
 
 public sealed record SupplementationRound(int Round, string RequestedBy, IReadOnlyList<string> MissingItems, string? Note,

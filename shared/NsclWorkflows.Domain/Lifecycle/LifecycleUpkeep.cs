@@ -107,6 +107,7 @@ public static class LifecycleUpkeep
             InboxFailure = state.InboxFailure,
             LedgerIssues = state.LedgerIssues,
             LastLedgerRefusal = state.LastLedgerRefusal,
+            SignedDecision = state.SignedDecision,
         };
     }
 

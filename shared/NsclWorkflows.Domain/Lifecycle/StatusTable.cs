@@ -98,6 +98,14 @@ public static class StatusTable
                 Escalation = new(NotificationEvent.ApprovalEscalated, NotificationAudience.DirectorsOffice),
             },
         ],
+        [ApplicationStatus.AwaitingDecisionSigning] =
+        [
+            new(_ => "ký, ban hành quyết định phê duyệt", false, new("Leader", "DecisionSigning"), DeadlinePath.EscalateAtDue, [RecordSignedDecision, Cancel])
+            {
+                Reminder = new(NotificationEvent.DecisionSigningReminder, NotificationAudience.Leaders),
+                Escalation = StepEscalated(),
+            },
+        ],
         [ApplicationStatus.InImplementation] =
         [
             new(s => $"xem xét {AwaitedStep.PeriodName(s)}", false, new("Officer", "CheckInReview"), DeadlinePath.EscalateAtDue,

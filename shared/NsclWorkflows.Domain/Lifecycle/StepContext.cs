@@ -35,6 +35,9 @@ internal sealed class StepContext(Application application, SupportKind kind, Ste
     /// <summary>The ledger's refusal of the step's movements, if any (an approval shows it to the leader).</summary>
     public LedgerResult? LedgerRefusal { get; init; }
 
+    /// <summary>The decision register's entry for the step's decision (<see cref="Actions.ActionDefinition.RegistrationFor"/>), if it numbers one.</summary>
+    public Decisions.RegisteredDecision? Registered { get; init; }
+
     public bool Applied { get; private set; } = true;
 
     public string? RefusalCode { get; private set; }
@@ -98,12 +101,20 @@ internal sealed class StepContext(Application application, SupportKind kind, Ste
         Notify(NotificationEvent.AppraisalAssigned, "appraisal", NotificationAudience.Appraisers, (NotificationFacts.DueDate, Facts.Iso(State.StepDueUtc!.Value)));
     }
 
-    public void StartImplementation(ApprovalRecord approval)
+    /// <summary>Approved: the leaders sign the decision before the enterprise is told (a deadline, reminders, then escalation).</summary>
+    public void AwaitSigning()
+    {
+        MoveTo(ApplicationStatus.AwaitingDecisionSigning);
+        StartStep(WorkingDays(Policy.DecisionSigningWorkingDays));
+    }
+
+    /// <summary>The decision binds from <paramref name="fromUtc"/>: the check-ins are due every interval after it.</summary>
+    public void StartImplementation(DateTimeOffset fromUtc)
     {
         State.CheckInsList.Clear();
         for (var i = 1; i <= Math.Max(1, Policy.CheckInCount); i++)
         {
-            State.CheckInsList.Add(new CheckInRecord { Number = i, DueUtc = Planner.MonthsFrom(approval.AtUtc, Policy.CheckInIntervalMonths * i), Status = CheckInStatus.Open });
+            State.CheckInsList.Add(new CheckInRecord { Number = i, DueUtc = Planner.MonthsFrom(fromUtc, Policy.CheckInIntervalMonths * i), Status = CheckInStatus.Open });
         }
 
         State.CurrentCheckIn = 1;

@@ -56,6 +56,12 @@ public enum NotificationEvent
 
     /// <summary>The report's due date passed and it is not approved: to the leaders (repeated weekly, a few times).</summary>
     ReportOverdue,
+
+    /// <summary>Support approved: the leaders are asked to sign and record the decision (the enterprise is told once it is recorded).</summary>
+    DecisionSigningRequested,
+
+    /// <summary>The signed decision is not recorded yet and its deadline is near: to the leaders.</summary>
+    DecisionSigningReminder,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

@@ -75,6 +75,9 @@ public static class NotificationFacts
     public const string InputUrl = "inputUrl";
     public const string RunUrl = "runUrl";
 
+    /// <summary>The signed decision's number and symbol ("15/QĐ-SKHCN").</summary>
+    public const string DecisionNumber = "decisionNumber";
+
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
         EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
@@ -94,7 +97,7 @@ public static class NotificationFacts
         NotificationEvent.ApprovalRequested => new(NotificationAudience.Leaders, [ProposedAmountVnd, DueDate], [Note]),
         NotificationEvent.ApprovalReminder => new(NotificationAudience.Leaders, [DueDate]),
         NotificationEvent.ApprovalEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
-        NotificationEvent.Approved => new(NotificationAudience.Enterprise, [ApprovedAmountVnd, DecisionDate], [DecisionDocumentUrl, Note]),
+        NotificationEvent.Approved => new(NotificationAudience.Enterprise, [ApprovedAmountVnd, DecisionDate], [DecisionDocumentUrl, Note, DecisionNumber]),
         NotificationEvent.Rejected => new(NotificationAudience.Enterprise, [Reason, DecisionDate], [DecisionDocumentUrl]),
         NotificationEvent.CheckInReminderBefore => new(NotificationAudience.Enterprise, [PeriodName, DueDate]),
         NotificationEvent.CheckInReminderDue => new(NotificationAudience.Enterprise, [PeriodName, DueDate]),
@@ -118,6 +121,8 @@ public static class NotificationFacts
         NotificationEvent.ReportDraftReminder => new(NotificationAudience.Officers, [ReportTitle, DueDate, RunUrl]),
         NotificationEvent.ReportApprovalReminder => new(NotificationAudience.Leaders, [ReportTitle, DueDate, RunUrl]),
         NotificationEvent.ReportOverdue => new(NotificationAudience.Leaders, [ReportTitle, StepName, DueDate, RunUrl]),
+        NotificationEvent.DecisionSigningRequested => new(NotificationAudience.Leaders, [ApprovedAmountVnd, DueDate], [Note]),
+        NotificationEvent.DecisionSigningReminder => new(NotificationAudience.Leaders, [DueDate]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

@@ -38,6 +38,8 @@ public static class NotificationText
         NotificationEvent.ReportDraftReminder => "nhắc hạn soạn báo cáo",
         NotificationEvent.ReportApprovalReminder => "nhắc hạn duyệt báo cáo",
         NotificationEvent.ReportOverdue => "báo báo cáo quá hạn",
+        NotificationEvent.DecisionSigningRequested => "đề nghị ký, ban hành quyết định",
+        NotificationEvent.DecisionSigningReminder => "nhắc hạn ký, ban hành quyết định",
         _ => notification.ToString(),
     };
 

@@ -22,7 +22,7 @@ public static class TargetProgressCalculator
     static readonly ApplicationStatus[] BeforeApproval =
     [
         ApplicationStatus.Submitted, ApplicationStatus.AwaitingCompletenessReview, ApplicationStatus.SupplementationRequested,
-        ApplicationStatus.UnderAppraisal, ApplicationStatus.AwaitingApproval,
+        ApplicationStatus.UnderAppraisal, ApplicationStatus.AwaitingApproval, ApplicationStatus.AwaitingDecisionSigning,
     ];
 
     static readonly ApplicationStatus[] BeforeCompletion = [ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation];

@@ -17,7 +17,7 @@ public sealed record IssueDocumentRequest(string ApplicationId, string Kind, str
 /// entry and the inbox flag goes with it.
 /// </summary>
 public sealed class IssueDocumentActivity(IApplicationRepository applications, ProgrammeCatalogue catalogue, IOfficialDocumentBuilder builder,
-    IDocumentStore documents, IInbox inbox, ILogger<IssueDocumentActivity> logger)
+    IDocumentStore documents, IInbox inbox, Domain.Attachments.IAttachmentStore attachments, ILogger<IssueDocumentActivity> logger)
     : TaskActivity<IssueDocumentRequest, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, IssueDocumentRequest input)
@@ -25,6 +25,11 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} does not exist.");
+        if (input.Kind == DocumentKinds.SignedApprovalDecision)
+        {
+            return await IssueSignedAsync(application, input);
+        }
+
         var (content, name, by, at) = input.Kind switch
         {
             DocumentKinds.AppraisalRecord => (builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, catalogue)),
@@ -40,6 +45,41 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
                 by ?? "system", at ?? application.UpdatedAtUtc, input.SourceId),
             CancellationToken.None);
 
+        if (application.Lifecycle.DocumentFailures.Any(f => f.Kind == input.Kind))
+        {
+            await ClearFailureAsync(input, stored.Version);
+        }
+
+        return stored.Version;
+    }
+
+    /// <summary>
+    /// The signed decision as the enterprise receives it: the PDF the leader recorded (an attachment of the application,
+    /// checked again to be a PDF by its content), stored as a document version named by its number.
+    /// </summary>
+    async Task<int> IssueSignedAsync(Application application, IssueDocumentRequest input)
+    {
+        var signed = application.Lifecycle.SignedDecision
+            ?? throw new InvalidOperationException($"Application {application.Id} has no signed decision to issue.");
+        var opened = await attachments.OpenAsync(application.Id, signed.File, CancellationToken.None)
+            ?? throw new InvalidOperationException($"The signed decision {signed.File} of application {application.Id} is not among its attachments.");
+        byte[] content;
+        await using (opened.Content)
+        {
+            using var buffer = new MemoryStream();
+            await opened.Content.CopyToAsync(buffer, CancellationToken.None);
+            content = buffer.ToArray();
+        }
+
+        if (Domain.Attachments.AttachmentRules.Detect(content) != Domain.Attachments.AttachmentRules.Pdf)
+        {
+            throw new InvalidOperationException($"The signed decision {signed.File} of application {application.Id} is not a PDF.");
+        }
+
+        var name = $"Quyết định số {signed.Number}-{signed.Symbol} {application.TrackingCode}.pdf";
+        var stored = await documents.AddVersionAsync(
+            new NewDocument(input.Kind, application.Id, name, DocumentKinds.PdfContentType, content, signed.RecordedBy, signed.RecordedAtUtc, input.SourceId),
+            CancellationToken.None);
         if (application.Lifecycle.DocumentFailures.Any(f => f.Kind == input.Kind))
         {
             await ClearFailureAsync(input, stored.Version);

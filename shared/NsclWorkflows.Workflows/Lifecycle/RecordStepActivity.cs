@@ -2,19 +2,22 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Decisions;
 using NsclWorkflows.Domain.Lifecycle;
 
 namespace NsclWorkflows.Workflows.Lifecycle;
 
 /// <summary>
-/// Applies one lifecycle step: the budget movements it needs (idempotent by movement id), then the application's
-/// change with its audit entry in one write, then the inbox. Safe to run twice: a step already applied (by its
+/// Applies one lifecycle step: the budget movements it needs (idempotent by movement id), the decision number it needs
+/// (a signed decision: from the decision register, idempotent per application, so a step run again never takes a
+/// second number), then the application's change with its audit entry in one write, then the inbox. Safe to run
+/// twice: a step already applied (by its
 /// sequence number) changes nothing and returns the same result. The inbox is a projection: when it cannot be
 /// synchronised the step still counts (the result says <see cref="StepResult.InboxPending"/> and the workflow retries
 /// it through <see cref="SyncInboxActivity"/>), so a failing inbox never fails the application's workflow.
 /// </summary>
 public sealed class RecordStepActivity(IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine,
-    ILogger<RecordStepActivity> logger)
+    IDecisionRegister register, ILogger<RecordStepActivity> logger)
     : TaskActivity<StepCommand, StepResult>
 {
     public override async Task<StepResult> RunAsync(TaskActivityContext context, StepCommand input)
@@ -35,10 +38,15 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
             }
         }
 
+        // Only for a step the machine takes (checked on the state read above; the workflow applies one step at a time).
+        var registered = machine.DecisionToRegister(application, input) is { } registration
+            ? await register.RegisterAsync(registration, CancellationToken.None)
+            : null;
+
         StepResult? result = null;
         var updated = await applications.UpdateAsync(input.ApplicationId, a =>
         {
-            var (audit, r) = machine.Apply(a, input, refusal, refused);
+            var (audit, r) = machine.Apply(a, input, refusal, refused, registered);
             result = r;
             return audit;
         }, CancellationToken.None) ?? throw new InvalidOperationException($"Application {input.ApplicationId} does not exist.");

@@ -36,7 +36,8 @@ public sealed record DocumentAttemptFailed(PendingDocument Document, string Erro
 /// </summary>
 public sealed partial class TakeStepActivity(
     IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine, ProgrammeCatalogue catalogue,
-    IOfficialDocumentBuilder builder, IDocumentStore documents, DurableTaskClient client, ILoggerFactory loggers)
+    IOfficialDocumentBuilder builder, IDocumentStore documents, DurableTaskClient client, ILoggerFactory loggers,
+    Domain.Decisions.IDecisionRegister register, Domain.Attachments.IAttachmentStore attachments)
     : TaskActivity<StepCommand, StepTaken>
 {
     readonly ILogger logger = loggers.CreateLogger<TakeStepActivity>();
@@ -44,10 +45,10 @@ public sealed partial class TakeStepActivity(
     public override async Task<StepTaken> RunAsync(TaskActivityContext context, StepCommand input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await new RecordStepActivity(applications, ledger, inbox, machine, loggers.CreateLogger<RecordStepActivity>())
+        var result = await new RecordStepActivity(applications, ledger, inbox, machine, register, loggers.CreateLogger<RecordStepActivity>())
             .RunAsync(context, input);
 
-        var issuer = new IssueDocumentActivity(applications, catalogue, builder, documents, inbox, loggers.CreateLogger<IssueDocumentActivity>());
+        var issuer = new IssueDocumentActivity(applications, catalogue, builder, documents, inbox, attachments, loggers.CreateLogger<IssueDocumentActivity>());
         var failed = new List<DocumentAttemptFailed>();
         foreach (var document in DocumentsOf(result, input))
         {

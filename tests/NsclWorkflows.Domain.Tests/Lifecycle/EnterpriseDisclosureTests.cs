@@ -85,12 +85,52 @@ public class EnterpriseDisclosureTests
     }
 
     [Fact]
-    public void MayReadDocument_PerKind_DecisionAndMinutesNotTheAppraisalRecord()
+    public void MayReadDocument_PerKind_SignedDecisionAndMinutesNotTheDraftNorTheAppraisalRecord()
     {
-        Assert.True(EnterpriseDisclosure.MayReadDocument(DocumentKinds.ApprovalDecision));
+        Assert.True(EnterpriseDisclosure.MayReadDocument(DocumentKinds.SignedApprovalDecision));
         Assert.True(EnterpriseDisclosure.MayReadDocument(DocumentKinds.EvaluationMinutes));
+        Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.ApprovalDecision));
         Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.AppraisalRecord));
         Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.YearEndReport));
+    }
+
+    [Fact]
+    public void MayReadDocument_DraftDecision_OnlyForAFileImplementedBeforeDecisionsWereSigned()
+    {
+        var awaitingSignature = new LifecycleState { Approval = new ApprovalRecord("lanh.dao.c", 90_000_000, 2026, null, At) };
+        var signed = Full();
+        signed.SignedDecision = new SignedDecisionRecord(15, "QĐ-SKHCN", 2026, new DateOnly(2026, 3, 2), "Nguyễn Văn Ký", "Phó Giám đốc", "qd.pdf", "lanh.dao.c", At);
+        var legacy = Full(); // approved and in implementation, no signed decision: the draft it was offered then stays readable
+
+        Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.ApprovalDecision, awaitingSignature));
+        Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.ApprovalDecision, signed));
+        Assert.True(EnterpriseDisclosure.MayReadDocument(DocumentKinds.SignedApprovalDecision, signed));
+        Assert.True(EnterpriseDisclosure.MayReadDocument(DocumentKinds.ApprovalDecision, legacy));
+        Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.AppraisalRecord, legacy));
+    }
+
+    [Fact]
+    public void ShowsAttachment_AnOfficersFileWhileTheDecisionAwaitsItsSignature_IsHiddenUntilRecorded()
+    {
+        var scan = new NsclWorkflows.Domain.Attachments.StoredAttachment("quyet-dinh-da-ky.pdf", "application/pdf", 10, At, "lanh.dao.c");
+        var own = new NsclWorkflows.Domain.Attachments.StoredAttachment("bao-cao.pdf", "application/pdf", 10, At, EnterpriseDisclosure.EnterpriseActor);
+
+        Assert.False(EnterpriseDisclosure.ShowsAttachment(scan, ApplicationStatus.AwaitingDecisionSigning));
+        Assert.True(EnterpriseDisclosure.ShowsAttachment(own, ApplicationStatus.AwaitingDecisionSigning));
+        Assert.True(EnterpriseDisclosure.ShowsAttachment(scan, ApplicationStatus.InImplementation));
+        Assert.True(EnterpriseDisclosure.ShowsAttachment(scan, ApplicationStatus.AwaitingApproval));
+    }
+
+    [Fact]
+    public void Lifecycle_SignedDecision_ShownWithTheSignerAndTheLeaderWhoRecordedItByRole()
+    {
+        var full = Full();
+        full.SignedDecision = new SignedDecisionRecord(15, "QĐ-SKHCN", 2026, new DateOnly(2026, 3, 2), "Nguyễn Văn Ký", "Phó Giám đốc", "qd.pdf", "lanh.dao.c", At);
+
+        var shown = EnterpriseDisclosure.Lifecycle(full).SignedDecision!;
+
+        Assert.Equal(("15/QĐ-SKHCN", "Nguyễn Văn Ký", "Lãnh đạo Sở"), (shown.NumberAndSymbol, shown.SignerName, shown.RecordedBy));
+        Assert.Equal("lanh.dao.c", full.SignedDecision.RecordedBy);
     }
 
     [Theory]

@@ -116,6 +116,7 @@ public sealed class FundingAndCapTests
     {
         ToApproval(application, amount);
         Step(application, moves, Approve(amount));
+        Assert.True(Signing.Sign(machine, application, Next(application, null)).Applied);
         var checkIns = Catalogue.FindKind(application.Submission.SupportKindId)!.Policy.CheckInCount;
         for (var i = 0; i < checkIns; i++)
         {

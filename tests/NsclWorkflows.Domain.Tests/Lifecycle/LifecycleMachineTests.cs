@@ -222,6 +222,8 @@ public sealed class LifecycleMachineTests
         ToAppraisal();
         machine.Apply(application, Next(StepKind.Action, Appraisal("Thẩm định", "oid-t")));
         machine.Apply(application, Next(StepKind.Action, new ActionRequest(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = 200_000_000, BudgetYear = 2025 }));
+        Assert.Equal(ApplicationStatus.AwaitingDecisionSigning, application.Status);
+        Signing.Sign(machine, application, Next(StepKind.Action));
         Assert.Equal(ApplicationStatus.InImplementation, application.Status);
     }
 

@@ -25,7 +25,7 @@ public sealed class MachineTableTests
 
     static readonly string[] Situations =
     [
-        "Submitted", "AwaitingCompletenessReview", "SupplementationRequested", "UnderAppraisal", "AwaitingApproval",
+        "Submitted", "AwaitingCompletenessReview", "SupplementationRequested", "UnderAppraisal", "AwaitingApproval", "AwaitingDecisionSigning",
         "CheckInOpen", "CheckInSubmitted", "ExtensionPending", "CheckInSubmittedExtensionPending", "FinalReportDue", "FinalReportSubmitted",
         "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted",
     ];
@@ -34,7 +34,8 @@ public sealed class MachineTableTests
     [
         ("Submitted", ApplicationStatus.Submitted), ("AwaitingCompletenessReview", ApplicationStatus.AwaitingCompletenessReview),
         ("SupplementationRequested", ApplicationStatus.SupplementationRequested), ("UnderAppraisal", ApplicationStatus.UnderAppraisal),
-        ("AwaitingApproval", ApplicationStatus.AwaitingApproval), ("CheckInOpen", ApplicationStatus.InImplementation),
+        ("AwaitingApproval", ApplicationStatus.AwaitingApproval), ("AwaitingDecisionSigning", ApplicationStatus.AwaitingDecisionSigning),
+        ("CheckInOpen", ApplicationStatus.InImplementation),
         ("CheckInSubmitted", ApplicationStatus.InImplementation), ("ExtensionPending", ApplicationStatus.InImplementation),
         ("CheckInSubmittedExtensionPending", ApplicationStatus.InImplementation), ("FinalReportDue", ApplicationStatus.AwaitingFinalEvaluation),
         ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation),
@@ -63,6 +64,8 @@ public sealed class MachineTableTests
         ["withdraw"] = new(LifecycleAction.Withdraw, "enterprise", "Enterprise") { Note = "Rút" },
         ["cancel"] = new(LifecycleAction.Cancel, "Lãnh đạo", "Leader") { Note = "Ngừng" },
         ["add-note"] = new(LifecycleAction.AddNote, "Cán bộ", "Officer") { Note = "Đã gọi điện cho doanh nghiệp" },
+        ["record-signed-decision"] = new(LifecycleAction.RecordSignedDecision, "Lãnh đạo", "Leader")
+            { SignedOn = new DateOnly(2025, 3, 3), SignerName = "Nguyễn Văn Ký", SignerTitle = "Phó Giám đốc", SignedFile = "quyet-dinh.pdf" },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -84,11 +87,15 @@ public sealed class MachineTableTests
         t[("UnderAppraisal", "submit-appraisal:yes")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
         t[("UnderAppraisal", "submit-appraisal:no")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
         t[("UnderAppraisal", "withdraw")] = withdraw;
-        t[("AwaitingApproval", "approve")] = new(ApplicationStatus.InImplementation, [(BudgetMovementKind.Reserve, Amount)], [NotificationEvent.Approved], [DocumentKinds.ApprovalDecision]);
+        t[("AwaitingApproval", "approve")] = new(ApplicationStatus.AwaitingDecisionSigning, [(BudgetMovementKind.Reserve, Amount)],
+            [NotificationEvent.DecisionSigningRequested], [DocumentKinds.ApprovalDecision]);
         t[("AwaitingApproval", "reject")] = new(ApplicationStatus.Rejected, [], [NotificationEvent.Rejected]);
         t[("AwaitingApproval", "withdraw")] = withdraw;
 
         var cancelAll = new Expected(ApplicationStatus.Cancelled, [(BudgetMovementKind.Release, Amount)], [NotificationEvent.Cancelled]);
+        t[("AwaitingDecisionSigning", "record-signed-decision")] = new(ApplicationStatus.InImplementation, [], [NotificationEvent.Approved],
+            [DocumentKinds.SignedApprovalDecision]);
+        t[("AwaitingDecisionSigning", "cancel")] = cancelAll;
         var stay = new Expected(ApplicationStatus.InImplementation, [], []);
         var accept = new Expected(ApplicationStatus.InImplementation,
             [(BudgetMovementKind.Commit, Tranche), (BudgetMovementKind.Disburse, Tranche)], [NotificationEvent.CheckInReviewed]);
@@ -157,7 +164,8 @@ public sealed class MachineTableTests
         var step = Next(application, Variants[variant]);
 
         var moves = machine.LedgerMovesFor(application, step);
-        var (audit, result) = machine.Apply(application, step);
+        var registration = machine.DecisionToRegister(application, step);
+        var (audit, result) = machine.Apply(application, step, registered: Registered(registration));
 
         if (!Allowed.TryGetValue((situation, variant), out var expected))
         {
@@ -165,6 +173,7 @@ public sealed class MachineTableTests
             Assert.Equal("invalid_transition", result.RefusalCode);
             Assert.Equal(AuditKinds.ActionIgnored, audit!.Kind);
             Assert.Empty(moves);
+            Assert.Null(registration);
             Assert.Empty(result.Notifications);
             Assert.Empty(result.Documents);
             Assert.Equal(before, (application.Status, application.Lifecycle.StepDueUtc, application.Lifecycle.Appraisals.Count, application.Lifecycle.CheckIns.Count));
@@ -283,15 +292,16 @@ public sealed class MachineTableTests
             "Withdrawn" => ["withdraw"],
             "UnderAppraisal" => ["accept-completeness"],
             "AwaitingApproval" => ["accept-completeness", "submit-appraisal:yes"],
+            "AwaitingDecisionSigning" => ["accept-completeness", "submit-appraisal:yes", "approve"],
             "Rejected" => ["accept-completeness", "submit-appraisal:yes", "reject"],
-            "CheckInOpen" => ["accept-completeness", "submit-appraisal:yes", "approve"],
-            "Cancelled" => ["accept-completeness", "submit-appraisal:yes", "approve", "cancel"],
-            "CheckInSubmitted" => ["accept-completeness", "submit-appraisal:yes", "approve", "submit-check-in"],
-            "ExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "request-extension"],
-            "CheckInSubmittedExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "request-extension", "submit-check-in"],
-            "FinalReportDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept"],
+            "CheckInOpen" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision"],
+            "Cancelled" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "cancel"],
+            "CheckInSubmitted" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in"],
+            "ExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "request-extension"],
+            "CheckInSubmittedExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "request-extension", "submit-check-in"],
+            "FinalReportDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept"],
             "FinalReportSubmitted" or "Completed" or "Failed" =>
-                ["accept-completeness", "submit-appraisal:yes", "approve", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept", "submit-final-report",
+                ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept", "submit-final-report",
                     .. situation switch { "Completed" => ["evaluate:pass"], "Failed" => ["evaluate:fail"], _ => Array.Empty<string>() }],
             _ => throw new ArgumentOutOfRangeException(nameof(situation)),
         };
@@ -303,7 +313,14 @@ public sealed class MachineTableTests
         return a;
     }
 
-    StepResult Do(Application a, ActionRequest? action, StepKind kind = StepKind.Action) => machine.Apply(a, Next(a, action, kind)).Result;
+    StepResult Do(Application a, ActionRequest? action, StepKind kind = StepKind.Action)
+    {
+        var step = Next(a, action, kind);
+        return machine.Apply(a, step, registered: Registered(machine.DecisionToRegister(a, step))).Result;
+    }
+
+    /// <summary>What the decision register answers (its numbering is tested on Azurite).</summary>
+    static Decisions.RegisteredDecision? Registered(Decisions.DecisionRegistration? r) => Signing.Registered(r, 7);
 
     static StepCommand Next(Application a, ActionRequest? action, StepKind kind = StepKind.Action) =>
         new(a.Id, a.LastSequence + 1, kind, Start.AddHours(a.LastSequence + 1)) { Action = action };

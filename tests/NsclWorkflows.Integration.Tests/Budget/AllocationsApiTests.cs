@@ -77,7 +77,7 @@ public class AllocationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
             entry.GetProperty("document").GetProperty("number").GetString(), entry.GetProperty("document").GetProperty("date").GetString()));
         Assert.Equal(202, approvedStatus);
         Assert.True(approvedBody.GetProperty("accepted").GetBoolean());
-        await client.WaitStatusAsync(id, "InImplementation", timeout);
+        await client.WaitStatusAsync(id, "AwaitingDecisionSigning", timeout); // reserved at approval, before the decision is signed
         var after = await BudgetRowAsync(2026, "IV.1");
         Assert.Equal(("recorded", 500_000_000L, 100_000_000L, 400_000_000L), (after.GetProperty("allocationSource").GetString(),
             after.GetProperty("allocatedVnd").GetInt64(), after.GetProperty("reservedVnd").GetInt64(), after.GetProperty("remainingVnd").GetInt64()));

@@ -55,6 +55,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.Addressee] = ("Ủy ban nhân dân thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng"),
         [NotificationFacts.InputUrl] = ("/don-vi/bao-cao.html#run=rr-x&unit=sct&access=t0k3n", EmailTestServices.PublicBaseUrl + "/don-vi/bao-cao.html#run=rr-x&unit=sct&access=t0k3n"),
         [NotificationFacts.RunUrl] = ("/can-bo/bao-cao.html?id=rr-x", EmailTestServices.PublicBaseUrl + "/can-bo/bao-cao.html?id=rr-x"),
+        [NotificationFacts.DecisionNumber] = ("15/QĐ-SKHCN", "15/QĐ-SKHCN"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -93,6 +94,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.ReportDraftReminder] = "[NSCL] Nhắc hạn gửi Báo cáo 6 tháng đầu năm 2026: 31/03/2026",
         [NotificationEvent.ReportApprovalReminder] = "[NSCL] Nhắc duyệt Báo cáo 6 tháng đầu năm 2026: hạn gửi 31/03/2026",
         [NotificationEvent.ReportOverdue] = "[NSCL] Báo cáo 6 tháng đầu năm 2026 quá hạn gửi (31/03/2026)",
+        [NotificationEvent.DecisionSigningRequested] = "[NSCL] Đề nghị ký, ban hành quyết định phê duyệt hỗ trợ hồ sơ {0}",
+        [NotificationEvent.DecisionSigningReminder] = "[NSCL] Nhắc hạn ký, ban hành quyết định hồ sơ {0}: 31/03/2026",
     };
 
 

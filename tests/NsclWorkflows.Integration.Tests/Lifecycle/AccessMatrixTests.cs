@@ -15,36 +15,51 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     const string Hub = "accessmatrix";
     const string AttachmentName = "giấy phép.png";
     static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-    static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other, (string Id, string Token) Approved)> Shared = new();
+    static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other, (string Id, string Token) Approved,
+        (string Id, string Token) Unsigned)> Shared = new();
     static readonly OnceAsync<string> SharedActivity = new();
     string activityId = null!;
     (string Id, string Token)? mine;
     (string Id, string Token)? other;
     (string Id, string Token)? approved;
+    (string Id, string Token)? unsigned;
     LifecycleClient client = null!;
 
     public async Task InitializeAsync()
     {
         var host = await azurite.SharedHostAsync(Hub, TimeSpan.FromMinutes(10));
         client = new LifecycleClient(host.Http);
-        (mine, other, approved) = await Shared.GetAsync(async () =>
+        (mine, other, approved, unsigned) = await Shared.GetAsync(async () =>
         {
             var first = await client.SubmitAsync();
             var second = await client.SubmitAsync(enterpriseName: "Công ty Khác");
             var third = await client.SubmitAsync(enterpriseName: "Công ty Được Duyệt");
+            var fourth = await client.SubmitAsync(enterpriseName: "Công ty Chờ Ký", amount: 50_000_000);
             await client.WaitStatusAsync(first.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
             await client.WaitStatusAsync(second.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
             var (uploaded, _) = await client.PostAsync($"/api/applications/{first.Id}/attachments", new ByteArrayContent(Png),
                 As.Enterprise(first.Token), ("X-File-Name", Uri.EscapeDataString(AttachmentName)));
             Assert.Equal(201, uploaded);
-            await client.ApproveAsync(third.Id, 100_000_000);
-            foreach (var kind in new[] { "appraisal-record", "approval-decision" })
+            await client.ApproveAsync(third.Id, 100_000_000); // and its signed decision recorded
+            foreach (var kind in new[] { "appraisal-record", "approval-decision", "signed-approval-decision" })
             {
                 await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{third.Id}/documents/{kind}", As.Admin), r => r.Status == 200,
                     TimeSpan.FromSeconds(60), $"the {kind} of {third.Id} is stored");
             }
 
-            return (first, second, third);
+            // Approved, its decision not signed yet: the draft is stored, the enterprise is not told.
+            await client.WaitStatusAsync(fourth.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
+            Assert.Equal(202, (await client.ActAsync(fourth.Id, "accept-completeness", new { }, As.Clerk)).Status);
+            await client.WaitStatusAsync(fourth.Id, "UnderAppraisal", TimeSpan.FromSeconds(60));
+            Assert.Equal(202, (await client.ActAsync(fourth.Id, "submit-appraisal",
+                new { recommendSupport = true, amountVnd = 50_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+            await client.WaitStatusAsync(fourth.Id, "AwaitingApproval", TimeSpan.FromSeconds(60));
+            Assert.Equal(202, (await client.ActAsync(fourth.Id, "approve", new { amountVnd = 50_000_000, budgetYear = 2025 }, As.Leader)).Status);
+            await client.WaitStatusAsync(fourth.Id, "AwaitingDecisionSigning", TimeSpan.FromSeconds(60));
+            await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{fourth.Id}/documents/approval-decision", As.Admin), r => r.Status == 200,
+                TimeSpan.FromSeconds(60), $"the draft decision of {fourth.Id} is stored");
+
+            return (first, second, third, fourth);
         });
         activityId = await SharedActivity.GetAsync(async () =>
         {
@@ -72,6 +87,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST officer action (request-supplementation, invalid body)", [404, 404, 403, 422, 422, 422, 404] },
         { "POST appraiser action (submit-appraisal, wrong state)", [404, 404, 403, 409, 403, 409, 404] },
         { "POST leader action (approve, wrong state)", [404, 404, 403, 403, 409, 409, 404] },
+        { "POST leader action (record-signed-decision, wrong state)", [404, 404, 403, 403, 409, 409, 404] },
         { "POST enterprise action (withdraw, invalid body)", [404, 404, 422, 403, 403, 403, 404] },
         { "GET inbox", [401, 401, 401, 200, 200, 200, 200] },
         { "GET budget", [401, 401, 401, 200, 200, 200, 200] },
@@ -86,7 +102,8 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET attachment (uploaded by the enterprise)", [404, 404, 200, 200, 200, 200, 404] },
         { "GET document (approval decision, not issued yet)", [404, 404, 404, 404, 404, 404, 404] },
         { "GET document list (two issued)", [404, 404, 200, 200, 200, 200, 404] },
-        { "GET document (approval decision, issued)", [404, 404, 200, 200, 200, 200, 404] },
+        { "GET document (approval decision, issued; a draft, officers only)", [404, 404, 404, 200, 200, 200, 404] },
+        { "GET document (signed approval decision, issued)", [404, 404, 200, 200, 200, 200, 404] },
         { "GET document (appraisal record, issued; internal)", [404, 404, 404, 200, 200, 200, 404] },
         { "POST year-end report (year outside the programme)", [401, 401, 401, 403, 422, 422, 422] },
         { "GET year-end report (none yet)", [401, 401, 401, 404, 404, 404, 404] },
@@ -118,6 +135,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST report run submit (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
         { "GET report run report (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
         { "POST report run signed copy (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
+        { "GET decisions (the register)", [401, 401, 401, 200, 200, 200, 200] },
     };
 
     [Theory]
@@ -147,23 +165,105 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DocumentList_EnterpriseSeesItsDecisionOnly_OfficersSeeTheAppraisalRecordToo()
+    public async Task DocumentList_EnterpriseSeesItsSignedDecisionOnly_OfficersSeeTheDraftAndTheAppraisalRecordToo()
     {
         var (id, token) = approved!.Value;
 
         var (_, mineList) = await client.GetAsync($"/api/applications/{id}/documents", As.Enterprise(token));
         var (_, officerList) = await client.GetAsync($"/api/applications/{id}/documents", As.Clerk);
 
-        Assert.Equal(["approval-decision"], Kinds(mineList));
-        Assert.Equal(["appraisal-record", "approval-decision"], Kinds(officerList));
+        Assert.Equal(["signed-approval-decision"], Kinds(mineList));
+        Assert.Equal(["appraisal-record", "approval-decision", "signed-approval-decision"], Kinds(officerList));
         var decision = mineList.GetProperty("items")[0];
-        Assert.Equal("Dự thảo quyết định phê duyệt hỗ trợ", decision.GetProperty("title").GetString());
-        Assert.EndsWith(".docx", decision.GetProperty("fileName").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, decision.GetProperty("version").GetInt32());
-        var url = decision.GetProperty("url").GetString()!;
-        Assert.Equal(200, (await client.GetAsync(url, As.Enterprise(token))).Status);
+        Assert.Equal("Quyết định phê duyệt hỗ trợ (bản đã ký)", decision.GetProperty("title").GetString());
+        Assert.EndsWith(".pdf", decision.GetProperty("fileName").GetString(), StringComparison.Ordinal);
+        Assert.Equal("application/pdf", decision.GetProperty("contentType").GetString());
+
+        // The enterprise downloads the signed file (the very PDF the leader uploaded), never the draft.
+        using var request = new HttpRequestMessage(HttpMethod.Get, decision.GetProperty("url").GetString());
+        As.Enterprise(token).ApplyTo(request);
+        using var response = await client.Http.SendAsync(request);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(LifecycleClient.SignedPdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(404, (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", As.Enterprise(token))).Status);
+        Assert.Equal(200, (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", As.Clerk)).Status);
 
         static string[] Kinds(JsonElement list) => [.. list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()!)];
+    }
+
+    [Fact]
+    public async Task ApprovedNotSigned_EnterpriseHasNoDecisionAndNoApprovalMail_OfficersHaveTheDraft()
+    {
+        var (id, token) = unsigned!.Value;
+
+        var (_, mineList) = await client.GetAsync($"/api/applications/{id}/documents", As.Enterprise(token));
+        var (_, view) = await client.GetAsync($"/api/applications/{id}", As.Enterprise(token));
+        var (_, mails) = await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk);
+
+        Assert.Empty(mineList.GetProperty("items").EnumerateArray());
+        Assert.Equal(404, (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", As.Enterprise(token))).Status);
+        Assert.Equal(200, (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", As.Clerk)).Status);
+        Assert.Equal("AwaitingDecisionSigning", view.GetProperty("status").GetString());
+        Assert.DoesNotContain(mails.GetProperty("notifications").EnumerateArray(), m => m.GetProperty("event").GetString() == "Approved");
+
+        // The leader's scan of the signed decision, uploaded before it is recorded: not the enterprise's yet.
+        var scan = await client.UploadSignedPdfAsync(id, As.Leader);
+        var (_, theirs) = await client.GetAsync($"/api/applications/{id}/attachments", As.Enterprise(token));
+        var (_, officers) = await client.GetAsync($"/api/applications/{id}/attachments", As.Clerk);
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), a => a.GetProperty("name").GetString() == scan);
+        Assert.Contains(officers.GetProperty("items").EnumerateArray(), a => a.GetProperty("name").GetString() == scan);
+        Assert.Equal(404, (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(scan)}", As.Enterprise(token))).Status);
+        Assert.Equal(200, (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(scan)}", As.Clerk)).Status);
+    }
+
+    [Fact]
+    public async Task RecordSignedDecision_FileNotAPdfNotItsOwnOrDateInTheFuture_Is422WithTheField()
+    {
+        var (id, _) = unsigned!.Value;
+        var (_, png) = await client.PostAsync($"/api/applications/{id}/attachments", new ByteArrayContent(Png), As.Leader, ("X-File-Name", "anh-chup.png"));
+        var pngName = png.GetProperty("name").GetString()!;
+        var (_, otherPdf) = await client.PostAsync($"/api/applications/{mine!.Value.Id}/attachments", LifecycleClient.SignedPdfContent(), As.Leader,
+            ("X-File-Name", "qd-ho-so-khac.pdf"));
+        var tomorrow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var (body, field, code) in new (object Body, string Field, string Code)[]
+        {
+            (LifecycleClient.SignedBody(pngName), "signedFile", "attachment_not_pdf"),
+            (LifecycleClient.SignedBody(otherPdf.GetProperty("name").GetString()!), "signedFile", "attachment_not_found"),
+            (new { signedOn = tomorrow, signerName = "Nguyễn Văn Ký", signerTitle = "Phó Giám đốc", signedFile = LifecycleClient.SignedPdfName }, "signedOn", "out_of_range"),
+        })
+        {
+            var (status, problem) = await client.ActAsync(id, "record-signed-decision", body, As.Leader);
+
+            Assert.True(status == 422, $"{code}: {status} {problem}");
+            var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+            Assert.Equal((field, code), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        }
+
+        Assert.Equal(403, (await client.ActAsync(id, "record-signed-decision", LifecycleClient.SignedBody(pngName), As.Clerk)).Status);
+        Assert.Equal("AwaitingDecisionSigning", (await client.ViewAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Decisions_Register_ListsTheSignedDecisionWithoutGapsForItsUnitOnly()
+    {
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year;
+
+        var (status, all) = await client.GetAsync($"/api/decisions?year={year}", As.Admin);
+        var (_, leader) = await client.GetAsync($"/api/decisions?year={year}", As.Leader);
+        var (_, otherUnit) = await client.GetAsync($"/api/decisions?year={year}", As.Officer("can.bo.so.cong.thuong", "Officer,Leader", "sct"));
+
+        Assert.Equal(200, status);
+        var lines = all.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(Enumerable.Range(1, lines.Count), lines.Select(l => l.GetProperty("number").GetInt32())); // 1, 2, 3 …: no gap, no duplicate
+        var line = Assert.Single(leader.GetProperty("items").EnumerateArray(), l => l.GetProperty("applicationId").GetString() == approved!.Value.Id);
+        Assert.Equal(($"{line.GetProperty("number").GetInt32()}/QĐ-SKHCN", "Nguyễn Văn Ký", "Phó Giám đốc", "support-approval"),
+            (line.GetProperty("numberAndSymbol").GetString(), line.GetProperty("signerName").GetString(), line.GetProperty("signerTitle").GetString(),
+                line.GetProperty("kind").GetString()));
+        Assert.DoesNotContain(lines, l => l.GetProperty("applicationId").GetString() == unsigned!.Value.Id);
+        Assert.DoesNotContain(otherUnit.GetProperty("items").EnumerateArray(), l => l.GetProperty("applicationId").GetString() == approved!.Value.Id);
+        Assert.Equal(422, (await client.GetAsync("/api/decisions?year=1999", As.Admin)).Status);
     }
 
     [Fact]
@@ -211,8 +311,11 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
                 ("X-File-Name", "empty.pdf"))).Status,
             "GET attachment (uploaded by the enterprise)" =>
                 (await client.GetAsync($"/api/applications/{id}/attachments/{Uri.EscapeDataString(AttachmentName)}", caller)).Status,
-            "GET document (approval decision, not issued yet)" or "GET document (approval decision, issued)" =>
+            "GET document (approval decision, not issued yet)" or "GET document (approval decision, issued; a draft, officers only)" =>
                 (await client.GetAsync($"/api/applications/{id}/documents/approval-decision", caller)).Status,
+            "GET document (signed approval decision, issued)" => (await client.GetAsync($"/api/applications/{id}/documents/signed-approval-decision", caller)).Status,
+            "POST leader action (record-signed-decision, wrong state)" => (await client.ActAsync(id, "record-signed-decision", body("{}"), caller)).Status,
+            "GET decisions (the register)" => (await client.GetAsync("/api/decisions?year=2026", caller)).Status,
             "GET document list (two issued)" => (await client.GetAsync($"/api/applications/{id}/documents", caller)).Status,
             "GET document (appraisal record, issued; internal)" => (await client.GetAsync($"/api/applications/{id}/documents/appraisal-record", caller)).Status,
             "POST year-end report (year outside the programme)" => (await client.PostEmptyAsync("/api/reports/year-end/2019", caller)).Status,

@@ -21,7 +21,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         await host.StartAsync();
         var client = new LifecycleClient(host.Http);
         // A random step, or the one NSCL_E2E_KILL_AT names (to replay a failure the output reported).
-        var killAt = int.TryParse(Environment.GetEnvironmentVariable("NSCL_E2E_KILL_AT"), out var chosen) ? chosen : Random.Shared.Next(0, 9);
+        var killAt = int.TryParse(Environment.GetEnvironmentVariable("NSCL_E2E_KILL_AT"), out var chosen) ? chosen : Random.Shared.Next(0, 10);
         output.WriteLine($"The host is killed right after step {killAt} is accepted.");
 
         var (id, token) = await client.SubmitAsync(amount: 300_000_000);
@@ -29,13 +29,15 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
         var plan = await BalanceAsync(client);
         Assert.Equal(0, plan.GetProperty("reservedVnd").GetInt64());
+        var signedFile = await client.UploadSignedPdfAsync(id, As.Leader); // the scan of the signed decision, ready beforehand
 
         var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed)[]
         {
             ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
             ("submit-appraisal", new { recommendSupport = true, amountVnd = 300_000_000, scores = new[] { new { criterion = "Tính khả thi", score = 80, maxScore = 100 } } },
                 As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
-            ("approve", new { amountVnd = 300_000_000, budgetYear = 2025, note = "Đồng ý" }, As.Leader, v => Status(v) == "InImplementation", "Approved", 300_000_000, 0),
+            ("approve", new { amountVnd = 300_000_000, budgetYear = 2025, note = "Đồng ý" }, As.Leader, v => Status(v) == "AwaitingDecisionSigning", "Approved", 300_000_000, 0),
+            ("record-signed-decision", LifecycleClient.SignedBody(signedFile), As.Leader, v => Status(v) == "InImplementation", "DecisionSigned", 300_000_000, 0),
             ("submit-check-in", new { note = "Đã triển khai 5S ở xưởng 1", percentDone = 40, amountVnd = 90_000_000 }, enterprise,
                 v => CheckIn(v, 0) == "Submitted", "CheckInSubmitted", 300_000_000, 0),
             ("review-check-in", new { accepted = true, note = "Đạt tiến độ" }, As.Clerk, v => CheckIn(v, 0) == "Accepted", "CheckInAccepted", 200_000_000, 100_000_000),
@@ -91,6 +93,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         var kinds = await client.AuditKindsAsync(id);
         Assert.Single(kinds, k => k == "ReceiptAcknowledged");
         Assert.Single(kinds, k => k == "Approved");
+        Assert.Single(kinds, k => k == "DecisionSigned");
         Assert.Equal(2, kinds.Count(k => k == "CheckInAccepted"));
         // The inbox is a projection written after the step: when the kill lands on the last step, the dead process's
         // inbox update comes back with its messages, after the application row already shows Completed.
@@ -99,11 +102,12 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             inbox => !inbox.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("applicationId").GetString() == id),
             Step + TimeSpan.FromMinutes(1), "the completed application leaves the inbox");
 
-        // The decisions issued their Word documents: the enterprise downloads its decision and minutes, not the appraisal.
+        // The decisions issued their documents: the enterprise downloads its signed decision (the PDF) and the minutes,
+        // not the draft decision nor the appraisal record (officers read those).
         foreach (var (kind, caller, expected) in new[]
         {
-            ("approval-decision", enterprise, 200), ("evaluation-minutes", enterprise, 200), ("appraisal-record", enterprise, 404),
-            ("appraisal-record", As.Clerk, 200),
+            ("signed-approval-decision", enterprise, 200), ("evaluation-minutes", enterprise, 200), ("approval-decision", enterprise, 404),
+            ("appraisal-record", enterprise, 404), ("appraisal-record", As.Clerk, 200), ("approval-decision", As.Clerk, 200),
         })
         {
             // Documents are stored right after the step that issues them: the last one may follow the status by a moment,
@@ -120,8 +124,9 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             Assert.True(expected == status, $"{kind} as {caller}: {status}");
             if (expected == 200)
             {
-                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", type);
-                Assert.Equal((byte)'P', first);
+                var pdf = kind == "signed-approval-decision";
+                Assert.Equal(pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", type);
+                Assert.Equal(pdf ? (byte)'%' : (byte)'P', first);
             }
         }
 
@@ -155,6 +160,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         var (id, token) = await client.SubmitAsync(amount: 200_000_000);
         await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
         Assert.Equal(0, (await BalanceAsync(client)).GetProperty("reservedVnd").GetInt64());
+        var signedFile = await client.UploadSignedPdfAsync(id, As.Leader);
         DateTimeOffset due = default;
         const long Tranche = 66_666_000; // a third of 200 million, rounded down to the thousand
 
@@ -164,7 +170,8 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             ("accept-completeness", new { }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
             ("submit-appraisal", new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 7, maxScore = 10 } } },
                 As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
-            ("approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader, v => Status(v) == "InImplementation", "Approved", 200_000_000, 0),
+            ("approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader, v => Status(v) == "AwaitingDecisionSigning", "Approved", 200_000_000, 0),
+            ("record-signed-decision", LifecycleClient.SignedBody(signedFile), As.Leader, v => Status(v) == "InImplementation", "DecisionSigned", 200_000_000, 0),
             (null, null, null, v => v.GetProperty("lifecycle").GetProperty("stepEscalations").GetInt32() >= 1 && Status(v) == "InImplementation",
                 "Escalated", 200_000_000, 0),
             ("submit-check-in", new { note = "Báo cáo muộn do chờ thiết bị", percentDone = 30 }, As.Enterprise(token),
@@ -191,7 +198,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             Assert.True(disbursed == balance.GetProperty("disbursedVnd").GetInt64(), $"step {i} disbursed: {balance}");
             output.WriteLine($"step {i} {action ?? "deadline"}: {Status(view)}, audit +{auditKind}, reserved {reserved}, disbursed {disbursed}");
 
-            if (action == "approve")
+            if (action == "record-signed-decision")
             {
                 due = view.GetProperty("nextDueUtc").GetDateTimeOffset();
             }

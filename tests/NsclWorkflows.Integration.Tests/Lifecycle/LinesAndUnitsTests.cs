@@ -53,12 +53,14 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
 
         // Sở Công Thương decides the e-commerce file through completion: the plan's ledger does not move.
         var enterprise = As.Enterprise(commerceToken);
+        var signedFile = await client.UploadSignedPdfAsync(commerce, trade.Leader);
         var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done)[]
         {
             ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, trade.Officer, v => Status(v) == "UnderAppraisal"),
             ("submit-appraisal", new { recommendSupport = true, amountVnd = 120_000_000, scores = new[] { new { criterion = "Tính khả thi", score = 80, maxScore = 100 } } },
                 trade.Appraiser, v => Status(v) == "AwaitingApproval"),
-            ("approve", new { amountVnd = 120_000_000, budgetYear = 2025, note = "Đồng ý" }, trade.Leader, v => Status(v) == "InImplementation"),
+            ("approve", new { amountVnd = 120_000_000, budgetYear = 2025, note = "Đồng ý" }, trade.Leader, v => Status(v) == "AwaitingDecisionSigning"),
+            ("record-signed-decision", LifecycleClient.SignedBody(signedFile), trade.Leader, v => Status(v) == "InImplementation"),
             ("submit-check-in", new { note = "Mở gian hàng trên sàn", percentDone = 50 }, enterprise, v => CheckIn(v, 0) == "Submitted"),
             ("review-check-in", new { accepted = true }, trade.Officer, v => CheckIn(v, 0) == "Accepted"),
             ("submit-check-in", new { note = "Doanh thu trực tuyến tăng", percentDone = 90 }, enterprise, v => CheckIn(v, 1) == "Submitted"),

@@ -47,7 +47,7 @@ public class WorkflowFaultTests(AzuriteFixture azurite)
 
         // The workflow is running: the leader's approval is taken, and the document is tried again (and fails again).
         Assert.Equal(202, (await client.ActAsync(id, "approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader)).Status);
-        var approved = await client.WaitAsync(id, v => v.GetProperty("status").GetString() == "InImplementation"
+        var approved = await client.WaitAsync(id, v => v.GetProperty("status").GetString() == "AwaitingDecisionSigning"
             && DocumentFailures(v)[0].GetProperty("attempts").GetInt32() == 2, Patience, "approved, the appraisal record tried again");
         Assert.Single(DocumentFailures(approved).EnumerateArray());
     }

@@ -161,7 +161,8 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
             foreach (var (action, body, caller, done) in Steps(script.Expected, enterprise))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1500)), cancellationToken);
-                await ActAsync(client, script, action, body, caller, done, cancellationToken);
+                var sent = action == "record-signed-decision" ? await SignedBodyAsync(client, script.Id, caller, cancellationToken) : body;
+                await ActAsync(client, script, action, sent, caller, done, cancellationToken);
             }
 
             script.Reached = Status(await client.ViewAsync(script.Id));
@@ -184,7 +185,8 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
             yield break;
         }
 
-        yield return ("approve", new { amountVnd = Amount, budgetYear = 2025 }, As.Leader, v => Status(v) == "InImplementation");
+        yield return ("approve", new { amountVnd = Amount, budgetYear = 2025 }, As.Leader, v => Status(v) == "AwaitingDecisionSigning");
+        yield return ("record-signed-decision", new { }, As.Leader, v => Status(v) == "InImplementation"); // body: after the PDF's upload
         yield return ("submit-check-in", new { note = "Kỳ 1", percentDone = 50 }, enterprise, v => CheckIn(v, 0) == "Submitted");
         yield return ("review-check-in", new { accepted = true }, As.Clerk, v => CheckIn(v, 0) == "Accepted");
         yield return ("submit-check-in", new { note = "Kỳ 2", percentDone = 100 }, enterprise, v => CheckIn(v, 1) == "Submitted");
@@ -298,6 +300,18 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
         }
     }
 
+    /// <summary>The signed PDF uploaded as a person would (again after a failure: a second copy gets its own name), then the action's body.</summary>
+    static async Task<object> SignedBodyAsync(LifecycleClient client, string id, As leader, CancellationToken cancellationToken)
+    {
+        var uploaded = await RetryAsync(async () =>
+        {
+            using var content = LifecycleClient.SignedPdfContent();
+            var (status, body) = await client.PostAsync($"/api/applications/{id}/attachments", content, leader, ("X-File-Name", LifecycleClient.SignedPdfName));
+            return status == 201 ? body : Retryable(status) ? null : throw new InvalidOperationException($"upload refused: {status} {body}");
+        }, cancellationToken);
+        return LifecycleClient.SignedBody(uploaded.GetProperty("name").GetString()!);
+    }
+
     static bool Retryable(int status) => status is 0 or 408 or 409 or 429 or >= 500;
 
     static string? Status(JsonElement view) => view.GetProperty("status").GetString();
@@ -355,6 +369,11 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
             if (script.Expected == "Completed" && audit.Count(k => k == "CheckInAccepted") != 2)
             {
                 report.AuditNotOnce.Add($"{script.Id}: CheckInAccepted x{audit.Count(k => k == "CheckInAccepted")}");
+            }
+
+            if (script.Expected == "Completed" && audit.Count(k => k == "DecisionSigned") != 1)
+            {
+                report.AuditNotOnce.Add($"{script.Id}: DecisionSigned x{audit.Count(k => k == "DecisionSigned")}");
             }
         }
 

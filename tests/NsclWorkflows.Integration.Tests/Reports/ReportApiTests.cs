@@ -106,27 +106,32 @@ public class ReportApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetApplicationDocument_AccessRules_EnterpriseGetsItsDecisionNotTheAppraisal()
+    public async Task GetApplicationDocument_AccessRules_EnterpriseGetsItsSignedDecisionNotTheDraftNorTheAppraisal()
     {
         var host = await HostAsync();
         var (id, token) = await new LifecycleClient(host.Http).SubmitAsync();
-        await Store().AddVersionAsync(Doc(DocumentKinds.ApprovalDecision, id, "Quyết định phê duyệt hỗ trợ.docx", "quyết định"), CancellationToken.None);
+        await Store().AddVersionAsync(Doc(DocumentKinds.SignedApprovalDecision, id, "Quyết định số 1-QĐ-SKHCN.pdf", "quyết định đã ký"), CancellationToken.None);
+        await Store().AddVersionAsync(Doc(DocumentKinds.ApprovalDecision, id, "Dự thảo quyết định phê duyệt hỗ trợ.docx", "dự thảo"), CancellationToken.None);
         await Store().AddVersionAsync(Doc(DocumentKinds.AppraisalRecord, id, "Biên bản thẩm định.docx", "biên bản"), CancellationToken.None);
         var (_, otherToken) = await new LifecycleClient(host.Http).SubmitAsync(enterpriseName: "Công ty khác");
 
-        using var enterpriseDecision = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null, token);
+        using var enterpriseDecision = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/signed-approval-decision", null, token);
+        using var enterpriseDraft = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null, token);
         using var enterpriseAppraisal = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/appraisal-record", null, token);
-        using var wrongToken = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null, otherToken);
-        using var anonymous = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", null);
+        using var wrongToken = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/signed-approval-decision", null, otherToken);
+        using var anonymous = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/signed-approval-decision", null);
+        using var officerDraft = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/approval-decision", "officer.a; Officer");
         using var officerAppraisal = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/appraisal-record", "officer.a; Appraiser");
         using var unknownKind = await SendAsync(host, HttpMethod.Get, $"/api/applications/{id}/documents/year-end-report", "officer.a; Admin");
 
         Assert.Equal(HttpStatusCode.OK, enterpriseDecision.StatusCode);
-        Assert.Equal("quyết định", await enterpriseDecision.Content.ReadAsStringAsync());
-        Assert.Equal("Quyết định phê duyệt hỗ trợ.docx", enterpriseDecision.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("quyết định đã ký", await enterpriseDecision.Content.ReadAsStringAsync());
+        Assert.Equal("Quyết định số 1-QĐ-SKHCN.pdf", enterpriseDecision.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(HttpStatusCode.NotFound, enterpriseDraft.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, enterpriseAppraisal.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, wrongToken.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, officerDraft.StatusCode);
         Assert.Equal(HttpStatusCode.OK, officerAppraisal.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownKind.StatusCode);
     }

@@ -54,7 +54,7 @@ public sealed class FuzzCorpus(int seed, FuzzTargets targets)
     static readonly string[] Actions =
     [
         "accept-completeness", "request-supplementation", "resubmit", "submit-appraisal", "approve", "reject", "submit-check-in",
-        "review-check-in", "request-extension", "decide-extension", "submit-final-report", "evaluate", "withdraw", "cancel",
+        "review-check-in", "request-extension", "decide-extension", "submit-final-report", "evaluate", "withdraw", "cancel", "record-signed-decision",
         "retry-documents", "bogus", "APPROVE", "approve%00", "..", "%2e%2e",
     ];
 

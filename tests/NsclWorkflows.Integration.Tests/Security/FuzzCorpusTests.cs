@@ -188,7 +188,7 @@ public sealed class FuzzCorpusTests(AzuriteFixture azurite, ITestOutputHelper ou
             note = text,
             scores = new[] { new { criterion = "Tính khả thi " + text, score = 8, maxScore = 10 } },
         }, As.Appraiser, "AwaitingApproval");
-        await StepAsync("approve", new { amountVnd = 5_000_000, budgetYear = 2025, note = text }, As.Leader, "InImplementation");
+        await StepAsync("approve", new { amountVnd = 5_000_000, budgetYear = 2025, note = text }, As.Leader, "AwaitingDecisionSigning");
         return answers;
 
         async Task StepAsync(string action, object payload, As caller, string next)

@@ -89,7 +89,7 @@ public sealed class LifecycleClient(HttpClient http)
         return await SendAsync(request);
     }
 
-    /// <summary>From completeness review through one appraisal to approval of <paramref name="amountVnd"/> (budget year 2025).</summary>
+    /// <summary>From completeness review through one appraisal to approval of <paramref name="amountVnd"/> (budget year 2025) and the signed decision.</summary>
     public async Task ApproveAsync(string id, long amountVnd)
     {
         var timeout = TimeSpan.FromSeconds(60);
@@ -100,15 +100,54 @@ public sealed class LifecycleClient(HttpClient http)
             new { recommendSupport = true, amountVnd, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser));
         await WaitStatusAsync(id, "AwaitingApproval", timeout);
         await ExpectAcceptedAsync(ActAsync(id, "approve", new { amountVnd, budgetYear = 2025 }, As.Leader));
-        await WaitStatusAsync(id, "InImplementation", timeout);
+        await SignAsync(id, As.Leader);
+    }
 
-        static async Task ExpectAcceptedAsync(Task<(int Status, JsonElement Body)> step)
+    /// <summary>Approved: <paramref name="leader"/> uploads the signed PDF and records it (signed today); waits for implementation.</summary>
+    public async Task SignAsync(string id, As leader)
+    {
+        var timeout = TimeSpan.FromSeconds(60);
+        await WaitStatusAsync(id, "AwaitingDecisionSigning", timeout);
+        var file = await UploadSignedPdfAsync(id, leader);
+        await ExpectAcceptedAsync(ActAsync(id, "record-signed-decision", SignedBody(file), leader));
+        await WaitStatusAsync(id, "InImplementation", timeout);
+    }
+
+    /// <summary>A minimal PDF (recognised by its content), as the signed decision's scan.</summary>
+    public static readonly byte[] SignedPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% quyết định đã ký\n%%EOF\n"u8.ToArray();
+
+    public const string SignedPdfName = "quyet-dinh-da-ky.pdf";
+
+    public static ByteArrayContent SignedPdfContent()
+    {
+        var content = new ByteArrayContent(SignedPdf);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return content;
+    }
+
+    /// <summary>Uploads the signed PDF as an attachment; the name it was stored under.</summary>
+    public async Task<string> UploadSignedPdfAsync(string id, As caller)
+    {
+        using var content = SignedPdfContent();
+        var (status, body) = await PostAsync($"/api/applications/{id}/attachments", content, caller, ("X-File-Name", SignedPdfName));
+        return status == 201 ? body.GetProperty("name").GetString()! : throw new InvalidOperationException($"Upload answered {status}: {body}");
+    }
+
+    /// <summary>The body of record-signed-decision: signed today (Vietnam), by a deputy director, the file as stored.</summary>
+    public static object SignedBody(string file) => new
+    {
+        signedOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        signerName = "Nguyễn Văn Ký",
+        signerTitle = "Phó Giám đốc",
+        signedFile = file,
+    };
+
+    static async Task ExpectAcceptedAsync(Task<(int Status, JsonElement Body)> step)
+    {
+        var (status, body) = await step;
+        if (status != 202)
         {
-            var (status, body) = await step;
-            if (status != 202)
-            {
-                throw new InvalidOperationException($"Step answered {status}: {body}");
-            }
+            throw new InvalidOperationException($"Step answered {status}: {body}");
         }
     }
 

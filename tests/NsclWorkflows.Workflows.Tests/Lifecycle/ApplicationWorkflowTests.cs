@@ -35,6 +35,8 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     readonly InMemoryBudgetLedger ledger = new();
     readonly Reports.InMemoryDocumentStore documents = new();
     readonly Reports.RecordingDocumentBuilder builder = new();
+    readonly InMemoryDecisionRegister register = new();
+    readonly InMemoryAttachmentStore attachments = new();
     DurableTaskTestHost host = null!;
     TimeSpan day;
 
@@ -81,7 +83,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         var kinds = await AuditKindsAsync(app);
         Assert.Equal(
             [AuditKinds.Submitted, AuditKinds.ReceiptAcknowledged, AuditKinds.CompletenessAccepted, AuditKinds.AppraisalSubmitted, AuditKinds.Approved,
-             AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted,
+             AuditKinds.DecisionSigned, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted,
              AuditKinds.FinalReportSubmitted, AuditKinds.EvaluationPassed],
             kinds);
         await SentAsync(app, n => n.Event == NotificationEvent.FinalEvaluationResult); // e-mails leave off the lifecycle's path
@@ -95,6 +97,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         var issued = documents.All(Domain.Documents.DocumentKinds.AppraisalRecord).Concat(documents.All(Domain.Documents.DocumentKinds.ApprovalDecision))
             .Concat(documents.All(Domain.Documents.DocumentKinds.EvaluationMinutes)).Where(d => d.Scope == app.Id).Select(d => d.Kind).ToList();
         Assert.Equal([Domain.Documents.DocumentKinds.AppraisalRecord, Domain.Documents.DocumentKinds.ApprovalDecision, Domain.Documents.DocumentKinds.EvaluationMinutes], issued);
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.SignedApprovalDecision), d => d.Scope == app.Id && d.ContentType == "application/pdf");
         var decision = builder.ApplicationDocuments.OfType<Domain.Documents.ApprovalDecisionData>().Single(d => d.Application.ApplicationId == app.Id);
         Assert.Equal((300_000_000L, 2025, 2), (decision.AmountVnd, decision.BudgetYear, decision.CheckIns.Count));
         var minutes = builder.ApplicationDocuments.OfType<Domain.Documents.EvaluationMinutesData>().Single(d => d.Application.ApplicationId == app.Id);
@@ -202,10 +205,52 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Contains(AuditKinds.ApprovalRefused, await AuditKindsAsync(second));
 
         await ActAsync(second, Leader(LifecycleAction.Approve) with { AmountVnd = 300_000_000, BudgetYear = 2025 });
-        await WaitStatusAsync(second, ApplicationStatus.InImplementation);
+        await SignAsync(second);
         var balance = await ledger.GetBalanceAsync(Key(second), default);
         Assert.Equal(800_000_000, balance.ReservedVnd);
         Assert.Equal(0, balance.RemainingVnd);
+    }
+
+    [Fact]
+    public async Task Approval_EnterpriseToldOnlyOnceTheSignedDecisionIsRecorded_WithItsNumberAndTheSignedFile()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await ToApprovalAsync(app, 250_000_000);
+
+        await ActAsync(app, Leader(LifecycleAction.Approve) with { AmountVnd = 250_000_000, BudgetYear = 2025 });
+
+        // Approved: the budget is reserved and the draft issued, the leaders are asked to sign; the enterprise is not told.
+        var approved = await WaitStatusAsync(app, ApplicationStatus.AwaitingDecisionSigning);
+        await SentAsync(app, n => n.Event == NotificationEvent.DecisionSigningRequested && n.Audience == NotificationAudience.Leaders);
+        await inbox.WaitForAsync(app.Id, open => open.Any(t => t.Step == "DecisionSigning" && t.Role == "Leader"), Patience);
+        Assert.Equal(250_000_000, (await ledger.GetBalanceAsync(Key(app), default)).ReservedVnd);
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.ApprovalDecision), d => d.Scope == app.Id);
+        Assert.Empty(approved.Lifecycle.CheckIns);
+        Assert.DoesNotContain(notifications.Attempts, n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Approved);
+        Assert.DoesNotContain(documents.All(Domain.Documents.DocumentKinds.SignedApprovalDecision), d => d.Scope == app.Id);
+
+        await SignAsync(app);
+
+        // Recorded: the register's number, then the enterprise's e-mail with it and the date; the signed PDF is its document.
+        await SentAsync(app, n => n.Event == NotificationEvent.Approved && n.Audience == NotificationAudience.Enterprise);
+        var signed = (await repository.FindAsync(app.Id, default))!;
+        var entry = Assert.Single(await register.ListAsync(signed.Lifecycle.SignedDecision!.Year, default), e => e.ApplicationId == app.Id);
+        Assert.Equal(entry.NumberAndSymbol, signed.Lifecycle.SignedDecision.NumberAndSymbol);
+        var told = Assert.Single(notifications.For(app.Id), n => n.Event == NotificationEvent.Approved);
+        Assert.Equal(entry.NumberAndSymbol, told.Facts[NotificationFacts.DecisionNumber]);
+        Assert.Equal(signed.Lifecycle.SignedDecision.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), told.Facts[NotificationFacts.DecisionDate]);
+        var pdf = Assert.Single(documents.All(Domain.Documents.DocumentKinds.SignedApprovalDecision), d => d.Scope == app.Id);
+        await using (var content = (await documents.OpenAsync(pdf.Kind, pdf.Scope, pdf.Version, default))!)
+        {
+            using var copy = new MemoryStream();
+            await content.Content.CopyToAsync(copy);
+            Assert.Equal(InMemoryAttachmentStore.Pdf, copy.ToArray());
+        }
+
+        Assert.Equal(2, signed.Lifecycle.CheckIns.Count);
+        var kinds = await AuditKindsAsync(app);
+        Assert.True(kinds.IndexOf(AuditKinds.Approved) < kinds.IndexOf(AuditKinds.DecisionSigned));
     }
 
     [Fact]
@@ -363,12 +408,12 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         // Still failing at the next step: recorded again (second attempt), the lifecycle goes on.
         await ActAsync(app, Leader(LifecycleAction.Approve) with { AmountVnd = 200_000_000, BudgetYear = 2025 });
         var twice = await WaitAsync(app, a => a.Lifecycle.DocumentFailures is [{ Attempts: 2 }]);
-        Assert.Equal(ApplicationStatus.InImplementation, twice.Status);
+        Assert.Equal(ApplicationStatus.AwaitingDecisionSigning, twice.Status);
         Assert.Single(documents.All(Domain.Documents.DocumentKinds.ApprovalDecision), d => d.Scope == app.Id);
 
         // Mended: the next step issues it, clears the failure and the inbox flag.
         builder.Failing.Clear();
-        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Kỳ 1", PercentDone = 30 });
+        await SignAsync(app);
         await WaitAsync(app, a => a.Lifecycle.DocumentFailures.Count == 0);
         Assert.Single(documents.All(Domain.Documents.DocumentKinds.AppraisalRecord), d => d.Scope == app.Id);
         Assert.Contains(AuditKinds.DocumentReissued, await AuditKindsAsync(app));
@@ -637,6 +682,8 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
                     services.AddSingleton<NsclWorkflows.Domain.Documents.IDocumentStore>(documents);
                     services.AddSingleton<NsclWorkflows.Domain.Documents.IOfficialDocumentBuilder>(builder);
                     services.AddSingleton<INotificationService>(notifications);
+                    services.AddSingleton<Domain.Decisions.IDecisionRegister>(register);
+                    services.AddSingleton<Domain.Attachments.IAttachmentStore>(attachments);
                     services.AddSingleton(Catalogue);
                     services.AddSingleton(planner);
                     services.AddSingleton<LifecycleMachine>();
@@ -681,8 +728,25 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     {
         await ToApprovalAsync(app, amount);
         await ActAsync(app, Leader(LifecycleAction.Approve) with { AmountVnd = amount, BudgetYear = 2025 });
+        await SignAsync(app);
+    }
+
+    /// <summary>Approved: the leader uploads the signed PDF and records it; implementation starts.</summary>
+    async Task SignAsync(Application app)
+    {
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingDecisionSigning);
+        await attachments.AddAsync(app.Id, "quyet-dinh-da-ky.pdf", "application/pdf", InMemoryAttachmentStore.Pdf, "lanh.dao.b", 20, default);
+        await ActAsync(app, Signed());
         await WaitStatusAsync(app, ApplicationStatus.InImplementation);
     }
+
+    static ActionRequest Signed() => Leader(LifecycleAction.RecordSignedDecision) with
+    {
+        SignedOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
+        SignerName = "Nguyễn Văn Ký",
+        SignerTitle = "Phó Giám đốc",
+        SignedFile = "quyet-dinh-da-ky.pdf",
+    };
 
     Task SentAsync(Application app, Func<NotificationRequest, bool> match) =>
         notifications.WaitForAsync(n => n.ApplicationId == app.Id && match(n), Patience);

@@ -171,3 +171,64 @@ sealed class InMemoryInbox : IInbox
 
     public IReadOnlyList<OpenTask> Of(string applicationId) => tasks.GetValueOrDefault(applicationId) ?? [];
 }
+
+/// <summary>The decision register in memory, with the real one's rules (numbers per year without gaps, one per application). The Table register is tested on Azurite.</summary>
+sealed class InMemoryDecisionRegister : Domain.Decisions.IDecisionRegister
+{
+    readonly Lock gate = new();
+    readonly List<Domain.Decisions.RegisteredDecision> entries = [];
+
+    public Task<Domain.Decisions.RegisteredDecision> RegisterAsync(Domain.Decisions.DecisionRegistration registration, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var index = entries.FindIndex(e => e.Year == registration.Year && e.Kind == registration.Kind && e.ApplicationId == registration.ApplicationId);
+            var number = index >= 0 ? entries[index].Number : entries.Count(e => e.Year == registration.Year) + 1;
+            var entry = new Domain.Decisions.RegisteredDecision(registration.Year, number, registration.Symbol, registration.ApplicationId, registration.TrackingCode,
+                registration.Unit, registration.Kind, registration.SignedOn, registration.SignerName, registration.SignerTitle, registration.RecordedBy, registration.AtUtc);
+            if (index >= 0)
+            {
+                entries[index] = entry;
+            }
+            else
+            {
+                entries.Add(entry);
+            }
+
+            return Task.FromResult(entry);
+        }
+    }
+
+    public Task<IReadOnlyList<Domain.Decisions.RegisteredDecision>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<Domain.Decisions.RegisteredDecision>>([.. entries.Where(e => e.Year == year).OrderBy(e => e.Number)]);
+        }
+    }
+}
+
+/// <summary>Attachments in memory (the Blob store is tested on Azurite).</summary>
+sealed class InMemoryAttachmentStore : Domain.Attachments.IAttachmentStore
+{
+    readonly ConcurrentDictionary<(string Id, string Name), (byte[] Content, Domain.Attachments.StoredAttachment Info)> files = new();
+
+    /// <summary>A minimal PDF (by its magic bytes).</summary>
+    public static readonly byte[] Pdf = "%PDF-1.4\n% quyết định đã ký\n%%EOF\n"u8.ToArray();
+
+    public Task<Domain.Attachments.AttachmentAddOutcome> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy,
+        int limit, CancellationToken cancellationToken)
+    {
+        var added = files.TryAdd((applicationId, name), (content.ToArray(),
+            new Domain.Attachments.StoredAttachment(name, contentType, content.Length, DateTimeOffset.UtcNow, uploadedBy)));
+        return Task.FromResult(added ? Domain.Attachments.AttachmentAddOutcome.Added : Domain.Attachments.AttachmentAddOutcome.NameTaken);
+    }
+
+    public Task<IReadOnlyList<Domain.Attachments.StoredAttachment>> ListAsync(string applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Domain.Attachments.StoredAttachment>>([.. files.Where(f => f.Key.Id == applicationId).Select(f => f.Value.Info)]);
+
+    public Task<(Stream Content, string ContentType)?> OpenAsync(string applicationId, string name, CancellationToken cancellationToken) =>
+        Task.FromResult<(Stream, string)?>(files.TryGetValue((applicationId, name), out var file)
+            ? (new MemoryStream(file.Content, writable: false), file.Info.ContentType)
+            : null);
+}

@@ -164,6 +164,10 @@ public static class BodyRules
         "percentDone" => "tỷ lệ khối lượng hoàn thành",
         "attachments" => "tài liệu đính kèm",
         "newDueDate" => "ngày đề nghị gia hạn",
+        "signedOn" => "ngày ký",
+        "signerName" => "họ tên người ký",
+        "signerTitle" => "chức vụ người ký",
+        "signedFile" => "tệp quyết định đã ký (PDF)",
         _ => name,
     };
 

@@ -39,6 +39,12 @@ public abstract class ActionDefinition(LifecycleAction action, string urlName, A
     /// <summary>The action's business rules against the application (ceilings, caps, plan years, dates), as field errors.</summary>
     public abstract IReadOnlyList<FieldError> Validate(ActionRequest request, Application application, ProgrammeCatalogue catalogue, DateTimeOffset atUtc);
 
+    /// <summary>
+    /// The decision the action enters in the decision register (its number is given before the step is decided, once per
+    /// application: <see cref="Decisions.IDecisionRegister"/>); null for an action that numbers no decision.
+    /// </summary>
+    public virtual Decisions.DecisionRegistration? RegistrationFor(ActionRequest request, Application application, DateTimeOffset atUtc) => null;
+
     /// <summary>The budget movements the action needs (applied by the workflow before the step is recorded).</summary>
     public abstract IReadOnlyList<BudgetMovementRequest> MovementsFor(ActionRequest request, Application application, DateTimeOffset atUtc);
 

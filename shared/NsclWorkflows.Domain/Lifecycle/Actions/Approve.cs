@@ -5,7 +5,8 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>
 /// A leader approves support: the amount is reserved in the budget year (the ledger may refuse: no allocation, not
-/// enough left), the approval decision is issued and implementation starts with its check-ins.
+/// enough left) and the draft approval decision is issued; the file then waits for the signed decision
+/// (<see cref="RecordSignedDecision"/>): the enterprise is told, and implementation starts, once it is recorded.
 /// </summary>
 public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(LifecycleAction.Approve, "approve", Actor.Leader,
     (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear, request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
@@ -67,9 +68,10 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
         state.Approval = approved;
         state.LastApprovalRefusal = null;
         c.RecordDecision(request.ActorName, payload.Note);
-        c.StartImplementation(approved);
-        c.Notify(NotificationEvent.Approved, "approved", NotificationAudience.Enterprise, (NotificationFacts.ApprovedAmountVnd, Raw(approved.AmountVnd)),
-            (NotificationFacts.DecisionDate, Iso(c.At)), (NotificationFacts.Note, payload.Note ?? string.Empty));
+        c.AwaitSigning();
+        c.Notify(NotificationEvent.DecisionSigningRequested, "decision-signing", NotificationAudience.Leaders,
+            (NotificationFacts.ApprovedAmountVnd, Raw(approved.AmountVnd)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)),
+            (NotificationFacts.Note, payload.Note ?? string.Empty));
         var detail = state.IntegratedFundingFrom is { } fundedFrom
             ? $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, kinh phí lồng ghép từ {fundedFrom}; không sử dụng kinh phí của Kế hoạch)."
             : $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, năm {payload.Year}).";
