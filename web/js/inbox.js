@@ -9,10 +9,10 @@ import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
 import { exportButtons } from './exports.js';
 
-const STEPS = [['', 'Tất cả'], ['AwaitingCompletenessReview', 'Kiểm tra hồ sơ'], ['SupplementationRequested', 'Chờ bổ sung'], ['UnderAppraisal', 'Thẩm định'],
-  ['AwaitingApproval', 'Phê duyệt'], ['ReviewCheckIn', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
-  ['DecideExtension', 'Quyết định gia hạn'], ['Evaluation', 'Đánh giá nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết'],
-  ['DecisionSigning', 'Ký, ban hành quyết định']];
+// The task steps the API filters by (StatusTable.TaskSteps; a test holds the two equal).
+const STEPS = [['', 'Tất cả'], ['CompletenessReview', 'Kiểm tra tính đầy đủ, hợp lệ'], ['Appraisal', 'Thẩm định'], ['Approval', 'Phê duyệt'],
+  ['DecisionSigning', 'Ký, ban hành quyết định'], ['CheckInReview', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
+  ['ExtensionDecision', 'Quyết định gia hạn'], ['FinalEvaluation', 'Đánh giá, nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết']];
 const root = $('#inbox');
 const filters = $('#filters');
 const status = $('#page-status');

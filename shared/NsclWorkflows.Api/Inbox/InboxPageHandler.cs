@@ -48,6 +48,13 @@ public sealed class InboxPageHandler(IInboxReader inbox, OfficerAuthenticator of
                 [new Domain.Validation.FieldError("q", "search_invalid", "Nhập tên, mã số doanh nghiệp hoặc mã hồ sơ.")]);
         }
 
+        if (step.Length > 0 && !StatusTable.TaskSteps.Contains(step, StringComparer.Ordinal))
+        {
+            return ApiProblem.Problem(StatusCodes.Status400BadRequest, "step_invalid", "Bước lọc không hợp lệ",
+                "Bước xử lý dùng để lọc hộp công việc không có trong quy trình.",
+                [new Domain.Validation.FieldError("step", "step_invalid", "Chọn một bước trong danh sách.")]);
+        }
+
         var filterKey = string.Join("\n", step, line, year?.ToString(CultureInfo.InvariantCulture), overdue ? "overdue" : string.Empty, SearchText.Query(search));
         IReadOnlyDictionary<string, string> after = new Dictionary<string, string>();
         if (query["cursor"].ToString() is { Length: > 0 } token)

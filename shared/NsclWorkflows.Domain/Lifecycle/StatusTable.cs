@@ -126,6 +126,10 @@ public static class StatusTable
 
     static (OpenTaskSpec, Func<LifecycleState, bool>) ExtensionDecision => (new("Officer", "ExtensionDecision"), s => s.PendingExtension is not null);
 
+    /// <summary>Every step an officer's open task can name (the inbox's step filter takes these and nothing else).</summary>
+    public static IReadOnlyList<string> TaskSteps { get; } =
+        [.. Entries.Values.SelectMany(w => w).Select(w => w.Task?.Step).OfType<string>().Append(ExtensionDecision.Item1.Step).Distinct(StringComparer.Ordinal)];
+
     /// <summary>What the application waits for in <paramref name="status"/>; null in a final status.</summary>
     public static Wait? WaitOf(ApplicationStatus status, ImplementationState? implementation = null)
     {

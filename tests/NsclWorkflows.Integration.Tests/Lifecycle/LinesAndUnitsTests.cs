@@ -46,6 +46,11 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
         Assert.Equal((400, "cursor_invalid"), (forged, forgedProblem.GetProperty("code").GetString()));
         var (noWords, noWordsProblem) = await client.GetAsync("/api/inbox?q=%21%21%21", agriculture);
         Assert.Equal((400, "search_invalid"), (noWords, noWordsProblem.GetProperty("code").GetString()));
+        // The step filter takes the task steps the page offers (StatusTable.TaskSteps); a status name is not one.
+        Assert.Equal([gap], await InboxAsync(client, agriculture, [commerce, gap, tools], "?step=CompletenessReview"));
+        Assert.Empty(await InboxAsync(client, agriculture, [commerce, gap, tools], "?step=Approval"));
+        var (badStep, badStepProblem) = await client.GetAsync("/api/inbox?step=AwaitingCompletenessReview", agriculture);
+        Assert.Equal((400, "step_invalid"), (badStep, badStepProblem.GetProperty("code").GetString()));
         var view = await client.ViewAsync(commerce);
         output.WriteLine(view.GetProperty("lifecycle").ToString());
         Assert.Equal(("sct", "IV.5"), (view.GetProperty("lifecycle").GetProperty("unit").GetString(), view.GetProperty("lifecycle").GetProperty("budgetLineId").GetString()));

@@ -24,6 +24,20 @@ public partial class WebTextsTests
         Assert.True(unknown.Count == 0, "Names for kinds the system never writes: " + string.Join(", ", unknown));
     }
 
+    [Fact]
+    public void InboxStepFilter_OffersExactlyTheTaskStepsTheApiTakes()
+    {
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "web", "js", "inbox.js"));
+        var block = script[script.IndexOf("const STEPS = [", StringComparison.Ordinal)..];
+        block = block[..block.IndexOf("];", StringComparison.Ordinal)];
+        var offered = StepEntry().Matches(block).Select(m => m.Groups["step"].Value).Where(s => s.Length > 0).ToList();
+
+        Assert.Equal(NsclWorkflows.Domain.Lifecycle.StatusTable.TaskSteps.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(@"\['(?<step>[A-Za-z]*)',")]
+    private static partial Regex StepEntry();
+
     [GeneratedRegex(@"(?<kind>[A-Za-z]+):\s*'")]
     private static partial Regex KindEntry();
 }
