@@ -6,25 +6,14 @@ namespace NsclWorkflows.Workflows.Common;
 public static class RetryPolicies
 {
     /// <summary>Storage writes: 5 attempts, 2 s doubling to at most 1 min.</summary>
-    public static readonly TaskOptions Storage = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(1)));
+    public static readonly TaskOptions Storage = Doubling(5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), transientOnly: false);
 
     /// <summary>
     /// A lifecycle write the workflow cannot go on without (a step, a failed e-mail's record): like <see cref="Storage"/>
     /// for what may pass by itself; anything else (a defect) fails the call at once, and the workflow's rounds
     /// (<see cref="ActivityRounds"/>) decide: try again later, or record an action that cannot be taken.
     /// </summary>
-    public static readonly TaskOptions Writes = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(1))
-    {
-        HandleFailure = IsTransient,
-    });
+    public static readonly TaskOptions Writes = Doubling(5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), transientOnly: true);
 
     /// <summary>
     /// E-mail: 6 attempts, 5 s doubling to at most 5 min, for what may pass by itself: the provider's 429, 5xx and
@@ -32,28 +21,20 @@ public static class RetryPolicies
     /// template with a missing value, a bad setting) fails at once: retrying it for minutes would only delay the
     /// failure being recorded on the application. Other 4xx answers are not thrown at all (recorded as failed).
     /// </summary>
-    public static readonly TaskOptions Email = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 6,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(5))
-    {
-        HandleFailure = IsTransient,
-    });
+    public static readonly TaskOptions Email = Doubling(6, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), transientOnly: true);
 
     /// <summary>
     /// Documents and the inbox projection: like <see cref="Storage"/> for what may pass by itself (storage, network,
     /// timeouts); a document that cannot be built from the stored data (a defect, hostile text) or a projection defect
     /// fails at once and is recorded on the application.
     /// </summary>
-    public static readonly TaskOptions Projections = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(1))
-    {
-        HandleFailure = IsTransient,
-    });
+    public static readonly TaskOptions Projections = Doubling(5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), transientOnly: true);
+
+    /// <summary><paramref name="attempts"/> attempts, the wait doubling from <paramref name="first"/> to at most <paramref name="max"/>; only transient failures retried when <paramref name="transientOnly"/>.</summary>
+    static TaskOptions Doubling(int attempts, TimeSpan first, TimeSpan max, bool transientOnly) =>
+        TaskOptions.FromRetryPolicy(transientOnly
+            ? new RetryPolicy(attempts, first, backoffCoefficient: 2, maxRetryInterval: max) { HandleFailure = IsTransient }
+            : new RetryPolicy(attempts, first, backoffCoefficient: 2, maxRetryInterval: max));
 
     /// <summary>Exception types (full names, as the failure details carry them) that may succeed when tried again.</summary>
     static readonly HashSet<string> TransientTypes = new(StringComparer.Ordinal)
