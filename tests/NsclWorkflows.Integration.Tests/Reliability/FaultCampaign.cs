@@ -165,7 +165,12 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
                 await ActAsync(client, script, action, sent, caller, done, cancellationToken);
             }
 
-            script.Reached = Status(await client.ViewAsync(script.Id));
+            // Read as a person would: a 503 while storage is away is not the file's state (its problem body has a numeric status).
+            script.Reached = Status((await RetryAsync(async () =>
+            {
+                var (status, view) = await client.GetAsync($"/api/applications/{script.Id}", As.Admin);
+                return status == 200 ? view : Retryable(status) ? null : throw new InvalidOperationException($"status read refused: {status} {view}");
+            }, cancellationToken)));
         }
         catch (Exception e) when (e is not OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
