@@ -65,6 +65,7 @@ public static class InfrastructureRegistration
         services.AddNsclEmail(configuration);
         services.AddNsclDocuments();
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IActionClaims, TableActionClaims>();
+        services.AddSingleton<NsclWorkflows.Domain.Lifecycle.IPendingActions, TablePendingActions>();
         services.AddSingleton<NsclWorkflows.Domain.Decisions.IDecisionRegister, TableDecisionRegister>();
         return services;
     }

@@ -34,6 +34,7 @@ public static class WorkflowRegistration
         typeof(TakeStepActivity),
         typeof(StartNotificationsActivity),
         typeof(RecordNotificationFailureActivity),
+        typeof(KeptActionsActivity),
     ];
 
     /// <summary>

@@ -23,7 +23,7 @@ namespace NsclWorkflows.Workflows;
 public static class WorkflowVersions
 {
     /// <summary>The version new instances are stamped with (System.Version syntax, so "10.0" sorts after "9.0").</summary>
-    public const string Current = StepsInOneActivity;
+    public const string Current = ActionsKept;
 
     /// <summary>
     /// 2.0: a lifecycle step is one activity (<c>TakeStepActivity</c>), e-mails leave through their own
@@ -31,6 +31,13 @@ public static class WorkflowVersions
     /// 1.0 (and unversioned ones) keep the old path to the end.
     /// </summary>
     public const string StepsInOneActivity = "2.0";
+
+    /// <summary>
+    /// 2.1: accepted actions are also kept in storage (<c>IPendingActions</c>) and the workflow reads them where an
+    /// action's event can be lost (a continued execution's start, after a short settle) and before a deadline's path is
+    /// taken. Instances of 2.0 keep their path (their executions continue as new on 2.0).
+    /// </summary>
+    public const string ActionsKept = "2.1";
 
     /// <summary>Workers run instances of their own version or older (Durable Task's <c>CurrentOrOlder</c>).</summary>
     public const string MatchStrategy = "CurrentOrOlder";

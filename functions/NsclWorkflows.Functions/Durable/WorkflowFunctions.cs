@@ -68,6 +68,10 @@ public static class WorkflowFunctions
     public static Task<StepResult> RunRecordStepActivity([ActivityTrigger] StepCommand input, string instanceId, FunctionContext executionContext) =>
         Create<RecordStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordStepActivity), instanceId), input);
 
+    [Function(nameof(KeptActionsActivity))]
+    public static Task<IReadOnlyList<ActionRequest>> RunKeptActionsActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
+        Create<KeptActionsActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(KeptActionsActivity), instanceId), input);
+
     [Function(nameof(SyncInboxActivity))]
     public static Task<bool> RunSyncInboxActivity([ActivityTrigger] string input, string instanceId, FunctionContext executionContext) =>
         Create<SyncInboxActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(SyncInboxActivity), instanceId), input);

@@ -24,7 +24,7 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
 /// </summary>
 public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time,
-    Domain.Attachments.IAttachmentStore attachments)
+    Domain.Attachments.IAttachmentStore attachments, IPendingActions pending)
 {
     public async Task<Results<ApiAccepted<ActionAccepted>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -130,9 +130,13 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             return ActionVersion.Stale(application, claimed);
         }
 
-        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, raised with { ExpectedVersion = seen }, cancellationToken);
+        // Kept before it is raised: the event can be lost while the workflow continues as new, the kept copy cannot
+        // (the workflow reads it; one id is taken once). Only then is the 202 an action that will be taken.
+        var accepted = raised with { ExpectedVersion = seen, ActionId = Guid.NewGuid().ToString("N") };
+        await pending.AddAsync(application.Id, accepted, time.GetUtcNow(), cancellationToken);
+        await durable.RaiseEventAsync(instanceId, ActionRequest.EventName, accepted, cancellationToken);
 
-        return ApiResults.Accepted(new ActionAccepted(application.Id, ActionNames.Of(action), Accepted: true));
+        return ApiResults.Accepted(new ActionAccepted(application.Id, ActionNames.Of(action), Accepted: true) { ActionId = accepted.ActionId });
     }
 
     /// <summary>
@@ -195,4 +199,8 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
 }
 
 /// <summary>An action taken and raised to the application's workflow (202: its effect follows; the view shows it).</summary>
-public sealed record ActionAccepted(string ApplicationId, string Action, bool Accepted);
+public sealed record ActionAccepted(string ApplicationId, string Action, bool Accepted)
+{
+    /// <summary>The accepted action's id (it is taken once, however it reaches the workflow); null for an action not kept.</summary>
+    public string? ActionId { get; init; }
+}

@@ -74,6 +74,13 @@ public sealed record ActionRequest(
 
     /// <summary>Signed decision: the stored name of the signed PDF among the application's attachments.</summary>
     public string? SignedFile { get; init; }
+
+    /// <summary>
+    /// The accepted action's id, given by the API when it keeps the action in <see cref="IPendingActions"/> before
+    /// raising it: the machine takes one id once (<see cref="LifecycleState.TakenActionIds"/>), whether it came as the
+    /// event, from the store, or both. Null: raised before actions were kept (taken as before).
+    /// </summary>
+    public string? ActionId { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

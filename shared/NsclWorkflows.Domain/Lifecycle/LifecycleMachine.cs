@@ -33,7 +33,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
         if (step.Sequence <= application.LastSequence || step.Kind != StepKind.Action || step.Action is not { } action
-            || Check(application, action, step.AtUtc) is not null)
+            || TakenAlready(application, step) || Check(application, action, step.AtUtc) is not null)
         {
             return [];
         }
@@ -52,7 +52,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
         if (step.Sequence <= application.LastSequence || step.Kind != StepKind.Action || step.Action is not { } action
-            || Check(application, action, step.AtUtc) is not null)
+            || TakenAlready(application, step) || Check(application, action, step.AtUtc) is not null)
         {
             return null;
         }
@@ -82,6 +82,12 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
                 with { Documents = state.LastDocuments, RetryDocuments = RetriesOf(application, step, state.LastDocuments) });
         }
 
+        if (TakenAlready(application, step))
+        {
+            // The second copy of an action taken already (its event and its kept copy both came): nothing to write.
+            return (null, ResultOf(application, applied: false, []));
+        }
+
         var kind = catalogue.FindKind(application.Submission.SupportKindId)
             ?? throw new InvalidOperationException($"Support kind {application.Submission.SupportKindId} is not in the catalogue.");
         var context = new StepContext(application, kind, step, planner, catalogue) { LedgerRefusal = ledgerRefusal, Registered = registered };
@@ -99,6 +105,11 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
 
         var documents = decision.Applied ? decision.Documents : [];
         application.MarkApplied(step.Sequence, step.AtUtc);
+        if (step.Kind is StepKind.Action or StepKind.ActionFailed && step.Action?.ActionId is { } actionId)
+        {
+            state.MarkTaken(actionId);
+        }
+
         state.OpenTasks = Deadlines.OpenTasksOf(application);
         state.LastNotifications = [.. decision.Notifications];
         state.LastDocuments = [.. documents];
@@ -107,6 +118,10 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         return (decision.Audit, ResultOf(application, decision.Applied, decision.Notifications, decision.RefusalCode, decision.RefusalMessage)
             with { Documents = documents, RetryDocuments = RetriesOf(application, step, documents) });
     }
+
+    /// <summary>A person's action whose id the file has taken already (its event and its kept copy both reached the workflow).</summary>
+    static bool TakenAlready(Application application, StepCommand step) =>
+        step.Kind is StepKind.Action or StepKind.ActionFailed && step.Action?.ActionId is { } id && application.Lifecycle.HasTaken(id);
 
     /// <summary>Where the application stands now (status, deadline path, reminders still to come), from stored state alone.</summary>
     public StepResult ResultOf(Application application, bool applied, IReadOnlyList<NotificationRequest> notifications,

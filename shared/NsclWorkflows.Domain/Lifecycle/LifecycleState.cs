@@ -110,6 +110,28 @@ public sealed class LifecycleState
     internal List<string> NotificationFailureKeysList => notificationFailureKeys; // the list it reads, changed only inside the domain
     List<string> notificationFailureKeys = [];
 
+    /// <summary>
+    /// The ids of the last <see cref="TakenActionIdsKept"/> actions taken (<see cref="ActionRequest.ActionId"/>): an
+    /// accepted action reaches the workflow as its event and, should the event be lost, from <see cref="IPendingActions"/>;
+    /// the second copy changes nothing.
+    /// </summary>
+    [JsonInclude] public IReadOnlyList<string> TakenActionIds { get => takenActionIds; internal set => takenActionIds = [.. value]; }
+    List<string> takenActionIds = [];
+
+    /// <summary>How many taken action ids are kept (a copy arrives within one execution of the workflow, a few steps later at most).</summary>
+    public const int TakenActionIdsKept = 50;
+
+    internal bool HasTaken(string actionId) => takenActionIds.Contains(actionId, StringComparer.Ordinal);
+
+    internal void MarkTaken(string actionId)
+    {
+        takenActionIds.Add(actionId);
+        if (takenActionIds.Count > TakenActionIdsKept)
+        {
+            takenActionIds.RemoveRange(0, takenActionIds.Count - TakenActionIdsKept);
+        }
+    }
+
     /// <summary>The notifications of the last step applied, returned again if that step's activity runs a second time.</summary>
     [JsonInclude] public IReadOnlyList<Notifications.NotificationRequest> LastNotifications { get => lastNotifications; internal set => lastNotifications = [.. value]; }
     internal List<Notifications.NotificationRequest> LastNotificationsList => lastNotifications; // the list it reads, changed only inside the domain

@@ -9,6 +9,13 @@ namespace NsclWorkflows.Workflows.Common;
 /// </summary>
 public sealed record WorkflowTiming(TimeSpan FirstRound, TimeSpan MaxRound)
 {
+    /// <summary>
+    /// How long a continued execution waits before it reads the accepted actions kept in storage: past the commit of its
+    /// first episode, so the read's answer cannot meet an action's event in the window where the provider drops events
+    /// (Azure/durabletask #1399: a message for the new execution arriving before its history is written).
+    /// </summary>
+    public TimeSpan ContinuedSettle { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Configuration key of <see cref="FirstRound"/> (a TimeSpan, e.g. "00:01:00").</summary>
     public const string RetryRoundSetting = "Nscl:Durable:RetryRound";
 

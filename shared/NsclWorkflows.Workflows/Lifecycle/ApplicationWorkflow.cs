@@ -140,6 +140,16 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
         var limit = input.StepsPerExecution is > 0 and var n ? n : DefaultStepsPerExecution;
         var taken = 0;
         Task<ActionRequest>? nextAction = null;
+
+        // 2.1: accepted actions are kept in storage; a continued execution takes those whose event may have been lost.
+        var kept = context.CompareVersionTo(WorkflowVersions.ActionsKept) >= 0;
+        if (kept && carried is not null)
+        {
+            await context.CreateTimer(timing.ContinuedSettle, CancellationToken.None);
+            (result, var count) = await steps.TakeKeptActionsAsync(result);
+            taken += count;
+        }
+
         while (!result.IsFinal)
         {
             if (taken >= limit && nextAction is not { IsCompleted: true })
@@ -191,6 +201,17 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
             }
             else
             {
+                if (kept)
+                {
+                    // An action accepted before the deadline comes before the deadline's path (its event may have been lost).
+                    var (afterKept, count) = await steps.TakeKeptActionsAsync(result);
+                    if (count > 0)
+                    {
+                        (result, lastNudge, taken) = (afterKept, DateTimeOffset.MinValue, taken + count);
+                        continue;
+                    }
+                }
+
                 result = await steps.TakeAsync(StepKind.DeadlinePassed);
                 (lastNudge, taken) = (DateTimeOffset.MinValue, taken + 1);
             }
@@ -219,6 +240,31 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
     sealed class StepTaker(TaskOrchestrationContext context, string applicationId, int sequence, WorkflowTiming timing)
     {
         public int Sequence => sequence;
+
+        /// <summary>
+        /// Takes the accepted actions still kept in storage, in the order they were accepted (a copy whose event also
+        /// comes is taken once: the machine knows its id). Returns the result after them and how many were taken; when
+        /// the store cannot be read, none (the next read takes them).
+        /// </summary>
+        public async Task<(StepResult Result, int Taken)> TakeKeptActionsAsync(StepResult current)
+        {
+            IReadOnlyList<ActionRequest> actions;
+            try
+            {
+                actions = await context.CallActivityAsync<IReadOnlyList<ActionRequest>>(nameof(KeptActionsActivity), applicationId, RetryPolicies.Storage);
+            }
+            catch (TaskFailedException)
+            {
+                return (current, 0);
+            }
+
+            foreach (var action in actions)
+            {
+                current = await TakeActionAsync(action, current);
+            }
+
+            return (current, actions.Count);
+        }
 
         /// <summary>A person's action; when it cannot be taken (a defect, not storage), recorded as failed and <paramref name="current"/> stays.</summary>
         public async Task<StepResult> TakeActionAsync(ActionRequest action, StepResult current)

@@ -37,7 +37,7 @@ public sealed record DocumentAttemptFailed(PendingDocument Document, string Erro
 public sealed partial class TakeStepActivity(
     IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine, ProgrammeCatalogue catalogue,
     IOfficialDocumentBuilder builder, IDocumentStore documents, DurableTaskClient client, ILoggerFactory loggers,
-    Domain.Decisions.IDecisionRegister register, Domain.Attachments.IAttachmentStore attachments)
+    Domain.Decisions.IDecisionRegister register, Domain.Attachments.IAttachmentStore attachments, IPendingActions pending)
     : TaskActivity<StepCommand, StepTaken>
 {
     readonly ILogger logger = loggers.CreateLogger<TakeStepActivity>();
@@ -47,6 +47,21 @@ public sealed partial class TakeStepActivity(
         ArgumentNullException.ThrowIfNull(input);
         var result = await new RecordStepActivity(applications, ledger, inbox, machine, register, loggers.CreateLogger<RecordStepActivity>())
             .RunAsync(context, input);
+
+        if (input.Kind is StepKind.Action or StepKind.ActionFailed && input.Action?.ActionId is { } actionId)
+        {
+            // Taken (or refused, or a second copy): no longer kept. If this fails the copy stays and is taken once anyway.
+            try
+            {
+                await pending.RemoveAsync(input.ApplicationId, actionId, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // The step counts; a copy left behind changes nothing (one id is taken once).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogKeptActionNotRemoved(logger, ex, input.ApplicationId, input.Sequence);
+            }
+        }
 
         var issuer = new IssueDocumentActivity(applications, catalogue, builder, documents, inbox, attachments, loggers.CreateLogger<IssueDocumentActivity>());
         var failed = new List<DocumentAttemptFailed>();
@@ -102,6 +117,9 @@ public sealed partial class TakeStepActivity(
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Application {ApplicationId}: document {Kind} of step {Sequence} not issued in the step's activity")]
     static partial void LogDocumentFailed(ILogger logger, Exception exception, string applicationId, int sequence, string kind);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Application {ApplicationId}: the kept copy of the action of step {Sequence} not removed")]
+    static partial void LogKeptActionNotRemoved(ILogger logger, Exception exception, string applicationId, int sequence);
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Application {ApplicationId}: notifications of step {Sequence} not started in the step's activity")]
     static partial void LogNotificationsNotStarted(ILogger logger, Exception exception, string applicationId, int sequence);

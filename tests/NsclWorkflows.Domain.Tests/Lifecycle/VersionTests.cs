@@ -57,6 +57,56 @@ public sealed class VersionTests
         Assert.Equal(2, application.Lifecycle.Version);
     }
 
+    [Fact]
+    public void Apply_OneActionIdTwice_TheSecondCopyChangesNothingAndWritesNothing()
+    {
+        Apply(null, StepKind.Receive);
+        var note = new ActionRequest(LifecycleAction.AddNote, "Cán bộ A", "Officer") { Note = "Đã gọi điện cho doanh nghiệp.", ActionId = "a1" };
+        var (firstAudit, _) = Apply(note);
+        var sequence = application.LastSequence;
+
+        var (secondAudit, second) = Apply(note);
+
+        Assert.NotNull(firstAudit);
+        Assert.Null(secondAudit); // nothing written: the note is in the trail once
+        Assert.False(second.Applied);
+        Assert.Empty(second.Notifications);
+        Assert.Equal(sequence, application.LastSequence);
+        Assert.Equal(["a1"], application.Lifecycle.TakenActionIds);
+    }
+
+    [Fact]
+    public void Apply_ApprovalIdTwiceWithoutAVersion_TheBudgetIsReservedOnce()
+    {
+        Apply(null, StepKind.Receive);
+        Apply(new ActionRequest(LifecycleAction.AcceptCompleteness, "Cán bộ A", "Officer"));
+        Apply(new ActionRequest(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
+            { Positive = true, AmountVnd = 200_000_000, Scores = [new CriterionScore("A", 8, 10)] });
+        var approve = new ActionRequest(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = 200_000_000, BudgetYear = 2025, ActionId = "approve-1" };
+        var next = new StepCommand(application.Id, application.LastSequence + 1, StepKind.Action, Start.AddDays(1)) { Action = approve };
+        Assert.NotEmpty(machine.LedgerMovesFor(application, next));
+        machine.Apply(application, next);
+
+        var again = new StepCommand(application.Id, application.LastSequence + 1, StepKind.Action, Start.AddDays(2)) { Action = approve };
+
+        Assert.Empty(machine.LedgerMovesFor(application, again));
+        Assert.Null(machine.DecisionToRegister(application, again));
+        Assert.Null(machine.Apply(application, again).Audit);
+    }
+
+    [Fact]
+    public void TakenActionIds_KeepsTheLastFifty()
+    {
+        Apply(null, StepKind.Receive);
+        for (var i = 0; i < LifecycleState.TakenActionIdsKept + 5; i++)
+        {
+            Apply(new ActionRequest(LifecycleAction.AddNote, "Cán bộ A", "Officer") { Note = "Ghi chú " + i, ActionId = "n" + i });
+        }
+
+        Assert.Equal(LifecycleState.TakenActionIdsKept, application.Lifecycle.TakenActionIds.Count);
+        Assert.Equal("n5", application.Lifecycle.TakenActionIds[0]);
+    }
+
     (AuditEntry? Audit, StepResult Result) Apply(ActionRequest? action, StepKind kind = StepKind.Action) =>
         machine.Apply(application, new StepCommand(application.Id, application.LastSequence + 1, kind, Start.AddHours(application.LastSequence + 1)) { Action = action });
 }

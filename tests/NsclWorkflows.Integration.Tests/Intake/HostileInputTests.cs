@@ -49,7 +49,7 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Submit_HostileCharacterInAField_Returns422NamingTheFieldAndStoresNothing(string field, string rawValue)
     {
         var storage = new StorageProbe(azurite.ConnectionString);
-        var before = await storage.CountRowsAsync("hostileApplications");
+        var before = await storage.CountRowsAsync("hostileApplications", StorageProbe.ApplicationRows);
 
         var (status, problem) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Raw(SubmissionWith(field, rawValue), "application/json"));
 
@@ -58,7 +58,7 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal((field, "invalid_characters"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
         Assert.Contains("ký tự", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await storage.CountRowsAsync("hostileApplications"));
+        Assert.Equal(before, await storage.CountRowsAsync("hostileApplications", StorageProbe.ApplicationRows));
     }
 
     [Fact]

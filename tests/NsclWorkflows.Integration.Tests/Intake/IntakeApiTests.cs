@@ -80,14 +80,14 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var key = "idem-" + Guid.NewGuid().ToString("N");
         var (first, _) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()), key);
         var storage = new StorageProbe(azurite.ConnectionString);
-        var before = await storage.CountRowsAsync("nsclApplications");
+        var before = await storage.CountRowsAsync("nsclApplications", StorageProbe.ApplicationRows);
 
         var (second, problem) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.With("title", "Một nhiệm vụ khác hẳn")), key);
 
         Assert.Equal(201, first);
         Assert.Equal(422, second);
         Assert.Equal("idempotency_key_reused", problem.GetProperty("code").GetString());
-        Assert.Equal(before, await storage.CountRowsAsync("nsclApplications"));
+        Assert.Equal(before, await storage.CountRowsAsync("nsclApplications", StorageProbe.ApplicationRows));
     }
 
     [Fact]

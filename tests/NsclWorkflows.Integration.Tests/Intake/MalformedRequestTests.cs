@@ -53,7 +53,7 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Submit_MalformedRequest_Returns4xxWithReasonAndWritesNothing(Case c)
     {
         var storage = new StorageProbe(azurite.ConnectionString);
-        var applicationsBefore = await storage.CountRowsAsync("malformedApplications");
+        var applicationsBefore = await storage.CountRowsAsync("malformedApplications", StorageProbe.ApplicationRows);
         var keysBefore = await storage.CountRowsAsync("malformedIdempotencyKeys");
 
         var (status, problem) = await TestSubmissions.PostAsync(host.Http, c.Content(), c.IdempotencyKey);
@@ -68,7 +68,7 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Matches("[àáảãạăâđèéêìíòóôơùúưỳýộốồổỗớờởỡợứừửữựếềểễệấầẩẫậắằẳẵặịọụỉủũĩõẽẹỹỷỵ]", error.GetProperty("message").GetString()!.ToLowerInvariant());
         }
 
-        Assert.Equal(applicationsBefore, await storage.CountRowsAsync("malformedApplications"));
+        Assert.Equal(applicationsBefore, await storage.CountRowsAsync("malformedApplications", StorageProbe.ApplicationRows));
         Assert.Equal(keysBefore, await storage.CountRowsAsync("malformedIdempotencyKeys"));
     }
 

@@ -37,6 +37,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     readonly Reports.RecordingDocumentBuilder builder = new();
     readonly InMemoryDecisionRegister register = new();
     readonly InMemoryAttachmentStore attachments = new();
+    readonly InMemoryPendingActions pending = new();
     DurableTaskTestHost host = null!;
     TimeSpan day;
 
@@ -655,6 +656,44 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.True(notifications.For(app.Id).Count(n => n.Event == NotificationEvent.AppraisalEscalated) >= 5);
     }
 
+    [Fact]
+    public async Task KeptAction_ItsEventLost_TakenOnceByTheWorkflowAndNoLongerKept()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(50));
+        var app = await SubmitAsync(stepsPerExecution: 3);
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await WaitAsync(app, a => a.Status == ApplicationStatus.UnderAppraisal && a.Lifecycle.StepEscalations >= 1);
+
+        // Accepted by the API (kept) but its event never reaches the workflow, as when it is lost while continuing as new.
+        await pending.AddAsync(app.Id, Appraisal(true, 200_000_000) with { ActionId = "lost-1" }, DateTimeOffset.UtcNow, default);
+
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingApproval);
+        var audit = await AuditKindsAsync(app);
+        Assert.Single(audit, k => k == AuditKinds.AppraisalSubmitted);
+        Assert.DoesNotContain(AuditKinds.ActionIgnored, audit);
+        Assert.Equal(0, pending.Count(app.Id));
+    }
+
+    [Fact]
+    public async Task KeptAction_AlsoRaised_TakenOnceAndNoLongerKept()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(50));
+        var app = await SubmitAsync(stepsPerExecution: 3);
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
+        var accept = Officer(LifecycleAction.AcceptCompleteness) with { ActionId = "both-1" };
+
+        // As the API does: kept, then raised; the workflow reads the store too (continued executions, deadlines).
+        await pending.AddAsync(app.Id, accept, DateTimeOffset.UtcNow, default);
+        await ActAsync(app, accept);
+
+        await WaitAsync(app, a => a.Status == ApplicationStatus.UnderAppraisal && a.Lifecycle.StepEscalations >= 2);
+        var audit = await AuditKindsAsync(app);
+        Assert.Single(audit, k => k == AuditKinds.CompletenessAccepted);
+        Assert.DoesNotContain(AuditKinds.ActionIgnored, audit);
+        Assert.Equal(0, pending.Count(app.Id));
+    }
+
     NotificationRequest ReceiptOf(Application app) =>
         notifications.Attempts.FirstOrDefault(n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt)
         ?? new NotificationRequest(app.Id, NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise, string.Empty, new Dictionary<string, string>());
@@ -684,6 +723,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
                     services.AddSingleton<INotificationService>(notifications);
                     services.AddSingleton<Domain.Decisions.IDecisionRegister>(register);
                     services.AddSingleton<Domain.Attachments.IAttachmentStore>(attachments);
+                    services.AddSingleton<IPendingActions>(pending);
                     services.AddSingleton(Catalogue);
                     services.AddSingleton(planner);
                     services.AddSingleton<LifecycleMachine>();

@@ -232,3 +232,46 @@ sealed class InMemoryAttachmentStore : Domain.Attachments.IAttachmentStore
             ? (new MemoryStream(file.Content, writable: false), file.Info.ContentType)
             : null);
 }
+
+/// <summary>Accepted actions kept in memory, in acceptance order (the Table store is tested on Azurite).</summary>
+sealed class InMemoryPendingActions : IPendingActions
+{
+    readonly Lock gate = new();
+    readonly List<(string ApplicationId, ActionRequest Action)> kept = [];
+
+    public Task AddAsync(string applicationId, ActionRequest action, DateTimeOffset acceptedAtUtc, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            kept.Add((applicationId, action));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ActionRequest>> ListAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ActionRequest>>([.. kept.Where(k => k.ApplicationId == applicationId).Select(k => k.Action)]);
+        }
+    }
+
+    public Task RemoveAsync(string applicationId, string actionId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            kept.RemoveAll(k => k.ApplicationId == applicationId && k.Action.ActionId == actionId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public int Count(string applicationId)
+    {
+        lock (gate)
+        {
+            return kept.Count(k => k.ApplicationId == applicationId);
+        }
+    }
+}
