@@ -12,7 +12,10 @@ public enum ApplicationStatus
     /// <summary>The officer found the file complete; appraisal comes next.</summary>
     CompletenessAccepted,
 
-    /// <summary>The completeness review deadline passed with no decision (intake workflow v1 only).</summary>
+    /// <summary>
+    /// Processing stopped and the file returned by the Department (dừng xử lý, trả hồ sơ): the supplementation deadline
+    /// passed without the documents (and, in the first release's intake workflow, a completeness review never made).
+    /// </summary>
     Expired,
 
     /// <summary>The officer asked for missing documents; the enterprise has until a deadline to resubmit.</summary>
@@ -39,7 +42,7 @@ public enum ApplicationStatus
     /// <summary>The leader rejected the application.</summary>
     Rejected,
 
-    /// <summary>Withdrawn by the enterprise, or automatically when a supplementation deadline passed.</summary>
+    /// <summary>Withdrawn by the enterprise (rút hồ sơ: only the applicant withdraws; files stopped by the Department are <see cref="Expired"/>).</summary>
     Withdrawn,
 
     /// <summary>An approved task cancelled by an officer.</summary>

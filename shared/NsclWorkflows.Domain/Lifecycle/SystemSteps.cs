@@ -33,7 +33,7 @@ internal static class SystemSteps
         if (wait?.Path == DeadlinePath.WithdrawAtDue)
         {
             var before = a.Status;
-            c.MoveTo(ApplicationStatus.Withdrawn);
+            c.MoveTo(ApplicationStatus.Expired);
             state.StepDueUtc = null;
             // Processing stops and the file is returned: the Department's act ("rút" is only what the enterprise does).
             const string Overdue = "Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung";

@@ -191,6 +191,8 @@ public sealed class LifecycleMachineTests
         Assert.Equal("Giấy phép kinh doanh\nBáo cáo tài chính năm 2024",
             Assert.Single(requested.Notifications, n => n.Event == NotificationEvent.SupplementationRequested).Facts[NotificationFacts.MissingItems]);
         Assert.Equal("Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung; Sở dừng xử lý, trả hồ sơ.", application.Lifecycle.ClosingReason);
+        Assert.Equal(ApplicationStatus.Expired, application.Status); // "Withdrawn" is only what the enterprise does
+        Assert.True(expired.IsFinal);
         Assert.DoesNotContain("rút", audit!.Detail, StringComparison.OrdinalIgnoreCase);
         var enterprise = Assert.Single(expired.Notifications, n => n.Event == NotificationEvent.Expired);
         Assert.Equal("Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung.", enterprise.Facts[NotificationFacts.Reason]);

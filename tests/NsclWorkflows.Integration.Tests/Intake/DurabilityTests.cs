@@ -49,8 +49,8 @@ public class DurabilityTests(AzuriteFixture azurite)
         Assert.NotEqual(0, host.ExitCode);
 
         await host.StartAsync();
-        var withdrawn = await host.WaitForStatusAsync(statusUrl, "Withdrawn", TimeSpan.FromSeconds(90), token);
-        Assert.True(withdrawn.GetProperty("updatedAtUtc").GetDateTimeOffset() >= deadline.AddSeconds(-1));
+        var expired = await host.WaitForStatusAsync(statusUrl, "Expired", TimeSpan.FromSeconds(90), token);
+        Assert.True(expired.GetProperty("updatedAtUtc").GetDateTimeOffset() >= deadline.AddSeconds(-1));
 
         var audit = await storage.AuditAsync(id);
         Assert.Single(audit, e => e.GetString("Kind") == "ReceiptAcknowledged");

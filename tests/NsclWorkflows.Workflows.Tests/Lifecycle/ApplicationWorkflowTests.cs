@@ -127,7 +127,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Supplementation_DeadlinePassesWithoutResubmission_WithdrawnWithNoticeAfterReminders()
+    public async Task Supplementation_DeadlinePassesWithoutResubmission_ExpiredWithNoticeAfterReminders()
     {
         await StartAsync(TimeSpan.FromMilliseconds(200));
         var app = await SubmitAsync();
@@ -135,7 +135,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         await ActAsync(app, Officer(LifecycleAction.RequestSupplementation) with { MissingItems = ["Giấy phép kinh doanh"], WorkingDays = 10 });
 
-        var stored = await CompletedAsync(app, ApplicationStatus.Withdrawn);
+        var stored = await CompletedAsync(app, ApplicationStatus.Expired);
         Assert.Contains("Quá hạn bổ sung", stored.Lifecycle.ClosingReason, StringComparison.Ordinal);
         await SentAsync(app, n => n.Event == NotificationEvent.Expired);
         await SentAsync(app, n => n.Event == NotificationEvent.Withdrawn);
@@ -667,8 +667,19 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         // Accepted by the API (kept) but its event never reaches the workflow, as when it is lost while continuing as new.
         await pending.AddAsync(app.Id, Appraisal(true, 200_000_000) with { ActionId = "lost-1" }, DateTimeOffset.UtcNow, default);
+        var readsAtAdd = pending.Reads;
 
-        await WaitStatusAsync(app, ApplicationStatus.AwaitingApproval);
+        try
+        {
+            await WaitStatusAsync(app, ApplicationStatus.AwaitingApproval);
+        }
+        catch (TimeoutException ex)
+        {
+            var instance = await host.Client.GetInstanceAsync(ApplicationIds.WorkflowInstanceId(app.Id), getInputsAndOutputs: true);
+            throw new TimeoutException($"{ex.Message} || store reads before the action was kept {readsAtAdd}, now {pending.Reads}; still kept {pending.Count(app.Id)}; "
+                + $"instance {instance?.RuntimeStatus} {instance?.FailureDetails?.ErrorMessage} input {instance?.SerializedInput}", ex);
+        }
+
         var audit = await AuditKindsAsync(app);
         Assert.Single(audit, k => k == AuditKinds.AppraisalSubmitted);
         Assert.DoesNotContain(AuditKinds.ActionIgnored, audit);

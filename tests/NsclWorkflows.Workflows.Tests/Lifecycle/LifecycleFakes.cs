@@ -249,10 +249,27 @@ sealed class InMemoryPendingActions : IPendingActions
         return Task.CompletedTask;
     }
 
+    /// <summary>Reads of the store, and those that found an action (for a test's timeout message).</summary>
+    public (int Reads, int WithActions) Reads
+    {
+        get
+        {
+            lock (gate)
+            {
+                return (reads, readsWithActions);
+            }
+        }
+    }
+
+    int reads;
+    int readsWithActions;
+
     public Task<IReadOnlyList<ActionRequest>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {
         lock (gate)
         {
+            reads++;
+            readsWithActions += kept.Any(k => k.ApplicationId == applicationId) ? 1 : 0;
             return Task.FromResult<IReadOnlyList<ActionRequest>>([.. kept.Where(k => k.ApplicationId == applicationId).Select(k => k.Action)]);
         }
     }
