@@ -1,3 +1,7 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Infrastructure.Storage;
 using NsclWorkflows.Integration.Tests.Support;
 
 namespace NsclWorkflows.Integration.Tests.Lifecycle;
@@ -41,5 +45,38 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
         Assert.Contains("AppraisalSubmitted", audit);
         Assert.DoesNotContain("ActionIgnored", audit);
         Assert.True(audit.Count(k => k == "Escalated") >= 2, string.Join(", ", audit));
+    }
+
+    [Fact]
+    public async Task KeptAction_ItsEventNeverRaised_TakenOnceWhenTheDeadlineComes()
+    {
+        const string hub = "keptaction";
+        await using var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub });
+        await host.StartAsync();
+        var client = new LifecycleClient(host.Http);
+        var (id, _) = await client.SubmitAsync();
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
+        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        await client.WaitStatusAsync(id, "UnderAppraisal", Patience);
+
+        // Kept as the API keeps an accepted action, its event lost (never raised): the workflow reads it before the
+        // appraisal deadline's path and takes it, on the real host's data converter and Table store.
+        var store = new TablePendingActions(new TableClientFactory(new TableServiceClient(azurite.ConnectionString),
+            Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = hub })));
+        await store.AddAsync(id, new ActionRequest(LifecycleAction.SubmitAppraisal, "tham.dinh.kept", "Appraiser")
+        {
+            ActionId = "kept-" + Guid.NewGuid().ToString("N"),
+            Positive = true,
+            AmountVnd = 200_000_000,
+            Scores = [new CriterionScore("A", 8, 10)],
+            Note = "Đề nghị hỗ trợ.",
+        }, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        await client.WaitStatusAsync(id, "AwaitingApproval", Patience);
+        var audit = await client.AuditKindsAsync(id);
+        Assert.Single(audit, k => k == "AppraisalSubmitted");
+        Assert.DoesNotContain("ActionIgnored", audit);
+        Assert.Empty(await store.ListAsync(id, CancellationToken.None));
     }
 }

@@ -358,8 +358,11 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
                     history.Add($"{e.GetString("EventType")}{(e.GetString("Name") is { } n ? ":" + n : string.Empty)}@{e.Timestamp:HH:mm:ss}");
                 }
 
+                // The workflow's own end, with its failure when it failed (the Instances row's output).
+                var instance = await FindAsync(tables.GetTableClient(Hub + "Instances"), "application-" + script.Id, string.Empty);
+                var workflow = instance is null ? "no instance" : $"{instance.GetString("RuntimeStatus")} {instance.GetString("Output")}";
                 report.WrongEnd.Add($"{script.Id}: {status} (expected {script.Expected}; accepted {string.Join(",", script.Accepted.Reverse())})"
-                    + $"{(script.Error is null ? string.Empty : " — " + script.Error)}; audit …{string.Join(",", audit.TakeLast(4))}; history …{string.Join(",", history.TakeLast(8))}");
+                    + $"{(script.Error is null ? string.Empty : " — " + script.Error)}; audit …{string.Join(",", audit.TakeLast(4))}; history …{string.Join(",", history.TakeLast(8))}; workflow {workflow}");
             }
 
             foreach (var kind in new[] { "ReceiptAcknowledged", "CompletenessAccepted", "AppraisalSubmitted", script.Expected == "Rejected" ? "Rejected" : "Approved" })
