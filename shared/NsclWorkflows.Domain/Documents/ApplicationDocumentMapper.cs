@@ -80,7 +80,7 @@ public static class ApplicationDocumentMapper
         var approval = state.Approval!;
         // Scores as recorded; the verdict per criterion is the rubric's (a mandatory criterion at least its minimum),
         // none when the evaluation was recorded without a rubric. The conclusion (đạt / không đạt) is the outcome below.
-        var verdicts = evaluation.Outcome?.Criteria.ToDictionary(c => c.Name, c => c.Met, StringComparer.Ordinal);
+        var verdicts = evaluation.Outcome?.Criteria.Where(c => c.Mandatory).ToDictionary(c => c.Name, c => c.Met, StringComparer.Ordinal);
         var results = evaluation.Scores.Count > 0
             ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore:0.##} điểm", $"{s.Score:0.##} điểm",
                 verdicts is not null && verdicts.TryGetValue(s.Criterion, out var met) ? met : null)).ToList()
@@ -93,6 +93,7 @@ public static class ApplicationDocumentMapper
         {
             // The one time recorded is when the result was entered: the meeting's close.
             ClosedAt = evaluation.AtUtc,
+            ScoredAgainstRubric = evaluation.Outcome is not null && evaluation.Scores.Count > 0,
         };
     }
 
