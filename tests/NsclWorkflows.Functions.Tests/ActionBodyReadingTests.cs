@@ -79,12 +79,13 @@ public class ActionBodyReadingTests
 
     [Theory]
     [InlineData("""{"recommendSupport":false,"scores":[{"criterion":"A","score":1e400,"maxScore":10}]}""", "scores[0]", ErrorCodes.OutOfRange)]
-    [InlineData("""{"recommendSupport":false,"scores":[{"criterion":"A","score":8}]}""", "scores[0]", ErrorCodes.InvalidFormat)]
+    [InlineData("""{"recommendSupport":false,"scores":[{"criterion":"A","maxScore":10}]}""", "scores[0]", ErrorCodes.InvalidFormat)]
     [InlineData("""{"recommendSupport":false,"scores":[{"criterion":"A","score":"8","maxScore":10}]}""", "scores[0]", ErrorCodes.InvalidFormat)]
     [InlineData("""{"recommendSupport":false,"scores":[{"criterion":"A","score":11,"maxScore":10}]}""", "scores[0]", ErrorCodes.OutOfRange)]
     [InlineData("""{"recommendSupport":false,"scores":[{"criterion":" ","score":1,"maxScore":10}]}""", "scores[0].criterion", ErrorCodes.InvalidFormat)]
     [InlineData("""{"recommendSupport":false,"scores":[]}""", "scores", ErrorCodes.Required)]
     [InlineData("""{"recommendSupport":true,"scores":[{"criterion":"A","score":8,"maxScore":10}]}""", "amountVnd", ErrorCodes.Required)]
+    [InlineData("""{"recommendSupport":false,"scores":[{"criterion":"A","score":1,"comment":"\u202Eexe"}]}""", "scores[0]", ErrorCodes.InvalidCharacters)]
     public void Read_AppraisalScores_AnswerPerItem(string json, string field, string code)
     {
         var (_, errors) = Read(json, LifecycleAction.SubmitAppraisal);
@@ -101,10 +102,15 @@ public class ActionBodyReadingTests
         Step("""{"note":"  Hồ sơ đầy đủ \n"}""", StepKind.Action, LifecycleAction.AcceptCompleteness);
         Assert.Equal("Hồ sơ đầy đủ", application.DecisionNote);
 
-        Step("""{"recommendSupport":true,"amountVnd":200000000,"scores":[{"criterion":" Tính khả thi ","score":35,"maxScore":40}],"note":null}""",
+        // Criteria named by id or by name (any case, spaces around): recorded with the rubric's names and maxima, comments kept.
+        Step("""{"recommendSupport":true,"amountVnd":200000000,"scores":[{"criterion":" SỰ CẦN THIẾT, TÍNH PHÙ HỢP VỚI MỤC TIÊU VÀ NỘI DUNG CỦA KẾ HOẠCH ","score":12,"comment":" Cần thiết. "},"""
+            + """{"criterion":"noi-dung","score":20},{"criterion":"nang-luc","score":16},{"criterion":"hieu-qua","score":20},{"criterion":"kinh-phi","score":12,"maxScore":15}],"note":null}""",
             StepKind.Action, LifecycleAction.SubmitAppraisal);
         Assert.Equal((ApplicationStatus.AwaitingApproval, 200_000_000L), (application.Status, application.Lifecycle.RecommendedAmountVnd));
-        Assert.Equal(new CriterionScore("Tính khả thi", 35, 40), Assert.Single(Assert.Single(application.Lifecycle.Appraisals).Scores));
+        var first = Assert.Single(application.Lifecycle.Appraisals).Scores[0];
+        Assert.Equal(("Sự cần thiết, tính phù hợp với mục tiêu và nội dung của Kế hoạch", 12m, 15m, "Cần thiết.", "can-thiet"),
+            (first.Criterion, first.Score, first.MaxScore, first.Comment, first.CriterionId));
+        Assert.Equal(80, application.Lifecycle.AppraisalOutcome!.Total);
 
         var (approval, errors) = Read("""{"amountVnd":150000000,"budgetYear":2026}""", LifecycleAction.Approve, application);
         Assert.Empty(errors);

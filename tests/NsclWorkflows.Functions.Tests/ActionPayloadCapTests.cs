@@ -48,11 +48,11 @@ public class ActionPayloadCapTests
     {
         var application = Routed("expert-training", 50_000_000, nominees: 2);
 
-        var errors = Read("""{"recommendSupport":true,"amountVnd":40000001,"scores":[{"criterion":"A","score":8,"maxScore":10}]}""",
+        var errors = Read("""{"recommendSupport":true,"amountVnd":40000001,"scores":""" + Sheets.AppraisalJson + "}",
             LifecycleAction.SubmitAppraisal, application);
 
         Assert.Equal([("amountVnd", ErrorCodes.ExceedsKindMaximum)], errors.Select(e => (e.Field, e.Code)));
-        Assert.Empty(Read("""{"recommendSupport":true,"amountVnd":40000000,"scores":[{"criterion":"A","score":8,"maxScore":10}]}""",
+        Assert.Empty(Read("""{"recommendSupport":true,"amountVnd":40000000,"scores":""" + Sheets.AppraisalJson + "}",
             LifecycleAction.SubmitAppraisal, application));
     }
 
@@ -62,7 +62,7 @@ public class ActionPayloadCapTests
         var application = Routed("e-commerce", 900_000_000);
 
         Assert.Null(ActionPayloadReader.CapOf(application, Catalogue));
-        Assert.Empty(Read("""{"recommendSupport":true,"amountVnd":900000000,"scores":[{"criterion":"A","score":8,"maxScore":10}]}""",
+        Assert.Empty(Read("""{"recommendSupport":true,"amountVnd":900000000,"scores":""" + Sheets.AppraisalJson + "}",
             LifecycleAction.SubmitAppraisal, application));
     }
 }

@@ -31,7 +31,7 @@ test('a document that cannot be built shows in the inbox and on the application 
   await eventually(async () => {}, async () => (await viewOf(id)).status === 'AwaitingCompletenessReview', 'received');
   await act('accept-completeness', {});
   await eventually(async () => {}, async () => (await viewOf(id)).status === 'UnderAppraisal', 'under appraisal');
-  await act('submit-appraisal', { recommendSupport: true, amountVnd: 100000000, scores: [{ criterion: 'A', score: 8, maxScore: 10 }] });
+  await act('submit-appraisal', { recommendSupport: true, amountVnd: 100000000, scores: ['can-thiet', 'noi-dung', 'nang-luc', 'hieu-qua', 'kinh-phi'].map((criterion) => ({ criterion, score: 12 })) });
   await eventually(async () => {}, async () => ((await viewOf(id)).lifecycle?.documentFailures ?? []).length === 1, 'the failed document is recorded');
 
   const browser = await launch();

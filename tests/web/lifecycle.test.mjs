@@ -156,7 +156,15 @@ test('an application goes from the form to completed through the pages', async (
     await act(officer, 'accept-completeness', async () => {}, /thẩm định/i);
     await act(officer, 'submit-appraisal', async (f) => {
       await f.getByLabel('Kinh phí đề xuất (đồng)').fill(String(AMOUNT));
-      await f.locator('input[name=score]').fill('85');
+      // The kind's rubric: one score (and a comment) per criterion; the page says what decides.
+      await f.locator('[data-rubric]').getByText(/đạt khi tổng điểm từ 70\/100/).waitFor();
+      const scores = f.locator('input[name^="score:"]');
+      assert.equal(await scores.count(), 5);
+      for (let i = 0; i < 5; i += 1) {
+        const input = scores.nth(i);
+        await input.fill(String(Number(await input.getAttribute('max')) * 0.8));
+      }
+      await f.locator('textarea[name="comment:hieu-qua"]').fill('Chỉ tiêu năng suất đo được.');
     }, 'Lãnh đạo Sở xem xét phê duyệt');
     await act(officer, 'approve', async (f) => {
       await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));

@@ -19,13 +19,14 @@ export const ACTIONS = {
   },
   resubmit: { title: 'Nộp bổ sung hồ sơ', fields: [note(true, 'Nội dung bổ sung'), files] },
   'submit-appraisal': {
-    title: 'Nhập kết quả thẩm định',
-    fields: [yesNo('recommendSupport', 'Đề xuất hỗ trợ?', 'Có', 'Không'), amount('Kinh phí đề xuất (đồng)'),
-      { name: 'criterion', label: 'Tiêu chí', value: 'Tính khả thi', required: true },
-      { name: 'score', label: 'Điểm', type: 'number', min: 0, required: true }, { name: 'maxScore', label: 'Điểm tối đa', type: 'number', min: 1, value: '100', required: true }, note()],
-    body: (v) => ({ recommendSupport: v.recommendSupport === 'true', amountVnd: int(v.amountVnd),
-      scores: [{ criterion: v.criterion, score: Number(v.score), maxScore: Number(v.maxScore) }], note: v.note || undefined }),
-    errorField: (f) => (f.startsWith('scores') ? 'score' : f),
+    title: 'Nhập phiếu đánh giá thẩm định',
+    // One score and one comment per criterion of the kind's rubric (catalogue); a kind without one keeps a free criterion.
+    fields: (ctx) => [yesNo('recommendSupport', 'Đề xuất hỗ trợ?', 'Có', 'Không'), amount('Kinh phí đề xuất (đồng)'),
+      ...(ctx.rubrics?.appraisal ? rubricFields(ctx.rubrics.appraisal, true) : freeCriterion), note(false, 'Nhận xét chung')],
+    body: (v, ctx) => ({ recommendSupport: v.recommendSupport === 'true', amountVnd: int(v.amountVnd),
+      scores: ctx.rubrics?.appraisal ? rubricScores(ctx.rubrics.appraisal, v) : [{ criterion: v.criterion, score: Number(v.score), maxScore: Number(v.maxScore) }],
+      note: v.note || undefined }),
+    errorField: scoreField,
   },
   approve: {
     title: 'Phê duyệt hỗ trợ',
@@ -58,8 +59,15 @@ export const ACTIONS = {
     body: (v) => ({ note: v.note, amountVnd: int(v.amountVnd) }) },
   evaluate: {
     title: 'Đánh giá nghiệm thu',
-    fields: [yesNo('passed', 'Kết quả', 'Đạt', 'Không đạt'), amount('Kinh phí quyết toán (đồng, để trống nếu đúng mức phê duyệt)'), note(false, 'Nhận xét (bắt buộc khi không đạt)')],
-    body: (v) => ({ passed: v.passed === 'true', amountVnd: int(v.amountVnd), note: v.note || undefined }),
+    // The rubric's scores are optional (the minutes may record a verdict only); entered, they decide the verdict.
+    fields: (ctx) => [yesNo('passed', 'Kết quả', 'Đạt', 'Không đạt'), amount('Kinh phí quyết toán (đồng, để trống nếu đúng mức phê duyệt)'),
+      ...(ctx.rubrics?.evaluation ? rubricFields(ctx.rubrics.evaluation, false) : []), note(false, 'Nhận xét (bắt buộc khi không đạt)')],
+    body: (v, ctx) => {
+      const scores = ctx.rubrics?.evaluation ? rubricScores(ctx.rubrics.evaluation, v) : [];
+      return { passed: v.passed === 'true', amountVnd: int(v.amountVnd), scores: scores.length > 0 && scores.every((x) => Number.isFinite(x.score)) ? scores : undefined,
+        note: v.note || undefined };
+    },
+    errorField: scoreField,
   },
   withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
@@ -77,6 +85,31 @@ export const ACTIONS = {
 /** How the history names the entries an action records (auditText of its spec), beside the lifecycle's own (application-view.js). */
 export const AUDIT_TEXT = Object.assign({}, ...Object.values(ACTIONS).map((spec) => spec.auditText ?? {}));
 
+const freeCriterion = [{ name: 'criterion', label: 'Tiêu chí', value: 'Tính khả thi', required: true },
+  { name: 'score', label: 'Điểm', type: 'number', min: 0, required: true }, { name: 'maxScore', label: 'Điểm tối đa', type: 'number', min: 1, value: '100', required: true }];
+
+/** A score (0 to the criterion's maximum) and a comment per criterion of a rubric; the hint says what decides. */
+function rubricFields(rubric, required) {
+  const rule = { name: `rubric-${rubric.id}`, type: 'note', text: `${rubric.name}: đạt khi tổng điểm từ ${rubric.passTotal}/${rubric.maxTotal} và các tiêu chí bắt buộc đạt điểm tối thiểu.` };
+  return [rule, ...rubric.criteria.flatMap((c) => [
+    { name: `score:${c.id}`, label: `${c.name} (tối đa ${c.maxScore} điểm)`, type: 'number', min: 0, max: c.maxScore, step: 0.5, required, inputmode: 'decimal',
+      hint: c.mandatory ? `Tiêu chí bắt buộc: tối thiểu ${c.minScore ?? 0} điểm.` : undefined },
+    { name: `comment:${c.id}`, label: 'Nhận xét', type: 'textarea', rows: 2 },
+  ])];
+}
+
+function rubricScores(rubric, v) {
+  return rubric.criteria.filter((c) => v[`score:${c.id}`] !== '' && v[`score:${c.id}`] !== undefined)
+    .map((c) => ({ criterion: c.id, score: Number(v[`score:${c.id}`]), comment: v[`comment:${c.id}`] || undefined }));
+}
+
+/** A field error of scores (scores.{criterion}) goes under that criterion's score; of the free criterion, under its score. */
+function scoreField(f) {
+  const match = /^scores\.(.+)$/.exec(f);
+  if (match) return `score:${match[1]}`;
+  return f.startsWith('scores') ? 'score' : f;
+}
+
 function lines(text) { return String(text ?? '').split('\n').map((s) => s.trim()).filter(Boolean); }
 function int(text) { return text === '' || text === undefined ? undefined : Math.round(Number(text)); }
 
@@ -85,8 +118,8 @@ function int(text) { return text === '' || text === undefined ? undefined : Math
  * version: the view's version, sent as If-Match so an action taken on a file someone has changed since is refused
  * (412); onStale(problem) then reloads the page (see staleNotice).
  */
-export function actionForms(applicationId, allowedActions, caller, onDone, { version, onStale } = {}) {
-  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone, { version, onStale }));
+export function actionForms(applicationId, allowedActions, caller, onDone, { version, onStale, rubrics } = {}) {
+  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone, { version, onStale, rubrics }));
 }
 
 /** What changed between the view a person acted on and the file now (after a 412 stale_version). */
@@ -96,12 +129,14 @@ export function staleNotice(before, now) {
   return `Hồ sơ vừa được cập nhật trước thao tác của bạn: ${what}. Thao tác của bạn chưa được thực hiện; trang đã được tải lại, vui lòng xem lại rồi thao tác lại nếu vẫn cần.`;
 }
 
-function actionForm(applicationId, name, caller, onDone, { version, onStale }) {
+function actionForm(applicationId, name, caller, onDone, { version, onStale, rubrics }) {
   const spec = ACTIONS[name];
+  const ctx = { rubrics };
+  const fields = typeof spec.fields === 'function' ? spec.fields(ctx) : spec.fields;
   const status = el('p', { class: 'notice', role: 'status', hidden: true });
   const form = el('form', { class: 'action-form', novalidate: true, dataset: { action: name } },
     errorSummary(),
-    spec.fields.map((f) => field(name, f)),
+    fields.map((f) => (f.type === 'note' ? el('p', { class: 'hint', dataset: { rubric: f.name } }, f.text) : field(name, f))),
     el('button', { type: 'submit', class: spec.danger ? 'button danger' : 'button' }, spec.title),
     status);
   form.addEventListener('submit', async (event) => {
@@ -113,7 +148,7 @@ function actionForm(applicationId, name, caller, onDone, { version, onStale }) {
       return;
     }
     const values = Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string'));
-    const body = spec.body ? spec.body(values) : { note: values.note || undefined };
+    const body = spec.body ? spec.body(values, ctx) : { note: values.note || undefined };
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {

@@ -33,8 +33,12 @@ public sealed record CatalogueView(
             FundedFrom = c.IntegratedFundingOf(k),
             Unit = Domain.Lifecycle.Units.ForLine(c.Programme, k.BudgetLineId),
             UnitName = Domain.Lifecycle.Units.Name(Domain.Lifecycle.Units.ForLine(c.Programme, k.BudgetLineId)),
+            Rubrics = new KindRubricsView(Rubric(c.RubricFor(k, RubricUse.Appraisal)), Rubric(c.RubricFor(k, RubricUse.Evaluation))),
         };
     }
+
+    static RubricView? Rubric(Rubric? r) => r is null ? null : new(r.Id, r.Name, [.. r.Criteria.Select(x => new RubricCriterionView(x.Id, x.Name, x.MaxScore, x.Weight, x.Mandatory, x.MinScore))],
+        r.PassTotal, r.MaxTotal, SourceCode(r.Source), r.Note);
 
     static string SourceCode(CapSource source) => source switch
     {
@@ -95,4 +99,16 @@ public sealed record SupportKindView(string Id, string Name, string Description,
     public string Unit { get; init; } = string.Empty;
 
     public string UnitName { get; init; } = string.Empty;
+
+    /// <summary>The score sheets of the kind's appraisal and final evaluation (null: free criteria).</summary>
+    public KindRubricsView? Rubrics { get; init; }
 }
+
+/// <summary>A kind's rubrics: the appraisal's (thẩm định) and the final evaluation's (nghiệm thu).</summary>
+public sealed record KindRubricsView(RubricView? Appraisal, RubricView? Evaluation);
+
+/// <summary>A score sheet: criteria with maxima, weights and the mandatory ones' minimum; the total needed to pass.</summary>
+public sealed record RubricView(string Id, string Name, IReadOnlyList<RubricCriterionView> Criteria, decimal PassTotal, decimal MaxTotal, string Source, string? Note);
+
+/// <summary>One criterion of a score sheet.</summary>
+public sealed record RubricCriterionView(string Id, string Name, decimal MaxScore, decimal Weight, bool Mandatory, decimal? MinScore);

@@ -11,7 +11,15 @@ internal static class CatalogueFileModel
         List<TargetDto>? Targets,
         List<AcknowledgementDto>? AcknowledgedMismatches,
         PolicyDto? DefaultPolicy,
-        List<KindDto>? SupportKinds);
+        List<KindDto>? SupportKinds,
+        List<RubricDto>? Rubrics = null,
+        RubricChoiceDto? DefaultRubrics = null);
+
+    internal sealed record RubricDto(string? Id, string? Name, List<CriterionDto>? Criteria, decimal? PassTotal, string? Source, string? Note);
+
+    internal sealed record CriterionDto(string? Id, string? Name, decimal? MaxScore, decimal? Weight, bool? Mandatory, decimal? MinScore);
+
+    internal sealed record RubricChoiceDto(string? Appraisal, string? Evaluation);
 
     internal sealed record ProgrammeDto(string? Id, string? Title, string? IssuedBy, DateOnly? IssuedOn);
 
@@ -50,7 +58,7 @@ internal static class CatalogueFileModel
 
     internal sealed record KindDto(
         string? Id, string? Name, string? Description, string? BudgetLineId, long? MaxAmountVnd, PolicyDto? Policy,
-        CapDto? Cap = null, bool? NominatesPersons = null);
+        CapDto? Cap = null, bool? NominatesPersons = null, RubricChoiceDto? Rubrics = null);
 
     internal sealed record CapDto(long? AmountVnd, string? Per, string? Source, string? Note);
 
@@ -63,5 +71,7 @@ internal static class CatalogueFileModel
         int? CheckInIntervalMonths,
         int[]? ReminderOffsetDays,
         int? EscalationDelayWorkingDays,
-        int? FinalEvaluationWorkingDays);
+        int? FinalEvaluationWorkingDays,
+        int? AppraisersRequired = null,
+        int? DecisionSigningWorkingDays = null);
 }

@@ -45,7 +45,8 @@ public static class CatalogueLoader
         var version = Required(file.Version, "version");
         var defaults = file.DefaultPolicy ?? throw Malformed("thiếu defaultPolicy");
         var programme = ToProgramme(file);
-        var kinds = (file.SupportKinds ?? []).Select(k => ToKind(k, defaults)).ToArray();
+        var rubrics = (file.Rubrics ?? []).Select(ToRubric).ToArray();
+        var kinds = (file.SupportKinds ?? []).Select(k => ToKind(k, defaults, file.DefaultRubrics, rubrics)).ToArray();
         var acknowledged = (file.AcknowledgedMismatches ?? []).Select(a => new AcknowledgedMismatch(
             Required(a.LineId, "acknowledgedMismatches[].lineId"), a.Year, a.Printed, a.Computed,
             Required(a.Note, "acknowledgedMismatches[].note"))).ToArray();
@@ -56,7 +57,7 @@ public static class CatalogueLoader
             throw new CatalogueValidationException(report);
         }
 
-        return new ProgrammeCatalogue(version, file.EffectiveFrom, programme, Merge(defaults, null), kinds, report);
+        return new ProgrammeCatalogue(version, file.EffectiveFrom, programme, Merge(defaults, null), kinds, report) { Rubrics = Array.AsReadOnly(rubrics) };
     }
 
     static Programme ToProgramme(FileDto file)
@@ -77,9 +78,42 @@ public static class CatalogueLoader
             Array.AsReadOnly(targets));
     }
 
-    static SupportKind ToKind(KindDto k, PolicyDto defaults)
+    static Rubric ToRubric(RubricDto r)
+    {
+        var id = Required(r.Id, "rubrics[].id");
+        var criteria = (r.Criteria ?? throw Malformed($"phiếu chấm {id}: thiếu criteria")).Select(c => new RubricCriterion(
+            Required(c.Id, $"rubrics[{id}].criteria[].id"),
+            Required(c.Name, $"rubrics[{id}].criteria[].name"),
+            c.MaxScore is > 0 and var max ? max : throw Malformed($"phiếu chấm {id}: maxScore của tiêu chí {c.Id} phải lớn hơn 0"),
+            c.Weight is { } weight ? (weight > 0 ? weight : throw Malformed($"phiếu chấm {id}: weight của tiêu chí {c.Id} phải lớn hơn 0")) : 1,
+            c.Mandatory ?? false,
+            c.MinScore is { } min && (min < 0 || min > max) ? throw Malformed($"phiếu chấm {id}: minScore của tiêu chí {c.Id} phải từ 0 đến maxScore") : c.MinScore)).ToArray();
+        if (criteria.Length == 0 || criteria.DistinctBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Count() != criteria.Length
+            || criteria.DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Count() != criteria.Length)
+        {
+            throw Malformed($"phiếu chấm {id}: cần ít nhất một tiêu chí; mã và tên tiêu chí không được trùng");
+        }
+
+        var rubric = new Rubric(id, Required(r.Name, $"rubrics[{id}].name"), Array.AsReadOnly(criteria),
+            r.PassTotal ?? throw Malformed($"phiếu chấm {id}: thiếu passTotal"),
+            r.Source switch
+            {
+                "plan" => CapSource.Plan,
+                "nq-54-2021" => CapSource.Resolution54,
+                "department-default" => CapSource.DepartmentDefault,
+                _ => throw Malformed($"phiếu chấm {id}: source phải là \"plan\", \"nq-54-2021\" hoặc \"department-default\""),
+            },
+            r.Note);
+        return rubric.PassTotal > 0 && rubric.PassTotal <= rubric.MaxTotal
+            ? rubric
+            : throw Malformed($"phiếu chấm {id}: passTotal phải lớn hơn 0 và không vượt tổng điểm tối đa ({rubric.MaxTotal:0.##})");
+    }
+
+    static SupportKind ToKind(KindDto k, PolicyDto defaults, RubricChoiceDto? defaultRubrics, IReadOnlyList<Rubric> rubrics)
     {
         var id = Required(k.Id, "supportKinds[].id");
+        string? RubricOf(string? chosen, string use) => chosen is null ? null
+            : rubrics.Any(r => r.Id == chosen) ? chosen : throw Malformed($"loại hỗ trợ {id}: phiếu chấm {use} \"{chosen}\" không có trong rubrics");
         var cap = k.Cap is { } c ? ToCap(id, c) : k.MaxAmountVnd is { } legacy ? new SupportCap(legacy, CapUnit.Application, CapSource.Plan, null) : null;
         return new SupportKind(
             id,
@@ -91,6 +125,8 @@ public static class CatalogueLoader
         {
             Cap = cap,
             NominatesPersons = k.NominatesPersons ?? false,
+            AppraisalRubricId = RubricOf(k.Rubrics?.Appraisal ?? defaultRubrics?.Appraisal, "thẩm định"),
+            EvaluationRubricId = RubricOf(k.Rubrics?.Evaluation ?? defaultRubrics?.Evaluation, "nghiệm thu"),
         };
     }
 
@@ -196,7 +232,11 @@ public static class CatalogueLoader
         o?.CheckInIntervalMonths ?? d.CheckInIntervalMonths ?? 3,
         Array.AsReadOnly(o?.ReminderOffsetDays ?? d.ReminderOffsetDays ?? [-5, -1, 0, 3]),
         o?.EscalationDelayWorkingDays ?? d.EscalationDelayWorkingDays ?? 5,
-        o?.FinalEvaluationWorkingDays ?? d.FinalEvaluationWorkingDays ?? 20);
+        o?.FinalEvaluationWorkingDays ?? d.FinalEvaluationWorkingDays ?? 20)
+    {
+        AppraisersRequired = o?.AppraisersRequired ?? d.AppraisersRequired ?? 1,
+        DecisionSigningWorkingDays = o?.DecisionSigningWorkingDays ?? d.DecisionSigningWorkingDays ?? 5,
+    };
 
     static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw Malformed($"thiếu trường {field}") : value;

@@ -40,6 +40,17 @@ public sealed class ProgrammeCatalogue : ISupportKindCatalogue
 
     public SupportKind? FindKind(string id) => kindsById.GetValueOrDefault(id);
 
+    /// <summary>The score sheets of the catalogue (<c>rubrics[]</c>).</summary>
+    public IReadOnlyList<Rubric> Rubrics { get; init; } = [];
+
+    /// <summary>The rubric a kind's appraisal or final evaluation is scored against; null when the kind names none.</summary>
+    public Rubric? RubricFor(SupportKind kind, RubricUse use)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var id = use == RubricUse.Appraisal ? kind.AppraisalRubricId : kind.EvaluationRubricId;
+        return id is null ? null : Rubrics.FirstOrDefault(r => r.Id == id);
+    }
+
     /// <summary>The budget line a support kind is charged to (null only for a kind not of this catalogue's lines).</summary>
     public BudgetLine? LineOf(SupportKind kind)
     {

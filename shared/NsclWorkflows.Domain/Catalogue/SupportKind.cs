@@ -16,6 +16,12 @@ public sealed record SupportKind(
     /// <summary>Whether applications of this kind name the persons they nominate (expert training, I.2).</summary>
     public bool NominatesPersons { get; init; }
 
+    /// <summary>The rubric appraisers score applications of this kind against (catalogue <c>rubrics[]</c>); null: free criteria.</summary>
+    public string? AppraisalRubricId { get; init; }
+
+    /// <summary>The rubric the final evaluation scores against; null: free criteria.</summary>
+    public string? EvaluationRubricId { get; init; }
+
     /// <summary>The most one application nominating <paramref name="persons"/> persons may get from this plan; null: no cap.</summary>
     public long? CapFor(int persons) => Cap?.For(persons);
 }

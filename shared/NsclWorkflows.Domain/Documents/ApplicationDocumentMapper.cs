@@ -40,13 +40,15 @@ public static class ApplicationDocumentMapper
         // Officers appraise, each on their own (no council is set up yet): each is a "Cán bộ thẩm định", nobody is made
         // the chair, and the record is signed by the appraisers (no chair or secretary names).
         var appraisers = state.Appraisals.Select(x => new AppraiserAssessment(x.Appraiser, AppraiserRole,
-            [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore))], x.Comment ?? string.Empty, x.RecommendedAmountVnd)).ToList();
+            [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore) { Comment = s.Comment })], x.Comment ?? string.Empty, x.RecommendedAmountVnd)).ToList();
         var recommended = state.RecommendedAmountVnd ?? 0;
-        var conclusion = recommended > 0
+        var outcome = state.AppraisalOutcome;
+        var result = outcome is null ? string.Empty : $"Theo phiếu đánh giá, hồ sơ {(outcome.Passed ? "đạt" : "không đạt")} yêu cầu ({Lifecycle.Actions.RubricRules.Describe(outcome)}). ";
+        var conclusion = result + (recommended > 0
             ? "Cán bộ thẩm định đề nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
-            : "Cán bộ thẩm định đề nghị không hỗ trợ thực hiện nhiệm vụ.";
+            : "Cán bộ thẩm định đề nghị không hỗ trợ thực hiện nhiệm vụ.");
         return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(last)), Summary(a, catalogue), last, Location,
-            appraisers, recommended, conclusion, string.Empty, string.Empty);
+            appraisers, recommended, conclusion, string.Empty, string.Empty) { Outcome = outcome };
     }
 
     public static ApprovalDecisionData Decision(Application a, ProgrammeCatalogue catalogue)
@@ -76,10 +78,12 @@ public static class ApplicationDocumentMapper
         var state = a.Lifecycle;
         var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
         var approval = state.Approval!;
-        // Scores are shown as recorded, with no verdict per criterion: no rubric gives a pass mark yet; the evaluator's
-        // conclusion (đạt / không đạt) is the outcome below.
+        // Scores as recorded; the verdict per criterion is the rubric's (a mandatory criterion at least its minimum),
+        // none when the evaluation was recorded without a rubric. The conclusion (đạt / không đạt) is the outcome below.
+        var verdicts = evaluation.Outcome?.Criteria.Where(c => c.Mandatory).ToDictionary(c => c.Name, c => c.Met, StringComparer.Ordinal);
         var results = evaluation.Scores.Count > 0
-            ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore} điểm", $"{s.Score} điểm", null)).ToList()
+            ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore:0.##} điểm", $"{s.Score:0.##} điểm",
+                verdicts is not null && verdicts.TryGetValue(s.Criterion, out var met) ? met : null)).ToList()
             : [new EvaluationCriterionResult("Nội dung, khối lượng công việc", a.Submission.Title, state.FinalReport?.Text ?? string.Empty, evaluation.Passed)];
         return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(evaluation.AtUtc)), Summary(a, catalogue),
             $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, evaluation.AtUtc, Location,
@@ -89,6 +93,7 @@ public static class ApplicationDocumentMapper
         {
             // The one time recorded is when the result was entered: the meeting's close.
             ClosedAt = evaluation.AtUtc,
+            ScoredAgainstRubric = evaluation.Outcome is not null && evaluation.Scores.Count > 0,
         };
     }
 

@@ -14,7 +14,14 @@ public sealed record AppraisalRecordData(
     long RecommendedAmountVnd,
     string Conclusion,
     string ChairName,
-    string SecretaryName);
+    string SecretaryName)
+{
+    /// <summary>The council's result against the kind's rubric (averages, total, pass mark); null when there is none.</summary>
+    public Catalogue.RubricOutcome? Outcome { get; init; }
+
+    /// <summary>The result in words ("72/100 điểm, đạt (ngưỡng 70 điểm)"); empty when there is no rubric result.</summary>
+    public string OutcomeText => Outcome is { } outcome ? Lifecycle.Actions.RubricRules.Describe(outcome) : string.Empty;
+}
 
 /// <summary>One appraiser: name, role on the council ("Chủ tịch", "Ủy viên", "Chuyên gia"), scores and comment.</summary>
 public sealed record AppraiserAssessment(
@@ -30,4 +37,8 @@ public sealed record AppraiserAssessment(
 }
 
 /// <summary>A score given on one criterion, out of <see cref="MaxScore"/>.</summary>
-public sealed record CriterionScore(string Criterion, decimal Score, decimal MaxScore);
+public sealed record CriterionScore(string Criterion, decimal Score, decimal MaxScore)
+{
+    /// <summary>The member's comment on the criterion, if any.</summary>
+    public string? Comment { get; init; }
+}

@@ -25,6 +25,9 @@ public sealed record EvaluationMinutesData(
     /// When the meeting closed ("Cuộc họp kết thúc lúc … giờ … phút"); null when not recorded. When it equals
     /// <see cref="HeldAt"/> (only the close was recorded), the opening line gives the date without a time.
     /// </summary>
+    /// <summary>Scores per criterion against the kind's evaluation rubric, each with the rubric's verdict (a mandatory criterion at its minimum).</summary>
+    public bool ScoredAgainstRubric { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
 }
 

@@ -84,4 +84,11 @@ public sealed record ActionRequest(
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>
-public sealed record CriterionScore(string Criterion, decimal Score, decimal MaxScore);
+public sealed record CriterionScore(string Criterion, decimal Score, decimal MaxScore)
+{
+    /// <summary>The member's comment on the criterion (nhận xét).</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The rubric criterion's id, once the sheet is checked against its rubric (null on sheets before rubrics).</summary>
+    public string? CriterionId { get; init; }
+}

@@ -52,6 +52,9 @@ public sealed class LifecycleState
 
     [JsonInclude] public long? RecommendedAmountVnd { get; internal set; }
 
+    /// <summary>The council's result against the kind's appraisal rubric (null: no rubric, or recorded before rubrics).</summary>
+    [JsonInclude] public Catalogue.RubricOutcome? AppraisalOutcome { get; internal set; }
+
     [JsonInclude] public ApprovalRecord? Approval { get; internal set; }
 
     /// <summary>The last approval the ledger refused (kept for the leader to see), cleared by the next decision.</summary>
@@ -257,7 +260,11 @@ public sealed record ExtensionRecord(int CheckIn, DateOnly NewDueDate, string? R
 }
 
 public sealed record EvaluationRecord(string Leader, bool Passed, IReadOnlyList<CriterionScore> Scores, long FinalAmountVnd, string? Note,
-    DateTimeOffset AtUtc);
+    DateTimeOffset AtUtc)
+{
+    /// <summary>The result against the kind's evaluation rubric when scores were given (null otherwise).</summary>
+    public Catalogue.RubricOutcome? Outcome { get; init; }
+}
 
 /// <summary>One open officer task: which role must act, on what, by when.</summary>
 public sealed record OpenTask(string Role, string Step, DateTimeOffset? DueUtc);

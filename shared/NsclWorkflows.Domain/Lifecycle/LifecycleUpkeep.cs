@@ -88,6 +88,7 @@ public static class LifecycleUpkeep
             AppraisalsRequired = state.AppraisalsRequired,
             Appraisals = state.Appraisals,
             RecommendedAmountVnd = state.RecommendedAmountVnd,
+            AppraisalOutcome = state.AppraisalOutcome,
             Approval = state.Approval,
             LastApprovalRefusal = state.LastApprovalRefusal,
             RejectionReason = state.RejectionReason,

@@ -35,13 +35,19 @@ static class AppraisalRecordDocument
         file.Add(ScoreTable(data.Appraisers, width));
         var average = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Average(a => a.Total);
         var maxTotal = data.Appraisers.Count == 0 ? 0 : data.Appraisers.Max(a => a.MaxTotal);
-        file.Add(Para.Of($"Điểm trung bình: {VietnameseFormat.Number(decimal.Round(average, 2))}/{VietnameseFormat.Number(maxTotal)} điểm.", TextStyle.Body, Layout.Body with { Before = 120 }));
+        file.Add(Para.Of(data.Outcome is null
+            ? $"Điểm trung bình: {VietnameseFormat.Number(decimal.Round(average, 2))}/{VietnameseFormat.Number(maxTotal)} điểm."
+            : $"Kết quả theo phiếu đánh giá: {data.OutcomeText}.", TextStyle.Body, Layout.Body with { Before = 120 }));
 
         file.Add(Para.Heading(data.ChairName.Length > 0 ? "IV. Ý KIẾN CỦA CÁC THÀNH VIÊN" : "IV. Ý KIẾN CỦA CÁN BỘ THẨM ĐỊNH"));
         foreach (var a in data.Appraisers)
         {
             var amount = a.RecommendedAmountVnd is { } r ? $" Kinh phí đề xuất: {VietnameseFormat.Dong(r)}." : string.Empty;
             file.Add(Para.Of(Layout.Body, ($"{a.Name} ({a.Role}): ", new TextStyle(14, Bold: true)), (DocumentParts.Sentence(a.Comment) + amount, TextStyle.Body)));
+            foreach (var s in a.Scores.Where(s => !string.IsNullOrWhiteSpace(s.Comment)))
+            {
+                file.Add(Para.Body($"- {s.Criterion}: {DocumentParts.Sentence(s.Comment!)}"));
+            }
         }
 
         file.Add(Para.Heading("V. KẾT LUẬN"));

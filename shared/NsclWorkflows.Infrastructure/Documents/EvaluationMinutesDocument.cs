@@ -39,7 +39,7 @@ static class EvaluationMinutesDocument
         file.Add(DocumentParts.Particulars(app, width, ("Kinh phí được phê duyệt", VietnameseFormat.Dong(data.ApprovedAmountVnd))));
 
         file.Add(Para.Heading("III. KẾT QUẢ ĐÁNH GIÁ"));
-        if (data.Results.All(r => r.Met is null))
+        if (!data.ScoredAgainstRubric && data.Results.All(r => r.Met is null))
         {
             // Scores as recorded, without a verdict per criterion (no rubric gives a pass mark).
             int[] scores = [600, 4755, 2000, 2000];
@@ -53,8 +53,10 @@ static class EvaluationMinutesDocument
         }
         else
         {
-            int[] results = [600, 2600, 2300, 2455, 1400];
-            file.Add(DocumentParts.Grid(results, ["TT", "Nội dung", "Theo đăng ký", "Kết quả đạt được", "Đánh giá"], data.Results.Select((r, i) => Tables.Row(
+            // Against a rubric: the maximum and the score, and the rubric's verdict; else what was committed and achieved.
+            int[] results = data.ScoredAgainstRubric ? [600, 4155, 1600, 1600, 1400] : [600, 2600, 2300, 2455, 1400];
+            string[] headers = data.ScoredAgainstRubric ? ["TT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá", "Đánh giá"] : ["TT", "Nội dung", "Theo đăng ký", "Kết quả đạt được", "Đánh giá"];
+            file.Add(DocumentParts.Grid(results, headers, data.Results.Select((r, i) => Tables.Row(
             [
                 Tables.Text(results[0], DocumentParts.Ordinal(i), new TextStyle(13), Align.Center),
                 Tables.Text(results[1], r.Criterion, new TextStyle(13)),

@@ -155,7 +155,7 @@ public sealed class FundingAndCapTests
         ActorId = "oid-t",
         Positive = true,
         AmountVnd = amount,
-        Scores = [new CriterionScore("Tính khả thi", 35, 40)],
+        Scores = Sheets.Appraisal(),
     };
 
     static ActionRequest Approve(long amount) => new(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = amount, BudgetYear = 2025 };

@@ -240,7 +240,7 @@ public sealed class LifecycleMachineTests
         ActorId = id,
         Positive = true,
         AmountVnd = 200_000_000,
-        Scores = [new CriterionScore("Tính khả thi", 35, 40)],
+        Scores = Sheets.Appraisal(),
     };
 
     static LedgerResult Refusal(string code) =>

@@ -47,9 +47,9 @@ public sealed class MachineTableTests
         ["request-supplementation"] = new(LifecycleAction.RequestSupplementation, "Cán bộ", "Officer") { MissingItems = ["Báo cáo tài chính"], WorkingDays = 10 },
         ["resubmit"] = new(LifecycleAction.Resubmit, "enterprise", "Enterprise") { Note = "Đã bổ sung" },
         ["submit-appraisal:yes"] = new(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
-            { ActorId = "oid-t", Positive = true, AmountVnd = Amount, Scores = [new CriterionScore("Tính khả thi", 35, 40)] },
+            { ActorId = "oid-t", Positive = true, AmountVnd = Amount, Scores = Sheets.Appraisal() },
         ["submit-appraisal:no"] = new(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
-            { ActorId = "oid-t", Positive = false, AmountVnd = 0, Scores = [new CriterionScore("Tính khả thi", 5, 40)] },
+            { ActorId = "oid-t", Positive = false, AmountVnd = 0, Scores = Sheets.Appraisal(0.2m) },
         ["approve"] = new(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = Amount, BudgetYear = 2025 },
         ["reject"] = new(LifecycleAction.Reject, "Lãnh đạo", "Leader") { Note = "Không phù hợp" },
         ["submit-check-in"] = new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Tiến độ", PercentDone = 50 },

@@ -178,7 +178,7 @@ public sealed class SignedDecisionTests
         Do(a, null, StepKind.Receive);
         Do(a, new(LifecycleAction.AcceptCompleteness, "Cán bộ", "Officer"));
         Do(a, new(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
-            { ActorId = "oid-t", Positive = true, AmountVnd = Amount, Scores = [new CriterionScore("Tính khả thi", 35, 40)] });
+            { ActorId = "oid-t", Positive = true, AmountVnd = Amount, Scores = Sheets.Appraisal() });
         Assert.True(Do(a, new(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = Amount, BudgetYear = 2025 }).Applied);
         return a;
     }

@@ -81,7 +81,7 @@ public sealed class VersionTests
         Apply(null, StepKind.Receive);
         Apply(new ActionRequest(LifecycleAction.AcceptCompleteness, "Cán bộ A", "Officer"));
         Apply(new ActionRequest(LifecycleAction.SubmitAppraisal, "Thẩm định", "Appraiser")
-            { Positive = true, AmountVnd = 200_000_000, Scores = [new CriterionScore("A", 8, 10)] });
+            { Positive = true, AmountVnd = 200_000_000, Scores = Sheets.Appraisal() });
         var approve = new ActionRequest(LifecycleAction.Approve, "Lãnh đạo", "Leader") { AmountVnd = 200_000_000, BudgetYear = 2025, ActionId = "approve-1" };
         var next = new StepCommand(application.Id, application.LastSequence + 1, StepKind.Action, Start.AddDays(1)) { Action = approve };
         Assert.NotEmpty(machine.LedgerMovesFor(application, next));

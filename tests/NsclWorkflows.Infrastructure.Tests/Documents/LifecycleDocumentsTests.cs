@@ -134,6 +134,39 @@ public sealed class LifecycleDocumentsTests
         Assert.Contains("Hội đồng thống nhất đánh giá nhiệm vụ: ĐẠT.", paragraphs);
     }
 
+    [Fact]
+    public void AppraisalAndMinutes_ScoredAgainstTheRubrics_StateTheResultTheCommentsAndEachMandatoryCriterionsVerdict()
+    {
+        var application = Approved();
+        var appraisalRubric = Catalogue.Rubrics.Single(r => r.Id == "nscl-tham-dinh");
+        var sheet = appraisalRubric.Criteria.Select(c => new NsclWorkflows.Domain.Lifecycle.CriterionScore(c.Name, c.MaxScore * 0.8m, c.MaxScore)
+            { CriterionId = c.Id, Comment = c.Id == "hieu-qua" ? "Chỉ tiêu <năng suất> đo được & rõ ràng" : null }).ToList();
+        application.Lifecycle.AppraisalsList.Clear();
+        application.Lifecycle.AppraisalsList.Add(new AppraisalRecord("Nguyễn Thẩm Định", sheet, 80, true, 300_000_000, "Khả thi.", application.SubmittedAtUtc.AddDays(20)));
+        application.Lifecycle.AppraisalOutcome = appraisalRubric.Assess([sheet]);
+        var evaluationRubric = Catalogue.Rubrics.Single(r => r.Id == "nscl-nghiem-thu");
+        // 70/100 in all, but "chi-tieu" (mandatory, at least 15) has 10: not passed, and the minutes say which.
+        var evaluation = evaluationRubric.Criteria.Select(c => new NsclWorkflows.Domain.Lifecycle.CriterionScore(c.Name, c.Id == "chi-tieu" ? 10 : c.MaxScore * 0.75m + (c.Id == "khoi-luong" ? 7.5m : 0), c.MaxScore)).ToList();
+        application.Lifecycle.Evaluation = new EvaluationRecord("Lãnh đạo Sở", false, evaluation, 0, "Không đạt chỉ tiêu.", new DateTimeOffset(2026, 8, 1, 3, 0, 0, TimeSpan.Zero))
+        {
+            Outcome = evaluationRubric.Assess([evaluation]),
+        };
+
+        using var appraisal = new WordReader(Builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, Catalogue)));
+        using var minutes = new WordReader(Builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(application, Catalogue)));
+
+        Assert.Empty(appraisal.ValidationErrors());
+        Assert.Empty(minutes.ValidationErrors());
+        var paragraphs = appraisal.Paragraphs();
+        Assert.Contains("Kết quả theo phiếu đánh giá: 80/100 điểm, đạt (ngưỡng 70 điểm).", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("- Hiệu quả dự kiến về năng suất", StringComparison.Ordinal) && p.Contains("Chỉ tiêu <năng suất> đo được & rõ ràng", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Theo phiếu đánh giá, hồ sơ đạt yêu cầu", StringComparison.Ordinal));
+        var results = minutes.Tables().Single(t => t[0].SequenceEqual(["TT", "Tiêu chí", "Điểm tối đa", "Điểm đánh giá", "Đánh giá"]));
+        Assert.Equal(["2", "Mức độ đạt các chỉ tiêu năng suất, chất lượng đã đăng ký", "30 điểm", "10 điểm", "Không đạt"], results[2]);
+        Assert.Equal("Đạt", results[1][4]);
+        Assert.Equal("–", results[3][4]); // not mandatory: no minimum, no verdict of its own
+    }
+
     /// <summary><see cref="Approved"/>, then evaluated (passed) with one scored criterion, at 10:00 in Đà Nẵng on 01/08/2026.</summary>
     internal static Application Evaluated()
     {

@@ -53,7 +53,7 @@ public class AllocationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
         await client.WaitStatusAsync(id, "UnderAppraisal", timeout);
         Assert.Equal(202, (await client.ActAsync(id, "submit-appraisal",
-            new { recommendSupport = true, amountVnd = 100_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+            new { recommendSupport = true, amountVnd = 100_000_000, scores = Sheets.Appraisal() }, As.Appraiser)).Status);
         await client.WaitStatusAsync(id, "AwaitingApproval", timeout);
         var approval = new { amountVnd = 100_000_000, budgetYear = 2026, note = "Đồng ý" };
         var before = await BudgetRowAsync(2026, "IV.1");

@@ -52,7 +52,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal(202, (await client.ActAsync(fourth.Id, "accept-completeness", new { }, As.Clerk)).Status);
             await client.WaitStatusAsync(fourth.Id, "UnderAppraisal", TimeSpan.FromSeconds(60));
             Assert.Equal(202, (await client.ActAsync(fourth.Id, "submit-appraisal",
-                new { recommendSupport = true, amountVnd = 50_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+                new { recommendSupport = true, amountVnd = 50_000_000, scores = Sheets.Appraisal() }, As.Appraiser)).Status);
             await client.WaitStatusAsync(fourth.Id, "AwaitingApproval", TimeSpan.FromSeconds(60));
             Assert.Equal(202, (await client.ActAsync(fourth.Id, "approve", new { amountVnd = 50_000_000, budgetYear = 2025 }, As.Leader)).Status);
             await client.WaitStatusAsync(fourth.Id, "AwaitingDecisionSigning", TimeSpan.FromSeconds(60));

@@ -151,7 +151,7 @@ public class EnterpriseLinkTests(AzuriteFixture azurite) : IAsyncLifetime
             recommendSupport = true,
             amountVnd = 123_456_000,
             note = "Nhận xét nội bộ của chuyên gia ZK42",
-            scores = new[] { new { criterion = "Tính khả thi", score = 7, maxScore = 10 } },
+            scores = Sheets.Appraisal(),
         }, As.Appraiser)).Status);
         await client.WaitStatusAsync(id, "AwaitingApproval", Patience);
 

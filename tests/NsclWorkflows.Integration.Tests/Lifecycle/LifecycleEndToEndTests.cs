@@ -34,7 +34,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed)[]
         {
             ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
-            ("submit-appraisal", new { recommendSupport = true, amountVnd = 300_000_000, scores = new[] { new { criterion = "Tính khả thi", score = 80, maxScore = 100 } } },
+            ("submit-appraisal", new { recommendSupport = true, amountVnd = 300_000_000, scores = Sheets.Appraisal() },
                 As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
             ("approve", new { amountVnd = 300_000_000, budgetYear = 2025, note = "Đồng ý" }, As.Leader, v => Status(v) == "AwaitingDecisionSigning", "Approved", 300_000_000, 0),
             ("record-signed-decision", LifecycleClient.SignedBody(signedFile), As.Leader, v => Status(v) == "InImplementation", "DecisionSigned", 300_000_000, 0),
@@ -46,7 +46,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             ("review-check-in", new { accepted = true }, As.Clerk, v => Status(v) == "AwaitingFinalEvaluation", "CheckInAccepted", 100_000_000, 200_000_000),
             ("submit-final-report", new { note = "Giảm 22% thời gian chờ." }, enterprise,
                 v => v.GetProperty("lifecycle").TryGetProperty("finalReport", out var report) && report.ValueKind == JsonValueKind.Object, "FinalReportSubmitted", 100_000_000, 200_000_000),
-            ("evaluate", new { passed = true, note = "Đạt", scores = new[] { new { criterion = "Kết quả", score = 90, maxScore = 100 } } }, As.Leader,
+            ("evaluate", new { passed = true, note = "Đạt", scores = Sheets.Evaluation() }, As.Leader,
                 v => Status(v) == "Completed", "EvaluationPassed", 0, 300_000_000),
         };
 
@@ -168,7 +168,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         var steps = new (string? Action, object? Body, As? Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed)[]
         {
             ("accept-completeness", new { }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
-            ("submit-appraisal", new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 7, maxScore = 10 } } },
+            ("submit-appraisal", new { recommendSupport = true, amountVnd = 200_000_000, scores = Sheets.Appraisal() },
                 As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
             ("approve", new { amountVnd = 200_000_000, budgetYear = 2025 }, As.Leader, v => Status(v) == "AwaitingDecisionSigning", "Approved", 200_000_000, 0),
             ("record-signed-decision", LifecycleClient.SignedBody(signedFile), As.Leader, v => Status(v) == "InImplementation", "DecisionSigned", 200_000_000, 0),

@@ -62,7 +62,7 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
         var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done)[]
         {
             ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, trade.Officer, v => Status(v) == "UnderAppraisal"),
-            ("submit-appraisal", new { recommendSupport = true, amountVnd = 120_000_000, scores = new[] { new { criterion = "Tính khả thi", score = 80, maxScore = 100 } } },
+            ("submit-appraisal", new { recommendSupport = true, amountVnd = 120_000_000, scores = Sheets.Appraisal() },
                 trade.Appraiser, v => Status(v) == "AwaitingApproval"),
             ("approve", new { amountVnd = 120_000_000, budgetYear = 2025, note = "Đồng ý" }, trade.Leader, v => Status(v) == "AwaitingDecisionSigning"),
             ("record-signed-decision", LifecycleClient.SignedBody(signedFile), trade.Leader, v => Status(v) == "InImplementation"),
@@ -127,7 +127,7 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
 
         // The appraisal may not recommend above the cap for its two nominees (nor above the request).
         var (status, appraisal) = await client.ActAsync(id, "submit-appraisal",
-            new { recommendSupport = true, amountVnd = 40_000_001, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser);
+            new { recommendSupport = true, amountVnd = 40_000_001, scores = Sheets.Appraisal() }, As.Appraiser);
         Assert.Equal(422, status);
         Assert.Contains(appraisal.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "exceeds_kind_maximum");
 

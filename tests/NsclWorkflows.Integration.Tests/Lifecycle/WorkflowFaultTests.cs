@@ -31,7 +31,7 @@ public class WorkflowFaultTests(AzuriteFixture azurite)
         await client.WaitStatusAsync(id, "UnderAppraisal", Patience);
 
         Assert.Equal(202, (await client.ActAsync(id, "submit-appraisal",
-            new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+            new { recommendSupport = true, amountVnd = 200_000_000, scores = Sheets.Appraisal() }, As.Appraiser)).Status);
 
         var view = await client.WaitAsync(id, v => DocumentFailures(v).GetArrayLength() == 1, Patience, "the failed appraisal record is recorded");
         Assert.Equal("AwaitingApproval", view.GetProperty("status").GetString());

@@ -39,7 +39,7 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
         Assert.Equal("UnderAppraisal", escalated.GetProperty("status").GetString());
 
         Assert.Equal(202, (await client.ActAsync(id, "submit-appraisal",
-            new { recommendSupport = true, amountVnd = 200_000_000, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser)).Status);
+            new { recommendSupport = true, amountVnd = 200_000_000, scores = Sheets.Appraisal() }, As.Appraiser)).Status);
         await client.WaitStatusAsync(id, "AwaitingApproval", Patience);
         var audit = await client.AuditKindsAsync(id);
         Assert.Contains("AppraisalSubmitted", audit);

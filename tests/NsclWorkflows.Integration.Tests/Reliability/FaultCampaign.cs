@@ -182,7 +182,7 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
     static IEnumerable<(string Action, object Body, As Caller, Func<JsonElement, bool> Done)> Steps(string expected, As enterprise)
     {
         yield return ("accept-completeness", new { note = "Đủ" }, As.Clerk, v => Status(v) == "UnderAppraisal");
-        yield return ("submit-appraisal", new { recommendSupport = true, amountVnd = Amount, scores = new[] { new { criterion = "Khả thi", score = 80, maxScore = 100 } } },
+        yield return ("submit-appraisal", new { recommendSupport = true, amountVnd = Amount, scores = Sheets.Appraisal() },
             As.Appraiser, v => Status(v) == "AwaitingApproval");
         if (expected == "Rejected")
         {
@@ -198,7 +198,7 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
         yield return ("review-check-in", new { accepted = true }, As.Clerk, v => Status(v) == "AwaitingFinalEvaluation");
         yield return ("submit-final-report", new { note = "Xong" }, enterprise,
             v => v.GetProperty("lifecycle").TryGetProperty("finalReport", out var r) && r.ValueKind == JsonValueKind.Object);
-        yield return ("evaluate", new { passed = true, scores = new[] { new { criterion = "Kết quả", score = 90, maxScore = 100 } } }, As.Leader,
+        yield return ("evaluate", new { passed = true, scores = Sheets.Evaluation() }, As.Leader,
             v => Status(v) == "Completed");
     }
 

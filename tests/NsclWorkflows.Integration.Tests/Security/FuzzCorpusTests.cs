@@ -186,7 +186,7 @@ public sealed class FuzzCorpusTests(AzuriteFixture azurite, ITestOutputHelper ou
             recommendSupport = true,
             amountVnd = 5_000_000,
             note = text,
-            scores = new[] { new { criterion = "Tính khả thi " + text, score = 8, maxScore = 10 } },
+            scores = Sheets.AppraisalWithComments(text),
         }, As.Appraiser, "AwaitingApproval");
         await StepAsync("approve", new { amountVnd = 5_000_000, budgetYear = 2025, note = text }, As.Leader, "AwaitingDecisionSigning");
         return answers;

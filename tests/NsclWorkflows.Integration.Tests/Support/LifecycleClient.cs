@@ -97,7 +97,7 @@ public sealed class LifecycleClient(HttpClient http)
         await ExpectAcceptedAsync(ActAsync(id, "accept-completeness", new { }, As.Clerk));
         await WaitStatusAsync(id, "UnderAppraisal", timeout);
         await ExpectAcceptedAsync(ActAsync(id, "submit-appraisal",
-            new { recommendSupport = true, amountVnd, scores = new[] { new { criterion = "A", score = 8, maxScore = 10 } } }, As.Appraiser));
+            new { recommendSupport = true, amountVnd, scores = Sheets.Appraisal() }, As.Appraiser));
         await WaitStatusAsync(id, "AwaitingApproval", timeout);
         await ExpectAcceptedAsync(ActAsync(id, "approve", new { amountVnd, budgetYear = 2025 }, As.Leader));
         await SignAsync(id, As.Leader);

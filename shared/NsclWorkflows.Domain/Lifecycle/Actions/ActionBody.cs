@@ -23,7 +23,7 @@ public abstract record ActionBody
     protected static IReadOnlyList<string>? Lines(IReadOnlyList<string>? items) => items is null ? null : BodyRules.Lines(items);
 
     protected static IReadOnlyList<CriterionScore>? Criteria(IReadOnlyList<ScoreBody>? scores) =>
-        scores?.Select(s => new CriterionScore(VietnameseText.NormaliseLine(s.Criterion ?? string.Empty), s.Score ?? 0, s.MaxScore ?? 0)).ToList();
+        scores?.Select(s => new CriterionScore(VietnameseText.NormaliseLine(s.Criterion ?? string.Empty), s.Score ?? 0, s.MaxScore ?? 0) { Comment = Block(s.Comment) }).ToList();
 }
 
 /// <summary>The body of an action that takes a note only (an acceptance, a refusal, a withdrawal, an officer's note).</summary>
@@ -32,8 +32,11 @@ public sealed record NoteBody(string? Note) : ActionBody
     public override ActionRequest Into(ActionRequest envelope) => envelope with { Note = Block(Note) };
 }
 
-/// <summary>A score against one criterion, as sent: <c>{criterion, score, maxScore}</c>.</summary>
-public sealed record ScoreBody(string? Criterion, decimal? Score, decimal? MaxScore);
+/// <summary>
+/// A score against one criterion, as sent: <c>{criterion, score, maxScore?, comment?}</c>. The criterion is the rubric
+/// criterion's id or name; its maximum is the rubric's (a <c>maxScore</c> sent must not be below the score).
+/// </summary>
+public sealed record ScoreBody(string? Criterion, decimal? Score, decimal? MaxScore = null, string? Comment = null);
 
 /// <summary>
 /// The field rules of action bodies (FluentValidation), with the codes and Vietnamese messages clients see: what every
@@ -125,11 +128,15 @@ public static class BodyRules
     {
         ArgumentNullException.ThrowIfNull(rules);
         rules.RuleForEach(Each(field)).Cascade(CascadeMode.Stop)
-            .Must(Whole).WithErrorCode(ErrorCodes.InvalidFormat).WithMessage("Mỗi tiêu chí cần tên (criterion), điểm (score) và điểm tối đa (maxScore).")
-            .Must(s => !HasCriterion(s) || s.MaxScore <= MaxScore)
+            .Must(Whole).WithErrorCode(ErrorCodes.InvalidFormat).WithMessage("Mỗi tiêu chí cần tên (criterion) và điểm (score).")
+            .Must(s => !HasCriterion(s) || (s.MaxScore ?? 0) <= MaxScore && s.Score <= MaxScore)
                 .WithErrorCode(ErrorCodes.OutOfRange).WithMessage($"Điểm và điểm tối đa phải là số từ 0 đến {MaxScore}.")
-            .Must(s => !HasCriterion(s) || (s.MaxScore > 0 && s.Score >= 0 && s.Score <= s.MaxScore))
-                .WithErrorCode(ErrorCodes.OutOfRange).WithMessage("Điểm phải từ 0 đến điểm tối đa của tiêu chí.");
+            .Must(s => !HasCriterion(s) || (s.Score >= 0 && (s.MaxScore is null || (s.MaxScore > 0 && s.Score <= s.MaxScore))))
+                .WithErrorCode(ErrorCodes.OutOfRange).WithMessage("Điểm phải từ 0 đến điểm tối đa của tiêu chí.")
+            .Must(s => TextSafety.IsSafe(s.Comment)).WithErrorCode(ErrorCodes.InvalidCharacters)
+                .WithMessage((_, s) => TextSafety.Error("comment", "Nhận xét", TextSafety.Find(s.Comment)).Message)
+            .Must(s => s.Comment is null || VietnameseText.NormaliseBlock(s.Comment).Length <= MaxText)
+                .WithErrorCode(ErrorCodes.TooLong).WithMessage($"Nhận xét mỗi tiêu chí tối đa {MaxText} ký tự.");
         // The criterion's own rules, once the item is whole (the range is checked above only once the criterion is fine).
         rules.RuleForEach(Each(field)).ChildRules(score => score.RuleFor(s => s.Criterion).Cascade(CascadeMode.Stop)
             .Must(TextSafety.IsSafe).WithErrorCode(ErrorCodes.InvalidCharacters)
@@ -140,7 +147,7 @@ public static class BodyRules
         rules.RuleFor(field).Must(scores => scores?.Any() == true).When(_ => required)
             .WithErrorCode(ErrorCodes.Required).WithMessage("Vui lòng chấm điểm ít nhất một tiêu chí.");
 
-        static bool Whole(ScoreBody? s) => s is { Criterion: not null, Score: not null, MaxScore: not null };
+        static bool Whole(ScoreBody? s) => s is { Criterion: not null, Score: not null };
 
         static bool HasCriterion(ScoreBody s) => TextSafety.IsSafe(s.Criterion) && VietnameseText.NormaliseLine(s.Criterion!).Length is > 0 and <= MaxItemLength;
     }

@@ -35,10 +35,30 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
         return new(passed, request.AmountVnd, final, approved - state.CommittedVnd, request.Scores ?? [], request.Note);
     }
 
-    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue) =>
-        payload.AskedVnd is { } asked && application.Lifecycle.Approval is { } approval && asked > approval.AmountVnd
-            ? [new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí nghiệm thu không được vượt kinh phí đã phê duyệt ({Money(approval.AmountVnd)}).")]
-            : [];
+    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue)
+    {
+        var errors = new List<FieldError>();
+        if (payload.AskedVnd is { } asked && application.Lifecycle.Approval is { } approval && asked > approval.AmountVnd)
+        {
+            errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí nghiệm thu không được vượt kinh phí đã phê duyệt ({Money(approval.AmountVnd)})."));
+        }
+
+        // Scores are optional (the council's minutes may be recorded as a verdict only); given, they follow the rubric,
+        // and the verdict is the rubric's.
+        if (payload.Scores.Count > 0)
+        {
+            var rubric = RubricRules.RubricOf(application, catalogue, Catalogue.RubricUse.Evaluation);
+            var sheetErrors = RubricRules.Errors(rubric, payload.Scores).ToList();
+            errors.AddRange(sheetErrors);
+            if (sheetErrors.Count == 0 && RubricRules.Outcome(rubric, [payload.Scores]) is { } outcome && outcome.Passed != payload.Passed)
+            {
+                errors.Add(new FieldError("passed", Catalogue.RubricCodes.ContradictsRubric,
+                    $"Kết quả \"{(payload.Passed ? "Đạt" : "Không đạt")}\" trái với phiếu đánh giá: {RubricRules.Describe(outcome)}."));
+            }
+        }
+
+        return errors;
+    }
 
     protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc)
     {
@@ -74,7 +94,12 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
     {
         var state = c.State;
         var passed = payload.Passed;
-        state.Evaluation = new EvaluationRecord(request.ActorName, passed, payload.Scores, payload.FinalAmountVnd, payload.Note, c.At);
+        var rubric = payload.Scores.Count > 0 ? c.Catalogue.RubricFor(c.Kind, Catalogue.RubricUse.Evaluation) : null;
+        var scores = RubricRules.Recorded(rubric, payload.Scores);
+        state.Evaluation = new EvaluationRecord(request.ActorName, passed, scores, payload.FinalAmountVnd, payload.Note, c.At)
+        {
+            Outcome = RubricRules.Outcome(rubric, [scores]),
+        };
         if (passed && payload.FinalAmountVnd > state.CommittedVnd)
         {
             state.DisbursedVnd += payload.FinalAmountVnd - state.CommittedVnd;

@@ -1,10 +1,13 @@
+using NsclWorkflows.Domain.Catalogue;
 using static NsclWorkflows.Domain.Lifecycle.Facts;
 
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>
-/// An appraiser's appraisal. When the kind's number of appraisals is reached the council recommends (support only if a
-/// majority recommends it, at the lowest amount recommended) and the file goes to approval with its appraisal record.
+/// An appraiser's appraisal: a score sheet against the kind's rubric (every criterion once, with a comment). When the
+/// kind's number of appraisals is reached the council's result follows the rubric (average per criterion, weighted
+/// total, pass mark, mandatory criteria); support is recommended only if the result passes and a majority recommends
+/// it, at the lowest amount recommended; the file goes to approval with its appraisal record.
 /// </summary>
 public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, SubmitAppraisal.Payload>(LifecycleAction.SubmitAppraisal, "submit-appraisal", Actor.Appraiser,
     (request, _, _) => new(request.Positive ?? false, request.AmountVnd ?? 0, request.Scores ?? [], request.Note))
@@ -36,6 +39,7 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
         var errors = new List<FieldError>();
         if (!payload.Recommends)
         {
+            errors.AddRange(RubricRules.Errors(RubricRules.RubricOf(application, catalogue, RubricUse.Appraisal), payload.Scores));
             return errors;
         }
 
@@ -51,13 +55,17 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
             errors.Add(new FieldError("amountVnd", ErrorCodes.OutOfRange, $"Kinh phí đề xuất không được vượt kinh phí doanh nghiệp đề nghị ({Money(requested)})."));
         }
 
+        errors.AddRange(RubricRules.Errors(RubricRules.RubricOf(application, catalogue, RubricUse.Appraisal), payload.Scores));
         return errors;
     }
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
     {
         var state = c.State;
-        var appraisal = new AppraisalRecord(request.ActorName, payload.Scores, payload.Scores.Sum(s => s.Score), payload.Recommends, payload.AmountVnd, payload.Note, c.At)
+        var rubric = c.Catalogue.RubricFor(c.Kind, RubricUse.Appraisal);
+        var scores = RubricRules.Recorded(rubric, payload.Scores);
+        var appraisal = new AppraisalRecord(request.ActorName, scores, scores.Sum(s => s.Score * (rubric?.Find(s.CriterionId)?.Weight ?? 1)), payload.Recommends,
+            payload.AmountVnd, payload.Note, c.At)
         {
             AppraiserId = request.ActorId,
         };
@@ -66,17 +74,22 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
         if (state.Appraisals.Count < state.AppraisalsRequired)
         {
             return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted,
-                $"Phiếu thẩm định {state.Appraisals.Count}/{state.AppraisalsRequired}: {appraisal.TotalScore} điểm."));
+                $"Phiếu thẩm định {state.Appraisals.Count}/{state.AppraisalsRequired}: {appraisal.TotalScore:0.##} điểm."));
         }
 
+        // The rubric decides whether the file passes; a majority of the members decides whether to recommend support,
+        // at the lowest amount recommended. A file below the rubric's threshold is recommended nothing.
+        var outcome = RubricRules.Outcome(rubric, state.Appraisals.Select(x => x.Scores));
+        state.AppraisalOutcome = outcome;
         var supporters = state.Appraisals.Where(x => x.RecommendsSupport).ToList();
-        var recommended = supporters.Count * 2 > state.Appraisals.Count ? supporters.Min(x => x.RecommendedAmountVnd) : 0;
+        var recommended = supporters.Count * 2 > state.Appraisals.Count && outcome?.Passed != false ? supporters.Min(x => x.RecommendedAmountVnd) : 0;
         state.RecommendedAmountVnd = recommended;
         c.MoveTo(ApplicationStatus.AwaitingApproval);
         c.StartStep(c.WorkingDays(c.Policy.ApprovalWorkingDays));
         c.Notify(NotificationEvent.ApprovalRequested, "approval", NotificationAudience.Leaders,
             (NotificationFacts.ProposedAmountVnd, Raw(recommended)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)));
-        return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted, $"Thẩm định xong: đề xuất {Money(recommended)}; chuyển phê duyệt."))
+        var result = outcome is null ? string.Empty : $"kết quả {RubricRules.Describe(outcome)}; ";
+        return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted, $"Thẩm định xong: {result}đề xuất {Money(recommended)}; chuyển phê duyệt."))
             with { Documents = [Documents.DocumentKinds.AppraisalRecord] };
     }
 
