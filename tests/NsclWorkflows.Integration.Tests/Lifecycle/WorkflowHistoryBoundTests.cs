@@ -69,7 +69,8 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
             ActionId = "kept-" + Guid.NewGuid().ToString("N"),
             Positive = true,
             AmountVnd = 200_000_000,
-            Scores = [new CriterionScore("A", 8, 10)],
+            Scores = [.. Domain.Catalogue.EmbeddedCatalogue.Load().Rubrics.Single(r => r.Id == "nscl-tham-dinh").Criteria
+                .Select(c => new CriterionScore(c.Id, c.MaxScore * 0.8m, c.MaxScore))],
             Note = "Đề nghị hỗ trợ.",
         }, DateTimeOffset.UtcNow, CancellationToken.None);
 
