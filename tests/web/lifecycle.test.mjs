@@ -190,6 +190,14 @@ test('an application goes from the form to completed through the pages', async (
     await checkAccessibility(officer, 'dashboard');
     await screenshot(officer, '08-tong-quan');
 
+    // The decision register (sổ văn bản) lists the decision under the number the system gave, linked to the file.
+    await officer.getByRole('link', { name: 'Sổ văn bản' }).click();
+    const entry = officer.locator('#register-table tbody tr', { hasText: trackingCode });
+    await entry.waitFor();
+    assert.match(await entry.locator('th').textContent(), /^\d+\/QĐ-SKHCN$/);
+    assert.match(await entry.textContent(), /Nguyễn Văn Ký, Phó Giám đốc/);
+    await checkAccessibility(officer, 'decision register');
+
     // The enterprise asks for more time for its first report; the officer grants it.
     const detail = statusLink.replace(/.*trang-thai\.html#id=([^&]+).*/, `${baseUrl}/can-bo/ho-so.html?id=$1`);
     await page.reload();

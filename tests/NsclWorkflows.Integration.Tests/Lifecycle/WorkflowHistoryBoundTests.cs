@@ -20,13 +20,8 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
     public async Task LongEscalation_ManyStepsAndReminders_ContinuesAsNewAndTakesTheAction()
     {
         const string hub = "historybound";
-        await using var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100),
-            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub });
-        await host.StartAsync();
-        var client = new LifecycleClient(host.Http);
-        var (id, _) = await client.SubmitAsync();
-        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
-        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        await using var host = await StartAsync(hub);
+        var (client, id) = await AcceptedAsync(host);
 
         // Nobody appraises: deadlines pass and reminders go out until the execution has taken its 20 and continued as new.
         var storage = new StorageProbe(azurite.ConnectionString);
@@ -51,13 +46,8 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
     public async Task KeptAction_ItsEventNeverRaised_TakenOnceWhenTheDeadlineComes()
     {
         const string hub = "keptaction";
-        await using var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100),
-            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub });
-        await host.StartAsync();
-        var client = new LifecycleClient(host.Http);
-        var (id, _) = await client.SubmitAsync();
-        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
-        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        await using var host = await StartAsync(hub);
+        var (client, id) = await AcceptedAsync(host);
         await client.WaitStatusAsync(id, "UnderAppraisal", Patience);
 
         // Kept as the API keeps an accepted action, its event lost (never raised): the workflow reads it before the
@@ -79,5 +69,32 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
         Assert.Single(audit, k => k == "AppraisalSubmitted");
         Assert.DoesNotContain("ActionIgnored", audit);
         Assert.Empty(await store.ListAsync(id, CancellationToken.None));
+    }
+
+    /// <summary>The standalone host on its own hub and tables, a day of 100 ms.</summary>
+    async Task<LocalHostProcess> StartAsync(string hub)
+    {
+        var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub });
+        try
+        {
+            await host.StartAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A file submitted and found complete (its appraisal due next).</summary>
+    static async Task<(LifecycleClient Client, string Id)> AcceptedAsync(LocalHostProcess host)
+    {
+        var client = new LifecycleClient(host.Http);
+        var (id, _) = await client.SubmitAsync();
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
+        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        return (client, id);
     }
 }
