@@ -103,7 +103,8 @@ public static class StatusTable
             new(_ => "ký, ban hành quyết định phê duyệt", false, new("Leader", "DecisionSigning"), DeadlinePath.EscalateAtDue, [RecordSignedDecision, Cancel])
             {
                 Reminder = new(NotificationEvent.DecisionSigningReminder, NotificationAudience.Leaders),
-                Escalation = StepEscalated(),
+                // The leaders' step: the Director's office is told (as for an overdue approval), not the head of division.
+                Escalation = new(NotificationEvent.DecisionSigningEscalated, NotificationAudience.DirectorsOffice),
             },
         ],
         [ApplicationStatus.InImplementation] =

@@ -62,6 +62,9 @@ public enum NotificationEvent
 
     /// <summary>The signed decision is not recorded yet and its deadline is near: to the leaders.</summary>
     DecisionSigningReminder,
+
+    /// <summary>The signed decision is still not recorded after its deadline: to the Director's office (the leaders' step is not the division's to chase).</summary>
+    DecisionSigningEscalated,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

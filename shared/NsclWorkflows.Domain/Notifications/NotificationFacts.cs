@@ -123,6 +123,7 @@ public static class NotificationFacts
         NotificationEvent.ReportOverdue => new(NotificationAudience.Leaders, [ReportTitle, StepName, DueDate, RunUrl]),
         NotificationEvent.DecisionSigningRequested => new(NotificationAudience.Leaders, [ApprovedAmountVnd, DueDate], [Note]),
         NotificationEvent.DecisionSigningReminder => new(NotificationAudience.Leaders, [DueDate]),
+        NotificationEvent.DecisionSigningEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

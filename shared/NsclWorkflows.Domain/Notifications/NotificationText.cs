@@ -40,6 +40,7 @@ public static class NotificationText
         NotificationEvent.ReportOverdue => "báo báo cáo quá hạn",
         NotificationEvent.DecisionSigningRequested => "đề nghị ký, ban hành quyết định",
         NotificationEvent.DecisionSigningReminder => "nhắc hạn ký, ban hành quyết định",
+        NotificationEvent.DecisionSigningEscalated => "báo quá hạn ký, ban hành quyết định",
         _ => notification.ToString(),
     };
 

@@ -169,6 +169,19 @@ public sealed class SignedDecisionTests
         Assert.Equal([ErrorCodes.Required, ErrorCodes.Required, ErrorCodes.Required, RecordSignedDecision.AttachmentNotPdf], errors.Select(e => e.Code));
     }
 
+    [Fact]
+    public void DeadlinePassed_DecisionStillUnsigned_TheDirectorsOfficeIsToldNotTheHeadOfDivision()
+    {
+        var a = Approved();
+
+        var (audit, result) = machine.Apply(a, Next(a, null, kind: StepKind.DeadlinePassed));
+
+        var told = Assert.Single(result.Notifications);
+        Assert.Equal((NotificationEvent.DecisionSigningEscalated, NotificationAudience.DirectorsOffice), (told.Event, told.Audience));
+        Assert.Contains("báo Văn phòng Sở để báo cáo Giám đốc Sở", audit!.Detail, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.AwaitingDecisionSigning, a.Status);
+    }
+
     /// <summary>An application walked through the machine to approval (steps an hour apart from <see cref="Start"/>).</summary>
     Application Approved()
     {

@@ -70,15 +70,19 @@ public sealed partial class ReviewedWordingTests
             Assert.StartsWith("Kính gửi: Trưởng phòng", Body(Render(e, null).Text), StringComparison.Ordinal);
         }
 
-        var approval = Render(NotificationEvent.ApprovalEscalated, null);
-        Assert.Equal(NotificationAudience.DirectorsOffice, NotificationFacts.For(NotificationEvent.ApprovalEscalated).Audience);
-        Assert.StartsWith("Kính gửi: Chánh Văn phòng Sở,", Body(approval.Text), StringComparison.Ordinal);
-        Assert.Contains("Giám đốc Sở", approval.Text, StringComparison.Ordinal);
-        foreach (var part in new[] { approval.Subject, approval.Html, approval.Text })
+        // The leaders' own steps (approval, signing the decision) are not the division's to chase: the Director's office is told.
+        foreach (var e in new[] { NotificationEvent.ApprovalEscalated, NotificationEvent.DecisionSigningEscalated })
         {
-            Assert.DoesNotContain("đôn đốc", part, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("Trưởng phòng", part, StringComparison.Ordinal);
-            Assert.DoesNotContain("Lãnh đạo phòng", part, StringComparison.Ordinal);
+            var leaders = Render(e, null);
+            Assert.Equal(NotificationAudience.DirectorsOffice, NotificationFacts.For(e).Audience);
+            Assert.StartsWith("Kính gửi: Chánh Văn phòng Sở,", Body(leaders.Text), StringComparison.Ordinal);
+            Assert.Contains("Giám đốc Sở", leaders.Text, StringComparison.Ordinal);
+            foreach (var part in new[] { leaders.Subject, leaders.Html, leaders.Text })
+            {
+                Assert.DoesNotContain("đôn đốc", part, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain("Trưởng phòng", part, StringComparison.Ordinal);
+                Assert.DoesNotContain("Lãnh đạo phòng", part, StringComparison.Ordinal);
+            }
         }
     }
 

@@ -71,6 +71,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.ApprovalRequested] = "[NSCL] Trình phê duyệt hồ sơ {0}",
         [NotificationEvent.ApprovalReminder] = "[NSCL] Nhắc hạn phê duyệt hồ sơ {0}: 31/03/2026",
         [NotificationEvent.ApprovalEscalated] = "[NSCL] Hồ sơ {0} quá hạn phê duyệt (31/03/2026)",
+        [NotificationEvent.DecisionSigningEscalated] = "[NSCL] Hồ sơ {0} quá hạn ký, ban hành quyết định (31/03/2026)",
         [NotificationEvent.Approved] = "[NSCL] Hồ sơ {0} đã được phê duyệt",
         [NotificationEvent.Rejected] = "[NSCL] Hồ sơ {0} không được phê duyệt",
         [NotificationEvent.CheckInReminderBefore] = "[NSCL] Sắp đến hạn nộp báo cáo định kỳ quý II/2026 (31/03/2026) – hồ sơ {0}",
