@@ -154,6 +154,9 @@ test('an application goes from the form to completed through the pages', async (
     // Officer: the completeness review again, then appraisal and approval.
     await officer.reload();
     await act(officer, 'accept-completeness', async () => {}, /thẩm định/i);
+    // Scored on a phone (390 px): the rubric's sheet fits the width without sideways scrolling.
+    const wide = officer.viewportSize();
+    await officer.setViewportSize({ width: 390, height: 844 });
     await act(officer, 'submit-appraisal', async (f) => {
       await f.getByLabel('Kinh phí đề xuất (đồng)').fill(String(AMOUNT));
       // The kind's rubric: one score (and a comment) per criterion; the page says what decides.
@@ -165,7 +168,11 @@ test('an application goes from the form to completed through the pages', async (
         await input.fill(String(Number(await input.getAttribute('max')) * 0.8));
       }
       await f.locator('textarea[name="comment:hieu-qua"]').fill('Chỉ tiêu năng suất đo được.');
+      const overflow = await officer.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await screenshot(officer, '07-phieu-tham-dinh-dien-thoai');
+      assert.ok(overflow <= 0, `the appraisal sheet is ${overflow} px wider than a phone's screen`);
     }, 'Lãnh đạo Sở xem xét phê duyệt');
+    await officer.setViewportSize(wide);
     await act(officer, 'approve', async (f) => {
       await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));
       await f.getByLabel('Năm ngân sách').fill(YEAR);
