@@ -271,6 +271,8 @@ test('the inbox shows 50 tasks a page, with next and previous pages', async () =
         enterpriseCode: '0401234567', enterpriseName: `Công ty TNHH Phân trang ${i}`, contactName: 'Nguyễn Thị Hạnh',
         contactEmail: `phan.trang.${i}@congty.vn`, phone: '0236 3822 000', supportKindId: 'productivity-tools',
         title: 'Áp dụng 5S tại xưởng', summary: 'Triển khai 5S cho hai dây chuyền gia công.', requestedAmountVnd: 150000000,
+        legalRepresentativeName: 'Trần Văn Minh', legalRepresentativePosition: 'Giám đốc', address: '15 Bạch Đằng, phường Hải Châu', districtId: 'hai-chau',
+        sectorCode: '46', employees: 20, revenueBandId: 'tren-3-den-10-ty', ownContributionVnd: 50000000, durationMonths: 12,
       }),
     });
     assert.equal(response.status, 201);

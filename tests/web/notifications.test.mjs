@@ -9,6 +9,8 @@ const application = (contactEmail, enterpriseName) => ({
   enterpriseCode: '0401234567', enterpriseName, contactName: 'Phan Văn Thư', contactEmail,
   phone: '0236 3822 000', supportKindId: 'productivity-tools', title: 'Áp dụng 5S tại kho',
   summary: 'Triển khai 5S tại kho thành phẩm, giảm thời gian tìm hàng.', requestedAmountVnd: 120000000,
+  legalRepresentativeName: 'Trần Văn Minh', legalRepresentativePosition: 'Giám đốc', address: '15 Bạch Đằng, phường Hải Châu', districtId: 'hai-chau',
+  sectorCode: '46', employees: 20, revenueBandId: 'tren-3-den-10-ty', ownContributionVnd: 50000000, durationMonths: 12,
 });
 const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
