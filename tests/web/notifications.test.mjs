@@ -45,6 +45,13 @@ test('an e-mail the provider refuses shows in the inbox and on the application p
     assert.match(text, /Gửi không thành công/);
     await officer.locator('#mail-problems', { hasText: '1 thư chưa gửi được' }).waitFor();
     await officer.locator('.timeline li[data-kind="NotificationFailed"]', { hasText: 'Không gửi được thư xác nhận tiếp nhận hồ sơ tới doanh nghiệp' }).waitFor();
+    // Submitted through the API without files: the completeness check shows the kind's required documents as missing and
+    // proposes them as the items to ask for; the legal representative and the contact are shown apart.
+    await officer.locator('#required-documents-status li[data-attached="false"]', { hasText: 'Báo cáo tài chính năm gần nhất' }).waitFor();
+    assert.match(await officer.locator('#required-documents-status').textContent(), /Còn thiếu 4 tài liệu bắt buộc/);
+    assert.match(await officer.locator('textarea[name="missingItems"]').inputValue(), /Giấy chứng nhận đăng ký doanh nghiệp[^]*Báo cáo tài chính năm gần nhất/);
+    assert.match(await officer.locator('[data-fact="Người đại diện theo pháp luật"]').textContent(), /Trần Văn Minh, Giám đốc/);
+    assert.match(await officer.locator('[data-fact="Người liên hệ"]').textContent(), /Phan Văn Thư/);
     await checkAccessibility(officer, 'application with a refused e-mail');
     await screenshot(officer, '12-ho-so-thu-loi');
   } finally {

@@ -105,7 +105,7 @@ export async function documents(view, caller, onUploaded) {
     if (docs.length > 0) {
       const missing = docs.filter((d) => !d.attached);
       required.append(el('h3', {}, 'Tài liệu bắt buộc'),
-        el('ul', { class: 'checklist' }, docs.map((d) => el('li', { dataset: { document: d.id, attached: String(d.attached) } },
+        el('ul', { class: 'checklist' }, docs.map((d) => el('li', { dataset: { document: d.id, name: d.name, attached: String(d.attached) } },
           el('strong', {}, d.attached ? 'Đã nộp: ' : 'Còn thiếu: '), d.name, d.files.length ? el('span', { class: 'muted' }, ` (${d.files.join(', ')})`) : ''))),
         missing.length > 0 ? el('p', { class: 'notice notice-info' }, `Còn thiếu ${missing.length} tài liệu bắt buộc.`) : el('p', {}, 'Đã đủ tài liệu bắt buộc.'));
     }
