@@ -174,17 +174,17 @@ public sealed partial class SubmissionValidator
 
     /// <summary>A value of a closed list: present, safe, and one of the list's ids.</summary>
     static IRuleBuilderOptions<T, string?> Choice<T>(IRuleBuilderInitial<T, string?> rule, string field, Func<string, bool> known, string message) =>
-        Line(rule, field, 1, 100)
+        Text(rule, field, 1, 100, multiLine: false, $"Vui lòng chọn {char.ToLower(F.Label(field)[0], Vi)}{F.Label(field)[1..]}.")
             .Must(raw => known(VietnameseText.NormaliseLine(raw!))).WithErrorCode(ErrorCodes.NotInList).WithMessage(message);
 
     /// <summary>One line of text: present, safe (<see cref="TextSafety"/>), from <paramref name="min"/> to <paramref name="max"/> characters once normalised.</summary>
     static IRuleBuilderOptions<T, string?> Line<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max) => Text(rule, field, min, max, multiLine: false);
 
-    static IRuleBuilderOptions<T, string?> Text<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max, bool multiLine)
+    static IRuleBuilderOptions<T, string?> Text<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max, bool multiLine, string? requiredMessage = null)
     {
         Func<string?, int> length = raw => new StringInfo(multiLine ? VietnameseText.NormaliseBlock(raw!) : VietnameseText.NormaliseLine(raw!)).LengthInTextElements;
         return rule.Cascade(CascadeMode.Stop)
-            .Must(raw => !string.IsNullOrWhiteSpace(raw)).WithErrorCode(ErrorCodes.Required).WithMessage(RequiredMessage(field))
+            .Must(raw => !string.IsNullOrWhiteSpace(raw)).WithErrorCode(ErrorCodes.Required).WithMessage(requiredMessage ?? RequiredMessage(field))
             .Must(TextSafety.IsSafe).WithErrorCode(ErrorCodes.InvalidCharacters).WithMessage((_, raw) => TextSafety.Check(raw, field, F.Label(field))!.Message)
             .Must(raw => length(raw) >= min).WithErrorCode(ErrorCodes.TooShort).WithMessage($"{F.Label(field)} phải có ít nhất {min} ký tự.")
             .Must(raw => length(raw) <= max).WithErrorCode(ErrorCodes.TooLong).WithMessage($"{F.Label(field)} không được dài quá {max.ToString("N0", Vi)} ký tự.");

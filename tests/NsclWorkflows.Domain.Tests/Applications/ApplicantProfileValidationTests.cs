@@ -79,7 +79,9 @@ public class ApplicantProfileValidationTests
 
         Assert.Equal(field, error.Field);
         Assert.Equal(ErrorCodes.Required, error.Code);
-        Assert.StartsWith("Vui lòng nhập", error.Message, StringComparison.Ordinal);
+        // A closed list is chosen, not typed: "Vui lòng chọn ngành kinh tế chính (VSIC cấp 2)." keeps the acronym.
+        Assert.StartsWith(field is F.DistrictId or F.SectorCode or F.RevenueBandId ? "Vui lòng chọn" : "Vui lòng nhập", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("vsic", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
