@@ -25,7 +25,9 @@ public class SubmissionReadingTests
     const string Expert = """
         "enterpriseName":"Sở Xây dựng thành phố Đà Nẵng","contactName":"Nguyễn Thị Hạnh","contactEmail":"hanh@danang.gov.vn",
         "phone":"0236 3822 000","supportKindId":"expert-training","organisationType":"public-body","title":"Đào tạo chuyên gia năng suất",
-        "summary":"Cử hai cán bộ tham gia khóa đào tạo chuyên gia năng suất của Chương trình."
+        "summary":"Cử hai cán bộ tham gia khóa đào tạo chuyên gia năng suất của Chương trình.",
+        "legalRepresentativeName":"Lê Văn Sở","legalRepresentativePosition":"Giám đốc Sở","address":"24 Trần Phú, phường Hải Châu",
+        "districtId":"hai-chau","ownContributionVnd":0,"durationMonths":6
         """;
 
     /// <summary>The expert-training submission with <paramref name="rest"/>'s fields.</summary>

@@ -21,6 +21,8 @@ test('a document that cannot be built shows in the inbox and on the application 
     enterpriseCode: '0401234567', enterpriseName: 'Công ty TNHH Văn Bản Lỗi', contactName: 'Phan Văn Thư',
     contactEmail: `van.ban.${Date.now()}@example.com`, phone: '0236 3822 000', supportKindId: 'productivity-tools',
     title: 'Áp dụng 5S tại kho', summary: 'Triển khai 5S tại kho thành phẩm.', requestedAmountVnd: 120000000,
+    legalRepresentativeName: 'Trần Văn Minh', legalRepresentativePosition: 'Giám đốc', address: '15 Bạch Đằng, phường Hải Châu', districtId: 'hai-chau',
+    sectorCode: '46', employees: 20, revenueBandId: 'tren-3-den-10-ty', ownContributionVnd: 50000000, durationMonths: 12,
   }));
   assert.equal(submitted.status, 201);
   const { applicationId: id } = await submitted.json();

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { baseUrl, launch, checkAccessibility, screenshot, eventually, refreshInbox, signInAsAdmin, PNG, PDF } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, eventually, refreshInbox, signInAsAdmin, PNG, PDF, fillParticulars } from './support.mjs';
 
 const AMOUNT = 20_000_000;
 const YEAR = '2025';
@@ -94,7 +94,10 @@ test('an application goes from the form to completed through the pages', async (
     await page.getByLabel('Tên nhiệm vụ').fill('Đào tạo chuyên gia năng suất cho phòng kỹ thuật');
     await page.getByLabel('Tóm tắt nội dung').fill('Cử một kỹ sư tham gia khóa đào tạo chuyên gia năng suất Việt Nam.');
     await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill(String(AMOUNT));
-    await page.getByLabel('Tài liệu kèm theo').setInputFiles({ name: 'giấy đề cử.png', mimeType: 'image/png', buffer: PNG });
+    await fillParticulars(page, { durationMonths: '6' });
+    // The kind's required documents, one file each (sent as that document); the form names them.
+    await page.getByLabel('Văn bản cử người tham gia đào tạo chuyên gia năng suất').setInputFiles({ name: 'giấy đề cử.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByLabel('Sơ yếu lý lịch của người được đề cử').setInputFiles({ name: 'so-yeu-ly-lich.pdf', mimeType: 'application/pdf', buffer: PDF });
     await checkAccessibility(page, 'application form');
     await screenshot(page, '01-dang-ky');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
@@ -109,6 +112,9 @@ test('an application goes from the form to completed through the pages', async (
     // The status page shows the file and the attachment.
     await page.goto(statusLink);
     await page.getByText('Tải về giấy đề cử.png').waitFor();
+    await page.locator('#required-documents-status', { hasText: 'Đã đủ tài liệu bắt buộc.' }).waitFor();
+    assert.match(await page.locator('[data-fact="Người đại diện theo pháp luật"]').textContent(), /Trần Văn Minh, Giám đốc/);
+    assert.match(await page.locator('[data-fact="Người liên hệ"]').textContent(), /Nguyễn Thị Hạnh/);
 
     // The officer finds it in the inbox (after the workflow acknowledges receipt) and asks for a missing document.
     await officer.goto(`${baseUrl}/can-bo/hop-thu.html`);
@@ -294,6 +300,8 @@ test('the inbox shows 50 tasks a page, with next and previous pages', async () =
         enterpriseCode: '0401234567', enterpriseName: `Công ty TNHH Phân trang ${i}`, contactName: 'Nguyễn Thị Hạnh',
         contactEmail: `phan.trang.${i}@congty.vn`, phone: '0236 3822 000', supportKindId: 'productivity-tools',
         title: 'Áp dụng 5S tại xưởng', summary: 'Triển khai 5S cho hai dây chuyền gia công.', requestedAmountVnd: 150000000,
+        legalRepresentativeName: 'Trần Văn Minh', legalRepresentativePosition: 'Giám đốc', address: '15 Bạch Đằng, phường Hải Châu', districtId: 'hai-chau',
+        sectorCode: '46', employees: 20, revenueBandId: 'tren-3-den-10-ty', ownContributionVnd: 50000000, durationMonths: 12,
       }),
     });
     assert.equal(response.status, 201);

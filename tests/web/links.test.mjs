@@ -3,7 +3,7 @@
 // only to retry that one submission; the status page sends the token in a header, never in a URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch } from './support.mjs';
+import { baseUrl, launch, fillParticulars, attachRequiredDocuments } from './support.mjs';
 
 async function fill(page) {
   await page.getByLabel('Nội dung hỗ trợ').selectOption('productivity-tools');
@@ -15,6 +15,7 @@ async function fill(page) {
   await page.getByLabel('Tên nhiệm vụ').fill('Áp dụng 5S tại xưởng');
   await page.getByLabel('Tóm tắt nội dung').fill('Triển khai 5S cho hai dây chuyền, giảm 20% thời gian chờ.');
   await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('100000000');
+  await fillParticulars(page);
 }
 
 const decodeDraft = (link) => JSON.parse(Buffer.from(decodeURIComponent(new URL(link).hash.replace('#draft=', '')), 'base64').toString('utf8'));
@@ -42,6 +43,8 @@ test('a draft link holds no key; the key is made on submit and reused only to re
     // The first try fails on the way (the network drops it); the retry carries the same key; the answer opens the page.
     const keys = [];
     let dropped = false;
+    assert.equal(await other.getByLabel('Người đại diện theo pháp luật').inputValue(), 'Trần Văn Minh', 'the draft keeps the new fields');
+    assert.equal(await attachRequiredDocuments(other), 4, 'files are not in a draft: chosen again');
     await other.route('**/api/applications', async (route) => {
       keys.push(route.request().headers()['idempotency-key']);
       if (!dropped) { dropped = true; await route.abort('connectionreset'); } else { await route.continue(); }
@@ -68,6 +71,7 @@ test('a draft link holds no key; the key is made on submit and reused only to re
     // A new submission after that one gets a new key (the stored one was for that submission only).
     await other.goto(`${baseUrl}/dang-ky.html`);
     await fill(other);
+    await attachRequiredDocuments(other);
     await other.getByLabel('Tên nhiệm vụ').fill('Áp dụng Kaizen');
     await other.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await other.waitForURL(/da-nop\.html#/);

@@ -9,6 +9,8 @@ const application = (contactEmail, enterpriseName) => ({
   enterpriseCode: '0401234567', enterpriseName, contactName: 'Phan Văn Thư', contactEmail,
   phone: '0236 3822 000', supportKindId: 'productivity-tools', title: 'Áp dụng 5S tại kho',
   summary: 'Triển khai 5S tại kho thành phẩm, giảm thời gian tìm hàng.', requestedAmountVnd: 120000000,
+  legalRepresentativeName: 'Trần Văn Minh', legalRepresentativePosition: 'Giám đốc', address: '15 Bạch Đằng, phường Hải Châu', districtId: 'hai-chau',
+  sectorCode: '46', employees: 20, revenueBandId: 'tren-3-den-10-ty', ownContributionVnd: 50000000, durationMonths: 12,
 });
 const json = (body) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -43,6 +45,13 @@ test('an e-mail the provider refuses shows in the inbox and on the application p
     assert.match(text, /Gửi không thành công/);
     await officer.locator('#mail-problems', { hasText: '1 thư chưa gửi được' }).waitFor();
     await officer.locator('.timeline li[data-kind="NotificationFailed"]', { hasText: 'Không gửi được thư xác nhận tiếp nhận hồ sơ tới doanh nghiệp' }).waitFor();
+    // Submitted through the API without files: the completeness check shows the kind's required documents as missing and
+    // proposes them as the items to ask for; the legal representative and the contact are shown apart.
+    await officer.locator('#required-documents-status li[data-attached="false"]', { hasText: 'Báo cáo tài chính năm gần nhất' }).waitFor();
+    assert.match(await officer.locator('#required-documents-status').textContent(), /Còn thiếu 4 tài liệu bắt buộc/);
+    assert.match(await officer.locator('textarea[name="missingItems"]').inputValue(), /Giấy chứng nhận đăng ký doanh nghiệp[^]*Báo cáo tài chính năm gần nhất/);
+    assert.match(await officer.locator('[data-fact="Người đại diện theo pháp luật"]').textContent(), /Trần Văn Minh, Giám đốc/);
+    assert.match(await officer.locator('[data-fact="Người liên hệ"]').textContent(), /Phan Văn Thư/);
     await checkAccessibility(officer, 'application with a refused e-mail');
     await screenshot(officer, '12-ho-so-thu-loi');
   } finally {

@@ -80,3 +80,27 @@ export async function eventually(action, check, what, timeoutMs = 90_000) {
 
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** Fills what the form asks since it collects the legal representative, head office, sector, size, own contribution and duration. */
+export async function fillParticulars(page, { durationMonths = '12' } = {}) {
+  await page.getByLabel('Người đại diện theo pháp luật').fill('Trần Văn Minh');
+  await page.getByLabel('Chức vụ người đại diện').fill('Giám đốc');
+  await page.getByLabel('Địa chỉ trụ sở chính').fill('Lô 12, đường số 3, phường Hòa Khánh');
+  await page.getByLabel('Địa bàn (quận, huyện)').selectOption('lien-chieu');
+  await page.getByLabel('Ngành kinh tế chính (VSIC cấp 2)').selectOption('25');
+  await page.getByLabel('Số lao động').fill('45');
+  await page.getByLabel('Doanh thu năm trước').selectOption('tren-10-den-50-ty');
+  await page.getByLabel('Kinh phí đối ứng của doanh nghiệp (đồng)').fill('50000000');
+  await page.getByLabel('Thời gian thực hiện (tháng)').fill(durationMonths);
+}
+
+/** A small PDF (recognised by its content) for each document the chosen kind requires. */
+export async function attachRequiredDocuments(page) {
+  const inputs = page.locator('#required-documents input[type=file]');
+  for (let i = 0; i < await inputs.count(); i++) {
+    const input = inputs.nth(i);
+    const name = (await input.getAttribute('name')).replace('document-', '');
+    await input.setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+  }
+  return inputs.count();
+}

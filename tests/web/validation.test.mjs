@@ -2,7 +2,7 @@
 // shown in Vietnamese next to the fields they name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin, fillParticulars, attachRequiredDocuments } from './support.mjs';
 
 test('the form shows the server\'s validation errors next to the right fields', async () => {
   const browser = await launch();
@@ -18,6 +18,8 @@ test('the form shows the server\'s validation errors next to the right fields', 
     await page.getByLabel('Tên nhiệm vụ').fill('Áp dụng Lean');
     await page.getByLabel('Tóm tắt nội dung').fill('Quá ngắn.');     // the server wants at least 20 characters
     await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('100000000');
+    await fillParticulars(page);
+    await attachRequiredDocuments(page);
 
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
@@ -50,6 +52,47 @@ test('the form shows the server\'s validation errors next to the right fields', 
     await page.locator('[data-field="requestedAmountVnd"] .field-error', { hasText: 'vượt mức tối đa 40.000.000' }).waitFor();
     assert.equal(await page.locator('[data-field="enterpriseCode"] .field-error').isHidden(), true, 'no enterprise code asked of a public body');
     await checkAccessibility(page, 'form with nominees');
+  } finally {
+    await browser.close();
+  }
+});
+
+// The legal representative, head office, district, sector, size, own contribution, duration and required documents: on a
+// 390 px phone the page offers the API's closed lists, checks what the API checks before sending, and fits the screen.
+test('the form asks for the legal representative, district, sector, size and required documents and fits a phone', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/dang-ky.html`);
+    await page.getByLabel('Nội dung hỗ trợ').selectOption('pilot-model');
+    const catalogue = await (await fetch(`${baseUrl}/api/catalogue`)).json();
+    const offered = async (label) => (await page.getByLabel(label).locator('option').evaluateAll((os) => os.map((o) => o.value))).filter(Boolean);
+    assert.deepEqual(await offered('Địa bàn (quận, huyện)'), catalogue.applicationForm.districts.map((d) => d.id));
+    assert.deepEqual(await offered('Ngành kinh tế chính (VSIC cấp 2)'), catalogue.applicationForm.sectors.map((s) => s.code));
+    assert.deepEqual(await offered('Doanh thu năm trước'), catalogue.applicationForm.revenueBands.map((b) => b.id));
+    const pilot = catalogue.supportKinds.find((k) => k.id === 'pilot-model');
+    const required = await page.locator('#required-documents input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.name));
+    assert.deepEqual(required, pilot.requiredDocuments.map((d) => `document-${d.id}`));
+
+    let posted = 0;
+    page.on('request', (r) => { if (r.url().endsWith('/api/applications') && r.method() === 'POST') posted += 1; });
+    await page.getByLabel('Thời gian thực hiện (tháng)').fill(String(pilot.durationMonths.min - 1));
+    await page.getByLabel('Kinh phí đối ứng của doanh nghiệp (đồng)').fill('-1');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const error = (name) => page.locator(`[data-field="${name}"] .field-error`);
+    await error('legalRepresentativeName').waitFor();
+    assert.match(await error('legalRepresentativeName').textContent(), /Vui lòng nhập người đại diện theo pháp luật/);
+    assert.match(await error('districtId').textContent(), /Vui lòng chọn địa bàn/);
+    assert.match(await error('sectorCode').textContent(), /Vui lòng chọn ngành kinh tế chính/);
+    assert.match(await error('durationMonths').textContent(), new RegExp(`từ ${pilot.durationMonths.min} đến ${pilot.durationMonths.max} tháng`));
+    assert.match(await error('ownContributionVnd').textContent(), /không được âm/);
+    assert.match(await error('document-phuong-an-mo-hinh').textContent(), /Vui lòng chọn tệp/);
+    assert.equal(posted, 0, 'the page stops what the API would refuse');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the form fits a 390 px screen (scroll width ${width})`);
+    await checkAccessibility(page, 'form with the new fields on a phone');
+    await screenshot(page, '09b-dang-ky-dien-thoai');
   } finally {
     await browser.close();
   }

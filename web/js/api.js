@@ -38,11 +38,11 @@ export async function api(path, { method = 'GET', json, body, headers = {}, acce
 }
 
 /** Uploads one file as the raw body; the server decides its type from the content. */
-export function uploadAttachment(applicationId, file, { access, officer = false } = {}) {
-  return api(`/api/applications/${encodeURIComponent(applicationId)}/attachments`, {
-    method: 'POST', body: file, access, officer,
-    headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
-  });
+export function uploadAttachment(applicationId, file, { access, officer = false, documentKind = null } = {}) {
+  const headers = { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) };
+  // Which of the kind's required documents the file is (GET /api/catalogue: supportKinds[].requiredDocuments).
+  if (documentKind) headers['X-Document-Kind'] = documentKind;
+  return api(`/api/applications/${encodeURIComponent(applicationId)}/attachments`, { method: 'POST', body: file, access, officer, headers });
 }
 
 /** Downloads a file of the API with the caller's credentials in headers, and saves it under fileName. */

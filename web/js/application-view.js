@@ -50,6 +50,18 @@ export function summary(view, kindName) {
     ['Người liên hệ', view.contactName], ['Nhiệm vụ', view.title], ['Nội dung hỗ trợ', kindName ?? view.supportKindId],
     ['Kinh phí đề nghị', vnd(view.requestedAmountVnd)], ['Ngày nộp', dateTime(view.submittedAtUtc)],
   ];
+  const p = view.profile;
+  if (p) {
+    // The legal representative is not the contact person: both are shown, each under its own label.
+    rows.splice(3, 0, ['Người đại diện theo pháp luật', [p.legalRepresentativeName, p.legalRepresentativePosition].filter(Boolean).join(', ')],
+      ['Địa chỉ trụ sở chính', p.address], ['Địa bàn', p.districtName ?? p.districtId]);
+    if (p.sectorCode) rows.push(['Ngành kinh tế chính', `${p.sectorCode} – ${p.sectorName ?? ''}`]);
+    if (p.employees != null || p.revenueBandName) {
+      rows.push(['Quy mô', [p.employees != null ? `${p.employees} lao động` : null, p.revenueBandName ? `doanh thu năm: ${p.revenueBandName.toLowerCase()}` : null].filter(Boolean).join('; ')]);
+    }
+    if (p.ownContributionVnd != null) rows.push(['Kinh phí đối ứng', vnd(p.ownContributionVnd)]);
+    if (p.durationMonths != null) rows.push(['Thời gian thực hiện', `${p.durationMonths} tháng`]);
+  }
   if (view.nominees?.length) {
     rows.push(['Người được đề cử', el('ul', {}, view.nominees.map((n) => el('li', {}, [n.name, n.position, n.organisation].filter(Boolean).join(', '))))]);
   }
@@ -83,8 +95,20 @@ export async function timeline(view, caller) {
 export async function documents(view, caller, onUploaded) {
   const section = el('section', { class: 'card', 'aria-labelledby': 'h-docs' }, el('h2', { id: 'h-docs' }, 'Tài liệu'));
   const list = el('ul', { class: 'documents' });
+  // The documents the kind requires, attached or still missing: what the completeness check looks at.
+  const required = el('div', { class: 'required-documents', id: 'required-documents-status' });
+  let requiredDocuments = [];
   const render = async () => {
-    const { items } = await api(`/api/applications/${encodeURIComponent(view.applicationId)}/attachments`, caller);
+    const { items, requiredDocuments: docs = [] } = await api(`/api/applications/${encodeURIComponent(view.applicationId)}/attachments`, caller);
+    requiredDocuments = docs;
+    clear(required);
+    if (docs.length > 0) {
+      const missing = docs.filter((d) => !d.attached);
+      required.append(el('h3', {}, 'Tài liệu bắt buộc'),
+        el('ul', { class: 'checklist' }, docs.map((d) => el('li', { dataset: { document: d.id, name: d.name, attached: String(d.attached) } },
+          el('strong', {}, d.attached ? 'Đã nộp: ' : 'Còn thiếu: '), d.name, d.files.length ? el('span', { class: 'muted' }, ` (${d.files.join(', ')})`) : ''))),
+        missing.length > 0 ? el('p', { class: 'notice notice-info' }, `Còn thiếu ${missing.length} tài liệu bắt buộc.`) : el('p', {}, 'Đã đủ tài liệu bắt buộc.'));
+    }
     clear(list).append(...(items.length === 0 ? [el('li', { class: 'muted' }, 'Chưa có tài liệu.')] : items.map((item) => {
       const button = el('button', { type: 'button', class: 'link-button' }, `Tải về ${item.name}`);
       button.addEventListener('click', () => downloadAttachment(view.applicationId, item.name, caller));
@@ -92,8 +116,8 @@ export async function documents(view, caller, onUploaded) {
     })));
   };
   await render();
-  section.append(list);
-  if (onUploaded) section.append(onUploaded(render));
+  section.append(required, list);
+  if (onUploaded) section.append(onUploaded(render, () => requiredDocuments));
   return section;
 }
 
@@ -116,14 +140,24 @@ export async function issuedDocuments(view, caller) {
 
 /** A form to add a file to the application; refresh re-reads the list, status is the page's live region. */
 export function uploadForm(applicationId, caller, status) {
-  return (refresh) => {
-    const form = el('form', { class: 'upload-form' }, field('upload', { name: 'file', label: 'Tải thêm tài liệu (PDF, DOCX, JPG, PNG; tối đa 10 MB)', type: 'file', accept: '.pdf,.docx,.jpg,.jpeg,.png', required: true }),
+  return (refresh, requiredDocuments = () => []) => {
+    const docs = requiredDocuments();
+    const kind = docs.length > 0
+      ? field('upload', { name: 'documentKind', label: 'Loại tài liệu', type: 'select',
+        options: [...docs.map((d) => [d.id, `${d.name}${d.attached ? ' (đã nộp)' : ''}`]), ['', 'Tài liệu khác']] })
+      : null;
+    const form = el('form', { class: 'upload-form' }, kind, field('upload', { name: 'file', label: 'Tải thêm tài liệu (PDF, DOCX, JPG, PNG; tối đa 10 MB)', type: 'file', accept: '.pdf,.docx,.jpg,.jpeg,.png', required: true }),
       el('button', { type: 'submit', class: 'button secondary' }, 'Tải lên'));
+    if (kind) {
+      const first = docs.find((d) => !d.attached);
+      form.elements.documentKind.value = first ? first.id : '';
+    }
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const file = form.elements.file.files[0];
       if (!file) return;
-      try { await uploadAttachment(applicationId, file, caller); form.reset(); await refresh(); notify(status, 'Đã tải tài liệu lên.', 'success'); } catch (e) {
+      const documentKind = form.elements.documentKind?.value || null;
+      try { await uploadAttachment(applicationId, file, { ...caller, documentKind }); form.reset(); await refresh(); notify(status, 'Đã tải tài liệu lên.', 'success'); } catch (e) {
         notify(status, e instanceof ApiError ? e.message : 'Không tải lên được tệp.', 'error');
       }
     });

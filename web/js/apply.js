@@ -2,7 +2,11 @@
 // funded from another programme, where the money comes from), for expert training the persons nominated (and a public
 // body may nominate without an enterprise code), checks in the page, the server's
 // 422 errors next to their fields, a draft kept in localStorage and in a link (#draft=… in the fragment, which never
-// reaches a server), attachments uploaded after the submission with the new application's access token.
+// reaches a server), attachments uploaded after the submission with the new application's access token: one file for
+// each document the kind requires (sent as that document, X-Document-Kind) and any others.
+// The legal representative, head office, district, sector, size, own contribution and duration: the closed lists
+// (districts, VSIC sectors, revenue bands) and each kind's duration and documents come from GET /api/catalogue, the
+// lists the API checks against, so the page offers exactly what the API accepts.
 // A draft holds the form's values only, never an Idempotency-Key: a repeat of a submission is answered with its access
 // link, so a shareable draft with the key would be a shareable link. The key is made when the enterprise presses
 // "Nộp hồ sơ" and kept in sessionStorage (this tab) for retries of that one submission: same values, same key.
@@ -20,13 +24,33 @@ const status = $('#page-status');
 const FIELDS = [
   { name: 'enterpriseCode', label: 'Mã số doanh nghiệp', required: true, hint: '10 chữ số, hoặc 10 chữ số-3 chữ số cho đơn vị phụ thuộc; ví dụ 0401234567.', pattern: '\\d{10}(-\\d{3})?', inputmode: 'numeric' },
   { name: 'enterpriseName', label: 'Tên doanh nghiệp', required: true, autocomplete: 'organization' },
-  { name: 'contactName', label: 'Người liên hệ', required: true, autocomplete: 'name' },
+  { name: 'contactName', label: 'Người liên hệ', required: true, autocomplete: 'name', hint: 'Người Sở liên hệ khi xử lý hồ sơ; có thể khác người đại diện theo pháp luật.' },
   { name: 'contactEmail', label: 'Email liên hệ', type: 'email', required: true, autocomplete: 'email' },
   { name: 'phone', label: 'Số điện thoại', type: 'tel', required: true, autocomplete: 'tel', hint: 'Ví dụ 0236 3822 000.' },
+];
+
+// The legal representative and the head office (catalogue lists filled in start()).
+const PARTY = [
+  { name: 'legalRepresentativeName', label: 'Người đại diện theo pháp luật', required: true, hint: 'Họ và tên, như trên giấy chứng nhận đăng ký doanh nghiệp (cơ quan nhà nước: thủ trưởng đơn vị).' },
+  { name: 'legalRepresentativePosition', label: 'Chức vụ người đại diện', required: true, hint: 'Ví dụ: Giám đốc, Tổng giám đốc, Chủ tịch Hội đồng quản trị.' },
+  { name: 'address', label: 'Địa chỉ trụ sở chính', required: true, autocomplete: 'street-address', hint: 'Số nhà, đường, phường/xã; ví dụ: 15 Bạch Đằng, phường Hải Châu.' },
+  { name: 'districtId', label: 'Địa bàn (quận, huyện)', type: 'select', required: true },
+];
+const SIZE = [
+  { name: 'sectorCode', label: 'Ngành kinh tế chính (VSIC cấp 2)', type: 'select', required: true, hint: 'Ngành cấp 2 theo Hệ thống ngành kinh tế Việt Nam (Quyết định 27/2018/QĐ-TTg).' },
+  { name: 'employees', label: 'Số lao động', type: 'number', required: true, min: 0, step: 1, inputmode: 'numeric', hint: 'Số lao động tham gia bảo hiểm xã hội bình quân năm trước.' },
+  { name: 'revenueBandId', label: 'Doanh thu năm trước', type: 'select', required: true, hint: 'Theo mốc của Nghị định 80/2021/NĐ-CP về tiêu chí doanh nghiệp nhỏ và vừa.' },
+];
+const TASK = [
   { name: 'title', label: 'Tên nhiệm vụ', required: true },
   { name: 'summary', label: 'Tóm tắt nội dung', type: 'textarea', required: true, rows: 6, hint: 'Mục tiêu, nội dung chính, kết quả dự kiến (ít nhất 20 ký tự).' },
   { name: 'requestedAmountVnd', label: 'Kinh phí đề nghị hỗ trợ (đồng)', type: 'number', required: true, min: 1, step: 1, inputmode: 'numeric' },
+  { name: 'ownContributionVnd', label: 'Kinh phí đối ứng của doanh nghiệp (đồng)', type: 'number', required: true, min: 0, step: 1, inputmode: 'numeric', hint: 'Phần kinh phí doanh nghiệp tự bảo đảm; nhập 0 nếu không có.' },
+  { name: 'durationMonths', label: 'Thời gian thực hiện (tháng)', type: 'number', required: true, min: 1, step: 1, inputmode: 'numeric' },
 ];
+const NUMBERS = ['requestedAmountVnd', 'ownContributionVnd', 'employees', 'durationMonths'];
+// Sector and size are an enterprise's: a public body nominating persons may leave them out.
+const ENTERPRISE_ONLY = ['enterpriseCode', 'sectorCode', 'employees', 'revenueBandId'];
 
 // Shown for kinds that nominate persons (expert training, I.2): who nominates, and the persons, one a line.
 const ORGANISATION = { name: 'organisationType', label: 'Đơn vị đề cử là', type: 'select', required: true,
@@ -34,12 +58,15 @@ const ORGANISATION = { name: 'organisationType', label: 'Đơn vị đề cử l
   hint: 'Cơ quan, đơn vị nhà nước không cần mã số doanh nghiệp; nhập tên cơ quan vào ô “Tên doanh nghiệp”.' };
 const NOMINEES = { name: 'nominees', label: 'Danh sách người được đề cử', type: 'textarea', required: true, rows: 4,
   hint: 'Mỗi dòng một người: Họ và tên; Chức vụ; Cơ quan, đơn vị công tác. Ví dụ: Nguyễn Văn An; Chuyên viên; Sở Xây dựng thành phố Đà Nẵng.' };
-const FIELD_NAMES = new Set(['supportKindId', ORGANISATION.name, NOMINEES.name, ...FIELDS.map((f) => f.name)]);
+const FIELD_NAMES = new Set(['supportKindId', ORGANISATION.name, NOMINEES.name, ...[...FIELDS, ...PARTY, ...SIZE, ...TASK].map((f) => f.name)]);
 let kinds = [];
+let lists = null;
 
 async function start() {
   try {
-    kinds = (await api('/api/catalogue')).supportKinds;
+    const catalogue = await api('/api/catalogue');
+    kinds = catalogue.supportKinds;
+    lists = catalogue.applicationForm;
   } catch {
     notify(status, 'Không tải được danh mục nội dung hỗ trợ; vui lòng tải lại trang.', 'error');
     return;
@@ -47,15 +74,24 @@ async function start() {
   const kindField = field('apply', { name: 'supportKindId', label: 'Nội dung hỗ trợ', type: 'select', required: true,
     options: [['', '— Chọn nội dung hỗ trợ —'], ...kinds.map((k) => [k.id, k.name])] });
   const kindInfo = el('div', { id: 'kind-info', class: 'kind-info', 'aria-live': 'polite' });
-  const files = field('apply', { name: 'attachments', label: 'Tài liệu kèm theo', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png',
+  PARTY[3].options = [['', '— Chọn địa bàn —'], ...lists.districts.map((d) => [d.id, d.name])];
+  PARTY[3].hint = 'Quận, huyện nơi đặt trụ sở theo địa giới trước ngày 01/07/2025 (gồm cả địa bàn tỉnh Quảng Nam cũ).';
+  SIZE[0].options = [['', '— Chọn ngành —'], ...lists.sectors.map((s) => [s.code, `${s.code} – ${s.name}`])];
+  SIZE[1].max = lists.maxEmployees;
+  SIZE[2].options = [['', '— Chọn khoảng doanh thu —'], ...lists.revenueBands.map((b) => [b.id, b.name])];
+  const requiredDocs = el('div', { id: 'required-documents' });
+  const files = field('apply', { name: 'attachments', label: 'Tài liệu khác (nếu có)', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png',
     hint: 'PDF, DOCX, JPG hoặc PNG; tối đa 10 MB mỗi tệp. Tệp không lưu trong bản nháp: chọn lại khi nộp.' });
   const saveButton = el('button', { type: 'button', class: 'button secondary', id: 'save-draft' }, 'Lưu nháp');
   const copyButton = el('button', { type: 'button', class: 'button secondary', id: 'copy-draft-link' }, 'Sao chép liên kết bản nháp');
   const draftLink = el('p', { id: 'draft-link', class: 'muted', hidden: true });
   form.append(errorSummary(), el('fieldset', {}, el('legend', {}, 'Nội dung đề nghị'), kindField, kindInfo),
     el('fieldset', { id: 'persons', hidden: true }, el('legend', {}, 'Người được đề cử'), field('apply', ORGANISATION), field('apply', NOMINEES)),
-    el('fieldset', {}, el('legend', {}, 'Doanh nghiệp và nhiệm vụ'), FIELDS.map((f) => field('apply', f))),
-    el('fieldset', {}, el('legend', {}, 'Tài liệu'), files),
+    el('fieldset', {}, el('legend', {}, 'Doanh nghiệp'), FIELDS.map((f) => field('apply', f))),
+    el('fieldset', {}, el('legend', {}, 'Người đại diện và trụ sở'), PARTY.map((f) => field('apply', f))),
+    el('fieldset', {}, el('legend', {}, 'Ngành nghề và quy mô'), SIZE.map((f) => field('apply', f))),
+    el('fieldset', {}, el('legend', {}, 'Nhiệm vụ'), TASK.map((f) => field('apply', f))),
+    el('fieldset', {}, el('legend', {}, 'Tài liệu'), requiredDocs, files),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button' }, 'Nộp hồ sơ'), saveButton, copyButton), draftLink);
 
   const select = form.elements.supportKindId;
@@ -67,7 +103,19 @@ async function start() {
     persons.hidden = !nominating;
     for (const control of [form.elements.organisationType, form.elements.nominees]) control.disabled = !nominating;
     const publicBody = nominating && form.elements.organisationType.value === 'public-body';
-    form.elements.enterpriseCode.required = !publicBody;
+    for (const name of ENTERPRISE_ONLY) form.elements[name].required = !publicBody;
+    const months = kind?.durationMonths ?? { min: 1, max: null };
+    form.elements.durationMonths.min = months.min;
+    if (months.max) form.elements.durationMonths.max = months.max; else form.elements.durationMonths.removeAttribute('max');
+    if (requiredDocs.dataset.kind !== (kind?.id ?? '')) {
+      requiredDocs.dataset.kind = kind?.id ?? '';
+      clear(requiredDocs);
+      const docs = kind?.requiredDocuments ?? [];
+      if (docs.length > 0) {
+        requiredDocs.append(el('p', {}, 'Tài liệu bắt buộc của nội dung này (mỗi tài liệu một tệp):'),
+          ...docs.map((d) => field('apply', { name: `document-${d.id}`, label: d.name, type: 'file', required: true, accept: '.pdf,.docx,.jpg,.jpeg,.png' })));
+      }
+    }
     clear(kindInfo);
     if (kind) {
       kindInfo.append(el('p', {}, kind.description));
@@ -78,6 +126,7 @@ async function start() {
         kindInfo.append(el('p', {}, el('strong', {}, 'Mức hỗ trợ tối đa: '), kind.cap ? kind.cap.text : 'theo quyết định phê duyệt'));
       }
       if (kind.unitName) kindInfo.append(el('p', {}, el('strong', {}, 'Đơn vị xử lý hồ sơ: '), kind.unitName));
+      if (kind.durationMonths) kindInfo.append(el('p', {}, el('strong', {}, 'Thời gian thực hiện: '), `từ ${kind.durationMonths.min} đến ${kind.durationMonths.max} tháng.`));
     }
     const cap = kind?.cap ? kind.cap.amountVnd * (kind.cap.per === 'person' ? Math.max(1, nomineeList().length) : 1) : null;
     if (cap) amount.max = cap; else amount.removeAttribute('max');
@@ -118,13 +167,16 @@ function nomineeList() {
 /** The JSON body: persons and who nominates only for kinds that nominate persons. */
 function bodyOf(v) {
   const kind = kinds.find((k) => k.id === v.supportKindId);
-  const body = { ...v, requestedAmountVnd: v.requestedAmountVnd === '' ? null : Number(v.requestedAmountVnd) };
+  const body = { ...v };
+  for (const name of NUMBERS) body[name] = v[name] === '' ? null : Number(v[name]);
   delete body.organisationType;
   delete body.nominees;
   if (kind?.nominatesPersons) {
     body.organisationType = v.organisationType;
     body.nominees = nomineeList();
-    if (v.organisationType === 'public-body' && v.enterpriseCode.trim() === '') delete body.enterpriseCode;
+    if (v.organisationType === 'public-body') {
+      for (const name of ENTERPRISE_ONLY) if (String(v[name] ?? '').trim() === '') delete body[name];
+    }
   }
   return body;
 }
@@ -168,8 +220,13 @@ function pageErrors() {
   for (const control of form.elements) {
     if (control.willValidate && !control.validity.valid) {
       const label = form.querySelector(`label[for="${control.id}"]`)?.firstChild?.textContent ?? control.name;
-      let message = `Vui lòng kiểm tra ${label.toLowerCase()}.`;
-      if (control.validity.valueMissing) message = `Vui lòng nhập ${label.toLowerCase()}.`;
+      const lower = label.charAt(0).toLowerCase() + label.slice(1); // "VSIC" stays as written
+      let message = `Vui lòng kiểm tra ${lower}.`;
+      if (control.validity.valueMissing) {
+        message = control.type === 'file' ? `Vui lòng chọn tệp “${label}”.` : control.tagName === 'SELECT' ? `Vui lòng chọn ${lower}.` : `Vui lòng nhập ${lower}.`;
+      } else if (control.name === 'durationMonths') message = `Thời gian thực hiện từ ${control.min} đến ${control.max || 'không giới hạn'} tháng.`;
+      else if (control.name === 'employees') message = 'Số lao động phải là số nguyên không âm.';
+      else if (control.name === 'ownContributionVnd') message = 'Kinh phí đối ứng của doanh nghiệp không được âm (nhập 0 nếu không có).';
       else if (control.name === 'enterpriseCode') message = 'Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số-3 chữ số.';
       else if (control.name === 'contactEmail') message = 'Email liên hệ không đúng định dạng, ví dụ: ten@congty.vn.';
       else if (control.validity.rangeOverflow) message = `Kinh phí đề nghị không được vượt mức tối đa ${vnd(Number(control.max))}.`;
@@ -177,11 +234,18 @@ function pageErrors() {
       errors.push({ field: control.name, message });
     }
   }
-  for (const file of form.elements.attachments.files) {
+  for (const file of [...form.elements.attachments.files, ...requiredFiles().map((r) => r.file)]) {
     if (!FILE_TYPES.test(file.name)) errors.push({ field: 'attachments', message: `Tệp ${file.name}: chỉ nhận PDF, DOCX, JPG, PNG.` });
     else if (file.size > MAX_FILE) errors.push({ field: 'attachments', message: `Tệp ${file.name} vượt quá 10 MB.` });
   }
   return errors;
+}
+
+/** The files chosen for the kind's required documents: [{ kind, file }]. */
+function requiredFiles() {
+  return [...form.querySelectorAll('#required-documents input[type=file]')]
+    .filter((input) => input.files.length > 0)
+    .map((input) => ({ kind: input.name.slice('document-'.length), file: input.files[0] }));
 }
 
 async function submit(event) {
@@ -204,6 +268,9 @@ async function submit(event) {
       return;
     }
     const failed = [];
+    for (const { kind: documentKind, file } of requiredFiles()) {
+      try { await uploadAttachment(created.applicationId, file, { access: created.accessToken, documentKind }); } catch (e) { failed.push(`${file.name}: ${e.message}`); }
+    }
     for (const file of form.elements.attachments.files) {
       try { await uploadAttachment(created.applicationId, file, { access: created.accessToken }); } catch (e) { failed.push(`${file.name}: ${e.message}`); }
     }

@@ -94,6 +94,10 @@ async function render(view) {
       path: () => `/api/exports/applications/${encodeURIComponent(view.applicationId)}/history`, fileName: `lich-su-${view.trackingCode}.xlsx` }], status),
     await notifications(view));
   clear(root).append(...parts.filter(Boolean));
+  // The completeness check: the kind's required documents still missing are proposed as the items to ask for.
+  const missing = [...root.querySelectorAll('#required-documents-status li[data-attached="false"]')].map((li) => li.dataset.name);
+  const ask = root.querySelector('textarea[name="missingItems"]');
+  if (ask && ask.value === '' && missing.length > 0) ask.value = missing.join('\n');
 }
 
 async function start() {

@@ -32,6 +32,12 @@ public sealed record ApplicationView(
     /// <summary>The persons nominated (expert training); null for other kinds.</summary>
     public IReadOnlyList<Nominee>? Nominees { get; init; }
 
+    /// <summary>
+    /// What the form collects for the council and the decision (legal representative, head office, district, sector,
+    /// size, own contribution, duration, with the closed lists' names); null on files submitted before it asked.
+    /// </summary>
+    public ApplicantProfileView? Profile { get; init; }
+
     /// <summary>When the step now waiting for a person is due.</summary>
     public DateTimeOffset? NextDueUtc { get; init; }
 
@@ -63,6 +69,7 @@ public sealed record ApplicationView(
             Unit = lifecycle.Unit.Length == 0 ? null : lifecycle.Unit,
             OrganisationType = a.Submission.OrganisationType,
             Nominees = a.Submission.Nominees,
+            Profile = ApplicantProfileView.From(a.Submission, ApplicationForm.Shipped),
             NextDueUtc = lifecycle.StepDueUtc,
             AllowedActions = allowed,
             Lifecycle = caller is { IsOfficer: true } ? LifecycleUpkeep.ForOfficers(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
@@ -77,4 +84,36 @@ public sealed record ApplicationView(
         .Where(action => caller?.Officer is not { } officer || officer.IsIn(Officers.OfficerRoles.For(LifecycleRules.ActorOf(action))))
         .Select(ActionNames.Of)
         .ToList();
+}
+
+/// <summary>
+/// The applicant's particulars the council and the decision need, with the names of the closed lists' entries
+/// (district, VSIC sector, revenue band). The contact person is <see cref="ApplicationView.ContactName"/>; the legal
+/// representative is a different person or role.
+/// </summary>
+public sealed record ApplicantProfileView(
+    string? LegalRepresentativeName,
+    string? LegalRepresentativePosition,
+    string? Address,
+    string? DistrictId,
+    string? DistrictName,
+    string? SectorCode,
+    string? SectorName,
+    int? Employees,
+    string? RevenueBandId,
+    string? RevenueBandName,
+    long? OwnContributionVnd,
+    int? DurationMonths)
+{
+    /// <summary>The profile of a submission, or null when it has none (submitted before the form asked).</summary>
+    public static ApplicantProfileView? From(ApplicationSubmission s, ApplicationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(form);
+        return s.LegalRepresentativeName is null && s.Address is null && s.DurationMonths is null
+            ? null
+            : new(s.LegalRepresentativeName, s.LegalRepresentativePosition, s.Address, s.DistrictId, s.DistrictId is { } d ? form.FindDistrict(d)?.Name : null,
+                s.SectorCode, s.SectorCode is { } c ? form.FindSector(c)?.Name : null, s.Employees, s.RevenueBandId,
+                s.RevenueBandId is { } b ? form.FindRevenueBand(b)?.Name : null, s.OwnContributionVnd, s.DurationMonths);
+    }
 }

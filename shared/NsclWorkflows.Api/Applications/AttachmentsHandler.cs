@@ -18,6 +18,9 @@ namespace NsclWorkflows.Api.Applications;
 public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStore store)
 {
     public const string FileNameHeader = "X-File-Name";
+
+    /// <summary>Optional: which of the kind's required documents the file is (an id of <see cref="ApplicationForm.RequiredDocumentsFor"/>).</summary>
+    public const string DocumentKindHeader = "X-Document-Kind";
     public const string FileField = "file";
 
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -37,6 +40,14 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         {
             return ApiProblem.Problem(StatusCodes.Status409Conflict, "application_closed", "Hồ sơ đã kết thúc",
                 "Hồ sơ đã kết thúc; không thể đính kèm thêm tài liệu.");
+        }
+
+        var documentKind = request.Headers[DocumentKindHeader].ToString();
+        if (documentKind.Length > 0 && !ApplicationForm.Shipped.RequiredDocumentsFor(application.Submission.SupportKindId).Any(d => d.Id == documentKind))
+        {
+            var message = $"Loại tài liệu “{(documentKind.All(c => c is >= ' ' and <= '~') && documentKind.Length <= 60 ? documentKind : "?")}” không thuộc danh mục tài liệu của nội dung hỗ trợ này.";
+            return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, ErrorCodes.NotInList, "Tệp đính kèm không hợp lệ", message,
+                [new FieldError(DocumentKindHeader, ErrorCodes.NotInList, message)]);
         }
 
         if (request.ContentLength > AttachmentRules.MaxBytes)
@@ -77,7 +88,9 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         var uploadedBy = caller.Officer?.Name ?? "enterprise";
         for (var n = 2; ; n++)
         {
-            var outcome = await store.AddAsync(application.Id, name, type.ContentType, content, uploadedBy, AttachmentRules.MaxPerApplication, cancellationToken);
+            var outcome = documentKind.Length > 0
+                ? await store.AddRequiredDocumentAsync(application.Id, documentKind, name, type.ContentType, content, uploadedBy, AttachmentRules.MaxPerApplication, cancellationToken)
+                : await store.AddAsync(application.Id, name, type.ContentType, content, uploadedBy, AttachmentRules.MaxPerApplication, cancellationToken);
             if (outcome == AttachmentAddOutcome.Added)
             {
                 break;
@@ -97,7 +110,7 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
             }
         }
 
-        return ApiResults.Created(new AttachmentAdded(application.Id, name, type.ContentType, content.Length));
+        return ApiResults.Created(new AttachmentAdded(application.Id, name, type.ContentType, content.Length) { DocumentKind = documentKind.Length > 0 ? documentKind : null });
     }
 
     public async Task<Results<ApiOk<AttachmentsView>, ProblemHttpResult>> ListAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -110,7 +123,7 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
         var stored = await store.ListAsync(application.Id, cancellationToken);
         var items = caller.IsOfficer ? stored : [.. stored.Where(a => Domain.Lifecycle.EnterpriseDisclosure.ShowsAttachment(a, application.Status))
             .Select(Domain.Lifecycle.EnterpriseDisclosure.Attachment)];
-        return ApiResults.Ok(new AttachmentsView(application.Id, items));
+        return ApiResults.Ok(new AttachmentsView(application.Id, items) { RequiredDocuments = RequiredDocumentView.Of(application, items) });
     }
 
     public async Task<IResult> DownloadAsync(HttpRequest request, string id, string name, CancellationToken cancellationToken)
@@ -206,7 +219,43 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
 }
 
 /// <summary>The answer of an upload (201): the name the file was stored under (made unique), its type by content, its size.</summary>
-public sealed record AttachmentAdded(string ApplicationId, string Name, string ContentType, long SizeBytes);
+public sealed record AttachmentAdded(string ApplicationId, string Name, string ContentType, long SizeBytes)
+{
+    /// <summary>The required document the file was uploaded as; null for another file.</summary>
+    public string? DocumentKind { get; init; }
+}
 
 /// <summary>An application's attachments as the caller may see them.</summary>
-public sealed record AttachmentsView(string ApplicationId, IReadOnlyList<Domain.Attachments.StoredAttachment> Items);
+public sealed record AttachmentsView(string ApplicationId, IReadOnlyList<Domain.Attachments.StoredAttachment> Items)
+{
+    /// <summary>
+    /// The documents the application's kind requires, each with whether a file was uploaded as it: what the officer's
+    /// completeness check shows and what the enterprise still has to upload. Empty for files submitted before the form
+    /// asked for them (their files carry no document kind).
+    /// </summary>
+    public IReadOnlyList<RequiredDocumentView> RequiredDocuments { get; init; } = [];
+}
+
+/// <summary>One required document of the kind (<see cref="ApplicationForm.RequiredDocumentsFor"/>): its id, name, and the files uploaded as it.</summary>
+public sealed record RequiredDocumentView(string Id, string Name, bool Attached, IReadOnlyList<string> Files)
+{
+    /// <summary>
+    /// The kind's required documents against the files the caller sees (whoever uploaded them: an officer may file one
+    /// the enterprise sent on paper). None for a file submitted before the form collected them.
+    /// </summary>
+    public static IReadOnlyList<RequiredDocumentView> Of(Application application, IReadOnlyList<Domain.Attachments.StoredAttachment> stored)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(stored);
+        if (application.Submission.DurationMonths is null)
+        {
+            return [];
+        }
+
+        return [.. ApplicationForm.Shipped.RequiredDocumentsFor(application.Submission.SupportKindId).Select(d =>
+        {
+            var files = stored.Where(a => a.DocumentKind == d.Id).Select(a => a.Name).ToArray();
+            return new RequiredDocumentView(d.Id, d.Name, files.Length > 0, files);
+        })];
+    }
+}

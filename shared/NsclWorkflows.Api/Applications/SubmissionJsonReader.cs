@@ -35,18 +35,30 @@ public static class SubmissionJsonReader
             expected == typeof(NomineeDraft) ? "Mỗi người được đề cử gồm họ tên (name), cơ quan, đơn vị (organisation) và chức vụ (position)."
             : path == F.Nominees ? $"{F.Label(F.Nominees)} phải là một danh sách."
             : expected == typeof(long) || expected == typeof(long?) ? $"{F.Label(path)} phải là một số (đồng), không đặt trong dấu ngoặc kép."
+            : expected == typeof(int) || expected == typeof(int?) ? $"{F.Label(path)} phải là một số, không đặt trong dấu ngoặc kép."
             : $"{F.Label(path)} phải là chuỗi ký tự.";
 
         /// <summary>
         /// A whole number too large for the field (99999999999999999999, 1e400) is out of range, as the rule on the amount
         /// says; a fraction is no whole number of đồng.
         /// </summary>
-        public override FieldError Unrepresentable(string path, Type expected, JsonElement value) =>
-            value.TryGetDouble(out var number) && Math.Abs(number) < long.MaxValue
+        public override FieldError Unrepresentable(string path, Type expected, JsonElement value)
+        {
+            var negative = value.GetRawText().TrimStart().StartsWith('-');
+            if (path is F.Employees or F.DurationMonths)
+            {
+                return value.TryGetDouble(out var count) && Math.Abs(count) < int.MaxValue
+                    ? new(path, ErrorCodes.WrongType, $"{F.Label(path)} phải là số nguyên.")
+                    : new(path, ErrorCodes.OutOfRange, $"{F.Label(path)} {(negative ? "không được âm" : "quá lớn")}.");
+            }
+
+            var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+            return value.TryGetDouble(out var number) && Math.Abs(number) < long.MaxValue
                 ? new(path, ErrorCodes.WrongType, $"{F.Label(path)} phải là số nguyên (đồng), không có phần thập phân.")
-                : value.GetRawText().TrimStart().StartsWith('-')
-                    ? new(path, ErrorCodes.OutOfRange, "Kinh phí đề nghị hỗ trợ phải lớn hơn 0 đồng.")
+                : negative
+                    ? new(path, ErrorCodes.OutOfRange, path == F.OwnContributionVnd ? $"{F.Label(path)} không được âm." : "Kinh phí đề nghị hỗ trợ phải lớn hơn 0 đồng.")
                     : new(path, ErrorCodes.OutOfRange,
-                        $"Kinh phí đề nghị hỗ trợ không được vượt quá {SubmissionValidator.AbsoluteMaximumVnd.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} đồng.");
+                        $"{F.Label(path)} không được vượt quá {SubmissionValidator.AbsoluteMaximumVnd.ToString("N0", vi)} đồng.");
+        }
     }
 }

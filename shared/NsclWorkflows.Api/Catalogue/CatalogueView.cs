@@ -10,6 +10,9 @@ public sealed record CatalogueView(
     IReadOnlyList<SupportKindView> SupportKinds,
     IReadOnlyList<ProgrammeTarget> Targets)
 {
+    /// <summary>The application form's closed lists (districts, VSIC sectors, revenue bands): what the page offers is what the API accepts.</summary>
+    public ApplicationFormView? ApplicationForm { get; init; }
+
     public static CatalogueView From(ProgrammeCatalogue c)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -19,7 +22,10 @@ public sealed record CatalogueView(
             c.EffectiveFrom,
             new ProgrammeView(p.Id, p.Title, p.IssuedBy, p.IssuedOn, p.BudgetUnit, p.Years, p.BudgetLines.Select(Line).ToList(), Line(p.PrintedTotalRow)),
             c.Kinds.Select(k => Kind(c, k)).ToList(),
-            p.Targets);
+            p.Targets)
+        {
+            ApplicationForm = ApplicationFormView.From(Domain.Applications.ApplicationForm.Shipped),
+        };
     }
 
     static SupportKindView Kind(ProgrammeCatalogue c, SupportKind k)
@@ -34,6 +40,8 @@ public sealed record CatalogueView(
             Unit = Domain.Lifecycle.Units.ForLine(c.Programme, k.BudgetLineId),
             UnitName = Domain.Lifecycle.Units.Name(Domain.Lifecycle.Units.ForLine(c.Programme, k.BudgetLineId)),
             Rubrics = new KindRubricsView(Rubric(c.RubricFor(k, RubricUse.Appraisal)), Rubric(c.RubricFor(k, RubricUse.Evaluation))),
+            RequiredDocuments = Domain.Applications.ApplicationForm.Shipped.RequiredDocumentsFor(k.Id),
+            DurationMonths = Domain.Applications.ApplicationForm.Shipped.DurationFor(k.Id),
         };
     }
 
@@ -102,6 +110,30 @@ public sealed record SupportKindView(string Id, string Name, string Description,
 
     /// <summary>The score sheets of the kind's appraisal and final evaluation (null: free criteria).</summary>
     public KindRubricsView? Rubrics { get; init; }
+
+    /// <summary>The documents an application of this kind must attach (the form asks a file for each).</summary>
+    public IReadOnlyList<Domain.Applications.FormChoice> RequiredDocuments { get; init; } = [];
+
+    /// <summary>The duration in months the kind allows.</summary>
+    public Domain.Applications.MonthRange? DurationMonths { get; init; }
+}
+
+/// <summary>The form's closed lists (<see cref="Domain.Applications.ApplicationForm"/>), with the notes saying where they come from.</summary>
+public sealed record ApplicationFormView(
+    string Version,
+    IReadOnlyList<Domain.Applications.FormChoice> Districts,
+    string DistrictsNote,
+    IReadOnlyList<Domain.Applications.SectorChoice> Sectors,
+    IReadOnlyList<Domain.Applications.FormChoice> RevenueBands,
+    string RevenueBandsNote,
+    int MaxEmployees)
+{
+    public static ApplicationFormView From(Domain.Applications.ApplicationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new(form.Version, form.Districts, form.DistrictsNote, form.Sectors, form.RevenueBands, form.RevenueBandsNote,
+            Domain.Applications.SubmissionValidator.MaxEmployees);
+    }
 }
 
 /// <summary>A kind's rubrics: the appraisal's (thẩm định) and the final evaluation's (nghiệm thu).</summary>

@@ -25,6 +25,39 @@ public sealed record ApplicationSubmission(
     /// <summary>The persons nominated (expert training, I.2); null for kinds that nominate nobody.</summary>
     public IReadOnlyList<Nominee>? Nominees { get; init; }
 
+    /// <summary>The legal representative (người đại diện theo pháp luật), distinct from the contact person; null on files submitted before the form asked.</summary>
+    public string? LegalRepresentativeName { get; init; }
+
+    /// <summary>The legal representative's position (Giám đốc, Tổng giám đốc, Chủ tịch HĐQT…).</summary>
+    public string? LegalRepresentativePosition { get; init; }
+
+    /// <summary>Head-office address (street, ward or commune), without the district.</summary>
+    public string? Address { get; init; }
+
+    /// <summary>The district's id in <see cref="ApplicationForm.Districts"/>.</summary>
+    public string? DistrictId { get; init; }
+
+    /// <summary>VSIC 2018 level-2 code of the main sector (two digits); null for a public body that did not give one.</summary>
+    public string? SectorCode { get; init; }
+
+    /// <summary>Employees (average of the last year, with social insurance); null for a public body that did not give it.</summary>
+    public int? Employees { get; init; }
+
+    /// <summary>Annual revenue band's id in <see cref="ApplicationForm.RevenueBands"/>; null for a public body that did not give one.</summary>
+    public string? RevenueBandId { get; init; }
+
+    /// <summary>The enterprise's own contribution to the task (đối ứng), in đồng.</summary>
+    public long? OwnContributionVnd { get; init; }
+
+    /// <summary>The task's duration in months.</summary>
+    public int? DurationMonths { get; init; }
+
+    /// <summary>The head office as printed: the address as given, with "thành phố Đà Nẵng" unless it names the city; null when the file has none.</summary>
+    public string? FullAddress() =>
+        string.IsNullOrEmpty(Address) ? null
+        : Address.Contains("Đà Nẵng", StringComparison.OrdinalIgnoreCase) ? Address
+        : $"{Address}, thành phố Đà Nẵng";
+
     /// <summary>True when a public body (sở, ban, ngành, đơn vị sự nghiệp) submitted, not an enterprise.</summary>
     public bool IsPublicBody => OrganisationType == OrganisationTypes.PublicBody;
 }

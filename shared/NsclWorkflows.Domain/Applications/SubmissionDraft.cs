@@ -13,6 +13,15 @@ public sealed record SubmissionDraft
     public string? Summary { get; init; }
     public long? RequestedAmountVnd { get; init; }
     public string? OrganisationType { get; init; }
+    public string? LegalRepresentativeName { get; init; }
+    public string? LegalRepresentativePosition { get; init; }
+    public string? Address { get; init; }
+    public string? DistrictId { get; init; }
+    public string? SectorCode { get; init; }
+    public int? Employees { get; init; }
+    public string? RevenueBandId { get; init; }
+    public long? OwnContributionVnd { get; init; }
+    public int? DurationMonths { get; init; }
 
     /// <summary>The nominees as sent (null: absent); each field null when absent.</summary>
     public IReadOnlyList<NomineeDraft>? Nominees { get; init; }

@@ -14,6 +14,15 @@ public static class SubmissionFields
     public const string RequestedAmountVnd = "requestedAmountVnd";
     public const string OrganisationType = "organisationType";
     public const string Nominees = "nominees";
+    public const string LegalRepresentativeName = "legalRepresentativeName";
+    public const string LegalRepresentativePosition = "legalRepresentativePosition";
+    public const string Address = "address";
+    public const string DistrictId = "districtId";
+    public const string SectorCode = "sectorCode";
+    public const string Employees = "employees";
+    public const string RevenueBandId = "revenueBandId";
+    public const string OwnContributionVnd = "ownContributionVnd";
+    public const string DurationMonths = "durationMonths";
 
     /// <summary>The fields of one nominee (<c>nominees[i].name</c> …).</summary>
     public const string NomineeName = "name";
@@ -26,7 +35,8 @@ public static class SubmissionFields
     public static readonly IReadOnlyList<string> All =
     [
         EnterpriseCode, EnterpriseName, ContactName, ContactEmail, Phone, SupportKindId, Title, Summary, RequestedAmountVnd,
-        OrganisationType, Nominees,
+        OrganisationType, Nominees, LegalRepresentativeName, LegalRepresentativePosition, Address, DistrictId, SectorCode, Employees,
+        RevenueBandId, OwnContributionVnd, DurationMonths,
     ];
 
     /// <summary>Vietnamese labels, as a form shows them.</summary>
@@ -46,6 +56,15 @@ public static class SubmissionFields
         NomineeName => "Họ và tên người được đề cử",
         NomineeOrganisation => "Cơ quan, đơn vị công tác",
         NomineePosition => "Chức vụ",
+        LegalRepresentativeName => "Người đại diện theo pháp luật",
+        LegalRepresentativePosition => "Chức vụ của người đại diện theo pháp luật",
+        Address => "Địa chỉ trụ sở chính",
+        DistrictId => "Địa bàn (quận, huyện)",
+        SectorCode => "Ngành kinh tế chính (VSIC cấp 2)",
+        Employees => "Số lao động",
+        RevenueBandId => "Doanh thu năm",
+        OwnContributionVnd => "Kinh phí đối ứng của doanh nghiệp",
+        DurationMonths => "Thời gian thực hiện (tháng)",
         _ => field.Contains('.', StringComparison.Ordinal) ? Label(field[(field.LastIndexOf('.') + 1)..]) : field,
     };
 }

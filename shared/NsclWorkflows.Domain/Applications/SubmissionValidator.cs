@@ -20,7 +20,11 @@ public sealed partial class SubmissionValidator
 
     static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>Most employees the form accepts (a guard against typing errors).</summary>
+    public const int MaxEmployees = 1_000_000;
+
     readonly ISupportKindCatalogue catalogue;
+    readonly ApplicationForm form;
     readonly InlineValidator<SubmissionDraft> rules = new();
 
     [GeneratedRegex(@"^(\+84|0)\d{8,10}$", RegexOptions.CultureInvariant)]
@@ -29,9 +33,10 @@ public sealed partial class SubmissionValidator
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailShape();
 
-    public SubmissionValidator(ISupportKindCatalogue catalogue)
+    public SubmissionValidator(ISupportKindCatalogue catalogue, ApplicationForm? form = null)
     {
         this.catalogue = catalogue;
+        this.form = form ?? ApplicationForm.Shipped;
         rules.RuleFor(d => d.OrganisationType).Cascade(CascadeMode.Stop)
             .Must(raw => raw is null || OrganisationTypes.All.Contains(raw)).WithErrorCode(ErrorCodes.InvalidFormat)
                 .WithMessage($"Loại tổ chức phải là \"{OrganisationTypes.Enterprise}\" (doanh nghiệp) hoặc \"{OrganisationTypes.PublicBody}\" (cơ quan, đơn vị nhà nước).")
@@ -57,6 +62,7 @@ public sealed partial class SubmissionValidator
                 .WithMessage((_, id) => $"Nội dung hỗ trợ '{VietnameseText.NormaliseLine(id!)}' không có trong danh mục của Chương trình.");
         Nominees();
         Amount();
+        Profile();
     }
 
     public ValidationResult<ApplicationSubmission> Validate(SubmissionDraft draft)
@@ -76,6 +82,15 @@ public sealed partial class SubmissionValidator
             Compact(draft.Phone!), kind.Id, VietnameseText.NormaliseLine(draft.Title!), VietnameseText.NormaliseBlock(draft.Summary!), draft.RequestedAmountVnd!.Value)
         {
             OrganisationType = publicBody ? OrganisationTypes.PublicBody : null,
+            LegalRepresentativeName = VietnameseText.NormaliseLine(draft.LegalRepresentativeName!),
+            LegalRepresentativePosition = VietnameseText.NormaliseLine(draft.LegalRepresentativePosition!),
+            Address = VietnameseText.NormaliseLine(draft.Address!),
+            DistrictId = VietnameseText.NormaliseLine(draft.DistrictId!),
+            SectorCode = string.IsNullOrWhiteSpace(draft.SectorCode) ? null : VietnameseText.NormaliseLine(draft.SectorCode),
+            Employees = draft.Employees,
+            RevenueBandId = string.IsNullOrWhiteSpace(draft.RevenueBandId) ? null : VietnameseText.NormaliseLine(draft.RevenueBandId),
+            OwnContributionVnd = draft.OwnContributionVnd!.Value,
+            DurationMonths = draft.DurationMonths!.Value,
             Nominees = kind.NominatesPersons
                 ? [.. draft.Nominees!.Select(n => new Nominee(VietnameseText.NormaliseLine(n.Name!), VietnameseText.NormaliseLine(n.Organisation!),
                     string.IsNullOrWhiteSpace(n.Position) ? null : VietnameseText.NormaliseLine(n.Position)))]
@@ -117,14 +132,59 @@ public sealed partial class SubmissionValidator
             });
     }
 
+    /// <summary>
+    /// What the council and the decision need: the legal representative, the head office and its district, the sector
+    /// and size (an enterprise's; a public body nominating persons may leave them out), the own contribution and the
+    /// duration (within the kind's bounds). Closed lists are <see cref="ApplicationForm"/>'s.
+    /// </summary>
+    void Profile()
+    {
+        Line(rules.RuleFor(d => d.LegalRepresentativeName), F.LegalRepresentativeName, 2, 100);
+        Line(rules.RuleFor(d => d.LegalRepresentativePosition), F.LegalRepresentativePosition, 2, 100);
+        Line(rules.RuleFor(d => d.Address), F.Address, 5, 300);
+        Choice(rules.RuleFor(d => d.DistrictId), F.DistrictId, id => form.FindDistrict(id) is not null,
+            "Địa bàn phải là một quận, huyện trong danh mục của mẫu hồ sơ.");
+        Choice(rules.RuleFor(d => d.SectorCode), F.SectorCode, code => form.FindSector(code) is not null,
+            "Ngành kinh tế phải là mã ngành cấp 2 (2 chữ số) của Hệ thống ngành kinh tế Việt Nam (VSIC 2018) trong danh mục, ví dụ 10 (sản xuất, chế biến thực phẩm).")
+            .When(d => !(IsPublicBody(d) && string.IsNullOrWhiteSpace(d.SectorCode)));
+        Choice(rules.RuleFor(d => d.RevenueBandId), F.RevenueBandId, id => form.FindRevenueBand(id) is not null,
+            "Doanh thu năm phải là một khoảng trong danh mục (theo Nghị định 80/2021/NĐ-CP).")
+            .When(d => !(IsPublicBody(d) && string.IsNullOrWhiteSpace(d.RevenueBandId)));
+        rules.RuleFor(d => d.Employees).Cascade(CascadeMode.Stop)
+            .NotNull().When(d => !IsPublicBody(d), ApplyConditionTo.CurrentValidator).WithErrorCode(ErrorCodes.Required).WithMessage(RequiredMessage(F.Employees))
+            .InclusiveBetween(0, MaxEmployees).WithErrorCode(ErrorCodes.OutOfRange)
+                .WithMessage($"Số lao động phải từ 0 đến {MaxEmployees.ToString("N0", Vi)} người.");
+        rules.RuleFor(d => d.OwnContributionVnd).Cascade(CascadeMode.Stop)
+            .NotNull().WithErrorCode(ErrorCodes.Required).WithMessage($"{RequiredMessage(F.OwnContributionVnd)[..^1]} (nhập 0 nếu không có).")
+            .GreaterThanOrEqualTo(0).WithErrorCode(ErrorCodes.OutOfRange).WithMessage("Kinh phí đối ứng của doanh nghiệp không được âm (nhập 0 nếu không có).")
+            .LessThanOrEqualTo(AbsoluteMaximumVnd).WithErrorCode(ErrorCodes.OutOfRange)
+                .WithMessage($"Kinh phí đối ứng của doanh nghiệp không được vượt quá {AbsoluteMaximumVnd.ToString("N0", Vi)} đồng.");
+        rules.RuleFor(d => d.DurationMonths).Cascade(CascadeMode.Stop)
+            .NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(RequiredMessage(F.DurationMonths))
+            .Must((d, months) => months >= DurationOf(d).Min && months <= DurationOf(d).Max).WithErrorCode(ErrorCodes.OutOfRange).WithMessage(d =>
+            {
+                var range = DurationOf(d);
+                var kind = KindOf(d) is SupportKind k ? $" cho nội dung “{k.Name}”" : string.Empty;
+                return $"Thời gian thực hiện{kind} từ {range.Min} đến {range.Max} tháng.";
+            });
+    }
+
+    /// <summary>The duration the chosen kind allows (the default bounds while no known kind is chosen).</summary>
+    MonthRange DurationOf(SubmissionDraft d) => KindOf(d) is { } kind ? form.DurationFor(kind.Id) : form.DefaultDuration;
+
+    /// <summary>A value of a closed list: present, safe, and one of the list's ids.</summary>
+    static IRuleBuilderOptions<T, string?> Choice<T>(IRuleBuilderInitial<T, string?> rule, string field, Func<string, bool> known, string message) =>
+        Text(rule, field, 1, 100, multiLine: false, $"Vui lòng chọn {char.ToLower(F.Label(field)[0], Vi)}{F.Label(field)[1..]}.")
+            .Must(raw => known(VietnameseText.NormaliseLine(raw!))).WithErrorCode(ErrorCodes.NotInList).WithMessage(message);
+
     /// <summary>One line of text: present, safe (<see cref="TextSafety"/>), from <paramref name="min"/> to <paramref name="max"/> characters once normalised.</summary>
     static IRuleBuilderOptions<T, string?> Line<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max) => Text(rule, field, min, max, multiLine: false);
 
-    static IRuleBuilderOptions<T, string?> Text<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max, bool multiLine)
+    static IRuleBuilderOptions<T, string?> Text<T>(IRuleBuilderInitial<T, string?> rule, string field, int min, int max, bool multiLine, string? requiredMessage = null)
     {
         Func<string?, int> length = raw => new StringInfo(multiLine ? VietnameseText.NormaliseBlock(raw!) : VietnameseText.NormaliseLine(raw!)).LengthInTextElements;
         return rule.Cascade(CascadeMode.Stop)
-            .Must(raw => !string.IsNullOrWhiteSpace(raw)).WithErrorCode(ErrorCodes.Required).WithMessage(RequiredMessage(field))
+            .Must(raw => !string.IsNullOrWhiteSpace(raw)).WithErrorCode(ErrorCodes.Required).WithMessage(requiredMessage ?? RequiredMessage(field))
             .Must(TextSafety.IsSafe).WithErrorCode(ErrorCodes.InvalidCharacters).WithMessage((_, raw) => TextSafety.Check(raw, field, F.Label(field))!.Message)
             .Must(raw => length(raw) >= min).WithErrorCode(ErrorCodes.TooShort).WithMessage($"{F.Label(field)} phải có ít nhất {min} ký tự.")
             .Must(raw => length(raw) <= max).WithErrorCode(ErrorCodes.TooLong).WithMessage($"{F.Label(field)} không được dài quá {max.ToString("N0", Vi)} ký tự.");

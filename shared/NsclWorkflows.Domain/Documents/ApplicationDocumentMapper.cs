@@ -13,6 +13,8 @@ public static class ApplicationDocumentMapper
 {
     const string Location = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
 
+    static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>An officer's role on the appraisal record while appraisals are not made by a council.</summary>
     public const string AppraiserRole = "Cán bộ thẩm định";
 
@@ -23,12 +25,25 @@ public static class ApplicationDocumentMapper
         var kind = catalogue.FindKind(a.Submission.SupportKindId);
         var lineId = a.Lifecycle.BudgetLineId.Length > 0 ? a.Lifecycle.BudgetLineId : kind?.BudgetLineId ?? string.Empty;
         var line = catalogue.Programme.AllLines.FirstOrDefault(l => l.Id == lineId);
-        return new ApplicationSummary(a.Id, a.TrackingCode, new EnterpriseParty(a.Submission.EnterpriseName, a.Submission.EnterpriseCode,
-                ContactPerson: a.Submission.ContactName), kind?.Name ?? a.Submission.SupportKindId, lineId, line?.CitedName ?? lineId, a.Submission.Title,
+        var s = a.Submission;
+        var form = ApplicationForm.Shipped;
+        var enterprise = new EnterpriseParty(s.EnterpriseName, s.EnterpriseCode, s.FullAddress(), s.LegalRepresentativeName, s.LegalRepresentativePosition,
+            ContactPerson: s.ContactName);
+        var size = new[]
+        {
+            s.Employees is { } employees ? $"{employees.ToString("N0", Vi)} lao động" : null,
+            s.RevenueBandId is { } band && form.FindRevenueBand(band) is { } named ? $"doanh thu năm {char.ToLower(named.Name[0], Vi)}{named.Name[1..]}" : null,
+        }.OfType<string>().ToArray();
+        return new ApplicationSummary(a.Id, a.TrackingCode, enterprise, kind?.Name ?? a.Submission.SupportKindId, lineId, line?.CitedName ?? lineId, a.Submission.Title,
             a.Submission.Summary, a.Submission.RequestedAmountVnd)
         {
             IntegratedFundingFrom = a.Lifecycle.IntegratedFundingFrom,
             Nominees = [.. (a.Submission.Nominees ?? []).Select(n => string.Join(", ", new[] { n.Name, n.Position, n.Organisation }.Where(x => !string.IsNullOrEmpty(x))))],
+            District = s.DistrictId is { } district ? form.FindDistrict(district)?.Name is { } name ? $"{name} (địa bàn trước 01/07/2025)" : district : null,
+            Sector = s.SectorCode is { } code ? form.FindSector(code) is { } sector ? $"{sector.Code} – {sector.Name}" : code : null,
+            Size = size.Length > 0 ? string.Join("; ", size) : null,
+            OwnContributionVnd = s.OwnContributionVnd,
+            DurationMonths = s.DurationMonths,
         };
     }
 
@@ -64,7 +79,8 @@ public static class ApplicationDocumentMapper
         var dues = state.CheckIns.Count > 0
             ? state.CheckIns.Select(c => (c.Number, Due: LocalDate(c.DueUtc))).ToList()
             : [.. Enumerable.Range(1, Math.Max(1, policy.CheckInCount)).Select(i => (Number: i, Due: start.AddMonths(policy.CheckInIntervalMonths * i)))];
-        var end = dues[^1].Due;
+        // The task runs for the months applied for, and at least until its last check-in.
+        var end = a.Submission.DurationMonths is { } months && start.AddMonths(months) > dues[^1].Due ? start.AddMonths(months) : dues[^1].Due;
         var checkIns = dues.Select(c => new CheckInDue(c.Number, c.Due,
             "Tiến độ thực hiện, khối lượng hoàn thành, kinh phí đã sử dụng và kiến nghị (nếu có).")).ToList();
         return new ApprovalDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, start), Signatory.DeputyDirector(approval.Leader),

@@ -21,11 +21,26 @@ public sealed record ApplicationSummary(
 
     /// <summary>The persons nominated (expert training), as "Họ tên, chức vụ, cơ quan"; empty for other kinds.</summary>
     public IReadOnlyList<string> Nominees { get; init; } = [];
+
+    /// <summary>The district as the form names it; null on files submitted before the form asked.</summary>
+    public string? District { get; init; }
+
+    /// <summary>The main sector, "10 – Sản xuất, chế biến thực phẩm" (VSIC 2018 level 2); null when not given.</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>Size: employees and annual revenue band, as a phrase; null when not given.</summary>
+    public string? Size { get; init; }
+
+    /// <summary>The enterprise's own contribution (đối ứng) in đồng; null on files submitted before the form asked.</summary>
+    public long? OwnContributionVnd { get; init; }
+
+    /// <summary>The task's duration in months as applied for; null on files submitted before the form asked.</summary>
+    public int? DurationMonths { get; init; }
 }
 
 /// <summary>
 /// The enterprise: name, mã số doanh nghiệp, and optionally address, legal representative (người đại diện theo pháp
-/// luật: the form does not collect it yet) and the contact person the application names (người liên hệ).
+/// luật) with the position, and the contact person the application names (người liên hệ), a different field.
 /// </summary>
 public sealed record EnterpriseParty(
     string Name,

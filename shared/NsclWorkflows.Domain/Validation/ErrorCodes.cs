@@ -13,6 +13,9 @@ public static class ErrorCodes
     public const string ExceedsKindMaximum = "exceeds_kind_maximum";
     public const string UnknownField = "unknown_field";
 
+    /// <summary>A value outside a closed list the form offers (district, sector, revenue band).</summary>
+    public const string NotInList = "not_in_list";
+
     /// <summary>Text holding characters <see cref="Text.TextSafety"/> refuses (noncharacters, bidi controls, …).</summary>
     public const string InvalidCharacters = "invalid_characters";
 }

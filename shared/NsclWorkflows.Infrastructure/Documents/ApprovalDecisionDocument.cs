@@ -82,11 +82,18 @@ static class ApprovalDecisionDocument
         else
         {
             file.Add(Para.Body($"4. Kinh phí hỗ trợ: {VietnameseFormat.Dong(data.AmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.AmountVnd)})."));
+            if (app.OwnContributionVnd is { } own)
+            {
+                file.Add(Para.Body($"Kinh phí đối ứng của {app.Enterprise.Name}: {VietnameseFormat.Dong(own)}; tổng kinh phí thực hiện nhiệm vụ: {VietnameseFormat.Dong(data.AmountVnd + own)}."));
+            }
+
             file.Add(Para.Body(
                 $"5. Nguồn kinh phí: kinh phí sự nghiệp khoa học và công nghệ năm {data.BudgetYear}, nội dung {app.BudgetLineId} “{app.BudgetLineName}”."));
         }
 
-        file.Add(Para.Body($"6. Thời gian thực hiện: từ ngày {VietnameseFormat.Date(data.StartDate)} đến ngày {VietnameseFormat.Date(data.EndDate)}."));
+        file.Add(Para.Body(app.DurationMonths is { } months
+            ? $"6. Thời gian thực hiện: {months} tháng, từ ngày {VietnameseFormat.Date(data.StartDate)} đến ngày {VietnameseFormat.Date(data.EndDate)}."
+            : $"6. Thời gian thực hiện: từ ngày {VietnameseFormat.Date(data.StartDate)} đến ngày {VietnameseFormat.Date(data.EndDate)}."));
 
         file.Add(Article(2, $"Trách nhiệm của {app.Enterprise.Name}:"));
         foreach (var obligation in data.Obligations)

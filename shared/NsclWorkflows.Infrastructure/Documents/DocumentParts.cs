@@ -34,11 +34,36 @@ static class DocumentParts
             rows.Add(("Người liên hệ", contact));
         }
 
+        if (app.District is { Length: > 0 } district)
+        {
+            rows.Add(("Địa bàn", district));
+        }
+
+        if (app.Sector is { Length: > 0 } sector)
+        {
+            rows.Add(("Ngành kinh tế chính (VSIC 2018)", sector));
+        }
+
+        if (app.Size is { Length: > 0 } size)
+        {
+            rows.Add(("Quy mô", size));
+        }
+
         rows.Add(("Tên nhiệm vụ", app.Title));
         rows.Add(("Loại hỗ trợ", app.SupportKindName));
         rows.Add(("Nội dung kinh phí", $"{app.BudgetLineId} – {app.BudgetLineName}"));
         rows.Add(("Tóm tắt", app.Summary));
         rows.Add(("Kinh phí đề nghị hỗ trợ", VietnameseFormat.Dong(app.RequestedAmountVnd)));
+        if (app.OwnContributionVnd is { } own)
+        {
+            rows.Add(("Kinh phí đối ứng của doanh nghiệp", VietnameseFormat.Dong(own)));
+        }
+
+        if (app.DurationMonths is { } months)
+        {
+            rows.Add(("Thời gian thực hiện", $"{months} tháng"));
+        }
+
         rows.AddRange(more);
         int label = 2800, value = width - label;
         return Tables.Make([label, value], bordered: true, rows.Select(r => Tables.Row(

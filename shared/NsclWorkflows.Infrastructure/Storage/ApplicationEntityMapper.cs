@@ -25,6 +25,15 @@ static class ApplicationEntityMapper
         ["RequestedAmountVnd"] = a.Submission.RequestedAmountVnd,
         ["OrganisationType"] = a.Submission.OrganisationType,
         ["Nominees"] = a.Submission.Nominees is { } nominees ? JsonSerializer.Serialize(nominees, LifecycleJson) : null,
+        ["LegalRepresentativeName"] = a.Submission.LegalRepresentativeName,
+        ["LegalRepresentativePosition"] = a.Submission.LegalRepresentativePosition,
+        ["Address"] = a.Submission.Address,
+        ["DistrictId"] = a.Submission.DistrictId,
+        ["SectorCode"] = a.Submission.SectorCode,
+        ["Employees"] = a.Submission.Employees,
+        ["RevenueBandId"] = a.Submission.RevenueBandId,
+        ["OwnContributionVnd"] = a.Submission.OwnContributionVnd,
+        ["DurationMonths"] = a.Submission.DurationMonths,
         ["CatalogueVersion"] = a.CatalogueVersion,
         ["SubmittedAtUtc"] = a.SubmittedAtUtc,
         ["CompletenessDeadlineUtc"] = a.CompletenessDeadlineUtc,
@@ -52,6 +61,16 @@ static class ApplicationEntityMapper
         {
             OrganisationType = e.GetString("OrganisationType"),
             Nominees = e.GetString("Nominees") is { Length: > 0 } nominees ? JsonSerializer.Deserialize<List<Nominee>>(nominees, LifecycleJson) : null,
+            // Rows written before the form asked for these have no such columns: null.
+            LegalRepresentativeName = e.GetString("LegalRepresentativeName"),
+            LegalRepresentativePosition = e.GetString("LegalRepresentativePosition"),
+            Address = e.GetString("Address"),
+            DistrictId = e.GetString("DistrictId"),
+            SectorCode = e.GetString("SectorCode"),
+            Employees = e.GetInt32("Employees"),
+            RevenueBandId = e.GetString("RevenueBandId"),
+            OwnContributionVnd = e.GetInt64("OwnContributionVnd"),
+            DurationMonths = e.GetInt32("DurationMonths"),
         };
         var created = new Application(
             e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),

@@ -18,6 +18,7 @@ namespace NsclWorkflows.Infrastructure.Storage;
 public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IAttachmentStore
 {
     const string UploadedByKey = "uploadedby";
+    const string DocumentKindKey = "documentkind";
     const string SlotKey = "slot";
     const string SlotPrefix = "_slots/";
     readonly CreatedOnce<BlobContainerClient> container = new(async () =>
@@ -27,7 +28,16 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
         return client;
     });
 
-    public async Task<AttachmentAddOutcome> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, int limit, CancellationToken cancellationToken)
+    public Task<AttachmentAddOutcome> AddAsync(string applicationId, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy, int limit, CancellationToken cancellationToken) =>
+        StoreAsync(applicationId, null, name, contentType, content, uploadedBy, limit, cancellationToken);
+
+    /// <summary>The required document's id is blob metadata (<c>documentkind</c>), read back by <see cref="ListAsync"/>.</summary>
+    public Task<AttachmentAddOutcome> AddRequiredDocumentAsync(string applicationId, string documentKind, string name, string contentType, ReadOnlyMemory<byte> content,
+        string uploadedBy, int limit, CancellationToken cancellationToken) =>
+        StoreAsync(applicationId, documentKind, name, contentType, content, uploadedBy, limit, cancellationToken);
+
+    async Task<AttachmentAddOutcome> StoreAsync(string applicationId, string? documentKind, string name, string contentType, ReadOnlyMemory<byte> content, string uploadedBy,
+        int limit, CancellationToken cancellationToken)
     {
         var client = await container.GetAsync(cancellationToken);
         if (await TakeSlotAsync(client, applicationId, name, limit, cancellationToken) is not { } slot)
@@ -41,7 +51,7 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
             await client.GetBlobClient(BlobName(applicationId, name)).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                Metadata = new Dictionary<string, string> { [UploadedByKey] = Uri.EscapeDataString(uploadedBy), [SlotKey] = slot.Name[(slot.Name.LastIndexOf('/') + 1)..] },
+                Metadata = Metadata(uploadedBy, slot.Name[(slot.Name.LastIndexOf('/') + 1)..], documentKind),
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken);
             stored = true;
@@ -58,6 +68,17 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
                 await slot.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
             }
         }
+    }
+
+    static Dictionary<string, string> Metadata(string uploadedBy, string slot, string? documentKind)
+    {
+        var metadata = new Dictionary<string, string> { [UploadedByKey] = Uri.EscapeDataString(uploadedBy), [SlotKey] = slot };
+        if (documentKind is not null)
+        {
+            metadata[DocumentKindKey] = Uri.EscapeDataString(documentKind);
+        }
+
+        return metadata;
     }
 
     /// <summary>The slot blob this upload now holds, or null when all <paramref name="limit"/> slots are taken.</summary>
@@ -128,7 +149,10 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Stor
         {
             var by = item.Metadata.TryGetValue(UploadedByKey, out var b) ? Uri.UnescapeDataString(b) : string.Empty;
             list.Add(new StoredAttachment(Uri.UnescapeDataString(item.Name[prefix.Length..]), item.Properties.ContentType ?? "application/octet-stream",
-                item.Properties.ContentLength ?? 0, item.Properties.CreatedOn ?? time.GetUtcNow(), by));
+                item.Properties.ContentLength ?? 0, item.Properties.CreatedOn ?? time.GetUtcNow(), by)
+            {
+                DocumentKind = item.Metadata.TryGetValue(DocumentKindKey, out var kind) ? Uri.UnescapeDataString(kind) : null,
+            });
         }
 
         return list.OrderBy(a => a.UploadedAtUtc).ToList();

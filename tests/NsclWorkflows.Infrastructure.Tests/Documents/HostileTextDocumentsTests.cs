@@ -99,7 +99,18 @@ public sealed class HostileTextDocumentsTests
         var at = new DateTimeOffset(2026, 1, 15, 3, 0, 0, TimeSpan.Zero);
         var application = new Application("aaaaaaaaaaaaaaaaaaaaaaaaaa", "NSCL-2026-ABC123",
             new ApplicationSubmission("0401234567", H("Công ty Ánh Dương"), H("Trần Thị Ánh"), "anh@anhduong.vn", "0236 3822 000",
-                "productivity-tools", H("Áp dụng 5S và Kaizen"), H("Triển khai 5S,\nKaizen tại xưởng may."), 300_000_000),
+                "productivity-tools", H("Áp dụng 5S và Kaizen"), H("Triển khai 5S,\nKaizen tại xưởng may."), 300_000_000)
+            {
+                LegalRepresentativeName = H("Trần Văn Minh"),
+                LegalRepresentativePosition = H("Giám đốc"),
+                Address = H("Lô 12, đường số 3, phường Hòa Khánh"),
+                DistrictId = H("lien-chieu"),
+                SectorCode = H("25"),
+                Employees = 45,
+                RevenueBandId = H("tren-10-den-50-ty"),
+                OwnContributionVnd = 100_000_000,
+                DurationMonths = 12,
+            },
             Catalogue.Version, at, at.AddDays(7));
         var state = application.Lifecycle;
         state.Unit = Units.ScienceAndTechnology;

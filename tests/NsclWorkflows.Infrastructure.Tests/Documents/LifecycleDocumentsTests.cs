@@ -167,6 +167,59 @@ public sealed class LifecycleDocumentsTests
         Assert.Equal("–", results[3][4]); // not mandatory: no minimum, no verdict of its own
     }
 
+    [Fact]
+    public void Decision_WithTheFormsParticulars_PrintsTheLegalRepresentativeApartFromTheContactWithAddressOwnContributionAndDuration()
+    {
+        using var doc = new WordReader(Builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(WithParticulars(Approved()), Catalogue)));
+        var paragraphs = doc.Paragraphs();
+
+        Assert.Empty(doc.ValidationErrors());
+        Assert.Contains("Người đại diện theo pháp luật: Trần Văn Minh, Giám đốc.", paragraphs);
+        Assert.Contains("Người liên hệ: Trần Thị Ánh.", paragraphs);
+        Assert.DoesNotContain(paragraphs, p => p.StartsWith("Người đại diện", StringComparison.Ordinal) && p.Contains("Trần Thị Ánh", StringComparison.Ordinal));
+        Assert.Contains("Địa chỉ: Lô 12, đường số 3, Khu công nghiệp Hòa Khánh, phường Hòa Khánh, thành phố Đà Nẵng.", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("Kinh phí đối ứng của Công ty TNHH Ánh Dương <Đà Nẵng> & Cộng sự: 100.000.000 đồng; tổng kinh phí thực hiện nhiệm vụ: 400.000.000 đồng", StringComparison.Ordinal));
+        // 12 months from the approval (14/02/2026) end after the last check-in (15/07/2026).
+        Assert.Contains("6. Thời gian thực hiện: 12 tháng, từ ngày 14/02/2026 đến ngày 14/02/2027.", paragraphs);
+    }
+
+    [Fact]
+    public void Appraisal_WithTheFormsParticulars_TabulatesRepresentativeContactSectorSizeAndOwnContribution()
+    {
+        var application = WithParticulars(Approved());
+
+        using var doc = new WordReader(Builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(application, Catalogue)));
+
+        Assert.Empty(doc.ValidationErrors());
+        var rows = doc.Tables().SelectMany(t => t).Where(r => r.Count == 2).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("Trần Văn Minh, Giám đốc", rows["Người đại diện theo pháp luật"]);
+        Assert.Equal("Trần Thị Ánh", rows["Người liên hệ"]);
+        Assert.Equal("Quận Liên Chiểu (địa bàn trước 01/07/2025)", rows["Địa bàn"]);
+        Assert.Equal("25 – Sản xuất sản phẩm từ kim loại đúc sẵn (trừ máy móc, thiết bị)", rows["Ngành kinh tế chính (VSIC 2018)"]);
+        Assert.Equal("45 lao động; doanh thu năm trên 10 tỷ đến 50 tỷ đồng", rows["Quy mô"]);
+        Assert.Equal("100.000.000 đồng", rows["Kinh phí đối ứng của doanh nghiệp"]);
+        Assert.Equal("12 tháng", rows["Thời gian thực hiện"]);
+    }
+
+    /// <summary>The application with what the form collects since it asks for the legal representative, address, sector, size, own contribution and duration.</summary>
+    internal static Application WithParticulars(Application application)
+    {
+        var s = application.Submission with
+        {
+            LegalRepresentativeName = "Trần Văn Minh",
+            LegalRepresentativePosition = "Giám đốc",
+            Address = "Lô 12, đường số 3, Khu công nghiệp Hòa Khánh, phường Hòa Khánh",
+            DistrictId = "lien-chieu",
+            SectorCode = "25",
+            Employees = 45,
+            RevenueBandId = "tren-10-den-50-ty",
+            OwnContributionVnd = 100_000_000,
+            DurationMonths = 12,
+        };
+        var copy = new Application(application.Id, application.TrackingCode, s, application.CatalogueVersion, application.SubmittedAtUtc, application.CompletenessDeadlineUtc);
+        return Application.RestoreLifecycle(copy, application.Lifecycle, application.LastSequence);
+    }
+
     /// <summary><see cref="Approved"/>, then evaluated (passed) with one scored criterion, at 10:00 in Đà Nẵng on 01/08/2026.</summary>
     internal static Application Evaluated()
     {

@@ -169,6 +169,48 @@ public class HostileInputTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_AsARequiredDocument_ListShowsItAttachedAndTheOthersMissing()
+    {
+        var (id, token) = await client.SubmitAsync();
+
+        using var response = await UploadAsync(id, token, "dang-ky-doanh-nghiep");
+        var (_, list) = await client.GetAsync($"/api/applications/{id}/attachments", As.Enterprise(token));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var required = list.GetProperty("requiredDocuments").EnumerateArray().ToDictionary(d => d.GetProperty("id").GetString()!);
+        Assert.True(required["dang-ky-doanh-nghiep"].GetProperty("attached").GetBoolean());
+        Assert.Equal("giay-dkdn.png", Assert.Single(required["dang-ky-doanh-nghiep"].GetProperty("files").EnumerateArray()).GetString());
+        Assert.False(required["bao-cao-tai-chinh"].GetProperty("attached").GetBoolean());
+        Assert.Equal("Báo cáo tài chính năm gần nhất", required["bao-cao-tai-chinh"].GetProperty("name").GetString());
+        Assert.Equal("dang-ky-doanh-nghiep", Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("documentKind").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_DocumentKindNotRequiredByTheKind_Is422NotInListAndStoresNothing()
+    {
+        var (id, token) = await client.SubmitAsync();
+
+        using var response = await UploadAsync(id, token, "van-ban-de-cu");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var error = problem.RootElement.GetProperty("errors")[0];
+        Assert.Equal(("X-Document-Kind", "not_in_list"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        var (_, list) = await client.GetAsync($"/api/applications/{id}/attachments", As.Enterprise(token));
+        Assert.Empty(list.GetProperty("items").EnumerateArray());
+    }
+
+    async Task<HttpResponseMessage> UploadAsync(string id, string token, string documentKind)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/applications/{id}/attachments") { Content = new ByteArrayContent(Png) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Headers.Add("X-File-Name", "giay-dkdn.png");
+        request.Headers.Add("X-Document-Kind", documentKind);
+        request.Headers.Add("X-Access-Token", token);
+        return await host.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Upload_RawNonAsciiFileNameHeader_IsA4xxNotA5xx()
     {
         var (id, token) = await client.SubmitAsync();

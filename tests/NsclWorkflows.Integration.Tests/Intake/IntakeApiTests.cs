@@ -26,6 +26,26 @@ public class IntakeApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var view = await host.GetJsonAsync(body.GetProperty("statusUrl").GetString()!, body.GetProperty("accessToken").GetString());
         Assert.Equal(body.GetProperty("applicationId").GetString(), view.GetProperty("applicationId").GetString());
         Assert.Equal("Công ty TNHH Cơ khí Hòa Khánh", view.GetProperty("enterpriseName").GetString());
+        var profile = view.GetProperty("profile");
+        Assert.Equal("Trần Văn Minh", profile.GetProperty("legalRepresentativeName").GetString());
+        Assert.Equal("Nguyễn Thị Hạnh", view.GetProperty("contactName").GetString());
+        Assert.Equal("Quận Liên Chiểu", profile.GetProperty("districtName").GetString());
+        Assert.Equal("Sản xuất sản phẩm từ kim loại đúc sẵn (trừ máy móc, thiết bị)", profile.GetProperty("sectorName").GetString());
+        Assert.Equal(100_000_000, profile.GetProperty("ownContributionVnd").GetInt64());
+        Assert.Equal(12, profile.GetProperty("durationMonths").GetInt32());
+    }
+
+    [Fact]
+    public async Task Submit_SameKeyBodyDifferingOnlyInOwnContribution_IsRefusedAsAReusedKey()
+    {
+        var key = "idem-" + Guid.NewGuid().ToString("N");
+        var (first, _) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.Valid()), key);
+
+        var (second, problem) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.With("ownContributionVnd", 90_000_000)), key);
+
+        Assert.Equal(201, first);
+        Assert.Equal(422, second);
+        Assert.Equal("idempotency_key_reused", problem.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -45,6 +45,17 @@ public class MalformedRequestTests(AzuriteFixture azurite) : IAsyncLifetime
         new("body over 1 MB", () => TestSubmissions.Json(TestSubmissions.With("summary", new string('a', 1_100_000))), 413, "payload_too_large", null),
         new("wrong content type", () => TestSubmissions.Raw(TestSubmissions.Valid().ToJsonString(), "text/plain"), 415, "unsupported_media_type", null),
         new("no content type", () => TestSubmissions.Raw(TestSubmissions.Valid().ToJsonString(), null), 415, "unsupported_media_type", null),
+        new("missing legal representative", () => TestSubmissions.Json(TestSubmissions.Without("legalRepresentativeName")), 422, "required", "legalRepresentativeName"),
+        new("missing address", () => TestSubmissions.Json(TestSubmissions.With("address", " ")), 422, "required", "address"),
+        new("district not in the list", () => TestSubmissions.Json(TestSubmissions.With("districtId", "quan-9")), 422, "not_in_list", "districtId"),
+        new("sector not a VSIC division", () => TestSubmissions.Json(TestSubmissions.With("sectorCode", "00")), 422, "not_in_list", "sectorCode"),
+        new("missing revenue band", () => TestSubmissions.Json(TestSubmissions.Without("revenueBandId")), 422, "required", "revenueBandId"),
+        new("employees as string", () => TestSubmissions.Json(TestSubmissions.With("employees", "45")), 422, "wrong_type", "employees"),
+        new("negative own contribution", () => TestSubmissions.Json(TestSubmissions.With("ownContributionVnd", -1)), 422, "out_of_range", "ownContributionVnd"),
+        new("missing duration", () => TestSubmissions.Json(TestSubmissions.Without("durationMonths")), 422, "required", "durationMonths"),
+        new("duration beyond the kind's bound", () => TestSubmissions.Json(TestSubmissions.With("durationMonths", 60)), 422, "out_of_range", "durationMonths"),
+        new("fractional duration", () => TestSubmissions.Json(TestSubmissions.With("durationMonths", 1.5)), 422, "wrong_type", "durationMonths"),
+        new("hostile legal representative", () => TestSubmissions.Json(TestSubmissions.With("legalRepresentativeName", "Trần\u202E Minh")), 422, "invalid_characters", "legalRepresentativeName"),
         new("idempotency key too short", () => TestSubmissions.Json(TestSubmissions.Valid()), 400, "idempotency_key_invalid", null, "abc"),
     ];
 

@@ -156,6 +156,15 @@ public sealed class FuzzCorpus(int seed, FuzzTargets targets)
             ["title"] = Text("Áp dụng Lean và 5S"),
             ["summary"] = Text("Triển khai 5S và Lean cho hai dây chuyền gia công cơ khí."),
             ["requestedAmountVnd"] = "150000000",
+            ["legalRepresentativeName"] = Text("Trần Văn Minh"),
+            ["legalRepresentativePosition"] = Text("Giám đốc"),
+            ["address"] = Text("Lô 12, đường số 3, Khu công nghiệp Hòa Khánh"),
+            ["districtId"] = Text(Pick(["lien-chieu", "hai-chau", "bogus"])),
+            ["sectorCode"] = Text(Pick(["25", "10", "00"])),
+            ["employees"] = "45",
+            ["revenueBandId"] = Text("tren-10-den-50-ty"),
+            ["ownContributionVnd"] = "100000000",
+            ["durationMonths"] = "12",
         };
         Mutate(fields);
         return Json(fields);

@@ -12,9 +12,11 @@ public class TableApplicationRepositoryTests(AzuriteFixture azurite)
 {
     static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
 
-    TableApplicationRepository Repository() => new(new TableClientFactory(
+    TableApplicationRepository Repository() => new(Tables());
+
+    TableClientFactory Tables() => new(
         new TableServiceClient(azurite.ConnectionString),
-        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "repotest" })));
+        Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "repotest" }));
 
     static Application NewApplication() => new(
         ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray()),
@@ -71,5 +73,58 @@ public class TableApplicationRepositoryTests(AzuriteFixture azurite)
 
         Assert.Single(await repository.ReadAuditAsync(application.Id, CancellationToken.None));
         Assert.Null(await repository.UpdateAsync("nosuchapplicationnosuchapp", _ => null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindAsync_SubmissionWithTheFormsParticulars_RoundTripsEveryField()
+    {
+        var repository = Repository();
+        var original = NewApplication();
+        var submission = original.Submission with
+        {
+            LegalRepresentativeName = "Trần Văn Minh",
+            LegalRepresentativePosition = "Giám đốc",
+            Address = "Lô 12, đường số 3, phường Hòa Khánh",
+            DistrictId = "lien-chieu",
+            SectorCode = "25",
+            Employees = 45,
+            RevenueBandId = "tren-10-den-50-ty",
+            OwnContributionVnd = 0,
+            DurationMonths = 12,
+        };
+        var application = new Application(original.Id, original.TrackingCode, submission, original.CatalogueVersion, Now, Now.AddDays(7));
+        await repository.TryAddAsync(application, new AuditEntry(application.Id, Now, AuditKinds.Submitted, "x", "x"), CancellationToken.None);
+
+        var read = await repository.FindAsync(application.Id, CancellationToken.None);
+
+        Assert.Equal(submission, read!.Submission);
+        Assert.Equal(0, read.Submission.OwnContributionVnd);
+    }
+
+    [Fact]
+    public async Task FindAsync_RowWrittenBeforeTheFormAskedForParticulars_ReadsWithTheFieldsNull()
+    {
+        var id = ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray());
+        var table = await Tables().GetAsync(TableNames.Applications, CancellationToken.None);
+        // The columns an application row had before the legal representative, address, sector, size, own contribution and duration.
+        await table.AddEntityAsync(new TableEntity(id, "application")
+        {
+            ["TrackingCode"] = "NSCL-2025-OLD001", ["EnterpriseCode"] = "0401234567", ["EnterpriseName"] = "Công ty Cũ", ["ContactName"] = "Nguyễn Văn A",
+            ["ContactEmail"] = "a@congty.vn", ["Phone"] = "0236382200", ["SupportKindId"] = "productivity-tools", ["Title"] = "Áp dụng 5S",
+            ["Summary"] = "Triển khai 5S tại xưởng sản xuất chính của công ty.", ["RequestedAmountVnd"] = 100_000_000L, ["CatalogueVersion"] = "test-1",
+            ["SubmittedAtUtc"] = Now, ["CompletenessDeadlineUtc"] = Now.AddDays(7), ["Status"] = "AwaitingCompletenessReview", ["UpdatedAtUtc"] = Now,
+        });
+
+        var read = await Repository().FindAsync(id, CancellationToken.None);
+
+        Assert.Equal("Công ty Cũ", read!.Submission.EnterpriseName);
+        Assert.Null(read.Submission.LegalRepresentativeName);
+        Assert.Null(read.Submission.Address);
+        Assert.Null(read.Submission.DistrictId);
+        Assert.Null(read.Submission.SectorCode);
+        Assert.Null(read.Submission.Employees);
+        Assert.Null(read.Submission.OwnContributionVnd);
+        Assert.Null(read.Submission.DurationMonths);
+        Assert.Null(read.Submission.FullAddress());
     }
 }

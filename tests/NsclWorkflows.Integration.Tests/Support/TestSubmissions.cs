@@ -19,6 +19,15 @@ static class TestSubmissions
         ["title"] = "Áp dụng Lean và 5S tại xưởng gia công",
         ["summary"] = "Triển khai 5S và Lean cho hai dây chuyền gia công cơ khí, giảm 20% thời gian chờ.",
         ["requestedAmountVnd"] = 150_000_000,
+        ["legalRepresentativeName"] = "Trần Văn Minh",
+        ["legalRepresentativePosition"] = "Giám đốc",
+        ["address"] = "Lô 12, đường số 3, Khu công nghiệp Hòa Khánh, phường Hòa Khánh",
+        ["districtId"] = "lien-chieu",
+        ["sectorCode"] = "25",
+        ["employees"] = 45,
+        ["revenueBandId"] = "tren-10-den-50-ty",
+        ["ownContributionVnd"] = 100_000_000,
+        ["durationMonths"] = 12,
     };
 
     public static JsonObject With(string field, JsonNode? value)
