@@ -35,9 +35,13 @@ public static class ApplicationRegistration
 
         services.AddSingleton<NsclWorkflows.Domain.Lifecycle.LifecycleMachine>();
 
-        // Workflows: how long they wait between rounds of a write that failed after its retries (Nscl:Durable:RetryRound).
+        // Workflows: how long they wait between rounds of a write that failed after its retries (Nscl:Durable:RetryRound),
+        // and the steps per execution written into each new application workflow's input (Nscl:Durable:StepsPerExecution).
         services.AddSingleton(NsclWorkflows.Workflows.Common.WorkflowTiming.From(
-            configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundSetting)));
+            configuration.GetValue<TimeSpan?>(NsclWorkflows.Workflows.Common.WorkflowTiming.RetryRoundSetting)) with
+        {
+            StepsPerExecution = configuration.GetValue<int?>(NsclWorkflows.Workflows.Common.WorkflowTiming.StepsPerExecutionSetting) is { } steps ? Math.Max(3, steps) : null,
+        });
         services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, NsclWorkflows.Infrastructure.Storage.LifecycleProgressSource>();
 
         // Adapters

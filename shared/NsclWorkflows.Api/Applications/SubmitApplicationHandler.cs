@@ -28,6 +28,7 @@ public sealed partial class SubmitApplicationHandler(
     AccessTokens accessTokens,
     TimeProvider time,
     ContactEmailLimit contactEmailLimit,
+    Workflows.Common.WorkflowTiming timing,
     ILogger<SubmitApplicationHandler> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -160,12 +161,12 @@ public sealed partial class SubmitApplicationHandler(
     /// whether it exists (<see cref="Workflows.Common.DurableStart"/>); a replay, or a concurrent request with the same
     /// key, meets "already exists", which is the outcome it wanted. Returns only once the start is durable.
     /// </summary>
-    static Task<Workflows.Common.DurableStartOutcome> EnsureWorkflowAsync(DurableTaskClient durable, Application application, CancellationToken cancellationToken) =>
+    Task<Workflows.Common.DurableStartOutcome> EnsureWorkflowAsync(DurableTaskClient durable, Application application, CancellationToken cancellationToken) =>
         Workflows.Common.DurableStart.StartIfAbsentAsync(
             durable,
             nameof(Workflows.Lifecycle.ApplicationWorkflow),
             ApplicationIds.WorkflowInstanceId(application.Id),
-            new Workflows.Lifecycle.ApplicationWorkflowInput(application.Id),
+            new Workflows.Lifecycle.ApplicationWorkflowInput(application.Id) { StepsPerExecution = timing.StepsPerExecution },
             cancellationToken);
 
     static bool IsUsableKey(string key) => key.Length is >= 8 and <= 200 && key.All(c => c is >= '!' and <= '~');

@@ -16,6 +16,16 @@ public sealed record WorkflowTiming(TimeSpan FirstRound, TimeSpan MaxRound)
     /// </summary>
     public TimeSpan ContinuedSettle { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Steps and reminders an application's workflow takes per execution before it continues as new, written into the
+    /// input of each workflow started (so a running one keeps its own); null: <c>ApplicationWorkflow.DefaultStepsPerExecution</c>.
+    /// Set low only to exercise ContinueAsNew (tests, drills); at least 3.
+    /// </summary>
+    public int? StepsPerExecution { get; init; }
+
+    /// <summary>Configuration key of <see cref="StepsPerExecution"/> (an integer).</summary>
+    public const string StepsPerExecutionSetting = "Nscl:Durable:StepsPerExecution";
+
     /// <summary>Configuration key of <see cref="FirstRound"/> (a TimeSpan, e.g. "00:01:00").</summary>
     public const string RetryRoundSetting = "Nscl:Durable:RetryRound";
 

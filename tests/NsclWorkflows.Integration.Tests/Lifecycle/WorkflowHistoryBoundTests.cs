@@ -20,7 +20,8 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
     public async Task LongEscalation_ManyStepsAndReminders_ContinuesAsNewAndTakesTheAction()
     {
         const string hub = "historybound";
-        await using var host = await StartAsync(hub);
+        // 20 steps and reminders per execution (the deployment's 200 would take minutes at this pace).
+        await using var host = await StartAsync(hub, stepsPerExecution: 20);
         var (client, id) = await AcceptedAsync(host);
 
         // Nobody appraises: deadlines pass and reminders go out until the execution has taken its 20 and continued as new.
@@ -72,10 +73,15 @@ public class WorkflowHistoryBoundTests(AzuriteFixture azurite)
     }
 
     /// <summary>The standalone host on its own hub and tables, a day of 100 ms.</summary>
-    async Task<LocalHostProcess> StartAsync(string hub)
+    async Task<LocalHostProcess> StartAsync(string hub, int? stepsPerExecution = null)
     {
-        var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100),
-            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub });
+        var settings = new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = hub };
+        if (stepsPerExecution is { } steps)
+        {
+            settings[Workflows.Common.WorkflowTiming.StepsPerExecutionSetting] = steps.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMilliseconds(100), settings);
         try
         {
             await host.StartAsync();
