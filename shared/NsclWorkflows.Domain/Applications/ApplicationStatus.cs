@@ -50,4 +50,10 @@ public enum ApplicationStatus
     /// numbered in the decision register; the enterprise is told, and implementation starts, once it is recorded.
     /// </summary>
     AwaitingDecisionSigning,
+
+    /// <summary>
+    /// Evaluated (the final tranche, if any, committed and payable): waiting for the accountant to record the payments still
+    /// open; the file closes (Completed, or Failed for a failed evaluation) once the last is paid.
+    /// </summary>
+    AwaitingFinalPayment,
 }

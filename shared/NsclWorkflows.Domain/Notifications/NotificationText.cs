@@ -40,6 +40,8 @@ public static class NotificationText
         NotificationEvent.ReportOverdue => "báo báo cáo quá hạn",
         NotificationEvent.DecisionSigningRequested => "đề nghị ký, ban hành quyết định",
         NotificationEvent.DecisionSigningReminder => "nhắc hạn ký, ban hành quyết định",
+        NotificationEvent.PaymentRecorded => "báo đã chi trả kinh phí",
+        NotificationEvent.PaymentReminder => "nhắc hạn chi trả kinh phí",
         _ => notification.ToString(),
     };
 
@@ -52,6 +54,7 @@ public static class NotificationText
         NotificationAudience.HeadOfDivision => "Trưởng phòng",
         NotificationAudience.LeadUnit => "đơn vị chủ trì",
         NotificationAudience.DirectorsOffice => "Văn phòng Sở",
+        NotificationAudience.Accountants => "kế toán",
         _ => audience.ToString(),
     };
 }
