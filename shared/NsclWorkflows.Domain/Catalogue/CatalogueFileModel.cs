@@ -63,5 +63,6 @@ internal static class CatalogueFileModel
         int? CheckInIntervalMonths,
         int[]? ReminderOffsetDays,
         int? EscalationDelayWorkingDays,
-        int? FinalEvaluationWorkingDays);
+        int? FinalEvaluationWorkingDays,
+        int? PaymentWorkingDays = null);
 }

@@ -196,7 +196,10 @@ public static class CatalogueLoader
         o?.CheckInIntervalMonths ?? d.CheckInIntervalMonths ?? 3,
         Array.AsReadOnly(o?.ReminderOffsetDays ?? d.ReminderOffsetDays ?? [-5, -1, 0, 3]),
         o?.EscalationDelayWorkingDays ?? d.EscalationDelayWorkingDays ?? 5,
-        o?.FinalEvaluationWorkingDays ?? d.FinalEvaluationWorkingDays ?? 20);
+        o?.FinalEvaluationWorkingDays ?? d.FinalEvaluationWorkingDays ?? 20)
+    {
+        PaymentWorkingDays = o?.PaymentWorkingDays ?? d.PaymentWorkingDays ?? 10,
+    };
 
     static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw Malformed($"thiếu trường {field}") : value;
