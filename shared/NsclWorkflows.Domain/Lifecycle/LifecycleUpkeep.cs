@@ -108,6 +108,7 @@ public static class LifecycleUpkeep
             LedgerIssues = state.LedgerIssues,
             LastLedgerRefusal = state.LastLedgerRefusal,
             SignedDecision = state.SignedDecision,
+            Payables = state.Payables,
         };
     }
 
