@@ -73,7 +73,10 @@ static class LifecycleScript
 
     public const string SignedPdfName = "quyet-dinh-da-ky.pdf";
 
-    /// <summary>Receipt, completeness, appraisal, approval, the signed decision, two check-ins submitted and accepted, final report, evaluation.</summary>
+    /// <summary>
+    /// Receipt, completeness, appraisal, approval, the signed decision, two check-ins submitted, accepted and paid, final
+    /// report, evaluation, the final payment.
+    /// </summary>
     public static readonly (ActionRequest Action, Func<Application, bool> Done)[] Steps =
     [
         (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
@@ -89,9 +92,21 @@ static class LifecycleScript
             }, a => a.Status == ApplicationStatus.InImplementation),
         (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 50 }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted),
         (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted),
+        (Payment("checkin-1"), a => a.Lifecycle.PayableOf("checkin-1")?.Payment is not null),
         (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 2", PercentDone = 100 }, a => a.Lifecycle.CheckIns[1].Status == CheckInStatus.Submitted),
         (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalEvaluation),
+        (Payment("checkin-2"), a => a.Lifecycle.PayableOf("checkin-2")?.Payment is not null),
         (new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Xong" }, a => a.Lifecycle.FinalReport is not null),
-        (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
+        (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalPayment),
+        (Payment("final"), a => a.Status == ApplicationStatus.Completed),
     ];
+
+    /// <summary>The accountant's payment of a payable of the 3 million approved: a third each (the final one the rest, also 1 million).</summary>
+    static ActionRequest Payment(string payableId) => new(LifecycleAction.RecordPayment, "accountant", "Accountant")
+    {
+        PayableId = payableId,
+        AmountVnd = 1_000_000,
+        PaidOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(NsclWorkflows.Domain.Calendar.DeadlinePlanner.VietnamOffset).DateTime),
+        TreasuryReference = $"KB-{payableId}",
+    };
 }
