@@ -94,7 +94,6 @@ export const ACTIONS = {
       });
     },
     body: (v) => ({ payableId: v.payableId, paidOn: v.paidOn, amountVnd: int(v.amountVnd), treasuryReference: v.treasuryReference, note: v.note || undefined }),
-    auditText: { PaymentRecorded: 'Chi trả kinh phí' },
   },
 };
 

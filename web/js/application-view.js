@@ -29,7 +29,7 @@ const KIND_TEXT = {
   NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
   DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công', ActionFailed: 'Thao tác bị lỗi hệ thống',
   InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Không ghi được vào sổ kinh phí',
-  DecisionSigned: 'Ban hành quyết định (đã ký)',
+  DecisionSigned: 'Ban hành quyết định (đã ký)', PaymentRecorded: 'Chi trả kinh phí',
 };
 
 export function nextStepText(view) {
