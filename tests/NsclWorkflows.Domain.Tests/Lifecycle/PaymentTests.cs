@@ -246,6 +246,29 @@ public sealed class PaymentTests
             (copy.Payment!.PaidOn, copy.Payment.AmountVnd, copy.Payment.TreasuryReference, copy.Payment.Note, copy.Payment.RecordedBy));
     }
 
+    [Fact]
+    public void Project_UnpaidPayablePastItsDueDate_IsOverdueAndTheReportCountsOnlyWhatWasPaid()
+    {
+        var a = Implementing();
+        Accept(a);
+        var payable = a.Lifecycle.Payables[0];
+        var calendar = VietnamStatutoryCalendar.FromEmbeddedData();
+        var due = DateOnly.FromDateTime(payable.DueUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+        var asOf = due.AddDays(7);
+
+        var unpaid = ProgrammeProgressProjection.Project([a], Catalogue, calendar, 2025, asOf);
+
+        var row = Assert.Single(unpaid.Overdue, o => o.What.StartsWith("Chi trả", StringComparison.Ordinal));
+        Assert.Equal(("Chi trả kinh phí đợt 1 (báo cáo định kỳ lần 1)", due, calendar.WorkingDaysBetween(due, asOf)), (row.What, row.DueDate, row.WorkingDaysOverdue));
+        Assert.Equal(0, Assert.Single(unpaid.Enterprises).DisbursedVnd);
+
+        Assert.True(Do(a, Pay(a, "checkin-1")).Applied);
+        var paid = ProgrammeProgressProjection.Project([a], Catalogue, calendar, 2025, asOf);
+
+        Assert.DoesNotContain(paid.Overdue, o => o.What.StartsWith("Chi trả", StringComparison.Ordinal));
+        Assert.Equal(Tranche, Assert.Single(paid.Enterprises).DisbursedVnd);
+    }
+
     /// <summary>The accountant's payment of <paramref name="payableId"/>: its whole amount, paid on the next step's (Vietnam) day.</summary>
     static ActionRequest Pay(Application a, string payableId) => new(LifecycleAction.RecordPayment, "Kế toán", "Accountant")
     {
