@@ -32,7 +32,7 @@ public sealed record ApplicationView(
     /// <summary>The persons nominated (expert training); null for other kinds.</summary>
     public IReadOnlyList<Nominee>? Nominees { get; init; }
 
-    /// <summary>When the step now waiting for a person is due.</summary>
+    /// <summary>When the step now waiting for a person is due (waiting only for the accountant's payments: the first payable's due-by date).</summary>
     public DateTimeOffset? NextDueUtc { get; init; }
 
     /// <summary>Actions the state allows and the caller may take (URL names).</summary>
@@ -63,7 +63,7 @@ public sealed record ApplicationView(
             Unit = lifecycle.Unit.Length == 0 ? null : lifecycle.Unit,
             OrganisationType = a.Submission.OrganisationType,
             Nominees = a.Submission.Nominees,
-            NextDueUtc = lifecycle.StepDueUtc,
+            NextDueUtc = lifecycle.StepDueUtc ?? lifecycle.OpenPayables.Select(p => (DateTimeOffset?)p.DueUtc).Min(), // waiting only for payments: the first due
             AllowedActions = allowed,
             Lifecycle = caller is { IsOfficer: true } ? LifecycleUpkeep.ForOfficers(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
             Version = lifecycle.Version,
