@@ -400,10 +400,16 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
         report.Lost.AddRange(Enumerable.Range(0, options.Applications).Where(i => !scripts.Values.Any(s => s.Index == i)).Select(i => $"script {i}: no 201"));
 
         // Workflows: none Failed, from the task hub's Instances table.
-        await foreach (var instance in tables.GetTableClient(Hub + "Instances").QueryAsync<TableEntity>(select: ["PartitionKey", "RuntimeStatus"]))
+        await foreach (var instance in tables.GetTableClient(Hub + "Instances").QueryAsync<TableEntity>(select: ["PartitionKey", "RuntimeStatus", "Output"]))
         {
             var status = instance.GetString("RuntimeStatus");
             report.Workflows[status ?? "?"] = report.Workflows.GetValueOrDefault(status ?? "?") + 1;
+            if (status == "Failed")
+            {
+                // Why, for the report (the campaign's Azurite is gone once it ends).
+                var output = instance.GetString("Output") ?? string.Empty;
+                report.FailedWorkflows.Add($"{instance.PartitionKey}: {output[..Math.Min(output.Length, 600)]}");
+            }
         }
 
         // E-mails: at most one per (application, event, occurrence, recipient); Unconfirmed records counted.
@@ -507,6 +513,9 @@ sealed class CampaignReport
     public List<string> AuditNotOnce { get; } = [];
 
     public Dictionary<string, int> Workflows { get; } = [];
+
+    /// <summary>Each failed workflow's instance id and the start of its failure details.</summary>
+    public List<string> FailedWorkflows { get; } = [];
 
     public int Emails { get; set; }
 
