@@ -52,8 +52,9 @@ public enum ApplicationStatus
     AwaitingDecisionSigning,
 
     /// <summary>
-    /// Evaluated (the final tranche, if any, committed and payable): waiting for the accountant to record the payments still
-    /// open; the file closes (Completed, or Failed for a failed evaluation) once the last is paid.
+    /// Evaluated (the final tranche, if any, committed and payable) or cancelled with a tranche owed: waiting for the
+    /// accountant to record the payments still open; the file closes (Completed, Failed for a failed evaluation, Cancelled)
+    /// once the last is paid.
     /// </summary>
     AwaitingFinalPayment,
 }

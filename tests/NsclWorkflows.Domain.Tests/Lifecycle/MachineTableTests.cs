@@ -131,7 +131,8 @@ public sealed class MachineTableTests
         t[("PaymentDue", "submit-check-in")] = stay;
         t[("PaymentDue", "request-extension")] = stay;
         t[("PaymentDue", "record-payment")] = new(ApplicationStatus.InImplementation, [(BudgetMovementKind.Disburse, Tranche)], [NotificationEvent.PaymentRecorded]);
-        t[("PaymentDue", "cancel")] = new(ApplicationStatus.Cancelled, [(BudgetMovementKind.Release, Amount - Tranche)], [NotificationEvent.Cancelled]);
+        // Cancelled with check-in 1's tranche owed: the rest is released, the file waits for that payment, then is Cancelled.
+        t[("PaymentDue", "cancel")] = new(ApplicationStatus.AwaitingFinalPayment, [(BudgetMovementKind.Release, Amount - Tranche)], [NotificationEvent.Cancelled]);
 
         // After both check-ins: two tranches committed, one left reserved.
         var cancelRest = new Expected(ApplicationStatus.Cancelled, [(BudgetMovementKind.Release, Amount - (2 * Tranche))], [NotificationEvent.Cancelled]);

@@ -199,6 +199,25 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public void Apply_CancelledWithATrancheOwed_WaitsForItsPaymentThenIsCancelled()
+    {
+        var a = Implementing();
+        Accept(a);
+        var cancel = Next(a, new ActionRequest(LifecycleAction.Cancel, "Lãnh đạo", "Leader") { Note = "Doanh nghiệp ngừng thực hiện" });
+
+        var moves = machine.LedgerMovesFor(a, cancel);
+        Assert.True(machine.Apply(a, cancel).Result.Applied);
+
+        Assert.Equal([(BudgetMovementKind.Release, Amount - Tranche)], moves.Select(m => (m.Kind, m.AmountVnd)));
+        Assert.Equal(ApplicationStatus.AwaitingFinalPayment, a.Status);
+        Assert.Equal([LifecycleAction.RecordPayment], LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle)));
+        Assert.True(Do(a, Pay(a, "checkin-1")).Applied);
+        Assert.Equal(ApplicationStatus.Cancelled, a.Status);
+        Assert.Equal((Tranche, Tranche), (a.Lifecycle.CommittedVnd, a.Lifecycle.DisbursedVnd));
+        Assert.Empty(a.Lifecycle.OpenTasks);
+    }
+
+    [Fact]
     public void ResultOf_UnpaidPayable_RemindsTheAccountantsThenEscalatesAtItsDueDate()
     {
         var a = Implementing();

@@ -10,7 +10,7 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// date paid, the amount (the payable's whole amount: partial payments are not taken), the treasury's reference (số chứng
 /// từ, mã giao dịch Kho bạc) and a note for officers. The payment disburses the tranche in the ledger (one movement per
 /// payable) and the enterprise is told. A file waiting for its last payment (<see cref="ApplicationStatus.AwaitingFinalPayment"/>)
-/// closes with it, as its evaluation decided (Completed or Failed).
+/// closes with it, as decided before: Completed or Failed by its evaluation, Cancelled when it was cancelled.
 /// </summary>
 public sealed class RecordPayment() : ActionDefinition<RecordPayment.Body, RecordPayment.Payload>(LifecycleAction.RecordPayment, "record-payment", Actor.Accountant,
     Read)
@@ -144,9 +144,10 @@ public sealed class RecordPayment() : ActionDefinition<RecordPayment.Body, Recor
         var detail = $"Đã chi trả {payable.Name}: {Money(payable.AmountVnd)}, ngày {Day(paidOn)}.";
         if (c.Application.Status == ApplicationStatus.AwaitingFinalPayment && !state.OpenPayables.Any())
         {
-            var passed = state.Evaluation?.Passed == true;
-            c.Close(passed ? ApplicationStatus.Completed : ApplicationStatus.Failed, state.ClosingReason);
-            detail += passed ? " Đã chi trả đủ kinh phí; nhiệm vụ hoàn thành." : " Đã chi trả đủ kinh phí đã cam kết; hồ sơ kết thúc.";
+            // Closed as decided before: evaluated (passed or failed), or cancelled with a tranche owed.
+            var closed = state.Evaluation is { } evaluation ? evaluation.Passed ? ApplicationStatus.Completed : ApplicationStatus.Failed : ApplicationStatus.Cancelled;
+            c.Close(closed, state.ClosingReason);
+            detail += closed == ApplicationStatus.Completed ? " Đã chi trả đủ kinh phí; nhiệm vụ hoàn thành." : " Đã chi trả đủ kinh phí đã cam kết; hồ sơ kết thúc.";
         }
 
         return c.Decision(c.Audit(request, AuditKinds.PaymentRecorded, detail));
