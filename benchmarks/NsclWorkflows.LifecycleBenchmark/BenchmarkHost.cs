@@ -73,11 +73,18 @@ static class LifecycleScript
 
     public const string SignedPdfName = "quyet-dinh-da-ky.pdf";
 
-    /// <summary>Receipt, completeness, appraisal, approval, the signed decision, two check-ins submitted and accepted, final report, evaluation.</summary>
+    /// <summary>
+    /// Receipt, completeness, appraisal, approval, the signed decision, two check-ins submitted, accepted and paid, final
+    /// report, evaluation, the final payment.
+    /// </summary>
+    /// <summary>A whole appraisal sheet against the catalogue's rubric (80% of each maximum: a pass).</summary>
+    static readonly IReadOnlyList<CriterionScore> PassingSheet =
+        [.. EmbeddedCatalogue.Load().Rubrics.Single(r => r.Id == "nscl-tham-dinh").Criteria.Select(c => new CriterionScore(c.Id, c.MaxScore * 0.8m, c.MaxScore))];
+
     public static readonly (ActionRequest Action, Func<Application, bool> Done)[] Steps =
     [
         (new(LifecycleAction.AcceptCompleteness, "officer", "Officer"), a => a.Status == ApplicationStatus.UnderAppraisal),
-        (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = [new CriterionScore("A", 8, 10)] },
+        (new(LifecycleAction.SubmitAppraisal, "appraiser", "Appraiser") { Positive = true, AmountVnd = 3_000_000, Scores = PassingSheet },
             a => a.Status == ApplicationStatus.AwaitingApproval),
         (new(LifecycleAction.Approve, "leader", "Leader") { AmountVnd = 3_000_000, BudgetYear = 2025 }, a => a.Status == ApplicationStatus.AwaitingDecisionSigning),
         (new(LifecycleAction.RecordSignedDecision, "leader", "Leader")
@@ -89,9 +96,21 @@ static class LifecycleScript
             }, a => a.Status == ApplicationStatus.InImplementation),
         (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 1", PercentDone = 50 }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted),
         (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted),
+        (Payment("checkin-1"), a => a.Lifecycle.PayableOf("checkin-1")?.Payment is not null),
         (new(LifecycleAction.SubmitCheckIn, "enterprise", "Enterprise") { Note = "Kỳ 2", PercentDone = 100 }, a => a.Lifecycle.CheckIns[1].Status == CheckInStatus.Submitted),
         (new(LifecycleAction.ReviewCheckIn, "officer", "Officer") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalEvaluation),
+        (Payment("checkin-2"), a => a.Lifecycle.PayableOf("checkin-2")?.Payment is not null),
         (new(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Xong" }, a => a.Lifecycle.FinalReport is not null),
-        (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.Completed),
+        (new(LifecycleAction.Evaluate, "leader", "Leader") { Positive = true }, a => a.Status == ApplicationStatus.AwaitingFinalPayment),
+        (Payment("final"), a => a.Status == ApplicationStatus.Completed),
     ];
+
+    /// <summary>The accountant's payment of a payable of the 3 million approved: a third each (the final one the rest, also 1 million).</summary>
+    static ActionRequest Payment(string payableId) => new(LifecycleAction.RecordPayment, "accountant", "Accountant")
+    {
+        PayableId = payableId,
+        AmountVnd = 1_000_000,
+        PaidOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(NsclWorkflows.Domain.Calendar.DeadlinePlanner.VietnamOffset).DateTime),
+        TreasuryReference = $"KB-{payableId}",
+    };
 }

@@ -242,6 +242,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Email__Recipients__5__Unit: '*'
     Nscl__Email__Recipients__5__Role: 'DirectorsOffice'
     Nscl__Email__Recipients__5__Addresses__0: officerMailbox
+    // The unit's accountants (kế toán), reminded of payable tranches.
+    Nscl__Email__Recipients__6__Unit: '*'
+    Nscl__Email__Recipients__6__Role: 'Accountant'
+    Nscl__Email__Recipients__6__Addresses__0: officerMailbox
     // Whom enterprises contact about their files (shown in their e-mails); one entry per unit (…__1__) in the portal or here.
     Nscl__Email__UnitContacts__0__Unit: '*'
     Nscl__Email__UnitContacts__0__Name: unitContactName

@@ -1,6 +1,6 @@
 // Acceptance (a): an enterprise submits with an attachment → an officer finds it in the inbox and asks for more →
 // the enterprise resubmits → appraisal → approval → a check-in, accepted → final report → evaluation passed →
-// completed; the dashboard's amounts follow. Support kind expert-training: one check-in, at most 20.000.000 đồng.
+// the accountant records each payment → completed; the dashboard's amounts follow. Support kind expert-training: one check-in, at most 20.000.000 đồng.
 // First, the Admin records this year's allocation of an item through the dashboard.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -234,14 +234,30 @@ test('an application goes from the form to completed through the pages', async (
     await officer.goto(detail);
     await act(officer, 'review-check-in', async () => {}, 'Doanh nghiệp nộp báo cáo tổng kết');
 
+    // The accepted report's tranche is payable, not paid: the accountant records the payment (the amount prefilled).
+    const accepted = await budgetRow(officer);
+    assert.equal(accepted.disbursed, before.disbursed, 'an accepted report pays nothing by itself');
+    await officer.goto(detail);
+    await actRecorded(officer, 'record-payment', async (f) => {
+      assert.equal(await f.getByLabel('Số tiền chi trả (đồng)').inputValue(), String(AMOUNT / 2), 'the payable\'s amount is prefilled');
+      await f.getByLabel('Số chứng từ, mã giao dịch Kho bạc').fill('KB-2025-000123');
+    }, 'PaymentRecorded');
+    await officer.locator('#payables li[data-paid="true"]', { hasText: 'KB-2025-000123' }).waitFor();
+    assert.equal((await budgetRow(officer)).disbursed, before.disbursed + AMOUNT / 2, 'the payment disburses the tranche');
+    await officer.goto(detail);
+
     // Final report, evaluation: completed.
     await page.reload();
     await act(page, 'submit-final-report', (f) => f.getByLabel('Kết quả thực hiện').fill('Được cấp chứng nhận chuyên gia năng suất.'), 'Hội đồng đánh giá nghiệm thu');
     await officer.reload();
-    await act(officer, 'evaluate', async () => {}, 'Hoàn thành (đạt)');
+    await act(officer, 'evaluate', async () => {}, 'Kế toán chi trả kinh phí còn lại');
+    await act(officer, 'record-payment', (f) => f.getByLabel('Số chứng từ, mã giao dịch Kho bạc').fill('KB-2025-000456'), 'Hoàn thành (đạt)');
     await page.reload();
     await page.locator('[data-fact="Trạng thái"]', { hasText: 'Hoàn thành (đạt)' }).waitFor();
     await page.locator('.timeline li[data-kind="EvaluationPassed"]').waitFor();
+    // The enterprise sees both payments, their amounts and dates, not the treasury's references.
+    assert.equal(await page.locator('#payables li[data-paid="true"]').count(), 2);
+    assert.doesNotMatch(await page.locator('#payables').textContent(), /KB-2025/);
 
     // The Department's documents: the enterprise gets its decision and the minutes (never the appraisal record) and
     // downloads a real Word file; the officer also sees the appraisal record.

@@ -1,6 +1,6 @@
 // The lifecycle actions as forms: Vietnamese labels, the fields of each action's JSON body (README, "The application
 // lifecycle"), and how the form's values become that body. Only the actions the view's allowedActions lists are shown.
-import { el, notify } from './dom.js';
+import { el, notify, vnd, date } from './dom.js';
 import { field, errorSummary, showErrors, clearErrors } from './forms.js';
 import { api, uploadAttachment, ApiError } from './api.js';
 
@@ -80,7 +80,39 @@ export const ACTIONS = {
     body: (v) => ({ signedOn: v.signedOn, signerName: v.signerName, signerTitle: v.signerTitle }),
     fileInto: 'signedFile', // the uploaded PDF's stored name goes in this field (not in attachments); the system gives the number
   },
+  'record-payment': {
+    title: 'Ghi nhận chi trả kinh phí',
+    // The open payables of the view: the amount is the chosen payable's whole amount (partial payments are not taken).
+    fields: ({ view }) => {
+      const open = openPayables(view);
+      return [
+        { name: 'payableId', label: 'Đợt kinh phí được chi trả', type: 'select', required: true,
+          options: open.map((p) => [p.id, `${payableName(p)}: ${vnd(p.amountVnd)} (hạn chi trả ${date(p.dueUtc)})`]) },
+        { name: 'paidOn', label: 'Ngày chi trả', type: 'date', required: true, value: today(), max: today() },
+        { ...amount('Số tiền chi trả (đồng)', true), value: open[0] ? String(open[0].amountVnd) : undefined },
+        { name: 'treasuryReference', label: 'Số chứng từ, mã giao dịch Kho bạc', required: true, maxlength: 100 },
+        note(false, 'Ghi chú (chỉ cán bộ xem được)'),
+      ];
+    },
+    setup: (form, view) => {
+      const open = openPayables(view);
+      form.elements.payableId?.addEventListener('change', () => {
+        const chosen = open.find((p) => p.id === form.elements.payableId.value);
+        if (chosen) form.elements.amountVnd.value = String(chosen.amountVnd);
+      });
+    },
+    body: (v) => ({ payableId: v.payableId, paidOn: v.paidOn, amountVnd: int(v.amountVnd), treasuryReference: v.treasuryReference, note: v.note || undefined }),
+  },
 };
+
+/** The payables of a view not paid yet, oldest first. */
+export function openPayables(view) { return (view?.lifecycle?.payables ?? []).filter((p) => !p.payment); }
+
+/** How a payable is named: "Đợt 1 (báo cáo định kỳ lần 1)", "Đợt cuối (nghiệm thu)". */
+export function payableName(p) { return p.checkIn ? `Đợt ${p.checkIn} (báo cáo định kỳ lần ${p.checkIn})` : 'Đợt cuối (nghiệm thu)'; }
+
+/** Today's date in Đà Nẵng (yyyy-MM-dd), the latest a payment may be dated. */
+function today() { return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10); }
 
 /** How the history names the entries an action records (auditText of its spec), beside the lifecycle's own (application-view.js). */
 export const AUDIT_TEXT = Object.assign({}, ...Object.values(ACTIONS).map((spec) => spec.auditText ?? {}));
@@ -118,8 +150,8 @@ function int(text) { return text === '' || text === undefined ? undefined : Math
  * version: the view's version, sent as If-Match so an action taken on a file someone has changed since is refused
  * (412); onStale(problem) then reloads the page (see staleNotice).
  */
-export function actionForms(applicationId, allowedActions, caller, onDone, { version, onStale, rubrics } = {}) {
-  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone, { version, onStale, rubrics }));
+export function actionForms(applicationId, allowedActions, caller, onDone, { version, onStale, rubrics, view } = {}) {
+  return allowedActions.filter((a) => ACTIONS[a]).map((name) => actionForm(applicationId, name, caller, onDone, { version, onStale, rubrics, view }));
 }
 
 /** What changed between the view a person acted on and the file now (after a 412 stale_version). */
@@ -129,9 +161,10 @@ export function staleNotice(before, now) {
   return `Hồ sơ vừa được cập nhật trước thao tác của bạn: ${what}. Thao tác của bạn chưa được thực hiện; trang đã được tải lại, vui lòng xem lại rồi thao tác lại nếu vẫn cần.`;
 }
 
-function actionForm(applicationId, name, caller, onDone, { version, onStale, rubrics }) {
+function actionForm(applicationId, name, caller, onDone, { version, onStale, rubrics, view }) {
   const spec = ACTIONS[name];
-  const ctx = { rubrics };
+  // What a form may be built from: the kind's rubrics (score sheets), the view (open payables).
+  const ctx = { rubrics, view };
   const fields = typeof spec.fields === 'function' ? spec.fields(ctx) : spec.fields;
   const status = el('p', { class: 'notice', role: 'status', hidden: true });
   const form = el('form', { class: 'action-form', novalidate: true, dataset: { action: name } },
@@ -139,6 +172,7 @@ function actionForm(applicationId, name, caller, onDone, { version, onStale, rub
     fields.map((f) => (f.type === 'note' ? el('p', { class: 'hint', dataset: { rubric: f.name } }, f.text) : field(name, f))),
     el('button', { type: 'submit', class: spec.danger ? 'button danger' : 'button' }, spec.title),
     status);
+  spec.setup?.(form, view);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);

@@ -3,7 +3,7 @@
 import { el, clear, notify, vnd, date, dateTime } from './dom.js';
 import { api, download, downloadAttachment, uploadAttachment, ApiError } from './api.js';
 import { field } from './forms.js';
-import { AUDIT_TEXT } from './actions.js';
+import { AUDIT_TEXT, payableName } from './actions.js';
 
 const NEXT_STEP = {
   Submitted: 'Hệ thống đang tiếp nhận hồ sơ',
@@ -15,6 +15,7 @@ const NEXT_STEP = {
   InImplementation: 'Doanh nghiệp thực hiện nhiệm vụ và báo cáo tiến độ',
   AwaitingFinalEvaluation: 'Báo cáo tổng kết và đánh giá nghiệm thu',
   AwaitingDecisionSigning: 'Lãnh đạo Sở ký, ban hành quyết định phê duyệt',
+  AwaitingFinalPayment: 'Kế toán chi trả kinh phí còn lại',
 };
 
 const KIND_TEXT = {
@@ -28,7 +29,7 @@ const KIND_TEXT = {
   NotificationFailed: 'Gửi thư không thành công', AccessLinkRotated: 'Cấp lại đường liên kết',
   DocumentFailed: 'Lập văn bản không thành công', DocumentReissued: 'Đã lập lại văn bản', InboxFailed: 'Cập nhật hộp việc không thành công', ActionFailed: 'Thao tác bị lỗi hệ thống',
   InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Không ghi được vào sổ kinh phí',
-  DecisionSigned: 'Ban hành quyết định (đã ký)',
+  DecisionSigned: 'Ban hành quyết định (đã ký)', PaymentRecorded: 'Chi trả kinh phí',
 };
 
 export function nextStepText(view) {
@@ -68,6 +69,14 @@ export function summary(view, kindName) {
   if (lifecycle.integratedFundingFrom) rows.push(['Nguồn kinh phí', `Kinh phí lồng ghép từ ${lifecycle.integratedFundingFrom}`]);
   if (lifecycle.approval) rows.push(['Kinh phí được duyệt', vnd(lifecycle.approval.amountVnd)]);
   if (lifecycle.disbursedVnd) rows.push(['Đã giải ngân', vnd(lifecycle.disbursedVnd)]);
+  if (lifecycle.payables?.length) {
+    // Officers see the treasury reference and the accountant's note; the enterprise amounts, dates and whether paid.
+    rows.push(['Chi trả kinh phí', el('ul', { id: 'payables' }, lifecycle.payables.map((p) => el('li', { dataset: { payable: p.id, paid: p.payment ? 'true' : 'false' } },
+      `${payableName(p)}: ${vnd(p.amountVnd)} — `,
+      p.payment
+        ? `đã chi trả ngày ${date(p.payment.paidOn)}${p.payment.treasuryReference ? ` (chứng từ ${p.payment.treasuryReference})` : ''}${p.payment.note ? `; ${p.payment.note}` : ''}`
+        : `chờ chi trả, hạn ${date(p.dueUtc)}`)))]);
+  }
   if (lifecycle.rejectionReason) rows.push(['Lý do không phê duyệt', lifecycle.rejectionReason]);
   if (lifecycle.closingReason) rows.push(['Lý do kết thúc', lifecycle.closingReason]);
   const open = (lifecycle.supplementations ?? []).at(-1);

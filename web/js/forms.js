@@ -25,7 +25,7 @@ export function field(prefix, spec) {
     return group;
   } else {
     control = el('input', { ...common, type: spec.type ?? 'text', min: spec.min, max: spec.max, step: spec.step, value: spec.value,
-      accept: spec.accept, multiple: spec.multiple, autocomplete: spec.autocomplete, inputmode: spec.inputmode, pattern: spec.pattern });
+      accept: spec.accept, multiple: spec.multiple, autocomplete: spec.autocomplete, inputmode: spec.inputmode, pattern: spec.pattern, maxlength: spec.maxlength });
   }
   return el('div', { class: 'field', dataset: { field: spec.name } },
     el('label', { for: id }, spec.label, spec.required ? el('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : ''),

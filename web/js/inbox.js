@@ -12,7 +12,8 @@ import { exportButtons } from './exports.js';
 // The task steps the API filters by (StatusTable.TaskSteps; a test holds the two equal).
 const STEPS = [['', 'Tất cả'], ['CompletenessReview', 'Kiểm tra tính đầy đủ, hợp lệ'], ['Appraisal', 'Thẩm định'], ['Approval', 'Phê duyệt'],
   ['DecisionSigning', 'Ký, ban hành quyết định'], ['CheckInReview', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
-  ['ExtensionDecision', 'Quyết định gia hạn'], ['FinalEvaluation', 'Đánh giá, nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết']];
+  ['ExtensionDecision', 'Quyết định gia hạn'], ['FinalEvaluation', 'Đánh giá, nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết'],
+  ['Payment', 'Chi trả kinh phí']];
 const root = $('#inbox');
 const filters = $('#filters');
 const status = $('#page-status');

@@ -81,7 +81,7 @@ async function render(view) {
     const before = signature(view);
     await render(await waitForChange(load, (v) => signature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
-  }, { version: view.version, rubrics: kinds.find((k) => k.id === view.supportKindId)?.rubrics, onStale: async () => {
+  }, { version: view.version, view, rubrics: kinds.find((k) => k.id === view.supportKindId)?.rubrics, onStale: async () => {
     const now = await load();
     await render(now);
     notify(status, staleNotice(view, now), 'error');

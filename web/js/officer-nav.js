@@ -5,7 +5,7 @@ import { officer, signOut, loadSession } from './session.js';
 import { config } from '../config.js';
 
 // How the bar names a role and a unit (the sign-in carries their codes).
-const ROLE_TEXT = { Officer: 'Chuyên viên', Appraiser: 'Thẩm định', Leader: 'Lãnh đạo', Admin: 'Quản trị' };
+const ROLE_TEXT = { Officer: 'Chuyên viên', Appraiser: 'Thẩm định', Leader: 'Lãnh đạo', Accountant: 'Kế toán', Admin: 'Quản trị' };
 const UNIT_TEXT = { skhcn: 'Sở Khoa học và Công nghệ', sct: 'Sở Công Thương', snnptnt: 'Sở Nông nghiệp và PTNT' };
 
 /** "Chuyên viên, Thẩm định": every officer is a Chuyên viên; unknown codes are shown as they are. */

@@ -20,7 +20,7 @@ function developmentForm() {
     el('p', { class: 'notice notice-info' }, 'Môi trường phát triển: đăng nhập thử, không cần mật khẩu. Khi triển khai, cán bộ đăng nhập bằng tài khoản của Sở (Microsoft Entra ID hoặc hệ thống đăng nhập của thành phố).'),
     field('signin', { name: 'name', label: 'Tên đăng nhập (không dấu)', required: true, pattern: '[A-Za-z0-9._\\-]+', value: current?.name ?? '', hint: 'Ví dụ: nguyen.van.an' }),
     el('fieldset', {}, el('legend', {}, 'Vai trò (mọi cán bộ có vai trò Chuyên viên)'),
-      [['Appraiser', 'Thẩm định'], ['Leader', 'Lãnh đạo'], ['Admin', 'Quản trị (mọi vai trò, mọi đơn vị)']].map(([value, text]) =>
+      [['Appraiser', 'Thẩm định'], ['Leader', 'Lãnh đạo'], ['Accountant', 'Kế toán'], ['Admin', 'Quản trị (mọi vai trò, mọi đơn vị)']].map(([value, text]) =>
         el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'roles', value, checked: current?.roles?.includes(value) }), ' ', text))),
     field('signin', { name: 'unit', label: 'Đơn vị', type: 'select', options: [['skhcn', 'Sở Khoa học và Công nghệ'], ['sct', 'Sở Công Thương'], ['snnptnt', 'Sở Nông nghiệp và PTNT']] }),
     el('button', { type: 'submit', class: 'button' }, 'Đăng nhập'));

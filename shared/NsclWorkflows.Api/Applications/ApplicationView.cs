@@ -38,7 +38,7 @@ public sealed record ApplicationView(
     /// </summary>
     public ApplicantProfileView? Profile { get; init; }
 
-    /// <summary>When the step now waiting for a person is due.</summary>
+    /// <summary>When the step now waiting for a person is due (waiting only for the accountant's payments: the first payable's due-by date).</summary>
     public DateTimeOffset? NextDueUtc { get; init; }
 
     /// <summary>Actions the state allows and the caller may take (URL names).</summary>
@@ -70,7 +70,7 @@ public sealed record ApplicationView(
             OrganisationType = a.Submission.OrganisationType,
             Nominees = a.Submission.Nominees,
             Profile = ApplicantProfileView.From(a.Submission, ApplicationForm.Shipped),
-            NextDueUtc = lifecycle.StepDueUtc,
+            NextDueUtc = lifecycle.StepDueUtc ?? lifecycle.OpenPayables.Select(p => (DateTimeOffset?)p.DueUtc).Min(), // waiting only for payments: the first due
             AllowedActions = allowed,
             Lifecycle = caller is { IsOfficer: true } ? LifecycleUpkeep.ForOfficers(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),
             Version = lifecycle.Version,

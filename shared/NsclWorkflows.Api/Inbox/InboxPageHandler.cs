@@ -31,7 +31,7 @@ public sealed class InboxPageHandler(IInboxReader inbox, OfficerAuthenticator of
             return ApiProblem.UnauthorizedProblem();
         }
 
-        var roles = new[] { OfficerRoles.Officer, OfficerRoles.Appraiser, OfficerRoles.Leader }.Where(officer.IsIn).ToList();
+        var roles = new[] { OfficerRoles.Officer, OfficerRoles.Appraiser, OfficerRoles.Leader, OfficerRoles.Accountant }.Where(officer.IsIn).ToList();
         var units = officer.IsAdmin ? Units.All : [officer.Unit];
         var scopes = units.SelectMany(u => roles.Select(r => new InboxScope(u, r))).ToList();
 

@@ -26,11 +26,15 @@ public static class OfficerRoles
     public const string Leader = "Leader";
     public const string Admin = "Admin";
 
+    /// <summary>The unit's accountant (kế toán): records payments of payable tranches.</summary>
+    public const string Accountant = "Accountant";
+
     /// <summary>The role an officer needs to take an action of <paramref name="actor"/> (not for the enterprise's actions).</summary>
     public static string For(Domain.Lifecycle.Actor actor) => actor switch
     {
         Domain.Lifecycle.Actor.Appraiser => Appraiser,
         Domain.Lifecycle.Actor.Leader => Leader,
+        Domain.Lifecycle.Actor.Accountant => Accountant,
         _ => Officer,
     };
 }

@@ -53,4 +53,11 @@ public enum ApplicationStatus
     /// numbered in the decision register; the enterprise is told, and implementation starts, once it is recorded.
     /// </summary>
     AwaitingDecisionSigning,
+
+    /// <summary>
+    /// Evaluated (the final tranche, if any, committed and payable) or cancelled with a tranche owed: waiting for the
+    /// accountant to record the payments still open; the file closes (Completed, Failed for a failed evaluation, Cancelled)
+    /// once the last is paid.
+    /// </summary>
+    AwaitingFinalPayment,
 }

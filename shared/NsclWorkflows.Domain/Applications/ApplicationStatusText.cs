@@ -20,6 +20,7 @@ public static class ApplicationStatusText
         ApplicationStatus.Withdrawn => "Đã rút hồ sơ",
         ApplicationStatus.Cancelled => "Đã hủy nhiệm vụ",
         ApplicationStatus.AwaitingDecisionSigning => "Chờ ký, ban hành quyết định",
+        ApplicationStatus.AwaitingFinalPayment => "Chờ chi trả kinh phí còn lại",
         _ => status.ToString(),
     };
 }

@@ -98,4 +98,7 @@ public static class AuditKinds
 
     /// <summary>The signed approval decision was recorded with its number from the decision register; implementation starts.</summary>
     public const string DecisionSigned = "DecisionSigned";
+
+    /// <summary>The accountant recorded the payment of a payable tranche (its treasury reference); it is disbursed in the ledger.</summary>
+    public const string PaymentRecorded = "PaymentRecorded";
 }

@@ -73,5 +73,6 @@ internal static class CatalogueFileModel
         int? EscalationDelayWorkingDays,
         int? FinalEvaluationWorkingDays,
         int? AppraisersRequired = null,
-        int? DecisionSigningWorkingDays = null);
+        int? DecisionSigningWorkingDays = null,
+        int? PaymentWorkingDays = null);
 }

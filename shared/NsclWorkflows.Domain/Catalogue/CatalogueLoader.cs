@@ -236,6 +236,7 @@ public static class CatalogueLoader
     {
         AppraisersRequired = o?.AppraisersRequired ?? d.AppraisersRequired ?? 1,
         DecisionSigningWorkingDays = o?.DecisionSigningWorkingDays ?? d.DecisionSigningWorkingDays ?? 5,
+        PaymentWorkingDays = o?.PaymentWorkingDays ?? d.PaymentWorkingDays ?? 10,
     };
 
     static string Required(string? value, string field) =>

@@ -20,4 +20,7 @@ public sealed record WorkflowPolicy(
 
     /// <summary>Working days for a leader to record the signed approval decision after approving (then escalated). Default 5.</summary>
     public int DecisionSigningWorkingDays { get; init; } = 5;
+
+    /// <summary>Working days for the accountant to pay a payable tranche (its due-by date; reminded before, then escalated). Default 10.</summary>
+    public int PaymentWorkingDays { get; init; } = 10;
 }

@@ -81,6 +81,15 @@ public sealed record ActionRequest(
     /// event, from the store, or both. Null: raised before actions were kept (taken as before).
     /// </summary>
     public string? ActionId { get; init; }
+
+    /// <summary>Payment: the payable tranche paid (<see cref="PayableRecord.Id"/>: "checkin-1", "final").</summary>
+    public string? PayableId { get; init; }
+
+    /// <summary>Payment: the date it was paid (Vietnam local date).</summary>
+    public DateOnly? PaidOn { get; init; }
+
+    /// <summary>Payment: the treasury's reference (số chứng từ, mã giao dịch Kho bạc).</summary>
+    public string? TreasuryReference { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

@@ -18,6 +18,43 @@ internal sealed class Deadlines(ProgrammeCatalogue catalogue, DeadlinePlanner pl
     /// </summary>
     public DateTimeOffset? NextDeadline(Application a)
     {
+        var step = StepDeadline(a);
+        var payment = PaymentDeadline(a)?.At;
+        return step is null ? payment : payment is null ? step : payment < step ? payment : step;
+    }
+
+    /// <summary>
+    /// The open payable whose escalation comes first, and when: its due-by date, then every escalation delay again (while
+    /// the file is open: a closed file has no task).
+    /// </summary>
+    public (PayableRecord Payable, DateTimeOffset At)? PaymentDeadline(Application a)
+    {
+        if (StatusTable.WaitOf(a) is null)
+        {
+            return null;
+        }
+
+        var delay = Math.Max(1, PolicyOf(a).EscalationDelayWorkingDays);
+        (PayableRecord Payable, DateTimeOffset At)? first = null;
+        foreach (var payable in a.Lifecycle.OpenPayables)
+        {
+            var at = payable.DueUtc;
+            for (var i = 0; i < payable.Escalations; i++)
+            {
+                at = planner.WorkingDaysFrom(at, delay);
+            }
+
+            if (first is null || at < first.Value.At)
+            {
+                first = (payable, at);
+            }
+        }
+
+        return first;
+    }
+
+    DateTimeOffset? StepDeadline(Application a)
+    {
         var state = a.Lifecycle;
         if (StatusTable.WaitOf(a) is not { } wait || state.StepDueUtc is not { } due)
         {
@@ -39,8 +76,40 @@ internal sealed class Deadlines(ProgrammeCatalogue catalogue, DeadlinePlanner pl
         return at;
     }
 
-    /// <summary>Reminders of the current step at the policy's offsets from its due time, up to the next deadline.</summary>
+    /// <summary>
+    /// Reminders of the current step at the policy's offsets from its due time, up to the next deadline, and of each open
+    /// payable not yet escalated at the offsets up to its due-by day (an officers' task: none after it).
+    /// </summary>
     public List<Nudge> NudgesOf(Application a, DateTimeOffset? nextDeadline)
+    {
+        var nudges = StepNudges(a, StepDeadline(a));
+        if (StatusTable.WaitOf(a) is null)
+        {
+            return nudges;
+        }
+
+        foreach (var payable in a.Lifecycle.OpenPayables.Where(p => p.Escalations == 0))
+        {
+            foreach (var offset in PolicyOf(a).ReminderOffsetDays.Where(o => o <= 0).Order())
+            {
+                var at = planner.ReminderAt(payable.DueUtc, offset);
+                if (at >= payable.DueUtc || at <= a.UpdatedAtUtc)
+                {
+                    continue;
+                }
+
+                var facts = StatusTable.PaymentReminder.FactsOf(a).Append((NotificationFacts.PaymentName, payable.Name))
+                    .Append((NotificationFacts.PayableAmountVnd, Facts.Raw(payable.AmountVnd))).Append((NotificationFacts.DueDate, Facts.Iso(payable.DueUtc))).ToArray();
+                nudges.Add(new Nudge(at, Facts.Request(a, StatusTable.PaymentReminder.EventAt(offset), $"payment-{payable.Id}-reminder{offset:+0;-0;0}",
+                    StatusTable.PaymentReminder.Audience, facts)));
+            }
+        }
+
+        // The workflow sends the reminders before it acts on the next deadline: one due after it comes with the result after.
+        return [.. nudges.Where(n => nextDeadline is null || n.AtUtc < nextDeadline.Value)];
+    }
+
+    List<Nudge> StepNudges(Application a, DateTimeOffset? nextDeadline)
     {
         var state = a.Lifecycle;
         if (nextDeadline is null || state.StepDueUtc is not { } due || state.StepEscalations > 0
@@ -86,6 +155,8 @@ internal sealed class Deadlines(ProgrammeCatalogue catalogue, DeadlinePlanner pl
         {
             tasks.Add(new OpenTask(side.Task.Role, side.Task.Step, state.StepDueUtc));
         }
+
+        tasks.AddRange(state.OpenPayables.Select(p => new OpenTask(StatusTable.PaymentTask.Role, StatusTable.PaymentTask.Step, p.DueUtc)));
 
         return tasks;
     }

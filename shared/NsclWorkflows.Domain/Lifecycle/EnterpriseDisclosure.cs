@@ -15,6 +15,7 @@ namespace NsclWorkflows.Domain.Lifecycle;
 ///   notes (the completeness officer's note, budget refusals, escalations, failed e-mails, ignored actions) do not;</item>
 /// <item>attachments: all of the application's files, an officer's shown as added by "Cán bộ xử lý hồ sơ" (except, while
 ///   the file waits for its signed decision, the officers' files: <see cref="ShowsAttachment"/>);</item>
+/// <item>payables: amounts, dates and whether paid; not the treasury reference, the accountant's note or escalations;</item>
 /// <item>anything this rule does not name (a new audit kind) is not shown: it fails closed.</item>
 /// </list>
 /// Officers of the unit see everything. Pure functions: the stored records are never changed.
@@ -29,6 +30,7 @@ public static class EnterpriseDisclosure
     {
         "Appraiser" => "Hội đồng thẩm định",
         "Leader" => "Lãnh đạo Sở",
+        "Accountant" => "Kế toán",
         "Admin" => "Quản trị hệ thống",
         _ => "Cán bộ xử lý hồ sơ",
     };
@@ -79,6 +81,7 @@ public static class EnterpriseDisclosure
             DisbursedVnd = state.DisbursedVnd,
             ClosingReason = state.ClosingReason,
             SignedDecision = state.SignedDecision is { } signed ? signed with { RecordedBy = RoleLabel("Leader") } : null,
+            Payables = [.. state.Payables.Select(Payable)],
         };
     }
 
@@ -116,6 +119,7 @@ public static class EnterpriseDisclosure
             case AuditKinds.Cancelled:
             case AuditKinds.AccessLinkRotated:
             case AuditKinds.DecisionSigned:
+            case AuditKinds.PaymentRecorded:
                 return ByRole(entry);
 
             // The officer's note on completeness is internal: the fact is shown, not the note.
@@ -173,6 +177,17 @@ public static class EnterpriseDisclosure
         ReviewedBy = c.ReviewedBy is null ? null : RoleLabel(null),
         AcceptedAtUtc = c.AcceptedAtUtc,
         TrancheVnd = c.TrancheVnd,
+    };
+
+    /// <summary>A payable as the enterprise sees it: amounts, dates and whether paid; not the treasury reference, the accountant's note or escalations.</summary>
+    static PayableRecord Payable(PayableRecord p) => new()
+    {
+        Id = p.Id,
+        CheckIn = p.CheckIn,
+        AmountVnd = p.AmountVnd,
+        PayableAtUtc = p.PayableAtUtc,
+        DueUtc = p.DueUtc,
+        Payment = p.Payment is { } paid ? paid with { TreasuryReference = string.Empty, Note = null, RecordedBy = RoleLabel("Accountant") } : null,
     };
 
     static ExtensionRecord Extension(ExtensionRecord e) => new(e.CheckIn, e.NewDueDate, e.Reason, e.RequestedAtUtc)

@@ -26,6 +26,9 @@ public enum LifecycleAction
 
     /// <summary>A leader records the signed approval decision (its PDF, date and signer); the register gives its number.</summary>
     RecordSignedDecision,
+
+    /// <summary>The unit's accountant records the payment of a payable tranche (date, amount, the treasury's reference); it disburses.</summary>
+    RecordPayment,
 }
 
 /// <summary>Who may take an action.</summary>
@@ -40,4 +43,7 @@ public enum Actor
     Appraiser,
 
     Leader,
+
+    /// <summary>The unit's accountant (kế toán): records payments.</summary>
+    Accountant,
 }

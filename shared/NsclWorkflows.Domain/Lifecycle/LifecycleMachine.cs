@@ -145,7 +145,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         ArgumentNullException.ThrowIfNull(state);
         var current = state.Current;
         return new ImplementationState(state.CurrentCheckIn, current?.DueUtc, current?.Status == CheckInStatus.Submitted, state.PendingExtension is not null,
-            state.FinalReport is not null);
+            state.FinalReport is not null) { PaymentPending = state.OpenPayables.Any() };
     }
 
     /// <summary>Why the machine refuses <paramref name="action"/> now (code, message, audit kind); null when it takes it.</summary>

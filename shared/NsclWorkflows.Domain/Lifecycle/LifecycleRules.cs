@@ -34,5 +34,8 @@ public static class LifecycleRules
 /// <summary>Where an approved task stands between check-ins. Fields are only ever added.</summary>
 public sealed record ImplementationState(int CheckIn, DateTimeOffset? DueUtc, bool ReportPending, bool ExtensionPending, bool FinalReportSubmitted)
 {
+    /// <summary>A tranche is payable and not paid yet (the accountant may record its payment).</summary>
+    public bool PaymentPending { get; init; }
+
     public static readonly ImplementationState None = new(0, null, false, false, false);
 }

@@ -177,7 +177,49 @@ public sealed class LifecycleState
 
     /// <summary>The signed approval decision with its register number (null until a leader records it; null for files approved before signing was recorded).</summary>
     [JsonInclude] public SignedDecisionRecord? SignedDecision { get; internal set; }
+
+    /// <summary>
+    /// The tranches made payable (committed) by an accepted check-in or a passed evaluation, each paid when the unit's
+    /// accountant records its payment (which disburses). Empty for files whose tranches were disbursed on acceptance.
+    /// </summary>
+    [JsonInclude] public IReadOnlyList<PayableRecord> Payables { get => payables; internal set => payables = [.. value]; }
+    internal List<PayableRecord> PayablesList => payables; // the list it reads, changed only inside the domain
+    List<PayableRecord> payables = [];
+
+    /// <summary>The payables not paid yet, oldest first.</summary>
+    public IEnumerable<PayableRecord> OpenPayables => payables.Where(p => p.Payment is null);
+
+    public PayableRecord? PayableOf(string? id) => payables.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
 }
+
+/// <summary>
+/// A tranche committed and owed (payable): which step made it so (check-in <see cref="CheckIn"/>, or the final
+/// evaluation when null), the amount, when it became payable and by when it is to be paid (the policy's
+/// <c>PaymentWorkingDays</c> later); then its payment. <see cref="Escalations"/>: how often its overdue payment was escalated.
+/// </summary>
+public sealed class PayableRecord
+{
+    /// <summary>"checkin-1", "checkin-2", "final".</summary>
+    [JsonInclude] public string Id { get; internal set; } = string.Empty;
+
+    [JsonInclude] public int? CheckIn { get; internal set; }
+
+    [JsonInclude] public long AmountVnd { get; internal set; }
+
+    [JsonInclude] public DateTimeOffset PayableAtUtc { get; internal set; }
+
+    [JsonInclude] public DateTimeOffset DueUtc { get; internal set; }
+
+    [JsonInclude] public int Escalations { get; internal set; }
+
+    [JsonInclude] public PaymentRecord? Payment { get; internal set; }
+
+    /// <summary>How people name it: "đợt 1 (báo cáo định kỳ lần 1)", "đợt cuối (nghiệm thu)".</summary>
+    public string Name => CheckIn is { } n ? $"kinh phí đợt {n} (báo cáo định kỳ lần {n})" : "kinh phí đợt cuối (nghiệm thu)";
+}
+
+/// <summary>A payment as the accountant recorded it: the date paid, the amount, the treasury's reference, a note (internal), who and when.</summary>
+public sealed record PaymentRecord(DateOnly PaidOn, long AmountVnd, string TreasuryReference, string? Note, string RecordedBy, DateTimeOffset RecordedAtUtc);
 
 /// <summary>
 /// A signed decision as recorded: its number in the year's decision register (sổ văn bản) with the Department's symbol

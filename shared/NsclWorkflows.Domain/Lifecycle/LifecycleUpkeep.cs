@@ -109,6 +109,7 @@ public static class LifecycleUpkeep
             LedgerIssues = state.LedgerIssues,
             LastLedgerRefusal = state.LastLedgerRefusal,
             SignedDecision = state.SignedDecision,
+            Payables = state.Payables,
         };
     }
 

@@ -43,6 +43,19 @@ public static class ProgrammeProgressProjection
             })
             .ToList();
 
+        // Unpaid payables past their due-by date are overdue too (the accountant's step, beside what the file waits for).
+        var unpaid = all
+            .Where(a => !LifecycleRules.IsFinal(a.Status))
+            .SelectMany(a => a.Lifecycle.OpenPayables.Where(p => p.DueUtc < asOfEnd).Select(p => (Application: a, Payable: p)))
+            .Select(x =>
+            {
+                var due = DateOnly.FromDateTime(x.Payable.DueUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+                var name = $"Chi trả {x.Payable.Name}";
+                return new OverdueItemRow(x.Application.TrackingCode, x.Application.Submission.EnterpriseName, name, due, calendar.WorkingDaysBetween(due, asOf),
+                    x.Application.DecidedBy);
+            });
+        overdue = [.. overdue.Concat(unpaid).OrderBy(o => o.DueDate)];
+
         var records = all.Select(TargetRecord.Of);
         var targets = TargetProgressCalculator.Calculate(catalogue, records, year, activities)
             .Where(t => t.Measured)

@@ -110,26 +110,45 @@ public static class StatusTable
         [ApplicationStatus.InImplementation] =
         [
             new(s => $"xem xét {AwaitedStep.PeriodName(s)}", false, new("Officer", "CheckInReview"), DeadlinePath.EscalateAtDue,
-                [ReviewCheckIn, RequestExtension, DecideExtension, Cancel])
+                [ReviewCheckIn, RequestExtension, DecideExtension, RecordPayment, Cancel])
             { When = s => s.ReportPending, Escalation = StepEscalated(), SideTask = ExtensionDecision },
             new(s => $"nộp {AwaitedStep.PeriodName(s)}", true, new("Officer", "AwaitingCheckIn"), DeadlinePath.EscalateAfterGrace,
-                [SubmitCheckIn, RequestExtension, DecideExtension, Cancel])
+                [SubmitCheckIn, RequestExtension, DecideExtension, RecordPayment, Cancel])
             { Reminder = EnterpriseReport, Escalation = ReportEscalated, SideTask = ExtensionDecision },
         ],
         [ApplicationStatus.AwaitingFinalEvaluation] =
         [
-            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, Cancel])
+            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, RecordPayment, Cancel])
             { When = s => s.FinalReportSubmitted, Escalation = StepEscalated() },
-            new(_ => "nộp báo cáo tổng kết", true, new("Officer", "AwaitingFinalReport"), DeadlinePath.EscalateAfterGrace, [SubmitFinalReport, Cancel])
+            new(_ => "nộp báo cáo tổng kết", true, new("Officer", "AwaitingFinalReport"), DeadlinePath.EscalateAfterGrace, [SubmitFinalReport, RecordPayment, Cancel])
             { Reminder = EnterpriseReport, Escalation = ReportEscalated },
         ],
+        [ApplicationStatus.AwaitingFinalPayment] =
+        [
+            // No step deadline of its own: each open payable is the accountant's task with its due-by date, reminders and
+            // escalation (PaymentTask, PaymentReminder, PaymentEscalated), as it is in the statuses before.
+            new(s => $"chi trả {s.OpenPayables.FirstOrDefault()?.Name ?? "kinh phí"}", false, null, DeadlinePath.EscalateAtDue, [RecordPayment]),
+        ],
     };
+
+    /// <summary>
+    /// The accountant's task for each payable tranche not paid yet (in any status it is open in), due by its due-by date:
+    /// <see cref="PaymentReminder"/> before and on that day, then <see cref="PaymentEscalated"/> at it and every escalation delay after.
+    /// </summary>
+    public static readonly OpenTaskSpec PaymentTask = new("Accountant", "Payment");
+
+    /// <summary>The reminder of an unpaid payable: to the unit's accountants.</summary>
+    public static readonly StepNotice PaymentReminder = new(NotificationEvent.PaymentReminder, NotificationAudience.Accountants);
+
+    /// <summary>An unpaid payable past its due-by date: to the head of division (as other officers' overdue steps).</summary>
+    public static readonly StepNotice PaymentEscalated = new(NotificationEvent.StepEscalated, NotificationAudience.HeadOfDivision);
 
     static (OpenTaskSpec, Func<LifecycleState, bool>) ExtensionDecision => (new("Officer", "ExtensionDecision"), s => s.PendingExtension is not null);
 
     /// <summary>Every step an officer's open task can name (the inbox's step filter takes these and nothing else).</summary>
     public static IReadOnlyList<string> TaskSteps { get; } =
-        [.. Entries.Values.SelectMany(w => w).Select(w => w.Task?.Step).OfType<string>().Append(ExtensionDecision.Item1.Step).Distinct(StringComparer.Ordinal)];
+        [.. Entries.Values.SelectMany(w => w).Select(w => w.Task?.Step).OfType<string>().Append(ExtensionDecision.Item1.Step).Append(PaymentTask.Step)
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>What the application waits for in <paramref name="status"/>; null in a final status.</summary>
     public static Wait? WaitOf(ApplicationStatus status, ImplementationState? implementation = null)

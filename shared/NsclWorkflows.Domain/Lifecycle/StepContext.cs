@@ -122,6 +122,54 @@ internal sealed class StepContext(Application application, SupportKind kind, Ste
         StartStep(State.CheckIns[0].DueUtc);
     }
 
+    /// <summary>A tranche committed and owed: payable now, to be paid by the accountant within the policy's <see cref="WorkflowPolicy.PaymentWorkingDays"/>.</summary>
+    public PayableRecord AddPayable(int? checkIn, long amountVnd)
+    {
+        var payable = new PayableRecord
+        {
+            Id = checkIn is { } n ? $"checkin-{n}" : "final",
+            CheckIn = checkIn,
+            AmountVnd = amountVnd,
+            PayableAtUtc = At,
+            DueUtc = WorkingDays(Math.Max(1, Policy.PaymentWorkingDays)),
+        };
+        State.PayablesList.Add(payable);
+        return payable;
+    }
+
+    /// <summary>
+    /// A tranche committed: payable in this plan's ledger (<see cref="AddPayable"/>); for a file funded elsewhere (lồng
+    /// ghép: no movement in this plan's ledger) recorded as disbursed on the file as before, and null.
+    /// </summary>
+    public PayableRecord? PayableOrPaidElsewhere(int? checkIn, long amountVnd)
+    {
+        if (State.MovesPlanMoney)
+        {
+            return AddPayable(checkIn, amountVnd);
+        }
+
+        State.DisbursedVnd += amountVnd;
+        return null;
+    }
+
+    /// <summary>
+    /// The evaluation is taken: the file closes as <paramref name="closed"/> when nothing is owed, else waits for the
+    /// accountant's payments (<see cref="ApplicationStatus.AwaitingFinalPayment"/>) and closes with the last.
+    /// </summary>
+    public void CloseOrAwaitPayment(ApplicationStatus closed, string? reason)
+    {
+        if (!State.OpenPayables.Any())
+        {
+            Close(closed, reason);
+            return;
+        }
+
+        State.ClosingReason = reason;
+        State.StepDueUtc = null;
+        State.PendingExtension = null;
+        MoveTo(ApplicationStatus.AwaitingFinalPayment);
+    }
+
     public void NextCheckInOrFinal()
     {
         if (State.CurrentCheckIn < State.CheckIns.Count)

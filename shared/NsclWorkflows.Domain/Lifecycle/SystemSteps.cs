@@ -44,6 +44,11 @@ internal static class SystemSteps
             return c.Decision(c.Audit(AuditKinds.SupplementationExpired, System, state.ClosingReason, before));
         }
 
+        if (new Deadlines(c.Catalogue, c.Planner).PaymentDeadline(a) is { } payment && payment.At <= c.At)
+        {
+            return PaymentOverdue(c, payment.Payable);
+        }
+
         state.StepEscalations++;
         var what = AwaitedStep.Name(a);
         var occurrence = $"{a.Status}-{state.CurrentCheckIn}-escalation-{state.StepEscalations}";
@@ -55,7 +60,18 @@ internal static class SystemSteps
         return c.Decision(c.Audit(AuditKinds.Escalated, System, $"Quá hạn {what}: {to} (lần {state.StepEscalations})."));
     }
 
-    public static Decision NotificationFailed(StepContext c)
+    /// <summary>A payable not paid by its due-by date: the head of division is told (again every escalation delay); nothing else changes.</summary>
+    static Decision PaymentOverdue(StepContext c, PayableRecord payable)
+    {
+        payable.Escalations++;
+        var what = $"chi trả {payable.Name}";
+        var escalation = StatusTable.PaymentEscalated;
+        c.Notify(escalation.Event, $"payment-{payable.Id}-escalation-{payable.Escalations}", escalation.Audience,
+            (NotificationFacts.StepName, what), (NotificationFacts.DueDate, Iso(payable.DueUtc)));
+        return c.Decision(c.Audit(AuditKinds.Escalated, System, $"Quá hạn {what} ({Money(payable.AmountVnd)}, hạn {Date(payable.DueUtc)}): báo cáo Trưởng phòng (lần {payable.Escalations})."));
+    }
+
+        public static Decision NotificationFailed(StepContext c)
     {
         var detail = c.Step.Detail ?? "Không gửi được thư thông báo.";
         c.State.NotificationFailuresList.Add(detail);

@@ -65,6 +65,12 @@ public enum NotificationEvent
 
     /// <summary>The signed decision is still not recorded after its deadline: to the Director's office (the leaders' step is not the division's to chase).</summary>
     DecisionSigningEscalated,
+
+    /// <summary>The accountant recorded the payment of a tranche: to the enterprise (amount, date).</summary>
+    PaymentRecorded,
+
+    /// <summary>A payable tranche is not paid yet and its due-by date is near (or today): to the unit's accountants.</summary>
+    PaymentReminder,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>
@@ -84,6 +90,9 @@ public enum NotificationAudience
     /// approval is escalated (a head of division does not direct the Department's leaders). Role <c>DirectorsOffice</c>.
     /// </summary>
     DirectorsOffice,
+
+    /// <summary>The unit's accountants (kế toán), who record payments. Role <c>Accountant</c>.</summary>
+    Accountants,
 }
 
 /// <summary>

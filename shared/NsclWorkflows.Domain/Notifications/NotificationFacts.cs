@@ -78,6 +78,17 @@ public static class NotificationFacts
     /// <summary>The signed decision's number and symbol ("15/QĐ-SKHCN").</summary>
     public const string DecisionNumber = "decisionNumber";
 
+    /// <summary>A payable tranche as people name it ("kinh phí đợt 1 (báo cáo định kỳ lần 1)").</summary>
+    public const string PaymentName = "paymentName";
+
+    /// <summary>The amount of a payable tranche, and of its payment.</summary>
+    public const string PayableAmountVnd = "payableAmountVnd";
+
+    public const string PaidAmountVnd = "paidAmountVnd";
+
+    /// <summary>The date a tranche was paid.</summary>
+    public const string PaidDate = "paidDate";
+
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
         EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
@@ -124,6 +135,8 @@ public static class NotificationFacts
         NotificationEvent.DecisionSigningRequested => new(NotificationAudience.Leaders, [ApprovedAmountVnd, DueDate], [Note]),
         NotificationEvent.DecisionSigningReminder => new(NotificationAudience.Leaders, [DueDate]),
         NotificationEvent.DecisionSigningEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
+        NotificationEvent.PaymentRecorded => new(NotificationAudience.Enterprise, [PaymentName, PaidAmountVnd, PaidDate]),
+        NotificationEvent.PaymentReminder => new(NotificationAudience.Accountants, [PaymentName, PayableAmountVnd, DueDate]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

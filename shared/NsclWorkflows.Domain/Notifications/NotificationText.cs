@@ -41,6 +41,8 @@ public static class NotificationText
         NotificationEvent.DecisionSigningRequested => "đề nghị ký, ban hành quyết định",
         NotificationEvent.DecisionSigningReminder => "nhắc hạn ký, ban hành quyết định",
         NotificationEvent.DecisionSigningEscalated => "báo quá hạn ký, ban hành quyết định",
+        NotificationEvent.PaymentRecorded => "báo đã chi trả kinh phí",
+        NotificationEvent.PaymentReminder => "nhắc hạn chi trả kinh phí",
         _ => notification.ToString(),
     };
 
@@ -53,6 +55,7 @@ public static class NotificationText
         NotificationAudience.HeadOfDivision => "Trưởng phòng",
         NotificationAudience.LeadUnit => "đơn vị chủ trì",
         NotificationAudience.DirectorsOffice => "Văn phòng Sở",
+        NotificationAudience.Accountants => "kế toán",
         _ => audience.ToString(),
     };
 }

@@ -17,6 +17,7 @@ public static class TargetProgressCalculator
     static readonly ApplicationStatus[] Approved =
     [
         ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation, ApplicationStatus.Completed, ApplicationStatus.Failed,
+        ApplicationStatus.AwaitingFinalPayment,
     ];
 
     static readonly ApplicationStatus[] BeforeApproval =
@@ -25,7 +26,7 @@ public static class TargetProgressCalculator
         ApplicationStatus.UnderAppraisal, ApplicationStatus.AwaitingApproval, ApplicationStatus.AwaitingDecisionSigning,
     ];
 
-    static readonly ApplicationStatus[] BeforeCompletion = [ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation];
+    static readonly ApplicationStatus[] BeforeCompletion = [ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation, ApplicationStatus.AwaitingFinalPayment];
 
     /// <summary>Progress of every target of the catalogue, in the catalogue's order.</summary>
     public static IReadOnlyList<TargetProgress> Calculate(ProgrammeCatalogue catalogue, IEnumerable<TargetRecord> applications, int? asOfYear = null,

@@ -154,7 +154,10 @@ public static class RecipientRoles
     /// <summary>The Director's office (Văn phòng Sở): overdue approvals are escalated there.</summary>
     public const string DirectorsOffice = "DirectorsOffice";
 
-    public static readonly IReadOnlyList<string> All = [Officer, Appraiser, Leader, HeadOfDivision, LeadUnit, DirectorsOffice];
+    /// <summary>The unit's accountants (kế toán): payable tranches are reminded to them.</summary>
+    public const string Accountant = "Accountant";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Appraiser, Leader, HeadOfDivision, LeadUnit, DirectorsOffice, Accountant];
 
     /// <summary>How the e-mails greet an officer of <paramref name="role"/> when the group sets no title ("Kính gửi: …").</summary>
     public static string Title(string role) => role switch
@@ -165,6 +168,7 @@ public static class RecipientRoles
         HeadOfDivision => "Trưởng phòng phụ trách Chương trình NSCL",
         DirectorsOffice => "Chánh Văn phòng Sở",
         LeadUnit => "Thủ trưởng đơn vị",
+        Accountant => "Kế toán",
         _ => "Cán bộ phụ trách",
     };
 
@@ -177,6 +181,7 @@ public static class RecipientRoles
         NotificationAudience.HeadOfDivision => HeadOfDivision,
         NotificationAudience.LeadUnit => LeadUnit,
         NotificationAudience.DirectorsOffice => DirectorsOffice,
+        NotificationAudience.Accountants => Accountant,
         NotificationAudience.Enterprise => null,
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };

@@ -26,7 +26,7 @@ namespace NsclWorkflows.Infrastructure.Storage;
 /// </summary>
 public sealed class TableInbox(TableClientFactory tables) : IInbox, IInboxReader
 {
-    public static readonly IReadOnlyList<string> Roles = ["Officer", "Appraiser", "Leader"];
+    public static readonly IReadOnlyList<string> Roles = ["Officer", "Appraiser", "Leader", "Accountant"];
 
     const string TaskPrefix = "t|";
     const string SearchPrefix = "s|";

@@ -15,7 +15,7 @@ public sealed class EntraAppRolesTests
         var values = roles.RootElement.EnumerateArray().Select(r => r.GetProperty("value").GetString()).Order(StringComparer.Ordinal);
 
         // Officer is not an app role: every signed-in user of the (assignment-required) registration is an officer.
-        Assert.Equal(new[] { OfficerRoles.Admin, OfficerRoles.Appraiser, OfficerRoles.Leader }.Order(StringComparer.Ordinal), values);
+        Assert.Equal(new[] { OfficerRoles.Accountant, OfficerRoles.Admin, OfficerRoles.Appraiser, OfficerRoles.Leader }.Order(StringComparer.Ordinal), values);
     }
 
     [Fact]

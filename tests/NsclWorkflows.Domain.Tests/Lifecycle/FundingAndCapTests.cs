@@ -126,6 +126,14 @@ public sealed class FundingAndCapTests
 
         Step(application, moves, new ActionRequest(LifecycleAction.SubmitFinalReport, "enterprise", "Enterprise") { Note = "Hoàn thành" });
         Step(application, moves, new ActionRequest(LifecycleAction.Evaluate, "Lãnh đạo", "Leader") { Positive = true });
+
+        // The accountant pays what is payable (nothing for a kind funded elsewhere): each payment disburses.
+        foreach (var payable in application.Lifecycle.OpenPayables.ToList())
+        {
+            var paidOn = DateOnly.FromDateTime(Start.AddHours(sequence + 1).ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+            Step(application, moves, new ActionRequest(LifecycleAction.RecordPayment, "Kế toán", "Accountant")
+                { PayableId = payable.Id, AmountVnd = payable.AmountVnd, PaidOn = paidOn, TreasuryReference = $"KB-{payable.Id}" });
+        }
     }
 
     void Step(Application application, List<BudgetMovementRequest> moves, ActionRequest action)

@@ -11,7 +11,9 @@ namespace NsclWorkflows.Domain.Tests.Lifecycle;
 /// <summary>
 /// The machine, table-driven: every situation a file can be in (each status, and each phase of implementation) × every
 /// action (with its yes/no variants) → refused, or the decision: status, budget movements, notifications, documents.
-/// The same matrix for a kind funded elsewhere (lồng ghép): the same decisions and no movement.
+/// The same matrix for a kind funded elsewhere (lồng ghép): the same decisions and no movement (and nothing payable: its
+/// tranches are not this plan's to pay, so the situations with a payable are the plan-funded kind's only). Each accepted
+/// check-in's tranche is paid by the accountant on the way to later situations.
 /// </summary>
 public sealed class MachineTableTests
 {
@@ -27,8 +29,11 @@ public sealed class MachineTableTests
     [
         "Submitted", "AwaitingCompletenessReview", "SupplementationRequested", "UnderAppraisal", "AwaitingApproval", "AwaitingDecisionSigning",
         "CheckInOpen", "CheckInSubmitted", "ExtensionPending", "CheckInSubmittedExtensionPending", "FinalReportDue", "FinalReportSubmitted",
-        "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted",
+        "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted", "PaymentDue", "AwaitingFinalPayment",
     ];
+
+    /// <summary>Situations with a payable tranche: only where the plan's ledger pays (not for a kind funded elsewhere).</summary>
+    static readonly string[] PayableSituations = ["PaymentDue", "AwaitingFinalPayment"];
 
     static readonly (string Situation, ApplicationStatus Status)[] Open =
     [
@@ -38,7 +43,8 @@ public sealed class MachineTableTests
         ("CheckInOpen", ApplicationStatus.InImplementation),
         ("CheckInSubmitted", ApplicationStatus.InImplementation), ("ExtensionPending", ApplicationStatus.InImplementation),
         ("CheckInSubmittedExtensionPending", ApplicationStatus.InImplementation), ("FinalReportDue", ApplicationStatus.AwaitingFinalEvaluation),
-        ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation),
+        ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation), ("PaymentDue", ApplicationStatus.InImplementation),
+        ("AwaitingFinalPayment", ApplicationStatus.AwaitingFinalPayment),
     ];
 
     static readonly Dictionary<string, ActionRequest> Variants = new()
@@ -66,6 +72,9 @@ public sealed class MachineTableTests
         ["add-note"] = new(LifecycleAction.AddNote, "Cán bộ", "Officer") { Note = "Đã gọi điện cho doanh nghiệp" },
         ["record-signed-decision"] = new(LifecycleAction.RecordSignedDecision, "Lãnh đạo", "Leader")
             { SignedOn = new DateOnly(2025, 3, 3), SignerName = "Nguyễn Văn Ký", SignerTitle = "Phó Giám đốc", SignedFile = "quyet-dinh.pdf" },
+
+        // The payable, its amount and the day are the file's (Payment fills them in): the oldest open payable, paid today.
+        ["record-payment"] = new(LifecycleAction.RecordPayment, "Kế toán", "Accountant") { TreasuryReference = "KB-2025-000123" },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -97,8 +106,8 @@ public sealed class MachineTableTests
             [DocumentKinds.SignedApprovalDecision]);
         t[("AwaitingDecisionSigning", "cancel")] = cancelAll;
         var stay = new Expected(ApplicationStatus.InImplementation, [], []);
-        var accept = new Expected(ApplicationStatus.InImplementation,
-            [(BudgetMovementKind.Commit, Tranche), (BudgetMovementKind.Disburse, Tranche)], [NotificationEvent.CheckInReviewed]);
+        // Accepted: the tranche is committed and payable; it is disbursed only when the accountant records its payment.
+        var accept = new Expected(ApplicationStatus.InImplementation, [(BudgetMovementKind.Commit, Tranche)], [NotificationEvent.CheckInReviewed]);
         var revise = new Expected(ApplicationStatus.InImplementation, [], [NotificationEvent.CheckInReviewed]);
         var decided = new Expected(ApplicationStatus.InImplementation, [], [NotificationEvent.ExtensionDecided]);
         t[("CheckInOpen", "submit-check-in")] = stay;
@@ -118,16 +127,25 @@ public sealed class MachineTableTests
         t[("CheckInSubmittedExtensionPending", "decide-extension:refuse")] = decided;
         t[("CheckInSubmittedExtensionPending", "cancel")] = cancelAll;
 
+        // Check-in 1 accepted, its tranche payable (committed, not disbursed): the accountant's payment disburses it.
+        t[("PaymentDue", "submit-check-in")] = stay;
+        t[("PaymentDue", "request-extension")] = stay;
+        t[("PaymentDue", "record-payment")] = new(ApplicationStatus.InImplementation, [(BudgetMovementKind.Disburse, Tranche)], [NotificationEvent.PaymentRecorded]);
+        // Cancelled with check-in 1's tranche owed: the rest is released, the file waits for that payment, then is Cancelled.
+        t[("PaymentDue", "cancel")] = new(ApplicationStatus.AwaitingFinalPayment, [(BudgetMovementKind.Release, Amount - Tranche)], [NotificationEvent.Cancelled]);
+
         // After both check-ins: two tranches committed, one left reserved.
         var cancelRest = new Expected(ApplicationStatus.Cancelled, [(BudgetMovementKind.Release, Amount - (2 * Tranche))], [NotificationEvent.Cancelled]);
         t[("FinalReportDue", "submit-final-report")] = new(ApplicationStatus.AwaitingFinalEvaluation, [], []);
         t[("FinalReportDue", "cancel")] = cancelRest;
-        t[("FinalReportSubmitted", "evaluate:pass")] = new(ApplicationStatus.Completed,
-            [(BudgetMovementKind.Commit, Amount - (2 * Tranche)), (BudgetMovementKind.Disburse, Amount - (2 * Tranche))],
-            [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
+        t[("FinalReportSubmitted", "evaluate:pass")] = new(ApplicationStatus.AwaitingFinalPayment,
+            [(BudgetMovementKind.Commit, Amount - (2 * Tranche))],
+            [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]) { StatusElsewhere = ApplicationStatus.Completed };
         t[("FinalReportSubmitted", "evaluate:fail")] = new(ApplicationStatus.Failed, [(BudgetMovementKind.Release, Amount - (2 * Tranche))],
             [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
         t[("FinalReportSubmitted", "cancel")] = cancelRest;
+        t[("AwaitingFinalPayment", "record-payment")] = new(ApplicationStatus.Completed, [(BudgetMovementKind.Disburse, Amount - (2 * Tranche))],
+            [NotificationEvent.PaymentRecorded]);
 
         // A note: in every open situation, the file stays where it is; nothing moves, nobody is told.
         foreach (var (situation, status) in Open)
@@ -143,7 +161,7 @@ public sealed class MachineTableTests
         var data = new TheoryData<string, string, string>();
         foreach (var kind in new[] { "productivity-tools", "e-commerce" })
         {
-            foreach (var situation in Situations)
+            foreach (var situation in Situations.Where(s => kind == "productivity-tools" || !PayableSituations.Contains(s)))
             {
                 foreach (var variant in Variants.Keys)
                 {
@@ -180,12 +198,13 @@ public sealed class MachineTableTests
             return;
         }
 
+        var status = kind == "e-commerce" ? expected.StatusElsewhere ?? expected.Status : expected.Status;
         Assert.True(result.Applied, result.RefusalMessage);
-        Assert.Equal(expected.Status, application.Status);
+        Assert.Equal(status, application.Status);
         Assert.Equal(kind == "e-commerce" ? [] : expected.Movements, moves.Select(m => (m.Kind, m.AmountVnd)));
         Assert.Equal(expected.Notifications, result.Notifications.Select(n => n.Event));
         Assert.Equal(expected.Documents ?? [], result.Documents);
-        Assert.Equal((before.Status.ToString(), expected.Status.ToString()), (audit!.FromStatus, audit.ToStatus));
+        Assert.Equal((before.Status.ToString(), status.ToString()), (audit!.FromStatus, audit.ToStatus));
     }
 
     [Theory]
@@ -299,14 +318,28 @@ public sealed class MachineTableTests
             "CheckInSubmitted" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in"],
             "ExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "request-extension"],
             "CheckInSubmittedExtensionPending" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "request-extension", "submit-check-in"],
-            "FinalReportDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept"],
-            "FinalReportSubmitted" or "Completed" or "Failed" =>
-                ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept", "submit-check-in", "review-check-in:accept", "submit-final-report",
-                    .. situation switch { "Completed" => ["evaluate:pass"], "Failed" => ["evaluate:fail"], _ => Array.Empty<string>() }],
+            "PaymentDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept"],
+            "FinalReportDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept",
+                "record-payment", "submit-check-in", "review-check-in:accept", "record-payment"],
+            "FinalReportSubmitted" or "Completed" or "Failed" or "AwaitingFinalPayment" =>
+                ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept", "record-payment",
+                    "submit-check-in", "review-check-in:accept", "record-payment", "submit-final-report",
+                    .. situation switch
+                    {
+                        "Completed" => ["evaluate:pass", "record-payment"],
+                        "AwaitingFinalPayment" => ["evaluate:pass"],
+                        "Failed" => ["evaluate:fail"],
+                        _ => Array.Empty<string>(),
+                    }],
             _ => throw new ArgumentOutOfRangeException(nameof(situation)),
         };
         foreach (var variant in path)
         {
+            if (variant == "record-payment" && !a.Lifecycle.OpenPayables.Any())
+            {
+                continue; // a kind funded elsewhere: nothing payable in this plan
+            }
+
             Assert.True(Do(a, Variants[variant]).Applied, $"{situation}: {variant}");
         }
 
@@ -322,8 +355,32 @@ public sealed class MachineTableTests
     /// <summary>What the decision register answers (its numbering is tested on Azurite).</summary>
     static Decisions.RegisteredDecision? Registered(Decisions.DecisionRegistration? r) => Signing.Registered(r, 7);
 
-    static StepCommand Next(Application a, ActionRequest? action, StepKind kind = StepKind.Action) =>
-        new(a.Id, a.LastSequence + 1, kind, Start.AddHours(a.LastSequence + 1)) { Action = action };
+    static StepCommand Next(Application a, ActionRequest? action, StepKind kind = StepKind.Action)
+    {
+        var at = Start.AddHours(a.LastSequence + 1);
+        return new(a.Id, a.LastSequence + 1, kind, at) { Action = action is null ? null : Payment(a, action, at) };
+    }
 
-    sealed record Expected(ApplicationStatus Status, (BudgetMovementKind Kind, long AmountVnd)[] Movements, NotificationEvent[] Notifications, string[]? Documents = null);
+    /// <summary>A payment of the file's oldest open payable (any when none is open: checkin-1), its whole amount, paid on the step's day.</summary>
+    static ActionRequest Payment(Application a, ActionRequest action, DateTimeOffset at)
+    {
+        if (action.Action != LifecycleAction.RecordPayment || action.PayableId is not null)
+        {
+            return action;
+        }
+
+        var payable = a.Lifecycle.OpenPayables.FirstOrDefault();
+        return action with
+        {
+            PayableId = payable?.Id ?? "checkin-1",
+            AmountVnd = payable?.AmountVnd ?? Tranche,
+            PaidOn = DateOnly.FromDateTime(at.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
+        };
+    }
+
+    sealed record Expected(ApplicationStatus Status, (BudgetMovementKind Kind, long AmountVnd)[] Movements, NotificationEvent[] Notifications, string[]? Documents = null)
+    {
+        /// <summary>The status for a kind funded elsewhere where it differs (nothing payable: a passed evaluation completes the file).</summary>
+        public ApplicationStatus? StatusElsewhere { get; init; }
+    }
 }

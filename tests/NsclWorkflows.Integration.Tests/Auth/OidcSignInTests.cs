@@ -156,6 +156,7 @@ public class OidcSignInTests(AzuriteFixture azurite, TestOidcIssuer issuer) : IC
     {
         { "X-MS-CLIENT-PRINCIPAL", ForgedPrincipal },
         { "X-Nscl-Dev-Officer", "quan.tri; Admin; skhcn" },
+        { "X-Nscl-Dev-Officer", "ke.toan; Accountant; skhcn" },
     };
 
     /// <summary>The forged App Service principal: an Admin with an object id.</summary>
@@ -169,7 +170,11 @@ public class OidcSignInTests(AzuriteFixture azurite, TestOidcIssuer issuer) : IC
         var host = await HostAsync();
         var (id, token) = await new LifecycleClient(host.Http).SubmitAsync();
 
-        foreach (var (method, url) in new[] { (HttpMethod.Get, "/api/inbox"), (HttpMethod.Post, $"/api/applications/{id}/access-link"), (HttpMethod.Get, $"/api/applications/{id}") })
+        foreach (var (method, url) in new[]
+        {
+            (HttpMethod.Get, "/api/inbox"), (HttpMethod.Post, $"/api/applications/{id}/access-link"), (HttpMethod.Get, $"/api/applications/{id}"),
+            (HttpMethod.Post, $"/api/applications/{id}/actions/record-payment"),
+        })
         {
             using var request = new HttpRequestMessage(method, url);
             request.Headers.Add(header, value);

@@ -56,6 +56,10 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.InputUrl] = ("/don-vi/bao-cao.html#run=rr-x&unit=sct&access=t0k3n", EmailTestServices.PublicBaseUrl + "/don-vi/bao-cao.html#run=rr-x&unit=sct&access=t0k3n"),
         [NotificationFacts.RunUrl] = ("/can-bo/bao-cao.html?id=rr-x", EmailTestServices.PublicBaseUrl + "/can-bo/bao-cao.html?id=rr-x"),
         [NotificationFacts.DecisionNumber] = ("15/QĐ-SKHCN", "15/QĐ-SKHCN"),
+        [NotificationFacts.PaymentName] = ("kinh phí đợt 1 (báo cáo định kỳ lần 1)", "kinh phí đợt 1 (báo cáo định kỳ lần 1)"),
+        [NotificationFacts.PayableAmountVnd] = ("100000000", "100.000.000 đồng"),
+        [NotificationFacts.PaidAmountVnd] = ("66666000", "66.666.000 đồng"),
+        [NotificationFacts.PaidDate] = ("2026-04-20", "20/04/2026"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -97,6 +101,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.ReportOverdue] = "[NSCL] Báo cáo 6 tháng đầu năm 2026 quá hạn gửi (31/03/2026)",
         [NotificationEvent.DecisionSigningRequested] = "[NSCL] Đề nghị ký, ban hành quyết định phê duyệt hỗ trợ hồ sơ {0}",
         [NotificationEvent.DecisionSigningReminder] = "[NSCL] Nhắc hạn ký, ban hành quyết định hồ sơ {0}: 31/03/2026",
+        [NotificationEvent.PaymentRecorded] = "[NSCL] Đã chi trả kinh phí đợt 1 (báo cáo định kỳ lần 1) – hồ sơ {0}",
+        [NotificationEvent.PaymentReminder] = "[NSCL] Nhắc hạn chi trả kinh phí hồ sơ {0}: 31/03/2026",
     };
 
 
@@ -182,6 +188,9 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
             case NotificationAudience.Leaders:
                 Assert.Contains("Kính gửi: Lãnh đạo Sở,", text, StringComparison.Ordinal);
                 break;
+            case NotificationAudience.Accountants:
+                Assert.Contains("Kính gửi: Kế toán,", text, StringComparison.Ordinal);
+                break;
             default:
                 break;
         }
@@ -195,6 +204,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         NotificationAudience.HeadOfDivision => [EmailTestServices.HeadOfDivision],
         NotificationAudience.LeadUnit => [EmailTestServices.LeadUnit],
         NotificationAudience.DirectorsOffice => [EmailTestServices.DirectorsOffice],
+        NotificationAudience.Accountants => [EmailTestServices.Accountant],
         _ => [EmailTestServices.Officer, EmailTestServices.SecondOfficer],
     };
 

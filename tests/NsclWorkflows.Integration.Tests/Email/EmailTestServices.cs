@@ -20,6 +20,7 @@ static class EmailTestServices
     public const string SecondOfficer = "can-bo-2@sokhcn.example.vn";
     public const string LeadUnit = "bao-cao@dost.example.vn";
     public const string DirectorsOffice = "van-phong@sokhcn.example.vn";
+    public const string Accountant = "ke-toan@sokhcn.example.vn";
 
     /// <summary>The head of division's name and title as configured (greeted by them).</summary>
     public const string HeadOfDivisionName = "Trần Văn Phong";
@@ -58,6 +59,9 @@ static class EmailTestServices
         ["Nscl:Email:Recipients:5:Unit"] = "*",
         ["Nscl:Email:Recipients:5:Role"] = "DirectorsOffice",
         ["Nscl:Email:Recipients:5:Addresses:0"] = DirectorsOffice,
+        ["Nscl:Email:Recipients:6:Unit"] = Unit,
+        ["Nscl:Email:Recipients:6:Role"] = "Accountant",
+        ["Nscl:Email:Recipients:6:Addresses:0"] = Accountant,
         ["Nscl:Email:UnitContacts:0:Unit"] = "*",
         ["Nscl:Email:UnitContacts:0:Name"] = "Phòng Quản lý khoa học",
         ["Nscl:Email:UnitContacts:0:Phone"] = "0236 3822 111",

@@ -136,6 +136,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET report run report (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
         { "POST report run signed copy (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
         { "GET decisions (the register)", [401, 401, 401, 200, 200, 200, 200] },
+        { "POST accountant action (record-payment, wrong state)", [404, 404, 403, 403, 403, 409, 404] },
     };
 
     [Theory]
@@ -267,6 +268,73 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordPayment_OnlyTheUnitsAccountantPaysTheWholePayable_EnterpriseSeesAmountsAndDatesNotTheReference()
+    {
+        var (id, token) = await client.SubmitAsync(enterpriseName: "Công ty Chi Trả", amount: 90_000_000);
+        await client.ApproveAsync(id, 90_000_000);
+        Assert.Equal(202, (await client.ActAsync(id, "submit-check-in", new { note = "Kỳ 1", percentDone = 50 }, As.Enterprise(token))).Status);
+        await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("checkIns")[0].GetProperty("status").GetString() == "Submitted",
+            TimeSpan.FromSeconds(60), "the report is submitted");
+        Assert.Equal(202, (await client.ActAsync(id, "review-check-in", new { accepted = true }, As.Clerk)).Status);
+        await client.WaitAsync(id, v => v.GetProperty("lifecycle").TryGetProperty("payables", out var p) && p.GetArrayLength() == 1,
+            TimeSpan.FromSeconds(60), "the tranche is payable");
+        const long Tranche = 30_000_000;
+        var pay = LifecycleClient.PaymentBody("checkin-1", Tranche, "KB-0099/2025");
+
+        // Who: the unit's accountant only (the page offers it to the accountant, not to the officer who reviewed).
+        var (_, accountantView) = await client.GetAsync($"/api/applications/{id}", As.Accountant);
+        var (_, clerkView) = await client.GetAsync($"/api/applications/{id}", As.Clerk);
+        Assert.Contains("record-payment", accountantView.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.DoesNotContain("record-payment", clerkView.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        foreach (var (caller, expected) in new[]
+        {
+            (As.Anonymous, 404), (As.Enterprise(other!.Value.Token, "other-enterprise"), 404), (As.Enterprise(token), 403), (As.Clerk, 403), (As.Leader, 403),
+            (As.Appraiser, 403), (As.Officer("ke.toan.sct", "Accountant", "sct"), 404),
+        })
+        {
+            var (status, answer) = await client.ActAsync(id, "record-payment", pay, caller);
+            Assert.True(status == expected, $"{caller}: {status} {answer}");
+        }
+
+        // What: the payable's whole amount, a date neither in the future nor before it became payable, the treasury's reference.
+        var tomorrow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (body, field, code) in new (object Body, string Field, string Code)[]
+        {
+            (LifecycleClient.PaymentBody("checkin-1", Tranche - 1_000_000), "amountVnd", "amount_mismatch"),
+            (LifecycleClient.PaymentBody("checkin-9", Tranche), "payableId", "payable_not_found"),
+            (new { payableId = "checkin-1", paidOn = tomorrow, amountVnd = Tranche, treasuryReference = "KB-1" }, "paidOn", "out_of_range"),
+            (new { payableId = "checkin-1", paidOn = "2025-01-01", amountVnd = Tranche, treasuryReference = "KB-1" }, "paidOn", "out_of_range"),
+            (LifecycleClient.PaymentBody("checkin-1", Tranche, " "), "treasuryReference", "required"),
+            (LifecycleClient.PaymentBody("checkin-1", Tranche, "KB\u0007-1"), "treasuryReference", "invalid_characters"),
+            (LifecycleClient.PaymentBody("checkin-1", Tranche, new string('9', 101)), "treasuryReference", "too_long"),
+        })
+        {
+            var (status, problem) = await client.ActAsync(id, "record-payment", body, As.Accountant);
+
+            Assert.True(status == 422, $"{code}: {status} {problem}");
+            Assert.Contains(problem.GetProperty("errors").EnumerateArray(),
+                e => e.GetProperty("field").GetString() == field && e.GetProperty("code").GetString() == code);
+        }
+
+        Assert.Equal(0, (await client.ViewAsync(id)).GetProperty("lifecycle").GetProperty("disbursedVnd").GetInt64());
+        Assert.Equal(202, (await client.ActAsync(id, "record-payment", pay, As.Accountant)).Status);
+        var paid = await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("disbursedVnd").GetInt64() == Tranche, TimeSpan.FromSeconds(60),
+            "the payment is recorded");
+        Assert.Equal("KB-0099/2025", paid.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("payment").GetProperty("treasuryReference").GetString());
+        Assert.Equal(409, (await client.ActAsync(id, "record-payment", pay, As.Accountant)).Status); // nothing payable any more
+
+        // The enterprise: the amount, the date and that it is paid; not the treasury's reference.
+        var (_, mineView) = await client.GetAsync($"/api/applications/{id}", As.Enterprise(token));
+        var payment = mineView.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("payment");
+        Assert.Equal((Tranche, "", "Kế toán"), (payment.GetProperty("amountVnd").GetInt64(), payment.GetProperty("treasuryReference").GetString(),
+            payment.GetProperty("recordedBy").GetString()));
+        Assert.DoesNotContain("KB-0099", mineView.ToString(), StringComparison.Ordinal);
+        var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Enterprise(token));
+        var entry = Assert.Single(history.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "PaymentRecorded");
+        Assert.Equal("Kế toán", entry.GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task AccessLink_Rotated_OldTokenNoLongerOpensTheApplicationNewOneDoes()
     {
         var (id, token) = await client.SubmitAsync();
@@ -316,6 +384,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET document (signed approval decision, issued)" => (await client.GetAsync($"/api/applications/{id}/documents/signed-approval-decision", caller)).Status,
             "POST leader action (record-signed-decision, wrong state)" => (await client.ActAsync(id, "record-signed-decision", body("{}"), caller)).Status,
             "GET decisions (the register)" => (await client.GetAsync("/api/decisions?year=2026", caller)).Status,
+            "POST accountant action (record-payment, wrong state)" => (await client.ActAsync(id, "record-payment", body("{}"), caller)).Status,
             "GET document list (two issued)" => (await client.GetAsync($"/api/applications/{id}/documents", caller)).Status,
             "GET document (appraisal record, issued; internal)" => (await client.GetAsync($"/api/applications/{id}/documents/appraisal-record", caller)).Status,
             "POST year-end report (year outside the programme)" => (await client.PostEmptyAsync("/api/reports/year-end/2019", caller)).Status,

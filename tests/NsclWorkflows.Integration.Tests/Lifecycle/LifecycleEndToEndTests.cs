@@ -21,7 +21,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         await host.StartAsync();
         var client = new LifecycleClient(host.Http);
         // A random step, or the one NSCL_E2E_KILL_AT names (to replay a failure the output reported).
-        var killAt = int.TryParse(Environment.GetEnvironmentVariable("NSCL_E2E_KILL_AT"), out var chosen) ? chosen : Random.Shared.Next(0, 10);
+        var killAt = int.TryParse(Environment.GetEnvironmentVariable("NSCL_E2E_KILL_AT"), out var chosen) ? chosen : Random.Shared.Next(0, 13);
         output.WriteLine($"The host is killed right after step {killAt} is accepted.");
 
         var (id, token) = await client.SubmitAsync(amount: 300_000_000);
@@ -31,28 +31,35 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal(0, plan.GetProperty("reservedVnd").GetInt64());
         var signedFile = await client.UploadSignedPdfAsync(id, As.Leader); // the scan of the signed decision, ready beforehand
 
-        var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed)[]
+        // Each accepted report and the passed evaluation make a tranche payable (committed); the accountant's payment disburses it.
+        var steps = new (string Action, object Body, As Caller, Func<JsonElement, bool> Done, string AuditKind, long Reserved, long Disbursed, long Committed)[]
         {
-            ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0),
+            ("accept-completeness", new { note = "Hồ sơ đầy đủ" }, As.Clerk, v => Status(v) == "UnderAppraisal", "CompletenessAccepted", 0, 0, 0),
             ("submit-appraisal", new { recommendSupport = true, amountVnd = 300_000_000, scores = Sheets.Appraisal() },
-                As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0),
-            ("approve", new { amountVnd = 300_000_000, budgetYear = 2025, note = "Đồng ý" }, As.Leader, v => Status(v) == "AwaitingDecisionSigning", "Approved", 300_000_000, 0),
-            ("record-signed-decision", LifecycleClient.SignedBody(signedFile), As.Leader, v => Status(v) == "InImplementation", "DecisionSigned", 300_000_000, 0),
+                As.Appraiser, v => Status(v) == "AwaitingApproval", "AppraisalSubmitted", 0, 0, 0),
+            ("approve", new { amountVnd = 300_000_000, budgetYear = 2025, note = "Đồng ý" }, As.Leader, v => Status(v) == "AwaitingDecisionSigning", "Approved", 300_000_000, 0, 0),
+            ("record-signed-decision", LifecycleClient.SignedBody(signedFile), As.Leader, v => Status(v) == "InImplementation", "DecisionSigned", 300_000_000, 0, 0),
             ("submit-check-in", new { note = "Đã triển khai 5S ở xưởng 1", percentDone = 40, amountVnd = 90_000_000 }, enterprise,
-                v => CheckIn(v, 0) == "Submitted", "CheckInSubmitted", 300_000_000, 0),
-            ("review-check-in", new { accepted = true, note = "Đạt tiến độ" }, As.Clerk, v => CheckIn(v, 0) == "Accepted", "CheckInAccepted", 200_000_000, 100_000_000),
+                v => CheckIn(v, 0) == "Submitted", "CheckInSubmitted", 300_000_000, 0, 0),
+            ("review-check-in", new { accepted = true, note = "Đạt tiến độ" }, As.Clerk, v => CheckIn(v, 0) == "Accepted", "CheckInAccepted", 200_000_000, 0, 100_000_000),
+            ("record-payment", LifecycleClient.PaymentBody("checkin-1", 100_000_000), As.Accountant, v => Paid(v, "checkin-1"), "PaymentRecorded",
+                200_000_000, 100_000_000, 0),
             ("submit-check-in", new { note = "Đã triển khai Lean ở xưởng 2", percentDone = 85 }, enterprise,
-                v => CheckIn(v, 1) == "Submitted", "CheckInSubmitted", 200_000_000, 100_000_000),
-            ("review-check-in", new { accepted = true }, As.Clerk, v => Status(v) == "AwaitingFinalEvaluation", "CheckInAccepted", 100_000_000, 200_000_000),
+                v => CheckIn(v, 1) == "Submitted", "CheckInSubmitted", 200_000_000, 100_000_000, 0),
+            ("review-check-in", new { accepted = true }, As.Clerk, v => Status(v) == "AwaitingFinalEvaluation", "CheckInAccepted", 100_000_000, 100_000_000, 100_000_000),
+            ("record-payment", LifecycleClient.PaymentBody("checkin-2", 100_000_000), As.Accountant, v => Paid(v, "checkin-2"), "PaymentRecorded",
+                100_000_000, 200_000_000, 0),
             ("submit-final-report", new { note = "Giảm 22% thời gian chờ." }, enterprise,
-                v => v.GetProperty("lifecycle").TryGetProperty("finalReport", out var report) && report.ValueKind == JsonValueKind.Object, "FinalReportSubmitted", 100_000_000, 200_000_000),
+                v => v.GetProperty("lifecycle").TryGetProperty("finalReport", out var report) && report.ValueKind == JsonValueKind.Object, "FinalReportSubmitted",
+                100_000_000, 200_000_000, 0),
             ("evaluate", new { passed = true, note = "Đạt", scores = Sheets.Evaluation() }, As.Leader,
-                v => Status(v) == "Completed", "EvaluationPassed", 0, 300_000_000),
+                v => Status(v) == "AwaitingFinalPayment", "EvaluationPassed", 0, 200_000_000, 100_000_000),
+            ("record-payment", LifecycleClient.PaymentBody("final", 100_000_000), As.Accountant, v => Status(v) == "Completed", "PaymentRecorded", 0, 300_000_000, 0),
         };
 
         for (var i = 0; i < steps.Length; i++)
         {
-            var (action, body, caller, done, auditKind, reserved, disbursed) = steps[i];
+            var (action, body, caller, done, auditKind, reserved, disbursed, committed) = steps[i];
             var (status, answer) = await client.ActAsync(id, action, body, caller);
             Assert.True(status == 202, $"step {i} {action}: {status} {answer}");
             if (i == killAt)
@@ -86,7 +93,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
             var balance = await BalanceAsync(client);
             Assert.True(reserved == balance.GetProperty("reservedVnd").GetInt64(), $"step {i} reserved: {balance}");
             Assert.True(disbursed == balance.GetProperty("disbursedVnd").GetInt64(), $"step {i} disbursed: {balance}");
-            Assert.Equal(0, balance.GetProperty("committedVnd").GetInt64());
+            Assert.True(committed == balance.GetProperty("committedVnd").GetInt64(), $"step {i} committed: {balance}");
             output.WriteLine($"step {i} {action}: {Status(view)}, audit {auditKind}, reserved {reserved}, disbursed {disbursed}");
         }
 
@@ -95,6 +102,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Single(kinds, k => k == "Approved");
         Assert.Single(kinds, k => k == "DecisionSigned");
         Assert.Equal(2, kinds.Count(k => k == "CheckInAccepted"));
+        Assert.Equal(3, kinds.Count(k => k == "PaymentRecorded"));
         // The inbox is a projection written after the step: when the kill lands on the last step, the dead process's
         // inbox update comes back with its messages, after the application row already shows Completed.
         await LocalHostProcess.EventuallyAsync(
@@ -178,7 +186,7 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
                 v => CheckIn(v, 0) == "Submitted", "CheckInSubmitted", 200_000_000, 0),
             ("review-check-in", new { accepted = true }, As.Clerk,
                 v => CheckIn(v, 0) == "Accepted" && v.GetProperty("lifecycle").GetProperty("currentCheckIn").GetInt32() == 2,
-                "CheckInAccepted", 200_000_000 - Tranche, Tranche),
+                "CheckInAccepted", 200_000_000 - Tranche, 0), // payable: committed, paid when the accountant records it (below)
         };
 
         for (var i = 0; i < steps.Length; i++)
@@ -207,6 +215,29 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
                 await AssertRemindedThenEscalatedAsync(client, id, due);
             }
         }
+
+        // The accepted report's tranche is not paid by its due-by date (10 working days): the accountants are reminded,
+        // then the head of division is told; the accountant's payment then disburses it.
+        var overdue = await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("escalations").GetInt32() >= 1,
+            TimeSpan.FromSeconds(60), "the unpaid tranche is escalated");
+        var payableDue = overdue.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("dueUtc").GetDateTimeOffset();
+        var sent = await LocalHostProcess.EventuallyAsync(
+            async () => (await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk)).Body.GetProperty("notifications").EnumerateArray()
+                .Select(n => (Event: n.GetProperty("event").GetString()!, Audience: n.GetProperty("audience").GetString()!, At: n.GetProperty("createdAtUtc").GetDateTimeOffset()))
+                .ToList(),
+            list => list.Any(n => n.Event == "PaymentReminder") && list.Any(n => n.Event == "StepEscalated" && n.At > payableDue), Step,
+            "the payment's reminder and escalation e-mails are recorded");
+        // Reminders come before the escalation (a workflow that wakes late still sends them first, in order).
+        var escalatedMail = sent.Where(n => n.Event == "StepEscalated" && n.At > payableDue).MinBy(n => n.At);
+        Assert.All(sent.Where(n => n.Event == "PaymentReminder"), n => Assert.Equal(("Accountants", true), (n.Audience, n.At < escalatedMail.At)));
+        Assert.Equal("HeadOfDivision", escalatedMail.Audience);
+        var (_, accountantsInbox) = await client.GetAsync($"/api/inbox?q={id}&step=Payment", As.Accountant);
+        Assert.True(accountantsInbox.GetProperty("items").EnumerateArray().Single().GetProperty("overdue").GetBoolean());
+
+        await client.PayAllAsync(id, As.Accountant, Step);
+        var paid = await BalanceAsync(client);
+        Assert.Equal((200_000_000 - Tranche, 0L, Tranche),
+            (paid.GetProperty("reservedVnd").GetInt64(), paid.GetProperty("committedVnd").GetInt64(), paid.GetProperty("disbursedVnd").GetInt64()));
     }
 
     /// <summary>
@@ -239,6 +270,11 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
     }
 
     static string? Status(JsonElement view) => view.GetProperty("status").GetString();
+
+    /// <summary>Whether the payable <paramref name="payableId"/> of the view is paid.</summary>
+    static bool Paid(JsonElement view, string payableId) =>
+        view.GetProperty("lifecycle").TryGetProperty("payables", out var payables) && payables.EnumerateArray()
+            .Any(p => p.GetProperty("id").GetString() == payableId && p.TryGetProperty("payment", out var paid) && paid.ValueKind == JsonValueKind.Object);
 
     static string? CheckIn(JsonElement view, int index)
     {

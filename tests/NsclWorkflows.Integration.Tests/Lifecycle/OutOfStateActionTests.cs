@@ -48,6 +48,7 @@ public class OutOfStateActionTests(AzuriteFixture azurite) : IAsyncLifetime
         { "review", "submit-final-report", """{"note":"Tổng kết"}""" },
         { "review", "evaluate", """{"passed":true}""" },
         { "review", "cancel", """{"note":"Hủy"}""" },
+        { "review", "record-payment", """{"payableId":"checkin-1","paidOn":"2025-01-01","amountVnd":1000000,"treasuryReference":"KB-1"}""" },
 
         // withdrawn application: nothing is allowed any more
         { "withdrawn", "withdraw", """{"note":"Rút lần nữa"}""" },
@@ -62,7 +63,7 @@ public class OutOfStateActionTests(AzuriteFixture azurite) : IAsyncLifetime
         var (id, token) = which == "review" ? underReview!.Value : withdrawn!.Value;
         var caller = action is "resubmit" or "submit-check-in" or "request-extension" or "submit-final-report" or "withdraw"
             ? As.Enterprise(token)
-            : As.Officer("lanh.dao.tong.hop", "Officer,Appraiser,Leader");
+            : As.Officer("lanh.dao.tong.hop", "Officer,Appraiser,Leader,Accountant");
         var before = await client.AuditKindsAsync(id);
 
         var (status, problem) = await client.ActAsync(id, action, JsonDocument.Parse(body).RootElement, caller);

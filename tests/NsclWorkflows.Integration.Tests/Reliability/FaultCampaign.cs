@@ -194,13 +194,23 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
         yield return ("record-signed-decision", new { }, As.Leader, v => Status(v) == "InImplementation"); // body: after the PDF's upload
         yield return ("submit-check-in", new { note = "Kỳ 1", percentDone = 50 }, enterprise, v => CheckIn(v, 0) == "Submitted");
         yield return ("review-check-in", new { accepted = true }, As.Clerk, v => CheckIn(v, 0) == "Accepted");
+        yield return ("record-payment", LifecycleClient.PaymentBody("checkin-1", Tranche), As.Accountant, v => Paid(v, "checkin-1"));
         yield return ("submit-check-in", new { note = "Kỳ 2", percentDone = 100 }, enterprise, v => CheckIn(v, 1) == "Submitted");
         yield return ("review-check-in", new { accepted = true }, As.Clerk, v => Status(v) == "AwaitingFinalEvaluation");
+        yield return ("record-payment", LifecycleClient.PaymentBody("checkin-2", Tranche), As.Accountant, v => Paid(v, "checkin-2"));
         yield return ("submit-final-report", new { note = "Xong" }, enterprise,
             v => v.GetProperty("lifecycle").TryGetProperty("finalReport", out var r) && r.ValueKind == JsonValueKind.Object);
         yield return ("evaluate", new { passed = true, scores = Sheets.Evaluation() }, As.Leader,
-            v => Status(v) == "Completed");
+            v => Status(v) == "AwaitingFinalPayment");
+        yield return ("record-payment", LifecycleClient.PaymentBody("final", Amount - (2 * Tranche)), As.Accountant, v => Status(v) == "Completed");
     }
+
+    /// <summary>A check-in's tranche: an equal third of the approved amount, rounded down to the thousand (the final payment is the rest).</summary>
+    const long Tranche = Amount / 3 / 1000 * 1000;
+
+    static bool Paid(JsonElement view, string payableId) =>
+        view.GetProperty("lifecycle").TryGetProperty("payables", out var payables) && payables.EnumerateArray()
+            .Any(p => p.GetProperty("id").GetString() == payableId && p.TryGetProperty("payment", out var paid) && paid.ValueKind == JsonValueKind.Object);
 
     /// <summary>
     /// As a person at a browser: send; on a failure or a 5xx, look whether the step is done (an earlier attempt
@@ -379,6 +389,11 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
                 report.AuditNotOnce.Add($"{script.Id}: CheckInAccepted x{audit.Count(k => k == "CheckInAccepted")}");
             }
 
+            if (script.Expected == "Completed" && audit.Count(k => k == "PaymentRecorded") != 3)
+            {
+                report.AuditNotOnce.Add($"{script.Id}: PaymentRecorded x{audit.Count(k => k == "PaymentRecorded")}");
+            }
+
             if (script.Expected == "Completed" && audit.Count(k => k == "DecisionSigned") != 1)
             {
                 report.AuditNotOnce.Add($"{script.Id}: DecisionSigned x{audit.Count(k => k == "DecisionSigned")}");
@@ -388,10 +403,16 @@ sealed class FaultCampaign(CampaignOptions options, Action<string> log) : IAsync
         report.Lost.AddRange(Enumerable.Range(0, options.Applications).Where(i => !scripts.Values.Any(s => s.Index == i)).Select(i => $"script {i}: no 201"));
 
         // Workflows: none Failed, from the task hub's Instances table.
-        await foreach (var instance in tables.GetTableClient(Hub + "Instances").QueryAsync<TableEntity>(select: ["PartitionKey", "RuntimeStatus"]))
+        await foreach (var instance in tables.GetTableClient(Hub + "Instances").QueryAsync<TableEntity>(select: ["PartitionKey", "RuntimeStatus", "Output"]))
         {
             var status = instance.GetString("RuntimeStatus");
             report.Workflows[status ?? "?"] = report.Workflows.GetValueOrDefault(status ?? "?") + 1;
+            if (status == "Failed")
+            {
+                // Why, for the report (the campaign's Azurite is gone once it ends).
+                var output = instance.GetString("Output") ?? string.Empty;
+                report.FailedWorkflows.Add($"{instance.PartitionKey}: {output[..Math.Min(output.Length, 600)]}");
+            }
         }
 
         // E-mails: at most one per (application, event, occurrence, recipient); Unconfirmed records counted.
@@ -495,6 +516,9 @@ sealed class CampaignReport
     public List<string> AuditNotOnce { get; } = [];
 
     public Dictionary<string, int> Workflows { get; } = [];
+
+    /// <summary>Each failed workflow's instance id and the start of its failure details.</summary>
+    public List<string> FailedWorkflows { get; } = [];
 
     public int Emails { get; set; }
 

@@ -16,6 +16,7 @@ public sealed record As(string Label, string? AccessToken = null, string? DevOff
     public static readonly As Leader = Officer("lanh.dao", "Leader");
     public static readonly As Admin = Officer("quan.tri", "Admin", "sct");
     public static readonly As Clerk = Officer("chuyen.vien", "Officer");
+    public static readonly As Accountant = Officer("ke.toan", "Accountant");
 
     public override string ToString() => Label;
 
@@ -134,6 +135,32 @@ public sealed class LifecycleClient(HttpClient http)
     }
 
     /// <summary>The body of record-signed-decision: signed today (Vietnam), by a deputy director, the file as stored.</summary>
+    /// <summary>The accountant's record of a payment of <paramref name="payableId"/> ("checkin-1", "final"): its whole amount, paid today.</summary>
+    public static object PaymentBody(string payableId, long amountVnd, string reference = "KB-2025-000123") => new
+    {
+        payableId,
+        paidOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        amountVnd,
+        treasuryReference = reference,
+    };
+
+    /// <summary>The accountant pays every payable the file has open (each its whole amount) and waits until each is paid.</summary>
+    public async Task PayAllAsync(string id, As accountant, TimeSpan timeout)
+    {
+        var view = await ViewAsync(id);
+        var open = view.GetProperty("lifecycle").TryGetProperty("payables", out var payables)
+            ? payables.EnumerateArray().Where(p => !p.TryGetProperty("payment", out var paid) || paid.ValueKind == JsonValueKind.Null)
+                .Select(p => (Id: p.GetProperty("id").GetString()!, Amount: p.GetProperty("amountVnd").GetInt64())).ToList()
+            : [];
+        foreach (var (payable, amount) in open)
+        {
+            await ExpectAcceptedAsync(ActAsync(id, "record-payment", PaymentBody(payable, amount), accountant));
+            await WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("payables").EnumerateArray()
+                .Any(p => p.GetProperty("id").GetString() == payable && p.TryGetProperty("payment", out var paid) && paid.ValueKind == JsonValueKind.Object),
+                timeout, $"{payable} is paid");
+        }
+    }
+
     public static object SignedBody(string file) => new
     {
         signedOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

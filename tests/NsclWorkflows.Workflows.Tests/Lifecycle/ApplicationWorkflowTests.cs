@@ -53,7 +53,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task HappyPath_TwoCheckInsAndPassedEvaluation_CompletesWithTheWholeAmountDisbursed()
+    public async Task HappyPath_TwoCheckInsPassedEvaluationAndTheirPayments_CompletesWithTheWholeAmountDisbursed()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
         var app = await SubmitAsync();
@@ -69,6 +69,10 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
             await inbox.WaitForAsync(app.Id, open => open.Any(t => t.Step == "CheckInReview" && t.Role == "Officer"), Patience);
             await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
             await WaitAsync(app, a => a.Lifecycle.CheckIns[n - 1].Status == CheckInStatus.Accepted);
+
+            // Accepted: committed and payable, not disbursed, until the accountant records the payment.
+            Assert.Equal(100_000_000 * (n - 1), (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
+            await PayAsync(app, $"checkin-{n}");
         }
 
         await WaitStatusAsync(app, ApplicationStatus.AwaitingFinalEvaluation);
@@ -77,6 +81,9 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         await ActAsync(app, Enterprise(LifecycleAction.SubmitFinalReport) with { Note = "Hoàn thành 5S toàn xưởng." });
         await WaitAsync(app, a => a.Lifecycle.FinalReport is not null);
         await ActAsync(app, Leader(LifecycleAction.Evaluate) with { Positive = true, Note = "Đạt." });
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingFinalPayment);
+        Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 100_000_000, 200_000_000), await ledger.GetBalanceAsync(Key(app), default));
+        await PayAsync(app, "final");
 
         await CompletedAsync(app, ApplicationStatus.Completed);
         Assert.Equal(new LedgerBalance(Key(app), Plan, 0, 0, 300_000_000), await ledger.GetBalanceAsync(Key(app), default));
@@ -84,15 +91,17 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         var kinds = await AuditKindsAsync(app);
         Assert.Equal(
             [AuditKinds.Submitted, AuditKinds.ReceiptAcknowledged, AuditKinds.CompletenessAccepted, AuditKinds.AppraisalSubmitted, AuditKinds.Approved,
-             AuditKinds.DecisionSigned, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted,
-             AuditKinds.FinalReportSubmitted, AuditKinds.EvaluationPassed],
+             AuditKinds.DecisionSigned, AuditKinds.CheckInSubmitted, AuditKinds.CheckInAccepted, AuditKinds.PaymentRecorded, AuditKinds.CheckInSubmitted,
+             AuditKinds.CheckInAccepted, AuditKinds.PaymentRecorded, AuditKinds.FinalReportSubmitted, AuditKinds.EvaluationPassed, AuditKinds.PaymentRecorded],
             kinds);
-        await SentAsync(app, n => n.Event == NotificationEvent.FinalEvaluationResult); // e-mails leave off the lifecycle's path
+        await SentAsync(app, n => n.Event == NotificationEvent.PaymentRecorded && n.Occurrence == "payment-final"); // e-mails leave off the lifecycle's path
         var events = notifications.For(app.Id).Select(n => n.Event).ToList();
         Assert.Equal(NotificationEvent.Receipt, events[0]);
         Assert.Contains(NotificationEvent.AppraisalAssigned, events);
         Assert.Contains(NotificationEvent.Approved, events);
-        Assert.Equal(NotificationEvent.FinalEvaluationResult, events[^1]);
+        Assert.Contains(NotificationEvent.FinalEvaluationResult, events);
+        Assert.Equal(3, events.Count(e => e == NotificationEvent.PaymentRecorded));
+        Assert.Equal(NotificationEvent.PaymentRecorded, events[^1]);
 
         // Each decision issued its document, once, built from the recorded lifecycle.
         var issued = documents.All(Domain.Documents.DocumentKinds.AppraisalRecord).Concat(documents.All(Domain.Documents.DocumentKinds.ApprovalDecision))
@@ -323,6 +332,10 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         await ActAsync(app, Leader(LifecycleAction.Evaluate) with { Positive = false, Note = "Không đạt chứng nhận chuyên gia." });
 
+        // The accepted period's tranche is still owed: the file closes once the accountant has paid it.
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingFinalPayment);
+        Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
+        await PayAsync(app, "checkin-1");
         var stored = await CompletedAsync(app, ApplicationStatus.Failed);
         Assert.False(stored.Lifecycle.Evaluation!.Passed);
         var balance = await ledger.GetBalanceAsync(Key(app), default);
@@ -466,13 +479,42 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Equal(0, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
         Assert.Equal(OrchestrationRuntimeStatus.Running, await RuntimeStatusAsync(app));
 
-        // The ledger is put right (reserved again) and the officer reviews again: accepted, the tranche paid once.
+        // The ledger is put right (reserved again) and the officer reviews again: accepted, the tranche committed once and
+        // paid once the accountant records it.
         Assert.True((await ledger.ApplyAsync(new BudgetMovementRequest($"{app.Id}:manual-reserve", Key(app), app.Id, BudgetMovementKind.Reserve,
             300_000_000, "ke.toan", "Điều chỉnh sổ", DateTimeOffset.UtcNow), default)).Applied);
         await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
         var accepted = await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Accepted);
-        Assert.Equal(100_000_000, accepted.Lifecycle.DisbursedVnd);
+        Assert.Equal((100_000_000L, 0L), (accepted.Lifecycle.CommittedVnd, accepted.Lifecycle.DisbursedVnd));
         Assert.Null(accepted.Lifecycle.LastLedgerRefusal);
+        Assert.Equal((100_000_000L, 0L), ((await ledger.GetBalanceAsync(Key(app), default)).CommittedVnd, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd));
+        await PayAsync(app, "checkin-1");
+        Assert.Equal(100_000_000, (await WaitAsync(app, a => a.Lifecycle.DisbursedVnd > 0)).Lifecycle.DisbursedVnd);
+        Assert.Equal((0L, 100_000_000L), ((await ledger.GetBalanceAsync(Key(app), default)).CommittedVnd, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd));
+    }
+
+    [Fact]
+    public async Task Payment_NotRecordedByItsDueDate_AccountantsRemindedThenHeadOfDivisionToldUntilPaid()
+    {
+        await StartAsync(TimeSpan.FromMilliseconds(250));
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 300_000_000);
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Kỳ 1", PercentDone = 40 });
+        await WaitAsync(app, a => a.Lifecycle.CheckIns[0].Status == CheckInStatus.Submitted);
+        await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+        await inbox.WaitForAsync(app.Id, open => open.Any(t => t is { Role: "Accountant", Step: "Payment" }), Patience);
+
+        await SentAsync(app, n => n.Event == NotificationEvent.PaymentReminder && n.Audience == NotificationAudience.Accountants
+            && n.Facts[NotificationFacts.PaymentName].Contains("đợt 1", StringComparison.Ordinal));
+        await SentAsync(app, n => n.Event == NotificationEvent.StepEscalated && n.Audience == NotificationAudience.HeadOfDivision
+            && n.Occurrence == "payment-checkin-1-escalation-1" && n.Facts[NotificationFacts.StepName].StartsWith("chi trả kinh phí đợt 1", StringComparison.Ordinal));
+        var escalated = await WaitAsync(app, a => a.Lifecycle.Payables[0].Escalations >= 1);
+        Assert.Equal(0, escalated.Lifecycle.DisbursedVnd);
+        Assert.Contains(AuditKinds.Escalated, await AuditKindsAsync(app));
+
+        await PayAsync(app, "checkin-1");
+        var paid = await WaitAsync(app, a => a.Lifecycle.DisbursedVnd == 100_000_000);
+        Assert.DoesNotContain(paid.Lifecycle.OpenTasks, t => t.Step == "Payment");
         Assert.Equal(100_000_000, (await ledger.GetBalanceAsync(Key(app), default)).DisbursedVnd);
     }
 
@@ -789,6 +831,21 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         await attachments.AddAsync(app.Id, "quyet-dinh-da-ky.pdf", "application/pdf", InMemoryAttachmentStore.Pdf, "lanh.dao.b", 20, default);
         await ActAsync(app, Signed());
         await WaitStatusAsync(app, ApplicationStatus.InImplementation);
+    }
+
+    /// <summary>The accountant pays <paramref name="payableId"/> once it is payable and in the accountants' inbox: its whole amount, today.</summary>
+    async Task PayAsync(Application app, string payableId)
+    {
+        var stored = await WaitAsync(app, a => a.Lifecycle.PayableOf(payableId) is { Payment: null });
+        await inbox.WaitForAsync(app.Id, open => open.Any(t => t is { Role: "Accountant", Step: "Payment" }), Patience);
+        await ActAsync(app, new ActionRequest(LifecycleAction.RecordPayment, "ke.toan.d", "Accountant")
+        {
+            PayableId = payableId,
+            AmountVnd = stored.Lifecycle.PayableOf(payableId)!.AmountVnd,
+            PaidOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
+            TreasuryReference = $"KB-{payableId}",
+        });
+        await WaitAsync(app, a => a.Lifecycle.PayableOf(payableId)?.Payment is not null);
     }
 
     static ActionRequest Signed() => Leader(LifecycleAction.RecordSignedDecision) with

@@ -175,6 +175,9 @@ public static class BodyRules
         "signerName" => "họ tên người ký",
         "signerTitle" => "chức vụ người ký",
         "signedFile" => "tệp quyết định đã ký (PDF)",
+        "payableId" => "đợt kinh phí được chi trả",
+        "paidOn" => "ngày chi trả",
+        "treasuryReference" => "số chứng từ, mã giao dịch Kho bạc",
         _ => name,
     };
 

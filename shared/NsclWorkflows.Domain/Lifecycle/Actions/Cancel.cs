@@ -1,6 +1,10 @@
 namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
-/// <summary>A leader cancels an approved task: what was reserved and not yet committed is released.</summary>
+/// <summary>
+/// A leader cancels an approved task: what was reserved and not yet committed is released. A tranche already payable
+/// (an accepted report's) stays owed: the file waits for its payment (<see cref="ApplicationStatus.AwaitingFinalPayment"/>)
+/// and is Cancelled with it.
+/// </summary>
 public sealed class Cancel() : ActionDefinition<NoteBody, Cancel.Payload>(LifecycleAction.Cancel, "cancel", Actor.Leader,
     (request, application, atUtc) => new(request.Note, application.Lifecycle.Approval is { } approval ? approval.AmountVnd - application.Lifecycle.CommittedVnd : 0))
 {
@@ -16,7 +20,7 @@ public sealed class Cancel() : ActionDefinition<NoteBody, Cancel.Payload>(Lifecy
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
     {
-        c.Close(ApplicationStatus.Cancelled, payload.Reason);
+        c.CloseOrAwaitPayment(ApplicationStatus.Cancelled, payload.Reason);
         c.Notify(NotificationEvent.Cancelled, "cancelled", NotificationAudience.Enterprise, (NotificationFacts.Reason, payload.Reason ?? string.Empty));
         return c.Decision(c.Audit(request, AuditKinds.Cancelled, $"Hủy nhiệm vụ: {payload.Reason}"));
     }

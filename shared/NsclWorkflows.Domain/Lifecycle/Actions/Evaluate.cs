@@ -4,7 +4,8 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>
 /// The leader's final evaluation. Passed: the final amount (at most the approved one) is settled — the rest committed
-/// and disbursed, what was not used released; failed: what was reserved and not committed is released.
+/// and made payable (the accountant's recorded payment disburses it), what was not used released; failed: what was
+/// reserved and not committed is released. The file closes once nothing is owed (else <see cref="ApplicationStatus.AwaitingFinalPayment"/>).
 /// </summary>
 public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payload>(LifecycleAction.Evaluate, "evaluate", Actor.Leader,
     Read)
@@ -79,7 +80,6 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
         if (last > 0)
         {
             moves.Add(Move(application, "commit-final", key, BudgetMovementKind.Commit, last, request, "Nghiệm thu đạt: đợt cuối", atUtc));
-            moves.Add(Move(application, "disburse-final", key, BudgetMovementKind.Disburse, last, request, "Giải ngân đợt cuối", atUtc));
         }
 
         if (payload.ReservedVnd - last > 0)
@@ -100,18 +100,21 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
         {
             Outcome = RubricRules.Outcome(rubric, [scores]),
         };
+        PayableRecord? payable = null;
         if (passed && payload.FinalAmountVnd > state.CommittedVnd)
         {
-            state.DisbursedVnd += payload.FinalAmountVnd - state.CommittedVnd;
+            var last = payload.FinalAmountVnd - state.CommittedVnd;
             state.CommittedVnd = payload.FinalAmountVnd;
+            payable = c.PayableOrPaidElsewhere(null, last);
         }
 
         c.RecordDecision(request.ActorName, payload.Note);
-        c.Close(passed ? ApplicationStatus.Completed : ApplicationStatus.Failed, payload.Note);
+        c.CloseOrAwaitPayment(passed ? ApplicationStatus.Completed : ApplicationStatus.Failed, payload.Note);
         c.Notify(NotificationEvent.FinalEvaluationResult, "evaluation", NotificationAudience.Enterprise,
             (NotificationFacts.Result, passed ? "Đạt" : "Không đạt"), (NotificationFacts.EvaluationDate, Iso(c.At)), (NotificationFacts.Note, payload.Note ?? string.Empty));
         var audit = c.Audit(request, passed ? AuditKinds.EvaluationPassed : AuditKinds.EvaluationFailed,
-            passed ? $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}." : $"Nghiệm thu không đạt: {payload.Note}");
+            (passed ? $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}." : $"Nghiệm thu không đạt: {payload.Note}")
+            + (payable is null ? string.Empty : $" Kinh phí đợt cuối ({Money(payable.AmountVnd)}) chờ kế toán chi trả (hạn {Date(payable.DueUtc)})."));
         return c.Decision(audit) with { Documents = [Documents.DocumentKinds.EvaluationMinutes] };
     }
 }

@@ -4,7 +4,8 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 
 /// <summary>
 /// An officer reviews the period's report: accepted, its tranche (an equal share; the final evaluation pays the rest)
-/// is committed and disbursed and the next period opens; else the enterprise revises it.
+/// is committed and made payable (the accountant's recorded payment disburses it: <see cref="RecordPayment"/>) and the
+/// next period opens; else the enterprise revises it.
 /// </summary>
 public sealed class ReviewCheckIn() : ActionDefinition<ReviewCheckIn.Body, ReviewCheckIn.Payload>(LifecycleAction.ReviewCheckIn, "review-check-in", Actor.Officer,
     Read)
@@ -41,7 +42,6 @@ public sealed class ReviewCheckIn() : ActionDefinition<ReviewCheckIn.Body, Revie
         return
         [
             Move(application, $"commit-{checkIn.Number}", Key(state, approval), BudgetMovementKind.Commit, payload.TrancheVnd, request, $"Chấp nhận báo cáo kỳ {checkIn.Number}", atUtc),
-            Move(application, $"disburse-{checkIn.Number}", Key(state, approval), BudgetMovementKind.Disburse, payload.TrancheVnd, request, $"Giải ngân đợt {checkIn.Number}", atUtc),
         ];
     }
 
@@ -65,10 +65,11 @@ public sealed class ReviewCheckIn() : ActionDefinition<ReviewCheckIn.Body, Revie
         reviewed.AcceptedAtUtc = c.At;
         reviewed.TrancheVnd = payload.TrancheVnd;
         state.CommittedVnd += payload.TrancheVnd;
-        state.DisbursedVnd += payload.TrancheVnd;
+        var payable = payload.TrancheVnd > 0 ? c.PayableOrPaidElsewhere(reviewed.Number, payload.TrancheVnd) : null;
         c.Notify(NotificationEvent.CheckInReviewed, $"checkin-{reviewed.Number}-accepted", NotificationAudience.Enterprise,
             (NotificationFacts.PeriodName, AwaitedStep.PeriodName(state)), (NotificationFacts.ReviewResult, "Chấp nhận báo cáo"), (NotificationFacts.Note, payload.Note ?? string.Empty));
         c.NextCheckInOrFinal();
-        return c.Decision(c.Audit(request, AuditKinds.CheckInAccepted, $"Chấp nhận báo cáo kỳ {reviewed.Number}; giải ngân {Money(payload.TrancheVnd)}."));
+        var paying = payable is null ? string.Empty : $"; kinh phí đợt {reviewed.Number} ({Money(payload.TrancheVnd)}) chờ kế toán chi trả (hạn {Date(payable.DueUtc)})";
+        return c.Decision(c.Audit(request, AuditKinds.CheckInAccepted, $"Chấp nhận báo cáo kỳ {reviewed.Number}{paying}."));
     }
 }
