@@ -205,6 +205,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Health__WorkflowWaitAlertAfter: '00:05:00'
     // A workflow whose write fails beyond its retries waits this long (doubling to 1 h) before trying again.
     Nscl__Durable__RetryRound: '00:01:00'
+    Nscl__Durable__StepsPerExecution: '200'
     // Timers on Flex Consumption run in UTC (no WEBSITE_TIME_ZONE): 18:00 UTC on 14 December is 01:00 on 15 December in Đà Nẵng.
     Nscl__Reports__YearEndCron: '0 18 14 12 *'
     Nscl__Reports__TimeZone: 'UTC'
