@@ -308,6 +308,7 @@ test('an application goes from the form to completed through the pages', async (
 
 test('the inbox shows 50 tasks a page, with next and previous pages', async () => {
   // 55 more submissions through the API (the test host's abuse limits are raised), so the inbox has more than a page.
+  const created = [];
   for (let i = 0; i < 55; i += 1) {
     const response = await fetch(`${baseUrl}/api/applications`, {
       method: 'POST',
@@ -321,7 +322,14 @@ test('the inbox shows 50 tasks a page, with next and previous pages', async () =
       }),
     });
     assert.equal(response.status, 201);
+    created.push(await response.json());
   }
+  // Every one received (its inbox task written) before the pages are compared: a task added meanwhile would move them.
+  const received = async ({ applicationId, accessToken }) => {
+    const view = await fetch(`${baseUrl}/api/applications/${applicationId}`, { headers: { 'X-Access-Token': accessToken } });
+    return view.ok && (await view.json()).status === 'AwaitingCompletenessReview';
+  };
+  await eventually(async () => {}, async () => (await Promise.all(created.map(received))).every(Boolean), 'the 55 files are received', 300_000);
   const browser = await launch();
   try {
     const officer = await browser.context.newPage();
