@@ -1,4 +1,5 @@
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Text;
 
 namespace NsclWorkflows.Domain.Catalogue;
 
@@ -99,6 +100,22 @@ public sealed record RubricOutcome(
 {
     /// <summary>The mandatory criteria whose average stayed below their minimum.</summary>
     public IEnumerable<CriterionAverage> Unmet => Criteria.Where(c => !c.Met);
+
+    /// <summary>"72,5/100 điểm, đạt (ngưỡng 70 điểm)" or "…, không đạt: tiêu chí bắt buộc dưới mức tối thiểu (…)".</summary>
+    public string Describe()
+    {
+        static string N(decimal value) => VietnameseFormat.Number(value, 2);
+        var score = $"{N(Total)}/{N(MaxTotal)} điểm";
+        if (Passed)
+        {
+            return $"{score}, đạt (ngưỡng {N(PassTotal)} điểm)";
+        }
+
+        var unmet = Unmet.Select(c => $"\"{c.Name}\" {N(c.Average)}/{N(c.MaxScore)}").ToList();
+        return unmet.Count == 0
+            ? $"{score}, không đạt (ngưỡng {N(PassTotal)} điểm)"
+            : $"{score}, không đạt: tiêu chí bắt buộc dưới mức tối thiểu ({string.Join("; ", unmet)})";
+    }
 }
 
 /// <summary>The council's average on one criterion; <see cref="Met"/>: not mandatory, or at least its minimum.</summary>

@@ -58,7 +58,7 @@ public static class ApplicationDocumentMapper
             [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore) { Comment = s.Comment })], x.Comment ?? string.Empty, x.RecommendedAmountVnd)).ToList();
         var recommended = state.RecommendedAmountVnd ?? 0;
         var outcome = state.AppraisalOutcome;
-        var result = outcome is null ? string.Empty : $"Theo phiếu đánh giá, hồ sơ {(outcome.Passed ? "đạt" : "không đạt")} yêu cầu ({Lifecycle.Actions.RubricRules.Describe(outcome)}). ";
+        var result = outcome is null ? string.Empty : $"Theo phiếu đánh giá, hồ sơ {(outcome.Passed ? "đạt" : "không đạt")} yêu cầu ({outcome.Describe()}). ";
         var conclusion = result + (recommended > 0
             ? "Cán bộ thẩm định đề nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
             : "Cán bộ thẩm định đề nghị không hỗ trợ thực hiện nhiệm vụ.");

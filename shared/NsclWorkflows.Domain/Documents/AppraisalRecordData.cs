@@ -20,7 +20,7 @@ public sealed record AppraisalRecordData(
     public Catalogue.RubricOutcome? Outcome { get; init; }
 
     /// <summary>The result in words ("72/100 điểm, đạt (ngưỡng 70 điểm)"); empty when there is no rubric result.</summary>
-    public string OutcomeText => Outcome is { } outcome ? Lifecycle.Actions.RubricRules.Describe(outcome) : string.Empty;
+    public string OutcomeText => Outcome is { } outcome ? outcome.Describe() : string.Empty;
 }
 
 /// <summary>One appraiser: name, role on the council ("Chủ tịch", "Ủy viên", "Chuyên gia"), scores and comment.</summary>

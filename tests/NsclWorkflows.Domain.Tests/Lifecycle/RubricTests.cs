@@ -115,7 +115,7 @@ public sealed class RubricTests
         Assert.Equal(87, outcome.Total);
         Assert.False(outcome.Passed);
         Assert.Equal("hieu-qua", Assert.Single(outcome.Unmet).Id);
-        Assert.Contains("không đạt", RubricRules.Describe(outcome), StringComparison.Ordinal);
+        Assert.Contains("không đạt", outcome.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]

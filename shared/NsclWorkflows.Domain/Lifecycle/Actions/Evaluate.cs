@@ -54,7 +54,7 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
             if (sheetErrors.Count == 0 && RubricRules.Outcome(rubric, [payload.Scores]) is { } outcome && outcome.Passed != payload.Passed)
             {
                 errors.Add(new FieldError("passed", Catalogue.RubricCodes.ContradictsRubric,
-                    $"Kết quả \"{(payload.Passed ? "Đạt" : "Không đạt")}\" trái với phiếu đánh giá: {RubricRules.Describe(outcome)}."));
+                    $"Kết quả \"{(payload.Passed ? "Đạt" : "Không đạt")}\" trái với phiếu đánh giá: {outcome.Describe()}."));
             }
         }
 

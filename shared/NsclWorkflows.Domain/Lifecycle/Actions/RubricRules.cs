@@ -41,22 +41,4 @@ internal static class RubricRules
         var counted = sheets.Where(s => s.Count > 0 && rubric.Check(s).Count == 0).ToList();
         return counted.Count == 0 ? null : rubric.Assess(counted);
     }
-
-    /// <summary>"72,5/100 điểm, đạt (ngưỡng 70)" or "…, không đạt: tiêu chí … dưới mức tối thiểu".</summary>
-    public static string Describe(RubricOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var score = $"{Number(outcome.Total)}/{Number(outcome.MaxTotal)} điểm";
-        if (outcome.Passed)
-        {
-            return $"{score}, đạt (ngưỡng {Number(outcome.PassTotal)} điểm)";
-        }
-
-        var unmet = outcome.Unmet.Select(c => $"\"{c.Name}\" {Number(c.Average)}/{Number(c.MaxScore)}").ToList();
-        return unmet.Count == 0
-            ? $"{score}, không đạt (ngưỡng {Number(outcome.PassTotal)} điểm)"
-            : $"{score}, không đạt: tiêu chí bắt buộc dưới mức tối thiểu ({string.Join("; ", unmet)})";
-    }
-
-    static string Number(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
 }

@@ -88,7 +88,7 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
         c.StartStep(c.WorkingDays(c.Policy.ApprovalWorkingDays));
         c.Notify(NotificationEvent.ApprovalRequested, "approval", NotificationAudience.Leaders,
             (NotificationFacts.ProposedAmountVnd, Raw(recommended)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)));
-        var result = outcome is null ? string.Empty : $"kết quả {RubricRules.Describe(outcome)}; ";
+        var result = outcome is null ? string.Empty : $"kết quả {outcome.Describe()}; ";
         return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted, $"Thẩm định xong: {result}đề xuất {Money(recommended)}; chuyển phê duyệt."))
             with { Documents = [Documents.DocumentKinds.AppraisalRecord] };
     }
