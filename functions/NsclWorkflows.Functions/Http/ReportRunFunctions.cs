@@ -61,5 +61,6 @@ public sealed class ReportRunFunctions(ReportRunsHandler runs)
         CancellationToken cancellationToken) => Respond(runs.UploadSignedAsync(req, id, cancellationToken));
 
     /// <summary>The shared body: the handler's result as the Functions host's action result.</summary>
-    static async Task<IActionResult> Respond(Task<IResult> result) => new ResultActionResult(await result.ConfigureAwait(false));
+    static async Task<IActionResult> Respond<TResult>(Task<TResult> result)
+        where TResult : IResult => new ResultActionResult(await result.ConfigureAwait(false));
 }

@@ -8,6 +8,7 @@ using NsclWorkflows.Api.Budget;
 using NsclWorkflows.Api.Catalogue;
 using NsclWorkflows.Domain.Activities;
 using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Reports;
 using NsclWorkflows.Domain.Targets;
 
 namespace NsclWorkflows.Local.Endpoints;
@@ -87,13 +88,47 @@ public static class ApiDescriptions
         ["RecordActivitySpending"] = new("Hoạt động / Activities", "Ghi nhận chi / Record spending on an activity", ApiCaller.Officer,
             Body: typeof(ActivitySpendingRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
         ["RecordActivityOutput"] = new("Hoạt động / Activities", "Ghi nhận kết quả / Record an activity's output", ApiCaller.Officer,
-            Body: typeof(ActivityOutputRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
+            Body: typeof(ActivityOutputBody), Problems: [.. JsonBody, 401, 403, 404, 409]),
         ["CloseActivity"] = new("Hoạt động / Activities", "Kết thúc hoạt động / Close an activity", ApiCaller.Officer,
             Body: typeof(ActivityCloseRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
         ["CancelActivity"] = new("Hoạt động / Activities", "Hủy hoạt động / Cancel an activity", ApiCaller.Officer,
             Body: typeof(ActivityCancelRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
         ["ListDecisions"] = new("Hồ sơ / Applications", "Sổ quyết định / The year's decision register (numbers, dates, signers)", ApiCaller.Officer,
             Problems: [401, 422]),
+        ["OpenReportRun"] = new("Báo cáo / Reports", "Mở báo cáo định kỳ, đột xuất / Open a report run (lead units asked get their links)", ApiCaller.Officer,
+            Body: typeof(ReportRunRequest), Problems: [.. JsonBody, 401, 403]),
+        ["ListReportRuns"] = new("Báo cáo / Reports", "Danh sách báo cáo / Report runs", ApiCaller.Officer, Problems: [401]),
+        ["GetReportRun"] = new("Báo cáo / Reports", "Xem báo cáo / One report run with its steps and journal", ApiCaller.Officer, Problems: [401, 404]),
+        ["GetReportRunUnitInput"] = new("Báo cáo / Reports", "Phần của đơn vị chủ trì / A lead unit's part of a run (its link)", ApiCaller.LinkHolder,
+            Problems: [404]),
+        ["SubmitReportRunUnitInput"] = new("Báo cáo / Reports", "Đơn vị chủ trì gửi số liệu / A lead unit sends its figures and assessment", ApiCaller.LinkHolder,
+            Body: typeof(LeadUnitInputBody), Problems: [.. JsonBody, 404, 409]),
+        ["CloseReportRunInput"] = new("Báo cáo / Reports", "Thôi chờ đơn vị chủ trì / Stop waiting for lead units", ApiCaller.Officer,
+            Problems: [401, 403, 404, 409]),
+        ["SaveReportRunNarrative"] = new("Báo cáo / Reports", "Lưu nội dung báo cáo / Save the narrative (revision: one editor at a time)", ApiCaller.Officer,
+            Body: typeof(ReportNarrativeBody), Problems: [.. JsonBody, 401, 403, 404, 409]),
+        ["SubmitReportRun"] = new("Báo cáo / Reports", "Trình lãnh đạo duyệt / Submit the narrative for approval", ApiCaller.Officer,
+            Problems: [401, 403, 404, 409]),
+        ["DecideReportRun"] = new("Báo cáo / Reports", "Lãnh đạo duyệt hoặc trả lại / A leader approves (the Word report is built) or returns it", ApiCaller.Officer,
+            Body: typeof(ReportRunDecisionBody), Problems: [.. JsonBody, 401, 403, 404, 409]),
+        ["GetReportRunReport"] = new("Báo cáo / Reports", "Tải văn bản báo cáo / The report (?signed=true: the signed copy)", ApiCaller.Officer,
+            Problems: [401, 404], Responses: [new(200, typeof(Stream), Docx)]),
+        ["UploadReportRunSignedCopy"] = new("Báo cáo / Reports", "Tải lên bản có chữ ký / Upload the signed copy (PDF, raw body)", ApiCaller.Officer,
+            BodyContentTypes: ["application/pdf"], Problems: [401, 403, 404, 409, 413, 422]),
+        ["ExportApplications"] = new("Xuất dữ liệu / Exports", "Danh sách hồ sơ / Applications (?format=xlsx|csv; the inbox's filters)", ApiCaller.Officer,
+            Problems: [400, 401, 422]),
+        ["ExportEnterprises"] = new("Xuất dữ liệu / Exports", "Doanh nghiệp được hỗ trợ / Enterprises supported (?format=xlsx|csv)", ApiCaller.Officer,
+            Problems: [400, 401, 422]),
+        ["ExportLedger"] = new("Xuất dữ liệu / Exports", "Sổ kinh phí / Ledger balances per item and year (?format=xlsx|csv)", ApiCaller.Officer,
+            Problems: [400, 401, 422]),
+        ["ExportLedgerMovements"] = new("Xuất dữ liệu / Exports", "Bút toán sổ kinh phí / Ledger movements (?format=xlsx|csv)", ApiCaller.Officer,
+            Problems: [400, 401, 422]),
+        ["ExportActivities"] = new("Xuất dữ liệu / Exports", "Hoạt động và kết quả / Activities and outputs (?format=xlsx|csv)", ApiCaller.Officer,
+            Problems: [400, 401, 422]),
+        ["ExportApplicationHistory"] = new("Xuất dữ liệu / Exports", "Lịch sử một hồ sơ / One application's audit trail (?format=xlsx|csv)", ApiCaller.Officer,
+            Problems: [400, 401, 404, 422]),
+        ["GetNationalFeed"] = new("Xuất dữ liệu / Exports", "Dữ liệu gửi cơ sở dữ liệu quốc gia / National NSCL database feed v1 (JSON Schema in the repo)", ApiCaller.Officer,
+            Problems: [400, 401, 422]),
     };
 
     /// <summary>Adds the description of each endpoint of the group (after its own conventions: its name is known).</summary>

@@ -23,6 +23,7 @@ public static class OpenApiDescription
     public const string OfficerSignIn = "officerSignIn";
     public const string OfficerEntraId = "officerEntraId";
     public const string EnterpriseAccessToken = "enterpriseAccessToken";
+    public const string LinkAccessToken = "linkAccessToken";
 
     public static IServiceCollection AddNsclOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -90,6 +91,14 @@ public static class OpenApiDescription
                     + "(Microsoft Entra ID) — an access token for audience api://<client id>, or the browser's session "
                     + "cookie after /.auth/login/aad; the platform passes the officer to the API.",
             },
+            [LinkAccessToken] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Access-Token",
+                Description = "Mã truy cập của đường liên kết gửi riêng cho đơn vị chủ trì (nhập số liệu báo cáo). "
+                    + "/ The secret of a link sent to one lead unit for one report run (its input page); in this header only.",
+            },
             [EnterpriseAccessToken] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -110,6 +119,12 @@ public static class OpenApiDescription
         var callers = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiCallers>().LastOrDefault()?.Callers ?? ApiCaller.Anyone;
         if (callers == ApiCaller.Anyone)
         {
+            return;
+        }
+
+        if (callers == ApiCaller.LinkHolder)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(LinkAccessToken, context.Document)] = [] }];
             return;
         }
 
@@ -170,6 +185,9 @@ public enum ApiCaller
 
     /// <summary>The enterprise with its access token for the application, or an officer.</summary>
     EnterpriseOrOfficer,
+
+    /// <summary>The holder of a secret link sent to one party (a lead unit for a report run), its token in <c>X-Access-Token</c>.</summary>
+    LinkHolder,
 }
 
 /// <summary>Endpoint metadata: <see cref="ApiCaller"/>.</summary>

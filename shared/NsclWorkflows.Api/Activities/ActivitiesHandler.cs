@@ -38,20 +38,10 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
             return ForbiddenRole();
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (plan, problem) = await TypedJsonBody.ReadAsync(request, ActivityBodyRules.Plan, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        ActivityPlanRequest? plan;
-        using (document)
-        {
-            (plan, var errors) = ActivityJsonReader.ReadPlan(document!.RootElement);
-            if (errors.Count > 0)
-            {
-                return ApiProblem.ValidationProblem(errors);
-            }
         }
 
         var id = ActivityIds.FromRandom(Guid.NewGuid().ToByteArray());
@@ -118,7 +108,7 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         var spendingId = "s" + Guid.NewGuid().ToString("N")[..12];
         return ChangeAsync(request, id, null, root =>
         {
-            var (spending, errors) = ActivityJsonReader.ReadSpending(root);
+            var (spending, errors) = TypedJsonBody.Read(root, ActivityBodyRules.Spending);
             return (spending is null ? null : (a, officer, now) => ActivityRules.RecordSpending(a, spendingId, spending, officer.Id, now), errors);
         }, cancellationToken);
     }
@@ -128,23 +118,23 @@ public sealed class ActivitiesHandler(IActivityRepository activities, IBudgetLed
         var outputId = "o" + Guid.NewGuid().ToString("N")[..12];
         return ChangeAsync(request, id, null, root =>
         {
-            var (output, errors) = ActivityJsonReader.ReadOutput(root);
-            return (output is null ? null : (a, officer, now) => ActivityRules.RecordOutput(a, outputId, output, officer.Id, now), errors);
+            var (output, errors) = TypedJsonBody.Read(root, ActivityBodyRules.OutputBody);
+            return (output is null ? null : (a, officer, now) => ActivityRules.RecordOutput(a, outputId, output.ToRequest(), officer.Id, now), errors);
         }, cancellationToken);
     }
 
     public Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> CloseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ChangeAsync(request, id, durable, root =>
         {
-            var (note, errors) = ActivityJsonReader.ReadText(root, "note");
-            return (errors.Count > 0 ? null : (a, officer, now) => ActivityRules.Close(a, note, officer.Id, now), errors);
+            var (body, errors) = TypedJsonBody.Read<ActivityCloseRequest>(root, null);
+            return (body is null ? null : (a, officer, now) => ActivityRules.Close(a, body.Note, officer.Id, now), errors);
         }, cancellationToken);
 
     public Task<Results<ApiOk<ActivityView>, ProblemHttpResult>> CancelAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
         ChangeAsync(request, id, durable, root =>
         {
-            var (reason, errors) = ActivityJsonReader.ReadText(root, "reason");
-            return (errors.Count > 0 ? null : (a, officer, now) => ActivityRules.Cancel(a, reason, officer.Id, now), errors);
+            var (body, errors) = TypedJsonBody.Read<ActivityCancelRequest>(root, null);
+            return (body is null ? null : (a, officer, now) => ActivityRules.Cancel(a, body.Reason, officer.Id, now), errors);
         }, cancellationToken);
 
     delegate ActivityOutcome Decide(ProgrammeActivity activity, Officer officer, DateTimeOffset nowUtc);

@@ -116,8 +116,15 @@ public static class StrictJsonBody
         }
         else if (type == typeof(DateOnly))
         {
-            Expect(value.ValueKind == JsonValueKind.String
-                && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), value, type, path, texts, errors);
+            if (value.ValueKind == JsonValueKind.String && JsonText.TryGetString(value, out var text)
+                && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                errors.Add(texts.BadDate(path));
+            }
+            else
+            {
+                Expect(value.ValueKind == JsonValueKind.String, value, type, path, texts, errors);
+            }
         }
         else if (ItemType(type) is { } item)
         {
@@ -248,6 +255,9 @@ public abstract class JsonBodyTexts
 
     /// <summary>The errors of one item of a list, as reported (by default each as found).</summary>
     public virtual IEnumerable<FieldError> Item(string itemPath, Type itemType, IReadOnlyList<FieldError> found) => found;
+
+    /// <summary>A text that is no <c>yyyy-MM-dd</c> date (by default a value of the wrong type).</summary>
+    public virtual FieldError BadDate(string path) => new(path, ErrorCodes.WrongType, WrongType(path, typeof(DateOnly)));
 
     public virtual FieldError NotAnObject() => new(string.Empty, ErrorCodes.WrongType, "Nội dung gửi lên phải là một đối tượng JSON.");
 }

@@ -84,50 +84,14 @@ public static class ActivityRules
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(officer);
         ArgumentNullException.ThrowIfNull(programme);
-        var errors = new List<FieldError>();
-        var title = RequiredText(request.Title, "title", "Tên hoạt động", MaxTitleLength, errors);
-        var expected = OptionalText(request.ExpectedOutputs, "expectedOutputs", "Kết quả dự kiến", MaxLongTextLength, errors, multiLine: true);
+        var errors = FluentFieldErrors.Of(ActivityBodyRules.Plan.Validate(request)).ToList();
+        var title = ActivityBodyRules.Kept(request.Title);
+        var expected = ActivityBodyRules.Kept(request.ExpectedOutputs);
         var lineId = request.LineId?.Trim();
-        if (string.IsNullOrEmpty(lineId))
-        {
-            errors.Add(new("lineId", ErrorCodes.Required, "Vui lòng chọn mục chi (ví dụ I.3)."));
-        }
-        else if (!IsFundedItem(programme, lineId))
+        if (!string.IsNullOrEmpty(lineId) && !IsFundedItem(programme, lineId))
         {
             errors.Add(new("lineId", ActivityErrorCodes.UnknownLine,
                 $"Mục \"{TextSafety.Clean(lineId, multiLine: false)}\" không phải là một mục chi có kinh phí trong Phụ lục của Kế hoạch."));
-        }
-
-        if (request.Year is not { } year)
-        {
-            errors.Add(new("year", ErrorCodes.Required, "Vui lòng nhập năm ngân sách."));
-        }
-        else if (year is < FirstYear or > LastYear)
-        {
-            errors.Add(new("year", ErrorCodes.OutOfRange, $"Năm ngân sách phải từ {FirstYear} đến {LastYear}."));
-        }
-
-        if (request.EstimatedCostVnd is not { } cost)
-        {
-            errors.Add(new("estimatedCostVnd", ErrorCodes.Required, "Vui lòng nhập kinh phí dự kiến (đồng)."));
-        }
-        else if (cost is <= 0 or > MaxAmountVnd)
-        {
-            errors.Add(new("estimatedCostVnd", ErrorCodes.OutOfRange, $"Kinh phí dự kiến phải lớn hơn 0 và không quá {Dong(MaxAmountVnd)}."));
-        }
-
-        if (request.PlannedStart is null)
-        {
-            errors.Add(new("plannedStart", ErrorCodes.Required, "Vui lòng nhập ngày bắt đầu dự kiến."));
-        }
-
-        if (request.PlannedEnd is null)
-        {
-            errors.Add(new("plannedEnd", ErrorCodes.Required, "Vui lòng nhập ngày kết thúc dự kiến."));
-        }
-        else if (request.PlannedStart is { } s && request.PlannedEnd < s)
-        {
-            errors.Add(new("plannedEnd", ErrorCodes.OutOfRange, "Ngày kết thúc dự kiến không được trước ngày bắt đầu."));
         }
 
         CheckOfficer(officer, errors);
@@ -169,26 +133,12 @@ public static class ActivityRules
             return ActivityOutcome.Refused(stateError);
         }
 
-        var errors = new List<FieldError>();
-        var reference = RequiredText(request.DocumentReference, "documentReference", "Số chứng từ", MaxReferenceLength, errors);
-        var note = OptionalText(request.Note, "note", "Ghi chú", MaxNoteLength, errors, multiLine: true);
+        var errors = FluentFieldErrors.Of(ActivityBodyRules.Spending.Validate(request)).ToList();
+        var reference = ActivityBodyRules.Kept(request.DocumentReference);
+        var note = ActivityBodyRules.Kept(request.Note);
         var committed = request.CommittedVnd ?? 0;
         var disbursed = request.DisbursedVnd ?? 0;
-        if (committed is < 0 or > MaxAmountVnd)
-        {
-            errors.Add(new("committedVnd", ErrorCodes.OutOfRange, $"Số tiền cam kết chi phải từ 0 đến {Dong(MaxAmountVnd)}."));
-        }
-
-        if (disbursed is < 0 or > MaxAmountVnd)
-        {
-            errors.Add(new("disbursedVnd", ErrorCodes.OutOfRange, $"Số tiền giải ngân phải từ 0 đến {Dong(MaxAmountVnd)}."));
-        }
-
-        if (committed == 0 && disbursed == 0 && errors.All(e => e.Field is not ("committedVnd" or "disbursedVnd")))
-        {
-            errors.Add(new("committedVnd", ErrorCodes.Required, "Vui lòng nhập số tiền cam kết chi hoặc số tiền giải ngân (lớn hơn 0)."));
-        }
-        else if (committed >= 0 && disbursed > 0 && disbursed > activity.HeldCommittedVnd + committed)
+        if (errors.All(e => e.Field is not ("committedVnd" or "disbursedVnd")) && disbursed > activity.HeldCommittedVnd + committed)
         {
             errors.Add(new("disbursedVnd", ActivityErrorCodes.DisburseExceedsCommitted,
                 $"Số tiền giải ngân {Dong(disbursed)} vượt số đã cam kết chi chưa giải ngân ({Dong(activity.HeldCommittedVnd + committed)})."));
@@ -244,22 +194,8 @@ public static class ActivityRules
             return ActivityOutcome.Refused(stateError);
         }
 
-        var errors = new List<FieldError>();
-        var note = OptionalText(request.Note, "note", "Ghi chú", MaxNoteLength, errors, multiLine: true);
-        if (request.Kind is not { } kind || !Enum.IsDefined(kind))
-        {
-            errors.Add(new("kind", ErrorCodes.Required, "Vui lòng chọn loại kết quả (lớp đã tổ chức, lượt người tham dự, bài viết…)."));
-        }
-
-        if (request.Quantity is not { } quantity)
-        {
-            errors.Add(new("quantity", ErrorCodes.Required, "Vui lòng nhập số lượng."));
-        }
-        else if (quantity is < 1 or > MaxQuantity)
-        {
-            errors.Add(new("quantity", ErrorCodes.OutOfRange, $"Số lượng phải từ 1 đến {Number(MaxQuantity)}."));
-        }
-
+        var errors = FluentFieldErrors.Of(ActivityBodyRules.Output.Validate(request));
+        var note = ActivityBodyRules.Kept(request.Note);
         if (errors.Count > 0)
         {
             return ActivityOutcome.Refused(errors);
@@ -302,8 +238,8 @@ public static class ActivityRules
             return ActivityOutcome.Refused(stateError);
         }
 
-        var errors = new List<FieldError>();
-        var cleanNote = OptionalText(note, "note", "Ghi chú", MaxNoteLength, errors, multiLine: true);
+        var errors = FluentFieldErrors.Of(ActivityBodyRules.Close.Validate(new ActivityCloseRequest(note))).ToList();
+        var cleanNote = ActivityBodyRules.Kept(note);
         if (activity.Outputs.Count == 0)
         {
             errors.Add(new("outputs", ActivityErrorCodes.NotReadyToClose, "Chưa ghi nhận kết quả nào của hoạt động; vui lòng ghi nhận kết quả trước khi kết thúc."));
@@ -327,8 +263,8 @@ public static class ActivityRules
             return ActivityOutcome.Refused(stateError);
         }
 
-        var errors = new List<FieldError>();
-        var cleanReason = RequiredText(reason, "reason", "Lý do hủy", MaxNoteLength, errors, multiLine: true);
+        var errors = FluentFieldErrors.Of(ActivityBodyRules.Cancel.Validate(new ActivityCancelRequest(reason))).ToList();
+        var cleanReason = ActivityBodyRules.Kept(reason);
         if (activity.CommittedVnd > 0)
         {
             errors.Add(new("reason", ActivityErrorCodes.SpendingRecorded,
@@ -389,46 +325,6 @@ public static class ActivityRules
         {
             errors.Add(bad);
         }
-    }
-
-    static string? RequiredText(string? value, string field, string label, int max, List<FieldError> errors, bool multiLine = false)
-    {
-        var text = OptionalText(value, field, label, max, errors, multiLine);
-        if (text is null && errors.All(e => e.Field != field))
-        {
-            errors.Add(new(field, ErrorCodes.Required, $"Vui lòng nhập {label.ToLowerInvariant()}."));
-        }
-
-        return text;
-    }
-
-    static string? OptionalText(string? value, string field, string label, int max, List<FieldError> errors, bool multiLine)
-    {
-        if (TextSafety.Check(value, field, label) is { } bad)
-        {
-            errors.Add(bad);
-            return null;
-        }
-
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (!multiLine && (text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)))
-        {
-            errors.Add(new(field, ErrorCodes.InvalidFormat, $"{label} phải nằm trên một dòng."));
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            errors.Add(new(field, ErrorCodes.TooLong, $"{label} không được dài quá {max.ToString(CultureInfo.InvariantCulture)} ký tự."));
-            return null;
-        }
-
-        return text;
     }
 
     static BudgetMovementRequest Movement(ProgrammeActivity activity, string movementId, BudgetMovementKind kind, long amount, string actor, string reason, DateTimeOffset at) =>

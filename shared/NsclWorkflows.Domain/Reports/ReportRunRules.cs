@@ -7,9 +7,10 @@ using NsclWorkflows.Domain.Validation;
 namespace NsclWorkflows.Domain.Reports;
 
 /// <summary>What an officer asks for when opening a run (all optional in the JSON: the rules say what is missing).</summary>
+/// <param name="LeadUnits">The lead units asked for their figures (ids of the report's lead units), if any.</param>
 public sealed record ReportRunRequest(
     string? Kind, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Addressee, DateOnly? DueDate, DateOnly? DataCutOff,
-    string? RequestNumber, DateOnly? RequestDate);
+    string? RequestNumber, DateOnly? RequestDate, IReadOnlyList<string>? LeadUnits = null);
 
 /// <summary>
 /// The rules of report runs, pure: opening one (field errors in Vietnamese), the lead units' deadlines, the narrative's
@@ -37,68 +38,16 @@ public static class ReportRunRules
     public static ValidationResult<ReportRun> Open(ReportRunRequest request, string id, string createdBy, DateTimeOffset nowUtc, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new List<FieldError>();
-        var kind = ParseKind(request.Kind);
-        if (kind is null)
-        {
-            errors.Add(new("kind", ErrorCodes.Required, "Chọn loại báo cáo: 6 tháng, năm, sơ kết giai đoạn 2022-2025 hoặc đột xuất."));
-        }
-
-        var (from, to) = (request.PeriodFrom, request.PeriodTo);
-        if (kind == ReportKind.MidTermReview)
-        {
-            (from, to) = (from ?? new DateOnly(2022, 1, 1), to ?? new DateOnly(2025, 12, 31));
-        }
-
-        if (from is null)
-        {
-            errors.Add(new("periodFrom", ErrorCodes.Required, "Nhập ngày bắt đầu kỳ báo cáo."));
-        }
-
-        if (to is null)
-        {
-            errors.Add(new("periodTo", ErrorCodes.Required, "Nhập ngày kết thúc kỳ báo cáo."));
-        }
-        else if (from is not null && to < from)
-        {
-            errors.Add(new("periodTo", "period_reversed", "Ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu."));
-        }
-
-        var addressee = TextSafety.Clean(request.Addressee, multiLine: false).Trim();
-        if (addressee.Length == 0)
-        {
-            errors.Add(new("addressee", ErrorCodes.Required, "Nhập nơi nhận báo cáo (UBND thành phố, Bộ Khoa học và Công nghệ, …)."));
-        }
-        else if (addressee.Length > 200)
-        {
-            errors.Add(new("addressee", ErrorCodes.TooLong, "Nơi nhận báo cáo tối đa 200 ký tự."));
-        }
-
-        if (request.DueDate is not { } due)
-        {
-            errors.Add(new("dueDate", ErrorCodes.Required, "Nhập hạn gửi báo cáo."));
-        }
-        else if (due < today)
-        {
-            errors.Add(new("dueDate", "due_in_past", "Hạn gửi báo cáo không được trước ngày hôm nay."));
-        }
-
-        var number = TextSafety.Clean(request.RequestNumber, multiLine: false).Trim();
-        if (number.Length > 60)
-        {
-            errors.Add(new("requestNumber", ErrorCodes.TooLong, "Số, ký hiệu văn bản yêu cầu tối đa 60 ký tự."));
-        }
-
-        if (number.Length > 0 && request.RequestDate is null)
-        {
-            errors.Add(new("requestDate", ErrorCodes.Required, "Nhập ngày của văn bản yêu cầu báo cáo."));
-        }
-
+        var errors = FluentFieldErrors.Of(ReportRunBodyRules.Open(today).Validate(request));
         if (errors.Count > 0)
         {
             return ValidationResult<ReportRun>.Failed(errors);
         }
 
+        var kind = ParseKind(request.Kind);
+        var (from, to) = PeriodOf(request);
+        var addressee = TextSafety.Clean(request.Addressee, multiLine: false).Trim();
+        var number = TextSafety.Clean(request.RequestNumber, multiLine: false).Trim();
         return ValidationResult<ReportRun>.Ok(new ReportRun
         {
             Id = id,
@@ -114,6 +63,15 @@ public static class ReportRunRules
             CreatedBy = createdBy,
             CreatedAtUtc = nowUtc,
         });
+    }
+
+    /// <summary>The period asked for; a mid-term review defaults to the plan's 2022–2025.</summary>
+    public static (DateOnly? From, DateOnly? To) PeriodOf(ReportRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ParseKind(request.Kind) == ReportKind.MidTermReview
+            ? (request.PeriodFrom ?? new DateOnly(2022, 1, 1), request.PeriodTo ?? new DateOnly(2025, 12, 31))
+            : (request.PeriodFrom, request.PeriodTo);
     }
 
     public static ReportKind? ParseKind(string? value) => value switch

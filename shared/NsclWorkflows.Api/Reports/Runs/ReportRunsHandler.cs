@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using NsclWorkflows.Api.Documents;
 using NsclWorkflows.Api.Http;
@@ -11,7 +12,6 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Domain.Documents;
 using NsclWorkflows.Domain.Reports;
-using static NsclWorkflows.Api.Http.JsonFieldReader;
 using NsclWorkflows.Domain.Targets;
 using NsclWorkflows.Domain.Validation;
 using NsclWorkflows.Infrastructure.Documents;
@@ -35,198 +35,114 @@ public sealed class ReportRunsHandler(
     public const string AccessTokenHeader = "X-Access-Token";
     const long MaxSignedCopyBytes = 10 * 1024 * 1024;
 
-    public async Task<IResult> OpenAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiCreated<ReportRunOpened>, ProblemHttpResult>> OpenAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is not { } officer)
         {
             return Refusal(request);
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+        var (runRequest, problem) = await TypedJsonBody.ReadAsync(request, ReportRunBodyRules.Open(today, [.. ReportLeadUnits.All.Select(u => u.Id)]), cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
+        var leadUnitIds = runRequest!.LeadUnits ?? [];
+        var id = "rr-" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var opened = ReportRunRules.Open(runRequest, id, officer.Name, now, today);
+        if (!opened.IsValid)
         {
-            var root = document!.RootElement;
-            var errors = new List<FieldError>();
-            var fields = Fields(root, ["kind", "periodFrom", "periodTo", "addressee", "dueDate", "dataCutOff", "requestNumber", "requestDate", "leadUnits"], errors);
-            var leadUnitIds = new List<string>();
-            if (fields.TryGetValue("leadUnits", out var units) && units.ValueKind == JsonValueKind.Array)
-            {
-                leadUnitIds.AddRange(units.EnumerateArray().Select(u => u.ValueKind == JsonValueKind.String ? u.GetString()! : string.Empty));
-            }
-
-            var unknown = leadUnitIds.Where(id => ReportLeadUnits.All.All(u => u.Id != id)).ToList();
-            if (unknown.Count > 0)
-            {
-                errors.Add(new("leadUnits", "unknown_unit", $"Đơn vị chủ trì phải là một trong: {string.Join(", ", ReportLeadUnits.All.Select(u => u.Id))}."));
-            }
-
-            var runRequest = new ReportRunRequest(Text(fields, "kind", errors), Date(fields, "periodFrom", errors), Date(fields, "periodTo", errors),
-                Text(fields, "addressee", errors), Date(fields, "dueDate", errors), Date(fields, "dataCutOff", errors), Text(fields, "requestNumber", errors),
-                Date(fields, "requestDate", errors));
-            if (errors.Count > 0)
-            {
-                return ApiProblem.Validation(errors);
-            }
-
-            var now = time.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
-            var id = "rr-" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            var opened = ReportRunRules.Open(runRequest, id, officer.Name, now, today);
-            if (!opened.IsValid)
-            {
-                return ApiProblem.Validation(opened.Errors);
-            }
-
-            var links = new List<object>();
-            var asked = new List<LeadUnitInput>();
-            foreach (var unit in ReportLeadUnits.All.Where(u => leadUnitIds.Contains(u.Id, StringComparer.Ordinal)))
-            {
-                // Derived from the server key (run, unit): the workflow e-mails the same link without the token being stored.
-                var token = unitLinks.Token(id, unit.Id);
-                asked.Add(new LeadUnitInput(unit.Id, unit.Name, string.Empty) { TokenHash = ReportRunRules.HashToken(token), AskedAtUtc = now });
-                links.Add(new { unitId = unit.Id, unitName = unit.Name, inputPage = unitLinks.InputPage(id, unit.Id) });
-            }
-
-            var run = opened.Value! with
-            {
-                LeadUnits = asked,
-                State = asked.Count > 0 ? ReportRunState.AwaitingLeadUnits : ReportRunState.Drafting,
-            };
-            if (!await runs.TryAddAsync(run, cancellationToken))
-            {
-                throw new InvalidOperationException($"Report run id {id} was taken."); // 32 random bits a day: a defect, not a client error
-            }
-
-            // The run's workflow e-mails each unit its link; the links are also answered once here (for a unit whose
-            // address is not configured, to be sent on by the officer); tokens are not stored.
-            run = await workflows.StartAsync(durable, run, cancellationToken);
-            return Results.Json(new { run = View(run), leadUnitLinks = links }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+            return ApiProblem.ValidationProblem(opened.Errors);
         }
+
+        var links = new List<LeadUnitLinkView>();
+        var asked = new List<LeadUnitInput>();
+        foreach (var unit in ReportLeadUnits.All.Where(u => leadUnitIds.Contains(u.Id, StringComparer.Ordinal)))
+        {
+            // Derived from the server key (run, unit): the workflow e-mails the same link without the token being stored.
+            var token = unitLinks.Token(id, unit.Id);
+            asked.Add(new LeadUnitInput(unit.Id, unit.Name, string.Empty) { TokenHash = ReportRunRules.HashToken(token), AskedAtUtc = now });
+            links.Add(new LeadUnitLinkView(unit.Id, unit.Name, unitLinks.InputPage(id, unit.Id)));
+        }
+
+        var run = opened.Value! with
+        {
+            LeadUnits = asked,
+            State = asked.Count > 0 ? ReportRunState.AwaitingLeadUnits : ReportRunState.Drafting,
+        };
+        if (!await runs.TryAddAsync(run, cancellationToken))
+        {
+            throw new InvalidOperationException($"Report run id {id} was taken."); // 32 random bits a day: a defect, not a client error
+        }
+
+        // The run's workflow e-mails each unit its link; the links are also answered once here (for a unit whose
+        // address is not configured, to be sent on by the officer); tokens are not stored.
+        run = await workflows.StartAsync(durable, run, cancellationToken);
+        return ApiResults.Created(new ReportRunOpened(ReportRunView.Of(run), links));
     }
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ReportRunsView>, ProblemHttpResult>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (Officer(request, null) is null)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
         var all = await runs.ListAsync(cancellationToken);
-        return Results.Json(new { items = all.Select(View) }, ApiJson.Options);
+        return ApiResults.Ok(new ReportRunsView([.. all.Select(ReportRunView.Of)]));
     }
 
-    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ReportRunView>, ProblemHttpResult>> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (Officer(request, null) is null)
         {
-            return ApiProblem.Unauthorized();
+            return ApiProblem.UnauthorizedProblem();
         }
 
-        return await runs.FindAsync(id, cancellationToken) is { } run ? Results.Json(View(run), ApiJson.Options) : ApiProblem.NotFound("báo cáo");
+        return await runs.FindAsync(id, cancellationToken) is { } run ? ApiResults.Ok(ReportRunView.Of(run)) : ApiProblem.NotFoundProblem("báo cáo");
     }
 
     /// <summary>The lead unit's page reads its part: the run's title, period, deadline and what it already sent.</summary>
-    public async Task<IResult> GetUnitAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<LeadUnitRunView>, ProblemHttpResult>> GetUnitAsync(HttpRequest request, string id, string unit, CancellationToken cancellationToken)
     {
         if (await UnitRunAsync(request, id, unit, cancellationToken) is not { } run)
         {
-            return ApiProblem.NotFound("báo cáo");
+            return ApiProblem.NotFoundProblem("báo cáo");
         }
 
-        return Results.Json(UnitView(run, unit), ApiJson.Options);
+        return ApiResults.Ok(LeadUnitRunView.Of(run, unit));
     }
 
-    /// <summary>What a lead unit sees of a run: its own part only (never the other units', the officers' narrative or the journal).</summary>
-    static object UnitView(ReportRun run, string unit)
-    {
-        var input = run.LeadUnits.Single(u => u.UnitId == unit);
-        return new
-        {
-            runId = run.Id, title = run.Title, addressee = run.Addressee, periodFrom = run.PeriodFrom, periodTo = run.PeriodTo,
-            deadline = ReportRunRules.LeadUnitDeadline(run, DateOnly.FromDateTime(run.CreatedAtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime)),
-            unitId = input.UnitId, unitName = input.UnitName, canSubmit = run.State == ReportRunState.AwaitingLeadUnits && !input.HasAnswered,
-            submittedAtUtc = input.SubmittedAtUtc, figures = input.Figures, narrative = input.Narrative,
-        };
-    }
-
-    public async Task<IResult> SubmitUnitAsync(HttpRequest request, string id, string unit, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<LeadUnitRunView>, ProblemHttpResult>> SubmitUnitAsync(HttpRequest request, string id, string unit, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (await UnitRunAsync(request, id, unit, cancellationToken) is null)
         {
-            return ApiProblem.NotFound("báo cáo");
+            return ApiProblem.NotFoundProblem("báo cáo");
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await TypedJsonBody.ReadAsync(request, ReportRunBodyRules.LeadUnitInput, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
+        var now = time.GetUtcNow();
+        var result = await runs.UpdateAsync(id, run =>
         {
-            var errors = new List<FieldError>();
-            var fields = Fields(document!.RootElement, ["submittedBy", "figures", "narrative"], errors);
-            var figures = new List<LeadUnitFigure>();
-            if (fields.TryGetValue("figures", out var list))
-            {
-                if (list.ValueKind != JsonValueKind.Array)
-                {
-                    errors.Add(new("figures", ErrorCodes.WrongType, "Số liệu phải là một danh sách."));
-                }
-                else
-                {
-                    var i = 0;
-                    foreach (var item in list.EnumerateArray())
-                    {
-                        var label = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : null;
-                        var unitText = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : string.Empty;
-                        decimal? value = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
-                        if (label is null || value is null)
-                        {
-                            errors.Add(new($"figures[{i}]", ErrorCodes.WrongType, "Mỗi số liệu gồm tên chỉ tiêu (label), giá trị số (value) và đơn vị tính (unit)."));
-                        }
-                        else
-                        {
-                            figures.Add(new LeadUnitFigure(label, value.Value, unitText));
-                        }
-
-                        i++;
-                    }
-                }
-            }
-
-            var submittedBy = Text(fields, "submittedBy", errors);
-            var narrative = Text(fields, "narrative", errors);
-            if (string.IsNullOrWhiteSpace(submittedBy))
-            {
-                errors.Add(new("submittedBy", ErrorCodes.Required, "Nhập họ tên người gửi."));
-            }
-
-            if (errors.Count > 0)
-            {
-                return ApiProblem.Validation(errors);
-            }
-
-            var now = time.GetUtcNow();
-            var result = await runs.UpdateAsync(id, run =>
-            {
-                var answered = ReportRunRules.SubmitLeadUnit(run, unit, figures, narrative, submittedBy!, now);
-                return answered.IsValid && answered.Value!.LeadUnits.All(u => u.HasAnswered)
-                    ? ValidationResult<ReportRun>.Ok(answered.Value with { State = ReportRunState.Drafting })
-                    : answered;
-            }, cancellationToken);
-            var answer = await ChangedAsync(durable, result, cancellationToken);
-            return result is { IsValid: true, Value: { } answered } ? Results.Json(UnitView(answered, unit), ApiJson.Options) : answer;
-        }
+            var answered = ReportRunRules.SubmitLeadUnit(run, unit, body!.ToFigures(), body.Narrative, body.SubmittedBy!, now);
+            return answered.IsValid && answered.Value!.LeadUnits.All(u => u.HasAnswered)
+                ? ValidationResult<ReportRun>.Ok(answered.Value with { State = ReportRunState.Drafting })
+                : answered;
+        }, cancellationToken);
+        var answer = await ChangedAsync(durable, result, cancellationToken);
+        return result is { IsValid: true, Value: { } answered } ? ApiResults.Ok(LeadUnitRunView.Of(answered, unit)) : (ProblemHttpResult)answer.Result;
     }
 
     /// <summary>Stops waiting for lead units: those that did not answer are recorded as escalated; the run goes to drafting.</summary>
-    public async Task<IResult> CloseInputAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ReportRunView>, ProblemHttpResult>> CloseInputAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is null)
         {
@@ -237,42 +153,24 @@ public sealed class ReportRunsHandler(
         return await ChangedAsync(durable, await runs.UpdateAsync(id, run => ReportRunRules.EscalateLeadUnits(run, now), cancellationToken), cancellationToken);
     }
 
-    public async Task<IResult> SaveNarrativeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ReportRunView>, ProblemHttpResult>> SaveNarrativeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is not { } officer)
         {
             return Refusal(request);
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await TypedJsonBody.ReadAsync(request, ReportRunBodyRules.Narrative, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
-        {
-            var errors = new List<FieldError>();
-            var fields = Fields(document!.RootElement, ["revision", "generalAssessment", "difficulties", "recommendations", "directions"], errors);
-            int? revision = fields.TryGetValue("revision", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetInt32(out var n) ? n : null;
-            if (revision is null)
-            {
-                errors.Add(new("revision", ErrorCodes.Required, "Gửi kèm số phiên bản (revision) của nội dung đang sửa."));
-            }
-
-            var draft = new ReportNarrative(Text(fields, "generalAssessment", errors) ?? string.Empty, Text(fields, "difficulties", errors) ?? string.Empty,
-                Text(fields, "recommendations", errors) ?? string.Empty, Text(fields, "directions", errors) ?? string.Empty);
-            if (errors.Count > 0)
-            {
-                return ApiProblem.Validation(errors);
-            }
-
-            var now = time.GetUtcNow();
-            return Outcome(await runs.UpdateAsync(id, run => ReportRunRules.SaveNarrative(run, draft, revision!.Value, officer.Name, now), cancellationToken));
-        }
+        var now = time.GetUtcNow();
+        return Outcome(await runs.UpdateAsync(id, run => ReportRunRules.SaveNarrative(run, body!.ToNarrative(), body.Revision!.Value, officer.Name, now), cancellationToken));
     }
 
-    public async Task<IResult> SubmitAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ReportRunView>, ProblemHttpResult>> SubmitAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Officer) is null)
         {
@@ -283,38 +181,20 @@ public sealed class ReportRunsHandler(
     }
 
     /// <summary>A leader approves (the Word report is built and stored, the run completed) or returns the narrative with a reason.</summary>
-    public async Task<IResult> DecideAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Results<ApiOk<ReportRunView>, ProblemHttpResult>> DecideAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (Officer(request, OfficerRoles.Leader) is not { } leader)
         {
             return Refusal(request);
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await TypedJsonBody.ReadAsync(request, ReportRunBodyRules.Decision, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        bool approve;
-        string? reason;
-        using (document)
-        {
-            var errors = new List<FieldError>();
-            var fields = Fields(document!.RootElement, ["approve", "reason"], errors);
-            approve = fields.TryGetValue("approve", out var a) && a.ValueKind == JsonValueKind.True;
-            if (!fields.TryGetValue("approve", out var given) || given.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                errors.Add(new("approve", ErrorCodes.Required, "Chọn duyệt (true) hoặc trả lại (false)."));
-            }
-
-            reason = Text(fields, "reason", errors);
-            if (errors.Count > 0)
-            {
-                return ApiProblem.Validation(errors);
-            }
-        }
-
+        var (approve, reason) = (body!.Approve!.Value, body.Reason);
         var now = time.GetUtcNow();
         var decided = await runs.UpdateAsync(id, run => ReportRunRules.Decide(run, approve, reason, leader.Name, now), cancellationToken);
         if (decided is null || !decided.IsValid || !approve)
@@ -406,12 +286,12 @@ public sealed class ReportRunsHandler(
         return officer is not null && (role is null || officer.IsIn(role)) ? officer : null;
     }
 
-    IResult Refusal(HttpRequest request) => officers.Authenticate(request) is null
-        ? ApiProblem.Unauthorized()
-        : ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Vai trò của cán bộ không được thực hiện bước này của báo cáo.");
+    ProblemHttpResult Refusal(HttpRequest request) => officers.Authenticate(request) is null
+        ? ApiProblem.UnauthorizedProblem()
+        : ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện", "Vai trò của cán bộ không được thực hiện bước này của báo cáo.");
 
     /// <summary>The outcome; when the run changed, its workflow is told (it also wakes at its deadlines, so a lost signal only delays it).</summary>
-    async Task<IResult> ChangedAsync(DurableTaskClient durable, ValidationResult<ReportRun>? result, CancellationToken cancellationToken)
+    async Task<Results<ApiOk<ReportRunView>, ProblemHttpResult>> ChangedAsync(DurableTaskClient durable, ValidationResult<ReportRun>? result, CancellationToken cancellationToken)
     {
         if (result is { IsValid: true, Value: { } run })
         {
@@ -421,25 +301,14 @@ public sealed class ReportRunsHandler(
         return Outcome(result);
     }
 
-    static IResult Outcome(ValidationResult<ReportRun>? result) => result switch
+    static Results<ApiOk<ReportRunView>, ProblemHttpResult> Outcome(ValidationResult<ReportRun>? result) => result switch
     {
-        null => ApiProblem.NotFound("báo cáo"),
-        { IsValid: true } => Results.Json(View(result.Value!), ApiJson.Options),
+        null => ApiProblem.NotFoundProblem("báo cáo"),
+        { IsValid: true } => ApiResults.Ok(ReportRunView.Of(result.Value!)),
         _ when result.Errors.Any(e => e.Field is "state" or "revision" or "unit" && e.Code is not "unknown_unit") =>
-            ApiProblem.Create(StatusCodes.Status409Conflict, result.Errors[0].Code, "Không thực hiện được", result.Errors[0].Message, result.Errors),
-        _ => ApiProblem.Validation(result.Errors),
+            ApiProblem.Problem(StatusCodes.Status409Conflict, result.Errors[0].Code, "Không thực hiện được", result.Errors[0].Message, result.Errors),
+        _ => ApiProblem.ValidationProblem(result.Errors),
     };
 
     static bool ApiSafe(string id) => id.Length is > 3 and < 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
-
-    static object View(ReportRun run) => new
-    {
-        run.Id, kind = run.Kind.ToString(), run.Title, run.PeriodFrom, run.PeriodTo, run.Addressee, run.DueDate, run.DataCutOff, run.RequestNumber, run.RequestDate,
-        run.IsDepartmentDefault, state = run.State.ToString(), run.CreatedBy, run.CreatedAtUtc,
-        leadUnits = run.LeadUnits.Select(u => new { u.UnitId, u.UnitName, u.AskedAtUtc, u.RemindedAtUtc, u.EscalatedAtUtc, u.SubmittedAtUtc, u.SubmittedBy, u.Figures, u.Narrative, u.MailedAtUtc }),
-        narrative = new { run.Narrative.GeneralAssessment, run.Narrative.Difficulties, run.Narrative.Recommendations, run.Narrative.Directions, run.Narrative.Revision, run.Narrative.SavedBy, run.Narrative.SavedAtUtc },
-        run.ReturnedReason, run.ApprovedBy, run.ApprovedAtUtc, run.ReportVersion, run.SignedCopyVersion,
-        reportUrl = run.ReportVersion is null ? null : $"/api/report-runs/{run.Id}/report",
-        run.FiguresVersion, journal = run.Journal,
-    };
 }
