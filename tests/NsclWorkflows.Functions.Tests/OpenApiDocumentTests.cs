@@ -112,7 +112,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<StandaloneHost>
         return (await response.Content.ReadAsStringAsync()).ReplaceLineEndings("\n");
     }
 
-    static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

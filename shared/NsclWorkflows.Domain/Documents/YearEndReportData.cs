@@ -111,6 +111,9 @@ public sealed record SupportedEnterpriseRow(
 {
     /// <summary>Where the support is funded from when it is not this plan's money (lồng ghép); null for this plan's budget.</summary>
     public string? IntegratedFundingFrom { get; init; }
+
+    /// <summary>The enterprise's own contribution (đối ứng, đồng) as its application states it (Kế hoạch V.1.b); null when not stated.</summary>
+    public long? OwnContributionVnd { get; init; }
 }
 
 /// <summary>Something late on the report date: whose, what, when it was due and by how many working days.</summary>

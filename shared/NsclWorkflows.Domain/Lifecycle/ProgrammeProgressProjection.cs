@@ -29,6 +29,7 @@ public static class ProgrammeProgressProjection
                 ApplicationStatusText.Vietnamese(a.Status), a.Submission.SupportKindId == "pilot-model")
             {
                 IntegratedFundingFrom = a.Lifecycle.IntegratedFundingFrom,
+                OwnContributionVnd = a.Submission.OwnContributionVnd,
             })
             .ToList();
 

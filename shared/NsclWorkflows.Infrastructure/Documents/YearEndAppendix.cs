@@ -75,8 +75,8 @@ static class YearEndAppendix
             return;
         }
 
-        int[] widths = [650, 1600, 2800, 1400, 2800, 750, 750, 1150, 1150, PageSetup.TextWidth(landscape: true) - 13050];
-        string[] headers = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Mã số doanh nghiệp", "Nhiệm vụ", "Nội dung KP", "Năm", "Phê duyệt", "Giải ngân", "Tình trạng"];
+        int[] widths = [650, 1450, 2400, 1250, 2400, 750, 750, 1150, 1150, 1000, PageSetup.TextWidth(landscape: true) - 12950];
+        string[] headers = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Mã số doanh nghiệp", "Nhiệm vụ", "Nội dung KP", "Năm", "Phê duyệt", "Giải ngân", "Đối ứng của DN", "Tình trạng"];
         var style = new TextStyle(11);
         file.StartTable(widths, bordered: true);
         file.Add(Tables.Row(headers.Select((h, i) => DocumentParts.HeaderCell(widths[i], h, 11)), header: true));
@@ -94,7 +94,8 @@ static class YearEndAppendix
                 Tables.Text(widths[6], e.BudgetYear.ToString(CultureInfo.InvariantCulture), style, Align.Center),
                 Tables.Text(widths[7], e.IntegratedFundingFrom is null ? Amount(e.ApprovedVnd) : IntegratedLabel, style, Align.Right),
                 Tables.Text(widths[8], e.IntegratedFundingFrom is null ? Amount(e.DisbursedVnd) : IntegratedLabel, style, Align.Right),
-                Tables.Text(widths[9], e.IntegratedFundingFrom is { } from ? $"{e.Status}; kinh phí lồng ghép từ {from}" : e.Status, style),
+                Tables.Text(widths[9], e.OwnContributionVnd is { } own ? Amount(own) : string.Empty, style, Align.Right),
+                Tables.Text(widths[10], e.IntegratedFundingFrom is { } from ? $"{e.Status}; kinh phí lồng ghép từ {from}" : e.Status, style),
             ]));
         }
 

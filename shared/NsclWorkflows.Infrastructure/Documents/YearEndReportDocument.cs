@@ -156,6 +156,12 @@ static class YearEndReportDocument
         var planFunded = rows.Where(r => r.IntegratedFundingFrom is null).ToList();
         file.Add(Para.Body(
             $"Đến ngày {VietnameseFormat.Date(data.AsOf)}, {VietnameseFormat.Number(rows.Count)} nhiệm vụ của {VietnameseFormat.Number(enterprises)} doanh nghiệp được phê duyệt hỗ trợ với tổng kinh phí {VietnameseFormat.Million(planFunded.Sum(r => r.ApprovedVnd))} triệu đồng, đã giải ngân {VietnameseFormat.Million(planFunded.Sum(r => r.DisbursedVnd))} triệu đồng; trong đó {VietnameseFormat.Number(pilots)} doanh nghiệp xây dựng mô hình điểm."));
+        if (rows.Sum(r => r.OwnContributionVnd ?? 0) is > 0 and var own)
+        {
+            file.Add(Para.Body(
+                $"- Kinh phí đối ứng của doanh nghiệp theo hồ sơ đề nghị hỗ trợ (Mục V.1.b của Kế hoạch): {VietnameseFormat.Million(own)} triệu đồng."));
+        }
+
         foreach (var source in rows.Where(r => r.IntegratedFundingFrom is not null).GroupBy(r => r.IntegratedFundingFrom!, StringComparer.Ordinal))
         {
             file.Add(Para.Body(

@@ -17,7 +17,7 @@ public sealed class IntegratedFundingReportTests
             [
                 .. planned.Enterprises,
                 new SupportedEnterpriseRow("app-5", "NSCL-2025-AAAA05", "Công ty TNHH Thương mại Sơn Trà", "0404444444", "Bán hàng trên sàn thương mại điện tử",
-                    "IV.5", 2025, 90_000_000, 0, "Đang thực hiện") { IntegratedFundingFrom = From },
+                    "IV.5", 2025, 90_000_000, 0, "Đang thực hiện") { IntegratedFundingFrom = From, OwnContributionVnd = 35_000_000 },
             ],
         };
         var data = YearEndReportAssembler.Assemble(YearEndScenario.Catalogue,
@@ -25,12 +25,13 @@ public sealed class IntegratedFundingReportTests
 
         using var doc = new WordReader(new OfficialDocumentBuilder().BuildYearEndReport(data));
 
-        var enterprises = doc.Tables().Single(t => t[0][1] == "Mã hồ sơ" && t[0][2] == "Doanh nghiệp" && t[0].Count == 10);
+        var enterprises = doc.Tables().Single(t => t[0][1] == "Mã hồ sơ" && t[0][2] == "Doanh nghiệp" && t[0].Count == 11);
         var row = enterprises.Single(r => r[1] == "NSCL-2025-AAAA05");
-        Assert.Equal(["Lồng ghép", "Lồng ghép"], row.Skip(7).Take(2));
-        Assert.Equal($"Đang thực hiện; kinh phí lồng ghép từ {From}", row[9]);
+        Assert.Equal(["Lồng ghép", "Lồng ghép", "35"], row.Skip(7).Take(3)); // the enterprise's own contribution (đối ứng) is its own, whoever funds the support
+        Assert.Equal($"Đang thực hiện; kinh phí lồng ghép từ {From}", row[10]);
         var text = doc.AllText();
         Assert.Contains($"- 1 nhiệm vụ được hỗ trợ bằng kinh phí lồng ghép từ {From}", text, StringComparison.Ordinal);
         Assert.Contains("với tổng kinh phí 845 triệu đồng", text, StringComparison.Ordinal); // 450 + 250 + 145: the 90 of IV.5 is not this plan's
+        Assert.Contains("Kinh phí đối ứng của doanh nghiệp theo hồ sơ đề nghị hỗ trợ (Mục V.1.b của Kế hoạch): 35 triệu đồng", text, StringComparison.Ordinal);
     }
 }

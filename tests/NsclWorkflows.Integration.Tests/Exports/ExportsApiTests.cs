@@ -187,6 +187,7 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var table = Sheet.Read(document);
         var row = table.Row("Mã hồ sơ", await TrackingCodeAsync(ids.Approved));
         Assert.Equal(100_000_000m, row.Number("Kinh phí phê duyệt (đồng)"));
+        Assert.Equal(100_000_000m, row.Number("Kinh phí đối ứng của doanh nghiệp (đồng)")); // as the application states it (V.1.b)
         var hostile = await TrackingCodeAsync(ids.Hostile);
         Assert.DoesNotContain(table.Rows, r => r.Text("Mã hồ sơ") == hostile);
     }
@@ -226,6 +227,7 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(view.GetProperty("trackingCode").GetString(), task.GetProperty("taskId").GetString());
         Assert.Equal(view.GetProperty("enterpriseCode").GetString(), task.GetProperty("enterpriseCode").GetString());
         Assert.Equal(100_000_000, task.GetProperty("approvedVnd").GetInt64());
+        Assert.Equal(100_000_000, task.GetProperty("ownContributionVnd").GetInt64());
         Assert.Equal("InImplementation", task.GetProperty("status").GetString());
         Assert.Contains(root.GetProperty("enterprises").EnumerateArray(), e => e.GetProperty("enterpriseCode").GetString() == view.GetProperty("enterpriseCode").GetString());
         var publicBody = root.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("applicationId").GetString() == ids.Experts);

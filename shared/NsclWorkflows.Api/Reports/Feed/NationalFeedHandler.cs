@@ -148,6 +148,7 @@ public sealed class NationalFeedHandler(
     [
         "taskId", "applicationId", "enterpriseCode", "organisationType", "organisationName", "title", "supportKindId", "budgetLineId", "leadUnit",
         "budgetYear", "approvedOn", "approvedVnd", "committedVnd", "disbursedVnd", "status", "statusText", "isPilotModel", "fundingSource", "integratedFundingFrom",
+        "ownContributionVnd",
     ];
 
     static readonly string[] EnterpriseFields = ["enterpriseCode", "name", "tasks", "approvedVnd", "disbursedVnd", "firstBudgetYear", "hasPilotModel"];
@@ -239,6 +240,7 @@ public sealed class NationalFeedHandler(
             approval.BudgetYear, DateOnly.FromDateTime(approval.AtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime), approval.AmountVnd,
             a.Lifecycle.CommittedVnd, a.Lifecycle.DisbursedVnd, a.Status.ToString(), ApplicationStatusText.Vietnamese(a.Status),
             a.Submission.SupportKindId == "pilot-model", a.Lifecycle.IntegratedFundingFrom is null ? "plan" : "integrated", a.Lifecycle.IntegratedFundingFrom,
+            a.Submission.OwnContributionVnd,
         ];
     }
 
