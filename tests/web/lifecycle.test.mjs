@@ -241,8 +241,10 @@ test('an application goes from the form to completed through the pages', async (
     await actRecorded(officer, 'record-payment', async (f) => {
       assert.equal(await f.getByLabel('Số tiền chi trả (đồng)').inputValue(), String(AMOUNT / 2), 'the payable\'s amount is prefilled');
       await f.getByLabel('Số chứng từ, mã giao dịch Kho bạc').fill('KB-2025-000123');
+      await f.getByLabel(/Chứng từ chi trả/).setInputFiles({ name: 'uy-nhiem-chi.pdf', mimeType: 'application/pdf', buffer: PDF });
     }, 'PaymentRecorded');
     await officer.locator('#payables li[data-paid="true"]', { hasText: 'KB-2025-000123' }).waitFor();
+    assert.match(await officer.locator('#payables li[data-paid="true"]').first().textContent(), /tệp chứng từ: uy-nhiem-chi/, 'the voucher is kept with the payment');
     assert.equal((await budgetRow(officer)).disbursed, before.disbursed + AMOUNT / 2, 'the payment disburses the tranche');
     await officer.goto(detail);
 

@@ -91,6 +91,7 @@ export const ACTIONS = {
         { name: 'paidOn', label: 'Ngày chi trả', type: 'date', required: true, value: today(), max: today() },
         { ...amount('Số tiền chi trả (đồng)', true), value: open[0] ? String(open[0].amountVnd) : undefined },
         { name: 'treasuryReference', label: 'Số chứng từ, mã giao dịch Kho bạc', required: true, maxlength: 100 },
+        { name: 'paymentFile', label: 'Chứng từ chi trả (ủy nhiệm chi, PDF, không bắt buộc)', type: 'file', accept: '.pdf,application/pdf' },
         note(false, 'Ghi chú (chỉ cán bộ xem được)'),
       ];
     },
@@ -102,6 +103,7 @@ export const ACTIONS = {
       });
     },
     body: (v) => ({ payableId: v.payableId, paidOn: v.paidOn, amountVnd: int(v.amountVnd), treasuryReference: v.treasuryReference, note: v.note || undefined }),
+    fileInto: 'paymentFile', // the voucher's stored name (optional)
   },
 };
 

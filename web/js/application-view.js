@@ -74,7 +74,7 @@ export function summary(view, kindName) {
     rows.push(['Chi trả kinh phí', el('ul', { id: 'payables' }, lifecycle.payables.map((p) => el('li', { dataset: { payable: p.id, paid: p.payment ? 'true' : 'false' } },
       `${payableName(p)}: ${vnd(p.amountVnd)} — `,
       p.payment
-        ? `đã chi trả ngày ${date(p.payment.paidOn)}${p.payment.treasuryReference ? ` (chứng từ ${p.payment.treasuryReference})` : ''}${p.payment.note ? `; ${p.payment.note}` : ''}`
+        ? `đã chi trả ngày ${date(p.payment.paidOn)}${p.payment.treasuryReference ? ` (chứng từ ${p.payment.treasuryReference})` : ''}${p.payment.note ? `; ${p.payment.note}` : ''}${p.payment.file ? `; tệp chứng từ: ${p.payment.file}` : ''}`
         : `chờ chi trả, hạn ${date(p.dueUtc)}`)))]);
   }
   if (lifecycle.rejectionReason) rows.push(['Lý do không phê duyệt', lifecycle.rejectionReason]);

@@ -87,8 +87,10 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             raised = parsed! with { ActorId = caller.Officer?.Id };
         }
 
-        // A signed decision's file: one of this application's attachments, a PDF by its content (422 signedFile otherwise).
-        if (raised.SignedFile is { } signedFile && await SignedFileErrorAsync(application.Id, signedFile, cancellationToken) is { } fileError)
+        // The step's signed PDF (a decision's, a payment's voucher): one of this application's attachments, a PDF by its
+        // content (422 on the action's file field otherwise).
+        if (raised.SignedFile is { } signedFile
+            && await SignedFileErrorAsync(application.Id, signedFile, ActionCatalog.Of(action).FileField ?? "signedFile", cancellationToken) is { } fileError)
         {
             return ApiProblem.ValidationProblem([fileError]);
         }
@@ -150,7 +152,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         return LifecycleRules.Allowed(application.Status, LifecycleMachine.ImplementationOf(application.Lifecycle));
     }
 
-    async Task<Domain.Validation.FieldError?> SignedFileErrorAsync(string applicationId, string name, CancellationToken cancellationToken)
+    async Task<Domain.Validation.FieldError?> SignedFileErrorAsync(string applicationId, string name, string field, CancellationToken cancellationToken)
     {
         var stored = await attachments.ListAsync(applicationId, cancellationToken);
         var head = new byte[8];
@@ -163,7 +165,7 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
             }
         }
 
-        return RecordSignedDecision.FileError(name, stored, head.AsSpan(0, read));
+        return RecordSignedDecision.FileError(name, stored, head.AsSpan(0, read), field);
     }
 
     /// <summary>Whether an instance in this state receives an event (pending and suspended ones keep it for later).</summary>

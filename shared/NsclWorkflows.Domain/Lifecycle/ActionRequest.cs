@@ -72,7 +72,10 @@ public sealed record ActionRequest(
     /// <summary>Signed decision: the signer's title ("Phó Giám đốc").</summary>
     public string? SignerTitle { get; init; }
 
-    /// <summary>Signed decision: the stored name of the signed PDF among the application's attachments.</summary>
+    /// <summary>
+    /// The stored name of the step's signed PDF among the application's attachments: the signed decision's, or the payment's
+    /// voucher (chứng từ chi, optional). The action's <see cref="Actions.ActionDefinition.FileField"/> names it in the body.
+    /// </summary>
     public string? SignedFile { get; init; }
 
     /// <summary>

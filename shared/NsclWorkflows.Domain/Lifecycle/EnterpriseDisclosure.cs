@@ -187,7 +187,7 @@ public static class EnterpriseDisclosure
         AmountVnd = p.AmountVnd,
         PayableAtUtc = p.PayableAtUtc,
         DueUtc = p.DueUtc,
-        Payment = p.Payment is { } paid ? paid with { TreasuryReference = string.Empty, Note = null, RecordedBy = RoleLabel("Accountant") } : null,
+        Payment = p.Payment is { } paid ? paid with { TreasuryReference = string.Empty, Note = null, RecordedBy = RoleLabel("Accountant"), File = null } : null,
     };
 
     static ExtensionRecord Extension(ExtensionRecord e) => new(e.CheckIn, e.NewDueDate, e.Reason, e.RequestedAtUtc)

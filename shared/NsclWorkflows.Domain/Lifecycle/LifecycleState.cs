@@ -219,7 +219,11 @@ public sealed class PayableRecord
 }
 
 /// <summary>A payment as the accountant recorded it: the date paid, the amount, the treasury's reference, a note (internal), who and when.</summary>
-public sealed record PaymentRecord(DateOnly PaidOn, long AmountVnd, string TreasuryReference, string? Note, string RecordedBy, DateTimeOffset RecordedAtUtc);
+public sealed record PaymentRecord(DateOnly PaidOn, long AmountVnd, string TreasuryReference, string? Note, string RecordedBy, DateTimeOffset RecordedAtUtc)
+{
+    /// <summary>The voucher (chứng từ chi), when the accountant attached one: the stored name of a PDF among the application's attachments.</summary>
+    public string? File { get; init; }
+}
 
 /// <summary>
 /// A signed decision as recorded: its number in the year's decision register (sổ văn bản) with the Department's symbol

@@ -234,10 +234,32 @@ public class LifecycleEndToEndTests(AzuriteFixture azurite, ITestOutputHelper ou
         var (_, accountantsInbox) = await client.GetAsync($"/api/inbox?q={id}&step=Payment", As.Accountant);
         Assert.True(accountantsInbox.GetProperty("items").EnumerateArray().Single().GetProperty("overdue").GetBoolean());
 
+        // The voucher (chứng từ chi) may go with the payment: one of the file's attachments, a PDF by its content.
+        var payableId = overdue.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("id").GetString()!;
+        var payableAmount = overdue.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("amountVnd").GetInt64();
+        var withMissingFile = await client.ActAsync(id, "record-payment", PaymentWithFile(payableId, payableAmount, "khong-co-tep.pdf"), As.Accountant);
+        Assert.Equal((422, "attachment_not_found"), (withMissingFile.Status, withMissingFile.Body.GetProperty("errors")[0].GetProperty("code").GetString()));
+        Assert.Equal("paymentFile", withMissingFile.Body.GetProperty("errors")[0].GetProperty("field").GetString());
+        var voucher = await client.UploadSignedPdfAsync(id, As.Accountant);
+        Assert.Equal(202, (await client.ActAsync(id, "record-payment", PaymentWithFile(payableId, payableAmount, voucher), As.Accountant)).Status);
+        var withVoucher = await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("payables")[0].TryGetProperty("payment", out var p)
+            && p.ValueKind == JsonValueKind.Object, Step, "the payment with its voucher is recorded");
+        Assert.Equal(voucher, withVoucher.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("payment").GetProperty("file").GetString());
+        var (_, enterpriseView) = await client.GetAsync($"/api/applications/{id}", As.Enterprise(token));
+        var enterprisePayment = enterpriseView.GetProperty("lifecycle").GetProperty("payables")[0].GetProperty("payment");
+        Assert.True(!enterprisePayment.TryGetProperty("file", out var shown) || shown.ValueKind == JsonValueKind.Null, "the enterprise is not shown the voucher's name");
+
         await client.PayAllAsync(id, As.Accountant, Step);
         var paid = await BalanceAsync(client);
         Assert.Equal((200_000_000 - Tranche, 0L, Tranche),
             (paid.GetProperty("reservedVnd").GetInt64(), paid.GetProperty("committedVnd").GetInt64(), paid.GetProperty("disbursedVnd").GetInt64()));
+    }
+
+    static System.Text.Json.Nodes.JsonObject PaymentWithFile(string payableId, long amountVnd, string file)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(LifecycleClient.PaymentBody(payableId, amountVnd)))!.AsObject();
+        body["paymentFile"] = file;
+        return body;
     }
 
     /// <summary>

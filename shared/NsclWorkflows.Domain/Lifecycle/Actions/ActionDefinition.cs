@@ -30,6 +30,9 @@ public abstract class ActionDefinition(LifecycleAction action, string urlName, A
     /// </summary>
     public virtual bool IsAnnotation => false;
 
+    /// <summary>The body's field naming a signed PDF the action carries (<see cref="ActionRequest.SignedFile"/>), if it takes one.</summary>
+    public virtual string? FileField => null;
+
     /// <summary>The audit kind of a refusal by the action's rules (an approval's refusals are shown to the leader).</summary>
     public virtual string RefusalAuditKind => AuditKinds.ActionIgnored;
 

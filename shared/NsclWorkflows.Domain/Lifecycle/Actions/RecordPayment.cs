@@ -25,7 +25,10 @@ public sealed class RecordPayment() : ActionDefinition<RecordPayment.Body, Recor
 
     public const string AmountMismatch = "amount_mismatch";
 
-    public sealed record Body(string? PayableId, DateOnly? PaidOn, long? AmountVnd, string? TreasuryReference, string? Note) : ActionBody
+    public override string? FileField => "paymentFile";
+
+    /// <summary><see cref="PaymentFile"/> (optional): the voucher (chứng từ chi: ủy nhiệm chi, giấy báo Có), a PDF already uploaded as an attachment.</summary>
+    public sealed record Body(string? PayableId, DateOnly? PaidOn, long? AmountVnd, string? TreasuryReference, string? Note, string? PaymentFile = null) : ActionBody
     {
         public override ActionRequest Into(ActionRequest envelope) => envelope with
         {
@@ -34,6 +37,7 @@ public sealed class RecordPayment() : ActionDefinition<RecordPayment.Body, Recor
             AmountVnd = AmountVnd,
             TreasuryReference = Line(TreasuryReference),
             Note = Block(Note),
+            SignedFile = string.IsNullOrEmpty(PaymentFile) ? null : PaymentFile,
         };
     }
 
@@ -53,6 +57,8 @@ public sealed class RecordPayment() : ActionDefinition<RecordPayment.Body, Recor
             .Must(text => Line(text)!.Length <= MaxReference).WithErrorCode(ErrorCodes.TooLong)
                 .WithMessage($"{BodyRules.Capital(label)} không được dài quá {MaxReference} ký tự.");
         body.Note(b => b.Note);
+        body.RuleFor(b => b.PaymentFile).Must(name => string.IsNullOrEmpty(name) || RecordSignedDecision.IsPdfName(name))
+            .WithErrorCode(RecordSignedDecision.AttachmentNotPdf).WithMessage("Chứng từ chi trả phải là tệp PDF đã đính kèm hồ sơ.");
     }
 
     /// <summary><see cref="Today"/>: the Vietnam date of the step (a payment is not recorded for a day to come).</summary>
@@ -136,7 +142,7 @@ public sealed class RecordPayment() : ActionDefinition<RecordPayment.Body, Recor
         var state = c.State;
         var payable = payload.Payable ?? throw new InvalidOperationException("A payment is decided for a payable of the file.");
         var paidOn = payload.PaidOn!.Value;
-        payable.Payment = new PaymentRecord(paidOn, payable.AmountVnd, payload.Reference, payload.Note, request.ActorName, c.At);
+        payable.Payment = new PaymentRecord(paidOn, payable.AmountVnd, payload.Reference, payload.Note, request.ActorName, c.At) { File = request.SignedFile };
         state.DisbursedVnd += payable.AmountVnd;
         c.Notify(NotificationEvent.PaymentRecorded, $"payment-{payable.Id}", NotificationAudience.Enterprise,
             (NotificationFacts.PaymentName, payable.Name), (NotificationFacts.PaidAmountVnd, Raw(payable.AmountVnd)),

@@ -24,6 +24,8 @@ public sealed class RecordSignedDecision() : ActionDefinition<RecordSignedDecisi
 
     public const string AttachmentNotPdf = "attachment_not_pdf";
 
+    public override string? FileField => "signedFile";
+
     /// <summary><see cref="SignedFile"/>: the stored name of the PDF among the application's attachments (as the upload answered it).</summary>
     public sealed record Body(DateOnly? SignedOn, string? SignerName, string? SignerTitle, string? SignedFile) : ActionBody
     {
@@ -105,16 +107,18 @@ public sealed class RecordSignedDecision() : ActionDefinition<RecordSignedDecisi
     /// attachments (<paramref name="attachments"/>) and a PDF by its content (<paramref name="head"/>: its first bytes).
     /// Null when it is.
     /// </summary>
-    public static FieldError? FileError(string name, IReadOnlyList<StoredAttachment> attachments, ReadOnlySpan<byte> head)
+    public static FieldError? FileError(string name, IReadOnlyList<StoredAttachment> attachments, ReadOnlySpan<byte> head, string field = "signedFile")
     {
         ArgumentNullException.ThrowIfNull(attachments);
         if (!attachments.Any(a => string.Equals(a.Name, name, StringComparison.Ordinal)))
         {
-            return new FieldError("signedFile", AttachmentNotFound,
-                "Không có tệp này trong tài liệu đính kèm của hồ sơ; vui lòng tải tệp quyết định đã ký lên hồ sơ trước.");
+            return new FieldError(field, AttachmentNotFound,
+                "Không có tệp này trong tài liệu đính kèm của hồ sơ; vui lòng tải tệp (PDF) lên hồ sơ trước.");
         }
 
-        return AttachmentRules.Detect(head.ToArray()) == AttachmentRules.Pdf ? null : new FieldError("signedFile", AttachmentNotPdf, NotPdfMessage);
+        return AttachmentRules.Detect(head.ToArray()) == AttachmentRules.Pdf
+            ? null
+            : new FieldError(field, AttachmentNotPdf, field == "signedFile" ? NotPdfMessage : "Chứng từ chi trả phải là tệp PDF (kiểm tra theo nội dung tệp) đã đính kèm hồ sơ.");
     }
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
@@ -148,7 +152,7 @@ public sealed class RecordSignedDecision() : ActionDefinition<RecordSignedDecisi
 
     const string NotPdfMessage = "Quyết định đã ký phải là tệp PDF (kiểm tra theo nội dung tệp) đã đính kèm hồ sơ.";
 
-    static bool IsPdfName(string? name) => AttachmentRules.IsSafeName(name) && name!.EndsWith("." + AttachmentRules.Pdf.Extension, StringComparison.Ordinal);
+    internal static bool IsPdfName(string? name) => AttachmentRules.IsSafeName(name) && name!.EndsWith("." + AttachmentRules.Pdf.Extension, StringComparison.Ordinal);
 
     static string? Line(string? text) => text is null ? null : VietnameseText.NormaliseLine(text);
 
