@@ -28,6 +28,7 @@ public static class ApiRoutes
     public const string ApplicationDocuments = "applications/{id}/documents";
     public const string ApplicationDocument = "applications/{id}/documents/{kind}";
     public const string WorkflowOperations = "operations/workflows";
+    public const string WorkflowResume = "operations/workflows/{instanceId}/resume";
     public const string Me = "me";
     public const string Activities = "activities";
     public const string Activity = "activities/{id}";
@@ -79,6 +80,7 @@ public static class ApiRoutes
         new("ListApplicationDocuments", "GET", ApplicationDocuments),
         new("GetApplicationDocument", "GET", ApplicationDocument),
         new("ListWorkflowProblems", "GET", WorkflowOperations),
+        new("ResumeWorkflow", "POST", WorkflowResume),
         new("GetMe", "GET", Me),
         new("PlanActivity", "POST", Activities),
         new("ListActivities", "GET", Activities),

@@ -78,6 +78,8 @@ public static class ApiDescriptions
             Problems: [404], Responses: [new(200, typeof(Stream), Docx)]),
         ["ListWorkflowProblems"] = new("Hệ thống / System", "Quy trình gặp sự cố / Workflows not running as they should (Admin)", ApiCaller.Officer,
             Problems: [401, 403]),
+        ["ResumeWorkflow"] = new("Hệ thống / System", "Khởi động lại quy trình đã dừng / Resume a stopped application workflow from the stored state (Admin)",
+            ApiCaller.Officer, Problems: [401, 403, 404, 409]),
         ["GetMe"] = new("Cán bộ / Officers", "Người đang đăng nhập / Who is signed in, and how officers sign in here", ApiCaller.Anyone),
         ["PlanActivity"] = new("Hoạt động / Activities", "Lập kế hoạch hoạt động / Plan a programme activity", ApiCaller.Officer,
             Body: typeof(ActivityPlanRequest), Problems: [.. JsonBody, 401, 403, 409]),

@@ -104,6 +104,8 @@ public static class ApiEndpoints
 
         api.MapGet(ApiRoutes.WorkflowOperations, (HttpRequest request, NsclWorkflows.Api.Operations.WorkflowOperationsHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.HandleAsync(request, durable, ct)).WithName("ListWorkflowProblems");
+        api.MapPost(ApiRoutes.WorkflowResume, (HttpRequest request, string instanceId, NsclWorkflows.Api.Operations.WorkflowOperationsHandler h, DurableTaskClient durable,
+            CancellationToken ct) => h.ResumeAsync(request, instanceId, durable, ct)).WithName("ResumeWorkflow");
         api.MapGet(ApiRoutes.Me, (HttpRequest request, NsclWorkflows.Api.Officers.MeHandler h) => h.Handle(request)).WithName("GetMe");
 
         // Exports (issue 16): xlsx/CSV streamed from a temporary file.

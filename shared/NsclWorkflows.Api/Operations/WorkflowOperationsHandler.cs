@@ -6,7 +6,9 @@ using NsclWorkflows.Api.Http;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Workflows;
 using NsclWorkflows.Workflows.Common;
+using NsclWorkflows.Workflows.Lifecycle;
 
 namespace NsclWorkflows.Api.Operations;
 
@@ -19,7 +21,8 @@ namespace NsclWorkflows.Api.Operations;
 /// ago with no step recorded since, or the application is closed while its workflow still runs. Bounded: at most
 /// <see cref="MaxListed"/> rows and <see cref="MaxScanned"/> running instances read.
 /// </summary>
-public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IApplicationRepository applications, LifecycleMachine machine, TimeProvider time)
+public sealed partial class WorkflowOperationsHandler(OfficerAuthenticator officers, IApplicationRepository applications, LifecycleMachine machine, TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger<WorkflowOperationsHandler> logger)
 {
     public const int MaxListed = 200;
     public const int MaxScanned = 2000;
@@ -145,6 +148,61 @@ public sealed class WorkflowOperationsHandler(OfficerAuthenticator officers, IAp
         return nextDeadlineUtc is { } due && now - due > margin && application.UpdatedAtUtc < due ? due : null;
     }
 
+    /// <summary>
+    /// <c>POST /api/operations/workflows/{instanceId}/resume</c> (Admin): an application's workflow that ended Failed or
+    /// Terminated while its application is open starts again where the application stands: a new execution of the same
+    /// instance, carried on from the stored state (the last step's number, the deadline and reminders the machine computes
+    /// from it, <see cref="LifecycleMachine.ResultOf"/>), as a continued execution is. It first takes the actions still kept
+    /// (<see cref="IPendingActions"/>: accepted while it was down or lost with it), so nothing a person was told was
+    /// accepted is dropped; reminders already sent are not sent twice (e-mails start once per occurrence).
+    /// </summary>
+    public async Task<Results<ApiAccepted<WorkflowResumed>, ProblemHttpResult>> ResumeAsync(HttpRequest request, string instanceId, DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.UnauthorizedProblem();
+        }
+
+        if (!officer.IsAdmin)
+        {
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+                "Khởi động lại quy trình dành cho quản trị hệ thống.", extensions: new { requiredRole = OfficerRoles.Admin });
+        }
+
+        var application = await ApplicationOfAsync(instanceId, cancellationToken);
+        var instance = application is null ? null : await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (application is null || instance is null)
+        {
+            return ApiProblem.NotFoundProblem("quy trình của hồ sơ");
+        }
+
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, "workflow_not_stopped", "Quy trình không ở trạng thái dừng",
+                "Chỉ khởi động lại quy trình đã dừng do lỗi hoặc bị dừng.", extensions: new { workflowStatus = instance.RuntimeStatus.ToString() });
+        }
+
+        if (LifecycleRules.IsFinal(application.Status))
+        {
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, "application_closed", "Hồ sơ đã kết thúc",
+                "Hồ sơ đã kết thúc; không cần khởi động lại quy trình.", extensions: new { applicationStatus = application.Status.ToString() });
+        }
+
+        var previous = instance.ReadInputAs<ApplicationWorkflowInput>() ?? new ApplicationWorkflowInput(application.Id);
+        var input = ApplicationWorkflowResume.InputFor(previous, application, machine);
+        await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ApplicationWorkflow), input,
+            new Microsoft.DurableTask.StartOrchestrationOptions(instanceId) { Version = WorkflowVersions.Current }, cancellationToken);
+        LogResumed(logger, instanceId, instance.RuntimeStatus.ToString(), application.LastSequence, officer.Name);
+        return ApiResults.Accepted(new WorkflowResumed(instanceId, application.Id, application.Status.ToString(), application.LastSequence));
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 1431, Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "Workflow {InstanceId} ({Status}) resumed from step {Sequence} by {Officer}")]
+    static partial void LogResumed(Microsoft.Extensions.Logging.ILogger logger, string instanceId, string status, int sequence, string officer);
+
     async Task<Application?> ApplicationOfAsync(string instanceId, CancellationToken cancellationToken)
     {
         if (!instanceId.StartsWith(ApplicationInstancePrefix, StringComparison.Ordinal))
@@ -223,3 +281,6 @@ public sealed record WorkflowProblemsView(DateTimeOffset CheckedAtUtc, int Stuck
 /// <summary>One workflow not running as it should. <see cref="Failure"/> is for officers only (this endpoint is Admin-only).</summary>
 public sealed record WorkflowProblem(string InstanceId, string Workflow, string Status, string StatusText, string? ApplicationId, string? TrackingCode,
     string? ApplicationStatus, DateTimeOffset SinceUtc, string? Failure);
+
+/// <summary>A workflow started again: its instance, the application and where it stands, the last step it continues from.</summary>
+public sealed record WorkflowResumed(string InstanceId, string ApplicationId, string ApplicationStatus, int FromStep);

@@ -53,7 +53,7 @@ public class WorkflowFaultTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task WorkflowTerminated_ActionRefusedWith409AndTheWorkflowListedForTheOperatorAndCountedByHealth()
+    public async Task WorkflowTerminated_ActionRefusedWith409_ListedAndCounted_ThenResumedByTheAdminFromTheStoredState()
     {
         const string hub = "stoppedflow";
         await using var host = new LocalHostProcess(azurite.ConnectionString, hub, TimeSpan.FromMinutes(10), new Dictionary<string, string>
@@ -91,7 +91,22 @@ public class WorkflowFaultTests(AzuriteFixture azurite)
         var (_, health) = await client.GetAsync("/api/health", As.Anonymous);
         Assert.True(health.GetProperty("workflows").GetProperty("terminated").GetInt32() >= 1, health.ToString());
         Assert.Equal(403, (await client.GetAsync("/api/operations/workflows", As.Leader)).Status);
+
+        // The operator resumes it: a new execution carried on from the stored application (it would first take any action
+        // still kept); the officer's action refused while it was stopped is taken now, and the file goes on from there.
+        Assert.Equal(403, (await client.PostAsync($"/api/operations/workflows/{instanceId}/resume", Json("{}"), As.Leader)).Status);
+        var (resumed, answer) = await client.PostAsync($"/api/operations/workflows/{instanceId}/resume", Json("{}"), As.Admin);
+        Assert.True(resumed == 202, $"resume: {resumed} {answer}");
+        Assert.Equal(("AwaitingCompletenessReview", id), (answer.GetProperty("applicationStatus").GetString(), answer.GetProperty("applicationId").GetString()));
+        var accepted = await LocalHostProcess.EventuallyAsync(async () => (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status,
+            s => s == 202, Patience, "the resumed workflow takes actions again");
+        Assert.Equal(202, accepted);
+        await client.WaitStatusAsync(id, "UnderAppraisal", Patience);
+        var (again, _) = await client.PostAsync($"/api/operations/workflows/{instanceId}/resume", Json("{}"), As.Admin);
+        Assert.Equal(409, again); // running again: nothing to resume
     }
+
+    static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 
     static JsonElement DocumentFailures(JsonElement view) =>
         view.GetProperty("lifecycle").TryGetProperty("documentFailures", out var f) ? f : JsonDocument.Parse("[]").RootElement;
