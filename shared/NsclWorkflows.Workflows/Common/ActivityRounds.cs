@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -46,6 +47,13 @@ public static partial class ActivityRounds
                     ex.FailureDetails.ErrorType, ex.FailureDetails.ErrorMessage);
                 await context.CreateTimer(next, CancellationToken.None);
             }
+            catch (JsonException ex)
+            {
+                // The completion handed to this call is not its result: after a restart, the backend delivered the
+                // result of another call with the same task id (seen once in the fault campaign: a number where a step
+                // was expected). The call is made again; the activities this is used with are idempotent.
+                LogResultNotThisCalls(context.CreateReplaySafeLogger(typeof(ActivityRounds)), context.InstanceId, activity, what, round, ex.Message);
+            }
             catch (TaskFailedException) when (round > 1)
             {
                 context.SetCustomStatus(null);
@@ -53,6 +61,13 @@ public static partial class ActivityRounds
             }
         }
     }
+
+    /// <summary>Whether <paramref name="exception"/> is a completion that is not its call's result (see <see cref="CallUntilDoneAsync{TResult}"/>).</summary>
+    public static bool IsResultOfAnotherCall(Exception exception) => exception is JsonException;
+
+    [LoggerMessage(EventId = 1422, Level = LogLevel.Error,
+        Message = "Workflow {InstanceId}: {Activity} ({What}) was handed a result that is not its own in round {Round} ({Error}); calling it again")]
+    static partial void LogResultNotThisCalls(ILogger logger, string instanceId, string activity, string what, int round, string error);
 
     [LoggerMessage(EventId = 1421, Level = LogLevel.Error,
         Message = "Workflow {InstanceId}: {Activity} ({What}) failed after its retries in round {Round} ({ErrorType}: {Error}); next round at {NextAttemptUtc:o}")]

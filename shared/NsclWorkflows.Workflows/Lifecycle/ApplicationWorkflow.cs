@@ -253,7 +253,7 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
             {
                 actions = await context.CallActivityAsync<IReadOnlyList<ActionRequest>>(nameof(KeptActionsActivity), applicationId, RetryPolicies.Storage);
             }
-            catch (TaskFailedException)
+            catch (Exception ex) when (ex is TaskFailedException || ActivityRounds.IsResultOfAnotherCall(ex))
             {
                 return (current, 0);
             }
@@ -356,6 +356,10 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
             {
                 failure = ex.FailureDetails.ErrorMessage;
             }
+            catch (Exception ex) when (ActivityRounds.IsResultOfAnotherCall(ex))
+            {
+                failure = ex.Message;
+            }
 
             foreach (var notification in notifications)
             {
@@ -375,6 +379,10 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
             {
                 return ex.FailureDetails.ErrorMessage;
             }
+            catch (Exception ex) when (ActivityRounds.IsResultOfAnotherCall(ex))
+            {
+                return ex.Message;
+            }
         }
 
         async Task<string?> SyncInboxAsync()
@@ -387,6 +395,10 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
             catch (TaskFailedException ex)
             {
                 return ex.FailureDetails.ErrorMessage;
+            }
+            catch (Exception ex) when (ActivityRounds.IsResultOfAnotherCall(ex))
+            {
+                return ex.Message;
             }
         }
     }
