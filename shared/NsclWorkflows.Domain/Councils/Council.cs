@@ -108,6 +108,9 @@ public sealed record CouncilMember(string Id, string FullName, string? Title, st
     /// <summary>SHA-256 (hex) of the member's secret link token; the token itself is never stored.</summary>
     public string? TokenHash { get; init; }
 
+    /// <summary>The random nonce the member's link token is derived with (with the server key): a new one revokes the link.</summary>
+    public string? LinkNonce { get; init; }
+
     public CouncilDeclaration? Declaration { get; init; }
 
     public IReadOnlyList<CouncilSheet> Sheets { get; init; } = [];
