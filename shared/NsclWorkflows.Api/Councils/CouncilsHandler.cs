@@ -29,7 +29,7 @@ namespace NsclWorkflows.Api.Councils;
 /// council, member or a wrong token is 404 whatever is wrong.
 /// </summary>
 public sealed class CouncilsHandler(
-    OfficerAuthenticator officers, ICouncilRepository councils, ICouncilLinks links, IApplicationRepository applications, IInbox inbox,
+    OfficerAuthenticator officers, ICouncilRepository councils, ICouncilLinks links, IApplicationRepository applications, NsclWorkflows.Domain.Inbox.IInboxReader inbox,
     ProgrammeCatalogue catalogue, IPendingActions pending, CouncilWorkflows workflows, TimeProvider time)
 {
     public const string AccessTokenHeader = "X-Access-Token";
@@ -299,13 +299,17 @@ public sealed class CouncilsHandler(
         CancellationToken cancellationToken)
     {
         var units = officer.Unit.Length > 0 ? [officer.Unit] : officer.IsAdmin ? Units.All : [];
-        var waiting = units.Count == 0 ? [] : await inbox.ListAsync(units, [OfficerRoles.Appraiser], cancellationToken);
+        var scopes = units.Select(u => new NsclWorkflows.Domain.Inbox.InboxScope(u, OfficerRoles.Appraiser)).ToList();
         var resolved = new List<CouncilApplication>();
         string? unit = null;
         for (var i = 0; i < codes.Count && i < CouncilRules.MaxApplications; i++)
         {
             var code = codes[i].Trim();
-            var id = waiting.FirstOrDefault(w => string.Equals(w.TrackingCode, code, StringComparison.OrdinalIgnoreCase))?.ApplicationId
+            // The appraisers' open tasks of the unit found by the code (the inbox's search), or an application id as it is.
+            var found = scopes.Count == 0 || code.Length is 0 or > 40 || Domain.Text.SearchText.Query(code).Length == 0 ? null
+                : await inbox.PageAsync(new NsclWorkflows.Domain.Inbox.InboxPageRequest(scopes,
+                    new NsclWorkflows.Domain.Inbox.InboxFilter(null, null, null, false, code, time.GetUtcNow()), new Dictionary<string, string>(), 20), cancellationToken);
+            var id = found?.Items.FirstOrDefault(w => string.Equals(w.TrackingCode, code, StringComparison.OrdinalIgnoreCase))?.ApplicationId
                 ?? (ApplicationIds.IsWellFormed(code) ? code : null);
             var application = id is null ? null : await applications.FindAsync(id, cancellationToken);
             if (application is null || application.Status != ApplicationStatus.UnderAppraisal || !officer.Covers(application.Lifecycle.Unit))
