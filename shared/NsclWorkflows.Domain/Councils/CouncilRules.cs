@@ -63,15 +63,15 @@ public static partial class CouncilRules
         ArgumentNullException.ThrowIfNull(applications);
         var errors = new List<FieldError>();
         var name = Line(request.Name, "name", "Tên hội đồng", required: true, errors);
+        // Evaluation councils (nghiệm thu) are stored by name for later; their results have no step to reach yet.
         var purpose = request.Purpose switch
         {
             null or "appraisal" => CouncilPurpose.Appraisal,
-            "evaluation" => CouncilPurpose.Evaluation,
             _ => (CouncilPurpose?)null,
         };
         if (purpose is null)
         {
-            errors.Add(new("purpose", ErrorCodes.NotInList, "Mục đích của hội đồng là \"appraisal\" (tư vấn tuyển chọn, thẩm định) hoặc \"evaluation\" (nghiệm thu)."));
+            errors.Add(new("purpose", ErrorCodes.NotInList, "Hiện hệ thống lập hội đồng tư vấn tuyển chọn, thẩm định (purpose \"appraisal\"); hội đồng nghiệm thu chưa được hỗ trợ."));
         }
 
         var callId = Line(request.CallId, "callId", "Mã đợt tuyển chọn", required: false, errors);

@@ -86,6 +86,30 @@ public sealed class CouncilRulesTests
     }
 
     [Fact]
+    public void Found_EvaluationPurpose_RefusedUntilEvaluationCouncilsHaveAStep()
+    {
+        var result = CouncilRules.Found(Request(Five) with { Purpose = "evaluation" }, "hd-1", "skhcn", "Lãnh đạo", Now, Today, Policy, [App(AppA, "NSCL-A")]);
+
+        Assert.Equal(("purpose", ErrorCodes.NotInList), (result.Errors[0].Field, result.Errors[0].Code));
+    }
+
+    [Theory]
+    [InlineData("\"minimumMembers\": 5", "\"minimumMembers\": 2")]
+    [InlineData("\"quorumNumerator\": 2", "\"quorumNumerator\": 4")]
+    [InlineData("\"source\": \"department-default\",\n    \"note\": \"Kế hoạch 37/KH-UBND không quy định số thành viên", "\"source\": \"guess\",\n    \"note\": \"Kế hoạch 37/KH-UBND không quy định số thành viên")]
+    public void Load_CouncilPolicyOutOfBounds_RefusedAsMalformed(string shipped, string amended)
+    {
+        using var stream = typeof(EmbeddedCatalogue).Assembly.GetManifestResourceStream("NsclWorkflows.Domain.Catalogue.catalogue.json")!;
+        using var reader = new StreamReader(stream);
+        var json = reader.ReadToEnd();
+        Assert.Contains(shipped, json, StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => CatalogueLoader.Parse(json.Replace(shipped, amended, StringComparison.Ordinal)));
+
+        Assert.Contains("councilPolicy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Found_FourMembers_RefusedBelowTheMinimum()
     {
         var result = CouncilRules.Found(Request(Five[..4]), "hd-1", "skhcn", "Lãnh đạo", Now, Today, Policy, [App(AppA, "NSCL-A")]);
