@@ -193,6 +193,9 @@ test('a council of five appraises a file on phones: one recuses, the secretary c
     assert.equal(view.lifecycle.recommendedAmountVnd, 120000000);
     assert.equal(view.lifecycle.council.decisionNumber, '21/QĐ-SKHCN');
     assert.equal(view.lifecycle.appraisals.length, 4);
+    await page.goto(`${baseUrl}/can-bo/ho-so.html?id=${id}`);
+    await page.locator('main', { hasText: 'Quyết định số 21/QĐ-SKHCN' }).waitFor();
+    assert.match(await page.locator('main').textContent(), /4\/5 phiếu được tính; có thành viên không tham gia do xung đột lợi ích/);
   } finally {
     await browser.close();
   }
