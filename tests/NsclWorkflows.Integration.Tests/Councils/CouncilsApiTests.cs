@@ -146,6 +146,11 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(200, got);
         Assert.Equal(JsonValueKind.String, council.GetProperty("applications")[0].GetProperty("deliveredAtUtc").ValueKind);
         Assert.Equal(404, (await client.GetAsync($"/api/councils/{links[0].Council}", As.Officer("can.bo.sct", "Officer,Leader", "sct"))).Status);
+
+        // The council's workflow e-mailed every member their own link (recorded in its journal).
+        await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/councils/{links[0].Council}", As.Clerk),
+            r => r.Body.GetProperty("members").EnumerateArray().All(m => m.TryGetProperty("mailedAtUtc", out var at) && at.ValueKind == JsonValueKind.String),
+            Patience, "every member was e-mailed their link");
     }
 
     [Fact]
