@@ -53,6 +53,12 @@ public static class ApiRoutes
     public const string ReportRunReport = "report-runs/{id}/report";
     public const string ReportRunSignedCopy = "report-runs/{id}/signed-copy";
     public const string Decisions = "decisions";
+    public const string Councils = "councils";
+    public const string Council = "councils/{id}";
+    public const string CouncilMember = "councils/{id}/members/{member}";
+    public const string CouncilMemberDeclaration = "councils/{id}/members/{member}/declaration";
+    public const string CouncilMemberSheet = "councils/{id}/members/{member}/sheets/{application}";
+    public const string CouncilMemberClose = "councils/{id}/members/{member}/close";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -108,6 +114,13 @@ public static class ApiRoutes
         new("GetReportRunReport", "GET", ReportRunReport),
         new("UploadReportRunSignedCopy", "POST", ReportRunSignedCopy),
         new("ListDecisions", "GET", Decisions),
+        new("FoundCouncil", "POST", Councils),
+        new("ListCouncils", "GET", Councils),
+        new("GetCouncil", "GET", Council),
+        new("GetCouncilMember", "GET", CouncilMember),
+        new("DeclareCouncilConflict", "POST", CouncilMemberDeclaration),
+        new("SubmitCouncilSheet", "POST", CouncilMemberSheet),
+        new("CloseCouncilSession", "POST", CouncilMemberClose),
     ];
 }
 

@@ -14,6 +14,8 @@ using NsclWorkflows.Domain.Calendar;
 using NsclWorkflows.Domain.Catalogue;
 using NsclWorkflows.Infrastructure;
 
+using NsclWorkflows.Api.Councils;
+
 namespace NsclWorkflows.Api;
 
 /// <summary>The one composition both hosts share: domain services, adapters, handlers.</summary>
@@ -81,6 +83,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Inbox.InboxPageHandler>(); // GET /api/inbox: pages and search (issue 17)
         services.AddNsclProjections(); // inbox, search and programme counters caught up at start (issue 17)
         services.AddSingleton<Decisions.DecisionRegisterHandler>(); // GET /api/decisions: the decision register (issue 14)
+        services.AddNsclCouncils(); // councils: founding, members' links, sheets, the secretary's close (issue 14)
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using NsclWorkflows.Workflows.Activities;
 using NsclWorkflows.Workflows.Common;
+using NsclWorkflows.Workflows.Councils;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -18,6 +19,7 @@ public static class WorkflowRegistration
         typeof(ProgrammeActivityWorkflow),
         typeof(ReportRunWorkflow),
         typeof(NotificationWorkflow),
+        typeof(CouncilWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -35,6 +37,8 @@ public static class WorkflowRegistration
         typeof(StartNotificationsActivity),
         typeof(RecordNotificationFailureActivity),
         typeof(KeptActionsActivity),
+        typeof(CouncilStepActivity),
+        typeof(NotifyCouncilActivity),
     ];
 
     /// <summary>

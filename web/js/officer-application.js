@@ -21,6 +21,11 @@ const CHECK_IN_TEXT = { Open: 'Chưa nộp', Submitted: 'Đã nộp, chờ xem x
 function records(view) {
   const l = view.lifecycle ?? {};
   const rows = [];
+  if (l.council) {
+    const c = l.council;
+    rows.push(['Hội đồng thẩm định', `${c.name}, Quyết định số ${c.decisionNumber} ngày ${date(c.decisionSignedOn)}; họp ${dateTime(c.meetingStartUtc)} – ${dateTime(c.meetingEndUtc)}; `
+      + `${c.members.filter((m) => m.counted).length}/${c.members.length} phiếu được tính${c.members.some((m) => m.recusalReason !== null && m.recusalReason !== undefined) ? '; có thành viên không tham gia do xung đột lợi ích' : ''}`]);
+  }
   for (const a of l.appraisals ?? []) rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.recommendSupport ? 'đề xuất hỗ trợ' : 'không đề xuất'} ${a.amountVnd ? vnd(a.amountVnd) : ''}`]);
   if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
   if (l.signedDecision) rows.push(['Quyết định đã ký', `Số ${l.signedDecision.numberAndSymbol} ngày ${date(l.signedDecision.signedOn)}, ${l.signedDecision.signerTitle} ${l.signedDecision.signerName} ký`]);

@@ -13,6 +13,7 @@ using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Notifications;
 using NsclWorkflows.Workflows.Activities;
 using NsclWorkflows.Workflows.Common;
+using NsclWorkflows.Workflows.Councils;
 using NsclWorkflows.Workflows.Lifecycle;
 using NsclWorkflows.Workflows.Notifications;
 using NsclWorkflows.Workflows.Reports;
@@ -51,6 +52,13 @@ public static class WorkflowFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return new ReportRunWorkflow().RunAsync(context, context.GetInput<ReportRunWorkflowInput>()!);
+    }
+
+    [Function(nameof(CouncilWorkflow))]
+    public static Task<string> RunCouncilWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new CouncilWorkflow().RunAsync(context, context.GetInput<CouncilWorkflowInput>()!);
     }
 
     [Function(nameof(NotificationWorkflow))]
@@ -118,6 +126,15 @@ public static class WorkflowFunctions
     [Function(nameof(RecordNotificationFailureActivity))]
     public static Task<bool> RunRecordNotificationFailureActivity([ActivityTrigger] NotificationFailureRecord input, string instanceId, FunctionContext executionContext) =>
         Create<RecordNotificationFailureActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(RecordNotificationFailureActivity), instanceId), input);
+
+    [Function(nameof(CouncilStepActivity))]
+    public static Task<CouncilStatus> RunCouncilStepActivity([ActivityTrigger] CouncilStepCommand input, string instanceId, [DurableClient] DurableTaskClient client,
+        FunctionContext executionContext) =>
+        Create<CouncilStepActivity>(executionContext, client).RunAsync(new FunctionActivityContext(nameof(CouncilStepActivity), instanceId), input);
+
+    [Function(nameof(NotifyCouncilActivity))]
+    public static Task<NotificationOutcome> RunNotifyCouncilActivity([ActivityTrigger] CouncilNotice input, string instanceId, FunctionContext executionContext) =>
+        Create<NotifyCouncilActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(NotifyCouncilActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext, DurableTaskClient client)
         where T : class

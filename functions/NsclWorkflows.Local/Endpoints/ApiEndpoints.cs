@@ -152,6 +152,22 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Decisions, (HttpRequest request, NsclWorkflows.Api.Decisions.DecisionRegisterHandler h, CancellationToken ct) =>
             h.ListAsync(request, ct)).WithName("ListDecisions");
 
+        // Councils (issue 14): founded by a leader, members act through their secret links.
+        api.MapPost(ApiRoutes.Councils, (HttpRequest request, NsclWorkflows.Api.Councils.CouncilsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.FoundAsync(request, durable, ct)).WithName("FoundCouncil");
+        api.MapGet(ApiRoutes.Councils, (HttpRequest request, NsclWorkflows.Api.Councils.CouncilsHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListCouncils");
+        api.MapGet(ApiRoutes.Council, (HttpRequest request, string id, NsclWorkflows.Api.Councils.CouncilsHandler h, CancellationToken ct) =>
+            h.GetAsync(request, id, ct)).WithName("GetCouncil");
+        api.MapGet(ApiRoutes.CouncilMember, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, CancellationToken ct) =>
+            h.GetMemberAsync(request, id, member, ct)).WithName("GetCouncilMember");
+        api.MapPost(ApiRoutes.CouncilMemberDeclaration, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, DurableTaskClient durable,
+            CancellationToken ct) => h.DeclareAsync(request, id, member, durable, ct)).WithName("DeclareCouncilConflict");
+        api.MapPost(ApiRoutes.CouncilMemberSheet, (HttpRequest request, string id, string member, string application, NsclWorkflows.Api.Councils.CouncilsHandler h,
+            DurableTaskClient durable, CancellationToken ct) => h.ScoreAsync(request, id, member, application, durable, ct)).WithName("SubmitCouncilSheet");
+        api.MapPost(ApiRoutes.CouncilMemberClose, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, DurableTaskClient durable,
+            CancellationToken ct) => h.CloseAsync(request, id, member, durable, ct)).WithName("CloseCouncilSession");
+
         return app;
     }
 }

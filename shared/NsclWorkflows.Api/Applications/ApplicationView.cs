@@ -80,6 +80,7 @@ public sealed record ApplicationView(
 
     /// <summary>The actions the caller may take among <paramref name="actions"/>: the enterprise its own, an officer those of its roles.</summary>
     static List<string> ForCaller(IEnumerable<LifecycleAction> actions, Caller? caller) => actions
+        .Where(action => LifecycleRules.ActorOf(action) != Actor.Council) // a council's result is no caller's to take
         .Where(action => caller is null || (LifecycleRules.ActorOf(action) == Actor.Enterprise) == caller.IsEnterprise)
         .Where(action => caller?.Officer is not { } officer || officer.IsIn(Officers.OfficerRoles.For(LifecycleRules.ActorOf(action))))
         .Select(ActionNames.Of)

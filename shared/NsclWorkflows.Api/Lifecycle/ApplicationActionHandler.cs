@@ -176,6 +176,12 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
     static (string Name, string Role, ProblemHttpResult? Forbidden) Authorise(Caller caller, LifecycleAction action)
     {
         var actor = LifecycleRules.ActorOf(action);
+        if (actor == Actor.Council)
+        {
+            // A council's result comes only from its secretary's close of the session (with the members' sheets), never from a caller here.
+            return (string.Empty, string.Empty, Forbidden("Kết quả của hội đồng được chuyển vào hồ sơ khi Thư ký hội đồng kết thúc phiên họp.", "Council"));
+        }
+
         if (actor == Actor.Enterprise)
         {
             return caller.IsEnterprise

@@ -13,7 +13,11 @@ internal static class CatalogueFileModel
         PolicyDto? DefaultPolicy,
         List<KindDto>? SupportKinds,
         List<RubricDto>? Rubrics = null,
-        RubricChoiceDto? DefaultRubrics = null);
+        RubricChoiceDto? DefaultRubrics = null,
+        CouncilPolicyDto? CouncilPolicy = null);
+
+    internal sealed record CouncilPolicyDto(
+        string? Source, string? Note, int? MinimumMembers, int? QuorumNumerator, int? QuorumDenominator, int? ReminderWorkingDays, int? EscalationWorkingDays);
 
     internal sealed record RubricDto(string? Id, string? Name, List<CriterionDto>? Criteria, decimal? PassTotal, string? Source, string? Note);
 

@@ -57,7 +57,11 @@ public static class CatalogueLoader
             throw new CatalogueValidationException(report);
         }
 
-        return new ProgrammeCatalogue(version, file.EffectiveFrom, programme, Merge(defaults, null), kinds, report) { Rubrics = Array.AsReadOnly(rubrics) };
+        return new ProgrammeCatalogue(version, file.EffectiveFrom, programme, Merge(defaults, null), kinds, report)
+        {
+            Rubrics = Array.AsReadOnly(rubrics),
+            CouncilPolicy = file.CouncilPolicy is { } council ? ToCouncilPolicy(council) : CouncilPolicy.DepartmentDefault,
+        };
     }
 
     static Programme ToProgramme(FileDto file)
@@ -107,6 +111,23 @@ public static class CatalogueLoader
         return rubric.PassTotal > 0 && rubric.PassTotal <= rubric.MaxTotal
             ? rubric
             : throw Malformed($"phiếu chấm {id}: passTotal phải lớn hơn 0 và không vượt tổng điểm tối đa ({rubric.MaxTotal:0.##})");
+    }
+
+    static CouncilPolicy ToCouncilPolicy(CouncilPolicyDto c)
+    {
+        var d = CouncilPolicy.DepartmentDefault;
+        var policy = new CouncilPolicy(c.MinimumMembers ?? d.MinimumMembers, c.QuorumNumerator ?? d.QuorumNumerator, c.QuorumDenominator ?? d.QuorumDenominator,
+            c.ReminderWorkingDays ?? d.ReminderWorkingDays, c.EscalationWorkingDays ?? d.EscalationWorkingDays, c.Source switch
+            {
+                null or "department-default" => CapSource.DepartmentDefault,
+                "plan" => CapSource.Plan,
+                "nq-54-2021" => CapSource.Resolution54,
+                _ => throw Malformed("councilPolicy.source phải là \"plan\", \"nq-54-2021\" hoặc \"department-default\""),
+            }, string.IsNullOrWhiteSpace(c.Note) ? null : c.Note);
+        return policy.MinimumMembers >= 3 && policy.QuorumDenominator > 0 && policy.QuorumNumerator > 0 && policy.QuorumNumerator <= policy.QuorumDenominator
+            && policy.ReminderWorkingDays > 0 && policy.EscalationWorkingDays >= policy.ReminderWorkingDays
+            ? policy
+            : throw Malformed("councilPolicy: minimumMembers từ 3, tỷ lệ quorumNumerator/quorumDenominator trong (0, 1], reminderWorkingDays > 0 và escalationWorkingDays không nhỏ hơn reminderWorkingDays");
     }
 
     static SupportKind ToKind(KindDto k, PolicyDto defaults, RubricChoiceDto? defaultRubrics, IReadOnlyList<Rubric> rubrics)

@@ -40,6 +40,9 @@ public sealed class ProgrammeCatalogue : ISupportKindCatalogue
 
     public SupportKind? FindKind(string id) => kindsById.GetValueOrDefault(id);
 
+    /// <summary>How councils are made up and when they may conclude (<c>councilPolicy</c>; the Department's default when absent).</summary>
+    public CouncilPolicy CouncilPolicy { get; init; } = CouncilPolicy.DepartmentDefault;
+
     /// <summary>The score sheets of the catalogue (<c>rubrics[]</c>).</summary>
     public IReadOnlyList<Rubric> Rubrics { get; init; } = [];
 

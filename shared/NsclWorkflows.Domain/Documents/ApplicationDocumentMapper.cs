@@ -62,6 +62,21 @@ public static class ApplicationDocumentMapper
         var conclusion = result + (recommended > 0
             ? "Cán bộ thẩm định đề nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
             : "Cán bộ thẩm định đề nghị không hỗ trợ thực hiện nhiệm vụ.");
+        if (state.Council is { } council)
+        {
+            // A council appraised: each counted member by their role on it, the record signed by its secretary and chair.
+            var seats = council.Members.ToDictionary(m => $"council:{council.CouncilId}:{m.MemberId}", m => m.RoleText, StringComparer.Ordinal);
+            var members = state.Appraisals.Select((x, i) => appraisers[i] with { Role = seats.GetValueOrDefault(x.AppraiserId ?? string.Empty, AppraiserRole) }).ToList();
+            var councilConclusion = result + (recommended > 0
+                ? "Hội đồng kiến nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
+                : "Hội đồng kiến nghị không hỗ trợ thực hiện nhiệm vụ.");
+            var end = council.MeetingEndUtc;
+            return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(end)), Summary(a, catalogue), council.MeetingStartUtc, Location,
+                members, recommended, councilConclusion,
+                council.Members.FirstOrDefault(m => m.Role == "chair")?.FullName ?? string.Empty,
+                council.Members.FirstOrDefault(m => m.Role == "secretary")?.FullName ?? string.Empty) { Outcome = outcome, Council = council };
+        }
+
         return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(last)), Summary(a, catalogue), last, Location,
             appraisers, recommended, conclusion, string.Empty, string.Empty) { Outcome = outcome };
     }

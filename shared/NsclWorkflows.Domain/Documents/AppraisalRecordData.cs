@@ -19,6 +19,9 @@ public sealed record AppraisalRecordData(
     /// <summary>The council's result against the kind's rubric (averages, total, pass mark); null when there is none.</summary>
     public Catalogue.RubricOutcome? Outcome { get; init; }
 
+    /// <summary>The council that appraised (founding decision, members and roles, recusals, the meeting); null when officers appraised.</summary>
+    public Lifecycle.CouncilSummary? Council { get; init; }
+
     /// <summary>The result in words ("72/100 điểm, đạt (ngưỡng 70 điểm)"); empty when there is no rubric result.</summary>
     public string OutcomeText => Outcome is { } outcome ? outcome.Describe() : string.Empty;
 }

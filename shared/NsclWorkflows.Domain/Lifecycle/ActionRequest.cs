@@ -93,6 +93,9 @@ public sealed record ActionRequest(
 
     /// <summary>Payment: the treasury's reference (số chứng từ, mã giao dịch Kho bạc).</summary>
     public string? TreasuryReference { get; init; }
+
+    /// <summary>Council result: the council, its members and each counted member's sheet (sent only by the council's close path).</summary>
+    public CouncilVerdict? Council { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

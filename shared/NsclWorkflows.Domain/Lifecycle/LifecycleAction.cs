@@ -29,6 +29,9 @@ public enum LifecycleAction
 
     /// <summary>The unit's accountant records the payment of a payable tranche (date, amount, the treasury's reference); it disburses.</summary>
     RecordPayment,
+
+    /// <summary>A council's result on the file (its members' counted sheets), delivered when its secretary closes the session; never sent over HTTP.</summary>
+    RecordCouncilResult,
 }
 
 /// <summary>Who may take an action.</summary>
@@ -46,4 +49,7 @@ public enum Actor
 
     /// <summary>The unit's accountant (kế toán): records payments.</summary>
     Accountant,
+
+    /// <summary>A council, through its secretary's close of the session (no officer or enterprise sends it).</summary>
+    Council,
 }

@@ -55,6 +55,9 @@ public sealed class LifecycleState
     /// <summary>The council's result against the kind's appraisal rubric (null: no rubric, or recorded before rubrics).</summary>
     [JsonInclude] public Catalogue.RubricOutcome? AppraisalOutcome { get; internal set; }
 
+    /// <summary>The council that appraised the file (founding decision, members and roles, meeting), when a council did; officers only.</summary>
+    [JsonInclude] public CouncilSummary? Council { get; internal set; }
+
     [JsonInclude] public ApprovalRecord? Approval { get; internal set; }
 
     /// <summary>The last approval the ledger refused (kept for the leader to see), cleared by the next decision.</summary>

@@ -89,6 +89,7 @@ public static class LifecycleUpkeep
             Appraisals = state.Appraisals,
             RecommendedAmountVnd = state.RecommendedAmountVnd,
             AppraisalOutcome = state.AppraisalOutcome,
+            Council = state.Council,
             Approval = state.Approval,
             LastApprovalRefusal = state.LastApprovalRefusal,
             RejectionReason = state.RejectionReason,

@@ -84,7 +84,7 @@ public static class StatusTable
         ],
         [ApplicationStatus.UnderAppraisal] =
         [
-            new(_ => "thẩm định", false, new("Appraiser", "Appraisal"), DeadlinePath.EscalateAtDue, [SubmitAppraisal, Withdraw])
+            new(_ => "thẩm định", false, new("Appraiser", "Appraisal"), DeadlinePath.EscalateAtDue, [SubmitAppraisal, Withdraw, RecordCouncilResult])
             {
                 Reminder = new(NotificationEvent.AppraisalReminder, NotificationAudience.Appraisers),
                 Escalation = new(NotificationEvent.AppraisalEscalated, NotificationAudience.HeadOfDivision),

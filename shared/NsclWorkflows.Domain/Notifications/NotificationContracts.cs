@@ -71,6 +71,18 @@ public enum NotificationEvent
 
     /// <summary>A payable tranche is not paid yet and its due-by date is near (or today): to the unit's accountants.</summary>
     PaymentReminder,
+
+    /// <summary>A council was founded: each member gets their secret link (declare conflicts of interest, score).</summary>
+    CouncilMemberInvited,
+
+    /// <summary>A member has not declared or scored after the policy's working days: reminded (their link again).</summary>
+    CouncilMemberReminder,
+
+    /// <summary>Members still have not declared or scored: the unit's leaders are told who.</summary>
+    CouncilEscalated,
+
+    /// <summary>The council's session due date passed and it is not closed: the unit's leaders are told (it stays closable).</summary>
+    CouncilOverdue,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>
@@ -93,6 +105,12 @@ public enum NotificationAudience
 
     /// <summary>The unit's accountants (kế toán), who record payments. Role <c>Accountant</c>.</summary>
     Accountants,
+
+    /// <summary>
+    /// One council member (not an officer of the directory): the address, name and title are the request's facts
+    /// <c>memberEmail</c>, <c>memberName</c>, <c>memberTitle</c>, as the leader entered them when founding the council.
+    /// </summary>
+    CouncilMember,
 }
 
 /// <summary>

@@ -89,6 +89,17 @@ public static class NotificationFacts
     /// <summary>The date a tranche was paid.</summary>
     public const string PaidDate = "paidDate";
 
+    /// <summary>Council: its name, the member's address, name, title and role, their page, the applications, who has not answered, the officers' page.</summary>
+    public const string CouncilName = "councilName";
+    public const string MemberEmail = "memberEmail";
+    public const string MemberName = "memberName";
+    public const string MemberTitle = "memberTitle";
+    public const string MemberRole = "memberRole";
+    public const string MemberUrl = "memberUrl";
+    public const string Applications = "applications";
+    public const string PendingMembers = "pendingMembers";
+    public const string CouncilUrl = "councilUrl";
+
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
         EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
@@ -137,6 +148,10 @@ public static class NotificationFacts
         NotificationEvent.DecisionSigningEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
         NotificationEvent.PaymentRecorded => new(NotificationAudience.Enterprise, [PaymentName, PaidAmountVnd, PaidDate]),
         NotificationEvent.PaymentReminder => new(NotificationAudience.Accountants, [PaymentName, PayableAmountVnd, DueDate]),
+        NotificationEvent.CouncilMemberInvited => new(NotificationAudience.CouncilMember, [CouncilName, MemberName, MemberRole, Applications, DueDate, MemberUrl], [MemberTitle, MemberEmail]),
+        NotificationEvent.CouncilMemberReminder => new(NotificationAudience.CouncilMember, [CouncilName, MemberName, DueDate, MemberUrl], [MemberTitle, MemberEmail]),
+        NotificationEvent.CouncilEscalated => new(NotificationAudience.Leaders, [CouncilName, PendingMembers, DueDate, CouncilUrl]),
+        NotificationEvent.CouncilOverdue => new(NotificationAudience.Leaders, [CouncilName, DueDate, CouncilUrl], [PendingMembers]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

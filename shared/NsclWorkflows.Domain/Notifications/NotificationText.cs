@@ -43,6 +43,10 @@ public static class NotificationText
         NotificationEvent.DecisionSigningEscalated => "báo quá hạn ký, ban hành quyết định",
         NotificationEvent.PaymentRecorded => "báo đã chi trả kinh phí",
         NotificationEvent.PaymentReminder => "nhắc hạn chi trả kinh phí",
+        NotificationEvent.CouncilMemberInvited => "mời thành viên hội đồng đánh giá hồ sơ",
+        NotificationEvent.CouncilMemberReminder => "nhắc thành viên hội đồng đánh giá hồ sơ",
+        NotificationEvent.CouncilEscalated => "báo thành viên hội đồng chưa đánh giá",
+        NotificationEvent.CouncilOverdue => "báo hội đồng quá hạn họp",
         _ => notification.ToString(),
     };
 
@@ -56,6 +60,7 @@ public static class NotificationText
         NotificationAudience.LeadUnit => "đơn vị chủ trì",
         NotificationAudience.DirectorsOffice => "Văn phòng Sở",
         NotificationAudience.Accountants => "kế toán",
+        NotificationAudience.CouncilMember => "thành viên hội đồng",
         _ => audience.ToString(),
     };
 }

@@ -19,16 +19,47 @@ static class AppraisalRecordDocument
         using var file = WordFile.Create($"Biên bản thẩm định - {app.Enterprise.Name}");
         file.Add(OfficialLayout.Heading(data.Header));
         file.AddRange(OfficialLayout.Title("Biên bản", $"Thẩm định hồ sơ đề nghị hỗ trợ nhiệm vụ “{app.Title}”", width));
-        file.Add(Para.Body(
-            $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, Sở Khoa học và Công nghệ thành phố Đà Nẵng tổ chức thẩm định hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name}."));
+        if (data.Council is { } council)
+        {
+            var signer = council.DecisionSignerTitle is { Length: > 0 } title ? $"{title} {council.DecisionSigner}" : council.DecisionSigner;
+            file.Add(Para.Body(
+                $"Căn cứ Quyết định số {council.DecisionNumber} ngày {VietnameseFormat.Date(council.DecisionSignedOn)} ({signer} ký) về việc thành lập {council.Name};"));
+            file.Add(Para.Body(
+                $"Vào lúc {VietnameseFormat.TimeAndDate(council.MeetingStartUtc, DocumentParts.Vietnam)}, tại {data.Location}, {council.Name} họp thẩm định hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name}."));
+        }
+        else
+        {
+            file.Add(Para.Body(
+                $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, Sở Khoa học và Công nghệ thành phố Đà Nẵng tổ chức thẩm định hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name}."));
+        }
 
         file.Add(Para.Heading("I. THÔNG TIN HỒ SƠ"));
         file.Add(DocumentParts.Particulars(app, width));
 
-        file.Add(Para.Heading("II. THÀNH PHẦN THẨM ĐỊNH"));
-        for (var i = 0; i < data.Appraisers.Count; i++)
+        if (data.Council is { } members)
         {
-            file.Add(Para.Body($"{DocumentParts.Ordinal(i)}. {data.Appraisers[i].Name} – {data.Appraisers[i].Role}."));
+            file.Add(Para.Heading("II. THÀNH PHẦN HỘI ĐỒNG"));
+            for (var i = 0; i < members.Members.Count; i++)
+            {
+                var m = members.Members[i];
+                var who = string.Join(", ", new[] { m.Title, m.Organisation }.Where(x => !string.IsNullOrWhiteSpace(x)));
+                file.Add(Para.Body($"{DocumentParts.Ordinal(i)}. {m.FullName}{(who.Length > 0 ? " (" + who + ")" : string.Empty)} – {m.RoleText}."));
+            }
+
+            var counted = members.Members.Count(m => m.Counted);
+            file.Add(Para.Body($"Số thành viên chấm phiếu: {counted}/{members.Members.Count} (cần ít nhất {members.Quorum} thành viên không xung đột lợi ích, trong đó có Chủ tịch hoặc Phó Chủ tịch)."));
+            foreach (var m in members.Members.Where(m => m.RecusalReason is not null))
+            {
+                file.Add(Para.Body($"{m.FullName} ({m.RoleText}) không tham gia đánh giá do xung đột lợi ích: {DocumentParts.Sentence(m.RecusalReason!)}"));
+            }
+        }
+        else
+        {
+            file.Add(Para.Heading("II. THÀNH PHẦN THẨM ĐỊNH"));
+            for (var i = 0; i < data.Appraisers.Count; i++)
+            {
+                file.Add(Para.Body($"{DocumentParts.Ordinal(i)}. {data.Appraisers[i].Name} – {data.Appraisers[i].Role}."));
+            }
         }
 
         file.Add(Para.Heading("III. KẾT QUẢ CHẤM ĐIỂM"));
@@ -54,6 +85,11 @@ static class AppraisalRecordDocument
         file.Add(Para.Body(data.Conclusion));
         file.Add(Para.Body(
             $"Kinh phí đề nghị hỗ trợ: {VietnameseFormat.Dong(data.RecommendedAmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.RecommendedAmountVnd)})."));
+        if (data.Council is { } meeting)
+        {
+            file.Add(Para.Body($"Phiên họp kết thúc vào lúc {VietnameseFormat.TimeAndDate(meeting.MeetingEndUtc, DocumentParts.Vietnam)}."));
+        }
+
         if (data.ChairName.Length > 0)
         {
             file.Add(Para.Body("Biên bản được lập thành 02 bản, có giá trị như nhau, được các thành viên thống nhất thông qua./."));

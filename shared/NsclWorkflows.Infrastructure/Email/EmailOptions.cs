@@ -182,7 +182,7 @@ public static class RecipientRoles
         NotificationAudience.LeadUnit => LeadUnit,
         NotificationAudience.DirectorsOffice => DirectorsOffice,
         NotificationAudience.Accountants => Accountant,
-        NotificationAudience.Enterprise => null,
+        NotificationAudience.Enterprise or NotificationAudience.CouncilMember => null,
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };
 }

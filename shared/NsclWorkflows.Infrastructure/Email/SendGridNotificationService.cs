@@ -188,6 +188,15 @@ public sealed class SendGridNotificationService(
                 : ([new Recipient(application.Submission.ContactEmail, application.Submission.ContactName)], null);
         }
 
+        if (request.Audience == NotificationAudience.CouncilMember)
+        {
+            // A council member is no officer of the directory: the address the leader entered on the council.
+            var address = request.Facts.GetValueOrDefault(NotificationFacts.MemberEmail)?.Trim() ?? string.Empty;
+            return address.Length == 0
+                ? ([], "thiếu địa chỉ e-mail của thành viên hội đồng")
+                : ([new Recipient(address, request.Facts.GetValueOrDefault(NotificationFacts.MemberName), request.Facts.GetValueOrDefault(NotificationFacts.MemberTitle) ?? string.Empty)], null);
+        }
+
         var officers = directory.Officers(request.Unit, request.Audience);
         return officers.Count > 0
             ? (officers, null)

@@ -75,6 +75,9 @@ public sealed class MachineTableTests
 
         // The payable, its amount and the day are the file's (Payment fills them in): the oldest open payable, paid today.
         ["record-payment"] = new(LifecycleAction.RecordPayment, "Kế toán", "Accountant") { TreasuryReference = "KB-2025-000123" },
+
+        // A council's result, as its secretary's close of the session sends it (never over HTTP).
+        ["record-council-result"] = new(LifecycleAction.RecordCouncilResult, "Hội đồng", "Council") { Council = Councils.CouncilRulesTests.Verdict() },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -95,6 +98,7 @@ public sealed class MachineTableTests
         t[("SupplementationRequested", "withdraw")] = withdraw;
         t[("UnderAppraisal", "submit-appraisal:yes")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
         t[("UnderAppraisal", "submit-appraisal:no")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
+        t[("UnderAppraisal", "record-council-result")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
         t[("UnderAppraisal", "withdraw")] = withdraw;
         t[("AwaitingApproval", "approve")] = new(ApplicationStatus.AwaitingDecisionSigning, [(BudgetMovementKind.Reserve, Amount)],
             [NotificationEvent.DecisionSigningRequested], [DocumentKinds.ApprovalDecision]);

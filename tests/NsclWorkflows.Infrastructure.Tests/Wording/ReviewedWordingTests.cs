@@ -46,10 +46,10 @@ public sealed partial class ReviewedWordingTests
     public void Render_OfficersEmail_GreetsByTitleAndNameWhenKnown(NotificationEvent e)
     {
         var audience = NotificationFacts.For(e).Audience;
-        if (audience is NotificationAudience.Enterprise or NotificationAudience.LeadUnit
+        if (audience is NotificationAudience.Enterprise or NotificationAudience.LeadUnit or NotificationAudience.CouncilMember
             || (e.ToString().StartsWith("Activity", StringComparison.Ordinal) && audience == NotificationAudience.Officers))
         {
-            return; // the enterprise's contact, a lead unit, the activity's own officer: greeted by their own names
+            return; // the enterprise's contact, a lead unit, the activity's own officer, a council member: greeted by their own names
         }
 
         var title = RecipientRoles.Title(RecipientRoles.For(audience)!);

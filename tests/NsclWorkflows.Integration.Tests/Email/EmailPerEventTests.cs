@@ -58,6 +58,15 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.DecisionNumber] = ("15/QĐ-SKHCN", "15/QĐ-SKHCN"),
         [NotificationFacts.PaymentName] = ("kinh phí đợt 1 (báo cáo định kỳ lần 1)", "kinh phí đợt 1 (báo cáo định kỳ lần 1)"),
         [NotificationFacts.PayableAmountVnd] = ("100000000", "100.000.000 đồng"),
+        [NotificationFacts.CouncilName] = ("Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn", "Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn"),
+        [NotificationFacts.MemberEmail] = ("phan.bien@udn.example.vn", "phan.bien@udn.example.vn"),
+        [NotificationFacts.MemberName] = ("Phạm <i>Phản</i> Biện", "Phạm <i>Phản</i> Biện"),
+        [NotificationFacts.MemberTitle] = ("PGS.TS.", "PGS.TS."),
+        [NotificationFacts.MemberRole] = ("Ủy viên phản biện", "Ủy viên phản biện"),
+        [NotificationFacts.MemberUrl] = ("/hoi-dong/phieu.html#council=hd-x&member=m4&access=t0k3n", EmailTestServices.PublicBaseUrl + "/hoi-dong/phieu.html#council=hd-x&member=m4&access=t0k3n"),
+        [NotificationFacts.Applications] = ("NSCL-2026-7K3M9Q – Công ty A: ISO 9001\nNSCL-2026-8P2N4R – Công ty B: Lean", "NSCL-2026-8P2N4R – Công ty B: Lean"),
+        [NotificationFacts.PendingMembers] = ("Võ Văn An – Ủy viên\nLê Thị Bình – Ủy viên phản biện", "Lê Thị Bình – Ủy viên phản biện"),
+        [NotificationFacts.CouncilUrl] = ("/can-bo/hoi-dong.html?id=hd-x", EmailTestServices.PublicBaseUrl + "/can-bo/hoi-dong.html?id=hd-x"),
         [NotificationFacts.PaidAmountVnd] = ("66666000", "66.666.000 đồng"),
         [NotificationFacts.PaidDate] = ("2026-04-20", "20/04/2026"),
     };
@@ -103,6 +112,10 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.DecisionSigningReminder] = "[NSCL] Nhắc hạn ký, ban hành quyết định hồ sơ {0}: 31/03/2026",
         [NotificationEvent.PaymentRecorded] = "[NSCL] Đã chi trả kinh phí đợt 1 (báo cáo định kỳ lần 1) – hồ sơ {0}",
         [NotificationEvent.PaymentReminder] = "[NSCL] Nhắc hạn chi trả kinh phí hồ sơ {0}: 31/03/2026",
+        [NotificationEvent.CouncilMemberInvited] = "[NSCL] Mời tham gia Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn, hạn họp 31/03/2026",
+        [NotificationEvent.CouncilMemberReminder] = "[NSCL] Nhắc kê khai, chấm phiếu Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn, hạn 31/03/2026",
+        [NotificationEvent.CouncilEscalated] = "[NSCL] Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn: thành viên chưa kê khai, chấm phiếu",
+        [NotificationEvent.CouncilOverdue] = "[NSCL] Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn quá hạn họp (31/03/2026)",
     };
 
 
@@ -117,7 +130,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
     {
         var spec = NotificationFacts.For(e);
         var aboutApplication = e != NotificationEvent.YearEndReportReady && !e.ToString().StartsWith("Activity", StringComparison.Ordinal)
-            && !e.ToString().StartsWith("Report", StringComparison.Ordinal);
+            && !e.ToString().StartsWith("Report", StringComparison.Ordinal) && !e.ToString().StartsWith("Council", StringComparison.Ordinal);
         Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(Services, EnterpriseName) : null;
         var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
         var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);
@@ -143,7 +156,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
             Assert.Equal(["text/plain", "text/html"], content.EnumerateArray().Select(c => c.GetProperty("type").GetString()!));
             var text = content[0].GetProperty("value").GetString()!;
             var html = content[1].GetProperty("value").GetString()!;
-            foreach (var name in facts.Keys)
+            foreach (var name in facts.Keys.Where(n => n != NotificationFacts.MemberEmail)) // the member's address is whom it is sent to, not shown
             {
                 Assert.Contains(Samples[name].Shown, text);
                 Assert.Contains(HtmlText.Escape(Samples[name].Shown), html);
@@ -191,6 +204,9 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
             case NotificationAudience.Accountants:
                 Assert.Contains("Kính gửi: Kế toán,", text, StringComparison.Ordinal);
                 break;
+            case NotificationAudience.CouncilMember:
+                Assert.Contains("Kính gửi: PGS.TS. Phạm <i>Phản</i> Biện,", text, StringComparison.Ordinal);
+                break;
             default:
                 break;
         }
@@ -205,6 +221,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         NotificationAudience.LeadUnit => [EmailTestServices.LeadUnit],
         NotificationAudience.DirectorsOffice => [EmailTestServices.DirectorsOffice],
         NotificationAudience.Accountants => [EmailTestServices.Accountant],
+        NotificationAudience.CouncilMember => ["phan.bien@udn.example.vn"],
         _ => [EmailTestServices.Officer, EmailTestServices.SecondOfficer],
     };
 

@@ -138,6 +138,14 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST report run signed copy (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
         { "GET decisions (the register)", [401, 401, 401, 200, 200, 200, 200] },
         { "POST accountant action (record-payment, wrong state)", [404, 404, 403, 403, 403, 409, 404] },
+        { "POST council action (record-council-result: no caller's)", [404, 404, 403, 403, 403, 403, 404] },
+        { "GET councils", [401, 401, 401, 200, 200, 200, 200] },
+        { "POST council (invalid body)", [401, 401, 401, 403, 422, 422, 422] },
+        { "GET council (unknown)", [401, 401, 401, 404, 404, 404, 404] },
+        { "GET council member page (no such council)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST council declaration (no such council)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST council sheet (no such council)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST council close (no such council)", [404, 404, 404, 404, 404, 404, 404] },
     };
 
     [Theory]
@@ -422,6 +430,17 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET report run report (unknown run)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000/report", caller)).Status,
             "POST report run signed copy (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/signed-copy",
                 new ByteArrayContent("%PDF-1.7"u8.ToArray()), caller)).Status,
+            "POST council action (record-council-result: no caller's)" => (await client.ActAsync(id, "record-council-result", body("{}"), caller)).Status,
+            "GET councils" => (await client.GetAsync("/api/councils", caller)).Status,
+            "POST council (invalid body)" => (await client.PostAsync("/api/councils", JsonContent("""{"name":""}"""), caller)).Status,
+            "GET council (unknown)" => (await client.GetAsync("/api/councils/hd-20260101-00000000", caller)).Status,
+            "GET council member page (no such council)" => (await client.GetAsync("/api/councils/hd-20260101-00000000/members/m1", caller)).Status,
+            "POST council declaration (no such council)" => (await client.PostAsync("/api/councils/hd-20260101-00000000/members/m1/declaration",
+                JsonContent("""{"hasConflict":false}"""), caller)).Status,
+            "POST council sheet (no such council)" => (await client.PostAsync($"/api/councils/hd-20260101-00000000/members/m1/sheets/{id}",
+                JsonContent("""{"recommendSupport":false}"""), caller)).Status,
+            "POST council close (no such council)" => (await client.PostAsync("/api/councils/hd-20260101-00000000/members/m3/close",
+                JsonContent("""{"meetingStart":"2026-01-01T08:00:00+07:00","meetingEnd":"2026-01-01T10:00:00+07:00"}"""), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }

@@ -64,7 +64,7 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
         var state = c.State;
         var rubric = c.Catalogue.RubricFor(c.Kind, RubricUse.Appraisal);
         var scores = RubricRules.Recorded(rubric, payload.Scores);
-        var appraisal = new AppraisalRecord(request.ActorName, scores, scores.Sum(s => s.Score * (rubric?.Find(s.CriterionId)?.Weight ?? 1)), payload.Recommends,
+        var appraisal = new AppraisalRecord(request.ActorName, scores, AppraisalConclusion.Total(rubric, scores), payload.Recommends,
             payload.AmountVnd, payload.Note, c.At)
         {
             AppraiserId = request.ActorId,
@@ -77,20 +77,7 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
                 $"Phiếu thẩm định {state.Appraisals.Count}/{state.AppraisalsRequired}: {appraisal.TotalScore:0.##} điểm."));
         }
 
-        // The rubric decides whether the file passes; a majority of the members decides whether to recommend support,
-        // at the lowest amount recommended. A file below the rubric's threshold is recommended nothing.
-        var outcome = RubricRules.Outcome(rubric, state.Appraisals.Select(x => x.Scores));
-        state.AppraisalOutcome = outcome;
-        var supporters = state.Appraisals.Where(x => x.RecommendsSupport).ToList();
-        var recommended = supporters.Count * 2 > state.Appraisals.Count && outcome?.Passed != false ? supporters.Min(x => x.RecommendedAmountVnd) : 0;
-        state.RecommendedAmountVnd = recommended;
-        c.MoveTo(ApplicationStatus.AwaitingApproval);
-        c.StartStep(c.WorkingDays(c.Policy.ApprovalWorkingDays));
-        c.Notify(NotificationEvent.ApprovalRequested, "approval", NotificationAudience.Leaders,
-            (NotificationFacts.ProposedAmountVnd, Raw(recommended)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)));
-        var result = outcome is null ? string.Empty : $"kết quả {outcome.Describe()}; ";
-        return c.Decision(c.Audit(request, AuditKinds.AppraisalSubmitted, $"Thẩm định xong: {result}đề xuất {Money(recommended)}; chuyển phê duyệt."))
-            with { Documents = [Documents.DocumentKinds.AppraisalRecord] };
+        return AppraisalConclusion.Conclude(c, request, rubric);
     }
 
     /// <summary>

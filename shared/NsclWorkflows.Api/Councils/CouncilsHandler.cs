@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Lifecycle;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Councils;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Validation;
+using NsclWorkflows.Infrastructure.Storage;
+using NsclWorkflows.Workflows.Councils;
+using static NsclWorkflows.Api.Http.JsonFieldReader;
+
+namespace NsclWorkflows.Api.Councils;
+
+/// <summary>
+/// Councils over HTTP. A leader of the unit founds a council (<c>POST /api/councils</c>: founding decision, members with
+/// roles, the applications awaiting appraisal it appraises by tracking code, the session's due date); officers of the
+/// unit read it. Each member gets a secret link (token in the page's fragment, sent as <c>X-Access-Token</c>, only its
+/// hash stored, compared in constant time) to their page: they declare conflicts of interest, then score each
+/// application they may score against its kind's rubric (the body of <c>submit-appraisal</c>, read and checked as that
+/// action is); the secretary closes the session with the meeting's start and end, which refuses below the quorum
+/// (409 <c>council_below_quorum</c>) and delivers each result to its file (<see cref="CouncilDelivery"/>). An unknown
+/// council, member or a wrong token is 404 whatever is wrong.
+/// </summary>
+public sealed class CouncilsHandler(
+    OfficerAuthenticator officers, ICouncilRepository councils, ICouncilLinks links, IApplicationRepository applications, NsclWorkflows.Domain.Inbox.IInboxReader inbox,
+    ProgrammeCatalogue catalogue, IPendingActions pending, CouncilWorkflows workflows, TimeProvider time)
+{
+    public const string AccessTokenHeader = "X-Access-Token";
+
+    public async Task<IResult> FoundAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        if (!officer.IsIn(OfficerRoles.Leader))
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+                "Lãnh đạo đơn vị thành lập hội đồng (quyết định thành lập).", extensions: new { requiredRole = OfficerRoles.Leader });
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            var errors = new List<FieldError>();
+            var fields = Fields(root, ["name", "purpose", "callId", "trackingCodes", "decisionNumber", "decisionDate", "decisionSigner", "decisionSignerTitle",
+                "members", "sessionDueDate"], errors);
+            var codes = Strings(fields, "trackingCodes", errors);
+            var members = Members(fields, errors);
+            var councilRequest = new CouncilRequest(Text(fields, "name", errors), Text(fields, "purpose", errors), Text(fields, "callId", errors),
+                Text(fields, "decisionNumber", errors), Date(fields, "decisionDate", errors), Text(fields, "decisionSigner", errors),
+                Text(fields, "decisionSignerTitle", errors), members, Date(fields, "sessionDueDate", errors));
+            var (resolved, unit) = await ResolveAsync(officer, codes, errors, cancellationToken);
+
+            var now = time.GetUtcNow();
+            var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
+            var id = "hd-" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            var founded = CouncilRules.Found(councilRequest, id, unit ?? officer.Unit, officer.Name, now, today, catalogue.CouncilPolicy, resolved);
+            if (errors.Count > 0 || !founded.IsValid)
+            {
+                return ApiProblem.Validation([.. errors, .. founded.Errors.Where(e => !(e.Field == "trackingCodes" && errors.Any(x => x.Field.StartsWith("trackingCodes", StringComparison.Ordinal))))]);
+            }
+
+            // Each member's link: a random nonce per member, the token derived from it with the server key; only its hash is kept.
+            var council = founded.Value! with
+            {
+                Members = [.. founded.Value!.Members.Select(m =>
+                {
+                    var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+                    return m with { LinkNonce = nonce, TokenHash = CouncilRules.HashToken(links.Token(id, m.Id, nonce)) };
+                })],
+            };
+            if (!await councils.TryAddAsync(council, cancellationToken))
+            {
+                throw new InvalidOperationException($"Council id {id} was taken."); // 32 random bits a day: a defect, not a client error
+            }
+
+            council = await workflows.StartAsync(durable, council, cancellationToken);
+            var memberLinks = council.Members.Select(m => new
+            {
+                memberId = m.Id, m.FullName, role = CouncilRules.RoleName(m.Role), roleText = CouncilRules.RoleText(m.Role),
+                memberPage = links.MemberPage(council.Id, m.Id, m.LinkNonce!),
+            });
+            return Results.Json(new { council = View(council), memberLinks }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
+        }
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        IReadOnlyList<Council> found = officer.IsAdmin && officer.Unit.Length == 0 ? await councils.ListAsync(null, cancellationToken)
+            : officer.Unit.Length == 0 ? [] : await councils.ListAsync(officer.Unit, cancellationToken);
+        return Results.Json(new { items = found.Select(View) }, ApiJson.Options);
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        return ApiSafe(id) && await councils.FindAsync(id, cancellationToken) is { } council && officer.Covers(council.Unit)
+            ? Results.Json(View(council), ApiJson.Options)
+            : ApiProblem.NotFound("hội đồng");
+    }
+
+    /// <summary>The member's page reads the council as the member may see it: their own declaration and sheets, each application's rubric.</summary>
+    public async Task<IResult> GetMemberAsync(HttpRequest request, string id, string member, CancellationToken cancellationToken)
+    {
+        return await MemberAsync(request, id, member, cancellationToken) is { } council
+            ? Results.Json(MemberView(council, member), ApiJson.Options)
+            : ApiProblem.NotFound("hội đồng");
+    }
+
+    public async Task<IResult> DeclareAsync(HttpRequest request, string id, string member, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (await MemberAsync(request, id, member, cancellationToken) is null)
+        {
+            return ApiProblem.NotFound("hội đồng");
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var fields = Fields(document!.RootElement, ["hasConflict", "applicationId", "reason"], errors);
+            bool? hasConflict = fields.TryGetValue("hasConflict", out var c) && c.ValueKind is JsonValueKind.True or JsonValueKind.False ? c.ValueKind == JsonValueKind.True : null;
+            if (hasConflict is null)
+            {
+                errors.Add(new("hasConflict", ErrorCodes.Required, "Chọn không có xung đột lợi ích (false) hoặc có xung đột, không tham gia đánh giá (true)."));
+            }
+
+            var applicationId = Text(fields, "applicationId", errors);
+            var reason = Text(fields, "reason", errors);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            var now = time.GetUtcNow();
+            return await ChangedAsync(durable, member, await UpdateAsync(id, x => CouncilRules.Declare(x, member, hasConflict!.Value,
+                string.IsNullOrWhiteSpace(applicationId) ? null : applicationId.Trim(), reason, now), cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>A member's sheet for one application: the body of <c>submit-appraisal</c>, read and checked as that action is (rubric, cap, amounts).</summary>
+    public async Task<IResult> ScoreAsync(HttpRequest request, string id, string member, string applicationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (await MemberAsync(request, id, member, cancellationToken) is not { } council)
+        {
+            return ApiProblem.NotFound("hội đồng");
+        }
+
+        if (council.Application(applicationId) is null || await applications.FindAsync(applicationId, cancellationToken) is not { } application)
+        {
+            return ApiProblem.NotFound("hồ sơ");
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        ActionRequest sheet;
+        var now = time.GetUtcNow();
+        using (document)
+        {
+            var name = council.Member(member)!.FullName;
+            var (read, errors) = ActionPayloadReader.Read(document!.RootElement, LifecycleAction.SubmitAppraisal, name, CouncilDelivery.ActorRole, application, catalogue, now);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+
+            sheet = read!;
+        }
+
+        var rubric = catalogue.FindKind(application.Submission.SupportKindId) is { } kind ? catalogue.RubricFor(kind, RubricUse.Appraisal) : null;
+        return await ChangedAsync(durable, member, await UpdateAsync(id, x => CouncilRules.Score(x, member, applicationId, sheet, rubric, now), cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>The secretary closes the session (meeting start and end); below the quorum: 409. Each result is then delivered to its file.</summary>
+    public async Task<IResult> CloseAsync(HttpRequest request, string id, string member, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(durable);
+        if (await MemberAsync(request, id, member, cancellationToken) is null)
+        {
+            return ApiProblem.NotFound("hội đồng");
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        DateTimeOffset? start, end;
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var fields = Fields(document!.RootElement, ["meetingStart", "meetingEnd"], errors);
+            start = Instant(fields, "meetingStart", errors);
+            end = Instant(fields, "meetingEnd", errors);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.Validation(errors);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var closed = await UpdateAsync(id, x => x.State == CouncilState.Closed && x.Member(member)?.Role == CouncilRole.Secretary
+            ? ValidationResult<Council>.Ok(x) // closed already: deliver what is still undelivered (a retry)
+            : CouncilRules.Close(x, member, start, end, RubricOf, catalogue.CouncilPolicy, now), cancellationToken);
+        if (closed is { IsValid: true, Value: { } council })
+        {
+            (council, _) = await CouncilDelivery.DeliverAsync(council, councils, pending, durable, catalogue.CouncilPolicy, now, cancellationToken);
+            closed = ValidationResult<Council>.Ok(council);
+        }
+
+        return await ChangedAsync(durable, member, closed, cancellationToken);
+    }
+
+    Rubric? RubricOf(CouncilApplication application) =>
+        catalogue.FindKind(application.SupportKindId) is { } kind ? catalogue.RubricFor(kind, RubricUse.Appraisal) : null;
+
+    async Task<Council?> MemberAsync(HttpRequest request, string id, string member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.Headers[AccessTokenHeader].ToString();
+        if (token.Length == 0 || token.Length > 200 || request.Query.ContainsKey("access") || !ApiSafe(id) || member.Length > 8)
+        {
+            return null;
+        }
+
+        var council = await councils.FindAsync(id, cancellationToken);
+        return council?.Member(member) is { } m && CouncilRules.TokenOpens(m, token) ? council : null;
+    }
+
+    async Task<ValidationResult<Council>?> UpdateAsync(string id, Func<Council, ValidationResult<Council>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await councils.UpdateAsync(id, change, cancellationToken);
+        }
+        catch (CouncilContentionException)
+        {
+            return ValidationResult<Council>.Failed([new("state", "council_busy", "Nhiều thành viên cùng gửi phiếu lúc này; vui lòng gửi lại sau ít giây.")]);
+        }
+    }
+
+    async Task<IResult> ChangedAsync(DurableTaskClient durable, string member, ValidationResult<Council>? result, CancellationToken cancellationToken)
+    {
+        if (result is { IsValid: true, Value: { } council })
+        {
+            await workflows.SignalAsync(durable, council, cancellationToken);
+            return Results.Json(MemberView(council, member), ApiJson.Options);
+        }
+
+        return result switch
+        {
+            null => ApiProblem.NotFound("hội đồng"),
+            _ when result.Errors[0].Field is "state" or "declaration" or "quorum" => ApiProblem.Create(StatusCodes.Status409Conflict, result.Errors[0].Code,
+                result.Errors[0].Code == CouncilRules.BelowQuorum ? "Hội đồng chưa đủ số thành viên để kết luận" : "Không thực hiện được", result.Errors[0].Message, result.Errors),
+            _ when result.Errors[0].Field == "member" => ApiProblem.Create(StatusCodes.Status403Forbidden, result.Errors[0].Code, "Không có quyền thực hiện",
+                result.Errors[0].Message, result.Errors),
+            _ => ApiProblem.Validation(result.Errors),
+        };
+    }
+
+    /// <summary>The applications awaiting appraisal of the officer's unit named by tracking code (or id); field errors for the others.</summary>
+    async Task<(List<CouncilApplication> Resolved, string? Unit)> ResolveAsync(Officer officer, List<string> codes, List<FieldError> errors,
+        CancellationToken cancellationToken)
+    {
+        var units = officer.Unit.Length > 0 ? [officer.Unit] : officer.IsAdmin ? Units.All : [];
+        var scopes = units.Select(u => new NsclWorkflows.Domain.Inbox.InboxScope(u, OfficerRoles.Appraiser)).ToList();
+        var resolved = new List<CouncilApplication>();
+        string? unit = null;
+        for (var i = 0; i < codes.Count && i < CouncilRules.MaxApplications; i++)
+        {
+            var code = codes[i].Trim();
+            // The appraisers' open tasks of the unit found by the code (the inbox's search), or an application id as it is.
+            var found = scopes.Count == 0 || code.Length is 0 or > 40 || Domain.Text.SearchText.Query(code).Length == 0 ? null
+                : await inbox.PageAsync(new NsclWorkflows.Domain.Inbox.InboxPageRequest(scopes,
+                    new NsclWorkflows.Domain.Inbox.InboxFilter(null, null, null, false, code, time.GetUtcNow()), new Dictionary<string, string>(), 20), cancellationToken);
+            var id = found?.Items.FirstOrDefault(w => string.Equals(w.TrackingCode, code, StringComparison.OrdinalIgnoreCase))?.ApplicationId
+                ?? (ApplicationIds.IsWellFormed(code) ? code : null);
+            var application = id is null ? null : await applications.FindAsync(id, cancellationToken);
+            if (application is null || application.Status != ApplicationStatus.UnderAppraisal || !officer.Covers(application.Lifecycle.Unit))
+            {
+                errors.Add(new($"trackingCodes[{i.ToString(CultureInfo.InvariantCulture)}]", ErrorCodes.NotInList,
+                    $"Không có hồ sơ mã \"{(code.Length > 40 ? code[..40] : code)}\" đang chờ thẩm định tại đơn vị."));
+                continue;
+            }
+
+            if (unit is not null && unit != application.Lifecycle.Unit)
+            {
+                errors.Add(new($"trackingCodes[{i.ToString(CultureInfo.InvariantCulture)}]", "council_other_unit", "Các hồ sơ của một hội đồng thuộc cùng một đơn vị."));
+                continue;
+            }
+
+            unit = application.Lifecycle.Unit;
+            if (resolved.All(r => r.ApplicationId != application.Id))
+            {
+                resolved.Add(new CouncilApplication(application.Id, application.TrackingCode, application.Submission.EnterpriseName, application.Submission.Title,
+                    application.Submission.SupportKindId, application.Submission.RequestedAmountVnd) { CapVnd = ActionPayloadReader.CapOf(application, catalogue) });
+            }
+        }
+
+        return (resolved, unit);
+    }
+
+    static List<string> Strings(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
+    {
+        if (!fields.TryGetValue(name, out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+        {
+            errors.Add(new(name, ErrorCodes.WrongType, "Danh sách mã hồ sơ phải là các chuỗi văn bản."));
+            return [];
+        }
+
+        return [.. list.EnumerateArray().Select(x => x.GetString() ?? string.Empty)];
+    }
+
+    static List<CouncilMemberRequest> Members(Dictionary<string, JsonElement> fields, List<FieldError> errors)
+    {
+        if (!fields.TryGetValue("members", out var list) || list.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new("members", ErrorCodes.WrongType, "Thành viên hội đồng phải là một danh sách."));
+            return [];
+        }
+
+        var members = new List<CouncilMemberRequest>();
+        var i = 0;
+        foreach (var item in list.EnumerateArray().Take(CouncilRules.MaxMembers + 1))
+        {
+            var at = $"members[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new(at, ErrorCodes.WrongType, "Mỗi thành viên gồm họ tên (fullName), học hàm/chức vụ (title), cơ quan (organisation), e-mail (email) và vai trò (role)."));
+                members.Add(new(null, null, null, null, null));
+            }
+            else
+            {
+                var memberErrors = new List<FieldError>();
+                var f = Fields(item, ["fullName", "title", "organisation", "email", "role"], memberErrors);
+                members.Add(new(Text(f, "fullName", memberErrors), Text(f, "title", memberErrors), Text(f, "organisation", memberErrors), Text(f, "email", memberErrors),
+                    Text(f, "role", memberErrors)));
+                errors.AddRange(memberErrors.Select(e => e with { Field = $"{at}.{e.Field}" }));
+            }
+
+            i++;
+        }
+
+        return members;
+    }
+
+    static DateTimeOffset? Instant(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
+    {
+        if (Text(fields, name, errors) is not { } text)
+        {
+            errors.Add(new(name, ErrorCodes.Required, name == "meetingStart" ? "Vui lòng nhập thời gian bắt đầu phiên họp." : "Vui lòng nhập thời gian kết thúc phiên họp."));
+            return null;
+        }
+
+        if (text.Length <= 40 && text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return at.ToUniversalTime();
+        }
+
+        errors.Add(new(name, ErrorCodes.InvalidFormat, "Thời gian có dạng năm-tháng-ngàyTgiờ:phút kèm múi giờ (ví dụ 2026-04-10T08:30+07:00)."));
+        return null;
+    }
+
+    static bool ApiSafe(string id) => id.Length is > 3 and < 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    static object RubricView(Rubric? rubric) => rubric is null ? null! : new
+    {
+        rubric.Id, rubric.Name, rubric.PassTotal, rubric.MaxTotal,
+        criteria = rubric.Criteria.Select(c => new { c.Id, c.Name, c.MaxScore, c.Weight, c.Mandatory, c.MinScore }),
+    };
+
+    object View(Council council)
+    {
+        var policy = catalogue.CouncilPolicy;
+        return new
+        {
+            council.Id, council.Unit, purpose = council.Purpose == CouncilPurpose.Appraisal ? "appraisal" : "evaluation", council.Name, council.CallId,
+            decision = new { council.Decision.Number, council.Decision.SignedOn, council.Decision.SignerName, council.Decision.SignerTitle },
+            council.SessionDueDate, state = council.State.ToString(), council.OverdueAtUtc, council.MeetingStartUtc, council.MeetingEndUtc, council.ClosedBy,
+            council.CreatedBy, council.CreatedAtUtc, quorum = CouncilRules.Quorum(council, policy), minimumMembers = policy.MinimumMembers,
+            policySource = "department-default",
+            members = council.Members.Select(m => new
+            {
+                m.Id, m.FullName, m.Title, m.Organisation, m.Email, role = CouncilRules.RoleName(m.Role), roleText = CouncilRules.RoleText(m.Role),
+                declaration = m.Declaration, m.MailedAtUtc, m.RemindedAtUtc, m.EscalatedAtUtc,
+                sheets = m.Sheets.Select(s => new { s.ApplicationId, total = s.Scores.Sum(x => x.Score), s.RecommendsSupport, s.RecommendedAmountVnd, s.AtUtc, s.Scores, s.Comment }),
+            }),
+            applications = council.Applications.Select(a => new
+            {
+                a.ApplicationId, a.TrackingCode, a.EnterpriseName, a.Title, a.SupportKindId, a.RequestedAmountVnd,
+                counted = CouncilRules.Counted(council, a.ApplicationId).Count, quorumMet = CouncilRules.QuorumProblem(council, a, policy) is null,
+                result = a.Result is { } r ? new { passed = r.Outcome?.Passed, total = r.Outcome?.Total, maxTotal = r.Outcome?.MaxTotal, r.RecommendedAmountVnd, counted = r.CountedMemberIds.Count } : null,
+                a.DeliveredAtUtc,
+            }),
+            pendingMembers = CouncilRules.Pending(council).Select(m => m.Id),
+            journal = council.Journal,
+        };
+    }
+
+    object MemberView(Council council, string memberId)
+    {
+        var member = council.Member(memberId)!;
+        var secretary = member.Role == CouncilRole.Secretary;
+        var policy = catalogue.CouncilPolicy;
+        return new
+        {
+            councilId = council.Id, council.Name, decision = new { council.Decision.Number, council.Decision.SignedOn, council.Decision.SignerName, council.Decision.SignerTitle },
+            council.SessionDueDate, state = council.State.ToString(), council.MeetingStartUtc, council.MeetingEndUtc,
+            member = new { member.Id, member.FullName, member.Title, member.Organisation, role = CouncilRules.RoleName(member.Role), roleText = CouncilRules.RoleText(member.Role), isSecretary = secretary },
+            declaration = member.Declaration,
+            applications = council.Applications.Select(a => new
+            {
+                a.ApplicationId, a.TrackingCode, a.EnterpriseName, a.Title, a.RequestedAmountVnd, capVnd = a.CapVnd,
+                rubric = RubricView(RubricOf(a)), mayScore = member.MayScore(a.ApplicationId), recused = member.RecusedFrom(a.ApplicationId),
+                sheet = member.SheetFor(a.ApplicationId),
+            }),
+            canClose = secretary && council.State == CouncilState.Open,
+            progress = secretary ? new
+            {
+                quorum = CouncilRules.Quorum(council, policy), membersCount = council.Members.Count,
+                members = council.Members.Select(m => new
+                {
+                    m.FullName, roleText = CouncilRules.RoleText(m.Role), declared = m.Declaration is not null, recused = m.Declaration?.HasConflict == true,
+                    scored = m.Sheets.Count,
+                }),
+                applications = council.Applications.Select(a => new
+                {
+                    a.TrackingCode, counted = CouncilRules.Counted(council, a.ApplicationId).Count, problem = CouncilRules.QuorumProblem(council, a, policy),
+                    result = a.Result is { } r ? new { passed = r.Outcome?.Passed, total = r.Outcome?.Total, r.RecommendedAmountVnd } : null,
+                    delivered = a.DeliveredAtUtc is not null,
+                }),
+            } : null,
+        };
+    }
+}

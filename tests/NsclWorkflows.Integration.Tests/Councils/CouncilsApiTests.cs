@@ -1,0 +1,214 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using NsclWorkflows.Integration.Tests.Support;
+
+namespace NsclWorkflows.Integration.Tests.Councils;
+
+/// <summary>
+/// Councils over HTTP on the real standalone host (shared with the access matrix: same task hub): a leader founds a
+/// council of five for a file awaiting appraisal, the members declare (one recuses) and score through their secret
+/// links, the secretary closes the session and the file moves to approval with the council's result; below the quorum
+/// the close is a 409; forged links are 404; the public action route refuses the council's action.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    const string Hub = "accessmatrix";
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    LifecycleClient client = null!;
+
+    public async Task InitializeAsync() => client = new LifecycleClient((await azurite.SharedHostAsync(Hub, TimeSpan.FromMinutes(10))).Http);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    sealed record Link(string Council, string Member, string Token, string Role);
+
+    async Task<(string Id, string Token, string Code)> UnderAppraisalAsync(string name)
+    {
+        var (id, token) = await client.SubmitAsync(enterpriseName: name);
+        await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Patience);
+        Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        var view = await client.WaitStatusAsync(id, "UnderAppraisal", Patience);
+        var code = view.GetProperty("trackingCode").GetString()!;
+        await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/inbox?q={code}", As.Appraiser),
+            r => r.Body.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("trackingCode").GetString() == code), Patience, $"{code} is in the appraisers' inbox");
+        return (id, token, code);
+    }
+
+    static object FoundBody(string code, string name = "Hội đồng tư vấn thẩm định nhiệm vụ NSCL") => new
+    {
+        name,
+        callId = "dot-1-2026",
+        trackingCodes = new[] { code },
+        decisionNumber = "15/QĐ-SKHCN",
+        decisionDate = DateTime.UtcNow.AddHours(7).AddDays(-1).ToString("yyyy-MM-dd"),
+        decisionSigner = "Nguyễn Văn Ký",
+        decisionSignerTitle = "Phó Giám đốc",
+        sessionDueDate = DateTime.UtcNow.AddHours(7).AddDays(10).ToString("yyyy-MM-dd"),
+        members = new[]
+        {
+            new { fullName = "Lê Văn Chủ", title = "PGS.TS.", organisation = "Đại học Đà Nẵng", email = "chu@udn.vn", role = "chair" },
+            new { fullName = "Trần Thị Phó", title = "TS.", organisation = "Sở KH&CN", email = "pho@danang.gov.vn", role = "vice-chair" },
+            new { fullName = "Ngô Thư Ký", title = "ThS.", organisation = "Sở KH&CN", email = "thuky@danang.gov.vn", role = "secretary" },
+            new { fullName = "Phạm Phản Biện", title = "TS.", organisation = "Viện NSCL", email = "phanbien@example.vn", role = "reviewer" },
+            new { fullName = "Võ Ủy Viên", title = "KS.", organisation = "Hiệp hội DN", email = "uyvien@example.vn", role = "member" },
+        },
+    };
+
+    async Task<List<Link>> FoundAsync(string code)
+    {
+        var (status, created) = await client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code)), As.Leader);
+        Assert.True(status == 201, created.ToString());
+        return [.. created.GetProperty("memberLinks").EnumerateArray().Select(l =>
+        {
+            var fragment = l.GetProperty("memberPage").GetString()!.Split('#')[1].Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+            return new Link(fragment["council"], fragment["member"], fragment["access"], l.GetProperty("role").GetString()!);
+        })];
+    }
+
+    Task<(int Status, JsonElement Body)> MemberPostAsync(Link link, string path, object body) =>
+        client.PostAsync($"/api/councils/{link.Council}/members/{link.Member}/{path}", JsonContent.Create(body), As.Enterprise(link.Token, "member"));
+
+    Task<(int Status, JsonElement Body)> DeclareAsync(Link link, bool conflict, string? reason = null) =>
+        MemberPostAsync(link, "declaration", new { hasConflict = conflict, reason });
+
+    Task<(int Status, JsonElement Body)> ScoreAsync(Link link, string applicationId, long amount) =>
+        MemberPostAsync(link, $"sheets/{applicationId}", new
+        {
+            recommendSupport = true, amountVnd = amount, scores = Sheets.AppraisalWithComments("Đạt yêu cầu <b>&</b> khả thi"), note = "Đề nghị hỗ trợ.",
+        });
+
+    static object Meeting => new
+    {
+        meetingStart = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssK"),
+        meetingEnd = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssK"),
+    };
+
+    [Fact]
+    public async Task Council_FiveMembersOneRecused_ConcludesAndTheFileAwaitsApprovalWithTheCouncilsResult()
+    {
+        var (id, token, code) = await UnderAppraisalAsync("Công ty TNHH Hội Đồng Năm");
+        var links = await FoundAsync(code);
+        Assert.Equal(["chair", "vice-chair", "secretary", "reviewer", "member"], links.Select(l => l.Role));
+
+        // Nobody but the close path sends the council's action: not a leader, not the enterprise.
+        Assert.Equal(403, (await client.ActAsync(id, "record-council-result", new { }, As.Leader)).Status);
+        Assert.Equal(403, (await client.ActAsync(id, "record-council-result", new { }, As.Admin with { DevOfficer = "quan.tri; Admin; skhcn" })).Status);
+        Assert.Equal(403, (await client.ActAsync(id, "record-council-result", new { }, As.Enterprise(token))).Status);
+        Assert.DoesNotContain("record-council-result", (await client.GetAsync($"/api/applications/{id}", As.Admin)).Body.GetProperty("allowedActions").EnumerateArray()
+            .Select(a => a.GetString()));
+
+        // A sheet before the declaration is refused; a recusal needs its reason.
+        Assert.Equal(409, (await ScoreAsync(links[0], id, 300_000_000)).Status);
+        var (noReason, problem) = await DeclareAsync(links[4], true);
+        Assert.Equal(422, noReason);
+        Assert.Equal("reason", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+
+        foreach (var (link, amount) in links.Take(4).Zip(new long[] { 300_000_000, 250_000_000, 300_000_000, 280_000_000 }))
+        {
+            Assert.Equal(200, (await DeclareAsync(link, false)).Status);
+            var (scored, sheet) = await ScoreAsync(link, id, amount);
+            Assert.True(scored == 200, sheet.ToString());
+        }
+
+        Assert.Equal(200, (await DeclareAsync(links[4], true, "Là cổ đông của doanh nghiệp")).Status);
+        Assert.Equal(409, (await ScoreAsync(links[4], id, 300_000_000)).Status);
+
+        // Only the secretary closes.
+        Assert.Equal(403, (await MemberPostAsync(links[0], "close", Meeting)).Status);
+        var (closed, secretaryView) = await MemberPostAsync(links[2], "close", Meeting);
+        Assert.True(closed == 200, secretaryView.ToString());
+        Assert.Equal("Closed", secretaryView.GetProperty("state").GetString());
+
+        var view = await client.WaitStatusAsync(id, "AwaitingApproval", Patience);
+        var lifecycle = view.GetProperty("lifecycle");
+        Assert.Equal(250_000_000, lifecycle.GetProperty("recommendedAmountVnd").GetInt64());
+        Assert.Equal(4, lifecycle.GetProperty("appraisals").GetArrayLength());
+        Assert.Equal(4, lifecycle.GetProperty("appraisalOutcome").GetProperty("sheets").GetInt32());
+        Assert.Equal("15/QĐ-SKHCN", lifecycle.GetProperty("council").GetProperty("decisionNumber").GetString());
+        Assert.Equal("Là cổ đông của doanh nghiệp", lifecycle.GetProperty("council").GetProperty("members")[4].GetProperty("recusalReason").GetString());
+
+        // The enterprise sees the step, not the council, its members or their sheets.
+        var (_, mine) = await client.GetAsync($"/api/applications/{id}", As.Enterprise(token));
+        var text = mine.ToString();
+        Assert.Equal("AwaitingApproval", mine.GetProperty("status").GetString());
+        Assert.DoesNotContain("Ngô Thư Ký", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("15/QĐ-SKHCN", text, StringComparison.Ordinal);
+        Assert.False(mine.GetProperty("lifecycle").TryGetProperty("council", out var shown) && shown.ValueKind != JsonValueKind.Null);
+        Assert.Equal(0, mine.GetProperty("lifecycle").GetProperty("appraisals").GetArrayLength());
+        var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Enterprise(token));
+        Assert.DoesNotContain("Lê Văn Chủ", history.ToString(), StringComparison.Ordinal);
+
+        // The appraisal record is the council's; the council's page shows the result delivered.
+        await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{id}/documents/appraisal-record", As.Leader), r => r.Status == 200,
+            Patience, "the council's appraisal record is stored");
+        var (got, council) = await client.GetAsync($"/api/councils/{links[0].Council}", As.Clerk);
+        Assert.Equal(200, got);
+        Assert.Equal(JsonValueKind.String, council.GetProperty("applications")[0].GetProperty("deliveredAtUtc").ValueKind);
+        Assert.Equal(404, (await client.GetAsync($"/api/councils/{links[0].Council}", As.Officer("can.bo.sct", "Officer,Leader", "sct"))).Status);
+
+        // The council's workflow e-mailed every member their own link (recorded in its journal).
+        await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/councils/{links[0].Council}", As.Clerk),
+            r => r.Body.GetProperty("members").EnumerateArray().All(m => m.TryGetProperty("mailedAtUtc", out var at) && at.ValueKind == JsonValueKind.String),
+            Patience, "every member was e-mailed their link");
+    }
+
+    [Fact]
+    public async Task Council_TwoOfFiveRecused_CloseIs409BelowQuorumAndTheFileStaysInAppraisal()
+    {
+        var (id, _, code) = await UnderAppraisalAsync("Công ty TNHH Thiếu Số Lượng");
+        var links = await FoundAsync(code);
+        foreach (var link in links.Take(3))
+        {
+            Assert.Equal(200, (await DeclareAsync(link, false)).Status);
+            Assert.Equal(200, (await ScoreAsync(link, id, 200_000_000)).Status);
+        }
+
+        Assert.Equal(200, (await DeclareAsync(links[3], true, "Người thân làm việc tại doanh nghiệp")).Status);
+        Assert.Equal(200, (await DeclareAsync(links[4], true, "Từng tư vấn cho doanh nghiệp")).Status);
+
+        var (status, problem) = await MemberPostAsync(links[2], "close", Meeting);
+
+        Assert.Equal(409, status);
+        Assert.Equal("council_below_quorum", problem.GetProperty("code").GetString());
+        Assert.Contains("cần ít nhất 4", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (_, page) = await client.GetAsync($"/api/councils/{links[2].Council}/members/{links[2].Member}", As.Enterprise(links[2].Token, "secretary"));
+        Assert.Equal("Open", page.GetProperty("state").GetString());
+        Assert.Equal("UnderAppraisal", (await client.ViewAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Council_BadInputForgedLinksAndWrongCallers_422404And403()
+    {
+        var (_, _, code) = await UnderAppraisalAsync("Công ty TNHH Kiểm Tra Đầu Vào");
+
+        var (bad, problem) = await client.PostAsync("/api/councils", JsonContent.Create(new
+        {
+            name = "", trackingCodes = new[] { code, "NSCL-2020-XXXXXX" }, decisionNumber = "", members = new[] { new { fullName = "A", email = "x", role = "boss" } },
+        }), As.Leader);
+        Assert.Equal(422, bad);
+        var fields = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Contains("name", fields);
+        Assert.Contains("trackingCodes[1]", fields);
+        Assert.Contains("decisionNumber", fields);
+        Assert.Contains("members", fields);
+        Assert.Contains("members[0].role", fields);
+        var (hostile, refusal) = await client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code, "Hội đồng \u202Egnohk")), As.Leader);
+        Assert.Equal((422, "invalid_characters"), (hostile, refusal.GetProperty("errors")[0].GetProperty("code").GetString()));
+        Assert.Equal(403, (await client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code)), As.Clerk)).Status);
+        Assert.Equal(401, (await client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code)), As.Anonymous)).Status);
+
+        var links = await FoundAsync(code);
+        var link = links[0];
+        var forged = link with { Token = link.Token[..^2] + (link.Token[^1] == 'A' ? "BB" : "AA") };
+        Assert.Equal(404, (await client.GetAsync($"/api/councils/{link.Council}/members/{link.Member}", As.Enterprise(forged.Token))).Status);
+        Assert.Equal(404, (await client.GetAsync($"/api/councils/{link.Council}/members/m2", As.Enterprise(link.Token))).Status); // another member's page
+        Assert.Equal(404, (await DeclareAsync(forged, false)).Status);
+        Assert.Equal(404, (await client.GetAsync($"/api/councils/{link.Council}/members/{link.Member}", As.Leader)).Status);
+        var (own, page) = await client.GetAsync($"/api/councils/{link.Council}/members/{link.Member}", As.Enterprise(link.Token));
+        Assert.Equal(200, own);
+        Assert.Equal("nscl-tham-dinh", page.GetProperty("applications")[0].GetProperty("rubric").GetProperty("id").GetString());
+        Assert.False(page.TryGetProperty("progress", out _)); // not the secretary: nobody else's progress
+        Assert.DoesNotContain("thuky@danang.gov.vn", page.ToString(), StringComparison.Ordinal);
+    }
+}
