@@ -14,7 +14,6 @@ using NsclWorkflows.Domain.Lifecycle;
 using NsclWorkflows.Domain.Validation;
 using NsclWorkflows.Infrastructure.Storage;
 using NsclWorkflows.Workflows.Councils;
-using static NsclWorkflows.Api.Http.JsonFieldReader;
 
 namespace NsclWorkflows.Api.Councils;
 
@@ -48,23 +47,16 @@ public sealed class CouncilsHandler(
                 "Lãnh đạo đơn vị thành lập hội đồng (quyết định thành lập).", extensions: new { requiredRole = OfficerRoles.Leader });
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await TypedJsonBody.ReadAsync<FoundCouncilBody>(request, null, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
         {
-            var root = document!.RootElement;
             var errors = new List<FieldError>();
-            var fields = Fields(root, ["name", "purpose", "callId", "trackingCodes", "decisionNumber", "decisionDate", "decisionSigner", "decisionSignerTitle",
-                "members", "sessionDueDate"], errors);
-            var codes = Strings(fields, "trackingCodes", errors);
-            var members = Members(fields, errors);
-            var councilRequest = new CouncilRequest(Text(fields, "name", errors), Text(fields, "purpose", errors), Text(fields, "callId", errors),
-                Text(fields, "decisionNumber", errors), Date(fields, "decisionDate", errors), Text(fields, "decisionSigner", errors),
-                Text(fields, "decisionSignerTitle", errors), members, Date(fields, "sessionDueDate", errors));
+            var codes = body!.TrackingCodes?.ToList() ?? [];
+            var councilRequest = body.ToRequest();
             var (resolved, unit) = await ResolveAsync(officer, codes, errors, cancellationToken);
 
             var now = time.GetUtcNow();
@@ -139,29 +131,14 @@ public sealed class CouncilsHandler(
             return ApiProblem.NotFound("hội đồng");
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await TypedJsonBody.ReadAsync(request, CouncilBodyRules.Declaration, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        using (document)
         {
-            var errors = new List<FieldError>();
-            var fields = Fields(document!.RootElement, ["hasConflict", "applicationId", "reason"], errors);
-            bool? hasConflict = fields.TryGetValue("hasConflict", out var c) && c.ValueKind is JsonValueKind.True or JsonValueKind.False ? c.ValueKind == JsonValueKind.True : null;
-            if (hasConflict is null)
-            {
-                errors.Add(new("hasConflict", ErrorCodes.Required, "Chọn không có xung đột lợi ích (false) hoặc có xung đột, không tham gia đánh giá (true)."));
-            }
-
-            var applicationId = Text(fields, "applicationId", errors);
-            var reason = Text(fields, "reason", errors);
-            if (errors.Count > 0)
-            {
-                return ApiProblem.Validation(errors);
-            }
-
+            var (hasConflict, applicationId, reason) = (body!.HasConflict, body.ApplicationId, body.Reason);
             var now = time.GetUtcNow();
             return await ChangedAsync(durable, member, await UpdateAsync(id, x => CouncilRules.Declare(x, member, hasConflict!.Value,
                 string.IsNullOrWhiteSpace(applicationId) ? null : applicationId.Trim(), reason, now), cancellationToken), cancellationToken);
@@ -215,25 +192,13 @@ public sealed class CouncilsHandler(
             return ApiProblem.NotFound("hội đồng");
         }
 
-        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        var (body, problem) = await TypedJsonBody.ReadAsync(request, CouncilBodyRules.Close, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        DateTimeOffset? start, end;
-        using (document)
-        {
-            var errors = new List<FieldError>();
-            var fields = Fields(document!.RootElement, ["meetingStart", "meetingEnd"], errors);
-            start = Instant(fields, "meetingStart", errors);
-            end = Instant(fields, "meetingEnd", errors);
-            if (errors.Count > 0)
-            {
-                return ApiProblem.Validation(errors);
-            }
-        }
-
+        var (start, end) = (CouncilBodyRules.Instant(body!.MeetingStart), CouncilBodyRules.Instant(body.MeetingEnd));
         var now = time.GetUtcNow();
         var closed = await UpdateAsync(id, x => x.State == CouncilState.Closed && x.Member(member)?.Role == CouncilRole.Secretary
             ? ValidationResult<Council>.Ok(x) // closed already: deliver what is still undelivered (a retry)
@@ -334,78 +299,6 @@ public sealed class CouncilsHandler(
         }
 
         return (resolved, unit);
-    }
-
-    static List<string> Strings(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
-    {
-        if (!fields.TryGetValue(name, out var list) || list.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-        {
-            errors.Add(new(name, ErrorCodes.WrongType, "Danh sách mã hồ sơ phải là các chuỗi văn bản."));
-            return [];
-        }
-
-        return [.. list.EnumerateArray().Select(x => x.GetString() ?? string.Empty)];
-    }
-
-    static List<CouncilMemberRequest> Members(Dictionary<string, JsonElement> fields, List<FieldError> errors)
-    {
-        if (!fields.TryGetValue("members", out var list) || list.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (list.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(new("members", ErrorCodes.WrongType, "Thành viên hội đồng phải là một danh sách."));
-            return [];
-        }
-
-        var members = new List<CouncilMemberRequest>();
-        var i = 0;
-        foreach (var item in list.EnumerateArray().Take(CouncilRules.MaxMembers + 1))
-        {
-            var at = $"members[{i.ToString(CultureInfo.InvariantCulture)}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new(at, ErrorCodes.WrongType, "Mỗi thành viên gồm họ tên (fullName), học hàm/chức vụ (title), cơ quan (organisation), e-mail (email) và vai trò (role)."));
-                members.Add(new(null, null, null, null, null));
-            }
-            else
-            {
-                var memberErrors = new List<FieldError>();
-                var f = Fields(item, ["fullName", "title", "organisation", "email", "role"], memberErrors);
-                members.Add(new(Text(f, "fullName", memberErrors), Text(f, "title", memberErrors), Text(f, "organisation", memberErrors), Text(f, "email", memberErrors),
-                    Text(f, "role", memberErrors)));
-                errors.AddRange(memberErrors.Select(e => e with { Field = $"{at}.{e.Field}" }));
-            }
-
-            i++;
-        }
-
-        return members;
-    }
-
-    static DateTimeOffset? Instant(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
-    {
-        if (Text(fields, name, errors) is not { } text)
-        {
-            errors.Add(new(name, ErrorCodes.Required, name == "meetingStart" ? "Vui lòng nhập thời gian bắt đầu phiên họp." : "Vui lòng nhập thời gian kết thúc phiên họp."));
-            return null;
-        }
-
-        if (text.Length <= 40 && text.Contains('T', StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-        {
-            return at.ToUniversalTime();
-        }
-
-        errors.Add(new(name, ErrorCodes.InvalidFormat, "Thời gian có dạng năm-tháng-ngàyTgiờ:phút kèm múi giờ (ví dụ 2026-04-10T08:30+07:00)."));
-        return null;
     }
 
     static bool ApiSafe(string id) => id.Length is > 3 and < 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

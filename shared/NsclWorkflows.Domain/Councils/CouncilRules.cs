@@ -16,6 +16,7 @@ public sealed record CouncilRequest(
     IReadOnlyList<CouncilMemberRequest>? Members, DateOnly? SessionDueDate);
 
 /// <summary>One member as sent: full name, academic title or position, organisation, e-mail, role (<c>chair</c>, <c>vice-chair</c>, <c>secretary</c>, <c>reviewer</c>, <c>member</c>).</summary>
+[System.ComponentModel.Description(CouncilBodyRules.MemberShape)]
 public sealed record CouncilMemberRequest(string? FullName, string? Title, string? Organisation, string? Email, string? Role);
 
 /// <summary>
