@@ -178,6 +178,8 @@ test('an application goes from the form to completed through the pages', async (
       await screenshot(officer, '07-phieu-tham-dinh-dien-thoai');
       assert.ok(overflow <= 0, `the appraisal sheet is ${overflow} px wider than a phone's screen`);
     }, 'Lãnh đạo Sở xem xét phê duyệt');
+    // The file's records name the appraisal as recorded: its score and the amount recommended.
+    assert.match(await officer.locator('section[aria-labelledby="h-records"] dl').textContent(), /\d điểm; đề xuất hỗ trợ 20\.000\.000 đồng/);
     if (wide) await officer.setViewportSize(wide);
     await act(officer, 'approve', async (f) => {
       await f.getByLabel('Kinh phí phê duyệt (đồng)').fill(String(AMOUNT));

@@ -26,7 +26,10 @@ function records(view) {
     rows.push(['Hội đồng thẩm định', `${c.name}, Quyết định số ${c.decisionNumber} ngày ${date(c.decisionSignedOn)}; họp ${dateTime(c.meetingStartUtc)} – ${dateTime(c.meetingEndUtc)}; `
       + `${c.members.filter((m) => m.counted).length}/${c.members.length} phiếu được tính${c.members.some((m) => m.recusalReason !== null && m.recusalReason !== undefined) ? '; có thành viên không tham gia do xung đột lợi ích' : ''}`]);
   }
-  for (const a of l.appraisals ?? []) rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.recommendSupport ? 'đề xuất hỗ trợ' : 'không đề xuất'} ${a.amountVnd ? vnd(a.amountVnd) : ''}`]);
+  // AppraisalRecord as the API writes it: recommendsSupport, recommendedAmountVnd, totalScore.
+  for (const a of l.appraisals ?? []) {
+    rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.totalScore != null ? `${a.totalScore} điểm; ` : ''}${a.recommendsSupport ? `đề xuất hỗ trợ ${a.recommendedAmountVnd ? vnd(a.recommendedAmountVnd) : ''}` : 'không đề xuất hỗ trợ'}`]);
+  }
   if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
   if (l.signedDecision) rows.push(['Quyết định đã ký', `Số ${l.signedDecision.numberAndSymbol} ngày ${date(l.signedDecision.signedOn)}, ${l.signedDecision.signerTitle} ${l.signedDecision.signerName} ký`]);
   (l.checkIns ?? []).forEach((c, i) => rows.push([`Báo cáo tiến độ lần ${i + 1}`,
