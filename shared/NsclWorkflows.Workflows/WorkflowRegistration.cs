@@ -18,6 +18,7 @@ public static class WorkflowRegistration
         typeof(ProgrammeActivityWorkflow),
         typeof(ReportRunWorkflow),
         typeof(NotificationWorkflow),
+        typeof(Calls.CallWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -35,6 +36,7 @@ public static class WorkflowRegistration
         typeof(StartNotificationsActivity),
         typeof(RecordNotificationFailureActivity),
         typeof(KeptActionsActivity),
+        typeof(Calls.CallStepActivity),
     ];
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed partial class SubmitApplicationHandler(
     TimeProvider time,
     ContactEmailLimit contactEmailLimit,
     Workflows.Common.WorkflowTiming timing,
+    Domain.Calls.ICallRepository calls,
     ILogger<SubmitApplicationHandler> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -71,6 +72,14 @@ public sealed partial class SubmitApplicationHandler(
             submission = validated.Value!;
         }
 
+        // Calls: a kind that is not rolling only through an open call offering it; a call named must be open and offer the kind.
+        var call = submission.CallId is { } callId ? await calls.FindAsync(callId, cancellationToken) : null;
+        if (Domain.Calls.CallRules.CheckSubmission(catalogue.FindKind(submission.SupportKindId)!, submission.CallId, call, time.GetUtcNow()) is { } callError)
+        {
+            return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, callError.Code, "Hồ sơ không thuộc đợt tuyển chọn đang nhận hồ sơ", callError.Message,
+                [callError]);
+        }
+
         if (await contactEmailLimit.CheckAsync(submission.ContactEmail, idempotencyKey, cancellationToken) is { } tooMany)
         {
             return tooMany;
@@ -99,7 +108,7 @@ public sealed partial class SubmitApplicationHandler(
         }
 
         var isReplay = !ReferenceEquals(record, candidate);
-        var application = await EnsureStoredAsync(record, submission, cancellationToken);
+        var application = await EnsureStoredAsync(record, submission, call, cancellationToken);
         await EnsureWorkflowAsync(durable, application, cancellationToken);
         if (!isReplay)
         {
@@ -137,13 +146,19 @@ public sealed partial class SubmitApplicationHandler(
         };
     }
 
-    async Task<Application> EnsureStoredAsync(IdempotencyRecord record, ApplicationSubmission submission, CancellationToken cancellationToken)
+    async Task<Application> EnsureStoredAsync(IdempotencyRecord record, ApplicationSubmission submission, Domain.Calls.Call? call, CancellationToken cancellationToken)
     {
         var kind = catalogue.FindKind(submission.SupportKindId)!;
         var deadline = deadlines.WorkingDaysFrom(record.CreatedAtUtc, kind.Policy.CompletenessReviewWorkingDays);
         var application = new Application(record.ApplicationId, record.TrackingCode, submission, catalogue.Version, record.CreatedAtUtc, deadline);
         // The unit is known from the kind at once: officers of that unit see the file before its workflow records receipt.
         application.RouteTo(catalogue, kind);
+        if (call is not null)
+        {
+            application.JoinCall(call);
+            await calls.AddApplicationAsync(call.Id, application.Id, cancellationToken); // before the file exists: a listed id not found is skipped
+        }
+
         _ = accessTokens.Issue(application);
         var first = new AuditEntry(application.Id, record.CreatedAtUtc, AuditKinds.Submitted, submission.ContactEmail,
             $"Nộp hồ sơ \"{submission.Title}\" ({kind.Name}).");

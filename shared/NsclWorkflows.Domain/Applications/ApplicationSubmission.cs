@@ -52,6 +52,9 @@ public sealed record ApplicationSubmission(
     /// <summary>The task's duration in months.</summary>
     public int? DurationMonths { get; init; }
 
+    /// <summary>The call for applications the file answers (đợt tuyển chọn, xét chọn); null: a rolling kind applied for at any time.</summary>
+    public string? CallId { get; init; }
+
     /// <summary>The head office as printed: the address as given, with "thành phố Đà Nẵng" unless it names the city; null when the file has none.</summary>
     public string? FullAddress() =>
         string.IsNullOrEmpty(Address) ? null

@@ -13,7 +13,10 @@ internal static class CatalogueFileModel
         PolicyDto? DefaultPolicy,
         List<KindDto>? SupportKinds,
         List<RubricDto>? Rubrics = null,
-        RubricChoiceDto? DefaultRubrics = null);
+        RubricChoiceDto? DefaultRubrics = null,
+        CallPolicyDto? CallPolicy = null);
+
+    internal sealed record CallPolicyDto(string? Source, string? Note, int? MinimumOpenWorkingDays, int? FinalisationWorkingDays, int? EscalationWorkingDays);
 
     internal sealed record RubricDto(string? Id, string? Name, List<CriterionDto>? Criteria, decimal? PassTotal, string? Source, string? Note);
 
@@ -58,7 +61,7 @@ internal static class CatalogueFileModel
 
     internal sealed record KindDto(
         string? Id, string? Name, string? Description, string? BudgetLineId, long? MaxAmountVnd, PolicyDto? Policy,
-        CapDto? Cap = null, bool? NominatesPersons = null, RubricChoiceDto? Rubrics = null);
+        CapDto? Cap = null, bool? NominatesPersons = null, RubricChoiceDto? Rubrics = null, bool? Rolling = null);
 
     internal sealed record CapDto(long? AmountVnd, string? Per, string? Source, string? Note);
 

@@ -40,6 +40,9 @@ public sealed class ProgrammeCatalogue : ISupportKindCatalogue
 
     public SupportKind? FindKind(string id) => kindsById.GetValueOrDefault(id);
 
+    /// <summary>The calls' numbers (catalogue <c>callPolicy</c>; the plan gives none: Department defaults).</summary>
+    public CallPolicy CallPolicy { get; init; } = CallPolicy.Default;
+
     /// <summary>The score sheets of the catalogue (<c>rubrics[]</c>).</summary>
     public IReadOnlyList<Rubric> Rubrics { get; init; } = [];
 

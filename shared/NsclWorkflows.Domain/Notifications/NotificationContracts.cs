@@ -71,6 +71,15 @@ public enum NotificationEvent
 
     /// <summary>A payable tranche is not paid yet and its due-by date is near (or today): to the unit's accountants.</summary>
     PaymentReminder,
+
+    /// <summary>A call for applications closed: its files may be appraised together (to the officers of the unit, with their number).</summary>
+    CallClosed,
+
+    /// <summary>A closed call is not finalised by its due date: to the officers of the unit.</summary>
+    CallFinalisationReminder,
+
+    /// <summary>A closed call is still not finalised after the reminder: to the leaders, who finalise it.</summary>
+    CallFinalisationEscalated,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

@@ -89,6 +89,17 @@ public static class NotificationFacts
     /// <summary>The date a tranche was paid.</summary>
     public const string PaidDate = "paidDate";
 
+    /// <summary>A call for applications: its title, close date, envelope, the applications it received and its page.</summary>
+    public const string CallTitle = "callTitle";
+
+    public const string CloseDate = "closeDate";
+
+    public const string EnvelopeAmountVnd = "envelopeAmountVnd";
+
+    public const string ApplicationCount = "applicationCount";
+
+    public const string CallUrl = "callUrl";
+
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
         EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
@@ -137,6 +148,9 @@ public static class NotificationFacts
         NotificationEvent.DecisionSigningEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
         NotificationEvent.PaymentRecorded => new(NotificationAudience.Enterprise, [PaymentName, PaidAmountVnd, PaidDate]),
         NotificationEvent.PaymentReminder => new(NotificationAudience.Accountants, [PaymentName, PayableAmountVnd, DueDate]),
+        NotificationEvent.CallClosed => new(NotificationAudience.Officers, [CallTitle, BudgetLine, CloseDate, EnvelopeAmountVnd, ApplicationCount, DueDate, CallUrl]),
+        NotificationEvent.CallFinalisationReminder => new(NotificationAudience.Officers, [CallTitle, BudgetLine, CloseDate, ApplicationCount, DueDate, CallUrl]),
+        NotificationEvent.CallFinalisationEscalated => new(NotificationAudience.Leaders, [CallTitle, BudgetLine, CloseDate, ApplicationCount, DueDate, CallUrl]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

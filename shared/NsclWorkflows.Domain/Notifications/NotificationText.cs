@@ -43,6 +43,9 @@ public static class NotificationText
         NotificationEvent.DecisionSigningEscalated => "báo quá hạn ký, ban hành quyết định",
         NotificationEvent.PaymentRecorded => "báo đã chi trả kinh phí",
         NotificationEvent.PaymentReminder => "nhắc hạn chi trả kinh phí",
+        NotificationEvent.CallClosed => "báo đợt tuyển chọn hết hạn nhận hồ sơ",
+        NotificationEvent.CallFinalisationReminder => "nhắc hạn kết thúc đợt tuyển chọn",
+        NotificationEvent.CallFinalisationEscalated => "báo đợt tuyển chọn quá hạn kết thúc",
         _ => notification.ToString(),
     };
 
