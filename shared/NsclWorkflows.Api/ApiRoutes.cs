@@ -52,6 +52,10 @@ public static class ApiRoutes
     public const string ReportRunReport = "report-runs/{id}/report";
     public const string ReportRunSignedCopy = "report-runs/{id}/signed-copy";
     public const string Decisions = "decisions";
+    public const string Calls = "calls";
+    public const string OpenCalls = "calls/open";
+    public const string Call = "calls/{id}";
+    public const string CallFinalise = "calls/{id}/finalise";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -106,6 +110,11 @@ public static class ApiRoutes
         new("GetReportRunReport", "GET", ReportRunReport),
         new("UploadReportRunSignedCopy", "POST", ReportRunSignedCopy),
         new("ListDecisions", "GET", Decisions),
+        new("OpenCall", "POST", Calls),
+        new("ListCalls", "GET", Calls),
+        new("ListOpenCalls", "GET", OpenCalls),
+        new("GetCall", "GET", Call),
+        new("FinaliseCall", "POST", CallFinalise),
     ];
 }
 

@@ -73,6 +73,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.TargetsHandler>();
         services.AddSingleton<Targets.IndicatorValuesHandler>();
         services.AddSingleton<Activities.ActivitiesHandler>();
+        services.AddSingleton<Calls.CallsHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();

@@ -94,6 +94,15 @@ public static class ApiDescriptions
             Body: typeof(ActivityCancelRequest), Problems: [.. JsonBody, 401, 403, 404, 409]),
         ["ListDecisions"] = new("Hồ sơ / Applications", "Sổ quyết định / The year's decision register (numbers, dates, signers)", ApiCaller.Officer,
             Problems: [401, 422]),
+        ["OpenCall"] = new("Đợt tuyển chọn / Calls", "Mở đợt tuyển chọn / Open a call for applications (Leader; reserves its envelope)", ApiCaller.Officer,
+            Body: typeof(NsclWorkflows.Api.Calls.CallOpenBody), Problems: [.. JsonBody, 401, 403, 409]),
+        ["ListCalls"] = new("Đợt tuyển chọn / Calls", "Danh sách đợt tuyển chọn / Calls of my units with their money", ApiCaller.Officer,
+            Problems: [401]),
+        ["ListOpenCalls"] = new("Đợt tuyển chọn / Calls", "Đợt đang nhận hồ sơ / Calls receiving applications now (public)", ApiCaller.Anyone),
+        ["GetCall"] = new("Đợt tuyển chọn / Calls", "Xem đợt tuyển chọn / One call, its applications and (after the close) their ranking", ApiCaller.Officer,
+            Problems: [401, 404]),
+        ["FinaliseCall"] = new("Đợt tuyển chọn / Calls", "Kết thúc đợt tuyển chọn / Finalise a closed call (Leader; releases the envelope's rest)", ApiCaller.Officer,
+            Body: typeof(NsclWorkflows.Api.Calls.CallFinaliseBody), Problems: [.. JsonBody, 401, 403, 404, 409]),
     };
 
     /// <summary>Adds the description of each endpoint of the group (after its own conventions: its name is known).</summary>

@@ -150,6 +150,18 @@ public static class ApiEndpoints
         api.MapGet(ApiRoutes.Decisions, (HttpRequest request, NsclWorkflows.Api.Decisions.DecisionRegisterHandler h, CancellationToken ct) =>
             h.ListAsync(request, ct)).WithName("ListDecisions");
 
+        // Calls for applications (issue 14).
+        api.MapPost(ApiRoutes.Calls, (HttpRequest request, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.OpenAsync(request, durable, ct)).WithName("OpenCall");
+        api.MapGet(ApiRoutes.Calls, (HttpRequest request, NsclWorkflows.Api.Calls.CallsHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListCalls");
+        api.MapGet(ApiRoutes.OpenCalls, (NsclWorkflows.Api.Calls.CallsHandler h, CancellationToken ct) =>
+            h.OpenCallsAsync(ct)).WithName("ListOpenCalls");
+        api.MapGet(ApiRoutes.Call, (HttpRequest request, string id, NsclWorkflows.Api.Calls.CallsHandler h, CancellationToken ct) =>
+            h.GetAsync(request, id, ct)).WithName("GetCall");
+        api.MapPost(ApiRoutes.CallFinalise, (HttpRequest request, string id, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.FinaliseAsync(request, id, durable, ct)).WithName("FinaliseCall");
+
         return app;
     }
 }

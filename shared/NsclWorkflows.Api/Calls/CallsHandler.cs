@@ -1,0 +1,437 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Officers;
+using NsclWorkflows.Domain.Applications;
+using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Calls;
+using NsclWorkflows.Domain.Catalogue;
+using NsclWorkflows.Domain.Lifecycle;
+using NsclWorkflows.Domain.Validation;
+using NsclWorkflows.Workflows.Calls;
+using static NsclWorkflows.Api.Http.JsonFieldReader;
+
+namespace NsclWorkflows.Api.Calls;
+
+/// <summary>
+/// Calls for applications over HTTP. <c>POST /api/calls</c>: a Leader of the item's lead unit opens one (checked in order:
+/// signed in 401, Leader 403, the body 415/400/422, the unit 403 <c>forbidden_unit</c>, the ledger 409 with its code:
+/// the envelope is reserved under the call's id before it is stored; then its workflow starts). <c>GET /api/calls</c>:
+/// the calls of the officer's units with their money; <c>GET /api/calls/{id}</c>: one call (404 outside the officer's
+/// units), its applications, and after the close their ranking against the envelope. <c>POST /api/calls/{id}/finalise</c>:
+/// a Leader of the unit, after the close (409 <c>call_wrong_state</c> before, or twice): what the envelope still holds
+/// is released. <c>GET /api/calls/open</c>: anyone; the open calls with only what an enterprise needs.
+/// </summary>
+public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, IApplicationRepository applications, OfficerAuthenticator officers,
+    ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar, IOptions<DeadlineOptions> deadlines, TimeProvider time)
+{
+    public async Task<Results<ApiCreated<CallView>, ProblemHttpResult>> OpenAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.UnauthorizedProblem();
+        }
+
+        if (!officer.IsIn(OfficerRoles.Leader))
+        {
+            return ForbiddenRole();
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        CallOpenRequest? open;
+        using (document)
+        {
+            (open, var errors) = ReadOpen(document!.RootElement);
+            if (errors.Count > 0)
+            {
+                return ApiProblem.ValidationProblem(errors);
+            }
+        }
+
+        var id = CallIds.FromRandom(Guid.NewGuid().ToByteArray());
+        var outcome = CallRules.Open(id, open!, new CallOfficer(officer.Id, officer.Name), catalogue, ApplicationForm.Shipped, calendar, time.GetUtcNow(),
+            deadlines.Value.CompressedWorkingDay);
+        if (!outcome.IsValid)
+        {
+            return ApiProblem.ValidationProblem(outcome.Errors);
+        }
+
+        var call = outcome.Call!;
+        if (!officer.Covers(call.Unit))
+        {
+            return ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_unit", "Không có quyền thực hiện",
+                $"Mục {call.LineId} do {Units.Name(call.Unit)} chủ trì; chỉ lãnh đạo của đơn vị này mở đợt tuyển chọn thuộc mục.",
+                extensions: new { unit = call.Unit });
+        }
+
+        foreach (var movement in outcome.Movements)
+        {
+            var result = await ledger.ApplyAsync(movement, cancellationToken);
+            if (result.Refused)
+            {
+                return ApiProblem.Problem(StatusCodes.Status409Conflict, result.RefusalCode ?? "ledger_refused", "Không tạm giữ được kinh phí của đợt",
+                    result.RefusalMessage, extensions: new { lineId = call.LineId, year = call.Year, remainingVnd = result.Balance.RemainingVnd });
+            }
+        }
+
+        await calls.TryAddAsync(call, cancellationToken);
+        await Workflows.Common.DurableStart.StartIfAbsentAsync(durable, nameof(CallWorkflow), CallIds.WorkflowInstanceId(call.Id), CallWorkflowInput.For(call),
+            cancellationToken);
+        return ApiResults.Created(await ViewAsync(call, officer, withApplications: false, cancellationToken));
+    }
+
+    public async Task<Results<ApiOk<CallsView>, ProblemHttpResult>> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.UnauthorizedProblem();
+        }
+
+        var list = new List<CallView>();
+        foreach (var call in (await calls.ListAsync(cancellationToken)).Where(c => officer.Covers(c.Unit)))
+        {
+            list.Add(await ViewAsync(call, officer, withApplications: false, cancellationToken));
+        }
+
+        var kinds = catalogue.Kinds.Where(k => BudgetPlan.From(catalogue.Programme).IsFundedItem(k.BudgetLineId))
+            .Select(k => new CallKindView(k.Id, k.Name, k.BudgetLineId, k.Rolling)).ToList();
+        return ApiResults.Ok(new CallsView(list, kinds, catalogue.CallPolicy.MinimumOpenWorkingDays, officer.IsIn(OfficerRoles.Leader)));
+    }
+
+    public async Task<Results<ApiOk<CallView>, ProblemHttpResult>> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.UnauthorizedProblem();
+        }
+
+        var call = CallIds.IsWellFormed(id) ? await calls.FindAsync(id, cancellationToken) : null;
+        return call is not null && officer.Covers(call.Unit)
+            ? ApiResults.Ok(await ViewAsync(call, officer, withApplications: true, cancellationToken))
+            : ApiProblem.NotFoundProblem("đợt tuyển chọn");
+    }
+
+    public async Task<Results<ApiOk<CallView>, ProblemHttpResult>> FinaliseAsync(HttpRequest request, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(durable);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.UnauthorizedProblem();
+        }
+
+        var found = CallIds.IsWellFormed(id) ? await calls.FindAsync(id, cancellationToken) : null;
+        if (found is null || !officer.Covers(found.Unit))
+        {
+            return ApiProblem.NotFoundProblem("đợt tuyển chọn");
+        }
+
+        if (!officer.IsIn(OfficerRoles.Leader))
+        {
+            return ForbiddenRole();
+        }
+
+        var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        string? note;
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var fields = Fields(document!.RootElement, ["note"], errors);
+            note = errors.Count == 0 ? Text(fields, "note", errors) : null;
+            if (errors.Count > 0)
+            {
+                return ApiProblem.ValidationProblem(errors);
+            }
+        }
+
+        CallOutcome? refused = null;
+        LedgerResult? ledgerRefusal = null;
+        var who = new CallOfficer(officer.Id, officer.Name);
+        var updated = await calls.UpdateAsync(id, async current =>
+        {
+            (refused, ledgerRefusal) = (null, null);
+            var held = (await ledger.GetHoldingAsync(CallRules.KeyOf(current), current.Id, cancellationToken)).ReservedVnd;
+            var outcome = CallRules.Finalise(current, note, who, held, time.GetUtcNow());
+            if (!outcome.IsValid)
+            {
+                refused = outcome;
+                return null;
+            }
+
+            foreach (var movement in outcome.Movements)
+            {
+                var result = await ledger.ApplyAsync(movement, cancellationToken);
+                if (result.Refused)
+                {
+                    ledgerRefusal = result;
+                    return null;
+                }
+            }
+
+            return outcome.Call;
+        }, cancellationToken);
+
+        if (updated is null)
+        {
+            return ApiProblem.NotFoundProblem("đợt tuyển chọn");
+        }
+
+        if (refused is not null)
+        {
+            return refused.IsStateConflict
+                ? ApiProblem.Problem(StatusCodes.Status409Conflict, CallErrorCodes.WrongState, "Thao tác không phù hợp với trạng thái đợt tuyển chọn",
+                    refused.Errors[0].Message, refused.Errors, new { currentState = updated.StateAt(time.GetUtcNow()).ToString() })
+                : ApiProblem.ValidationProblem(refused.Errors);
+        }
+
+        if (ledgerRefusal is not null)
+        {
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, ledgerRefusal.RefusalCode ?? "ledger_refused", "Không thực hiện được trên sổ kinh phí",
+                ledgerRefusal.RefusalMessage);
+        }
+
+        var instanceId = CallIds.WorkflowInstanceId(updated.Id);
+        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)
+        {
+            await durable.RaiseEventAsync(instanceId, CallWorkflow.FinalisedEvent, CallState.Finalised.ToString(), cancellationToken);
+        }
+
+        return ApiResults.Ok(await ViewAsync(updated, officer, withApplications: true, cancellationToken));
+    }
+
+    /// <summary><c>GET /api/calls/open</c>: the calls receiving applications now, with only what an enterprise needs.</summary>
+    public async Task<ApiOk<OpenCallsView>> OpenCallsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var open = (await calls.ListAsync(cancellationToken)).Where(c => c.StateAt(now) == CallState.Open)
+            .OrderBy(c => c.ClosesAtUtc).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => new OpenCallView(c.Id, c.Title,
+                [.. c.SupportKindIds.Select(k => new OpenCallKindView(k, catalogue.FindKind(k)?.Name ?? k))],
+                c.OpensOn, c.ClosesOn, c.ClosesAtUtc, [.. c.RequiredDocuments.Select(d => new CallDocumentView(d.Id, d.Name))]))
+            .ToList();
+        return ApiResults.Ok(new OpenCallsView(open));
+    }
+
+    static (CallOpenRequest? Request, List<FieldError> Errors) ReadOpen(JsonElement root)
+    {
+        var errors = new List<FieldError>();
+        var fields = Fields(root, ["title", "supportKindIds", "year", "envelopeVnd", "opensOn", "closesOn", "requiredDocuments", "rubricId"], errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var request = new CallOpenRequest(
+            Text(fields, "title", errors), TextList(fields, "supportKindIds", errors), (int?)Whole(fields, "year", errors, int.MaxValue),
+            Whole(fields, "envelopeVnd", errors, long.MaxValue), Date(fields, "opensOn", errors), Date(fields, "closesOn", errors),
+            TextList(fields, "requiredDocuments", errors), Text(fields, "rubricId", errors));
+        return (errors.Count == 0 ? request : null, errors);
+    }
+
+    /// <summary>A list of short texts (ids): at most 50, each a string of at most 100 characters.</summary>
+    static List<string>? TextList(Dictionary<string, JsonElement> fields, string name, List<FieldError> errors)
+    {
+        if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > 50)
+        {
+            errors.Add(new(name, ErrorCodes.WrongType, "Giá trị phải là một danh sách mã (tối đa 50)."));
+            return null;
+        }
+
+        var list = new List<string>();
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (!JsonText.TryGetString(item, out var text) || text is null || text.Length > 100)
+            {
+                errors.Add(new($"{name}[{i}]", ErrorCodes.WrongType, "Mỗi phần tử phải là một mã (chuỗi ký tự, tối đa 100 ký tự)."));
+            }
+            else
+            {
+                list.Add(text);
+            }
+
+            i++;
+        }
+
+        return list;
+    }
+
+    async Task<CallView> ViewAsync(Call call, Officer viewer, bool withApplications, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var state = call.StateAt(now);
+        var held = (await ledger.GetHoldingAsync(CallRules.KeyOf(call), call.Id, cancellationToken)).ReservedVnd;
+        var used = Math.Max(0, call.EnvelopeVnd - held - call.ReleasedVnd);
+        IReadOnlyList<CallRankingLineView>? ranking = null;
+        var count = call.ClosedWithApplications;
+        if (withApplications)
+        {
+            var facts = new List<CallApplicationFacts>();
+            foreach (var applicationId in await calls.ApplicationIdsAsync(call.Id, cancellationToken))
+            {
+                if (await applications.FindAsync(applicationId, cancellationToken) is { } a)
+                {
+                    var state0 = a.Lifecycle;
+                    facts.Add(new CallApplicationFacts(a.Id, a.TrackingCode, a.Submission.EnterpriseName, a.Submission.Title, a.Submission.SupportKindId,
+                        a.Status, a.SubmittedAtUtc, a.Submission.RequestedAmountVnd,
+                        state0.AppraisalOutcome?.Total ?? (state0.Appraisals.Count > 0 ? state0.Appraisals.Average(x => x.TotalScore) : null),
+                        state0.AppraisalOutcome?.Passed, state0.RecommendedAmountVnd, state0.Approval?.AmountVnd));
+                }
+            }
+
+            count = facts.Count;
+            ranking = [.. CallRules.Rank(call, facts).Select(l => new CallRankingLineView(
+                l.Rank, l.Application.ApplicationId, l.Application.TrackingCode, l.Application.EnterpriseName, l.Application.Title,
+                l.Application.SupportKindId, l.Application.Status.ToString(), ApplicationStatusText.Vietnamese(l.Application.Status),
+                l.Application.RequestedAmountVnd, l.Application.TotalScore, l.Application.Passed, l.Application.RecommendedAmountVnd,
+                l.Application.ApprovedAmountVnd, l.CountedVnd, l.RunningTotalVnd, l.FitsEnvelope))];
+        }
+
+        var allowed = new List<string>();
+        if (state == CallState.Closed && viewer.IsIn(OfficerRoles.Leader) && viewer.Covers(call.Unit))
+        {
+            allowed.Add("finalise");
+        }
+
+        return new CallView(call.Id, call.Title, call.Unit, Units.Name(call.Unit),
+            [.. call.SupportKindIds.Select(k => new OpenCallKindView(k, catalogue.FindKind(k)?.Name ?? k))],
+            call.LineId, call.Year, call.EnvelopeVnd, held, used, call.ReleasedVnd, call.OpensOn, call.ClosesOn, call.OpensAtUtc, call.ClosesAtUtc,
+            call.FinaliseDueUtc, state, CallText.State(state), [.. call.RequiredDocuments.Select(d => new CallDocumentView(d.Id, d.Name))], call.RubricId,
+            new CallOfficerView(call.OpenedBy.Id, call.OpenedBy.Name), call.FinalisedAtUtc,
+            call.FinalisedBy is { } by ? new CallOfficerView(by.Id, by.Name) : null, call.FinalisingNote, count,
+            state is CallState.Closed or CallState.Finalised ? ranking : null,
+            [.. call.Notes.Select(n => new CallNoteView(n.AtUtc, n.Text))], allowed);
+    }
+
+    static ProblemHttpResult ForbiddenRole() =>
+        ApiProblem.Problem(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+            "Mở và kết thúc đợt tuyển chọn cần vai trò Leader (lãnh đạo đơn vị chủ trì).", extensions: new { requiredRole = OfficerRoles.Leader });
+}
+
+/// <summary>Vietnamese names of a call's states.</summary>
+public static class CallText
+{
+    public static string State(CallState state) => state switch
+    {
+        CallState.Scheduled => "Chưa đến ngày nhận hồ sơ",
+        CallState.Open => "Đang nhận hồ sơ",
+        CallState.Closed => "Hết hạn nhận hồ sơ, đang xét chọn",
+        CallState.Finalised => "Đã kết thúc",
+        _ => state.ToString(),
+    };
+}
+
+/// <summary>The body of <c>POST /api/calls</c> (for the OpenAPI document; the handler reads the JSON itself).</summary>
+/// <param name="Title">The call's title (one line, at most 300 characters).</param>
+/// <param name="SupportKindIds">The kinds it offers (one budget item).</param>
+/// <param name="Year">Its budget year.</param>
+/// <param name="EnvelopeVnd">The money it may award, reserved when it opens.</param>
+/// <param name="OpensOn">First day applications are received (yyyy-MM-dd, from today).</param>
+/// <param name="ClosesOn">Last day (a working day, at least the catalogue's minimum of working days after the first).</param>
+/// <param name="RequiredDocuments">Ids among the kinds' required documents (default: all of them).</param>
+/// <param name="RubricId">The rubric its files are appraised against (default: the kind's).</param>
+public sealed record CallOpenBody(string? Title, IReadOnlyList<string>? SupportKindIds, int? Year, long? EnvelopeVnd, string? OpensOn, string? ClosesOn,
+    IReadOnlyList<string>? RequiredDocuments, string? RubricId);
+
+/// <summary>The body of <c>POST /api/calls/{id}/finalise</c>.</summary>
+/// <param name="Note">What was decided, for the record.</param>
+public sealed record CallFinaliseBody(string? Note);
+
+/// <summary>The answer of <c>GET /api/calls</c>: the calls of the officer's units, the kinds a call may offer, the minimum period and whether the viewer may open one.</summary>
+public sealed record CallsView(IReadOnlyList<CallView> Calls, IReadOnlyList<CallKindView> Kinds, int MinimumOpenWorkingDays, bool CanOpen);
+
+/// <summary>A kind a call may offer (a funded item's); <c>rolling</c>: also applied for at any time.</summary>
+public sealed record CallKindView(string Id, string Name, string LineId, bool Rolling);
+
+/// <summary>
+/// One call as officers see it: its money (envelope; <c>heldVnd</c> what the ledger still holds for it, <c>usedVnd</c>
+/// what approvals drew, <c>releasedVnd</c> what finalising released), its dates and state, and after the close its
+/// ranking (<c>null</c> before, and in lists).
+/// </summary>
+public sealed record CallView(
+    string Id,
+    string Title,
+    string Unit,
+    string UnitName,
+    IReadOnlyList<OpenCallKindView> SupportKinds,
+    string LineId,
+    int Year,
+    long EnvelopeVnd,
+    long HeldVnd,
+    long UsedVnd,
+    long ReleasedVnd,
+    DateOnly OpensOn,
+    DateOnly ClosesOn,
+    DateTimeOffset OpensAtUtc,
+    DateTimeOffset ClosesAtUtc,
+    DateTimeOffset FinaliseDueUtc,
+    CallState State,
+    string StateText,
+    IReadOnlyList<CallDocumentView> RequiredDocuments,
+    string? RubricId,
+    CallOfficerView OpenedBy,
+    DateTimeOffset? FinalisedAtUtc,
+    CallOfficerView? FinalisedBy,
+    string? FinalisingNote,
+    int? ApplicationCount,
+    IReadOnlyList<CallRankingLineView>? Ranking,
+    IReadOnlyList<CallNoteView> Notes,
+    IReadOnlyList<string> AllowedActions);
+
+/// <summary>One line of a call's ranking (see <see cref="CallRules.Rank"/>).</summary>
+public sealed record CallRankingLineView(
+    int Rank,
+    string ApplicationId,
+    string TrackingCode,
+    string EnterpriseName,
+    string Title,
+    string SupportKindId,
+    string Status,
+    string StatusText,
+    long RequestedAmountVnd,
+    decimal? TotalScore,
+    bool? Passed,
+    long? RecommendedAmountVnd,
+    long? ApprovedAmountVnd,
+    long CountedVnd,
+    long RunningTotalVnd,
+    bool FitsEnvelope);
+
+public sealed record CallOfficerView(string Id, string Name);
+
+public sealed record CallNoteView(DateTimeOffset AtUtc, string Text);
+
+public sealed record CallDocumentView(string Id, string Name);
+
+/// <summary>The answer of <c>GET /api/calls/open</c>.</summary>
+public sealed record OpenCallsView(IReadOnlyList<OpenCallView> Calls);
+
+/// <summary>An open call as an enterprise sees it: no money, no officer.</summary>
+public sealed record OpenCallView(string Id, string Title, IReadOnlyList<OpenCallKindView> SupportKinds, DateOnly OpensOn, DateOnly ClosesOn,
+    DateTimeOffset ClosesAtUtc, IReadOnlyList<CallDocumentView> RequiredDocuments);
+
+public sealed record OpenCallKindView(string Id, string Name);
