@@ -60,6 +60,11 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.PayableAmountVnd] = ("100000000", "100.000.000 đồng"),
         [NotificationFacts.PaidAmountVnd] = ("66666000", "66.666.000 đồng"),
         [NotificationFacts.PaidDate] = ("2026-04-20", "20/04/2026"),
+        [NotificationFacts.CallTitle] = ("Đợt tuyển chọn <b>NSCL</b> & 2026", "Đợt tuyển chọn <b>NSCL</b> & 2026"),
+        [NotificationFacts.CloseDate] = ("2026-03-13", "13/03/2026"),
+        [NotificationFacts.EnvelopeAmountVnd] = ("500000000", "500.000.000 đồng"),
+        [NotificationFacts.ApplicationCount] = ("3", "3"),
+        [NotificationFacts.CallUrl] = ("/can-bo/dot-tuyen-chon.html?id=dot-x", EmailTestServices.PublicBaseUrl + "/can-bo/dot-tuyen-chon.html?id=dot-x"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -103,6 +108,9 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.DecisionSigningReminder] = "[NSCL] Nhắc hạn ký, ban hành quyết định hồ sơ {0}: 31/03/2026",
         [NotificationEvent.PaymentRecorded] = "[NSCL] Đã chi trả kinh phí đợt 1 (báo cáo định kỳ lần 1) – hồ sơ {0}",
         [NotificationEvent.PaymentReminder] = "[NSCL] Nhắc hạn chi trả kinh phí hồ sơ {0}: 31/03/2026",
+        [NotificationEvent.CallClosed] = "[NSCL] Đợt tuyển chọn đã hết hạn nhận hồ sơ: Đợt tuyển chọn <b>NSCL</b> & 2026",
+        [NotificationEvent.CallFinalisationReminder] = "[NSCL] Nhắc hạn kết thúc đợt tuyển chọn: Đợt tuyển chọn <b>NSCL</b> & 2026",
+        [NotificationEvent.CallFinalisationEscalated] = "[NSCL] Đợt tuyển chọn quá hạn kết thúc: Đợt tuyển chọn <b>NSCL</b> & 2026",
     };
 
 
@@ -117,7 +125,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
     {
         var spec = NotificationFacts.For(e);
         var aboutApplication = e != NotificationEvent.YearEndReportReady && !e.ToString().StartsWith("Activity", StringComparison.Ordinal)
-            && !e.ToString().StartsWith("Report", StringComparison.Ordinal);
+            && !e.ToString().StartsWith("Report", StringComparison.Ordinal) && !e.ToString().StartsWith("Call", StringComparison.Ordinal);
         Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(Services, EnterpriseName) : null;
         var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
         var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);
