@@ -18,7 +18,9 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other, (string Id, string Token) Approved,
         (string Id, string Token) Unsigned)> Shared = new();
     static readonly OnceAsync<string> SharedActivity = new();
+    static readonly OnceAsync<string> SharedCall = new();
     string activityId = null!;
+    string callId = null!;
     (string Id, string Token)? mine;
     (string Id, string Token)? other;
     (string Id, string Token)? approved;
@@ -69,6 +71,21 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
                 As.Clerk);
             Assert.Equal(201, status);
             return planned.GetProperty("id").GetString()!;
+        });
+        callId = await SharedCall.GetAsync(async () =>
+        {
+            // A call of skhcn open from today for ten working days (1 million đồng of IV.1 2025 held on the shared ledger).
+            var calendar = NsclWorkflows.Domain.Calendar.VietnamStatutoryCalendar.FromEmbeddedData();
+            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var closes = calendar.AddWorkingDays(today, calendar.IsWorkingDay(today) ? 9 : 10);
+            var (status, opened) = await client.PostAsync("/api/calls", System.Net.Http.Json.JsonContent.Create(new
+            {
+                title = "Đợt tuyển chọn (ma trận quyền)", supportKindIds = new[] { "science-technology-task" }, year = 2025, envelopeVnd = 1_000_000,
+                opensOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                closesOn = closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }), As.Leader);
+            Assert.True(status == 201, opened.ToString());
+            return opened.GetProperty("id").GetString()!;
         });
     }
 
@@ -137,6 +154,11 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST report run signed copy (unknown run)", [401, 401, 401, 404, 404, 404, 404] },
         { "GET decisions (the register)", [401, 401, 401, 200, 200, 200, 200] },
         { "POST accountant action (record-payment, wrong state)", [404, 404, 403, 403, 403, 409, 404] },
+        { "POST call (invalid body)", [401, 401, 401, 403, 422, 422, 422] },
+        { "GET calls", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET open calls", [200, 200, 200, 200, 200, 200, 200] },
+        { "GET call (of skhcn)", [401, 401, 401, 200, 200, 200, 404] },
+        { "POST call finalise (still open)", [401, 401, 401, 403, 409, 409, 404] },
     };
 
     [Theory]
@@ -420,6 +442,11 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET report run report (unknown run)" => (await client.GetAsync("/api/report-runs/rr-20260101-00000000/report", caller)).Status,
             "POST report run signed copy (unknown run)" => (await client.PostAsync("/api/report-runs/rr-20260101-00000000/signed-copy",
                 new ByteArrayContent("%PDF-1.7"u8.ToArray()), caller)).Status,
+            "POST call (invalid body)" => (await client.PostAsync("/api/calls", JsonContent("{\"title\":\"\"}"), caller)).Status,
+            "GET calls" => (await client.GetAsync("/api/calls", caller)).Status,
+            "GET open calls" => (await client.GetAsync("/api/calls/open", caller)).Status,
+            "GET call (of skhcn)" => (await client.GetAsync($"/api/calls/{callId}", caller)).Status,
+            "POST call finalise (still open)" => (await client.PostAsync($"/api/calls/{callId}/finalise", JsonContent("{}"), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }
