@@ -72,14 +72,6 @@ public sealed partial class SubmitApplicationHandler(
             submission = validated.Value!;
         }
 
-        // Calls: a kind that is not rolling only through an open call offering it; a call named must be open and offer the kind.
-        var call = submission.CallId is { } callId ? await calls.FindAsync(callId, cancellationToken) : null;
-        if (Domain.Calls.CallRules.CheckSubmission(catalogue.FindKind(submission.SupportKindId)!, submission.CallId, call, time.GetUtcNow()) is { } callError)
-        {
-            return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, callError.Code, "Hồ sơ không thuộc đợt tuyển chọn đang nhận hồ sơ", callError.Message,
-                [callError]);
-        }
-
         if (await contactEmailLimit.CheckAsync(submission.ContactEmail, idempotencyKey, cancellationToken) is { } tooMany)
         {
             return tooMany;
@@ -108,7 +100,20 @@ public sealed partial class SubmitApplicationHandler(
         }
 
         var isReplay = !ReferenceEquals(record, candidate);
-        var application = await EnsureStoredAsync(record, submission, call, cancellationToken);
+
+        // Calls: a kind that is not rolling only through an open call offering it; a call named must be open and offer
+        // the kind. Checked for a file not stored yet: a repeat of a submission received before the call closed is
+        // answered with its first answer, and a refused one is checked again when repeated.
+        var stored = isReplay ? await applications.FindAsync(record.ApplicationId, cancellationToken) : null;
+        var call = stored is null && submission.CallId is { } callId ? await calls.FindAsync(callId, cancellationToken) : null;
+        if (stored is null
+            && Domain.Calls.CallRules.CheckSubmission(catalogue.FindKind(submission.SupportKindId)!, submission.CallId, call, time.GetUtcNow()) is { } callError)
+        {
+            return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, callError.Code, "Hồ sơ không thuộc đợt tuyển chọn đang nhận hồ sơ", callError.Message,
+                [callError]);
+        }
+
+        var application = stored ?? await EnsureStoredAsync(record, submission, call, cancellationToken);
         await EnsureWorkflowAsync(durable, application, cancellationToken);
         if (!isReplay)
         {

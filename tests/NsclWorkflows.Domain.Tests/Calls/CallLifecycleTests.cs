@@ -30,6 +30,15 @@ public sealed class CallLifecycleTests
     }
 
     [Fact]
+    public void Apply_CompletenessAcceptedWhileTheCallIsOpen_AppraisalDueCountsFromTheClose()
+    {
+        var application = ToAppraisal(at: CallRulesTests.Now.AddHours(2));
+
+        // 15 working days after Friday 13 March 2026 (its close): Friday 3 April, at the end of the day in Đà Nẵng.
+        Assert.Equal(new DateTimeOffset(2026, 4, 3, 23, 59, 59, TimeSpan.FromHours(7)), application.Lifecycle.StepDueUtc);
+    }
+
+    [Fact]
     public void Apply_AppraisalAfterTheClose_Recorded()
     {
         var application = ToAppraisal(at: CallRulesTests.Now.AddHours(2));

@@ -61,7 +61,7 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         foreach (var (name, amount, share) in new[] { ("Công ty Cơ khí Hòa Khánh", 250_000_000L, 0.7m), ("Công ty Dệt may Sơn Trà", 200_000_000L, 0.9m),
             ("Công ty Thực phẩm Liên Chiểu", 150_000_000L, 0.8m) })
         {
-            var (status, created) = await SubmitAsync(host, callId, Kind, amount, name);
+            var (status, created) = await SubmitAsync(host, callId, Kind, amount, name, idempotencyKey: $"call-{callId}-{amount}");
             Assert.True(status == 201, created.ToString());
             files.Add((created.GetProperty("applicationId").GetString()!, amount, share));
         }
@@ -77,6 +77,7 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         var (early, earlyProblem) = await client.ActAsync(files[0].Id, "submit-appraisal",
             new { recommendSupport = true, amountVnd = files[0].Amount, scores = Sheets.Appraisal() }, As.Appraiser);
         Assert.Equal((409, CallErrorCodes.CallStillOpen), (early, earlyProblem.GetProperty("code").GetString()));
+        Assert.DoesNotContain("submit-appraisal", await AllowedAsync(client, files[0].Id));
         var (_, beforeClose) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
         Assert.False(beforeClose.TryGetProperty("ranking", out _)); // no ranking while the call receives applications (nulls are left out)
 
@@ -84,6 +85,10 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
             c => c.GetProperty("state").GetString() == "Closed", Step, "the call closes");
         var (late, lateProblem) = await SubmitAsync(host, callId, Kind, 100_000_000, "Công ty Nộp Muộn");
         Assert.Equal((422, CallErrorCodes.CallNotOpen), (late, lateProblem.GetProperty("code").GetString()));
+        // A repeat of a submission received while the call was open is answered as the first time, not refused.
+        var (repeat, repeated) = await SubmitAsync(host, callId, Kind, files[0].Amount, "Công ty Cơ khí Hòa Khánh", idempotencyKey: $"call-{callId}-{files[0].Amount}");
+        Assert.Equal((200, files[0].Id), (repeat, repeated.GetProperty("applicationId").GetString()));
+        Assert.Contains("submit-appraisal", await AllowedAsync(client, files[0].Id));
 
         foreach (var (id, amount, share) in files)
         {
@@ -151,14 +156,17 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
     static Task<(int Status, JsonElement Body)> FinaliseAsync(LifecycleClient client, string callId, As caller) =>
         client.PostAsync($"/api/calls/{callId}/finalise", JsonContent.Create(new { note = "Kết thúc đợt" }), caller);
 
-    static Task<(int Status, JsonElement Body)> SubmitAsync(LocalHostProcess host, string callId, string kind, long amount, string name)
+    static async Task<List<string?>> AllowedAsync(LifecycleClient client, string id) =>
+        [.. (await client.GetAsync($"/api/applications/{id}", As.Appraiser)).Body.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString())];
+
+    static Task<(int Status, JsonElement Body)> SubmitAsync(LocalHostProcess host, string callId, string kind, long amount, string name, string? idempotencyKey = null)
     {
         var body = TestSubmissions.Valid();
         body["supportKindId"] = kind;
         body["requestedAmountVnd"] = amount;
         body["enterpriseName"] = name;
         body["callId"] = callId;
-        return TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(body));
+        return TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(body), idempotencyKey);
     }
 
     static async Task<JsonElement> BudgetAsync(LifecycleClient client)
