@@ -85,7 +85,18 @@ public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, IA
             }
         }
 
-        await calls.TryAddAsync(call, cancellationToken);
+        try
+        {
+            await calls.TryAddAsync(call, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The call could not be stored: its envelope is released again (best effort), so no money stays held for nothing.
+            await ledger.ApplyAsync(new BudgetMovementRequest(CallRules.ReleaseMovementId(call.Id), CallRules.KeyOf(call), call.Id, BudgetMovementKind.Release,
+                call.EnvelopeVnd, officer.Id, $"Hủy tạm giữ: đợt tuyển chọn \"{call.Title}\" chưa được lưu", time.GetUtcNow()), CancellationToken.None);
+            throw;
+        }
+
         await Workflows.Common.DurableStart.StartIfAbsentAsync(durable, nameof(CallWorkflow), CallIds.WorkflowInstanceId(call.Id), CallWorkflowInput.For(call),
             cancellationToken);
         return ApiResults.Created(await ViewAsync(call, officer, withApplications: false, cancellationToken));
