@@ -21,6 +21,10 @@ const CHECK_IN_TEXT = { Open: 'Chưa nộp', Submitted: 'Đã nộp, chờ xem x
 function records(view) {
   const l = view.lifecycle ?? {};
   const rows = [];
+  if (l.callId) {
+    rows.push(['Đợt tuyển chọn', el('a', { href: `dot-tuyen-chon.html?id=${encodeURIComponent(l.callId)}`, id: 'application-call' },
+      `Xem đợt (thẩm định sau khi hết hạn nhận hồ sơ ${date(l.callClosesAtUtc ? new Date(Date.parse(l.callClosesAtUtc) - 1000).toISOString() : null)})`)]);
+  }
   for (const a of l.appraisals ?? []) rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.recommendSupport ? 'đề xuất hỗ trợ' : 'không đề xuất'} ${a.amountVnd ? vnd(a.amountVnd) : ''}`]);
   if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
   if (l.signedDecision) rows.push(['Quyết định đã ký', `Số ${l.signedDecision.numberAndSymbol} ngày ${date(l.signedDecision.signedOn)}, ${l.signedDecision.signerTitle} ${l.signedDecision.signerName} ký`]);

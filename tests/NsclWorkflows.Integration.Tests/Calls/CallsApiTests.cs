@@ -78,6 +78,7 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
             new { recommendSupport = true, amountVnd = files[0].Amount, scores = Sheets.Appraisal() }, As.Appraiser);
         Assert.Equal((409, CallErrorCodes.CallStillOpen), (early, earlyProblem.GetProperty("code").GetString()));
         Assert.DoesNotContain("submit-appraisal", await AllowedAsync(client, files[0].Id));
+        Assert.Equal(callId, (await client.ViewAsync(files[0].Id)).GetProperty("lifecycle").GetProperty("callId").GetString());
         var (_, beforeClose) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
         Assert.False(beforeClose.TryGetProperty("ranking", out _)); // no ranking while the call receives applications (nulls are left out)
 
