@@ -120,7 +120,7 @@ public sealed class CallWorkflow : TaskOrchestrator<CallWorkflowInput, string>
                 [NotificationFacts.BudgetLine] = $"{input.LineId} năm {input.Year.ToString(CultureInfo.InvariantCulture)}",
                 [NotificationFacts.CloseDate] = input.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 [NotificationFacts.ApplicationCount] = applications.ToString(CultureInfo.InvariantCulture),
-                [NotificationFacts.DueDate] = input.FinaliseDueUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                [NotificationFacts.DueDate] = input.FinaliseDueUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 [NotificationFacts.CallUrl] = "/can-bo/dot-tuyen-chon.html?id=" + Uri.EscapeDataString(input.CallId),
             };
             if (notificationEvent == NotificationEvent.CallClosed)
