@@ -58,12 +58,14 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         var (wrongKind, wrongKindProblem) = await SubmitAsync(host, callId, "productivity-tools", 100_000_000, "Công ty Sai Nội Dung");
         Assert.Equal((422, CallErrorCodes.KindNotInCall), (wrongKind, wrongKindProblem.GetProperty("code").GetString()));
         var files = new List<(string Id, long Amount, decimal Share)>();
+        var tokens = new List<string>();
         foreach (var (name, amount, share) in new[] { ("Công ty Cơ khí Hòa Khánh", 250_000_000L, 0.7m), ("Công ty Dệt may Sơn Trà", 200_000_000L, 0.9m),
             ("Công ty Thực phẩm Liên Chiểu", 150_000_000L, 0.8m) })
         {
             var (status, created) = await SubmitAsync(host, callId, Kind, amount, name, idempotencyKey: $"call-{callId}-{amount}");
             Assert.True(status == 201, created.ToString());
             files.Add((created.GetProperty("applicationId").GetString()!, amount, share));
+            tokens.Add(created.GetProperty("accessToken").GetString()!);
         }
 
         foreach (var (id, _, _) in files)
@@ -79,6 +81,8 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.Equal((409, CallErrorCodes.CallStillOpen), (early, earlyProblem.GetProperty("code").GetString()));
         Assert.DoesNotContain("submit-appraisal", await AllowedAsync(client, files[0].Id));
         Assert.Equal(callId, (await client.ViewAsync(files[0].Id)).GetProperty("lifecycle").GetProperty("callId").GetString());
+        var enterpriseView = (await client.GetAsync($"/api/applications/{files[0].Id}", As.Enterprise(tokens[0]))).Body.GetProperty("lifecycle");
+        Assert.Equal(call.GetProperty("closesAtUtc").GetDateTimeOffset(), enterpriseView.GetProperty("callClosesAtUtc").GetDateTimeOffset());
         var (_, beforeClose) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
         Assert.False(beforeClose.TryGetProperty("ranking", out _)); // no ranking while the call receives applications (nulls are left out)
 
