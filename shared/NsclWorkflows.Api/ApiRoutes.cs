@@ -56,6 +56,7 @@ public static class ApiRoutes
     public const string OpenCalls = "calls/open";
     public const string Call = "calls/{id}";
     public const string CallFinalise = "calls/{id}/finalise";
+    public const string Assignments = "assignments";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -115,6 +116,7 @@ public static class ApiRoutes
         new("ListOpenCalls", "GET", OpenCalls),
         new("GetCall", "GET", Call),
         new("FinaliseCall", "POST", CallFinalise),
+        new("CreateAssignment", "POST", Assignments),
     ];
 }
 

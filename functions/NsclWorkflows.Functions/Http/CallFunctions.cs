@@ -7,8 +7,8 @@ using NsclWorkflows.Api.Calls;
 
 namespace NsclWorkflows.Functions.Http;
 
-/// <summary>Calls for applications: thin triggers over <see cref="CallsHandler"/>.</summary>
-public sealed class CallFunctions(CallsHandler calls)
+/// <summary>Calls for applications, orders and direct assignments: thin triggers over <see cref="CallsHandler"/> and <see cref="AssignmentsHandler"/>.</summary>
+public sealed class CallFunctions(CallsHandler calls, AssignmentsHandler assignments)
 {
     [Function(nameof(OpenCall))]
     public async Task<IActionResult> OpenCall(
@@ -43,4 +43,11 @@ public sealed class CallFunctions(CallsHandler calls)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         new ResultActionResult(await calls.FinaliseAsync(req, id, client, cancellationToken));
+
+    [Function(nameof(CreateAssignment))]
+    public async Task<IActionResult> CreateAssignment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Assignments)] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        new ResultActionResult(await assignments.CreateAsync(req, client, cancellationToken));
 }

@@ -103,6 +103,8 @@ public static class ApiDescriptions
             Problems: [401, 404]),
         ["FinaliseCall"] = new("Đợt tuyển chọn / Calls", "Kết thúc đợt tuyển chọn / Finalise a closed call (Leader; releases the envelope's rest)", ApiCaller.Officer,
             Body: typeof(NsclWorkflows.Api.Calls.CallFinaliseBody), Problems: [.. JsonBody, 401, 403, 404, 409]),
+        ["CreateAssignment"] = new("Đợt tuyển chọn / Calls", "Đặt hàng, giao trực tiếp nhiệm vụ / Order a task from, or assign it to, a named enterprise (Officer)", ApiCaller.Officer,
+            Body: typeof(NsclWorkflows.Api.Calls.AssignmentBody), Problems: [.. JsonBody, 401, 403]),
     };
 
     /// <summary>Adds the description of each endpoint of the group (after its own conventions: its name is known).</summary>

@@ -161,6 +161,8 @@ public static class ApiEndpoints
             h.GetAsync(request, id, ct)).WithName("GetCall");
         api.MapPost(ApiRoutes.CallFinalise, (HttpRequest request, string id, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.FinaliseAsync(request, id, durable, ct)).WithName("FinaliseCall");
+        api.MapPost(ApiRoutes.Assignments, (HttpRequest request, NsclWorkflows.Api.Calls.AssignmentsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.CreateAsync(request, durable, ct)).WithName("CreateAssignment");
 
         return app;
     }

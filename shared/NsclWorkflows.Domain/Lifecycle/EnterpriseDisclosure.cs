@@ -98,6 +98,8 @@ public static class EnterpriseDisclosure
         {
             // The enterprise's own acts and the system's public steps: as recorded.
             case AuditKinds.Submitted:
+            case AuditKinds.Assigned:
+            case AuditKinds.AssignmentConfirmed:
             case AuditKinds.ReceiptAcknowledged:
             case AuditKinds.Expired:
             case AuditKinds.SupplementationExpired:

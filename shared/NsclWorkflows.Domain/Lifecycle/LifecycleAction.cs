@@ -29,6 +29,9 @@ public enum LifecycleAction
 
     /// <summary>The unit's accountant records the payment of a payable tranche (date, amount, the treasury's reference); it disburses.</summary>
     RecordPayment,
+
+    /// <summary>The enterprise confirms a task the Department ordered from it or assigned to it (đặt hàng, giao trực tiếp).</summary>
+    ConfirmAssignment,
 }
 
 /// <summary>Who may take an action.</summary>

@@ -80,6 +80,9 @@ public enum NotificationEvent
 
     /// <summary>A closed call is still not finalised after the reminder: to the leaders, who finalise it.</summary>
     CallFinalisationEscalated,
+
+    /// <summary>The Department ordered a task from (or assigned it to) the enterprise: its link, to confirm by the due date (and reminded).</summary>
+    AssignmentOffered,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

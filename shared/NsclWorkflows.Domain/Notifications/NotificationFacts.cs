@@ -100,6 +100,9 @@ public static class NotificationFacts
 
     public const string CallUrl = "callUrl";
 
+    /// <summary>How the task is selected: "đặt hàng" or "giao trực tiếp".</summary>
+    public const string SelectionName = "selectionName";
+
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
         EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
@@ -151,6 +154,7 @@ public static class NotificationFacts
         NotificationEvent.CallClosed => new(NotificationAudience.Officers, [CallTitle, BudgetLine, CloseDate, EnvelopeAmountVnd, ApplicationCount, DueDate, CallUrl]),
         NotificationEvent.CallFinalisationReminder => new(NotificationAudience.Officers, [CallTitle, BudgetLine, CloseDate, ApplicationCount, DueDate, CallUrl]),
         NotificationEvent.CallFinalisationEscalated => new(NotificationAudience.Leaders, [CallTitle, BudgetLine, CloseDate, ApplicationCount, DueDate, CallUrl]),
+        NotificationEvent.AssignmentOffered => new(NotificationAudience.Enterprise, [SelectionName, DueDate]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

@@ -46,6 +46,7 @@ public static class NotificationText
         NotificationEvent.CallClosed => "báo đợt tuyển chọn hết hạn nhận hồ sơ",
         NotificationEvent.CallFinalisationReminder => "nhắc hạn kết thúc đợt tuyển chọn",
         NotificationEvent.CallFinalisationEscalated => "báo đợt tuyển chọn quá hạn kết thúc",
+        NotificationEvent.AssignmentOffered => "đề nghị doanh nghiệp xác nhận nhận nhiệm vụ",
         _ => notification.ToString(),
     };
 

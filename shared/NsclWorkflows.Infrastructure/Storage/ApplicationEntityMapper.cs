@@ -35,6 +35,7 @@ static class ApplicationEntityMapper
         ["OwnContributionVnd"] = a.Submission.OwnContributionVnd,
         ["DurationMonths"] = a.Submission.DurationMonths,
         ["CallId"] = a.Submission.CallId,
+        ["Selection"] = a.Submission.Selection,
         ["CatalogueVersion"] = a.CatalogueVersion,
         ["SubmittedAtUtc"] = a.SubmittedAtUtc,
         ["CompletenessDeadlineUtc"] = a.CompletenessDeadlineUtc,
@@ -73,6 +74,7 @@ static class ApplicationEntityMapper
             OwnContributionVnd = e.GetInt64("OwnContributionVnd"),
             DurationMonths = e.GetInt32("DurationMonths"),
             CallId = e.GetString("CallId"),
+            Selection = e.GetString("Selection"),
         };
         var created = new Application(
             e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),

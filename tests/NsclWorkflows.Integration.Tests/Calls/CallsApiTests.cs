@@ -141,6 +141,43 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
             c => c.GetProperty("id").GetString() == callId);
     }
 
+    [Fact]
+    public async Task Assignment_OfficerOrdersATask_TheEnterpriseGetsItsLinkConfirmsAndItGoesToAppraisal()
+    {
+        var host = await azurite.SharedHostAsync("linescaps", TimeSpan.FromSeconds(2));
+        var client = new LifecycleClient(host.Http);
+        var body = TestSubmissions.Valid();
+        body["supportKindId"] = "pilot-model";
+        body["enterpriseName"] = "Công ty <b>Được</b> Đặt Hàng";
+        object Order(string selection) => new { selection, application = JsonDocument.Parse(body.ToJsonString()).RootElement };
+
+        Assert.Equal(401, (await client.PostAsync("/api/assignments", JsonContent.Create(Order("order")), As.Anonymous)).Status);
+        var (badSelection, badProblem) = await client.PostAsync("/api/assignments", JsonContent.Create(Order("tender")), As.Clerk);
+        Assert.Equal((422, "selection"), (badSelection, badProblem.GetProperty("errors")[0].GetProperty("field").GetString()));
+        Assert.Equal(403, (await client.PostAsync("/api/assignments", JsonContent.Create(Order("order")), As.Officer("ct.chuyenvien", "Officer", "sct"))).Status);
+
+        var (created, answer) = await client.PostAsync("/api/assignments", JsonContent.Create(Order("order")), As.Clerk);
+        Assert.True(created == 201, answer.ToString());
+        Assert.False(answer.TryGetProperty("accessToken", out _)); // the enterprise's link goes to the enterprise only
+        var id = answer.GetProperty("applicationId").GetString()!;
+        await client.WaitStatusAsync(id, "AwaitingEnterpriseConfirmation", Step);
+        await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk)).Body,
+            n => n.GetProperty("notifications").EnumerateArray().Any(m => m.GetProperty("event").GetString() == "AssignmentOffered"), Step, "the enterprise is e-mailed its link");
+        Assert.DoesNotContain("confirm-assignment", (await client.GetAsync($"/api/applications/{id}", As.Clerk)).Body.GetProperty("allowedActions").EnumerateArray()
+            .Select(a => a.GetString()));
+        Assert.Equal(403, (await client.ActAsync(id, "confirm-assignment", new { }, As.Clerk)).Status);
+
+        var (_, link) = await client.PostEmptyAsync($"/api/applications/{id}/access-link", As.Clerk);
+        var enterprise = As.Enterprise(link.GetProperty("accessToken").GetString()!);
+        Assert.Contains("confirm-assignment", (await client.GetAsync($"/api/applications/{id}", enterprise)).Body.GetProperty("allowedActions").EnumerateArray()
+            .Select(a => a.GetString()));
+        Assert.Equal(202, (await client.ActAsync(id, "confirm-assignment", new { note = "Đồng ý thực hiện" }, enterprise)).Status);
+        await client.WaitStatusAsync(id, "UnderAppraisal", Step);
+        var kinds = await client.AuditKindsAsync(id);
+        Assert.Equal("Assigned", kinds[0]);
+        Assert.Contains("AssignmentConfirmed", kinds);
+    }
+
     /// <summary>Opens a call from today (Đà Nẵng) to the tenth working day, both counted.</summary>
     static Task<(int Status, JsonElement Body)> OpenAsync(LifecycleClient client, long envelope, As caller)
     {

@@ -65,6 +65,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.EnvelopeAmountVnd] = ("500000000", "500.000.000 đồng"),
         [NotificationFacts.ApplicationCount] = ("3", "3"),
         [NotificationFacts.CallUrl] = ("/can-bo/dot-tuyen-chon.html?id=dot-x", EmailTestServices.PublicBaseUrl + "/can-bo/dot-tuyen-chon.html?id=dot-x"),
+        [NotificationFacts.SelectionName] = ("đặt hàng", "đặt hàng"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -111,6 +112,7 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.CallClosed] = "[NSCL] Đợt tuyển chọn đã hết hạn nhận hồ sơ: Đợt tuyển chọn <b>NSCL</b> & 2026",
         [NotificationEvent.CallFinalisationReminder] = "[NSCL] Nhắc hạn kết thúc đợt tuyển chọn: Đợt tuyển chọn <b>NSCL</b> & 2026",
         [NotificationEvent.CallFinalisationEscalated] = "[NSCL] Đợt tuyển chọn quá hạn kết thúc: Đợt tuyển chọn <b>NSCL</b> & 2026",
+        [NotificationEvent.AssignmentOffered] = "[NSCL] Đề nghị xác nhận nhận nhiệm vụ {0} (đặt hàng)",
     };
 
 

@@ -159,6 +159,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET open calls", [200, 200, 200, 200, 200, 200, 200] },
         { "GET call (of skhcn)", [401, 401, 401, 200, 200, 200, 404] },
         { "POST call finalise (still open)", [401, 401, 401, 403, 409, 409, 404] },
+        { "POST assignment (invalid body)", [401, 401, 401, 422, 422, 422, 422] },
     };
 
     [Theory]
@@ -447,6 +448,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "GET open calls" => (await client.GetAsync("/api/calls/open", caller)).Status,
             "GET call (of skhcn)" => (await client.GetAsync($"/api/calls/{callId}", caller)).Status,
             "POST call finalise (still open)" => (await client.PostAsync($"/api/calls/{callId}/finalise", JsonContent("{}"), caller)).Status,
+            "POST assignment (invalid body)" => (await client.PostAsync("/api/assignments", JsonContent("{\"selection\":\"order\"}"), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }

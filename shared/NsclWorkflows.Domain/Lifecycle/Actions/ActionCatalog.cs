@@ -8,6 +8,7 @@ public static class ActionCatalog
         new AcceptCompleteness(), new RequestSupplementation(), new Resubmit(), new SubmitAppraisal(), new Approve(), new Reject(),
         new SubmitCheckIn(), new ReviewCheckIn(), new RequestExtension(), new DecideExtension(), new SubmitFinalReport(), new Evaluate(),
         new Withdraw(), new Cancel(), new AddNote(), new RecordSignedDecision(), new RecordPayment(),
+        new ConfirmAssignment(),
     ];
 
     static readonly Dictionary<LifecycleAction, ActionDefinition> ByAction = All.ToDictionary(a => a.Action);
