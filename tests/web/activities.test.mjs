@@ -4,7 +4,7 @@
 // offers that kind only through the call, named with its title and close date, asking for the call's documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin, eventually } from './support.mjs';
 
 test('an officer plans, records and closes an activity through the pages', async () => {
   const browser = await launch();
@@ -101,6 +101,29 @@ test('an officer plans, records and closes an activity through the pages', async
     assert.match(await form.locator('#kind-info').textContent(), /Đợt tuyển chọn: Đợt tuyển chọn <b>thử<\/b> & nhiệm vụ KH&CN 2025/);
     assert.equal(await form.locator('#required-documents input[type=file]').count(), 4);
     await checkAccessibility(form, 'the form with a call');
+
+    // An order: an officer creates the task for a named enterprise, which is e-mailed its link to confirm.
+    await page.goto(`${baseUrl}/can-bo/dot-tuyen-chon.html`);
+    const order = page.locator('#create-assignment');
+    await order.waitFor();
+    await order.getByLabel('Nội dung hỗ trợ').selectOption('pilot-model');
+    for (const [label, value] of [['Mã số doanh nghiệp', '0401234567'], ['Tên doanh nghiệp', 'Công ty <i>Được</i> Đặt Hàng'], ['Người liên hệ', 'Nguyễn Thị Hạnh'],
+      ['Email liên hệ', 'hanh@example.vn'], ['Số điện thoại', '0236 3822 000'], ['Người đại diện theo pháp luật', 'Trần Văn Minh'],
+      ['Chức vụ người đại diện', 'Giám đốc'], ['Địa chỉ trụ sở chính', '15 Bạch Đằng, phường Hải Châu'], ['Số lao động', '45'], ['Tên nhiệm vụ', 'Mô hình điểm NSCL'],
+      ['Tóm tắt nội dung', 'Xây dựng mô hình điểm áp dụng Lean, 5S và KPI tại nhà máy.'], ['Kinh phí dự kiến hỗ trợ (đồng)', '300000000'],
+      ['Kinh phí đối ứng của doanh nghiệp (đồng)', '100000000'], ['Thời gian thực hiện (tháng)', '12']]) {
+      await order.getByLabel(label).fill(value);
+    }
+    for (const label of ['Địa bàn (quận, huyện)', 'Ngành kinh tế chính (VSIC cấp 2)', 'Doanh thu năm trước']) {
+      await order.getByLabel(label).selectOption({ index: 1 });
+    }
+    await order.getByRole('button').click();
+    await page.waitForURL(/ho-so\.html\?id=/);
+    let shown = '';
+    await eventually(async () => { await page.reload(); await page.locator('main dl').first().waitFor(); shown = await page.locator('main').textContent(); },
+      () => shown.includes('Chờ doanh nghiệp xác nhận nhận nhiệm vụ'), 'the ordered file waits for the enterprise');
+    assert.match(shown, /Công ty <i>Được<\/i> Đặt Hàng/);
+    await screenshot(page, 'assignment-awaiting-confirmation');
   } finally {
     await browser.close();
   }

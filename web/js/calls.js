@@ -2,7 +2,9 @@
 // (envelope; still held; drawn by approvals; released) and, for a leader, the form to open one (its envelope is
 // reserved in the ledger at once); with ?id= one call: its dates, documents, the applications it received and, after
 // the close, their ranking by appraisal total with the running total against the envelope, and the leader's finalise
-// (what the envelope still holds is released). Every text is put in the page as text (textContent), never as HTML.
+// (what the envelope still holds is released). Without ?id=, also the form an officer orders a task from (or assigns it
+// to) a named enterprise with (POST /api/assignments): the enterprise is e-mailed its link to confirm; the officer goes
+// to the file's page. Every text is put in the page as text (textContent), never as HTML.
 import { el, $, clear, date, vnd, notify } from './dom.js';
 import { field, clearErrors, showErrors, errorSummary } from './forms.js';
 import { api, ApiError } from './api.js';
@@ -51,6 +53,7 @@ async function list() {
         el('td', {}, el('a', { href: `dot-tuyen-chon.html?id=${encodeURIComponent(c.id)}` }, c.title)),
         el('td', {}, `${c.lineId} năm ${c.year}`), el('td', {}, `${day(c.opensOn)} – ${day(c.closesOn)}`),
         el('td', {}, money(c)), el('td', {}, c.stateText)))))));
+  await assignmentForm();
   if (!data.canOpen) return;
 
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -76,6 +79,42 @@ async function list() {
     opensOn: form.elements.opensOn.value || null,
     closesOn: form.elements.closesOn.value || null,
   }), (created) => location.assign(`dot-tuyen-chon.html?id=${encodeURIComponent(created.id)}`)));
+}
+
+/** Orders and direct assignments: the enterprise's particulars and the task, as the application form asks them. */
+async function assignmentForm() {
+  let catalogue;
+  try { catalogue = await api('/api/catalogue'); } catch { return; }
+  const lists = catalogue.applicationForm;
+  const text = (name, label, extra = {}) => field('assign', { name, label, required: true, ...extra });
+  const number = (name, label, extra = {}) => field('assign', { name, label, type: 'number', required: true, min: 0, step: 1, inputmode: 'numeric', ...extra });
+  const select = (name, label, options) => field('assign', { name, label, type: 'select', required: true, options: [['', '— Chọn —'], ...options] });
+  root.append(postForm('create-assignment', 'Đặt hàng, giao trực tiếp nhiệm vụ', [
+    field('assign', { name: 'selection', label: 'Hình thức', type: 'select', required: true, options: [['order', 'Đặt hàng'], ['direct-assignment', 'Giao trực tiếp']] }),
+    select('supportKindId', 'Nội dung hỗ trợ', catalogue.supportKinds.filter((k) => !k.nominatesPersons).map((k) => [k.id, k.name])),
+    text('enterpriseCode', 'Mã số doanh nghiệp'), text('enterpriseName', 'Tên doanh nghiệp'),
+    text('contactName', 'Người liên hệ'), text('contactEmail', 'Email liên hệ', { type: 'email', hint: 'Doanh nghiệp nhận đường liên kết xác nhận nhiệm vụ qua địa chỉ này.' }),
+    text('phone', 'Số điện thoại'), text('legalRepresentativeName', 'Người đại diện theo pháp luật'), text('legalRepresentativePosition', 'Chức vụ người đại diện'),
+    text('address', 'Địa chỉ trụ sở chính'), select('districtId', 'Địa bàn (quận, huyện)', lists.districts.map((d) => [d.id, d.name])),
+    select('sectorCode', 'Ngành kinh tế chính (VSIC cấp 2)', lists.sectors.map((x) => [x.code, `${x.code} – ${x.name}`])),
+    number('employees', 'Số lao động'), select('revenueBandId', 'Doanh thu năm trước', lists.revenueBands.map((b) => [b.id, b.name])),
+    text('title', 'Tên nhiệm vụ'), field('assign', { name: 'summary', label: 'Tóm tắt nội dung', type: 'textarea', required: true }),
+    number('requestedAmountVnd', 'Kinh phí dự kiến hỗ trợ (đồng)', { min: 1 }), number('ownContributionVnd', 'Kinh phí đối ứng của doanh nghiệp (đồng)'),
+    number('durationMonths', 'Thời gian thực hiện (tháng)', { min: 1 }),
+  ], 'Tạo nhiệm vụ và gửi doanh nghiệp xác nhận', '/api/assignments', (form) => {
+    const v = (name) => form.elements[name].value;
+    const n = (name) => (v(name) === '' ? null : Number(v(name)));
+    return {
+      selection: v('selection'),
+      application: {
+        supportKindId: v('supportKindId'), enterpriseCode: v('enterpriseCode'), enterpriseName: v('enterpriseName'), contactName: v('contactName'),
+        contactEmail: v('contactEmail'), phone: v('phone'), legalRepresentativeName: v('legalRepresentativeName'),
+        legalRepresentativePosition: v('legalRepresentativePosition'), address: v('address'), districtId: v('districtId'), sectorCode: v('sectorCode'),
+        employees: n('employees'), revenueBandId: v('revenueBandId'), title: v('title'), summary: v('summary'),
+        requestedAmountVnd: n('requestedAmountVnd'), ownContributionVnd: n('ownContributionVnd'), durationMonths: n('durationMonths'),
+      },
+    };
+  }, (created) => location.assign(`ho-so.html?id=${encodeURIComponent(created.applicationId)}`)));
 }
 
 async function show(id) {
