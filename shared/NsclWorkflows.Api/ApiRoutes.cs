@@ -59,6 +59,11 @@ public static class ApiRoutes
     public const string CouncilMemberDeclaration = "councils/{id}/members/{member}/declaration";
     public const string CouncilMemberSheet = "councils/{id}/members/{member}/sheets/{application}";
     public const string CouncilMemberClose = "councils/{id}/members/{member}/close";
+    public const string Calls = "calls";
+    public const string OpenCalls = "calls/open";
+    public const string Call = "calls/{id}";
+    public const string CallFinalise = "calls/{id}/finalise";
+    public const string Assignments = "assignments";
 
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
@@ -121,6 +126,12 @@ public static class ApiRoutes
         new("DeclareCouncilConflict", "POST", CouncilMemberDeclaration),
         new("SubmitCouncilSheet", "POST", CouncilMemberSheet),
         new("CloseCouncilSession", "POST", CouncilMemberClose),
+        new("OpenCall", "POST", Calls),
+        new("ListCalls", "GET", Calls),
+        new("ListOpenCalls", "GET", OpenCalls),
+        new("GetCall", "GET", Call),
+        new("FinaliseCall", "POST", CallFinalise),
+        new("CreateAssignment", "POST", Assignments),
     ];
 }
 

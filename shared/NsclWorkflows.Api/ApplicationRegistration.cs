@@ -75,6 +75,8 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.TargetsHandler>();
         services.AddSingleton<Targets.IndicatorValuesHandler>();
         services.AddSingleton<Activities.ActivitiesHandler>();
+        services.AddSingleton<Calls.CallsHandler>();
+        services.AddSingleton<Calls.AssignmentsHandler>();
         services.AddSingleton<GetNotificationsHandler>();
         services.AddNsclReports(configuration);
         services.AddSingleton<AttachmentsHandler>();

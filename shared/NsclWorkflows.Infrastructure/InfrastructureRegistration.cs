@@ -39,6 +39,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<TableClientFactory>();
         services.AddSingleton<TableApplicationRepository>();
         services.AddSingleton<IActivityRepository, TableActivityRepository>();
+        services.AddSingleton<NsclWorkflows.Domain.Calls.ICallRepository, TableCallRepository>();
         services.AddSingleton<IApplicationRepository>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddSingleton<IApplicationDirectory>(sp => sp.GetRequiredService<TableApplicationRepository>());
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section))

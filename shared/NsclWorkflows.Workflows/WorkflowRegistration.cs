@@ -20,6 +20,7 @@ public static class WorkflowRegistration
         typeof(ReportRunWorkflow),
         typeof(NotificationWorkflow),
         typeof(CouncilWorkflow),
+        typeof(Calls.CallWorkflow),
     ];
 
     public static readonly IReadOnlyList<Type> Activities =
@@ -39,6 +40,7 @@ public static class WorkflowRegistration
         typeof(KeptActionsActivity),
         typeof(CouncilStepActivity),
         typeof(NotifyCouncilActivity),
+        typeof(Calls.CallStepActivity),
     ];
 
     /// <summary>

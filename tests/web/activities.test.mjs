@@ -1,8 +1,10 @@
 // Programme activities through the pages: an officer plans an I.3 activity (the estimated cost reserved), records its
 // result (2 classes, 85 participants) and its spending, and closes it; the list of the item and year shows it closed.
+// Calls (đợt tuyển chọn): a leader opens a call for the call-only kind (its envelope held), and the enterprise's form
+// offers that kind only through the call, named with its title and close date, asking for the call's documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin, eventually } from './support.mjs';
 
 test('an officer plans, records and closes an activity through the pages', async () => {
   const browser = await launch();
@@ -58,6 +60,70 @@ test('an officer plans, records and closes an activity through the pages', async
     await row.waitFor();
     assert.match(await row.textContent(), /Đã kết thúc/);
     assert.match(await page.locator('#output-totals').textContent(), /Lượt người tham dự: 85/);
+
+    // A call: opened from today; the close date is the first working day at least four weeks on (a day off is refused).
+    await page.goto(`${baseUrl}/can-bo/dot-tuyen-chon.html`);
+    const open = page.locator('#open-call');
+    await open.waitFor();
+    await checkAccessibility(page, 'the calls');
+    const title = 'Đợt tuyển chọn <b>thử</b> & nhiệm vụ KH&CN 2025';
+    await open.getByLabel('Tên đợt tuyển chọn').fill(title);
+    await open.locator('input[name=supportKindIds][value="science-technology-task"]').check();
+    await open.getByLabel('Năm ngân sách').fill('2025');
+    await open.getByLabel('Tổng kinh phí của đợt (đồng)').fill('100000000');
+    let closes = new Date(Date.now() + 28 * 86_400_000);
+    for (let attempt = 0; attempt < 10 && !/dot-tuyen-chon\.html\?id=/.test(page.url()); attempt++, closes = new Date(closes.getTime() + 86_400_000)) {
+      if (closes.getUTCDay() === 0 || closes.getUTCDay() === 6) continue;
+      await open.getByLabel('Ngày hết hạn nhận hồ sơ').fill(closes.toISOString().slice(0, 10));
+      await open.getByRole('button').click();
+      await Promise.race([page.waitForURL(/dot-tuyen-chon\.html\?id=dot-/, { timeout: 10_000 }).catch(() => {}),
+        open.locator('[data-field="closesOn"] .field-error:not([hidden])').waitFor({ timeout: 10_000 }).catch(() => {})]);
+    }
+    await page.waitForURL(/dot-tuyen-chon\.html\?id=dot-/);
+    await page.locator('#call-facts').waitFor();
+    assert.equal(await page.locator('#page-title').textContent(), title);
+    assert.match(await page.locator('#call-state').textContent(), /Đang nhận hồ sơ/);
+    assert.match(await page.locator('#call-money').textContent(), /^100\.000\.000 đồng \/ 100\.000\.000 đồng \/ 0 đồng \/ 0 đồng/);
+    await page.locator('#ranking-pending').waitFor();
+    await checkAccessibility(page, "a call's page");
+    await screenshot(page, 'call-open');
+
+    const form = await browser.context.newPage();
+    await form.goto(`${baseUrl}/dang-ky.html`);
+    const kind = form.getByLabel('Nội dung hỗ trợ');
+    await kind.waitFor();
+    const options = await kind.locator('option').evaluateAll((list) => list.map((o) => ({ value: o.value, text: o.textContent })));
+    assert.ok(!options.some((o) => o.value === 'science-technology-task'), 'a call-only kind is not offered without its call');
+    const offered = options.find((o) => o.value.startsWith('science-technology-task@dot-') && o.text.includes(title));
+    assert.ok(offered, `the call's kind is offered with its title: ${JSON.stringify(options.filter((o) => o.value.includes('@')))}`);
+    assert.match(offered.text, /nhận hồ sơ đến hết ngày \d{2}\/\d{2}\/\d{4}/);
+    await kind.selectOption(offered.value);
+    assert.match(await form.locator('#kind-info').textContent(), /Đợt tuyển chọn: Đợt tuyển chọn <b>thử<\/b> & nhiệm vụ KH&CN 2025/);
+    assert.equal(await form.locator('#required-documents input[type=file]').count(), 4);
+    await checkAccessibility(form, 'the form with a call');
+
+    // An order: an officer creates the task for a named enterprise, which is e-mailed its link to confirm.
+    await page.goto(`${baseUrl}/can-bo/dot-tuyen-chon.html`);
+    const order = page.locator('#create-assignment');
+    await order.waitFor();
+    await order.getByLabel('Nội dung hỗ trợ').selectOption('pilot-model');
+    for (const [label, value] of [['Mã số doanh nghiệp', '0401234567'], ['Tên doanh nghiệp', 'Công ty <i>Được</i> Đặt Hàng'], ['Người liên hệ', 'Nguyễn Thị Hạnh'],
+      ['Email liên hệ', 'hanh@example.vn'], ['Số điện thoại', '0236 3822 000'], ['Người đại diện theo pháp luật', 'Trần Văn Minh'],
+      ['Chức vụ người đại diện', 'Giám đốc'], ['Địa chỉ trụ sở chính', '15 Bạch Đằng, phường Hải Châu'], ['Số lao động', '45'], ['Tên nhiệm vụ', 'Mô hình điểm NSCL'],
+      ['Tóm tắt nội dung', 'Xây dựng mô hình điểm áp dụng Lean, 5S và KPI tại nhà máy.'], ['Kinh phí dự kiến hỗ trợ (đồng)', '300000000'],
+      ['Kinh phí đối ứng của doanh nghiệp (đồng)', '100000000'], ['Thời gian thực hiện (tháng)', '12']]) {
+      await order.getByLabel(label).fill(value);
+    }
+    for (const label of ['Địa bàn (quận, huyện)', 'Ngành kinh tế chính (VSIC cấp 2)', 'Doanh thu năm trước']) {
+      await order.getByLabel(label).selectOption({ index: 1 });
+    }
+    await order.getByRole('button').click();
+    await page.waitForURL(/ho-so\.html\?id=/);
+    let shown = '';
+    await eventually(async () => { await page.reload(); await page.locator('main dl').first().waitFor(); shown = await page.locator('main').textContent(); },
+      () => shown.includes('Chờ doanh nghiệp xác nhận nhận nhiệm vụ'), 'the ordered file waits for the enterprise');
+    assert.match(shown, /Công ty <i>Được<\/i> Đặt Hàng/);
+    await screenshot(page, 'assignment-awaiting-confirmation');
   } finally {
     await browser.close();
   }

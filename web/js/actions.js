@@ -70,6 +70,10 @@ export const ACTIONS = {
     errorField: scoreField,
   },
   withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
+  'confirm-assignment': {
+    title: 'Xác nhận nhận nhiệm vụ', fields: [note(false, 'Ý kiến của doanh nghiệp (nếu có)')],
+    auditText: { Assigned: 'Sở đặt hàng, giao nhiệm vụ', AssignmentConfirmed: 'Doanh nghiệp xác nhận nhận nhiệm vụ' },
+  },
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
   'add-note': { title: 'Ghi chú vào hồ sơ', fields: [note(true, 'Nội dung ghi chú (chỉ cán bộ xem được)')], auditText: { NoteAdded: 'Ghi chú của cán bộ' } },
   'record-signed-decision': {

@@ -67,6 +67,10 @@ export function summary(view, kindName) {
     rows.push(['Người được đề cử', el('ul', {}, view.nominees.map((n) => el('li', {}, [n.name, n.position, n.organisation].filter(Boolean).join(', '))))]);
   }
   if (lifecycle.integratedFundingFrom) rows.push(['Nguồn kinh phí', `Kinh phí lồng ghép từ ${lifecycle.integratedFundingFrom}`]);
+  if (lifecycle.callClosesAtUtc) {
+    // A file of a call: appraised with the call's other files once it stops receiving (the end of its close date).
+    rows.push(['Đợt tuyển chọn', `Hồ sơ được thẩm định cùng các hồ sơ của đợt sau khi hết hạn nhận hồ sơ (hết ngày ${date(new Date(Date.parse(lifecycle.callClosesAtUtc) - 1000).toISOString())}).`]);
+  }
   if (lifecycle.approval) rows.push(['Kinh phí được duyệt', vnd(lifecycle.approval.amountVnd)]);
   if (lifecycle.disbursedVnd) rows.push(['Đã giải ngân', vnd(lifecycle.disbursedVnd)]);
   if (lifecycle.payables?.length) {

@@ -10,7 +10,11 @@
 // A draft holds the form's values only, never an Idempotency-Key: a repeat of a submission is answered with its access
 // link, so a shareable draft with the key would be a shareable link. The key is made when the enterprise presses
 // "Nộp hồ sơ" and kept in sessionStorage (this tab) for retries of that one submission: same values, same key.
-import { el, $, vnd, notify, clear } from './dom.js';
+// Calls (đợt tuyển chọn): the choice offers the kinds the catalogue marks rolling, and each kind of a call that
+// receives applications now (GET /api/calls/open), named with the call's title and close date; choosing a call's kind
+// sends its callId and asks for the documents the call requires. A kind selected by call only, without an open call,
+// is not offered: the page offers what the API accepts. The choice's value is "kind" or "kind@call".
+import { el, $, vnd, date, notify, clear } from './dom.js';
 import { field, errorSummary, showErrors, clearErrors } from './forms.js';
 import { api, uploadAttachment, ApiError } from './api.js';
 
@@ -61,18 +65,29 @@ const NOMINEES = { name: 'nominees', label: 'Danh sách người được đề 
 const FIELD_NAMES = new Set(['supportKindId', ORGANISATION.name, NOMINEES.name, ...[...FIELDS, ...PARTY, ...SIZE, ...TASK].map((f) => f.name)]);
 let kinds = [];
 let lists = null;
+let openCalls = [];
+
+/** The kind and the call (null: none) of the choice's value "kind" or "kind@call". */
+function choiceOf(value) {
+  const [kindId, callId] = String(value ?? '').split('@');
+  return { kind: kinds.find((k) => k.id === kindId) ?? null, call: callId ? openCalls.find((c) => c.id === callId) ?? null : null, kindId, callId: callId ?? null };
+}
 
 async function start() {
   try {
     const catalogue = await api('/api/catalogue');
     kinds = catalogue.supportKinds;
     lists = catalogue.applicationForm;
+    openCalls = (await api('/api/calls/open')).calls;
   } catch {
     notify(status, 'Không tải được danh mục nội dung hỗ trợ; vui lòng tải lại trang.', 'error');
     return;
   }
+  const callChoices = openCalls.flatMap((c) => c.supportKinds.filter((k) => kinds.some((known) => known.id === k.id))
+    .map((k) => [`${k.id}@${c.id}`, `${k.name} — ${c.title} (nhận hồ sơ đến hết ngày ${date(`${c.closesOn}T12:00:00+07:00`)})`]));
   const kindField = field('apply', { name: 'supportKindId', label: 'Nội dung hỗ trợ', type: 'select', required: true,
-    options: [['', '— Chọn nội dung hỗ trợ —'], ...kinds.map((k) => [k.id, k.name])] });
+    hint: 'Nội dung nhận hồ sơ quanh năm, và nội dung của các đợt tuyển chọn đang nhận hồ sơ (ghi tên đợt và hạn nộp).',
+    options: [['', '— Chọn nội dung hỗ trợ —'], ...kinds.filter((k) => k.rolling !== false).map((k) => [k.id, k.name]), ...callChoices] });
   const kindInfo = el('div', { id: 'kind-info', class: 'kind-info', 'aria-live': 'polite' });
   PARTY[3].options = [['', '— Chọn địa bàn —'], ...lists.districts.map((d) => [d.id, d.name])];
   PARTY[3].hint = 'Quận, huyện nơi đặt trụ sở theo địa giới trước ngày 01/07/2025 (gồm cả địa bàn tỉnh Quảng Nam cũ).';
@@ -97,7 +112,7 @@ async function start() {
   const select = form.elements.supportKindId;
   const persons = $('#persons');
   const showKind = () => {
-    const kind = kinds.find((k) => k.id === select.value);
+    const { kind, call } = choiceOf(select.value);
     const amount = form.elements.requestedAmountVnd;
     const nominating = kind?.nominatesPersons === true;
     persons.hidden = !nominating;
@@ -107,10 +122,11 @@ async function start() {
     const months = kind?.durationMonths ?? { min: 1, max: null };
     form.elements.durationMonths.min = months.min;
     if (months.max) form.elements.durationMonths.max = months.max; else form.elements.durationMonths.removeAttribute('max');
-    if (requiredDocs.dataset.kind !== (kind?.id ?? '')) {
-      requiredDocs.dataset.kind = kind?.id ?? '';
+    if (requiredDocs.dataset.kind !== select.value) {
+      requiredDocs.dataset.kind = select.value;
       clear(requiredDocs);
-      const docs = kind?.requiredDocuments ?? [];
+      // A call's documents are those it requires (among the kind's); otherwise the kind's.
+      const docs = call ? call.requiredDocuments.filter((d) => (kind?.requiredDocuments ?? []).some((k) => k.id === d.id)) : kind?.requiredDocuments ?? [];
       if (docs.length > 0) {
         requiredDocs.append(el('p', {}, 'Tài liệu bắt buộc của nội dung này (mỗi tài liệu một tệp):'),
           ...docs.map((d) => field('apply', { name: `document-${d.id}`, label: d.name, type: 'file', required: true, accept: '.pdf,.docx,.jpg,.jpeg,.png' })));
@@ -118,6 +134,10 @@ async function start() {
     }
     clear(kindInfo);
     if (kind) {
+      if (call) {
+        kindInfo.append(el('p', { class: 'call-info' }, el('strong', {}, 'Đợt tuyển chọn: '), call.title,
+          ` — nhận hồ sơ đến hết ngày ${date(`${call.closesOn}T12:00:00+07:00`)}; các hồ sơ của đợt được thẩm định cùng nhau sau khi hết hạn nhận hồ sơ.`));
+      }
       kindInfo.append(el('p', {}, kind.description));
       if (kind.funding === 'integrated') {
         kindInfo.append(el('p', { class: 'funding-integrated' }, el('strong', {}, 'Nguồn kinh phí: '),
@@ -164,10 +184,11 @@ function nomineeList() {
       : { name: parts[0], position: null, organisation: parts[1] ?? '' }));
 }
 
-/** The JSON body: persons and who nominates only for kinds that nominate persons. */
+/** The JSON body: persons and who nominates only for kinds that nominate persons; the call for a call's kind. */
 function bodyOf(v) {
-  const kind = kinds.find((k) => k.id === v.supportKindId);
-  const body = { ...v };
+  const { kind, kindId, callId } = choiceOf(v.supportKindId);
+  const body = { ...v, supportKindId: kindId };
+  if (callId) body.callId = callId;
   for (const name of NUMBERS) body[name] = v[name] === '' ? null : Number(v[name]);
   delete body.organisationType;
   delete body.nominees;
@@ -279,7 +300,9 @@ async function submit(event) {
     location.assign(`da-nop.html#${fragment}`);
   } catch (error) {
     notify(status, '');
-    if (error instanceof ApiError && error.fieldErrors.length > 0) showErrors(form, error.fieldErrors, 'Máy chủ chưa nhận hồ sơ, vui lòng sửa:');
+    // A refusal about the call (not open any more, not offering the kind) is shown under the choice of kind.
+    const fieldErrors = error instanceof ApiError ? error.fieldErrors.map((e) => (e.field === 'callId' ? { ...e, field: 'supportKindId' } : e)) : [];
+    if (fieldErrors.length > 0) showErrors(form, fieldErrors, 'Máy chủ chưa nhận hồ sơ, vui lòng sửa:');
     else notify(status, error instanceof ApiError ? error.message : 'Không kết nối được máy chủ; hồ sơ chưa được nộp. Vui lòng thử lại.', 'error');
   } finally {
     button.disabled = false;

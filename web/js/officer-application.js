@@ -30,6 +30,10 @@ function records(view) {
   for (const a of l.appraisals ?? []) {
     rows.push(['Thẩm định', `${a.appraiser ?? ''}: ${a.totalScore != null ? `${a.totalScore} điểm; ` : ''}${a.recommendsSupport ? `đề xuất hỗ trợ ${a.recommendedAmountVnd ? vnd(a.recommendedAmountVnd) : ''}` : 'không đề xuất hỗ trợ'}`]);
   }
+  if (l.callId) {
+    rows.push(['Đợt tuyển chọn', el('a', { href: `dot-tuyen-chon.html?id=${encodeURIComponent(l.callId)}`, id: 'application-call' },
+      `Xem đợt (thẩm định sau khi hết hạn nhận hồ sơ ${date(l.callClosesAtUtc ? new Date(Date.parse(l.callClosesAtUtc) - 1000).toISOString() : null)})`)]);
+  }
   if (l.approval) rows.push(['Phê duyệt', `${vnd(l.approval.amountVnd)} (năm ${l.approval.budgetYear ?? ''})`]);
   if (l.signedDecision) rows.push(['Quyết định đã ký', `Số ${l.signedDecision.numberAndSymbol} ngày ${date(l.signedDecision.signedOn)}, ${l.signedDecision.signerTitle} ${l.signedDecision.signerName} ký`]);
   (l.checkIns ?? []).forEach((c, i) => rows.push([`Báo cáo tiến độ lần ${i + 1}`,

@@ -46,6 +46,7 @@ export function officerNav() {
     el('li', {}, el('a', { href: 'bao-cao.html' }, 'Báo cáo')),
     el('li', {}, el('a', { href: 'so-van-ban.html' }, 'Sổ văn bản')),
     el('li', {}, el('a', { href: 'hoi-dong.html' }, 'Hội đồng')),
+    el('li', {}, el('a', { href: 'dot-tuyen-chon.html' }, 'Đợt tuyển chọn')),
     who));
   for (const link of nav.querySelectorAll('a')) if (location.pathname.endsWith(link.getAttribute('href'))) link.setAttribute('aria-current', 'page');
 

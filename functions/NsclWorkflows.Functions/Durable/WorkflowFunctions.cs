@@ -135,6 +135,17 @@ public static class WorkflowFunctions
     [Function(nameof(NotifyCouncilActivity))]
     public static Task<NotificationOutcome> RunNotifyCouncilActivity([ActivityTrigger] CouncilNotice input, string instanceId, FunctionContext executionContext) =>
         Create<NotifyCouncilActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(NotifyCouncilActivity), instanceId), input);
+    [Function(nameof(Workflows.Calls.CallWorkflow))]
+    public static Task<string> RunCallWorkflow([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new Workflows.Calls.CallWorkflow().RunAsync(context, context.GetInput<Workflows.Calls.CallWorkflowInput>()!);
+    }
+
+    [Function(nameof(Workflows.Calls.CallStepActivity))]
+    public static Task<Workflows.Calls.CallStepResult> RunCallStepActivity([ActivityTrigger] Workflows.Calls.CallStepCommand input, string instanceId,
+        FunctionContext executionContext) =>
+        Create<Workflows.Calls.CallStepActivity>(executionContext).RunAsync(new FunctionActivityContext(nameof(Workflows.Calls.CallStepActivity), instanceId), input);
 
     static T Create<T>(FunctionContext executionContext, DurableTaskClient client)
         where T : class

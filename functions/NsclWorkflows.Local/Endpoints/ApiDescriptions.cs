@@ -131,6 +131,17 @@ public static class ApiDescriptions
             Problems: [400, 401, 404, 422]),
         ["GetNationalFeed"] = new("Xuất dữ liệu / Exports", "Dữ liệu gửi cơ sở dữ liệu quốc gia / National NSCL database feed v1 (JSON Schema in the repo)", ApiCaller.Officer,
             Problems: [400, 401, 422]),
+        ["OpenCall"] = new("Đợt tuyển chọn / Calls", "Mở đợt tuyển chọn / Open a call for applications (Leader; reserves its envelope)", ApiCaller.Officer,
+            Body: typeof(NsclWorkflows.Api.Calls.CallOpenBody), Problems: [.. JsonBody, 401, 403, 409]),
+        ["ListCalls"] = new("Đợt tuyển chọn / Calls", "Danh sách đợt tuyển chọn / Calls of my units with their money", ApiCaller.Officer,
+            Problems: [401]),
+        ["ListOpenCalls"] = new("Đợt tuyển chọn / Calls", "Đợt đang nhận hồ sơ / Calls receiving applications now (public)", ApiCaller.Anyone),
+        ["GetCall"] = new("Đợt tuyển chọn / Calls", "Xem đợt tuyển chọn / One call, its applications and (after the close) their ranking", ApiCaller.Officer,
+            Problems: [401, 404]),
+        ["FinaliseCall"] = new("Đợt tuyển chọn / Calls", "Kết thúc đợt tuyển chọn / Finalise a closed call (Leader; releases the envelope's rest)", ApiCaller.Officer,
+            Body: typeof(NsclWorkflows.Api.Calls.CallFinaliseBody), Problems: [.. JsonBody, 401, 403, 404, 409]),
+        ["CreateAssignment"] = new("Đợt tuyển chọn / Calls", "Đặt hàng, giao trực tiếp nhiệm vụ / Order a task from, or assign it to, a named enterprise (Officer)", ApiCaller.Officer,
+            Body: typeof(NsclWorkflows.Api.Calls.AssignmentBody), Problems: [.. JsonBody, 401, 403]),
     };
 
     /// <summary>Adds the description of each endpoint of the group (after its own conventions: its name is known).</summary>

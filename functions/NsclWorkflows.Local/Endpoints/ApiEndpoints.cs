@@ -167,6 +167,19 @@ public static class ApiEndpoints
             DurableTaskClient durable, CancellationToken ct) => h.ScoreAsync(request, id, member, application, durable, ct)).WithName("SubmitCouncilSheet");
         api.MapPost(ApiRoutes.CouncilMemberClose, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, DurableTaskClient durable,
             CancellationToken ct) => h.CloseAsync(request, id, member, durable, ct)).WithName("CloseCouncilSession");
+        // Calls for applications (issue 14).
+        api.MapPost(ApiRoutes.Calls, (HttpRequest request, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.OpenAsync(request, durable, ct)).WithName("OpenCall");
+        api.MapGet(ApiRoutes.Calls, (HttpRequest request, NsclWorkflows.Api.Calls.CallsHandler h, CancellationToken ct) =>
+            h.ListAsync(request, ct)).WithName("ListCalls");
+        api.MapGet(ApiRoutes.OpenCalls, (NsclWorkflows.Api.Calls.CallsHandler h, CancellationToken ct) =>
+            h.OpenCallsAsync(ct)).WithName("ListOpenCalls");
+        api.MapGet(ApiRoutes.Call, (HttpRequest request, string id, NsclWorkflows.Api.Calls.CallsHandler h, CancellationToken ct) =>
+            h.GetAsync(request, id, ct)).WithName("GetCall");
+        api.MapPost(ApiRoutes.CallFinalise, (HttpRequest request, string id, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.FinaliseAsync(request, id, durable, ct)).WithName("FinaliseCall");
+        api.MapPost(ApiRoutes.Assignments, (HttpRequest request, NsclWorkflows.Api.Calls.AssignmentsHandler h, DurableTaskClient durable, CancellationToken ct) =>
+            h.CreateAsync(request, durable, ct)).WithName("CreateAssignment");
 
         return app;
     }

@@ -56,10 +56,16 @@ public sealed record ApplicationView(
     /// <summary>The file's version (<see cref="LifecycleState.Version"/>, also the ETag): sent back as <c>If-Match</c> with an action.</summary>
     public int Version { get; init; }
 
-    public static ApplicationView From(Application a, Caller? caller = null)
+    /// <remarks>
+    /// With <paramref name="nowUtc"/>, a file of a call still receiving applications is not offered its appraisal (the
+    /// action endpoint answers 409 <c>call_still_open</c> until the close).
+    /// </remarks>
+    public static ApplicationView From(Application a, Caller? caller = null, DateTimeOffset? nowUtc = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var allowed = ForCaller(LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle)), caller);
+        var waitsForTheClose = nowUtc is { } now && Domain.Calls.CallRules.AppraisalRefusal(a.Lifecycle, now) is not null;
+        var allowed = ForCaller(LifecycleRules.Allowed(a.Status, LifecycleMachine.ImplementationOf(a.Lifecycle))
+            .Where(action => !(waitsForTheClose && Domain.Lifecycle.Actions.ActionCatalog.Of(action).IsAppraisal)).ToList(), caller);
         var lifecycle = a.Lifecycle;
         return new(a.Id, a.TrackingCode, a.Status.ToString(), ApplicationStatusText.Vietnamese(a.Status), a.Submission.EnterpriseCode,
             a.Submission.EnterpriseName, a.Submission.ContactName, a.Submission.SupportKindId, a.Submission.Title,

@@ -11,7 +11,7 @@ namespace NsclWorkflows.Api.Applications;
 /// 400, <see cref="AccessTokenInQuery"/>) and to officers of its unit; anyone else gets the same 404 as for an id
 /// that does not exist, so ids cannot be probed. The enterprise sees what <c>EnterpriseDisclosure</c> lets it know.
 /// </summary>
-public sealed class GetApplicationHandler(ApplicationAccess access)
+public sealed class GetApplicationHandler(ApplicationAccess access, TimeProvider time)
 {
     public const string AccessTokenHeader = "X-Access-Token";
 
@@ -24,6 +24,6 @@ public sealed class GetApplicationHandler(ApplicationAccess access)
         }
 
         request.HttpContext.Response.Headers.ETag = ActionVersion.ETag(application.Lifecycle.Version);
-        return ApiResults.Ok(ApplicationView.From(application, caller));
+        return ApiResults.Ok(ApplicationView.From(application, caller, time.GetUtcNow()));
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class SubmitApplicationHandler(
     TimeProvider time,
     ContactEmailLimit contactEmailLimit,
     Workflows.Common.WorkflowTiming timing,
+    Domain.Calls.ICallRepository calls,
     ILogger<SubmitApplicationHandler> logger)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -99,7 +100,20 @@ public sealed partial class SubmitApplicationHandler(
         }
 
         var isReplay = !ReferenceEquals(record, candidate);
-        var application = await EnsureStoredAsync(record, submission, cancellationToken);
+
+        // Calls: a kind that is not rolling only through an open call offering it; a call named must be open and offer
+        // the kind. Checked for a file not stored yet: a repeat of a submission received before the call closed is
+        // answered with its first answer, and a refused one is checked again when repeated.
+        var stored = isReplay ? await applications.FindAsync(record.ApplicationId, cancellationToken) : null;
+        var call = stored is null && submission.CallId is { } callId ? await calls.FindAsync(callId, cancellationToken) : null;
+        if (stored is null
+            && Domain.Calls.CallRules.CheckSubmission(catalogue.FindKind(submission.SupportKindId)!, submission.CallId, call, time.GetUtcNow()) is { } callError)
+        {
+            return ApiProblem.Problem(StatusCodes.Status422UnprocessableEntity, callError.Code, "Hồ sơ không thuộc đợt tuyển chọn đang nhận hồ sơ", callError.Message,
+                [callError]);
+        }
+
+        var application = stored ?? await EnsureStoredAsync(record, submission, call, cancellationToken);
         await EnsureWorkflowAsync(durable, application, cancellationToken);
         if (!isReplay)
         {
@@ -137,13 +151,19 @@ public sealed partial class SubmitApplicationHandler(
         };
     }
 
-    async Task<Application> EnsureStoredAsync(IdempotencyRecord record, ApplicationSubmission submission, CancellationToken cancellationToken)
+    async Task<Application> EnsureStoredAsync(IdempotencyRecord record, ApplicationSubmission submission, Domain.Calls.Call? call, CancellationToken cancellationToken)
     {
         var kind = catalogue.FindKind(submission.SupportKindId)!;
         var deadline = deadlines.WorkingDaysFrom(record.CreatedAtUtc, kind.Policy.CompletenessReviewWorkingDays);
         var application = new Application(record.ApplicationId, record.TrackingCode, submission, catalogue.Version, record.CreatedAtUtc, deadline);
         // The unit is known from the kind at once: officers of that unit see the file before its workflow records receipt.
         application.RouteTo(catalogue, kind);
+        if (call is not null)
+        {
+            application.JoinCall(call);
+            await calls.AddApplicationAsync(call.Id, application.Id, cancellationToken); // before the file exists: a listed id not found is skipped
+        }
+
         _ = accessTokens.Issue(application);
         var first = new AuditEntry(application.Id, record.CreatedAtUtc, AuditKinds.Submitted, submission.ContactEmail,
             $"Nộp hồ sơ \"{submission.Title}\" ({kind.Name}).");

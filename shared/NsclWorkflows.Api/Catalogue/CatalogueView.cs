@@ -42,6 +42,7 @@ public sealed record CatalogueView(
             Rubrics = new KindRubricsView(Rubric(c.RubricFor(k, RubricUse.Appraisal)), Rubric(c.RubricFor(k, RubricUse.Evaluation))),
             RequiredDocuments = Domain.Applications.ApplicationForm.Shipped.RequiredDocumentsFor(k.Id),
             DurationMonths = Domain.Applications.ApplicationForm.Shipped.DurationFor(k.Id),
+            Rolling = k.Rolling,
         };
     }
 
@@ -116,6 +117,9 @@ public sealed record SupportKindView(string Id, string Name, string Description,
 
     /// <summary>The duration in months the kind allows.</summary>
     public Domain.Applications.MonthRange? DurationMonths { get; init; }
+
+    /// <summary>Applied for at any time (true), or only through an open call that offers it (<c>GET /api/calls/open</c>).</summary>
+    public bool Rolling { get; init; } = true;
 }
 
 /// <summary>The form's closed lists (<see cref="Domain.Applications.ApplicationForm"/>), with the notes saying where they come from.</summary>

@@ -69,6 +69,13 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
                 extensions: new { currentStatus = application.Status.ToString(), allowedActions = allowed.Select(ActionNames.Of).ToArray() });
         }
 
+        // A file of a call is appraised with the others after the call's close (the machine refuses the same).
+        if (ActionCatalog.Of(action).IsAppraisal && Domain.Calls.CallRules.AppraisalRefusal(application.Lifecycle, time.GetUtcNow()) is { } stillOpen)
+        {
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, Domain.Calls.CallErrorCodes.CallStillOpen, "Đợt tuyển chọn chưa hết hạn nhận hồ sơ", stillOpen,
+                extensions: new { callId = application.Lifecycle.CallId, closesAtUtc = application.Lifecycle.CallClosesAtUtc });
+        }
+
         var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
@@ -113,6 +120,18 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
                 return ApiProblem.Problem(StatusCodes.Status409Conflict, "budget_exceeded", "Vượt kinh phí còn lại",
                     $"Dòng kinh phí {balance.Key.LineId} năm {year} chỉ còn {Money(balance.RemainingVnd)}; không thể phê duyệt {Money(reserve.AmountVnd)}.",
                     extensions: new { lineId = balance.Key.LineId, year, remainingVnd = balance.RemainingVnd });
+            }
+        }
+
+        // A draw from a call's envelope (an approval of a file of a call): answered early from what the envelope still holds.
+        foreach (var draw in ActionCatalog.Of(action).MovementsFor(raised, application, time.GetUtcNow()).Where(m => m.Kind == BudgetMovementKind.Draw))
+        {
+            var envelope = await ledger.GetHoldingAsync(draw.Key, draw.FromHolderId!, cancellationToken);
+            if (envelope.ReservedVnd < draw.AmountVnd)
+            {
+                return ApiProblem.Problem(StatusCodes.Status409Conflict, LedgerRefusalCodes.EnvelopeExceeded, "Vượt kinh phí của đợt tuyển chọn",
+                    $"Kinh phí của đợt tuyển chọn chỉ còn {Money(envelope.ReservedVnd)} chưa phân bổ; không thể phê duyệt {Money(draw.AmountVnd)}.",
+                    extensions: new { callId = draw.FromHolderId, lineId = draw.Key.LineId, year = draw.Key.Year, remainingVnd = envelope.ReservedVnd });
             }
         }
 

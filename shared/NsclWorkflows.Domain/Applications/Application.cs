@@ -87,6 +87,16 @@ public sealed class Application
             kind.CapFor(Submission.Nominees?.Count ?? 0));
     }
 
+    /// <summary>At submission: the file answers <paramref name="call"/> (appraised after its close, approved from its envelope).</summary>
+    public void JoinCall(Calls.Call call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        Lifecycle.CallId = call.Id;
+        Lifecycle.CallClosesAtUtc = call.ClosesAtUtc;
+        Lifecycle.CallYear = call.Year;
+        Lifecycle.CallRubricId = call.RubricId;
+    }
+
     internal void MoveTo(ApplicationStatus status, DateTimeOffset atUtc)
     {
         Status = status;

@@ -60,4 +60,10 @@ public enum ApplicationStatus
     /// once the last is paid.
     /// </summary>
     AwaitingFinalPayment,
+
+    /// <summary>
+    /// An order or a direct assignment (đặt hàng, giao trực tiếp) an officer created for a named enterprise: waiting
+    /// for the enterprise to confirm through its link; then appraised as any file (or returned at the deadline).
+    /// </summary>
+    AwaitingEnterpriseConfirmation,
 }

@@ -21,6 +21,7 @@ public static class ApplicationStatusText
         ApplicationStatus.Cancelled => "Đã hủy nhiệm vụ",
         ApplicationStatus.AwaitingDecisionSigning => "Chờ ký, ban hành quyết định",
         ApplicationStatus.AwaitingFinalPayment => "Chờ chi trả kinh phí còn lại",
+        ApplicationStatus.AwaitingEnterpriseConfirmation => "Chờ doanh nghiệp xác nhận nhận nhiệm vụ",
         _ => status.ToString(),
     };
 }

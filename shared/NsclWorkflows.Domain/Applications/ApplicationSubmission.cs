@@ -52,6 +52,15 @@ public sealed record ApplicationSubmission(
     /// <summary>The task's duration in months.</summary>
     public int? DurationMonths { get; init; }
 
+    /// <summary>
+    /// How the task is selected when not by the enterprise's application: <see cref="Selections.Order"/> (đặt hàng) or
+    /// <see cref="Selections.DirectAssignment"/> (giao trực tiếp), set by the officer who created it; null: an application.
+    /// </summary>
+    public string? Selection { get; init; }
+
+    /// <summary>The call for applications the file answers (đợt tuyển chọn, xét chọn); null: a rolling kind applied for at any time.</summary>
+    public string? CallId { get; init; }
+
     /// <summary>The head office as printed: the address as given, with "thành phố Đà Nẵng" unless it names the city; null when the file has none.</summary>
     public string? FullAddress() =>
         string.IsNullOrEmpty(Address) ? null
@@ -64,6 +73,18 @@ public sealed record ApplicationSubmission(
 
 /// <summary>A person nominated for expert training: name, organisation (an enterprise or a public body) and position.</summary>
 public sealed record Nominee(string Name, string Organisation, string? Position);
+
+/// <summary>How a task is selected besides an application (stored: never rename one).</summary>
+public static class Selections
+{
+    public const string Order = "order";
+    public const string DirectAssignment = "direct-assignment";
+
+    public static readonly IReadOnlyList<string> All = [Order, DirectAssignment];
+
+    /// <summary>"đặt hàng", "giao trực tiếp".</summary>
+    public static string Vietnamese(string? selection) => selection == DirectAssignment ? "giao trực tiếp" : "đặt hàng";
+}
 
 /// <summary>The kinds of organisation that may submit. Stored: never rename one.</summary>
 public static class OrganisationTypes

@@ -101,4 +101,10 @@ public static class AuditKinds
 
     /// <summary>The accountant recorded the payment of a payable tranche (its treasury reference); it is disbursed in the ledger.</summary>
     public const string PaymentRecorded = "PaymentRecorded";
+
+    /// <summary>The Department ordered a task from, or assigned it directly to, a named enterprise (the file's first entry).</summary>
+    public const string Assigned = "Assigned";
+
+    /// <summary>The enterprise confirmed the task ordered from it or assigned to it: appraisal follows.</summary>
+    public const string AssignmentConfirmed = "AssignmentConfirmed";
 }

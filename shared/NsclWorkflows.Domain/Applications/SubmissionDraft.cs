@@ -23,6 +23,9 @@ public sealed record SubmissionDraft
     public long? OwnContributionVnd { get; init; }
     public int? DurationMonths { get; init; }
 
+    /// <summary>The call for applications the submission answers (<see cref="Calls.CallIds"/>); null: none (a rolling kind).</summary>
+    public string? CallId { get; init; }
+
     /// <summary>The nominees as sent (null: absent); each field null when absent.</summary>
     public IReadOnlyList<NomineeDraft>? Nominees { get; init; }
 }

@@ -23,6 +23,7 @@ public static class SubmissionFields
     public const string RevenueBandId = "revenueBandId";
     public const string OwnContributionVnd = "ownContributionVnd";
     public const string DurationMonths = "durationMonths";
+    public const string CallId = "callId";
 
     /// <summary>The fields of one nominee (<c>nominees[i].name</c> …).</summary>
     public const string NomineeName = "name";
@@ -36,7 +37,7 @@ public static class SubmissionFields
     [
         EnterpriseCode, EnterpriseName, ContactName, ContactEmail, Phone, SupportKindId, Title, Summary, RequestedAmountVnd,
         OrganisationType, Nominees, LegalRepresentativeName, LegalRepresentativePosition, Address, DistrictId, SectorCode, Employees,
-        RevenueBandId, OwnContributionVnd, DurationMonths,
+        RevenueBandId, OwnContributionVnd, DurationMonths, CallId,
     ];
 
     /// <summary>Vietnamese labels, as a form shows them.</summary>
@@ -58,6 +59,7 @@ public static class SubmissionFields
         NomineePosition => "Chức vụ",
         LegalRepresentativeName => "Người đại diện theo pháp luật",
         LegalRepresentativePosition => "Chức vụ của người đại diện theo pháp luật",
+        CallId => "Đợt tuyển chọn",
         Address => "Địa chỉ trụ sở chính",
         DistrictId => "Địa bàn (quận, huyện)",
         SectorCode => "Ngành kinh tế chính (VSIC cấp 2)",

@@ -63,6 +63,9 @@ public sealed partial class SubmissionValidator
         Nominees();
         Amount();
         Profile();
+        rules.RuleFor(d => d.CallId)
+            .Must(id => string.IsNullOrWhiteSpace(id) || Calls.CallIds.IsWellFormed(id.Trim())).WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage("Mã đợt tuyển chọn không hợp lệ; vui lòng chọn đợt trong danh sách các đợt đang nhận hồ sơ.");
     }
 
     public ValidationResult<ApplicationSubmission> Validate(SubmissionDraft draft)
@@ -91,6 +94,7 @@ public sealed partial class SubmissionValidator
             RevenueBandId = string.IsNullOrWhiteSpace(draft.RevenueBandId) ? null : VietnameseText.NormaliseLine(draft.RevenueBandId),
             OwnContributionVnd = draft.OwnContributionVnd!.Value,
             DurationMonths = draft.DurationMonths!.Value,
+            CallId = string.IsNullOrWhiteSpace(draft.CallId) ? null : draft.CallId.Trim(),
             Nominees = kind.NominatesPersons
                 ? [.. draft.Nominees!.Select(n => new Nominee(VietnameseText.NormaliseLine(n.Name!), VietnameseText.NormaliseLine(n.Organisation!),
                     string.IsNullOrWhiteSpace(n.Position) ? null : VietnameseText.NormaliseLine(n.Position)))]

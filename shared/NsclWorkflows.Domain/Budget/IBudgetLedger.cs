@@ -6,7 +6,8 @@ public sealed record BudgetKey(string LineId, int Year);
 /// <summary>
 /// How money moves on a line. Reserve: available → reserved (approval). Release: reserved → available (rejection,
 /// cancellation, a lower final amount). Commit: reserved → committed (a tranche is due). Disburse: committed →
-/// disbursed (paid). Stored by name: only add.
+/// disbursed (paid). Draw: reserved by one holder (a call's envelope, <see cref="BudgetMovementRequest.FromHolderId"/>) →
+/// reserved by another (an application of the call approved); the line's balance does not change. Stored by name: only add.
 /// </summary>
 public enum BudgetMovementKind
 {
@@ -14,6 +15,7 @@ public enum BudgetMovementKind
     Release,
     Commit,
     Disburse,
+    Draw,
 }
 
 /// <summary>
@@ -28,7 +30,11 @@ public sealed record BudgetMovementRequest(
     long AmountVnd,
     string Actor,
     string Reason,
-    DateTimeOffset AtUtc);
+    DateTimeOffset AtUtc)
+{
+    /// <summary>For a <see cref="BudgetMovementKind.Draw"/>: the holder whose reservation the amount comes from (a call's id).</summary>
+    public string? FromHolderId { get; init; }
+}
 
 /// <summary>
 /// Balance of a line in a year, in đồng. <see cref="PlanVnd"/> is the plan's printed figure (0 when the appendix gives
@@ -76,7 +82,11 @@ public sealed record LedgerEntry(
     long AmountVnd,
     string Actor,
     string Reason,
-    DateTimeOffset AtUtc);
+    DateTimeOffset AtUtc)
+{
+    /// <summary>For a draw: the holder the amount came from.</summary>
+    public string? FromHolderId { get; init; }
+}
 
 /// <summary>
 /// The outcome of a movement: applied (or already applied before, <see cref="WasReplay"/>), or refused with a stable

@@ -9,6 +9,9 @@ public sealed record LedgerRefusal(string Code, string Message);
 /// </summary>
 public sealed record LedgerDecision(LedgerBalance Balance, LedgerHolding Holding, LedgerRefusal? Refusal)
 {
+    /// <summary>For a draw: the holding the amount came from, after the movement (unchanged when refused).</summary>
+    public LedgerHolding? Source { get; init; }
+
     public bool Applied => Refusal is null;
 
     /// <summary>The ledger's answer for this decision (a fresh movement, never a replay).</summary>

@@ -35,4 +35,7 @@ public static class LedgerRefusalCodes
 
     /// <summary>The movement id was already applied to a different movement (kind, amount or application).</summary>
     public const string MovementIdReused = "movement_id_reused";
+
+    /// <summary>A draw larger than what the call's envelope still holds (its reservation less what approvals drew).</summary>
+    public const string EnvelopeExceeded = "envelope_exceeded";
 }

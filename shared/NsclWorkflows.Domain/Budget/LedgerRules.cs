@@ -11,6 +11,8 @@ namespace NsclWorkflows.Domain.Budget;
 /// <item>Release: amount ≤ what the application holds reserved; reserved → available.</item>
 /// <item>Commit: amount ≤ what the application holds reserved; reserved → committed.</item>
 /// <item>Disburse: amount ≤ what the application has committed; committed → disbursed.</item>
+/// <item>Draw: amount ≤ what the source holder (a call's envelope) holds reserved; its reserved → the application's
+/// reserved, the line's balance unchanged.</item>
 /// </list>
 /// Every amount must be positive. Refusals change nothing and are not recorded: the same movement may be asked again.
 /// </summary>
@@ -58,6 +60,51 @@ public static class LedgerRules
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown movement kind.");
         }
+
+        if ((request.Kind == BudgetMovementKind.Draw) != !string.IsNullOrWhiteSpace(request.FromHolderId)
+            || string.Equals(request.FromHolderId, request.ApplicationId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A draw (and only a draw) names the holder it draws from, another than the one it draws for.", nameof(request));
+        }
+    }
+
+    /// <summary>
+    /// Decides a draw from <paramref name="source"/> (the holding of <see cref="BudgetMovementRequest.FromHolderId"/>) into
+    /// <paramref name="holding"/>; any other movement as <see cref="Decide(BudgetMovementRequest, LedgerBalance, LedgerHolding)"/>.
+    /// </summary>
+    public static LedgerDecision Decide(BudgetMovementRequest request, LedgerBalance balance, LedgerHolding holding, LedgerHolding? source)
+    {
+        Validate(request);
+        if (request.Kind != BudgetMovementKind.Draw)
+        {
+            return Decide(request, balance, holding);
+        }
+
+        ArgumentNullException.ThrowIfNull(balance);
+        ArgumentNullException.ThrowIfNull(holding);
+        ArgumentNullException.ThrowIfNull(source);
+        if (balance.Key != request.Key || holding.Key != request.Key || source.Key != request.Key
+            || !string.Equals(holding.ApplicationId, request.ApplicationId, StringComparison.Ordinal)
+            || !string.Equals(source.ApplicationId, request.FromHolderId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The balance and holdings must be those of the request's line, year, application and source.", nameof(request));
+        }
+
+        var amount = request.AmountVnd;
+        if (amount <= 0)
+        {
+            return new(balance, holding, new LedgerRefusal(LedgerRefusalCodes.AmountNotPositive, $"Số tiền phải lớn hơn 0 đồng (nhận được {Dong(amount)}).")) { Source = source };
+        }
+
+        if (amount > source.ReservedVnd)
+        {
+            return new(balance, holding, new LedgerRefusal(LedgerRefusalCodes.EnvelopeExceeded,
+                $"Kinh phí của đợt tuyển chọn {source.ApplicationId} (mục {request.Key.LineId} năm {request.Key.Year}) chỉ còn {Dong(source.ReservedVnd)} " +
+                $"chưa phân bổ, không đủ để phê duyệt {Dong(amount)} cho hồ sơ {request.ApplicationId}."))
+            { Source = source };
+        }
+
+        return new(balance, holding with { ReservedVnd = holding.ReservedVnd + amount }, null) { Source = source with { ReservedVnd = source.ReservedVnd - amount } };
     }
 
     /// <summary>Decides <paramref name="request"/> against the line's current balance and the application's holding.</summary>
@@ -94,6 +141,7 @@ public static class LedgerRules
             BudgetMovementKind.Disburse when amount > holding.CommittedVnd => Refuse(LedgerRefusalCodes.DisburseExceedsCommitted,
                 $"Không thể giải ngân {Dong(amount)}: hồ sơ {app} chỉ có {Dong(holding.CommittedVnd)} đã cam kết chi trên {where}."),
             BudgetMovementKind.Disburse => Apply(reserved: 0, committed: -amount, disbursed: amount),
+            BudgetMovementKind.Draw => throw new ArgumentException("A draw is decided with its source holding.", nameof(request)),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown movement kind."),
         };
 
@@ -125,7 +173,8 @@ public static class LedgerRules
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(balance);
         var same = existing.Key == request.Key && existing.Kind == request.Kind && existing.AmountVnd == request.AmountVnd
-            && string.Equals(existing.ApplicationId, request.ApplicationId, StringComparison.Ordinal);
+            && string.Equals(existing.ApplicationId, request.ApplicationId, StringComparison.Ordinal)
+            && string.Equals(existing.FromHolderId, request.FromHolderId, StringComparison.Ordinal);
         return same
             ? new LedgerResult(true, true, null, null, balance)
             : new LedgerResult(false, false, LedgerRefusalCodes.MovementIdReused,
@@ -138,7 +187,10 @@ public static class LedgerRules
     public static LedgerEntry EntryOf(BudgetMovementRequest request)
     {
         Validate(request);
-        return new(request.MovementId, request.Key, request.ApplicationId, request.Kind, request.AmountVnd, request.Actor, request.Reason, request.AtUtc);
+        return new(request.MovementId, request.Key, request.ApplicationId, request.Kind, request.AmountVnd, request.Actor, request.Reason, request.AtUtc)
+        {
+            FromHolderId = request.FromHolderId,
+        };
     }
 
     /// <summary>How a movement kind reads in Vietnamese ("tạm giữ", "hủy tạm giữ", "cam kết chi", "giải ngân").</summary>
@@ -148,6 +200,7 @@ public static class LedgerRules
         BudgetMovementKind.Release => "hủy tạm giữ",
         BudgetMovementKind.Commit => "cam kết chi",
         BudgetMovementKind.Disburse => "giải ngân",
+        BudgetMovementKind.Draw => "phân bổ từ kinh phí đợt tuyển chọn",
         _ => kind.ToString(),
     };
 }

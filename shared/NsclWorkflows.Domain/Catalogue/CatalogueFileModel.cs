@@ -14,10 +14,13 @@ internal static class CatalogueFileModel
         List<KindDto>? SupportKinds,
         List<RubricDto>? Rubrics = null,
         RubricChoiceDto? DefaultRubrics = null,
-        CouncilPolicyDto? CouncilPolicy = null);
+        CouncilPolicyDto? CouncilPolicy = null,
+        CallPolicyDto? CallPolicy = null);
 
     internal sealed record CouncilPolicyDto(
         string? Source, string? Note, int? MinimumMembers, int? QuorumNumerator, int? QuorumDenominator, int? ReminderWorkingDays, int? EscalationWorkingDays);
+
+    internal sealed record CallPolicyDto(string? Source, string? Note, int? MinimumOpenWorkingDays, int? FinalisationWorkingDays, int? EscalationWorkingDays);
 
     internal sealed record RubricDto(string? Id, string? Name, List<CriterionDto>? Criteria, decimal? PassTotal, string? Source, string? Note);
 
@@ -62,7 +65,7 @@ internal static class CatalogueFileModel
 
     internal sealed record KindDto(
         string? Id, string? Name, string? Description, string? BudgetLineId, long? MaxAmountVnd, PolicyDto? Policy,
-        CapDto? Cap = null, bool? NominatesPersons = null, RubricChoiceDto? Rubrics = null);
+        CapDto? Cap = null, bool? NominatesPersons = null, RubricChoiceDto? Rubrics = null, bool? Rolling = null);
 
     internal sealed record CapDto(long? AmountVnd, string? Per, string? Source, string? Note);
 

@@ -61,6 +61,7 @@ public static class CatalogueLoader
         {
             Rubrics = Array.AsReadOnly(rubrics),
             CouncilPolicy = file.CouncilPolicy is { } council ? ToCouncilPolicy(council) : CouncilPolicy.DepartmentDefault,
+            CallPolicy = ToCallPolicy(file.CallPolicy),
         };
     }
 
@@ -146,8 +147,40 @@ public static class CatalogueLoader
         {
             Cap = cap,
             NominatesPersons = k.NominatesPersons ?? false,
+            Rolling = k.Rolling ?? true,
             AppraisalRubricId = RubricOf(k.Rubrics?.Appraisal ?? defaultRubrics?.Appraisal, "thẩm định"),
             EvaluationRubricId = RubricOf(k.Rubrics?.Evaluation ?? defaultRubrics?.Evaluation, "nghiệm thu"),
+        };
+    }
+
+    /// <summary>The calls' policy (<c>callPolicy</c>); a catalogue without one takes <see cref="CallPolicy.Default"/>.</summary>
+    static CallPolicy ToCallPolicy(CallPolicyDto? p)
+    {
+        if (p is null)
+        {
+            return CallPolicy.Default;
+        }
+
+        int Positive(int? value, int fallback, string field) => value switch
+        {
+            null => fallback,
+            >= 1 and <= 250 => value.Value,
+            _ => throw Malformed($"callPolicy.{field} phải từ 1 đến 250 ngày làm việc"),
+        };
+
+        return new CallPolicy(
+            Positive(p.MinimumOpenWorkingDays, CallPolicy.Default.MinimumOpenWorkingDays, "minimumOpenWorkingDays"),
+            Positive(p.FinalisationWorkingDays, CallPolicy.Default.FinalisationWorkingDays, "finalisationWorkingDays"),
+            Positive(p.EscalationWorkingDays, CallPolicy.Default.EscalationWorkingDays, "escalationWorkingDays"))
+        {
+            Source = p.Source switch
+            {
+                null or "department-default" => CapSource.DepartmentDefault,
+                "plan" => CapSource.Plan,
+                "nq-54-2021" => CapSource.Resolution54,
+                _ => throw Malformed("callPolicy.source phải là \"plan\", \"nq-54-2021\" hoặc \"department-default\""),
+            },
+            Note = p.Note,
         };
     }
 

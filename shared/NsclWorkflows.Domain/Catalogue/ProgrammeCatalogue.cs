@@ -42,6 +42,8 @@ public sealed class ProgrammeCatalogue : ISupportKindCatalogue
 
     /// <summary>How councils are made up and when they may conclude (<c>councilPolicy</c>; the Department's default when absent).</summary>
     public CouncilPolicy CouncilPolicy { get; init; } = CouncilPolicy.DepartmentDefault;
+    /// <summary>The calls' numbers (catalogue <c>callPolicy</c>; the plan gives none: Department defaults).</summary>
+    public CallPolicy CallPolicy { get; init; } = CallPolicy.Default;
 
     /// <summary>The score sheets of the catalogue (<c>rubrics[]</c>).</summary>
     public IReadOnlyList<Rubric> Rubrics { get; init; } = [];

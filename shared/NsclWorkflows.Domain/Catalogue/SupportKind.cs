@@ -16,6 +16,13 @@ public sealed record SupportKind(
     /// <summary>Whether applications of this kind name the persons they nominate (expert training, I.2).</summary>
     public bool NominatesPersons { get; init; }
 
+    /// <summary>
+    /// Whether enterprises may apply for this kind at any time (catalogue <c>rolling</c>, true when absent: a catalogue
+    /// written before calls keeps every kind open); false: only through an open call for applications that names the
+    /// kind (<see cref="Calls.Call"/>).
+    /// </summary>
+    public bool Rolling { get; init; } = true;
+
     /// <summary>The rubric appraisers score applications of this kind against (catalogue <c>rubrics[]</c>); null: free criteria.</summary>
     public string? AppraisalRubricId { get; init; }
 

@@ -63,6 +63,8 @@ public static class EnterpriseDisclosure
             Unit = state.Unit,
             BudgetLineId = state.BudgetLineId,
             IntegratedFundingFrom = state.IntegratedFundingFrom,
+            CallId = state.CallId, // the call the enterprise applied to, and when its files are appraised together
+            CallClosesAtUtc = state.CallClosesAtUtc,
             StepDueUtc = state.StepDueUtc,
             Supplementations = [.. state.Supplementations.Select(s => s with { RequestedBy = officer })],
             AppraisalsRequired = state.AppraisalsRequired,
@@ -96,6 +98,8 @@ public static class EnterpriseDisclosure
         {
             // The enterprise's own acts and the system's public steps: as recorded.
             case AuditKinds.Submitted:
+            case AuditKinds.Assigned:
+            case AuditKinds.AssignmentConfirmed:
             case AuditKinds.ReceiptAcknowledged:
             case AuditKinds.Expired:
             case AuditKinds.SupplementationExpired:

@@ -32,6 +32,8 @@ public enum LifecycleAction
 
     /// <summary>A council's result on the file (its members' counted sheets), delivered when its secretary closes the session; never sent over HTTP.</summary>
     RecordCouncilResult,
+    /// <summary>The enterprise confirms a task the Department ordered from it or assigned to it (đặt hàng, giao trực tiếp).</summary>
+    ConfirmAssignment,
 }
 
 /// <summary>Who may take an action.</summary>

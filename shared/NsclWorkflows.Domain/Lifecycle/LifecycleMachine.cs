@@ -163,6 +163,11 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         }
 
         var definition = ActionCatalog.Of(action.Action);
+        if (definition.IsAppraisal && Calls.CallRules.AppraisalRefusal(application.Lifecycle, atUtc) is { } stillOpen)
+        {
+            return (Calls.CallErrorCodes.CallStillOpen, stillOpen, AuditKinds.ActionIgnored);
+        }
+
         var errors = definition.Validate(action, application, catalogue, atUtc);
         return errors.Count == 0 ? null : (errors[0].Code, string.Join(" ", errors.Select(e => e.Message)), definition.RefusalAuditKind);
     }

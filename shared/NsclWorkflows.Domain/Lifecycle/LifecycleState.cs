@@ -31,6 +31,18 @@ public sealed class LifecycleState
     /// </summary>
     [JsonInclude] public long? SupportCapVnd { get; internal set; }
 
+    /// <summary>The call for applications the file answers (null: a rolling kind), fixed at submission with the call's close and year.</summary>
+    [JsonInclude] public string? CallId { get; internal set; }
+
+    /// <summary>When the file's call stops receiving: the file is not appraised before (<see cref="Calls.CallRules.AppraisalRefusal"/>).</summary>
+    [JsonInclude] public DateTimeOffset? CallClosesAtUtc { get; internal set; }
+
+    /// <summary>The budget year of the file's call: its approval draws from the call's envelope in that year.</summary>
+    [JsonInclude] public int? CallYear { get; internal set; }
+
+    /// <summary>The rubric the file's call is appraised against (null: the kind's).</summary>
+    [JsonInclude] public string? CallRubricId { get; internal set; }
+
     /// <summary>Whether the application's money is this plan's: reserved, committed, disbursed and released in the ledger.</summary>
     public bool MovesPlanMoney => IntegratedFundingFrom is null;
 

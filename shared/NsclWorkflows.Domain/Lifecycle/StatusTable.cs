@@ -129,6 +129,16 @@ public static class StatusTable
             // escalation (PaymentTask, PaymentReminder, PaymentEscalated), as it is in the statuses before.
             new(s => $"chi trả {s.OpenPayables.FirstOrDefault()?.Name ?? "kinh phí"}", false, null, DeadlinePath.EscalateAtDue, [RecordPayment]),
         ],
+        [ApplicationStatus.AwaitingEnterpriseConfirmation] =
+        [
+            // Ordered or assigned: the enterprise confirms through its link (reminded with the same e-mail); not confirmed
+            // by the due date, the Department stops processing.
+            new(_ => "doanh nghiệp xác nhận nhận nhiệm vụ", true, null, DeadlinePath.WithdrawAtDue, [ConfirmAssignment, Withdraw])
+            {
+                Reminder = new(NotificationEvent.AssignmentOffered, NotificationAudience.Enterprise,
+                    a => [(NotificationFacts.SelectionName, Applications.Selections.Vietnamese(a.Submission.Selection))]),
+            },
+        ],
     };
 
     /// <summary>

@@ -97,7 +97,10 @@ internal sealed class StepContext(Application application, SupportKind kind, Ste
     {
         MoveTo(ApplicationStatus.UnderAppraisal);
         State.AppraisalsRequired = Math.Max(1, Policy.AppraisersRequired);
-        StartStep(WorkingDays(Policy.AppraisalWorkingDays));
+        // A file of a call is appraised with the others after the call's close: its time counts from the close.
+        StartStep(State.CallClosesAtUtc is { } closes && closes > At
+            ? Planner.WorkingDaysFrom(closes, Policy.AppraisalWorkingDays)
+            : WorkingDays(Policy.AppraisalWorkingDays));
         Notify(NotificationEvent.AppraisalAssigned, "appraisal", NotificationAudience.Appraisers, (NotificationFacts.DueDate, Facts.Iso(State.StepDueUtc!.Value)));
     }
 

@@ -18,6 +18,18 @@ internal static class SystemSteps
             a.AcknowledgeReceipt(c.At);
         }
 
+        if (a.Submission.Selection is { } selection)
+        {
+            // Ordered or assigned by an officer: the enterprise confirms through its link before appraisal.
+            var how = Selections.Vietnamese(selection);
+            c.MoveTo(ApplicationStatus.AwaitingEnterpriseConfirmation);
+            c.StartStep(c.WorkingDays(c.Policy.SupplementationWorkingDays));
+            c.Notify(NotificationEvent.AssignmentOffered, "assignment", NotificationAudience.Enterprise, (NotificationFacts.SelectionName, how),
+                (NotificationFacts.DueDate, Iso(c.State.StepDueUtc!.Value)));
+            return c.Decision(c.Audit(AuditKinds.ReceiptAcknowledged, System,
+                $"Nhiệm vụ {how}; đã gửi đường liên kết để doanh nghiệp xác nhận; {Units.Name(c.State.Unit)} xử lý."));
+        }
+
         c.MoveTo(ApplicationStatus.AwaitingCompletenessReview);
         c.StartStep(a.CompletenessDeadlineUtc);
         c.Notify(NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise, (NotificationFacts.DueDate, Iso(a.CompletenessDeadlineUtc)));
@@ -36,12 +48,14 @@ internal static class SystemSteps
             c.MoveTo(ApplicationStatus.Expired);
             state.StepDueUtc = null;
             // Processing stops and the file is returned: the Department's act ("rút" is only what the enterprise does).
-            const string Overdue = "Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung";
-            state.ClosingReason = Overdue + "; Sở dừng xử lý, trả hồ sơ.";
-            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, Overdue + "."));
+            var overdue = before == ApplicationStatus.AwaitingEnterpriseConfirmation
+                ? "Quá hạn xác nhận mà doanh nghiệp chưa xác nhận nhận nhiệm vụ"
+                : "Quá hạn bổ sung mà doanh nghiệp chưa nộp hồ sơ bổ sung";
+            state.ClosingReason = overdue + "; Sở dừng xử lý, trả hồ sơ.";
+            c.Notify(NotificationEvent.Expired, "supplementation-expired", NotificationAudience.Enterprise, (NotificationFacts.Reason, overdue + "."));
             c.Notify(NotificationEvent.Withdrawn, "supplementation-expired", NotificationAudience.Officers,
                 (NotificationFacts.WithdrawnDate, Iso(c.At)), (NotificationFacts.Reason, state.ClosingReason));
-            return c.Decision(c.Audit(AuditKinds.SupplementationExpired, System, state.ClosingReason, before));
+            return c.Decision(c.Audit(before == ApplicationStatus.AwaitingEnterpriseConfirmation ? AuditKinds.Expired : AuditKinds.SupplementationExpired, System, state.ClosingReason, before));
         }
 
         if (new Deadlines(c.Catalogue, c.Planner).PaymentDeadline(a) is { } payment && payment.At <= c.At)

@@ -83,6 +83,17 @@ public enum NotificationEvent
 
     /// <summary>The council's session due date passed and it is not closed: the unit's leaders are told (it stays closable).</summary>
     CouncilOverdue,
+    /// <summary>A call for applications closed: its files may be appraised together (to the officers of the unit, with their number).</summary>
+    CallClosed,
+
+    /// <summary>A closed call is not finalised by its due date: to the officers of the unit.</summary>
+    CallFinalisationReminder,
+
+    /// <summary>A closed call is still not finalised after the reminder: to the leaders, who finalise it.</summary>
+    CallFinalisationEscalated,
+
+    /// <summary>The Department ordered a task from (or assigned it to) the enterprise: its link, to confirm by the due date (and reminded).</summary>
+    AssignmentOffered,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

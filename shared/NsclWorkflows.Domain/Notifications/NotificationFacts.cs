@@ -99,6 +99,19 @@ public static class NotificationFacts
     public const string Applications = "applications";
     public const string PendingMembers = "pendingMembers";
     public const string CouncilUrl = "councilUrl";
+    /// <summary>A call for applications: its title, close date, envelope, the applications it received and its page.</summary>
+    public const string CallTitle = "callTitle";
+
+    public const string CloseDate = "closeDate";
+
+    public const string EnvelopeAmountVnd = "envelopeAmountVnd";
+
+    public const string ApplicationCount = "applicationCount";
+
+    public const string CallUrl = "callUrl";
+
+    /// <summary>How the task is selected: "đặt hàng" or "giao trực tiếp".</summary>
+    public const string SelectionName = "selectionName";
 
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -152,6 +165,10 @@ public static class NotificationFacts
         NotificationEvent.CouncilMemberReminder => new(NotificationAudience.CouncilMember, [CouncilName, MemberName, DueDate, MemberUrl], [MemberTitle, MemberEmail]),
         NotificationEvent.CouncilEscalated => new(NotificationAudience.Leaders, [CouncilName, PendingMembers, DueDate, CouncilUrl]),
         NotificationEvent.CouncilOverdue => new(NotificationAudience.Leaders, [CouncilName, DueDate, CouncilUrl], [PendingMembers]),
+        NotificationEvent.CallClosed => new(NotificationAudience.Officers, [CallTitle, BudgetLine, CloseDate, EnvelopeAmountVnd, ApplicationCount, DueDate, CallUrl]),
+        NotificationEvent.CallFinalisationReminder => new(NotificationAudience.Officers, [CallTitle, BudgetLine, CloseDate, ApplicationCount, DueDate, CallUrl]),
+        NotificationEvent.CallFinalisationEscalated => new(NotificationAudience.Leaders, [CallTitle, BudgetLine, CloseDate, ApplicationCount, DueDate, CallUrl]),
+        NotificationEvent.AssignmentOffered => new(NotificationAudience.Enterprise, [SelectionName, DueDate]),
         _ => throw new ArgumentOutOfRangeException(nameof(notificationEvent), notificationEvent, "No facts are defined for this event."),
     };
 }

@@ -47,6 +47,10 @@ public static class NotificationText
         NotificationEvent.CouncilMemberReminder => "nhắc thành viên hội đồng đánh giá hồ sơ",
         NotificationEvent.CouncilEscalated => "báo thành viên hội đồng chưa đánh giá",
         NotificationEvent.CouncilOverdue => "báo hội đồng quá hạn họp",
+        NotificationEvent.CallClosed => "báo đợt tuyển chọn hết hạn nhận hồ sơ",
+        NotificationEvent.CallFinalisationReminder => "nhắc hạn kết thúc đợt tuyển chọn",
+        NotificationEvent.CallFinalisationEscalated => "báo đợt tuyển chọn quá hạn kết thúc",
+        NotificationEvent.AssignmentOffered => "đề nghị doanh nghiệp xác nhận nhận nhiệm vụ",
         _ => notification.ToString(),
     };
 

@@ -34,6 +34,8 @@ static class ApplicationEntityMapper
         ["RevenueBandId"] = a.Submission.RevenueBandId,
         ["OwnContributionVnd"] = a.Submission.OwnContributionVnd,
         ["DurationMonths"] = a.Submission.DurationMonths,
+        ["CallId"] = a.Submission.CallId,
+        ["Selection"] = a.Submission.Selection,
         ["CatalogueVersion"] = a.CatalogueVersion,
         ["SubmittedAtUtc"] = a.SubmittedAtUtc,
         ["CompletenessDeadlineUtc"] = a.CompletenessDeadlineUtc,
@@ -71,6 +73,8 @@ static class ApplicationEntityMapper
             RevenueBandId = e.GetString("RevenueBandId"),
             OwnContributionVnd = e.GetInt64("OwnContributionVnd"),
             DurationMonths = e.GetInt32("DurationMonths"),
+            CallId = e.GetString("CallId"),
+            Selection = e.GetString("Selection"),
         };
         var created = new Application(
             e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),

@@ -139,6 +139,7 @@ static class BudgetLedgerEntityMapper
         ["Actor"] = e.Actor,
         ["Reason"] = e.Reason,
         ["AtUtc"] = e.AtUtc,
+        ["FromHolderId"] = e.FromHolderId,
     };
 
     public static LedgerEntry ToEntry(TableEntity row) => new(
@@ -149,7 +150,10 @@ static class BudgetLedgerEntityMapper
         row.GetInt64("AmountVnd") ?? 0,
         row.GetString("Actor"),
         row.GetString("Reason"),
-        row.GetDateTimeOffset("AtUtc") ?? default);
+        row.GetDateTimeOffset("AtUtc") ?? default)
+    {
+        FromHolderId = row.GetString("FromHolderId"),
+    };
 
     public static long Sequence(TableEntity entryRow) => entryRow.GetInt64("Sequence") ?? 0;
 

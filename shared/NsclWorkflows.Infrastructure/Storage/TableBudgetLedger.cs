@@ -54,7 +54,10 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
                 return LedgerRules.Replay(request, ToEntry(entryRow), balance);
             }
 
-            var decision = LedgerRules.Decide(request, balance, ToHolding(key, request.ApplicationId, holdingRow));
+            // A draw also reads the holding it draws from (a call's envelope) and writes it in the same transaction.
+            var sourceRow = request.FromHolderId is { } from ? await Find(table, partition, HoldingRowKey(from), cancellationToken) : null;
+            var source = request.FromHolderId is { } fromId ? ToHolding(key, fromId, sourceRow) : null;
+            var decision = LedgerRules.Decide(request, balance, ToHolding(key, request.ApplicationId, holdingRow), source);
             if (decision.Refusal is { } refusal)
             {
                 BudgetLedgerLog.Refused(logger, partition, request.MovementId, refusal.Code);
@@ -68,6 +71,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
                 Write(ToBalanceEntity(decision.Balance, sequence, AllocationCount(balanceRow), request.AtUtc), balanceRow),
                 Write(ToHoldingEntity(decision.Holding, request.AtUtc), holdingRow),
                 new(TableTransactionActionType.Add, ToEntryEntity(LedgerRules.EntryOf(request), sequence)),
+                .. decision.Source is { } drawn ? [Write(ToHoldingEntity(drawn, request.AtUtc), sourceRow)] : Array.Empty<TableTransactionAction>(),
             ];
             try
             {

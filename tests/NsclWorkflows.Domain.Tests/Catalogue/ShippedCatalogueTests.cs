@@ -72,7 +72,7 @@ public class ShippedCatalogueTests
     [Fact]
     public void Load_ShippedCatalogue_KeepsSupportKindsOnExistingLines()
     {
-        Assert.Equal(11, catalogue.Kinds.Count);
+        Assert.Equal(12, catalogue.Kinds.Count);
         Assert.All(catalogue.Kinds, k => Assert.NotNull(catalogue.Programme.FindLine(k.BudgetLineId)));
         var experts = catalogue.FindKind("expert-training")!;
         Assert.Equal(("I.2", 20000000L, 1), (experts.BudgetLineId, experts.MaxAmountVnd!.Value, experts.Policy.CheckInCount));
@@ -110,7 +110,7 @@ public class ShippedCatalogueTests
     {
         var planFunded = catalogue.Kinds.Where(k => !catalogue.LineOf(k)!.IsIntegrated).ToList();
 
-        Assert.Equal(8, planFunded.Count);
+        Assert.Equal(9, planFunded.Count);
         Assert.All(planFunded, k => Assert.NotNull(k.Cap));
         var experts = catalogue.FindKind("expert-training")!;
         Assert.Equal((20_000_000L, CapUnit.Person, CapSource.Plan, true), (experts.Cap!.AmountVnd, experts.Cap.Per, experts.Cap.Source, experts.NominatesPersons));

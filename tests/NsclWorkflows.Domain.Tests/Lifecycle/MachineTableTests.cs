@@ -30,6 +30,7 @@ public sealed class MachineTableTests
         "Submitted", "AwaitingCompletenessReview", "SupplementationRequested", "UnderAppraisal", "AwaitingApproval", "AwaitingDecisionSigning",
         "CheckInOpen", "CheckInSubmitted", "ExtensionPending", "CheckInSubmittedExtensionPending", "FinalReportDue", "FinalReportSubmitted",
         "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted", "PaymentDue", "AwaitingFinalPayment",
+        "AwaitingEnterpriseConfirmation",
     ];
 
     /// <summary>Situations with a payable tranche: only where the plan's ledger pays (not for a kind funded elsewhere).</summary>
@@ -45,6 +46,7 @@ public sealed class MachineTableTests
         ("CheckInSubmittedExtensionPending", ApplicationStatus.InImplementation), ("FinalReportDue", ApplicationStatus.AwaitingFinalEvaluation),
         ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation), ("PaymentDue", ApplicationStatus.InImplementation),
         ("AwaitingFinalPayment", ApplicationStatus.AwaitingFinalPayment),
+        ("AwaitingEnterpriseConfirmation", ApplicationStatus.AwaitingEnterpriseConfirmation),
     ];
 
     static readonly Dictionary<string, ActionRequest> Variants = new()
@@ -78,6 +80,8 @@ public sealed class MachineTableTests
 
         // A council's result, as its secretary's close of the session sends it (never over HTTP).
         ["record-council-result"] = new(LifecycleAction.RecordCouncilResult, "Hội đồng", "Council") { Council = Councils.CouncilRulesTests.Verdict() },
+        // An order or a direct assignment: the enterprise confirms the task the Department gave it.
+        ["confirm-assignment"] = new(LifecycleAction.ConfirmAssignment, "enterprise", "Enterprise") { Note = "Đồng ý thực hiện" },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -94,6 +98,8 @@ public sealed class MachineTableTests
             t[(s, "withdraw")] = withdraw;
         }
 
+        t[("AwaitingEnterpriseConfirmation", "confirm-assignment")] = new(ApplicationStatus.UnderAppraisal, [], [NotificationEvent.AppraisalAssigned]);
+        t[("AwaitingEnterpriseConfirmation", "withdraw")] = withdraw;
         t[("SupplementationRequested", "resubmit")] = new(ApplicationStatus.AwaitingCompletenessReview, [], [NotificationEvent.ResubmissionReceived]);
         t[("SupplementationRequested", "withdraw")] = withdraw;
         t[("UnderAppraisal", "submit-appraisal:yes")] = new(ApplicationStatus.AwaitingApproval, [], [NotificationEvent.ApprovalRequested], [DocumentKinds.AppraisalRecord]);
@@ -297,7 +303,10 @@ public sealed class MachineTableTests
     Application In(string situation, string kind)
     {
         var a = new Application("cccccccccccccccccccccccccc", "NSCL-2025-TABLE",
-            new ApplicationSubmission("0101234567", "Công ty TNHH Bảng", "Trần Thị B", "b@example.vn", "0912345678", kind, "Nhiệm vụ", "Tóm tắt", Amount),
+            new ApplicationSubmission("0101234567", "Công ty TNHH Bảng", "Trần Thị B", "b@example.vn", "0912345678", kind, "Nhiệm vụ", "Tóm tắt", Amount)
+            {
+                Selection = situation == "AwaitingEnterpriseConfirmation" ? Selections.Order : null,
+            },
             Catalogue.Version, Start, Start.AddDays(5));
         switch (situation)
         {
@@ -310,7 +319,7 @@ public sealed class MachineTableTests
         Do(a, null, StepKind.Receive);
         string[] path = situation switch
         {
-            "AwaitingCompletenessReview" => [],
+            "AwaitingCompletenessReview" or "AwaitingEnterpriseConfirmation" => [],
             "SupplementationRequested" => ["request-supplementation"],
             "Withdrawn" => ["withdraw"],
             "UnderAppraisal" => ["accept-completeness"],

@@ -312,6 +312,57 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
     }
 
     /// <summary>Starts every request at once (released together by one gate) and waits for all.</summary>
+    [Fact]
+    public async Task Apply_CallEnvelopeReserveDrawsReplayAndRelease_HoldingsAndEntriesAddUpToTheBalance()
+    {
+        var ledger = await NewLedgerAsync();
+        const string call = "dot-aaaaaaaaaaaaaaaaaaaaaaaaaa";
+        BudgetMovementRequest Draw(string app, long amount) => Move($"{app}:reserve", Line2025, app, BudgetMovementKind.Draw, amount) with { FromHolderId = call };
+
+        Assert.True((await ledger.ApplyAsync(Move($"{call}:envelope", Line2025, call, BudgetMovementKind.Reserve, 500_000_000), None)).Applied);
+        Assert.True((await ledger.ApplyAsync(Draw("app1", 200_000_000), None)).Applied);
+        Assert.True((await ledger.ApplyAsync(Draw("app2", 250_000_000), None)).Applied);
+        var beyond = await ledger.ApplyAsync(Draw("app3", 100_000_000), None);
+        var replay = await ledger.ApplyAsync(Draw("app1", 200_000_000), None);
+        var released = await ledger.ApplyAsync(Move($"{call}:release", Line2025, call, BudgetMovementKind.Release, 50_000_000), None);
+
+        Assert.Equal((false, LedgerRefusalCodes.EnvelopeExceeded), (beyond.Applied, beyond.RefusalCode));
+        Assert.Equal((true, true), (replay.Applied, replay.WasReplay));
+        Assert.True(released.Applied);
+        var balance = await ledger.GetBalanceAsync(Line2025, None);
+        Assert.Equal((450_000_000L, 350_000_000L), (balance.ReservedVnd, balance.RemainingVnd));
+        var holdings = new Dictionary<string, long>();
+        foreach (var holder in new[] { call, "app1", "app2", "app3" })
+        {
+            holdings[holder] = (await ledger.GetHoldingAsync(Line2025, holder, None)).ReservedVnd;
+        }
+
+        Assert.Equal(new Dictionary<string, long> { [call] = 0, ["app1"] = 200_000_000, ["app2"] = 250_000_000, ["app3"] = 0 }, holdings);
+        Assert.Equal(balance.ReservedVnd, holdings.Values.Sum());
+        var entries = await ledger.GetEntriesAsync(Line2025, None);
+        Assert.Equal(4, entries.Count);
+        Assert.Equal(call, entries.Single(e => e.ApplicationId == "app2").FromHolderId);
+        var replayed = Replay(Line2025, entries);
+        Assert.Equal((balance.ReservedVnd, balance.CommittedVnd, balance.DisbursedVnd), (replayed.ReservedVnd, replayed.CommittedVnd, replayed.DisbursedVnd));
+    }
+
+    [Fact]
+    public async Task Apply_ConcurrentDrawsFromOneEnvelope_NeverDrawMoreThanItHolds()
+    {
+        var ledger = await NewLedgerAsync();
+        const string call = "dot-bbbbbbbbbbbbbbbbbbbbbbbbbb";
+        await ledger.ApplyAsync(Move($"{call}:envelope", Line2024, call, BudgetMovementKind.Reserve, 300_000_000), None);
+
+        var results = await Race([.. Enumerable.Range(1, 10).Select(i =>
+            Move($"app{i}:reserve", Line2024, $"app{i}", BudgetMovementKind.Draw, 50_000_000) with { FromHolderId = call })], ledger);
+
+        Assert.Equal(6, results.Count(r => r.Applied));
+        Assert.All(results.Where(r => r.Refused), r => Assert.Equal(LedgerRefusalCodes.EnvelopeExceeded, r.RefusalCode));
+        Assert.Equal(0, (await ledger.GetHoldingAsync(Line2024, call, None)).ReservedVnd);
+        Assert.Equal(300_000_000, (await ledger.GetBalanceAsync(Line2024, None)).ReservedVnd);
+        Output.WriteLine($"conflict retries: {ConflictRetries(ledger)}");
+    }
+
     protected static async Task<LedgerResult[]> Race(IReadOnlyList<BudgetMovementRequest> requests, IBudgetLedger ledger)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -335,6 +386,7 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
                 BudgetMovementKind.Reserve => balance with { ReservedVnd = balance.ReservedVnd + e.AmountVnd },
                 BudgetMovementKind.Release => balance with { ReservedVnd = balance.ReservedVnd - e.AmountVnd },
                 BudgetMovementKind.Commit => balance with { ReservedVnd = balance.ReservedVnd - e.AmountVnd, CommittedVnd = balance.CommittedVnd + e.AmountVnd },
+                BudgetMovementKind.Draw => balance, // reserved by the call → reserved by the application: the line's balance does not move
                 _ => balance with { CommittedVnd = balance.CommittedVnd - e.AmountVnd, DisbursedVnd = balance.DisbursedVnd + e.AmountVnd },
             };
         }

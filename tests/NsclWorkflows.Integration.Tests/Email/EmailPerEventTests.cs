@@ -69,6 +69,12 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.CouncilUrl] = ("/can-bo/hoi-dong.html?id=hd-x", EmailTestServices.PublicBaseUrl + "/can-bo/hoi-dong.html?id=hd-x"),
         [NotificationFacts.PaidAmountVnd] = ("66666000", "66.666.000 đồng"),
         [NotificationFacts.PaidDate] = ("2026-04-20", "20/04/2026"),
+        [NotificationFacts.CallTitle] = ("Đợt tuyển chọn <b>NSCL</b> & 2026", "Đợt tuyển chọn <b>NSCL</b> & 2026"),
+        [NotificationFacts.CloseDate] = ("2026-03-13", "13/03/2026"),
+        [NotificationFacts.EnvelopeAmountVnd] = ("500000000", "500.000.000 đồng"),
+        [NotificationFacts.ApplicationCount] = ("3", "3"),
+        [NotificationFacts.CallUrl] = ("/can-bo/dot-tuyen-chon.html?id=dot-x", EmailTestServices.PublicBaseUrl + "/can-bo/dot-tuyen-chon.html?id=dot-x"),
+        [NotificationFacts.SelectionName] = ("đặt hàng", "đặt hàng"),
     };
 
     /// <summary>The subject of every event with the samples above ({0} = tracking code). The note lists these.</summary>
@@ -116,6 +122,10 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationEvent.CouncilMemberReminder] = "[NSCL] Nhắc kê khai, chấm phiếu Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn, hạn 31/03/2026",
         [NotificationEvent.CouncilEscalated] = "[NSCL] Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn: thành viên chưa kê khai, chấm phiếu",
         [NotificationEvent.CouncilOverdue] = "[NSCL] Hội đồng tư vấn <b>thẩm định</b> & tuyển chọn quá hạn họp (31/03/2026)",
+        [NotificationEvent.CallClosed] = "[NSCL] Đợt tuyển chọn đã hết hạn nhận hồ sơ: Đợt tuyển chọn <b>NSCL</b> & 2026",
+        [NotificationEvent.CallFinalisationReminder] = "[NSCL] Nhắc hạn kết thúc đợt tuyển chọn: Đợt tuyển chọn <b>NSCL</b> & 2026",
+        [NotificationEvent.CallFinalisationEscalated] = "[NSCL] Đợt tuyển chọn quá hạn kết thúc: Đợt tuyển chọn <b>NSCL</b> & 2026",
+        [NotificationEvent.AssignmentOffered] = "[NSCL] Đề nghị xác nhận nhận nhiệm vụ {0} (đặt hàng)",
     };
 
 
@@ -130,7 +140,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
     {
         var spec = NotificationFacts.For(e);
         var aboutApplication = e != NotificationEvent.YearEndReportReady && !e.ToString().StartsWith("Activity", StringComparison.Ordinal)
-            && !e.ToString().StartsWith("Report", StringComparison.Ordinal) && !e.ToString().StartsWith("Council", StringComparison.Ordinal);
+            && !e.ToString().StartsWith("Report", StringComparison.Ordinal) && !e.ToString().StartsWith("Council", StringComparison.Ordinal)
+            && !e.ToString().StartsWith("Call", StringComparison.Ordinal);
         Application? application = aboutApplication ? await EmailTestServices.StoreApplicationAsync(Services, EnterpriseName) : null;
         var applicationId = application?.Id ?? $"year-2025-{Guid.NewGuid():N}";
         var facts = spec.Required.Concat(spec.OptionalFacts).ToDictionary(n => n, n => Samples[n].Raw);

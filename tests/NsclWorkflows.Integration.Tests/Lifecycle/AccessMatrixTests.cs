@@ -18,7 +18,9 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
     static readonly OnceAsync<((string Id, string Token) Mine, (string Id, string Token) Other, (string Id, string Token) Approved,
         (string Id, string Token) Unsigned)> Shared = new();
     static readonly OnceAsync<string> SharedActivity = new();
+    static readonly OnceAsync<string> SharedCall = new();
     string activityId = null!;
+    string callId = null!;
     (string Id, string Token)? mine;
     (string Id, string Token)? other;
     (string Id, string Token)? approved;
@@ -69,6 +71,21 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
                 As.Clerk);
             Assert.Equal(201, status);
             return planned.GetProperty("id").GetString()!;
+        });
+        callId = await SharedCall.GetAsync(async () =>
+        {
+            // A call of skhcn open from today for ten working days (1 million đồng of IV.1 2025 held on the shared ledger).
+            var calendar = NsclWorkflows.Domain.Calendar.VietnamStatutoryCalendar.FromEmbeddedData();
+            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var closes = calendar.AddWorkingDays(today, calendar.IsWorkingDay(today) ? 9 : 10);
+            var (status, opened) = await client.PostAsync("/api/calls", System.Net.Http.Json.JsonContent.Create(new
+            {
+                title = "Đợt tuyển chọn (ma trận quyền)", supportKindIds = new[] { "science-technology-task" }, year = 2025, envelopeVnd = 1_000_000,
+                opensOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                closesOn = closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }), As.Leader);
+            Assert.True(status == 201, opened.ToString());
+            return opened.GetProperty("id").GetString()!;
         });
     }
 
@@ -146,6 +163,12 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST council declaration (no such council)", [404, 404, 404, 404, 404, 404, 404] },
         { "POST council sheet (no such council)", [404, 404, 404, 404, 404, 404, 404] },
         { "POST council close (no such council)", [404, 404, 404, 404, 404, 404, 404] },
+        { "POST call (invalid body)", [401, 401, 401, 403, 422, 422, 422] },
+        { "GET calls", [401, 401, 401, 200, 200, 200, 200] },
+        { "GET open calls", [200, 200, 200, 200, 200, 200, 200] },
+        { "GET call (of skhcn)", [401, 401, 401, 200, 200, 200, 404] },
+        { "POST call finalise (still open)", [401, 401, 401, 403, 409, 409, 404] },
+        { "POST assignment (invalid body)", [401, 401, 401, 422, 422, 422, 422] },
     };
 
     [Theory]
@@ -441,6 +464,12 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
                 JsonContent("""{"recommendSupport":false}"""), caller)).Status,
             "POST council close (no such council)" => (await client.PostAsync("/api/councils/hd-20260101-00000000/members/m3/close",
                 JsonContent("""{"meetingStart":"2026-01-01T08:00:00+07:00","meetingEnd":"2026-01-01T10:00:00+07:00"}"""), caller)).Status,
+            "POST call (invalid body)" => (await client.PostAsync("/api/calls", JsonContent("{\"title\":\"\"}"), caller)).Status,
+            "GET calls" => (await client.GetAsync("/api/calls", caller)).Status,
+            "GET open calls" => (await client.GetAsync("/api/calls/open", caller)).Status,
+            "GET call (of skhcn)" => (await client.GetAsync($"/api/calls/{callId}", caller)).Status,
+            "POST call finalise (still open)" => (await client.PostAsync($"/api/calls/{callId}/finalise", JsonContent("{}"), caller)).Status,
+            "POST assignment (invalid body)" => (await client.PostAsync("/api/assignments", JsonContent("{\"selection\":\"order\"}"), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
     }

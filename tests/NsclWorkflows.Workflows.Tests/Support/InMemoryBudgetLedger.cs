@@ -45,11 +45,17 @@ public sealed class InMemoryBudgetLedger(BudgetPlan plan) : IBudgetLedger, IBudg
                 return Task.FromResult(LedgerRules.Replay(request, existing, balance));
             }
 
-            var decision = LedgerRules.Decide(request, balance, HoldingOf(request.Key, request.ApplicationId));
+            var source = request.FromHolderId is { } from ? HoldingOf(request.Key, from) : null;
+            var decision = LedgerRules.Decide(request, balance, HoldingOf(request.Key, request.ApplicationId), source);
             if (decision.Applied)
             {
                 balances[request.Key] = decision.Balance;
                 holdings[(request.Key, request.ApplicationId)] = decision.Holding;
+                if (decision.Source is { } drawn)
+                {
+                    holdings[(request.Key, drawn.ApplicationId)] = drawn;
+                }
+
                 var entry = LedgerRules.EntryOf(request);
                 entriesById[(request.Key, request.MovementId)] = entry;
                 entries.Add(entry);

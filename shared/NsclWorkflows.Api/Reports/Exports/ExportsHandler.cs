@@ -489,6 +489,7 @@ public sealed class ExportsHandler(
         BudgetMovementKind.Release => "Hủy tạm giữ",
         BudgetMovementKind.Commit => "Cam kết chi",
         BudgetMovementKind.Disburse => "Giải ngân",
+        BudgetMovementKind.Draw => "Phân bổ từ kinh phí đợt tuyển chọn",
         _ => kind.ToString(),
     };
 }

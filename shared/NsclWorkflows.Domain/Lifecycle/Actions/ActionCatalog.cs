@@ -9,6 +9,7 @@ public static class ActionCatalog
         new SubmitCheckIn(), new ReviewCheckIn(), new RequestExtension(), new DecideExtension(), new SubmitFinalReport(), new Evaluate(),
         new Withdraw(), new Cancel(), new AddNote(), new RecordSignedDecision(), new RecordPayment(),
         new RecordCouncilResult(),
+        new ConfirmAssignment(),
     ];
 
     static readonly Dictionary<LifecycleAction, ActionDefinition> ByAction = All.ToDictionary(a => a.Action);

@@ -32,6 +32,12 @@ public abstract class ActionDefinition(LifecycleAction action, string urlName, A
 
     /// <summary>The body's field naming a signed PDF the action carries (<see cref="ActionRequest.SignedFile"/>), if it takes one.</summary>
     public virtual string? FileField => null;
+    /// <summary>
+    /// Whether the action appraises the file (an appraiser's sheet; a council's result): refused while the file's call
+    /// still receives applications (<see cref="Calls.CallRules.AppraisalRefusal"/>, 409 <c>call_still_open</c>), since a
+    /// call's files are appraised together after its close.
+    /// </summary>
+    public virtual bool IsAppraisal => false;
 
     /// <summary>The audit kind of a refusal by the action's rules (an approval's refusals are shown to the leader).</summary>
     public virtual string RefusalAuditKind => AuditKinds.ActionIgnored;

@@ -9,7 +9,8 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// (<see cref="RecordSignedDecision"/>): the enterprise is told, and implementation starts, once it is recorded.
 /// </summary>
 public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(LifecycleAction.Approve, "approve", Actor.Leader,
-    (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear, request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
+    (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear,
+        application.Lifecycle.CallYear ?? request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
 {
     public sealed record Body(long? AmountVnd, int? BudgetYear, string? Note) : ActionBody
     {
@@ -47,12 +48,25 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
         {
             errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange, $"Năm ngân sách phải từ {firstYear} đến {lastYear}."));
         }
+        else if (payload.AskedYear is { } asked && application.Lifecycle.CallYear is { } callYear && asked != callYear)
+        {
+            errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange, $"Hồ sơ thuộc đợt tuyển chọn có kinh phí năm {callYear}; năm ngân sách phải là {callYear}."));
+        }
 
         return errors;
     }
 
-    protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc) =>
-        [Move(application, "reserve", new BudgetKey(application.Lifecycle.BudgetLineId, payload.Year), BudgetMovementKind.Reserve, payload.AmountVnd, request, "Phê duyệt hỗ trợ", atUtc)];
+    /// <summary>
+    /// The approved amount reserved for the file: from the item's free allocation, or, for a file of a call, drawn from
+    /// the call's envelope (refused <c>envelope_exceeded</c> beyond what the envelope still holds).
+    /// </summary>
+    protected override IReadOnlyList<BudgetMovementRequest> Movements(Payload payload, ActionRequest request, Application application, DateTimeOffset atUtc)
+    {
+        var key = new BudgetKey(application.Lifecycle.BudgetLineId, payload.Year);
+        return application.Lifecycle.CallId is { } callId
+            ? [Move(application, "reserve", key, BudgetMovementKind.Draw, payload.AmountVnd, request, "Phê duyệt hỗ trợ từ kinh phí đợt tuyển chọn", atUtc) with { FromHolderId = callId }]
+            : [Move(application, "reserve", key, BudgetMovementKind.Reserve, payload.AmountVnd, request, "Phê duyệt hỗ trợ", atUtc)];
+    }
 
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
     {

@@ -12,6 +12,9 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 public sealed class RecordCouncilResult() : ActionDefinition<RecordCouncilResult.Body, CouncilVerdict?>(LifecycleAction.RecordCouncilResult,
     "record-council-result", Actor.Council, (request, _, _) => request.Council)
 {
+    /// <summary>A council appraises: a call's file only after the call's close (409 <c>call_still_open</c>), as an appraiser's sheet.</summary>
+    public override bool IsAppraisal => true;
+
     /// <summary>No body is taken over HTTP: the council's close path builds the envelope itself.</summary>
     public sealed record Body : ActionBody
     {

@@ -11,8 +11,11 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// </summary>
 internal static class RubricRules
 {
+    /// <summary>The rubric of the file: its call's for the appraisal when the call names one, else its kind's.</summary>
     public static Rubric? RubricOf(Application application, ProgrammeCatalogue catalogue, RubricUse use) =>
-        catalogue.FindKind(application.Submission.SupportKindId) is { } kind ? catalogue.RubricFor(kind, use) : null;
+        use == RubricUse.Appraisal && application.Lifecycle.CallRubricId is { } callRubric && catalogue.Rubrics.FirstOrDefault(r => r.Id == callRubric) is { } chosen
+            ? chosen
+            : catalogue.FindKind(application.Submission.SupportKindId) is { } kind ? catalogue.RubricFor(kind, use) : null;
 
     public static IEnumerable<FieldError> Errors(Rubric? rubric, IReadOnlyList<CriterionScore> scores)
     {

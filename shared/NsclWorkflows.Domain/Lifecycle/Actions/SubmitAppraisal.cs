@@ -32,6 +32,8 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
         body.Note(b => b.Note);
     }
 
+    public override bool IsAppraisal => true;
+
     public sealed record Payload(bool Recommends, long AmountVnd, IReadOnlyList<CriterionScore> Scores, string? Note);
 
     protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue)
@@ -62,7 +64,7 @@ public sealed class SubmitAppraisal() : ActionDefinition<SubmitAppraisal.Body, S
     internal override Decision Decide(StepContext c, ActionRequest request, Payload payload)
     {
         var state = c.State;
-        var rubric = c.Catalogue.RubricFor(c.Kind, RubricUse.Appraisal);
+        var rubric = RubricRules.RubricOf(c.Application, c.Catalogue, RubricUse.Appraisal);
         var scores = RubricRules.Recorded(rubric, payload.Scores);
         var appraisal = new AppraisalRecord(request.ActorName, scores, AppraisalConclusion.Total(rubric, scores), payload.Recommends,
             payload.AmountVnd, payload.Note, c.At)

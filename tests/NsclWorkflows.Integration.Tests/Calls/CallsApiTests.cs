@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NsclWorkflows.Domain.Calendar;
+using NsclWorkflows.Domain.Calls;
+using NsclWorkflows.Integration.Tests.Support;
+using Xunit.Abstractions;
+
+namespace NsclWorkflows.Integration.Tests.Calls;
+
+/// <summary>
+/// A call for applications over HTTP on the standalone host (a working day lasts 2 s): a leader opens it (the envelope
+/// reserved on IV.1 2030, a year no other test touches, after an Admin records its allocation), three enterprises apply
+/// through it, an appraisal before the close is 409, the call closes, the ranking lists the three by score with the
+/// running total against the envelope, two approvals fit and the third is refused beyond the envelope, and finalising
+/// releases the rest.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    static readonly TimeSpan Step = TimeSpan.FromSeconds(90);
+    const int Year = 2030;
+    const string Kind = "science-technology-task";
+
+    [Fact]
+    public async Task Call_OpensReceivesThreeClosesRanksApprovesWithinTheEnvelopeAndReleasesTheRest()
+    {
+        var host = await azurite.SharedHostAsync("linescaps", TimeSpan.FromSeconds(2));
+        var client = new LifecycleClient(host.Http);
+        Assert.Equal(201, (await client.PostAsync("/api/budget/allocations", JsonContent.Create(new
+        {
+            kind = "allocation", year = Year, lineId = "IV.1", amountVnd = 1_000_000_000L, documentNumber = "1234/QĐ-UBND", documentDate = "2025-12-20",
+            documentIssuer = "UBND thành phố Đà Nẵng", note = "Giao dự toán năm 2030",
+        }), As.Admin)).Status);
+
+        // A kind selected by call only: no submission without an open call.
+        var (noCall, noCallProblem) = await TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(TestSubmissions.With("supportKindId", Kind)));
+        Assert.Equal((422, CallErrorCodes.CallRequired), (noCall, noCallProblem.GetProperty("code").GetString()));
+
+        // Opening: a leader only; an envelope beyond the allocation is refused by the ledger.
+        Assert.Equal(403, (await OpenAsync(client, 500_000_000, As.Clerk)).Status);
+        var (tooBig, tooBigProblem) = await OpenAsync(client, 1_500_000_000, As.Leader);
+        Assert.Equal((409, "budget_exceeded"), (tooBig, tooBigProblem.GetProperty("code").GetString()));
+        var (opened, call) = await OpenAsync(client, 500_000_000, As.Leader);
+        Assert.True(opened == 201, call.ToString());
+        var callId = call.GetProperty("id").GetString()!;
+        Assert.Equal(("Open", 500_000_000L), (call.GetProperty("state").GetString(), call.GetProperty("heldVnd").GetInt64()));
+        Assert.Equal(500_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+
+        // The public list: what an enterprise needs, no money.
+        var (_, openCalls) = await client.GetAsync("/api/calls/open", As.Anonymous);
+        var listed = openCalls.GetProperty("calls").EnumerateArray().Single(c => c.GetProperty("id").GetString() == callId);
+        Assert.Equal(Kind, listed.GetProperty("supportKinds")[0].GetProperty("id").GetString());
+        Assert.Equal(4, listed.GetProperty("requiredDocuments").GetArrayLength());
+        Assert.False(listed.TryGetProperty("envelopeVnd", out _));
+
+        // Three applications through the call; a kind the call does not offer is refused.
+        var (wrongKind, wrongKindProblem) = await SubmitAsync(host, callId, "productivity-tools", 100_000_000, "Công ty Sai Nội Dung");
+        Assert.Equal((422, CallErrorCodes.KindNotInCall), (wrongKind, wrongKindProblem.GetProperty("code").GetString()));
+        var files = new List<(string Id, long Amount, decimal Share)>();
+        var tokens = new List<string>();
+        foreach (var (name, amount, share) in new[] { ("Công ty Cơ khí Hòa Khánh", 250_000_000L, 0.7m), ("Công ty Dệt may Sơn Trà", 200_000_000L, 0.9m),
+            ("Công ty Thực phẩm Liên Chiểu", 150_000_000L, 0.8m) })
+        {
+            var (status, created) = await SubmitAsync(host, callId, Kind, amount, name, idempotencyKey: $"call-{callId}-{amount}");
+            Assert.True(status == 201, created.ToString());
+            files.Add((created.GetProperty("applicationId").GetString()!, amount, share));
+            tokens.Add(created.GetProperty("accessToken").GetString()!);
+        }
+
+        foreach (var (id, _, _) in files)
+        {
+            await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
+            Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+        }
+
+        // Appraisal waits for the close: the three are appraised together.
+        await client.WaitStatusAsync(files[0].Id, "UnderAppraisal", Step);
+        var (early, earlyProblem) = await client.ActAsync(files[0].Id, "submit-appraisal",
+            new { recommendSupport = true, amountVnd = files[0].Amount, scores = Sheets.Appraisal() }, As.Appraiser);
+        Assert.Equal((409, CallErrorCodes.CallStillOpen), (early, earlyProblem.GetProperty("code").GetString()));
+        Assert.DoesNotContain("submit-appraisal", await AllowedAsync(client, files[0].Id));
+        Assert.Equal(callId, (await client.ViewAsync(files[0].Id)).GetProperty("lifecycle").GetProperty("callId").GetString());
+        var enterpriseView = (await client.GetAsync($"/api/applications/{files[0].Id}", As.Enterprise(tokens[0]))).Body.GetProperty("lifecycle");
+        Assert.Equal(call.GetProperty("closesAtUtc").GetDateTimeOffset(), enterpriseView.GetProperty("callClosesAtUtc").GetDateTimeOffset());
+        var (_, beforeClose) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        Assert.False(beforeClose.TryGetProperty("ranking", out _)); // no ranking while the call receives applications (nulls are left out)
+
+        await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/calls/{callId}", As.Clerk)).Body,
+            c => c.GetProperty("state").GetString() == "Closed", Step, "the call closes");
+        var (late, lateProblem) = await SubmitAsync(host, callId, Kind, 100_000_000, "Công ty Nộp Muộn");
+        Assert.Equal((422, CallErrorCodes.CallNotOpen), (late, lateProblem.GetProperty("code").GetString()));
+        // A repeat of a submission received while the call was open is answered as the first time, not refused.
+        var (repeat, repeated) = await SubmitAsync(host, callId, Kind, files[0].Amount, "Công ty Cơ khí Hòa Khánh", idempotencyKey: $"call-{callId}-{files[0].Amount}");
+        Assert.Equal((200, files[0].Id), (repeat, repeated.GetProperty("applicationId").GetString()));
+        Assert.Contains("submit-appraisal", await AllowedAsync(client, files[0].Id));
+
+        foreach (var (id, amount, share) in files)
+        {
+            await client.WaitStatusAsync(id, "UnderAppraisal", Step);
+            var (status, answer) = await client.ActAsync(id, "submit-appraisal", new { recommendSupport = true, amountVnd = amount, scores = Sheets.Appraisal(share) }, As.Appraiser);
+            Assert.True(status == 202, answer.ToString());
+            await client.WaitStatusAsync(id, "AwaitingApproval", Step);
+        }
+
+        // The ranking: highest total first, running total against the 500.000.000 đồng envelope.
+        var (_, closed) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        output.WriteLine(closed.GetProperty("ranking").ToString());
+        var ranking = closed.GetProperty("ranking").EnumerateArray().ToList();
+        Assert.Equal([files[1].Id, files[2].Id, files[0].Id], ranking.Select(r => r.GetProperty("applicationId").GetString()));
+        Assert.Equal([200_000_000L, 350_000_000, 600_000_000], ranking.Select(r => r.GetProperty("runningTotalVnd").GetInt64()));
+        Assert.Equal([true, true, false], ranking.Select(r => r.GetProperty("fitsEnvelope").GetBoolean()));
+        Assert.Equal(3, closed.GetProperty("applicationCount").GetInt32());
+
+        // Two approvals draw from the envelope; the third is beyond what it still holds.
+        foreach (var (id, amount, _) in new[] { files[1], files[2] })
+        {
+            var (status, answer) = await client.ActAsync(id, "approve", new { amountVnd = amount, note = "Đồng ý" }, As.Leader);
+            Assert.True(status == 202, answer.ToString());
+            await client.WaitStatusAsync(id, "AwaitingDecisionSigning", Step);
+        }
+
+        var (beyond, beyondProblem) = await client.ActAsync(files[0].Id, "approve", new { amountVnd = files[0].Amount }, As.Leader);
+        Assert.Equal((409, "envelope_exceeded"), (beyond, beyondProblem.GetProperty("code").GetString()));
+        var (_, drawn) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        Assert.Equal((150_000_000L, 350_000_000L), (drawn.GetProperty("heldVnd").GetInt64(), drawn.GetProperty("usedVnd").GetInt64()));
+        Assert.Equal(500_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.Empty(drawn.GetProperty("allowedActions").EnumerateArray()); // an officer reads; a leader finalises
+        Assert.Equal(["finalise"], (await client.GetAsync($"/api/calls/{callId}", As.Leader)).Body.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+
+        // Finalising: a leader; the rest goes back to the allocation, once.
+        Assert.Equal(403, (await FinaliseAsync(client, callId, As.Clerk)).Status);
+        var (finalised, done) = await FinaliseAsync(client, callId, As.Leader);
+        Assert.True(finalised == 200, done.ToString());
+        Assert.Equal(("Finalised", 150_000_000L, 0L), (done.GetProperty("state").GetString(), done.GetProperty("releasedVnd").GetInt64(), done.GetProperty("heldVnd").GetInt64()));
+        Assert.Equal(350_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        var (again, againProblem) = await FinaliseAsync(client, callId, As.Leader);
+        Assert.Equal((409, CallErrorCodes.WrongState), (again, againProblem.GetProperty("code").GetString()));
+        Assert.Equal(350_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.DoesNotContain((await client.GetAsync("/api/calls/open", As.Anonymous)).Body.GetProperty("calls").EnumerateArray(),
+            c => c.GetProperty("id").GetString() == callId);
+    }
+
+    [Fact]
+    public async Task Assignment_OfficerOrdersATask_TheEnterpriseGetsItsLinkConfirmsAndItGoesToAppraisal()
+    {
+        var host = await azurite.SharedHostAsync("linescaps", TimeSpan.FromSeconds(2));
+        var client = new LifecycleClient(host.Http);
+        var body = TestSubmissions.Valid();
+        body["supportKindId"] = "pilot-model";
+        body["enterpriseName"] = "Công ty <b>Được</b> Đặt Hàng";
+        object Order(string selection) => new { selection, application = JsonDocument.Parse(body.ToJsonString()).RootElement };
+
+        Assert.Equal(401, (await client.PostAsync("/api/assignments", JsonContent.Create(Order("order")), As.Anonymous)).Status);
+        var (badSelection, badProblem) = await client.PostAsync("/api/assignments", JsonContent.Create(Order("tender")), As.Clerk);
+        Assert.Equal((422, "selection"), (badSelection, badProblem.GetProperty("errors")[0].GetProperty("field").GetString()));
+        Assert.Equal(403, (await client.PostAsync("/api/assignments", JsonContent.Create(Order("order")), As.Officer("ct.chuyenvien", "Officer", "sct"))).Status);
+
+        var (created, answer) = await client.PostAsync("/api/assignments", JsonContent.Create(Order("order")), As.Clerk);
+        Assert.True(created == 201, answer.ToString());
+        Assert.False(answer.TryGetProperty("accessToken", out _)); // the enterprise's link goes to the enterprise only
+        var id = answer.GetProperty("applicationId").GetString()!;
+        await client.WaitStatusAsync(id, "AwaitingEnterpriseConfirmation", Step);
+        await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk)).Body,
+            n => n.GetProperty("notifications").EnumerateArray().Any(m => m.GetProperty("event").GetString() == "AssignmentOffered"), Step, "the enterprise is e-mailed its link");
+        Assert.DoesNotContain("confirm-assignment", (await client.GetAsync($"/api/applications/{id}", As.Clerk)).Body.GetProperty("allowedActions").EnumerateArray()
+            .Select(a => a.GetString()));
+        Assert.Equal(403, (await client.ActAsync(id, "confirm-assignment", new { }, As.Clerk)).Status);
+
+        var (_, link) = await client.PostEmptyAsync($"/api/applications/{id}/access-link", As.Clerk);
+        var enterprise = As.Enterprise(link.GetProperty("accessToken").GetString()!);
+        Assert.Contains("confirm-assignment", (await client.GetAsync($"/api/applications/{id}", enterprise)).Body.GetProperty("allowedActions").EnumerateArray()
+            .Select(a => a.GetString()));
+        Assert.Equal(202, (await client.ActAsync(id, "confirm-assignment", new { note = "Đồng ý thực hiện" }, enterprise)).Status);
+        await client.WaitStatusAsync(id, "UnderAppraisal", Step);
+        var kinds = await client.AuditKindsAsync(id);
+        Assert.Equal("Assigned", kinds[0]);
+        Assert.Contains("AssignmentConfirmed", kinds);
+    }
+
+    /// <summary>Opens a call from today (Đà Nẵng) to the tenth working day, both counted.</summary>
+    static Task<(int Status, JsonElement Body)> OpenAsync(LifecycleClient client, long envelope, As caller)
+    {
+        var calendar = VietnamStatutoryCalendar.FromEmbeddedData();
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var closes = calendar.AddWorkingDays(today, calendar.IsWorkingDay(today) ? 9 : 10);
+        return client.PostAsync("/api/calls", JsonContent.Create(new
+        {
+            title = "Đợt tuyển chọn nhiệm vụ KH&CN về NSCL <năm 2030>",
+            supportKindIds = new[] { Kind },
+            year = Year,
+            envelopeVnd = envelope,
+            opensOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            closesOn = closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }), caller);
+    }
+
+    static Task<(int Status, JsonElement Body)> FinaliseAsync(LifecycleClient client, string callId, As caller) =>
+        client.PostAsync($"/api/calls/{callId}/finalise", JsonContent.Create(new { note = "Kết thúc đợt" }), caller);
+
+    static async Task<List<string?>> AllowedAsync(LifecycleClient client, string id) =>
+        [.. (await client.GetAsync($"/api/applications/{id}", As.Appraiser)).Body.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString())];
+
+    static Task<(int Status, JsonElement Body)> SubmitAsync(LocalHostProcess host, string callId, string kind, long amount, string name, string? idempotencyKey = null)
+    {
+        var body = TestSubmissions.Valid();
+        body["supportKindId"] = kind;
+        body["requestedAmountVnd"] = amount;
+        body["enterpriseName"] = name;
+        body["callId"] = callId;
+        return TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(body), idempotencyKey);
+    }
+
+    static async Task<JsonElement> BudgetAsync(LifecycleClient client)
+    {
+        var (status, body) = await client.GetAsync($"/api/budget?year={Year}&line=IV.1", As.Clerk);
+        Assert.Equal(200, status);
+        return Assert.Single(body.GetProperty("lines").EnumerateArray());
+    }
+}
