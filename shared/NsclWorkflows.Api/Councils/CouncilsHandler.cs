@@ -187,9 +187,21 @@ public sealed class CouncilsHandler(
     public async Task<IResult> CloseAsync(HttpRequest request, string id, string member, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(durable);
-        if (await MemberAsync(request, id, member, cancellationToken) is null)
+        if (await MemberAsync(request, id, member, cancellationToken) is not { } found)
         {
             return ApiProblem.NotFound("hội đồng");
+        }
+
+        // A call's files are appraised together after its close: the session cannot conclude on one still receiving
+        // applications (the file's machine would refuse the result the same way).
+        foreach (var file in found.Applications)
+        {
+            if (await applications.FindAsync(file.ApplicationId, cancellationToken) is { } application
+                && Domain.Calls.CallRules.AppraisalRefusal(application.Lifecycle, time.GetUtcNow()) is { } refusal)
+            {
+                return ApiProblem.Create(StatusCodes.Status409Conflict, Domain.Calls.CallErrorCodes.CallStillOpen, "Đợt tuyển chọn chưa hết hạn nhận hồ sơ",
+                    $"{application.TrackingCode}: {refusal}");
+            }
         }
 
         var (body, problem) = await TypedJsonBody.ReadAsync(request, CouncilBodyRules.Close, cancellationToken);

@@ -79,6 +79,13 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         var (early, earlyProblem) = await client.ActAsync(files[0].Id, "submit-appraisal",
             new { recommendSupport = true, amountVnd = files[0].Amount, scores = Sheets.Appraisal() }, As.Appraiser);
         Assert.Equal((409, CallErrorCodes.CallStillOpen), (early, earlyProblem.GetProperty("code").GetString()));
+        // Nor can a council conclude on it: its secretary's close is refused while the call receives applications.
+        var (_, earlyCouncil) = await client.PostAsync("/api/councils", JsonContent.Create(CouncilBody(callId,
+            [(await client.ViewAsync(files[0].Id)).GetProperty("trackingCode").GetString()!])), As.Leader);
+        var secretary = MemberLinks(earlyCouncil)[2];
+        var (earlyClose, earlyCloseProblem) = await client.PostAsync($"/api/councils/{secretary.Council}/members/{secretary.Member}/close",
+            JsonContent.Create(Meeting()), As.Enterprise(secretary.Token, "member"));
+        Assert.Equal((409, CallErrorCodes.CallStillOpen), (earlyClose, earlyCloseProblem.GetProperty("code").GetString()));
         Assert.DoesNotContain("submit-appraisal", await AllowedAsync(client, files[0].Id));
         Assert.Equal(callId, (await client.ViewAsync(files[0].Id)).GetProperty("lifecycle").GetProperty("callId").GetString());
         var enterpriseView = (await client.GetAsync($"/api/applications/{files[0].Id}", As.Enterprise(tokens[0]))).Body.GetProperty("lifecycle");
@@ -179,7 +186,134 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
     }
 
     /// <summary>Opens a call from today (Đà Nẵng) to the tenth working day, both counted.</summary>
-    static Task<(int Status, JsonElement Body)> OpenAsync(LifecycleClient client, long envelope, As caller)
+    /// <summary>
+    /// Issue 14's acceptance: a call opens, receives three applications and closes; a council of five (one recused for a
+    /// conflict of interest) scores them; the quorum and the rubric decide (two pass, one does not and is recommended
+    /// nothing); the two are approved within the envelope, the third rejected; finalising releases the envelope's rest.
+    /// </summary>
+    [Fact]
+    public async Task Call_ThreeApplicationsScoredByACouncilOfFiveWithARecusal_TwoApprovedWithinTheEnvelopeOneRejectedTheRestReleased()
+    {
+        const int CouncilYear = 2029;
+        var host = await azurite.SharedHostAsync("linescaps", TimeSpan.FromSeconds(2));
+        var client = new LifecycleClient(host.Http);
+        Assert.Equal(201, (await client.PostAsync("/api/budget/allocations", JsonContent.Create(new
+        {
+            kind = "allocation", year = CouncilYear, lineId = "IV.1", amountVnd = 1_000_000_000L, documentNumber = "1029/QĐ-UBND", documentDate = "2025-12-20",
+            documentIssuer = "UBND thành phố Đà Nẵng", note = "Giao dự toán năm 2029",
+        }), As.Admin)).Status);
+        var (opened, call) = await OpenAsync(client, 500_000_000, As.Leader, CouncilYear);
+        Assert.True(opened == 201, call.ToString());
+        var callId = call.GetProperty("id").GetString()!;
+
+        var files = new List<(string Id, string Code, long Amount, decimal Share)>();
+        foreach (var (name, amount, share) in new[] { ("Công ty Cơ khí Hội Đồng", 250_000_000L, 0.9m), ("Công ty Dệt may Hội Đồng", 200_000_000L, 0.8m),
+            ("Công ty Thực phẩm Hội Đồng", 150_000_000L, 0.4m) })
+        {
+            var (status, created) = await SubmitAsync(host, callId, Kind, amount, name);
+            Assert.True(status == 201, created.ToString());
+            var id = created.GetProperty("applicationId").GetString()!;
+            await client.WaitStatusAsync(id, "AwaitingCompletenessReview", Step);
+            Assert.Equal(202, (await client.ActAsync(id, "accept-completeness", new { }, As.Clerk)).Status);
+            var view = await client.WaitStatusAsync(id, "UnderAppraisal", Step);
+            files.Add((id, view.GetProperty("trackingCode").GetString()!, amount, share));
+        }
+
+        await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/calls/{callId}", As.Clerk)).Body,
+            c => c.GetProperty("state").GetString() == "Closed", Step, "the call closes");
+        foreach (var file in files)
+        {
+            await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/inbox?q={file.Code}", As.Appraiser),
+                r => r.Body.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("trackingCode").GetString() == file.Code), Step, $"{file.Code} awaits appraisal");
+        }
+
+        // The council: founded by a leader for the call's three files; five members, the last recused for a conflict.
+        var (founded, council) = await client.PostAsync("/api/councils", JsonContent.Create(CouncilBody(callId, [.. files.Select(f => f.Code)])), As.Leader);
+        Assert.True(founded == 201, council.ToString());
+        var links = MemberLinks(council);
+        Task<(int Status, JsonElement Body)> MemberPost((string Council, string Member, string Token) link, string path, object body) =>
+            client.PostAsync($"/api/councils/{link.Council}/members/{link.Member}/{path}", JsonContent.Create(body), As.Enterprise(link.Token, "member"));
+
+        Assert.Equal(200, (await MemberPost(links[4], "declaration", new { hasConflict = true, reason = "Là thành viên Hội đồng quản trị của một doanh nghiệp nộp hồ sơ" })).Status);
+        foreach (var link in links.Take(4))
+        {
+            Assert.Equal(200, (await MemberPost(link, "declaration", new { hasConflict = false })).Status);
+            foreach (var file in files)
+            {
+                var (scored, sheet) = await MemberPost(link, $"sheets/{file.Id}", new { recommendSupport = true, amountVnd = file.Amount, scores = Sheets.Council(file.Share) });
+                Assert.True(scored == 200, sheet.ToString());
+            }
+        }
+
+        var (closed, session) = await MemberPost(links[2], "close", Meeting());
+        Assert.True(closed == 200, session.ToString());
+
+        // The rubric decides: 90 and 80 of 100 pass (pass mark 70), 40 does not and is recommended nothing; four sheets count.
+        var results = new List<JsonElement>();
+        foreach (var file in files)
+        {
+            var lifecycle = (await client.WaitStatusAsync(file.Id, "AwaitingApproval", Step)).GetProperty("lifecycle");
+            Assert.Equal(4, lifecycle.GetProperty("appraisalOutcome").GetProperty("sheets").GetInt32());
+            results.Add(lifecycle);
+        }
+
+        Assert.Equal([true, true, false], results.Select(l => l.GetProperty("appraisalOutcome").GetProperty("passed").GetBoolean()));
+        Assert.Equal([250_000_000L, 200_000_000L, 0L], results.Select(l => l.GetProperty("recommendedAmountVnd").GetInt64()));
+
+        // Two approved within the envelope, the third rejected; finalising releases the rest (50 million).
+        foreach (var file in files.Take(2))
+        {
+            var (status, answer) = await client.ActAsync(file.Id, "approve", new { amountVnd = file.Amount, note = "Theo kết quả của Hội đồng" }, As.Leader);
+            Assert.True(status == 202, answer.ToString());
+            await client.WaitStatusAsync(file.Id, "AwaitingDecisionSigning", Step);
+        }
+
+        Assert.Equal(202, (await client.ActAsync(files[2].Id, "reject", new { note = "Không đạt điểm tối thiểu theo kết quả của Hội đồng" }, As.Leader)).Status);
+        await client.WaitStatusAsync(files[2].Id, "Rejected", Step);
+        var (finalised, done) = await FinaliseAsync(client, callId, As.Leader);
+        Assert.True(finalised == 200, done.ToString());
+        Assert.Equal(("Finalised", 50_000_000L, 0L), (done.GetProperty("state").GetString(), done.GetProperty("releasedVnd").GetInt64(), done.GetProperty("heldVnd").GetInt64()));
+        Assert.Equal(450_000_000, (await BudgetAsync(client, CouncilYear)).GetProperty("reservedVnd").GetInt64());
+    }
+
+    static object CouncilBody(string callId, string[] trackingCodes)
+    {
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
+        return new
+        {
+            name = "Hội đồng tư vấn tuyển chọn nhiệm vụ KH&CN về NSCL",
+            callId,
+            trackingCodes,
+            decisionNumber = "29/QĐ-SKHCN",
+            decisionDate = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            decisionSigner = "Nguyễn Văn Ký",
+            decisionSignerTitle = "Phó Giám đốc",
+            sessionDueDate = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            members = new[]
+            {
+                new { fullName = "Lê Văn Chủ", title = "PGS.TS.", organisation = "Đại học Đà Nẵng", email = "chu@udn.vn", role = "chair" },
+                new { fullName = "Trần Thị Phó", title = "TS.", organisation = "Sở KH&CN", email = "pho@danang.gov.vn", role = "vice-chair" },
+                new { fullName = "Ngô Thư Ký", title = "ThS.", organisation = "Sở KH&CN", email = "thuky@danang.gov.vn", role = "secretary" },
+                new { fullName = "Phạm Phản Biện", title = "TS.", organisation = "Viện NSCL", email = "phanbien@example.vn", role = "reviewer" },
+                new { fullName = "Võ Ủy Viên", title = "KS.", organisation = "Hiệp hội DN", email = "uyvien@example.vn", role = "member" },
+            },
+        };
+    }
+
+    static List<(string Council, string Member, string Token)> MemberLinks(JsonElement founded) =>
+        [.. founded.GetProperty("memberLinks").EnumerateArray().Select(l =>
+        {
+            var fragment = l.GetProperty("memberPage").GetString()!.Split('#')[1].Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+            return (fragment["council"], fragment["member"], fragment["access"]);
+        })];
+
+    static object Meeting() => new
+    {
+        meetingStart = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+        meetingEnd = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+    };
+
+    static Task<(int Status, JsonElement Body)> OpenAsync(LifecycleClient client, long envelope, As caller, int year = Year)
     {
         var calendar = VietnamStatutoryCalendar.FromEmbeddedData();
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
@@ -188,7 +322,7 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         {
             title = "Đợt tuyển chọn nhiệm vụ KH&CN về NSCL <năm 2030>",
             supportKindIds = new[] { Kind },
-            year = Year,
+            year,
             envelopeVnd = envelope,
             opensOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             closesOn = closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -211,9 +345,9 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         return TestSubmissions.PostAsync(host.Http, TestSubmissions.Json(body), idempotencyKey);
     }
 
-    static async Task<JsonElement> BudgetAsync(LifecycleClient client)
+    static async Task<JsonElement> BudgetAsync(LifecycleClient client, int year = Year)
     {
-        var (status, body) = await client.GetAsync($"/api/budget?year={Year}&line=IV.1", As.Clerk);
+        var (status, body) = await client.GetAsync($"/api/budget?year={year}&line=IV.1", As.Clerk);
         Assert.Equal(200, status);
         return Assert.Single(body.GetProperty("lines").EnumerateArray());
     }

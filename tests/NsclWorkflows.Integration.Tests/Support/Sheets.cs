@@ -14,6 +14,10 @@ static class Sheets
     public static object[] AppraisalWithComments(string comment) =>
         [.. Criteria("nscl-tham-dinh").Select(c => new { criterion = c.Id, score = c.MaxScore * 0.8m, maxScore = c.MaxScore, comment })];
 
+    /// <summary>A council member's sheet: every criterion at <paramref name="share"/> of its maximum, each with a comment (members must comment).</summary>
+    public static object[] Council(decimal share, string comment = "Đánh giá theo hồ sơ và phần trình bày tại phiên họp.") =>
+        [.. Criteria("nscl-tham-dinh").Select(c => new { criterion = c.Id, score = Math.Round(c.MaxScore * share * 2, MidpointRounding.AwayFromZero) / 2, maxScore = c.MaxScore, comment })];
+
     /// <summary>A final evaluation sheet (0.9: 90/100, a pass).</summary>
     public static object[] Evaluation(decimal share = 0.9m) => Of("nscl-nghiem-thu", share);
 
