@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Azure;
-using Azure.Data.Tables;
 using NsclWorkflows.Domain.Councils;
 using NsclWorkflows.Domain.Validation;
 
@@ -19,110 +13,20 @@ namespace NsclWorkflows.Infrastructure.Storage;
 public sealed class TableCouncils(TableClientFactory tables) : ICouncilRepository
 {
     public const string TableName = "Councils";
-    const string Partition = "council";
-    const int ChunkLength = 30_000;
     const int MaxAttempts = 20;
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    readonly JsonDocumentTable<Council> rows = new(tables, TableName, "council", c => c.Id,
+        c => new Dictionary<string, object> { ["Unit"] = c.Unit, ["State"] = c.State.ToString() });
 
-    public async Task<bool> TryAddAsync(Council council, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(council);
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(ToEntity(council), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryAddAsync(Council council, CancellationToken cancellationToken) => rows.TryAddAsync(council, cancellationToken);
 
-    public async Task<Council?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
-    }
+    public Task<Council?> FindAsync(string id, CancellationToken cancellationToken) => rows.FindAsync(id, cancellationToken);
 
-    public async Task<IReadOnlyList<Council>> ListAsync(string? unit, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        var filter = unit is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {Partition}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Unit eq {unit}");
-        var councils = new List<Council>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            councils.Add(FromEntity(row));
-        }
+    public async Task<IReadOnlyList<Council>> ListAsync(string? unit, CancellationToken cancellationToken) =>
+        [.. (await rows.ListAsync(unit is null ? null : "Unit", unit, cancellationToken)).OrderByDescending(c => c.CreatedAtUtc)];
 
-        return [.. councils.OrderByDescending(c => c.CreatedAtUtc)];
-    }
-
-    public async Task<ValidationResult<Council>?> UpdateAsync(string id, Func<Council, ValidationResult<Council>> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var table = await tables.GetAsync(TableName, cancellationToken);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-            if (!row.HasValue)
-            {
-                return null;
-            }
-
-            var result = change(FromEntity(row.Value!));
-            if (!result.IsValid)
-            {
-                return result;
-            }
-
-            try
-            {
-                await table.UpdateEntityAsync(ToEntity(result.Value!), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                return result;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Someone else wrote the council since it was read: read it again and apply the change to that.
-            }
-        }
-
-        throw new CouncilContentionException($"Council {id} kept changing under {MaxAttempts} attempts.");
-    }
-
-    static TableEntity ToEntity(Council council)
-    {
-        var json = JsonSerializer.Serialize(council, Json);
-        var entity = new TableEntity(Partition, council.Id)
-        {
-            ["Unit"] = council.Unit,
-            ["State"] = council.State.ToString(),
-            ["Chunks"] = (json.Length + ChunkLength - 1) / ChunkLength,
-        };
-        for (var i = 0; i * ChunkLength < json.Length; i++)
-        {
-            entity["Json" + i.ToString(CultureInfo.InvariantCulture)] = json.Substring(i * ChunkLength, Math.Min(ChunkLength, json.Length - i * ChunkLength));
-        }
-
-        return entity;
-    }
-
-    static Council FromEntity(TableEntity entity)
-    {
-        var chunks = entity.GetInt32("Chunks") ?? 0;
-        var json = new StringBuilder();
-        for (var i = 0; i < chunks; i++)
-        {
-            json.Append(entity.GetString("Json" + i.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return JsonSerializer.Deserialize<Council>(json.ToString(), Json) ?? throw new InvalidOperationException($"Council {entity.RowKey} is empty.");
-    }
+    public Task<ValidationResult<Council>?> UpdateAsync(string id, Func<Council, ValidationResult<Council>> change, CancellationToken cancellationToken) =>
+        rows.UpdateAsync(id, change, MaxAttempts, () => new CouncilContentionException($"Council {id} kept changing under {MaxAttempts} attempts."), cancellationToken);
 }
 
 /// <summary>A council kept changing under every attempt to write it (the API answers 409, never a 500).</summary>
