@@ -19,7 +19,7 @@ public class CatalogueAmendmentTests(AzuriteFixture azurite)
             await before.TerminateAsync(TimeSpan.FromSeconds(30));
         }
 
-        using var catalogue = await AmendedCatalogueFile.CreateAsync(c => c["version"] = "37-KH-UBND-2022.4-test");
+        using var catalogue = await AmendedCatalogueFile.CreateAsync(c => c["version"] = "37-KH-UBND-2022.5-test");
         await using var after = new LocalHostProcess(azurite.ConnectionString, "amendment", extra: catalogue.HostSetting);
         await after.StartAsync();
 
@@ -27,7 +27,7 @@ public class CatalogueAmendmentTests(AzuriteFixture azurite)
         var laterView = await after.GetJsonAsync(later.GetProperty("statusUrl").GetString()!, later.GetProperty("accessToken").GetString());
         var earlierView = await after.GetJsonAsync(earlierStatusUrl, earlierToken);
 
-        Assert.Equal("37-KH-UBND-2022.4-test", laterView.GetProperty("catalogueVersion").GetString());
-        Assert.Equal("37-KH-UBND-2022.3", earlierView.GetProperty("catalogueVersion").GetString());
+        Assert.Equal("37-KH-UBND-2022.5-test", laterView.GetProperty("catalogueVersion").GetString());
+        Assert.Equal("37-KH-UBND-2022.4", earlierView.GetProperty("catalogueVersion").GetString());
     }
 }
