@@ -18,7 +18,7 @@ namespace NsclWorkflows.Workflows.Lifecycle;
 /// finish on <see cref="RunV1Async"/>, kept exactly as it was.
 /// </para>
 /// </summary>
-public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrchestrator<ApplicationWorkflowInput, string>
+public sealed partial class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrchestrator<ApplicationWorkflowInput, string>
 {
     readonly WorkflowTiming timing = timing ?? WorkflowTiming.Default;
 
@@ -120,6 +120,10 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
 
         return result.Status.ToString();
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(EventId = 1423, Level = Microsoft.Extensions.Logging.LogLevel.Warning,
+        Message = "Application {ApplicationId}: the actions kept in storage could not be read ({Error}); the next deadline reads them again")]
+    static partial void LogKeptActionsNotRead(Microsoft.Extensions.Logging.ILogger logger, string applicationId, string error);
 
     /// <summary>
     /// Version 2.0: the same lifecycle, cheaper per step and never waiting for an e-mail. A step is one activity
@@ -255,6 +259,8 @@ public sealed class ApplicationWorkflow(WorkflowTiming? timing = null) : TaskOrc
             }
             catch (Exception ex) when (ex is TaskFailedException || ActivityRounds.IsResultOfAnotherCall(ex))
             {
+                // The next read takes them; said in the log, since nothing else shows a read that keeps failing.
+                LogKeptActionsNotRead(context.CreateReplaySafeLogger<ApplicationWorkflow>(), applicationId, ex.Message);
                 return (current, 0);
             }
 
