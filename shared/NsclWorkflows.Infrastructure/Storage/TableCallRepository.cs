@@ -62,31 +62,7 @@ public sealed class TableCallRepository(TableClientFactory tables, TimeProvider 
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(id, RowKey, cancellationToken: cancellationToken);
-            if (!row.HasValue)
-            {
-                return null;
-            }
-
-            var current = FromEntity(row.Value!);
-            var updated = await change(current);
-            if (updated is null)
-            {
-                return current;
-            }
-
-            try
-            {
-                await table.UpdateEntityAsync(ToEntity(updated), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                return updated;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConflictRetries)
-            {
-                // Changed meanwhile: read again and decide again (ledger movements are idempotent by id).
-            }
-        }
+        return await ConditionalReplace.UpdateAsync(table, id, RowKey, FromEntity, ToEntity, change, MaxConflictRetries, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Call>> ListAsync(CancellationToken cancellationToken)
