@@ -146,7 +146,8 @@ test('a council of five appraises a file on phones: one recuses, the secretary c
       links[role] = new URL(await page.locator(`#member-links li[data-role="${role}"] a`).getAttribute('href'), page.url()).href;
       assert.match(links[role], /\/hoi-dong\/phieu\.html#council=hd-[0-9a-f-]+&member=m\d&access=/);
     }
-    assert.match(await page.locator('#councils').textContent(), /Võ <b>Ủy<\/b> Viên/); // hostile text shown as text
+    // The list is drawn again after the founding's answer: wait for it; the hostile name is shown as text.
+    await page.locator('#councils', { hasText: 'Võ <b>Ủy</b> Viên' }).waitFor();
 
     const phone = await browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
