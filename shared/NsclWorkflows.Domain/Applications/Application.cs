@@ -105,7 +105,8 @@ public sealed class Application
 
     internal void MarkApplied(int sequence, DateTimeOffset atUtc)
     {
-        LastSequence = sequence;
+        // Never back: an action taken under a number recorded already (see LifecycleMachine) leaves the last number as it is.
+        LastSequence = Math.Max(LastSequence, sequence);
         UpdatedAtUtc = atUtc;
     }
 

@@ -32,7 +32,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
-        if (step.Sequence <= application.LastSequence || step.Kind != StepKind.Action || step.Action is not { } action
+        if (RecordedAlready(application, step) || step.Kind != StepKind.Action || step.Action is not { } action
             || TakenAlready(application, step) || Check(application, action, step.AtUtc) is not null)
         {
             return [];
@@ -51,7 +51,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
-        if (step.Sequence <= application.LastSequence || step.Kind != StepKind.Action || step.Action is not { } action
+        if (RecordedAlready(application, step) || step.Kind != StepKind.Action || step.Action is not { } action
             || TakenAlready(application, step) || Check(application, action, step.AtUtc) is not null)
         {
             return null;
@@ -75,7 +75,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(step);
         var state = application.Lifecycle;
-        if (step.Sequence <= application.LastSequence)
+        if (RecordedAlready(application, step))
         {
             // The step's activity ran again after its write: the same result, documents included.
             return (null, ResultOf(application, state.LastRefusalCode is null, state.LastNotifications, state.LastRefusalCode, state.LastRefusalMessage)
@@ -118,6 +118,18 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         return (decision.Audit, ResultOf(application, decision.Applied, decision.Notifications, decision.RefusalCode, decision.RefusalMessage)
             with { Documents = documents, RetryDocuments = RetriesOf(application, step, documents) });
     }
+
+    /// <summary>
+    /// Whether the step's number was recorded already, so this is its activity running again. A person's action with an
+    /// id the file has not taken is never that, whatever its number: after a host is killed in the middle of an episode
+    /// the provider may deliver the dead episode's activity (a step recorded under number N) while the workflow, woken by
+    /// another message, gives number N to a different action. Judged by number alone, that action would be answered with
+    /// the other step's result, and its kept copy removed: an accepted payment silently dropped (issue 18). It is taken
+    /// by its id instead (<see cref="TakenAlready"/> keeps it once).
+    /// </summary>
+    static bool RecordedAlready(Application application, StepCommand step) =>
+        step.Sequence <= application.LastSequence
+        && !(step.Kind is StepKind.Action or StepKind.ActionFailed && step.Action?.ActionId is { } id && !application.Lifecycle.HasTaken(id));
 
     /// <summary>A person's action whose id the file has taken already (its event and its kept copy both reached the workflow).</summary>
     static bool TakenAlready(Application application, StepCommand step) =>

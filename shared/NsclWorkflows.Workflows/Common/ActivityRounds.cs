@@ -18,12 +18,14 @@ public sealed record RetryingStatus(string Activity, string What, int Round, Dat
 /// Calls an activity until it completes: each call with its retry policy; when the policy is spent, a durable timer of
 /// <see cref="WorkflowTiming.Round"/> and the call again, with the workflow's custom status saying so meanwhile
 /// (<see cref="RetryingStatus"/>). No failure of the activity fails the workflow, unless <c>giveUp</c> says this
-/// one should reach the caller (which then records it). Deterministic: only durable calls and the context's clock.
+/// one should reach the caller (which then records it). A result that is not this call's (<c>isThisCalls</c>, or one
+/// that does not even deserialize) is not taken: the call is made again. Deterministic: only durable calls and the
+/// context's clock.
 /// </summary>
 public static partial class ActivityRounds
 {
     public static async Task<TResult> CallUntilDoneAsync<TResult>(this TaskOrchestrationContext context, WorkflowTiming timing, string activity,
-        object input, TaskOptions policy, string what, Func<TaskFailedException, int, bool>? giveUp = null)
+        object input, TaskOptions policy, string what, Func<TaskFailedException, int, bool>? giveUp = null, Func<TResult, bool>? isThisCalls = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(timing);
@@ -32,6 +34,14 @@ public static partial class ActivityRounds
             try
             {
                 var result = await context.CallActivityAsync<TResult>(activity, input, policy);
+                if (isThisCalls is not null && !isThisCalls(result))
+                {
+                    // Another call's result of the same type (see the JsonException below): the call is made again.
+                    LogResultNotThisCalls(context.CreateReplaySafeLogger(typeof(ActivityRounds)), context.InstanceId, activity, what, round,
+                        "the result names another call");
+                    continue;
+                }
+
                 if (round > 1)
                 {
                     context.SetCustomStatus(null);

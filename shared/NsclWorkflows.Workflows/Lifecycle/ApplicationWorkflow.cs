@@ -306,7 +306,8 @@ public sealed partial class ApplicationWorkflow(WorkflowTiming? timing = null) :
                 DocumentSourceId = document?.SourceId,
             };
             var taken = await context.CallUntilDoneAsync<StepTaken>(timing, nameof(TakeStepActivity), step, RetryPolicies.Writes,
-                $"step {step.Sequence} ({kind})", giveUp: (failure, _) => kind is StepKind.Action or StepKind.ActionFailed && !RetryPolicies.IsTransient(failure.FailureDetails));
+                $"step {step.Sequence} ({kind})", giveUp: (failure, _) => kind is StepKind.Action or StepKind.ActionFailed && !RetryPolicies.IsTransient(failure.FailureDetails),
+                isThisCalls: t => t.IsResultOf(step));
             var result = taken.Result;
             if (!result.InboxPending && taken.FailedDocuments.Count == 0)
             {

@@ -12,7 +12,7 @@ namespace NsclWorkflows.Workflows.Lifecycle;
 /// (a signed decision: from the decision register, idempotent per application, so a step run again never takes a
 /// second number), then the application's change with its audit entry in one write, then the inbox. Safe to run
 /// twice: a step already applied (by its
-/// sequence number) changes nothing and returns the same result. The inbox is a projection: when it cannot be
+/// sequence number, or a person's action by its id) changes nothing and returns the same result. The inbox is a projection: when it cannot be
 /// synchronised the step still counts (the result says <see cref="StepResult.InboxPending"/> and the workflow retries
 /// it through <see cref="SyncInboxActivity"/>), so a failing inbox never fails the application's workflow.
 /// </summary>

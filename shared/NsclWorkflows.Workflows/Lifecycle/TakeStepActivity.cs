@@ -20,6 +20,30 @@ public sealed record StepTaken(StepResult Result)
 
     /// <summary>The step's notifications were handed to their <see cref="NotificationWorkflow"/>s (false: the workflow starts them).</summary>
     public bool NotificationsStarted { get; init; }
+
+    /// <summary>
+    /// The step this is the result of (number, kind, action id); null in results written before it was added. The
+    /// workflow takes the result only for that step: after a host kill the backend can hand a call the result of another
+    /// call that had the same task id in an episode that was never committed (issue 18).
+    /// </summary>
+    public StepIdentity? Step { get; init; }
+
+    /// <summary>Whether this is the result of <paramref name="step"/> (a result without its step's identity is taken as it always was).</summary>
+    public bool IsResultOf(StepCommand step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Step is null || Step == StepIdentity.Of(step);
+    }
+}
+
+/// <summary>What tells one step from another: its number, its kind and the id of the person's action it takes.</summary>
+public sealed record StepIdentity(int Sequence, StepKind Kind, string? ActionId)
+{
+    public static StepIdentity Of(StepCommand step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new(step.Sequence, step.Kind, step.Action?.ActionId);
+    }
 }
 
 /// <summary>A document that failed once; <see cref="Transient"/>: worth the retry policy, else recorded as failed at once.</summary>
@@ -96,7 +120,7 @@ public sealed partial class TakeStepActivity(
             }
         }
 
-        return new StepTaken(result) { FailedDocuments = failed, NotificationsStarted = started };
+        return new StepTaken(result) { FailedDocuments = failed, NotificationsStarted = started, Step = StepIdentity.Of(input) };
     }
 
     /// <summary>The documents a step issues (source id: the workflow instance and step), then those failed before.</summary>

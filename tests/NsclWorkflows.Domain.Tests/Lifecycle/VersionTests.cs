@@ -95,6 +95,32 @@ public sealed class VersionTests
     }
 
     [Fact]
+    public void Apply_ActionUnderANumberRecordedAlready_IsTakenByItsIdOnce()
+    {
+        // After a host kill the workflow may give step 2's number to another action than the one a dead episode recorded
+        // as step 2 (issue 18): that action is taken, not answered with step 2's result.
+        Apply(null, StepKind.Receive);
+        Apply(new ActionRequest(LifecycleAction.AcceptCompleteness, "Cán bộ A", "Officer") { ActionId = "accept-1" });
+        var reused = application.LastSequence;
+        var withdraw = new StepCommand(application.Id, reused, StepKind.Action, Start.AddDays(1))
+        {
+            Action = new ActionRequest(LifecycleAction.Withdraw, "enterprise", "Enterprise") { Note = "Doanh nghiệp rút hồ sơ.", ActionId = "withdraw-1" },
+        };
+
+        var (audit, result) = machine.Apply(application, withdraw);
+        var (again, _) = machine.Apply(application, withdraw);
+        var (deadline, _) = machine.Apply(application, new StepCommand(application.Id, reused, StepKind.DeadlinePassed, Start.AddDays(2)));
+
+        Assert.NotNull(audit);
+        Assert.True(result.Applied);
+        Assert.Equal(ApplicationStatus.Withdrawn, application.Status);
+        Assert.Equal(reused, application.LastSequence); // the last number never goes back
+        Assert.Null(again); // its activity running again: taken once
+        Assert.Null(deadline); // a system step keeps its number's result
+        Assert.Equal(["accept-1", "withdraw-1"], application.Lifecycle.TakenActionIds);
+    }
+
+    [Fact]
     public void TakenActionIds_KeepsTheLastFifty()
     {
         Apply(null, StepKind.Receive);

@@ -26,6 +26,20 @@ public sealed class ActivityRoundsTests : IAsyncLifetime
             Task.FromResult<object>(Interlocked.Increment(ref calls) == 1 ? 1 : new Shape(input, calls));
     }
 
+    /// <summary>Answers with a result of the right shape that names another call the first time, with its own after.</summary>
+    sealed class AnswersOnceForAnotherCall : TaskActivity<string, Shape>
+    {
+        public override Task<Shape> RunAsync(TaskActivityContext context, string input) =>
+            Task.FromResult(Interlocked.Increment(ref calls) == 1 ? new Shape("bước khác", calls) : new Shape(input, calls));
+    }
+
+    sealed class CallsUntilItsOwn : TaskOrchestrator<string, Shape>
+    {
+        public override Task<Shape> RunAsync(TaskOrchestrationContext context, string input) =>
+            context.CallUntilDoneAsync<Shape>(new WorkflowTiming(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), nameof(AnswersOnceForAnotherCall), input,
+                new TaskOptions(), "a test step", isThisCalls: s => s.Name == input);
+    }
+
     sealed class CallsUntilDone : TaskOrchestrator<string, Shape>
     {
         public override Task<Shape> RunAsync(TaskOrchestrationContext context, string input) =>
@@ -34,7 +48,8 @@ public sealed class ActivityRoundsTests : IAsyncLifetime
     }
 
     public async Task InitializeAsync() =>
-        host = await TestHosts.StartAsync(r => r.AddOrchestrator<CallsUntilDone>().AddActivity<AnswersOnceWithAnotherShape>(), new DurableTaskTestHostOptions());
+        host = await TestHosts.StartAsync(r => r.AddOrchestrator<CallsUntilDone>().AddActivity<AnswersOnceWithAnotherShape>()
+            .AddOrchestrator<CallsUntilItsOwn>().AddActivity<AnswersOnceForAnotherCall>(), new DurableTaskTestHostOptions());
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -49,5 +64,19 @@ public sealed class ActivityRoundsTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(new Shape("bước 7", 2), done.ReadOutputAs<Shape>());
+    }
+
+    [Fact]
+    public async Task CallUntilDone_HandedAnotherCallsResultOfTheSameShape_CallsAgainAndCompletesWithItsOwn()
+    {
+        // The payment lost after a host kill (issue 18): a step's call handed another step's result of the same type.
+        calls = 0;
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CallsUntilItsOwn), "bước 8");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(new Shape("bước 8", 2), done.ReadOutputAs<Shape>());
     }
 }
