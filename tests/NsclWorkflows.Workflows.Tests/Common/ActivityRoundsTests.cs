@@ -53,30 +53,22 @@ public sealed class ActivityRoundsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    [Fact]
-    public async Task CallUntilDone_HandedAResultOfAnotherShape_CallsAgainAndCompletesWithItsOwn()
+    /// <summary>
+    /// A result of another shape (a number where a step was expected: the workflow that failed in the fault campaign), or
+    /// of the same shape naming another call (the payment lost after a host kill, issue 18): called again, its own taken.
+    /// </summary>
+    [Theory]
+    [InlineData(nameof(CallsUntilDone), "bước 7")]
+    [InlineData(nameof(CallsUntilItsOwn), "bước 8")]
+    public async Task CallUntilDone_HandedAnotherCallsResult_CallsAgainAndCompletesWithItsOwn(string orchestrator, string step)
     {
         calls = 0;
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CallsUntilDone), "bước 7");
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(orchestrator, step);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Equal(new Shape("bước 7", 2), done.ReadOutputAs<Shape>());
-    }
-
-    [Fact]
-    public async Task CallUntilDone_HandedAnotherCallsResultOfTheSameShape_CallsAgainAndCompletesWithItsOwn()
-    {
-        // The payment lost after a host kill (issue 18): a step's call handed another step's result of the same type.
-        calls = 0;
-        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CallsUntilItsOwn), "bước 8");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-
-        var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
-
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        Assert.Equal(new Shape("bước 8", 2), done.ReadOutputAs<Shape>());
+        Assert.Equal(new Shape(step, 2), done.ReadOutputAs<Shape>());
     }
 }
