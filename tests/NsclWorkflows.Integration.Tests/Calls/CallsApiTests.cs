@@ -12,8 +12,9 @@ namespace NsclWorkflows.Integration.Tests.Calls;
 /// A call for applications over HTTP on the standalone host (a working day lasts 2 s): a leader opens it (the envelope
 /// reserved on IV.1 2030, a year no other test touches, after an Admin records its allocation), three enterprises apply
 /// through it, an appraisal before the close is 409, the call closes, the ranking lists the three by score with the
-/// running total against the envelope, two approvals fit and the third is refused beyond the envelope, and finalising
-/// releases the rest.
+/// running total against the envelope, two approvals fit and the third is refused beyond the envelope; one approved file
+/// is cancelled, its money returns to the envelope and the third is approved from it; finalising releases the rest, and
+/// a file cancelled after that gives its money back to the item.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -135,15 +136,31 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.Empty(drawn.GetProperty("allowedActions").EnumerateArray()); // an officer reads; a leader finalises
         Assert.Equal(["finalise"], (await client.GetAsync($"/api/calls/{callId}", As.Leader)).Body.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
 
+        // A cancelled file's money goes back to the envelope while the call is not finalised: the third file is approved from it.
+        Assert.Equal(202, (await client.ActAsync(files[1].Id, "cancel", new { note = "Doanh nghiệp không còn đủ điều kiện thực hiện" }, As.Leader)).Status);
+        await client.WaitStatusAsync(files[1].Id, "Cancelled", Step);
+        var (_, freed) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        Assert.Equal((350_000_000L, 150_000_000L), (freed.GetProperty("heldVnd").GetInt64(), freed.GetProperty("usedVnd").GetInt64()));
+        Assert.Equal(500_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64()); // still the envelope's: not back to the item
+        var (fromFreed, fromFreedAnswer) = await client.ActAsync(files[0].Id, "approve", new { amountVnd = files[0].Amount, note = "Đồng ý" }, As.Leader);
+        Assert.True(fromFreed == 202, fromFreedAnswer.ToString());
+        await client.WaitStatusAsync(files[0].Id, "AwaitingDecisionSigning", Step);
+
         // Finalising: a leader; the rest goes back to the allocation, once.
         Assert.Equal(403, (await FinaliseAsync(client, callId, As.Clerk)).Status);
         var (finalised, done) = await FinaliseAsync(client, callId, As.Leader);
         Assert.True(finalised == 200, done.ToString());
-        Assert.Equal(("Finalised", 150_000_000L, 0L), (done.GetProperty("state").GetString(), done.GetProperty("releasedVnd").GetInt64(), done.GetProperty("heldVnd").GetInt64()));
-        Assert.Equal(350_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.Equal(("Finalised", 100_000_000L, 0L), (done.GetProperty("state").GetString(), done.GetProperty("releasedVnd").GetInt64(), done.GetProperty("heldVnd").GetInt64()));
+        Assert.Equal(400_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
         var (again, againProblem) = await FinaliseAsync(client, callId, As.Leader);
         Assert.Equal((409, CallErrorCodes.WrongState), (again, againProblem.GetProperty("code").GetString()));
-        Assert.Equal(350_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.Equal(400_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+
+        // After finalising, a cancelled file's money goes to the item, as before: the envelope holds nothing.
+        Assert.Equal(202, (await client.ActAsync(files[2].Id, "cancel", new { note = "Doanh nghiệp xin dừng thực hiện" }, As.Leader)).Status);
+        await client.WaitStatusAsync(files[2].Id, "Cancelled", Step);
+        Assert.Equal(250_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.Equal(0, (await client.GetAsync($"/api/calls/{callId}", As.Clerk)).Body.GetProperty("heldVnd").GetInt64());
         Assert.DoesNotContain((await client.GetAsync("/api/calls/open", As.Anonymous)).Body.GetProperty("calls").EnumerateArray(),
             c => c.GetProperty("id").GetString() == callId);
     }

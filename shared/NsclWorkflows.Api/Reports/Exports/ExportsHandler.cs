@@ -490,6 +490,7 @@ public sealed class ExportsHandler(
         BudgetMovementKind.Commit => "Cam kết chi",
         BudgetMovementKind.Disburse => "Giải ngân",
         BudgetMovementKind.Draw => "Phân bổ từ kinh phí đợt tuyển chọn",
+        BudgetMovementKind.Return => "Hoàn về kinh phí đợt tuyển chọn",
         _ => kind.ToString(),
     };
 }
