@@ -195,11 +195,34 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         var enterprise = As.Enterprise(link.GetProperty("accessToken").GetString()!);
         Assert.Contains("confirm-assignment", (await client.GetAsync($"/api/applications/{id}", enterprise)).Body.GetProperty("allowedActions").EnumerateArray()
             .Select(a => a.GetString()));
-        Assert.Equal(202, (await client.ActAsync(id, "confirm-assignment", new { note = "Đồng ý thực hiện" }, enterprise)).Status);
+        // On confirming, the enterprise corrects its own particulars, checked as a submission; never what the officer fixed.
+        var (badCorrection, badCorrectionProblem) = await client.ActAsync(id, "confirm-assignment", new { districtId = "khong-co", coFunding = new[] { new { sourceId = "khac", amountVnd = 1 } } }, enterprise);
+        Assert.Equal(422, badCorrection);
+        Assert.Equal(["coFunding[0].otherName", "districtId"], badCorrectionProblem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
+        var (officersField, officersFieldProblem) = await client.ActAsync(id, "confirm-assignment", new { requestedAmountVnd = 1 }, enterprise);
+        Assert.Equal((422, "requestedAmountVnd"), (officersField, officersFieldProblem.GetProperty("errors")[0].GetProperty("field").GetString()));
+        var (confirmed, confirmedAnswer) = await client.ActAsync(id, "confirm-assignment", new
+        {
+            note = "Đồng ý thực hiện", phone = "0905 123 456", legalRepresentativeName = "Phạm Văn Long", ownContributionVnd = 120_000_000L,
+            coFunding = new object[] { new { sourceId = "khuyen-cong", amountVnd = 40_000_000L }, new { sourceId = "khac", otherName = "Quỹ của Hiệp hội Doanh nghiệp", amountVnd = 10_000_000L } },
+        }, enterprise);
+        Assert.True(confirmed == 202, confirmedAnswer.ToString());
         await client.WaitStatusAsync(id, "UnderAppraisal", Step);
         var kinds = await client.AuditKindsAsync(id);
         Assert.Equal("Assigned", kinds[0]);
         Assert.Contains("AssignmentConfirmed", kinds);
+        var officerView = await client.ViewAsync(id);
+        Assert.Equal(("Phạm Văn Long", 120_000_000L), (officerView.GetProperty("profile").GetProperty("legalRepresentativeName").GetString(),
+            officerView.GetProperty("profile").GetProperty("ownContributionVnd").GetInt64()));
+        Assert.Equal(["Chương trình khuyến công thành phố Đà Nẵng", "Quỹ của Hiệp hội Doanh nghiệp"], officerView.GetProperty("coFunding").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(body["requestedAmountVnd"]!.GetValue<int>() + 120_000_000L + 50_000_000, officerView.GetProperty("totalCostVnd").GetInt64());
+        Assert.Equal(body["title"]!.GetValue<string>(), officerView.GetProperty("title").GetString());
+        var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Admin);
+        var confirmation = history.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "AssignmentConfirmed").GetProperty("detail").GetString();
+        Assert.Contains("Người đại diện theo pháp luật: Trần Văn Minh → Phạm Văn Long", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Số điện thoại: 02363822000 → 0905123456", confirmation, StringComparison.Ordinal);
+        var enterpriseView = (await client.GetAsync($"/api/applications/{id}", enterprise)).Body;
+        Assert.Equal(2, enterpriseView.GetProperty("coFunding").GetArrayLength()); // the enterprise sees its own declaration
     }
 
     /// <summary>Opens a call from today (Đà Nẵng) to the tenth working day, both counted.</summary>
