@@ -64,7 +64,8 @@ public sealed record ApplicationSubmission(
     /// <summary>The task's co-funding from other programmes and sources (lồng ghép, <see cref="CoFundingRules"/>); null: none declared.</summary>
     public IReadOnlyList<CoFundingSource>? CoFunding { get; init; }
 
-    /// <summary>The co-funding's sum in đồng (0: none).</summary>
+    /// <summary>The co-funding's sum in đồng (0: none). Not serialised: the idempotency fingerprint of a submission made before co-funding stays the same.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public long CoFundingVnd => CoFundingRules.Total(CoFunding);
 
     /// <summary>The task's total cost: the support (<paramref name="supportVnd"/>, the approved or requested amount), the own contribution and the co-funding.</summary>
