@@ -54,6 +54,13 @@ public static partial class CallRules
                 $"Hủy tạm giữ: đợt tuyển chọn đã kết thúc, kinh phí của hồ sơ {returned.FromHolderId} hoàn về mục {returned.Key.LineId}", returned.AtUtc);
     }
 
+    /// <summary>The call with <paramref name="amountVnd"/> more released to the item after finalising (a file's money returned late).</summary>
+    public static Call AddReleased(Call call, long amountVnd, DateTimeOffset atUtc)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call with { ReleasedVnd = call.ReleasedVnd + Math.Max(amountVnd, 0), UpdatedAtUtc = atUtc };
+    }
+
     /// <summary>After finalising: the release of what the envelope still holds (returns recorded while finalising), or null.</summary>
     public static BudgetMovementRequest? Rest(Call call, long heldVnd, string actor, DateTimeOffset nowUtc)
     {

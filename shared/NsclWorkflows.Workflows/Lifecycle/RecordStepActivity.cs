@@ -94,10 +94,20 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
         }
 
         var held = (await ledger.GetHoldingAsync(move.Key, move.ApplicationId, CancellationToken.None)).ReservedVnd;
-        if (CallRules.OnToItem(move, call, held) is { } release
-            && await ledger.ApplyAsync(release, CancellationToken.None) is { Refused: true } refused)
+        if (CallRules.OnToItem(move, call, held) is not { } release)
         {
-            Log.ReturnNotReleased(logger, move.FromHolderId ?? string.Empty, move.ApplicationId, refused.RefusalCode ?? string.Empty);
+            return;
+        }
+
+        var outcome = await ledger.ApplyAsync(release, CancellationToken.None);
+        if (outcome.Refused)
+        {
+            Log.ReturnNotReleased(logger, move.FromHolderId ?? string.Empty, move.ApplicationId, outcome.RefusalCode ?? string.Empty);
+        }
+        else if (!outcome.WasReplay && call is not null)
+        {
+            // The call's page counts it with what finalising released (a step run again finds the ledger's replay: counted once).
+            await calls.UpdateAsync(call.Id, c => Task.FromResult<Call?>(CallRules.AddReleased(c, release.AmountVnd, release.AtUtc)), CancellationToken.None);
         }
     }
 }

@@ -160,7 +160,8 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.Equal(202, (await client.ActAsync(files[2].Id, "cancel", new { note = "Doanh nghiệp xin dừng thực hiện" }, As.Leader)).Status);
         await client.WaitStatusAsync(files[2].Id, "Cancelled", Step);
         Assert.Equal(250_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
-        Assert.Equal(0, (await client.GetAsync($"/api/calls/{callId}", As.Clerk)).Body.GetProperty("heldVnd").GetInt64());
+        var (_, after) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        Assert.Equal((0L, 250_000_000L, 250_000_000L), (after.GetProperty("heldVnd").GetInt64(), after.GetProperty("releasedVnd").GetInt64(), after.GetProperty("usedVnd").GetInt64()));
         Assert.DoesNotContain((await client.GetAsync("/api/calls/open", As.Anonymous)).Body.GetProperty("calls").EnumerateArray(),
             c => c.GetProperty("id").GetString() == callId);
     }
