@@ -102,6 +102,23 @@ public class CoFundingTests
     }
 
     [Fact]
+    public void ValidateApprove_CoFundingCorrectedWrongly_FieldErrorsUnderCoFunding()
+    {
+        var application = new Application("eeeeeeeeeeeeeeeeeeeeeeeeee", "NSCL-2026-COFUND", validator.Validate(SubmissionDrafts.Valid()).Value!, Catalogue.Version,
+            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(5));
+        var body = new NsclWorkflows.Domain.Lifecycle.Actions.Approve.Body(100_000_000, null, null, [new CoFundingDraft("khuyen-cong", null, 1), new CoFundingDraft("khac", null, 2)]);
+        var request = body.Into(new NsclWorkflows.Domain.Lifecycle.ActionRequest(NsclWorkflows.Domain.Lifecycle.LifecycleAction.Approve, "Lãnh đạo", "Leader"));
+
+        var errors = NsclWorkflows.Domain.Lifecycle.Actions.ActionCatalog.Of(NsclWorkflows.Domain.Lifecycle.LifecycleAction.Approve).Validate(request, application, Catalogue, DateTimeOffset.UnixEpoch);
+        var fine = NsclWorkflows.Domain.Lifecycle.Actions.ActionCatalog.Of(NsclWorkflows.Domain.Lifecycle.LifecycleAction.Approve).Validate(
+            new NsclWorkflows.Domain.Lifecycle.Actions.Approve.Body(100_000_000, null, null, []).Into(new NsclWorkflows.Domain.Lifecycle.ActionRequest(NsclWorkflows.Domain.Lifecycle.LifecycleAction.Approve, "Lãnh đạo", "Leader")),
+            application, Catalogue, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(("coFunding[1].otherName", ErrorCodes.Required), (Assert.Single(errors).Field, errors[0].Code));
+        Assert.Empty(fine); // [] removes the co-funding
+    }
+
+    [Fact]
     public void EnterpriseFields_AreTheCorrectionsPropertiesAndNoneTheOfficerFixed()
     {
         var properties = typeof(ParticularsCorrection).GetProperties().Where(p => p.Name != nameof(ParticularsCorrection.IsEmpty))
