@@ -79,6 +79,11 @@ test('the form asks for the legal representative, district, sector, size and req
     page.on('request', (r) => { if (r.url().endsWith('/api/applications') && r.method() === 'POST') posted += 1; });
     await page.getByLabel('Thời gian thực hiện (tháng)').fill(String(pilot.durationMonths.min - 1));
     await page.getByLabel('Kinh phí đối ứng của doanh nghiệp (đồng)').fill('-1');
+    // Co-funding from other programmes: the catalogue's list (ending with "Khác", which needs the source's name).
+    await page.getByRole('button', { name: 'Thêm nguồn kinh phí' }).click();
+    assert.deepEqual(await offered('Nguồn kinh phí lồng ghép'), catalogue.applicationForm.coFundingSources.map((s) => s.id));
+    await page.getByLabel('Nguồn kinh phí lồng ghép').selectOption('khac');
+    await page.getByLabel('Số tiền (đồng)').fill('30000000');
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     const error = (name) => page.locator(`[data-field="${name}"] .field-error`);
     await error('legalRepresentativeName').waitFor();
@@ -88,6 +93,10 @@ test('the form asks for the legal representative, district, sector, size and req
     assert.match(await error('durationMonths').textContent(), new RegExp(`từ ${pilot.durationMonths.min} đến ${pilot.durationMonths.max} tháng`));
     assert.match(await error('ownContributionVnd').textContent(), /không được âm/);
     assert.match(await error('document-phuong-an-mo-hinh').textContent(), /Vui lòng chọn tệp/);
+    assert.match(await error('coFunding').textContent(), /Vui lòng ghi rõ tên nguồn kinh phí khác/);
+    await page.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('100000000');
+    await page.getByLabel('Kinh phí đối ứng của doanh nghiệp (đồng)').fill('20000000');
+    await page.locator('#total-cost', { hasText: '150.000.000' }).waitFor(); // support + own contribution + co-funding
     assert.equal(posted, 0, 'the page stops what the API would refuse');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the form fits a 390 px screen (scroll width ${width})`);

@@ -3,6 +3,7 @@
 import { el, notify, vnd, date } from './dom.js';
 import { field, errorSummary, showErrors, clearErrors } from './forms.js';
 import { api, uploadAttachment, ApiError } from './api.js';
+import { coFundingEditor, rowsOf } from './co-funding.js';
 
 const note = (required = false, label = 'Ghi chú') => ({ name: 'note', label, type: 'textarea', required, rows: 3 });
 const files = { name: 'attachments', label: 'Tài liệu kèm theo (PDF, DOCX, JPG, PNG; tối đa 10 MB mỗi tệp)', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png' };
@@ -31,7 +32,10 @@ export const ACTIONS = {
   approve: {
     title: 'Phê duyệt hỗ trợ',
     fields: [amount('Kinh phí phê duyệt (đồng)', true), { name: 'budgetYear', label: 'Năm ngân sách', type: 'number', min: 2022, max: 2035 }, note()],
-    body: (v) => ({ amountVnd: int(v.amountVnd), budgetYear: int(v.budgetYear), note: v.note || undefined }),
+    // The task's co-funding as the enterprise declared it, which the leader may correct: sent only when changed.
+    setup: (form, view, ctx) => withCoFunding(form, ctx, rowsOf(view?.coFunding), 'Kinh phí lồng ghép từ chương trình, nguồn khác (điều chỉnh nếu cần)'),
+    body: (v, ctx) => ({ amountVnd: int(v.amountVnd), budgetYear: int(v.budgetYear), note: v.note || undefined,
+      coFunding: ctx.coFunding?.changed() ? ctx.coFunding.value() : undefined }),
   },
   reject: { title: 'Không phê duyệt', fields: [note(true, 'Lý do')] },
   'submit-check-in': {
@@ -71,7 +75,30 @@ export const ACTIONS = {
   },
   withdraw: { title: 'Rút hồ sơ', fields: [note(false, 'Lý do')], danger: true },
   'confirm-assignment': {
-    title: 'Xác nhận nhận nhiệm vụ', fields: [note(false, 'Ý kiến của doanh nghiệp (nếu có)')],
+    title: 'Xác nhận nhận nhiệm vụ',
+    // The enterprise may correct its own particulars the officer typed (CONFIRM_FIELDS, exactly what the API accepts);
+    // a field left empty is not changed. Never the kind, title, content, amount or budget item the officer fixed.
+    fields: () => CONFIRM_FIELDS.filter((name) => name !== 'coFunding').map((name) => CONFIRM_SPECS[name]),
+    setup: (form, view, ctx) => {
+      withCoFunding(form, ctx, rowsOf(view?.coFunding), 'Kinh phí lồng ghép từ chương trình, nguồn khác (điều chỉnh nếu cần)', (lists) => {
+        fill(form.elements.districtId, lists.districts.map((d) => [d.id, d.name]), view?.profile?.districtId);
+        fill(form.elements.sectorCode, lists.sectors.map((x) => [x.code, `${x.code} – ${x.name}`]), view?.profile?.sectorCode);
+        fill(form.elements.revenueBandId, lists.revenueBands.map((b) => [b.id, b.name]), view?.profile?.revenueBandId);
+      });
+      const p = view?.profile ?? {};
+      const current = { contactName: view?.contactName, legalRepresentativeName: p.legalRepresentativeName, legalRepresentativePosition: p.legalRepresentativePosition,
+        address: p.address, employees: p.employees, ownContributionVnd: p.ownContributionVnd };
+      for (const [name, value] of Object.entries(current)) if (value != null && form.elements[name]) form.elements[name].placeholder = String(value);
+    },
+    body: (v, ctx) => {
+      const body = { note: v.note || undefined };
+      for (const name of CONFIRM_FIELDS.filter((n) => n !== 'note' && n !== 'coFunding')) {
+        const value = String(v[name] ?? '').trim();
+        if (value !== '') body[name] = CONFIRM_SPECS[name].type === 'number' ? Number(value) : value;
+      }
+      if (ctx.coFunding?.changed()) body.coFunding = ctx.coFunding.value();
+      return body;
+    },
     auditText: { Assigned: 'Sở đặt hàng, giao nhiệm vụ', AssignmentConfirmed: 'Doanh nghiệp xác nhận nhận nhiệm vụ' },
   },
   cancel: { title: 'Hủy hỗ trợ', fields: [note(true, 'Lý do')], danger: true },
@@ -110,6 +137,45 @@ export const ACTIONS = {
     fileInto: 'paymentFile', // the voucher's stored name (optional)
   },
 };
+
+/**
+ * The fields of confirm-assignment's body (ConfirmAssignment.Body): the page offers exactly these and the API accepts
+ * exactly these (WebTextsTests). coFunding is the co-funding editor; the others are CONFIRM_SPECS.
+ */
+export const CONFIRM_FIELDS = ['note', 'contactName', 'contactEmail', 'phone', 'legalRepresentativeName', 'legalRepresentativePosition', 'address',
+  'districtId', 'sectorCode', 'employees', 'revenueBandId', 'ownContributionVnd', 'coFunding'];
+
+const keep = 'Để trống nếu không thay đổi.';
+const CONFIRM_SPECS = {
+  note: note(false, 'Ý kiến của doanh nghiệp (nếu có)'),
+  contactName: { name: 'contactName', label: 'Người liên hệ', hint: keep, autocomplete: 'name' },
+  contactEmail: { name: 'contactEmail', label: 'Email liên hệ', type: 'email', hint: keep, autocomplete: 'email' },
+  phone: { name: 'phone', label: 'Số điện thoại', type: 'tel', hint: keep, autocomplete: 'tel' },
+  legalRepresentativeName: { name: 'legalRepresentativeName', label: 'Người đại diện theo pháp luật', hint: keep },
+  legalRepresentativePosition: { name: 'legalRepresentativePosition', label: 'Chức vụ người đại diện', hint: keep },
+  address: { name: 'address', label: 'Địa chỉ trụ sở chính', hint: keep, autocomplete: 'street-address' },
+  districtId: { name: 'districtId', label: 'Địa bàn (quận, huyện)', type: 'select', options: [['', '— Không thay đổi —']] },
+  sectorCode: { name: 'sectorCode', label: 'Ngành kinh tế chính (VSIC cấp 2)', type: 'select', options: [['', '— Không thay đổi —']] },
+  employees: { name: 'employees', label: 'Số lao động', type: 'number', min: 0, step: 1, inputmode: 'numeric', hint: keep },
+  revenueBandId: { name: 'revenueBandId', label: 'Doanh thu năm trước', type: 'select', options: [['', '— Không thay đổi —']] },
+  ownContributionVnd: { name: 'ownContributionVnd', label: 'Kinh phí đối ứng của doanh nghiệp (đồng)', type: 'number', min: 0, step: 1, inputmode: 'numeric', hint: keep },
+};
+
+/** Adds the co-funding editor (lists from GET /api/catalogue) before the form's button; ctx.coFunding is the editor. */
+function withCoFunding(form, ctx, initial, label, then) {
+  api('/api/catalogue').then((catalogue) => {
+    const lists = catalogue.applicationForm;
+    ctx.coFunding = coFundingEditor(lists, initial, label);
+    form.querySelector('button[type=submit]').before(ctx.coFunding.element);
+    then?.(lists);
+  }).catch(() => { /* without the lists the co-funding is left as it is */ });
+}
+
+/** A select's options after its first ("no change"), the current value named. */
+function fill(select, options, current) {
+  if (!select) return;
+  select.append(...options.map(([value, text]) => el('option', { value }, value === current ? `${text} (hiện tại)` : text)));
+}
 
 /** The payables of a view not paid yet, oldest first. */
 export function openPayables(view) { return (view?.lifecycle?.payables ?? []).filter((p) => !p.payment); }
@@ -178,7 +244,7 @@ function actionForm(applicationId, name, caller, onDone, { version, onStale, rub
     fields.map((f) => (f.type === 'note' ? el('p', { class: 'hint', dataset: { rubric: f.name } }, f.text) : field(name, f))),
     el('button', { type: 'submit', class: spec.danger ? 'button danger' : 'button' }, spec.title),
     status);
-  spec.setup?.(form, view);
+  spec.setup?.(form, view, ctx);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);

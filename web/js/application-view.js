@@ -68,6 +68,11 @@ export function summary(view, kindName) {
     rows.push(['Người được đề cử', el('ul', {}, view.nominees.map((n) => el('li', {}, [n.name, n.position, n.organisation].filter(Boolean).join(', '))))]);
   }
   if (lifecycle.integratedFundingFrom) rows.push(['Nguồn kinh phí', `Kinh phí lồng ghép từ ${lifecycle.integratedFundingFrom}`]);
+  if (view.coFunding?.length) {
+    // The task's co-funding from other programmes and sources, as declared (or as the leader corrected it at approval).
+    rows.push(['Kinh phí lồng ghép', el('ul', { id: 'co-funding' }, view.coFunding.map((s) => el('li', {}, `${s.name}: ${vnd(s.amountVnd)}`)))]);
+  }
+  if (view.totalCostVnd) rows.push(['Tổng kinh phí thực hiện nhiệm vụ', vnd(view.totalCostVnd)]);
   if (lifecycle.callClosesAtUtc) {
     // A file of a call: appraised with the call's other files once it stops receiving (the end of its close date).
     rows.push(['Đợt tuyển chọn', `Hồ sơ được thẩm định cùng các hồ sơ của đợt sau khi hết hạn nhận hồ sơ (hết ngày ${date(new Date(Date.parse(lifecycle.callClosesAtUtc) - 1000).toISOString())}).`]);

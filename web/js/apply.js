@@ -4,6 +4,7 @@
 // 422 errors next to their fields, a draft kept in localStorage and in a link (#draft=… in the fragment, which never
 // reaches a server), attachments uploaded after the submission with the new application's access token: one file for
 // each document the kind requires (sent as that document, X-Document-Kind) and any others.
+// The task's co-funding from other programmes (rows of co-funding.js) and its total cost shown as it is typed.
 // The legal representative, head office, district, sector, size, own contribution and duration: the closed lists
 // (districts, VSIC sectors, revenue bands) and each kind's duration and documents come from GET /api/catalogue, the
 // lists the API checks against, so the page offers exactly what the API accepts.
@@ -17,6 +18,7 @@
 import { el, $, vnd, date, notify, clear } from './dom.js';
 import { field, errorSummary, showErrors, clearErrors } from './forms.js';
 import { api, uploadAttachment, ApiError } from './api.js';
+import { coFundingEditor } from './co-funding.js';
 
 const DRAFT_KEY = 'nscl.draft';
 const SUBMISSION_KEY = 'nscl.submission';
@@ -65,6 +67,7 @@ const NOMINEES = { name: 'nominees', label: 'Danh sách người được đề 
 const FIELD_NAMES = new Set(['supportKindId', ORGANISATION.name, NOMINEES.name, ...[...FIELDS, ...PARTY, ...SIZE, ...TASK].map((f) => f.name)]);
 let kinds = [];
 let lists = null;
+let coFunding = null;
 let openCalls = [];
 
 /** The kind and the call (null: none) of the choice's value "kind" or "kind@call". */
@@ -94,6 +97,9 @@ async function start() {
   SIZE[0].options = [['', '— Chọn ngành —'], ...lists.sectors.map((s) => [s.code, `${s.code} – ${s.name}`])];
   SIZE[1].max = lists.maxEmployees;
   SIZE[2].options = [['', '— Chọn khoảng doanh thu —'], ...lists.revenueBands.map((b) => [b.id, b.name])];
+  // The task's co-funding from other programmes (lồng ghép) and its total cost: support + own contribution + co-funding.
+  coFunding = coFundingEditor(lists);
+  const totalCost = el('p', { id: 'total-cost', class: 'hint', 'aria-live': 'polite' });
   const requiredDocs = el('div', { id: 'required-documents' });
   const files = field('apply', { name: 'attachments', label: 'Tài liệu khác (nếu có)', type: 'file', multiple: true, accept: '.pdf,.docx,.jpg,.jpeg,.png',
     hint: 'PDF, DOCX, JPG hoặc PNG; tối đa 10 MB mỗi tệp. Tệp không lưu trong bản nháp: chọn lại khi nộp.' });
@@ -105,7 +111,7 @@ async function start() {
     el('fieldset', {}, el('legend', {}, 'Doanh nghiệp'), FIELDS.map((f) => field('apply', f))),
     el('fieldset', {}, el('legend', {}, 'Người đại diện và trụ sở'), PARTY.map((f) => field('apply', f))),
     el('fieldset', {}, el('legend', {}, 'Ngành nghề và quy mô'), SIZE.map((f) => field('apply', f))),
-    el('fieldset', {}, el('legend', {}, 'Nhiệm vụ'), TASK.map((f) => field('apply', f))),
+    el('fieldset', {}, el('legend', {}, 'Nhiệm vụ'), TASK.map((f) => field('apply', f)), coFunding.element, totalCost),
     el('fieldset', {}, el('legend', {}, 'Tài liệu'), requiredDocs, files),
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'button' }, 'Nộp hồ sơ'), saveButton, copyButton), draftLink);
 
@@ -151,12 +157,20 @@ async function start() {
     const cap = kind?.cap ? kind.cap.amountVnd * (kind.cap.per === 'person' ? Math.max(1, nomineeList().length) : 1) : null;
     if (cap) amount.max = cap; else amount.removeAttribute('max');
   };
+  const showTotal = () => {
+    const amount = (name) => (Number.isFinite(Number(form.elements[name].value)) ? Number(form.elements[name].value) : 0);
+    const total = amount('requestedAmountVnd') + amount('ownContributionVnd') + coFunding.total();
+    totalCost.textContent = total > 0 ? `Tổng kinh phí thực hiện nhiệm vụ (hỗ trợ đề nghị, đối ứng và lồng ghép): ${vnd(total)}.` : '';
+  };
+  form.addEventListener('input', showTotal);
+  form.addEventListener('change', showTotal);
   select.addEventListener('change', showKind);
   form.elements.organisationType.addEventListener('change', showKind);
   form.elements.nominees.addEventListener('input', showKind);
 
   restoreDraft();
   showKind();
+  showTotal();
   saveButton.addEventListener('click', () => { saveDraft(); notify(status, 'Đã lưu bản nháp trên trình duyệt này.', 'success'); });
   copyButton.addEventListener('click', async () => {
     const link = saveDraft();
@@ -172,6 +186,7 @@ async function start() {
 function values() {
   const v = {};
   for (const name of FIELD_NAMES) v[name] = form.elements[name].value;
+  v.coFunding = JSON.stringify(coFunding.value()); // a string like every draft value
   return v;
 }
 
@@ -192,6 +207,8 @@ function bodyOf(v) {
   for (const name of NUMBERS) body[name] = v[name] === '' ? null : Number(v[name]);
   delete body.organisationType;
   delete body.nominees;
+  const sources = coFunding.value();
+  if (sources.length > 0) body.coFunding = sources; else delete body.coFunding;
   if (kind?.nominatesPersons) {
     body.organisationType = v.organisationType;
     body.nominees = nomineeList();
@@ -233,13 +250,20 @@ function restoreDraft() {
   for (const [name, value] of Object.entries(draft)) {
     if (FIELD_NAMES.has(name) && typeof value === 'string') form.elements[name].value = value;
   }
+  try {
+    const rows = JSON.parse(draft.coFunding ?? '[]');
+    if (Array.isArray(rows)) coFunding.set(rows.filter((r) => r && typeof r === 'object'));
+  } catch { /* a draft without co-funding */ }
   notify(status, 'Đã mở lại bản nháp.', 'info');
 }
 
 function pageErrors() {
   const errors = [];
   for (const control of form.elements) {
-    if (control.willValidate && !control.validity.valid) {
+    if (control.willValidate && !control.validity.valid && control.name.startsWith('coFunding')) {
+      errors.push({ field: 'coFunding', message: control.name === 'coFundingSource' ? 'Vui lòng chọn nguồn kinh phí lồng ghép.'
+        : control.name === 'coFundingOtherName' ? 'Vui lòng ghi rõ tên nguồn kinh phí khác.' : 'Số tiền của nguồn kinh phí lồng ghép phải lớn hơn 0 đồng.' });
+    } else if (control.willValidate && !control.validity.valid) {
       const label = form.querySelector(`label[for="${control.id}"]`)?.firstChild?.textContent ?? control.name;
       const lower = label.charAt(0).toLowerCase() + label.slice(1); // "VSIC" stays as written
       let message = `Vui lòng kiểm tra ${lower}.`;
@@ -248,6 +272,7 @@ function pageErrors() {
       } else if (control.name === 'durationMonths') message = `Thời gian thực hiện từ ${control.min} đến ${control.max || 'không giới hạn'} tháng.`;
       else if (control.name === 'employees') message = 'Số lao động phải là số nguyên không âm.';
       else if (control.name === 'ownContributionVnd') message = 'Kinh phí đối ứng của doanh nghiệp không được âm (nhập 0 nếu không có).';
+
       else if (control.name === 'enterpriseCode') message = 'Mã số doanh nghiệp gồm 10 chữ số, hoặc 10 chữ số-3 chữ số.';
       else if (control.name === 'contactEmail') message = 'Email liên hệ không đúng định dạng, ví dụ: ten@congty.vn.';
       else if (control.validity.rangeOverflow) message = `Kinh phí đề nghị không được vượt mức tối đa ${vnd(Number(control.max))}.`;

@@ -38,6 +38,12 @@ public sealed record ApplicationView(
     /// </summary>
     public ApplicantProfileView? Profile { get; init; }
 
+    /// <summary>The task's co-funding from other programmes and sources (lồng ghép), as declared or corrected; null: none.</summary>
+    public IReadOnlyList<CoFundingSource>? CoFunding { get; init; }
+
+    /// <summary>The task's total cost: the support (approved, else requested) + the own contribution + the co-funding.</summary>
+    public long TotalCostVnd { get; init; }
+
     /// <summary>When the step now waiting for a person is due (waiting only for the accountant's payments: the first payable's due-by date).</summary>
     public DateTimeOffset? NextDueUtc { get; init; }
 
@@ -76,6 +82,8 @@ public sealed record ApplicationView(
             OrganisationType = a.Submission.OrganisationType,
             Nominees = a.Submission.Nominees,
             Profile = ApplicantProfileView.From(a.Submission, ApplicationForm.Shipped),
+            CoFunding = a.Submission.CoFunding,
+            TotalCostVnd = a.Submission.TotalCostVnd(lifecycle.Approval?.AmountVnd ?? a.Submission.RequestedAmountVnd),
             NextDueUtc = lifecycle.StepDueUtc ?? lifecycle.OpenPayables.Select(p => (DateTimeOffset?)p.DueUtc).Min(), // waiting only for payments: the first due
             AllowedActions = allowed,
             Lifecycle = caller is { IsOfficer: true } ? LifecycleUpkeep.ForOfficers(lifecycle) : EnterpriseDisclosure.Lifecycle(lifecycle),

@@ -28,12 +28,15 @@ public static class SubmissionJsonReader
         public override string Unknown(string path, Type owner)
         {
             var name = path[(path.LastIndexOf('.') + 1)..];
-            return owner == typeof(NomineeDraft) ? $"Trường '{name}' không thuộc thông tin người được đề cử." : $"Trường '{name}' không thuộc mẫu hồ sơ.";
+            return owner == typeof(NomineeDraft) ? $"Trường '{name}' không thuộc thông tin người được đề cử."
+                : owner == typeof(CoFundingDraft) ? $"Trường '{name}' không thuộc nguồn kinh phí lồng ghép (sourceId, otherName, amountVnd)."
+                : $"Trường '{name}' không thuộc mẫu hồ sơ.";
         }
 
         public override string WrongType(string path, Type expected) =>
             expected == typeof(NomineeDraft) ? "Mỗi người được đề cử gồm họ tên (name), cơ quan, đơn vị (organisation) và chức vụ (position)."
-            : path == F.Nominees ? $"{F.Label(F.Nominees)} phải là một danh sách."
+            : expected == typeof(CoFundingDraft) ? "Mỗi nguồn kinh phí lồng ghép gồm nguồn (sourceId), tên nguồn khác (otherName, khi chọn “khac”) và số tiền (amountVnd)."
+            : path is F.Nominees or F.CoFunding ? $"{F.Label(path)} phải là một danh sách."
             : expected == typeof(long) || expected == typeof(long?) ? $"{F.Label(path)} phải là một số (đồng), không đặt trong dấu ngoặc kép."
             : expected == typeof(int) || expected == typeof(int?) ? $"{F.Label(path)} phải là một số, không đặt trong dấu ngoặc kép."
             : $"{F.Label(path)} phải là chuỗi ký tự.";

@@ -197,6 +197,14 @@ public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, IA
                 ledgerRefusal.RefusalMessage);
         }
 
+        // A file's money returned to the envelope while finalising was recorded goes on to the item (the file's step does
+        // the same for a return after the call is stored finalised).
+        if (CallRules.Rest(updated, (await ledger.GetHoldingAsync(CallRules.KeyOf(updated), updated.Id, cancellationToken)).ReservedVnd, officer.Id,
+            time.GetUtcNow()) is { } rest && await ledger.ApplyAsync(rest, cancellationToken) is { Applied: true, WasReplay: false })
+        {
+            updated = await calls.UpdateAsync(updated.Id, c => Task.FromResult<Call?>(CallRules.AddReleased(c, rest.AmountVnd, rest.AtUtc)), cancellationToken) ?? updated;
+        }
+
         var instanceId = CallIds.WorkflowInstanceId(updated.Id);
         var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended)

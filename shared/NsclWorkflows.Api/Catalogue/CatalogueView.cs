@@ -132,11 +132,23 @@ public sealed record ApplicationFormView(
     string RevenueBandsNote,
     int MaxEmployees)
 {
+    /// <summary>The programmes and sources a task may be co-funded from (lồng ghép); <c>khac</c> with the source's name.</summary>
+    public IReadOnlyList<Domain.Applications.FormChoice> CoFundingSources { get; init; } = [];
+
+    public string CoFundingSourcesNote { get; init; } = string.Empty;
+
+    /// <summary>Most co-funding sources one task may name.</summary>
+    public int MaxCoFundingSources { get; init; } = Domain.Applications.CoFundingRules.MaxSources;
+
     public static ApplicationFormView From(Domain.Applications.ApplicationForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         return new(form.Version, form.Districts, form.DistrictsNote, form.Sectors, form.RevenueBands, form.RevenueBandsNote,
-            Domain.Applications.SubmissionValidator.MaxEmployees);
+            Domain.Applications.SubmissionValidator.MaxEmployees)
+        {
+            CoFundingSources = form.CoFundingSources,
+            CoFundingSourcesNote = form.CoFundingSourcesNote,
+        };
     }
 }
 

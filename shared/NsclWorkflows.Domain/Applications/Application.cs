@@ -31,7 +31,8 @@ public sealed class Application
 
     public string TrackingCode { get; }
 
-    public ApplicationSubmission Submission { get; }
+    /// <summary>What was submitted, with the particulars corrected since (<see cref="ParticularsCorrection"/>: an order's enterprise, the approving leader).</summary>
+    public ApplicationSubmission Submission { get; private set; }
 
     /// <summary>Version of the catalogue the application is handled under; later amendments do not change it.</summary>
     public string CatalogueVersion { get; }
@@ -95,6 +96,13 @@ public sealed class Application
         Lifecycle.CallClosesAtUtc = call.ClosesAtUtc;
         Lifecycle.CallYear = call.Year;
         Lifecycle.CallRubricId = call.RubricId;
+    }
+
+    /// <summary>Replaces the particulars with their correction (checked by <see cref="ParticularsCorrection.ApplyTo"/>).</summary>
+    internal void CorrectParticulars(ApplicationSubmission corrected)
+    {
+        ArgumentNullException.ThrowIfNull(corrected);
+        Submission = corrected;
     }
 
     internal void MoveTo(ApplicationStatus status, DateTimeOffset atUtc)

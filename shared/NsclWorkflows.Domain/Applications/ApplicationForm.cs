@@ -51,6 +51,15 @@ public sealed class ApplicationForm
     /// <summary>The duration any kind allows unless it sets its own.</summary>
     public required MonthRange DefaultDuration { get; init; }
 
+    /// <summary>
+    /// The city's other programmes (and national ones) a task may be co-funded from (lồng ghép), and
+    /// <see cref="CoFundingRules.Other"/> ("Khác", with the source's name); empty in a file without the list.
+    /// </summary>
+    public IReadOnlyList<FormChoice> CoFundingSources { get; init; } = [];
+
+    /// <summary>Why the co-funding list is what it is.</summary>
+    public string CoFundingSourcesNote { get; init; } = string.Empty;
+
     /// <summary>Per support kind: the documents it requires and its duration bounds.</summary>
     public required IReadOnlyDictionary<string, KindForm> Kinds { get; init; }
 
@@ -59,6 +68,8 @@ public sealed class ApplicationForm
     public SectorChoice? FindSector(string code) => Sectors.FirstOrDefault(s => s.Code == code);
 
     public FormChoice? FindRevenueBand(string id) => RevenueBands.FirstOrDefault(b => b.Id == id);
+
+    public FormChoice? FindCoFundingSource(string id) => CoFundingSources.FirstOrDefault(c => c.Id == id);
 
     /// <summary>The duration a kind allows (its own bounds, else the default).</summary>
     public MonthRange DurationFor(string kindId) => Kinds.TryGetValue(kindId, out var kind) && kind.DurationMonths is { } own ? own : DefaultDuration;
@@ -85,6 +96,12 @@ public sealed class ApplicationForm
         Unique(districts.Select(d => d.Id), "districts");
         Unique(sectors.Select(s => s.Code), "sectors");
         Unique(bands.Select(b => b.Id), "revenueBands");
+        var coFunding = (file.CoFundingSources?.Items ?? []).Select(c => new FormChoice(Required(c.Id, "coFundingSources"), Required(c.Name, "coFundingSources"))).ToArray();
+        Unique(coFunding.Select(c => c.Id), "coFundingSources");
+        if (coFunding.Length > 0 && !coFunding.Any(c => c.Id == CoFundingRules.Other))
+        {
+            throw new InvalidDataException($"application-form.json: coFundingSources ends with \"{CoFundingRules.Other}\" (a source the list does not name).");
+        }
         foreach (var (id, kind) in kinds)
         {
             Unique(kind.RequiredDocuments.Select(d => d.Id), $"supportKinds.{id}.requiredDocuments");
@@ -100,6 +117,8 @@ public sealed class ApplicationForm
             RevenueBandsNote = file.RevenueBands?.Note ?? string.Empty,
             DefaultDuration = Range(file.DurationMonths ?? throw new InvalidDataException("application-form.json: durationMonths is missing."), "durationMonths"),
             Kinds = kinds,
+            CoFundingSources = coFunding,
+            CoFundingSourcesNote = file.CoFundingSources?.Note ?? string.Empty,
         };
     }
 
@@ -123,7 +142,10 @@ public sealed class ApplicationForm
     }
 
     sealed record FileDto(string? Version, ListDto<ItemDto>? Districts, ListDto<ItemDto>? Sectors, ListDto<ItemDto>? RevenueBands,
-        RangeDto? DurationMonths, Dictionary<string, KindDto>? SupportKinds);
+        RangeDto? DurationMonths, Dictionary<string, KindDto>? SupportKinds)
+    {
+        public ListDto<ItemDto>? CoFundingSources { get; init; }
+    }
 
     sealed record ListDto<T>(string? Note, List<T>? Items);
 

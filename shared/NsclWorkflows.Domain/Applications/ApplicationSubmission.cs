@@ -61,6 +61,16 @@ public sealed record ApplicationSubmission(
     /// <summary>The call for applications the file answers (đợt tuyển chọn, xét chọn); null: a rolling kind applied for at any time.</summary>
     public string? CallId { get; init; }
 
+    /// <summary>The task's co-funding from other programmes and sources (lồng ghép, <see cref="CoFundingRules"/>); null: none declared.</summary>
+    public IReadOnlyList<CoFundingSource>? CoFunding { get; init; }
+
+    /// <summary>The co-funding's sum in đồng (0: none). Not serialised: the idempotency fingerprint of a submission made before co-funding stays the same.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long CoFundingVnd => CoFundingRules.Total(CoFunding);
+
+    /// <summary>The task's total cost: the support (<paramref name="supportVnd"/>, the approved or requested amount), the own contribution and the co-funding.</summary>
+    public long TotalCostVnd(long supportVnd) => supportVnd + (OwnContributionVnd ?? 0) + CoFundingVnd;
+
     /// <summary>The head office as printed: the address as given, with "thành phố Đà Nẵng" unless it names the city; null when the file has none.</summary>
     public string? FullAddress() =>
         string.IsNullOrEmpty(Address) ? null

@@ -26,6 +26,9 @@ public sealed record SubmissionDraft
     /// <summary>The call for applications the submission answers (<see cref="Calls.CallIds"/>); null: none (a rolling kind).</summary>
     public string? CallId { get; init; }
 
+    /// <summary>The task's co-funding from other programmes and sources as sent (null: absent).</summary>
+    public IReadOnlyList<CoFundingDraft?>? CoFunding { get; init; }
+
     /// <summary>The nominees as sent (null: absent); each field null when absent.</summary>
     public IReadOnlyList<NomineeDraft>? Nominees { get; init; }
 }

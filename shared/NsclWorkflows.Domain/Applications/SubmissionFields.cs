@@ -24,6 +24,7 @@ public static class SubmissionFields
     public const string OwnContributionVnd = "ownContributionVnd";
     public const string DurationMonths = "durationMonths";
     public const string CallId = "callId";
+    public const string CoFunding = "coFunding";
 
     /// <summary>The fields of one nominee (<c>nominees[i].name</c> …).</summary>
     public const string NomineeName = "name";
@@ -37,7 +38,7 @@ public static class SubmissionFields
     [
         EnterpriseCode, EnterpriseName, ContactName, ContactEmail, Phone, SupportKindId, Title, Summary, RequestedAmountVnd,
         OrganisationType, Nominees, LegalRepresentativeName, LegalRepresentativePosition, Address, DistrictId, SectorCode, Employees,
-        RevenueBandId, OwnContributionVnd, DurationMonths, CallId,
+        RevenueBandId, OwnContributionVnd, DurationMonths, CallId, CoFunding,
     ];
 
     /// <summary>Vietnamese labels, as a form shows them.</summary>
@@ -67,6 +68,10 @@ public static class SubmissionFields
         RevenueBandId => "Doanh thu năm",
         OwnContributionVnd => "Kinh phí đối ứng của doanh nghiệp",
         DurationMonths => "Thời gian thực hiện (tháng)",
+        CoFunding => "Kinh phí lồng ghép từ chương trình, nguồn khác",
+        CoFundingRules.SourceIdField => "Nguồn kinh phí lồng ghép",
+        CoFundingRules.OtherNameField => "Tên nguồn kinh phí khác",
+        CoFundingRules.AmountField => "Số tiền",
         _ => field.Contains('.', StringComparison.Ordinal) ? Label(field[(field.LastIndexOf('.') + 1)..]) : field,
     };
 }

@@ -63,6 +63,13 @@ public sealed partial class SubmissionValidator
         Nominees();
         Amount();
         Profile();
+        rules.RuleFor(d => d.CoFunding).Custom((drafts, context) =>
+        {
+            foreach (var error in CoFundingRules.Check(drafts, this.form))
+            {
+                context.AddFailure(new FluentValidation.Results.ValidationFailure(error.Field, error.Message) { ErrorCode = error.Code });
+            }
+        });
         rules.RuleFor(d => d.CallId)
             .Must(id => string.IsNullOrWhiteSpace(id) || Calls.CallIds.IsWellFormed(id.Trim())).WithErrorCode(ErrorCodes.InvalidFormat)
             .WithMessage("Mã đợt tuyển chọn không hợp lệ; vui lòng chọn đợt trong danh sách các đợt đang nhận hồ sơ.");
@@ -95,6 +102,7 @@ public sealed partial class SubmissionValidator
             OwnContributionVnd = draft.OwnContributionVnd!.Value,
             DurationMonths = draft.DurationMonths!.Value,
             CallId = string.IsNullOrWhiteSpace(draft.CallId) ? null : draft.CallId.Trim(),
+            CoFunding = CoFundingRules.Normalise(draft.CoFunding, form),
             Nominees = kind.NominatesPersons
                 ? [.. draft.Nominees!.Select(n => new Nominee(VietnameseText.NormaliseLine(n.Name!), VietnameseText.NormaliseLine(n.Organisation!),
                     string.IsNullOrWhiteSpace(n.Position) ? null : VietnameseText.NormaliseLine(n.Position)))]

@@ -7,7 +7,11 @@ public sealed record BudgetKey(string LineId, int Year);
 /// How money moves on a line. Reserve: available → reserved (approval). Release: reserved → available (rejection,
 /// cancellation, a lower final amount). Commit: reserved → committed (a tranche is due). Disburse: committed →
 /// disbursed (paid). Draw: reserved by one holder (a call's envelope, <see cref="BudgetMovementRequest.FromHolderId"/>) →
-/// reserved by another (an application of the call approved); the line's balance does not change. Stored by name: only add.
+/// reserved by another (an application of the call approved); the line's balance does not change. Return: the reverse
+/// of a draw, money an application of a call no longer needs (cancelled, failed, under-spent) going back to the call's
+/// envelope while the call is not finalised: reserved by the application (<see cref="BudgetMovementRequest.FromHolderId"/>)
+/// → reserved by the call (<see cref="BudgetMovementRequest.ApplicationId"/>); the line's balance does not change.
+/// Stored by name: only add.
 /// </summary>
 public enum BudgetMovementKind
 {
@@ -16,6 +20,7 @@ public enum BudgetMovementKind
     Commit,
     Disburse,
     Draw,
+    Return,
 }
 
 /// <summary>
@@ -32,7 +37,10 @@ public sealed record BudgetMovementRequest(
     string Reason,
     DateTimeOffset AtUtc)
 {
-    /// <summary>For a <see cref="BudgetMovementKind.Draw"/>: the holder whose reservation the amount comes from (a call's id).</summary>
+    /// <summary>
+    /// For a <see cref="BudgetMovementKind.Draw"/>: the holder whose reservation the amount comes from (a call's id); for a
+    /// <see cref="BudgetMovementKind.Return"/>: the application giving the amount back to its call (the call is then <see cref="ApplicationId"/>).
+    /// </summary>
     public string? FromHolderId { get; init; }
 }
 

@@ -13,6 +13,8 @@ namespace NsclWorkflows.Domain.Budget;
 /// <item>Disburse: amount ≤ what the application has committed; committed → disbursed.</item>
 /// <item>Draw: amount ≤ what the source holder (a call's envelope) holds reserved; its reserved → the application's
 /// reserved, the line's balance unchanged.</item>
+/// <item>Return: amount ≤ what the source holder (an application of the call) holds reserved; its reserved → the
+/// call's reserved (the envelope), the line's balance unchanged.</item>
 /// </list>
 /// Every amount must be positive. Refusals change nothing and are not recorded: the same movement may be asked again.
 /// </summary>
@@ -61,12 +63,15 @@ public static class LedgerRules
             throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown movement kind.");
         }
 
-        if ((request.Kind == BudgetMovementKind.Draw) != !string.IsNullOrWhiteSpace(request.FromHolderId)
+        if (IsTransfer(request.Kind) != !string.IsNullOrWhiteSpace(request.FromHolderId)
             || string.Equals(request.FromHolderId, request.ApplicationId, StringComparison.Ordinal))
         {
-            throw new ArgumentException("A draw (and only a draw) names the holder it draws from, another than the one it draws for.", nameof(request));
+            throw new ArgumentException("A draw or a return (and only those) names the holder it moves from, another than the one it moves to.", nameof(request));
         }
     }
+
+    /// <summary>A movement between two holders of one line (<see cref="BudgetMovementKind.Draw"/>, <see cref="BudgetMovementKind.Return"/>): the line's balance does not change.</summary>
+    public static bool IsTransfer(BudgetMovementKind kind) => kind is BudgetMovementKind.Draw or BudgetMovementKind.Return;
 
     /// <summary>
     /// Decides a draw from <paramref name="source"/> (the holding of <see cref="BudgetMovementRequest.FromHolderId"/>) into
@@ -75,7 +80,7 @@ public static class LedgerRules
     public static LedgerDecision Decide(BudgetMovementRequest request, LedgerBalance balance, LedgerHolding holding, LedgerHolding? source)
     {
         Validate(request);
-        if (request.Kind != BudgetMovementKind.Draw)
+        if (!IsTransfer(request.Kind))
         {
             return Decide(request, balance, holding);
         }
@@ -94,6 +99,14 @@ public static class LedgerRules
         if (amount <= 0)
         {
             return new(balance, holding, new LedgerRefusal(LedgerRefusalCodes.AmountNotPositive, $"Số tiền phải lớn hơn 0 đồng (nhận được {Dong(amount)}).")) { Source = source };
+        }
+
+        if (amount > source.ReservedVnd && request.Kind == BudgetMovementKind.Return)
+        {
+            return new(balance, holding, new LedgerRefusal(LedgerRefusalCodes.ReleaseExceedsReserved,
+                $"Không thể hoàn {Dong(amount)} về kinh phí của đợt tuyển chọn {request.ApplicationId}: hồ sơ {source.ApplicationId} chỉ đang tạm giữ " +
+                $"{Dong(source.ReservedVnd)} trên mục {request.Key.LineId} năm {request.Key.Year}."))
+            { Source = source };
         }
 
         if (amount > source.ReservedVnd)
@@ -141,7 +154,7 @@ public static class LedgerRules
             BudgetMovementKind.Disburse when amount > holding.CommittedVnd => Refuse(LedgerRefusalCodes.DisburseExceedsCommitted,
                 $"Không thể giải ngân {Dong(amount)}: hồ sơ {app} chỉ có {Dong(holding.CommittedVnd)} đã cam kết chi trên {where}."),
             BudgetMovementKind.Disburse => Apply(reserved: 0, committed: -amount, disbursed: amount),
-            BudgetMovementKind.Draw => throw new ArgumentException("A draw is decided with its source holding.", nameof(request)),
+            BudgetMovementKind.Draw or BudgetMovementKind.Return => throw new ArgumentException("A draw or a return is decided with its source holding.", nameof(request)),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown movement kind."),
         };
 
@@ -201,6 +214,7 @@ public static class LedgerRules
         BudgetMovementKind.Commit => "cam kết chi",
         BudgetMovementKind.Disburse => "giải ngân",
         BudgetMovementKind.Draw => "phân bổ từ kinh phí đợt tuyển chọn",
+        BudgetMovementKind.Return => "hoàn về kinh phí đợt tuyển chọn",
         _ => kind.ToString(),
     };
 }

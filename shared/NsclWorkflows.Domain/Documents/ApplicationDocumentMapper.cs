@@ -43,6 +43,7 @@ public static class ApplicationDocumentMapper
             Sector = s.SectorCode is { } code ? form.FindSector(code) is { } sector ? $"{sector.Code} – {sector.Name}" : code : null,
             Size = size.Length > 0 ? string.Join("; ", size) : null,
             OwnContributionVnd = s.OwnContributionVnd,
+            CoFunding = s.CoFunding,
             DurationMonths = s.DurationMonths,
         };
     }

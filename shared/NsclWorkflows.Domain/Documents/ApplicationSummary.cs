@@ -34,6 +34,9 @@ public sealed record ApplicationSummary(
     /// <summary>The enterprise's own contribution (đối ứng) in đồng; null on files submitted before the form asked.</summary>
     public long? OwnContributionVnd { get; init; }
 
+    /// <summary>The task's co-funding from other programmes and sources (lồng ghép), as declared or corrected at approval; null: none.</summary>
+    public IReadOnlyList<Applications.CoFundingSource>? CoFunding { get; init; }
+
     /// <summary>The task's duration in months as applied for; null on files submitted before the form asked.</summary>
     public int? DurationMonths { get; init; }
 }

@@ -114,6 +114,12 @@ public sealed record SupportedEnterpriseRow(
 
     /// <summary>The enterprise's own contribution (đối ứng, đồng) as its application states it (Kế hoạch V.1.b); null when not stated.</summary>
     public long? OwnContributionVnd { get; init; }
+
+    /// <summary>The task's co-funding from other programmes and sources (lồng ghép), as declared or corrected at approval; null: none.</summary>
+    public IReadOnlyList<Applications.CoFundingSource>? CoFunding { get; init; }
+
+    /// <summary>The co-funding's sum in đồng (0: none).</summary>
+    public long CoFundingVnd => Applications.CoFundingRules.Total(CoFunding);
 }
 
 /// <summary>Something late on the report date: whose, what, when it was due and by how many working days.</summary>

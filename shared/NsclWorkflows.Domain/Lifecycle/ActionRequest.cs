@@ -96,6 +96,12 @@ public sealed record ActionRequest(
 
     /// <summary>Council result: the council, its members and each counted member's sheet (sent only by the council's close path).</summary>
     public CouncilVerdict? Council { get; init; }
+
+    /// <summary>
+    /// Order confirmed: the particulars the enterprise corrects; approval: the co-funding the leader corrects. Null:
+    /// nothing corrected (and on actions raised before corrections existed).
+    /// </summary>
+    public Applications.ParticularsCorrection? Particulars { get; init; }
 }
 
 /// <summary>A score against one criterion of the kind's appraisal or evaluation.</summary>

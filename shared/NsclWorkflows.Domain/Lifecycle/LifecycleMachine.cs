@@ -232,7 +232,7 @@ public sealed class LifecycleMachine(ProgrammeCatalogue catalogue, DeadlinePlann
         // (cancellation, evaluation): the decision stands and the unreleased amount is recorded for reconciliation.
         var what = refusedMovement?.Reason ?? "Biến động kinh phí";
         var message = (ledgerRefusal.RefusalMessage ?? "Sổ kinh phí không ghi nhận khoản này.").TrimEnd('.');
-        if (refusedMovement?.Kind != BudgetMovementKind.Release)
+        if (refusedMovement?.Kind is not (BudgetMovementKind.Release or BudgetMovementKind.Return))
         {
             var issue = $"{what}: chưa ghi được vào sổ kinh phí ({message}); thao tác chưa được ghi nhận.";
             a.Lifecycle.LastLedgerRefusal = issue;

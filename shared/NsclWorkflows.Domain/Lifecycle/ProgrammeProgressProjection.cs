@@ -30,6 +30,7 @@ public static class ProgrammeProgressProjection
             {
                 IntegratedFundingFrom = a.Lifecycle.IntegratedFundingFrom,
                 OwnContributionVnd = a.Submission.OwnContributionVnd,
+                CoFunding = a.Submission.CoFunding,
             })
             .ToList();
 

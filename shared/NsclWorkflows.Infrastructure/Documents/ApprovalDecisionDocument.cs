@@ -82,7 +82,21 @@ static class ApprovalDecisionDocument
         else
         {
             file.Add(Para.Body($"4. Kinh phí hỗ trợ: {VietnameseFormat.Dong(data.AmountVnd)} (Bằng chữ: {VietnameseNumberWords.Dong(data.AmountVnd)})."));
-            if (app.OwnContributionVnd is { } own)
+            if (app.CoFunding is { Count: > 0 } coFunding)
+            {
+                // The task's funding sources, each on its line (Nghị định 30/2020/NĐ-CP: a list item per line, "-" then "+").
+                var coFundingVnd = Domain.Applications.CoFundingRules.Total(coFunding);
+                var own = app.OwnContributionVnd ?? 0;
+                file.Add(Para.Body($"Tổng kinh phí thực hiện nhiệm vụ: {VietnameseFormat.Dong(data.AmountVnd + own + coFundingVnd)}, trong đó:"));
+                file.Add(Para.Body($"- Kinh phí hỗ trợ từ ngân sách nhà nước theo Kế hoạch số 37/KH-UBND: {VietnameseFormat.Dong(data.AmountVnd)};"));
+                file.Add(Para.Body($"- Kinh phí đối ứng của {app.Enterprise.Name}: {VietnameseFormat.Dong(own)};"));
+                file.Add(Para.Body($"- Kinh phí lồng ghép từ chương trình, nguồn khác: {VietnameseFormat.Dong(coFundingVnd)}, gồm:"));
+                for (var i = 0; i < coFunding.Count; i++)
+                {
+                    file.Add(Para.Body($"+ {coFunding[i].Name}: {VietnameseFormat.Dong(coFunding[i].AmountVnd)}{(i == coFunding.Count - 1 ? "." : ";")}"));
+                }
+            }
+            else if (app.OwnContributionVnd is { } own)
             {
                 file.Add(Para.Body($"Kinh phí đối ứng của {app.Enterprise.Name}: {VietnameseFormat.Dong(own)}; tổng kinh phí thực hiện nhiệm vụ: {VietnameseFormat.Dong(data.AmountVnd + own)}."));
             }

@@ -59,6 +59,13 @@ static class DocumentParts
             rows.Add(("Kinh phí đối ứng của doanh nghiệp", VietnameseFormat.Dong(own)));
         }
 
+        if (app.CoFunding is { Count: > 0 } coFunding)
+        {
+            rows.Add(("Kinh phí lồng ghép từ chương trình, nguồn khác", Domain.Applications.CoFundingRules.Describe(coFunding)));
+            rows.Add(("Tổng kinh phí thực hiện nhiệm vụ", VietnameseFormat.Dong(app.RequestedAmountVnd + (app.OwnContributionVnd ?? 0)
+                + Domain.Applications.CoFundingRules.Total(coFunding)) + " (theo kinh phí đề nghị hỗ trợ)"));
+        }
+
         if (app.DurationMonths is { } months)
         {
             rows.Add(("Thời gian thực hiện", $"{months} tháng"));

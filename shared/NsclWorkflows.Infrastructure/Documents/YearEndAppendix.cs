@@ -75,8 +75,9 @@ static class YearEndAppendix
             return;
         }
 
-        int[] widths = [650, 1450, 2400, 1250, 2400, 750, 750, 1150, 1150, 1000, PageSetup.TextWidth(landscape: true) - 12950];
-        string[] headers = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Mã số doanh nghiệp", "Nhiệm vụ", "Nội dung KP", "Năm", "Phê duyệt", "Giải ngân", "Đối ứng của DN", "Tình trạng"];
+        int[] widths = [650, 1450, 2200, 1250, 2000, 750, 750, 1150, 1150, 1000, 1000, PageSetup.TextWidth(landscape: true) - 13350];
+        string[] headers = ["TT", "Mã hồ sơ", "Doanh nghiệp", "Mã số doanh nghiệp", "Nhiệm vụ", "Nội dung KP", "Năm", "Phê duyệt", "Giải ngân", "Đối ứng của DN",
+            "Lồng ghép nguồn khác", "Tình trạng"];
         var style = new TextStyle(11);
         file.StartTable(widths, bordered: true);
         file.Add(Tables.Row(headers.Select((h, i) => DocumentParts.HeaderCell(widths[i], h, 11)), header: true));
@@ -95,11 +96,19 @@ static class YearEndAppendix
                 Tables.Text(widths[7], e.IntegratedFundingFrom is null ? Amount(e.ApprovedVnd) : IntegratedLabel, style, Align.Right),
                 Tables.Text(widths[8], e.IntegratedFundingFrom is null ? Amount(e.DisbursedVnd) : IntegratedLabel, style, Align.Right),
                 Tables.Text(widths[9], e.OwnContributionVnd is { } own ? Amount(own) : string.Empty, style, Align.Right),
-                Tables.Text(widths[10], e.IntegratedFundingFrom is { } from ? $"{e.Status}; kinh phí lồng ghép từ {from}" : e.Status, style),
+                Tables.Text(widths[10], e.CoFundingVnd > 0 ? Amount(e.CoFundingVnd) : string.Empty, style, Align.Right),
+                Tables.Text(widths[11], Status(e), style),
             ]));
         }
 
         file.EndTable();
+    }
+
+    /// <summary>The task's state, with where its support comes from when another programme funds it and the co-funding's sources.</summary>
+    static string Status(SupportedEnterpriseRow e)
+    {
+        var text = e.IntegratedFundingFrom is { } from ? $"{e.Status}; kinh phí lồng ghép từ {from}" : e.Status;
+        return e.CoFunding is { Count: > 0 } coFunding ? $"{text}; kinh phí lồng ghép: {Domain.Applications.CoFundingRules.Describe(coFunding)}" : text;
     }
 
     /// <summary>Approved and disbursed amounts in million VND; "-" for none.</summary>

@@ -162,6 +162,16 @@ static class YearEndReportDocument
                 $"- Kinh phí đối ứng của doanh nghiệp theo hồ sơ đề nghị hỗ trợ (Mục V.1.b của Kế hoạch): {VietnameseFormat.Million(own)} triệu đồng."));
         }
 
+        if (rows.Sum(r => r.CoFundingVnd) is > 0 and var coFunding)
+        {
+            var sources = rows.SelectMany(r => r.CoFunding ?? []).GroupBy(c => c.Name, StringComparer.Ordinal)
+                .Select(g => $"{g.Key}: {VietnameseFormat.Million(g.Sum(c => c.AmountVnd))} triệu đồng");
+            file.Add(Para.Body(
+                $"- Kinh phí lồng ghép từ chương trình, nguồn khác cho các nhiệm vụ: {VietnameseFormat.Million(coFunding)} triệu đồng ({string.Join("; ", sources)})."));
+            file.Add(Para.Body(
+                $"- Tổng kinh phí thực hiện các nhiệm vụ (kinh phí hỗ trợ, đối ứng của doanh nghiệp và lồng ghép): {VietnameseFormat.Million(rows.Sum(r => r.ApprovedVnd + (r.OwnContributionVnd ?? 0) + r.CoFundingVnd))} triệu đồng."));
+        }
+
         foreach (var source in rows.Where(r => r.IntegratedFundingFrom is not null).GroupBy(r => r.IntegratedFundingFrom!, StringComparer.Ordinal))
         {
             file.Add(Para.Body(

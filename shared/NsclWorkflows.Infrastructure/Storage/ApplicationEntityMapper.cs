@@ -36,6 +36,7 @@ static class ApplicationEntityMapper
         ["DurationMonths"] = a.Submission.DurationMonths,
         ["CallId"] = a.Submission.CallId,
         ["Selection"] = a.Submission.Selection,
+        ["CoFunding"] = a.Submission.CoFunding is { } coFunding ? JsonSerializer.Serialize(coFunding, LifecycleJson) : null,
         ["CatalogueVersion"] = a.CatalogueVersion,
         ["SubmittedAtUtc"] = a.SubmittedAtUtc,
         ["CompletenessDeadlineUtc"] = a.CompletenessDeadlineUtc,
@@ -75,6 +76,7 @@ static class ApplicationEntityMapper
             DurationMonths = e.GetInt32("DurationMonths"),
             CallId = e.GetString("CallId"),
             Selection = e.GetString("Selection"),
+            CoFunding = e.GetString("CoFunding") is { Length: > 0 } coFunding ? JsonSerializer.Deserialize<List<CoFundingSource>>(coFunding, LifecycleJson) : null,
         };
         var created = new Application(
             e.PartitionKey, e.GetString("TrackingCode"), submission, e.GetString("CatalogueVersion"),

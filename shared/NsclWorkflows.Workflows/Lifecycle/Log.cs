@@ -9,4 +9,7 @@ static partial class Log
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Application {ApplicationId}: inbox not synchronised after document {Kind} was issued again")]
     public static partial void InboxSyncAfterDocumentFailed(ILogger logger, Exception exception, string applicationId, string kind);
+
+    [LoggerMessage(EventId = 1471, Level = LogLevel.Warning, Message = "Application {ApplicationId}: money returned to the finalised call {CallId} not released to the item ({Code})")]
+    public static partial void ReturnNotReleased(ILogger logger, string applicationId, string callId, string code);
 }

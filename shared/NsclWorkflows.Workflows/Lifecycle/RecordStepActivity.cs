@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using NsclWorkflows.Domain.Applications;
 using NsclWorkflows.Domain.Budget;
+using NsclWorkflows.Domain.Calls;
 using NsclWorkflows.Domain.Decisions;
 using NsclWorkflows.Domain.Lifecycle;
 
@@ -16,8 +17,12 @@ namespace NsclWorkflows.Workflows.Lifecycle;
 /// synchronised the step still counts (the result says <see cref="StepResult.InboxPending"/> and the workflow retries
 /// it through <see cref="SyncInboxActivity"/>), so a failing inbox never fails the application's workflow.
 /// </summary>
+/// <remarks>
+/// A release of money an approved file of a call held goes back to the call's envelope (<see cref="CallRules.ToEnvelope"/>),
+/// and on to the item when the call is finalised (<see cref="CallRules.OnToItem"/>, read from <paramref name="calls"/>).
+/// </remarks>
 public sealed class RecordStepActivity(IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine,
-    IDecisionRegister register, ILogger<RecordStepActivity> logger)
+    IDecisionRegister register, ILogger<RecordStepActivity> logger, ICallRepository? calls = null)
     : TaskActivity<StepCommand, StepResult>
 {
     public override async Task<StepResult> RunAsync(TaskActivityContext context, StepCommand input)
@@ -28,14 +33,17 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
 
         LedgerResult? refusal = null;
         BudgetMovementRequest? refused = null;
-        foreach (var move in machine.LedgerMovesFor(application, input))
+        foreach (var planned in machine.LedgerMovesFor(application, input))
         {
+            var move = CallRules.ToEnvelope(planned, application.Lifecycle.CallId);
             var outcome = await ledger.ApplyAsync(move, CancellationToken.None);
             if (outcome.Refused)
             {
                 (refusal, refused) = (outcome, move);
                 break;
             }
+
+            await OnToItemAsync(move);
         }
 
         // Only for a step the machine takes (checked on the state read above; the workflow applies one step at a time).
@@ -69,6 +77,38 @@ public sealed class RecordStepActivity(IApplicationRepository applications, IBud
         }
 
         return result!;
+    }
+
+    /// <summary>Money returned to a finalised call's envelope goes on to the item (a refusal: already released by finalising's sweep).</summary>
+    async Task OnToItemAsync(BudgetMovementRequest move)
+    {
+        if (move.Kind != BudgetMovementKind.Return || calls is null)
+        {
+            return;
+        }
+
+        var call = await calls.FindAsync(move.ApplicationId, CancellationToken.None);
+        if (call is { FinalisedAtUtc: null })
+        {
+            return;
+        }
+
+        var held = (await ledger.GetHoldingAsync(move.Key, move.ApplicationId, CancellationToken.None)).ReservedVnd;
+        if (CallRules.OnToItem(move, call, held) is not { } release)
+        {
+            return;
+        }
+
+        var outcome = await ledger.ApplyAsync(release, CancellationToken.None);
+        if (outcome.Refused)
+        {
+            Log.ReturnNotReleased(logger, move.FromHolderId ?? string.Empty, move.ApplicationId, outcome.RefusalCode ?? string.Empty);
+        }
+        else if (!outcome.WasReplay && call is not null)
+        {
+            // The call's page counts it with what finalising released (a step run again finds the ledger's replay: counted once).
+            await calls.UpdateAsync(call.Id, c => Task.FromResult<Call?>(CallRules.AddReleased(c, release.AmountVnd, release.AtUtc)), CancellationToken.None);
+        }
     }
 }
 

@@ -61,7 +61,8 @@ public sealed record DocumentAttemptFailed(PendingDocument Document, string Erro
 public sealed partial class TakeStepActivity(
     IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine, ProgrammeCatalogue catalogue,
     IOfficialDocumentBuilder builder, IDocumentStore documents, DurableTaskClient client, ILoggerFactory loggers,
-    Domain.Decisions.IDecisionRegister register, Domain.Attachments.IAttachmentStore attachments, IPendingActions pending)
+    Domain.Decisions.IDecisionRegister register, Domain.Attachments.IAttachmentStore attachments, IPendingActions pending,
+    Domain.Calls.ICallRepository? calls = null)
     : TaskActivity<StepCommand, StepTaken>
 {
     readonly ILogger logger = loggers.CreateLogger<TakeStepActivity>();
@@ -69,7 +70,7 @@ public sealed partial class TakeStepActivity(
     public override async Task<StepTaken> RunAsync(TaskActivityContext context, StepCommand input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await new RecordStepActivity(applications, ledger, inbox, machine, register, loggers.CreateLogger<RecordStepActivity>())
+        var result = await new RecordStepActivity(applications, ledger, inbox, machine, register, loggers.CreateLogger<RecordStepActivity>(), calls)
             .RunAsync(context, input);
 
         if (input.Kind is StepKind.Action or StepKind.ActionFailed && input.Action?.ActionId is { } actionId)

@@ -89,8 +89,8 @@ public class SubmissionValidatorTests
     {
         var result = validator.Validate(new SubmissionDraft());
 
-        // Who submits, the nominees and the call are optional: an enterprise by default, nominees only for kinds that nominate, a call only for kinds that are not rolling.
-        var required = SubmissionFields.All.Except([SubmissionFields.OrganisationType, SubmissionFields.Nominees, SubmissionFields.CallId]);
+        // Who submits, the nominees, the call and the co-funding are optional: an enterprise by default, nominees only for kinds that nominate, a call only for kinds that are not rolling.
+        var required = SubmissionFields.All.Except([SubmissionFields.OrganisationType, SubmissionFields.Nominees, SubmissionFields.CallId, SubmissionFields.CoFunding]);
         Assert.Equal(required.OrderBy(f => f), result.Errors.Select(e => e.Field).OrderBy(f => f));
         Assert.All(result.Errors, e => Assert.Equal(ErrorCodes.Required, e.Code));
     }

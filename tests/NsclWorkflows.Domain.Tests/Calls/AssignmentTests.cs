@@ -41,6 +41,47 @@ public sealed class AssignmentTests
     }
 
     [Fact]
+    public void Apply_EnterpriseConfirmsCorrectingItsParticulars_TheFileCarriesThemAndTheAuditNamesEachChange()
+    {
+        var submission = new SubmissionValidator(CallRulesTests.Catalogue).Validate(Tests.Applications.SubmissionDrafts.Valid() with { SupportKindId = "pilot-model" }).Value!;
+        var application = new Application("dddddddddddddddddddddddddd", "NSCL-2026-ORDER", submission with { Selection = Selections.Order },
+            CallRulesTests.Catalogue.Version, CallRulesTests.Now, CallRulesTests.Now.AddDays(5));
+        machine.Apply(application, Step(null, CallRulesTests.Now, StepKind.Receive));
+        var correction = new ParticularsCorrection
+        {
+            Phone = "0905 123 456", LegalRepresentativeName = "Phạm Văn Long", CoFunding = [new CoFundingDraft("khac", "Quỹ hỗ trợ của Hiệp hội", 25_000_000)],
+        };
+        var confirm = new ActionRequest(LifecycleAction.ConfirmAssignment, "enterprise", "Enterprise") { Particulars = correction, Note = "Đồng ý" };
+
+        var (audit, result) = machine.Apply(application, Step(confirm, CallRulesTests.Now.AddHours(1)));
+
+        Assert.True(result.Applied);
+        Assert.Equal(ApplicationStatus.UnderAppraisal, application.Status);
+        Assert.Equal(("0905123456", "Phạm Văn Long", 25_000_000L), (application.Submission.Phone, application.Submission.LegalRepresentativeName, application.Submission.CoFundingVnd));
+        Assert.Equal((submission.Title, submission.RequestedAmountVnd, Selections.Order), (application.Submission.Title, application.Submission.RequestedAmountVnd, application.Submission.Selection));
+        Assert.Contains("Số điện thoại: 02363822000 → 0905123456", audit!.Detail, StringComparison.Ordinal);
+        Assert.Contains("Người đại diện theo pháp luật: Trần Văn Minh → Phạm Văn Long", audit.Detail, StringComparison.Ordinal);
+        Assert.Contains("Quỹ hỗ trợ của Hiệp hội: 25.000.000 đồng", audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ConfirmationWithABadCorrection_TheSubmissionsFieldErrorAndNothingChanges()
+    {
+        var submission = new SubmissionValidator(CallRulesTests.Catalogue).Validate(Tests.Applications.SubmissionDrafts.Valid() with { SupportKindId = "pilot-model" }).Value!;
+        var application = new Application("dddddddddddddddddddddddddd", "NSCL-2026-ORDER", submission with { Selection = Selections.Order },
+            CallRulesTests.Catalogue.Version, CallRulesTests.Now, CallRulesTests.Now.AddDays(5));
+        machine.Apply(application, Step(null, CallRulesTests.Now, StepKind.Receive));
+        var confirm = new ActionRequest(LifecycleAction.ConfirmAssignment, "enterprise", "Enterprise") { Particulars = new ParticularsCorrection { DistrictId = "khong-co" } };
+
+        var errors = Domain.Lifecycle.Actions.ActionCatalog.Of(LifecycleAction.ConfirmAssignment).Validate(confirm, application, CallRulesTests.Catalogue, CallRulesTests.Now);
+        var (_, result) = machine.Apply(application, Step(confirm, CallRulesTests.Now.AddHours(1)));
+
+        Assert.Equal((SubmissionFields.DistrictId, Validation.ErrorCodes.NotInList), (Assert.Single(errors).Field, errors[0].Code));
+        Assert.False(result.Applied);
+        Assert.Equal((ApplicationStatus.AwaitingEnterpriseConfirmation, submission.DistrictId), (application.Status, application.Submission.DistrictId));
+    }
+
+    [Fact]
     public void Apply_NotConfirmedByTheDeadline_TheDepartmentStopsAndSaysWhy()
     {
         var application = New(Selections.DirectAssignment);

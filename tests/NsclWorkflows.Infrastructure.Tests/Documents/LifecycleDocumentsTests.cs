@@ -201,6 +201,36 @@ public sealed class LifecycleDocumentsTests
         Assert.Equal("12 tháng", rows["Thời gian thực hiện"]);
     }
 
+    [Fact]
+    public void Decision_WithCoFunding_ListsTheFundingSourcesWithTheTotalCost()
+    {
+        var application = WithParticulars(Approved());
+        var coFunded = application.Submission with
+        {
+            CoFunding = [new CoFundingSource("khuyen-cong", "Chương trình khuyến công thành phố Đà Nẵng", 50_000_000), new CoFundingSource("khac", "Quỹ <Đổi mới> & Công nghệ", 30_000_000)],
+        };
+        var copy = Application.RestoreLifecycle(new Application(application.Id, application.TrackingCode, coFunded, application.CatalogueVersion, application.SubmittedAtUtc,
+            application.CompletenessDeadlineUtc), application.Lifecycle, application.LastSequence);
+
+        using var decision = new WordReader(Builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(copy, Catalogue)));
+        using var appraisal = new WordReader(Builder.BuildAppraisalRecord(ApplicationDocumentMapper.Appraisal(copy, Catalogue)));
+
+        Assert.Empty(decision.ValidationErrors());
+        var paragraphs = decision.Paragraphs().ToList();
+        var start = paragraphs.IndexOf("Tổng kinh phí thực hiện nhiệm vụ: 480.000.000 đồng, trong đó:");
+        Assert.True(start > 0, string.Join("\n", paragraphs));
+        Assert.Equal([
+            "- Kinh phí hỗ trợ từ ngân sách nhà nước theo Kế hoạch số 37/KH-UBND: 300.000.000 đồng;",
+            "- Kinh phí đối ứng của Công ty TNHH Ánh Dương <Đà Nẵng> & Cộng sự: 100.000.000 đồng;",
+            "- Kinh phí lồng ghép từ chương trình, nguồn khác: 80.000.000 đồng, gồm:",
+            "+ Chương trình khuyến công thành phố Đà Nẵng: 50.000.000 đồng;",
+            "+ Quỹ <Đổi mới> & Công nghệ: 30.000.000 đồng.",
+        ], paragraphs.Skip(start + 1).Take(5));
+        Assert.StartsWith("5. Nguồn kinh phí:", paragraphs[start + 6], StringComparison.Ordinal);
+        var rows = appraisal.Tables().SelectMany(t => t).Where(r => r.Count == 2).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("Chương trình khuyến công thành phố Đà Nẵng: 50.000.000 đồng; Quỹ <Đổi mới> & Công nghệ: 30.000.000 đồng", rows["Kinh phí lồng ghép từ chương trình, nguồn khác"]);
+    }
+
     /// <summary>The application with what the form collects since it asks for the legal representative, address, sector, size, own contribution and duration.</summary>
     internal static Application WithParticulars(Application application)
     {

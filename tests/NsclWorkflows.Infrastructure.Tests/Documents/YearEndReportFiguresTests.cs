@@ -74,7 +74,7 @@ public sealed class YearEndReportFiguresTests
         using var doc = new WordReader(new OfficialDocumentBuilder().BuildYearEndReport(YearEndScenario.Data()));
         var tables = doc.Tables();
         var targets = tables.Single(t => t[0].SequenceEqual(["TT", "Mục tiêu", "Chỉ tiêu", "Kết quả", "Đánh giá"]));
-        var enterprises = tables.Single(t => t[0][1] == "Mã hồ sơ" && t[0][2] == "Doanh nghiệp" && t[0].Count == 11);
+        var enterprises = tables.Single(t => t[0][1] == "Mã hồ sơ" && t[0][2] == "Doanh nghiệp" && t[0].Count == 12);
         var overdue = tables.Single(t => t[0].Count == 7 && t[0][5] == "Quá hạn (ngày làm việc)");
 
         Assert.Equal(YearEndScenario.Catalogue.Programme.Targets.Count, targets.Count - 1);

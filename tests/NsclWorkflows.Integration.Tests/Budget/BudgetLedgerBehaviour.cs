@@ -1,3 +1,4 @@
+using NsclWorkflows.Domain.Calls;
 using System.Diagnostics;
 using NsclWorkflows.Domain.Budget;
 using NsclWorkflows.Domain.Catalogue;
@@ -347,6 +348,45 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Apply_CancelledFilesMoneyReturnedToTheEnvelope_AnotherFileDrawsItAndEntriesAddUpToBalanceAndHoldings()
+    {
+        var ledger = await NewLedgerAsync();
+        const string call = "dot-cccccccccccccccccccccccccc";
+        BudgetMovementRequest Draw(string app, long amount) => Move($"{app}:reserve", Line2025, app, BudgetMovementKind.Draw, amount) with { FromHolderId = call };
+        var giveBack = CallRules.ToEnvelope(Move("app1:release-cancel", Line2025, "app1", BudgetMovementKind.Release, 300_000_000), call);
+
+        Assert.True((await ledger.ApplyAsync(Move($"{call}:envelope", Line2025, call, BudgetMovementKind.Reserve, 500_000_000), None)).Applied);
+        Assert.True((await ledger.ApplyAsync(Draw("app1", 300_000_000), None)).Applied);
+        Assert.True((await ledger.ApplyAsync(Draw("app2", 200_000_000), None)).Applied);
+        Assert.Equal(LedgerRefusalCodes.EnvelopeExceeded, (await ledger.ApplyAsync(Draw("app3", 250_000_000), None)).RefusalCode);
+        Assert.True((await ledger.ApplyAsync(giveBack, None)).Applied);
+        Assert.True((await ledger.ApplyAsync(giveBack, None)).WasReplay);
+        var tooMuch = await ledger.ApplyAsync(CallRules.ToEnvelope(Move("app2:release-failed", Line2025, "app2", BudgetMovementKind.Release, 200_000_001), call), None);
+        Assert.True((await ledger.ApplyAsync(Draw("app3", 250_000_000), None)).Applied);
+        Assert.True((await ledger.ApplyAsync(Move($"{call}:release", Line2025, call, BudgetMovementKind.Release, 50_000_000), None)).Applied);
+
+        Assert.Equal(LedgerRefusalCodes.ReleaseExceedsReserved, tooMuch.RefusalCode);
+        var balance = await ledger.GetBalanceAsync(Line2025, None);
+        Assert.Equal(450_000_000L, balance.ReservedVnd);
+        var entries = await ledger.GetEntriesAsync(Line2025, None);
+        Assert.Equal([BudgetMovementKind.Reserve, BudgetMovementKind.Draw, BudgetMovementKind.Draw, BudgetMovementKind.Return, BudgetMovementKind.Draw,
+            BudgetMovementKind.Release], entries.Select(e => e.Kind));
+        var replayed = Replay(Line2025, entries);
+        Assert.Equal((balance.ReservedVnd, balance.CommittedVnd, balance.DisbursedVnd), (replayed.ReservedVnd, replayed.CommittedVnd, replayed.DisbursedVnd));
+        // Each holder's reservation is what its entries add up to: in by a reserve or as the target of a draw or return, out by a release or as the source.
+        foreach (var holder in new[] { call, "app1", "app2", "app3" })
+        {
+            var fromEntries = entries.Sum(e =>
+                (e.ApplicationId == holder ? (e.Kind == BudgetMovementKind.Release ? -e.AmountVnd : e.AmountVnd) : 0)
+                - (e.FromHolderId == holder ? e.AmountVnd : 0));
+            Assert.Equal(fromEntries, (await ledger.GetHoldingAsync(Line2025, holder, None)).ReservedVnd);
+        }
+
+        var held = await Task.WhenAll(new[] { call, "app1", "app2", "app3" }.Select(async h => (await ledger.GetHoldingAsync(Line2025, h, None)).ReservedVnd));
+        Assert.Equal([0L, 0L, 200_000_000L, 250_000_000L], held);
+    }
+
+    [Fact]
     public async Task Apply_ConcurrentDrawsFromOneEnvelope_NeverDrawMoreThanItHolds()
     {
         var ledger = await NewLedgerAsync();
@@ -387,6 +427,7 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
                 BudgetMovementKind.Release => balance with { ReservedVnd = balance.ReservedVnd - e.AmountVnd },
                 BudgetMovementKind.Commit => balance with { ReservedVnd = balance.ReservedVnd - e.AmountVnd, CommittedVnd = balance.CommittedVnd + e.AmountVnd },
                 BudgetMovementKind.Draw => balance, // reserved by the call → reserved by the application: the line's balance does not move
+                BudgetMovementKind.Return => balance, // reserved by the application → reserved by its call again
                 _ => balance with { CommittedVnd = balance.CommittedVnd - e.AmountVnd, DisbursedVnd = balance.DisbursedVnd + e.AmountVnd },
             };
         }

@@ -12,8 +12,9 @@ namespace NsclWorkflows.Integration.Tests.Calls;
 /// A call for applications over HTTP on the standalone host (a working day lasts 2 s): a leader opens it (the envelope
 /// reserved on IV.1 2030, a year no other test touches, after an Admin records its allocation), three enterprises apply
 /// through it, an appraisal before the close is 409, the call closes, the ranking lists the three by score with the
-/// running total against the envelope, two approvals fit and the third is refused beyond the envelope, and finalising
-/// releases the rest.
+/// running total against the envelope, two approvals fit and the third is refused beyond the envelope; one approved file
+/// is cancelled, its money returns to the envelope and the third is approved from it; finalising releases the rest, and
+/// a file cancelled after that gives its money back to the item.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -135,15 +136,32 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         Assert.Empty(drawn.GetProperty("allowedActions").EnumerateArray()); // an officer reads; a leader finalises
         Assert.Equal(["finalise"], (await client.GetAsync($"/api/calls/{callId}", As.Leader)).Body.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
 
+        // A cancelled file's money goes back to the envelope while the call is not finalised: the third file is approved from it.
+        Assert.Equal(202, (await client.ActAsync(files[1].Id, "cancel", new { note = "Doanh nghiệp không còn đủ điều kiện thực hiện" }, As.Leader)).Status);
+        await client.WaitStatusAsync(files[1].Id, "Cancelled", Step);
+        var (_, freed) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        Assert.Equal((350_000_000L, 150_000_000L), (freed.GetProperty("heldVnd").GetInt64(), freed.GetProperty("usedVnd").GetInt64()));
+        Assert.Equal(500_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64()); // still the envelope's: not back to the item
+        var (fromFreed, fromFreedAnswer) = await client.ActAsync(files[0].Id, "approve", new { amountVnd = files[0].Amount, note = "Đồng ý" }, As.Leader);
+        Assert.True(fromFreed == 202, fromFreedAnswer.ToString());
+        await client.WaitStatusAsync(files[0].Id, "AwaitingDecisionSigning", Step);
+
         // Finalising: a leader; the rest goes back to the allocation, once.
         Assert.Equal(403, (await FinaliseAsync(client, callId, As.Clerk)).Status);
         var (finalised, done) = await FinaliseAsync(client, callId, As.Leader);
         Assert.True(finalised == 200, done.ToString());
-        Assert.Equal(("Finalised", 150_000_000L, 0L), (done.GetProperty("state").GetString(), done.GetProperty("releasedVnd").GetInt64(), done.GetProperty("heldVnd").GetInt64()));
-        Assert.Equal(350_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.Equal(("Finalised", 100_000_000L, 0L), (done.GetProperty("state").GetString(), done.GetProperty("releasedVnd").GetInt64(), done.GetProperty("heldVnd").GetInt64()));
+        Assert.Equal(400_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
         var (again, againProblem) = await FinaliseAsync(client, callId, As.Leader);
         Assert.Equal((409, CallErrorCodes.WrongState), (again, againProblem.GetProperty("code").GetString()));
-        Assert.Equal(350_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        Assert.Equal(400_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+
+        // After finalising, a cancelled file's money goes to the item, as before: the envelope holds nothing.
+        Assert.Equal(202, (await client.ActAsync(files[2].Id, "cancel", new { note = "Doanh nghiệp xin dừng thực hiện" }, As.Leader)).Status);
+        await client.WaitStatusAsync(files[2].Id, "Cancelled", Step);
+        Assert.Equal(250_000_000, (await BudgetAsync(client)).GetProperty("reservedVnd").GetInt64());
+        var (_, after) = await client.GetAsync($"/api/calls/{callId}", As.Clerk);
+        Assert.Equal((0L, 250_000_000L, 250_000_000L), (after.GetProperty("heldVnd").GetInt64(), after.GetProperty("releasedVnd").GetInt64(), after.GetProperty("usedVnd").GetInt64()));
         Assert.DoesNotContain((await client.GetAsync("/api/calls/open", As.Anonymous)).Body.GetProperty("calls").EnumerateArray(),
             c => c.GetProperty("id").GetString() == callId);
     }
@@ -178,11 +196,34 @@ public class CallsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
         var enterprise = As.Enterprise(link.GetProperty("accessToken").GetString()!);
         Assert.Contains("confirm-assignment", (await client.GetAsync($"/api/applications/{id}", enterprise)).Body.GetProperty("allowedActions").EnumerateArray()
             .Select(a => a.GetString()));
-        Assert.Equal(202, (await client.ActAsync(id, "confirm-assignment", new { note = "Đồng ý thực hiện" }, enterprise)).Status);
+        // On confirming, the enterprise corrects its own particulars, checked as a submission; never what the officer fixed.
+        var (badCorrection, badCorrectionProblem) = await client.ActAsync(id, "confirm-assignment", new { districtId = "khong-co", coFunding = new[] { new { sourceId = "khac", amountVnd = 1 } } }, enterprise);
+        Assert.Equal(422, badCorrection);
+        Assert.Equal(["coFunding[0].otherName", "districtId"], badCorrectionProblem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
+        var (officersField, officersFieldProblem) = await client.ActAsync(id, "confirm-assignment", new { requestedAmountVnd = 1 }, enterprise);
+        Assert.Equal((422, "requestedAmountVnd"), (officersField, officersFieldProblem.GetProperty("errors")[0].GetProperty("field").GetString()));
+        var (confirmed, confirmedAnswer) = await client.ActAsync(id, "confirm-assignment", new
+        {
+            note = "Đồng ý thực hiện", phone = "0905 123 456", legalRepresentativeName = "Phạm Văn Long", ownContributionVnd = 120_000_000L,
+            coFunding = new object[] { new { sourceId = "khuyen-cong", amountVnd = 40_000_000L }, new { sourceId = "khac", otherName = "Quỹ của Hiệp hội Doanh nghiệp", amountVnd = 10_000_000L } },
+        }, enterprise);
+        Assert.True(confirmed == 202, confirmedAnswer.ToString());
         await client.WaitStatusAsync(id, "UnderAppraisal", Step);
         var kinds = await client.AuditKindsAsync(id);
         Assert.Equal("Assigned", kinds[0]);
         Assert.Contains("AssignmentConfirmed", kinds);
+        var officerView = await client.ViewAsync(id);
+        Assert.Equal(("Phạm Văn Long", 120_000_000L), (officerView.GetProperty("profile").GetProperty("legalRepresentativeName").GetString(),
+            officerView.GetProperty("profile").GetProperty("ownContributionVnd").GetInt64()));
+        Assert.Equal(["Chương trình khuyến công thành phố Đà Nẵng", "Quỹ của Hiệp hội Doanh nghiệp"], officerView.GetProperty("coFunding").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(body["requestedAmountVnd"]!.GetValue<int>() + 120_000_000L + 50_000_000, officerView.GetProperty("totalCostVnd").GetInt64());
+        Assert.Equal(body["title"]!.GetValue<string>(), officerView.GetProperty("title").GetString());
+        var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Admin);
+        var confirmation = history.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "AssignmentConfirmed").GetProperty("detail").GetString();
+        Assert.Contains("Người đại diện theo pháp luật: Trần Văn Minh → Phạm Văn Long", confirmation, StringComparison.Ordinal);
+        Assert.Contains("Số điện thoại: 02363822000 → 0905123456", confirmation, StringComparison.Ordinal);
+        var enterpriseView = (await client.GetAsync($"/api/applications/{id}", enterprise)).Body;
+        Assert.Equal(2, enterpriseView.GetProperty("coFunding").GetArrayLength()); // the enterprise sees its own declaration
     }
 
     /// <summary>Opens a call from today (Đà Nẵng) to the tenth working day, both counted.</summary>

@@ -30,10 +30,21 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         client = new LifecycleClient(http);
         ids = await Shared.GetAsync(async () =>
         {
-            var approved = await client.SubmitAsync(enterpriseName: "Công ty TNHH Cơ khí Hòa Khánh – Ỹ Ự Ằ");
+            // Declared with co-funding from another programme; the leader adds a source at approval (the correction is what counts).
+            var declared = TestSubmissions.Valid();
+            declared["supportKindId"] = "productivity-tools";
+            declared["requestedAmountVnd"] = 300_000_000;
+            declared["enterpriseName"] = "Công ty TNHH Cơ khí Hòa Khánh – Ỹ Ự Ằ";
+            declared["coFunding"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["sourceId"] = "khuyen-cong", ["amountVnd"] = 50_000_000 });
+            var (declaredStatus, declaredAnswer) = await TestSubmissions.PostAsync(http, TestSubmissions.Json(declared));
+            Assert.True(declaredStatus == 201, $"{declaredStatus} {declaredAnswer}");
+            var approved = (Id: declaredAnswer.GetProperty("applicationId").GetString()!, Token: declaredAnswer.GetProperty("accessToken").GetString()!);
             var hostile = await client.SubmitAsync(enterpriseName: HostileName);
             var sct = await client.SubmitAsync(kind: "e-commerce", amount: 50_000_000, enterpriseName: "Hợp tác xã Thương mại điện tử Sơn Trà");
-            await client.ApproveAsync(approved.Id, 100_000_000);
+            await client.ApproveAsync(approved.Id, 100_000_000, new object[]
+            {
+                new { sourceId = "khuyen-cong", amountVnd = 50_000_000L }, new { sourceId = "khac", otherName = "Quỹ =Đổi mới công nghệ quốc gia", amountVnd = 30_000_000L },
+            });
             await client.WaitStatusAsync(hostile.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
             await client.WaitStatusAsync(sct.Id, "AwaitingCompletenessReview", TimeSpan.FromSeconds(60));
 
@@ -71,6 +82,8 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(100_000_000m, approved.Number("Kinh phí phê duyệt (đồng)"));
         Assert.Equal(2025m, approved.Number("Năm kinh phí"));
         Assert.Equal(300_000_000m, approved.Number("Kinh phí đề nghị (đồng)"));
+        Assert.Equal((80_000_000m, 280_000_000m), (approved.Number("Kinh phí lồng ghép từ chương trình, nguồn khác (đồng)"), approved.Number("Tổng kinh phí thực hiện nhiệm vụ (đồng)")));
+        Assert.Equal(0m, table.Row("Mã hồ sơ", await TrackingCodeAsync(ids.Hostile)).Number("Kinh phí lồng ghép từ chương trình, nguồn khác (đồng)"));
         Assert.Equal("Đang thực hiện", approved.Text("Trạng thái"));
         var submitted = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         Assert.InRange(approved.Date("Ngày nộp"), submitted.AddDays(-1), submitted);
@@ -188,6 +201,10 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var row = table.Row("Mã hồ sơ", await TrackingCodeAsync(ids.Approved));
         Assert.Equal(100_000_000m, row.Number("Kinh phí phê duyệt (đồng)"));
         Assert.Equal(100_000_000m, row.Number("Kinh phí đối ứng của doanh nghiệp (đồng)")); // as the application states it (V.1.b)
+        Assert.Equal(80_000_000m, row.Number("Kinh phí lồng ghép từ chương trình, nguồn khác (đồng)")); // as the leader corrected it at approval
+        Assert.Equal("Chương trình khuyến công thành phố Đà Nẵng: 50.000.000 đồng; Quỹ =Đổi mới công nghệ quốc gia: 30.000.000 đồng",
+            row.Text("Chương trình, nguồn kinh phí lồng ghép"));
+        Assert.Equal(280_000_000m, row.Number("Tổng kinh phí thực hiện nhiệm vụ (đồng)"));
         var hostile = await TrackingCodeAsync(ids.Hostile);
         Assert.DoesNotContain(table.Rows, r => r.Text("Mã hồ sơ") == hostile);
     }
@@ -228,6 +245,11 @@ public class ExportsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(view.GetProperty("enterpriseCode").GetString(), task.GetProperty("enterpriseCode").GetString());
         Assert.Equal(100_000_000, task.GetProperty("approvedVnd").GetInt64());
         Assert.Equal(100_000_000, task.GetProperty("ownContributionVnd").GetInt64());
+        Assert.Equal((80_000_000L, 280_000_000L), (task.GetProperty("coFundingVnd").GetInt64(), task.GetProperty("totalCostVnd").GetInt64()));
+        Assert.StartsWith("Chương trình khuyến công thành phố Đà Nẵng: 50.000.000 đồng; ", task.GetProperty("coFundingSources").GetString(), StringComparison.Ordinal);
+        var history = (await client.GetAsync($"/api/applications/{ids.Approved}/history", As.Admin)).Body.GetProperty("entries").EnumerateArray()
+            .Single(e => e.GetProperty("kind").GetString() == "Approved").GetProperty("detail").GetString();
+        Assert.Contains("→ Chương trình khuyến công thành phố Đà Nẵng: 50.000.000 đồng; Quỹ =Đổi mới công nghệ quốc gia: 30.000.000 đồng", history, StringComparison.Ordinal);
         Assert.Equal("InImplementation", task.GetProperty("status").GetString());
         Assert.Contains(root.GetProperty("enterprises").EnumerateArray(), e => e.GetProperty("enterpriseCode").GetString() == view.GetProperty("enterpriseCode").GetString());
         var publicBody = root.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("applicationId").GetString() == ids.Experts);

@@ -102,6 +102,29 @@ public class TableApplicationRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UpdateAsync_ParticularsCorrectedWithCoFunding_StoredAndReadBack()
+    {
+        var repository = Repository();
+        var original = NewApplication();
+        var declared = original.Submission with { CoFunding = [new CoFundingSource("khuyen-cong", "Chương trình khuyến công thành phố Đà Nẵng", 50_000_000)] };
+        var application = new Application(original.Id, original.TrackingCode, declared, original.CatalogueVersion, Now, Now.AddDays(7));
+        await repository.TryAddAsync(application, new AuditEntry(application.Id, Now, AuditKinds.Submitted, "x", "x"), CancellationToken.None);
+        Assert.Equal(declared.CoFunding, (await repository.FindAsync(application.Id, CancellationToken.None))!.Submission.CoFunding);
+
+        var correction = new ParticularsCorrection { CoFunding = [new CoFundingDraft("khac", "Quỹ <Hiệp hội> & \"Doanh nghiệp\"", 30_000_000)] };
+        var corrected = correction.ApplyTo(declared, NsclWorkflows.Domain.Catalogue.EmbeddedCatalogue.Load()).Corrected!;
+        await repository.UpdateAsync(application.Id, stored =>
+        {
+            stored.CorrectParticulars(corrected);
+            return new AuditEntry(application.Id, Now, AuditKinds.Approved, "x", "x");
+        }, CancellationToken.None);
+
+        var after = (await repository.FindAsync(application.Id, CancellationToken.None))!.Submission;
+        Assert.Equal([new CoFundingSource("khac", "Quỹ <Hiệp hội> & \"Doanh nghiệp\"", 30_000_000)], after.CoFunding);
+        Assert.Equal(declared.Title, after.Title);
+    }
+
+    [Fact]
     public async Task FindAsync_RowWrittenBeforeTheFormAskedForParticulars_ReadsWithTheFieldsNull()
     {
         var id = ApplicationIds.FromRandom(Guid.NewGuid().ToByteArray());
@@ -124,6 +147,7 @@ public class TableApplicationRepositoryTests(AzuriteFixture azurite)
         Assert.Null(read.Submission.SectorCode);
         Assert.Null(read.Submission.Employees);
         Assert.Null(read.Submission.OwnContributionVnd);
+        Assert.Null(read.Submission.CoFunding);
         Assert.Null(read.Submission.DurationMonths);
         Assert.Null(read.Submission.FullAddress());
     }

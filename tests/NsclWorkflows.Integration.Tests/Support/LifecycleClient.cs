@@ -91,7 +91,8 @@ public sealed class LifecycleClient(HttpClient http)
     }
 
     /// <summary>From completeness review through one appraisal to approval of <paramref name="amountVnd"/> (budget year 2025) and the signed decision.</summary>
-    public async Task ApproveAsync(string id, long amountVnd)
+    /// <remarks><paramref name="coFunding"/>: the co-funding the leader corrects at approval (null: as declared).</remarks>
+    public async Task ApproveAsync(string id, long amountVnd, object? coFunding = null)
     {
         var timeout = TimeSpan.FromSeconds(60);
         await WaitStatusAsync(id, "AwaitingCompletenessReview", timeout);
@@ -100,7 +101,7 @@ public sealed class LifecycleClient(HttpClient http)
         await ExpectAcceptedAsync(ActAsync(id, "submit-appraisal",
             new { recommendSupport = true, amountVnd, scores = Sheets.Appraisal() }, As.Appraiser));
         await WaitStatusAsync(id, "AwaitingApproval", timeout);
-        await ExpectAcceptedAsync(ActAsync(id, "approve", new { amountVnd, budgetYear = 2025 }, As.Leader));
+        await ExpectAcceptedAsync(ActAsync(id, "approve", coFunding is null ? new { amountVnd, budgetYear = 2025 } : new { amountVnd, budgetYear = 2025, coFunding }, As.Leader));
         await SignAsync(id, As.Leader);
     }
 

@@ -35,6 +35,31 @@ public partial class WebTextsTests
         Assert.Equal(NsclWorkflows.Domain.Lifecycle.StatusTable.TaskSteps.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void ConfirmAssignmentPage_OffersExactlyTheFieldsTheApiAccepts()
+    {
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "web", "js", "actions.js"));
+        var list = script[script.IndexOf("export const CONFIRM_FIELDS = [", StringComparison.Ordinal)..];
+        list = list[..list.IndexOf("];", StringComparison.Ordinal)];
+        var offered = QuotedName().Matches(list).Select(m => m.Groups["name"].Value).ToList();
+        var specs = script[script.IndexOf("const CONFIRM_SPECS = {", StringComparison.Ordinal)..];
+        specs = specs[..specs.IndexOf("};", StringComparison.Ordinal)];
+        var specified = SpecKey().Matches(specs).Select(m => m.Groups["name"].Value).ToList();
+        var accepted = typeof(NsclWorkflows.Domain.Lifecycle.Actions.ConfirmAssignment.Body).GetProperties()
+            .Where(p => p.DeclaringType == typeof(NsclWorkflows.Domain.Lifecycle.Actions.ConfirmAssignment.Body) && p.Name != "EqualityContract")
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).ToList();
+
+        Assert.Equal(accepted.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        Assert.Equal(offered.Where(n => n != "coFunding").Order(StringComparer.Ordinal), specified.Order(StringComparer.Ordinal)); // the editor is the co-funding's
+        Assert.Equal([.. ParticularsCorrection.EnterpriseFields, "note"], accepted.Where(n => n != "note").Append("note"));
+    }
+
+    [GeneratedRegex(@"'(?<name>[A-Za-z]+)'")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex(@"^\s*(?<name>[A-Za-z]+): ", RegexOptions.Multiline)]
+    private static partial Regex SpecKey();
+
     [GeneratedRegex(@"\['(?<step>[A-Za-z]*)',")]
     private static partial Regex StepEntry();
 

@@ -45,6 +45,9 @@ public sealed class ExportsHandler(
         new("Ngày nộp", ExportCellKind.Date, 12),
         new("Kinh phí đề nghị (đồng)", ExportCellKind.WholeNumber, 18),
         new("Kinh phí đối ứng của doanh nghiệp (đồng)", ExportCellKind.WholeNumber, 18),
+        new("Kinh phí lồng ghép từ chương trình, nguồn khác (đồng)", ExportCellKind.WholeNumber, 18),
+        new("Chương trình, nguồn kinh phí lồng ghép", ExportCellKind.Text, 40),
+        new("Tổng kinh phí thực hiện nhiệm vụ (đồng)", ExportCellKind.WholeNumber, 18),
         new("Kinh phí phê duyệt (đồng)", ExportCellKind.WholeNumber, 18),
         new("Năm kinh phí", ExportCellKind.WholeNumber, 10),
         new("Đã cam kết (đồng)", ExportCellKind.WholeNumber, 18),
@@ -66,6 +69,9 @@ public sealed class ExportsHandler(
         new("Kinh phí phê duyệt (đồng)", ExportCellKind.WholeNumber, 18),
         new("Đã giải ngân (đồng)", ExportCellKind.WholeNumber, 18),
         new("Kinh phí đối ứng của doanh nghiệp (đồng)", ExportCellKind.WholeNumber, 18),
+        new("Kinh phí lồng ghép từ chương trình, nguồn khác (đồng)", ExportCellKind.WholeNumber, 18),
+        new("Chương trình, nguồn kinh phí lồng ghép", ExportCellKind.Text, 40),
+        new("Tổng kinh phí thực hiện nhiệm vụ (đồng)", ExportCellKind.WholeNumber, 18),
         new("Mô hình điểm", ExportCellKind.Text, 10),
         new("Nguồn kinh phí", ExportCellKind.Text, 24),
         new("Trạng thái", ExportCellKind.Text, 24),
@@ -178,7 +184,8 @@ public sealed class ExportsHandler(
                 [
                     a.Submission.EnterpriseCode, a.Submission.EnterpriseName, a.TrackingCode, a.Submission.Title, a.Submission.SupportKindId,
                     a.Lifecycle.BudgetLineId, approval.BudgetYear, approval.AmountVnd, a.Lifecycle.DisbursedVnd,
-                    a.Submission.OwnContributionVnd, a.Submission.SupportKindId == "pilot-model" ? "Có" : "Không",
+                    a.Submission.OwnContributionVnd, a.Submission.CoFundingVnd, CoFundingRules.Describe(a.Submission.CoFunding),
+                    a.Submission.TotalCostVnd(approval.AmountVnd), a.Submission.SupportKindId == "pilot-model" ? "Có" : "Không",
                     a.Lifecycle.IntegratedFundingFrom is { } from ? "Lồng ghép: " + from : "Kinh phí Kế hoạch",
                     ApplicationStatusText.Vietnamese(a.Status), Day(approval.AtUtc), Units.Name(a.Lifecycle.Unit),
                 ]);
@@ -316,7 +323,8 @@ public sealed class ExportsHandler(
     [
         a.TrackingCode, a.Submission.EnterpriseCode, a.Submission.EnterpriseName, a.Submission.Title, a.Submission.SupportKindId, a.Lifecycle.BudgetLineId,
         Units.Name(a.Lifecycle.Unit), ApplicationStatusText.Vietnamese(a.Status), Day(a.SubmittedAtUtc), a.Submission.RequestedAmountVnd,
-        a.Submission.OwnContributionVnd, a.Lifecycle.Approval?.AmountVnd, a.Lifecycle.Approval?.BudgetYear, a.Lifecycle.CommittedVnd, a.Lifecycle.DisbursedVnd,
+        a.Submission.OwnContributionVnd, a.Submission.CoFundingVnd, CoFundingRules.Describe(a.Submission.CoFunding),
+        a.Submission.TotalCostVnd(a.Lifecycle.Approval?.AmountVnd ?? a.Submission.RequestedAmountVnd), a.Lifecycle.Approval?.AmountVnd, a.Lifecycle.Approval?.BudgetYear, a.Lifecycle.CommittedVnd, a.Lifecycle.DisbursedVnd,
         a.Lifecycle.IntegratedFundingFrom, a.Lifecycle.StepDueUtc is { } due && !LifecycleRules.IsFinal(a.Status) ? Day(due) : null, a.UpdatedAtUtc,
     ];
 
@@ -490,6 +498,7 @@ public sealed class ExportsHandler(
         BudgetMovementKind.Commit => "Cam kết chi",
         BudgetMovementKind.Disburse => "Giải ngân",
         BudgetMovementKind.Draw => "Phân bổ từ kinh phí đợt tuyển chọn",
+        BudgetMovementKind.Return => "Hoàn về kinh phí đợt tuyển chọn",
         _ => kind.ToString(),
     };
 }

@@ -148,7 +148,7 @@ public sealed class NationalFeedHandler(
     [
         "taskId", "applicationId", "enterpriseCode", "organisationType", "organisationName", "title", "supportKindId", "budgetLineId", "leadUnit",
         "budgetYear", "approvedOn", "approvedVnd", "committedVnd", "disbursedVnd", "status", "statusText", "isPilotModel", "fundingSource", "integratedFundingFrom",
-        "ownContributionVnd",
+        "ownContributionVnd", "coFundingVnd", "coFundingSources", "totalCostVnd",
     ];
 
     static readonly string[] EnterpriseFields = ["enterpriseCode", "name", "tasks", "approvedVnd", "disbursedVnd", "firstBudgetYear", "hasPilotModel"];
@@ -204,7 +204,8 @@ public sealed class NationalFeedHandler(
 
         static ExportCellKind KindOf(string field) => field switch
         {
-            "budgetYear" or "approvedVnd" or "committedVnd" or "disbursedVnd" or "tasks" or "firstBudgetYear" or "targetYear" => ExportCellKind.WholeNumber,
+            "budgetYear" or "approvedVnd" or "committedVnd" or "disbursedVnd" or "tasks" or "firstBudgetYear" or "targetYear" or "coFundingVnd" or "totalCostVnd"
+                => ExportCellKind.WholeNumber,
             "targetValue" or "value" or "pending" => ExportCellKind.Fraction,
             _ => ExportCellKind.Text,
         };
@@ -240,7 +241,8 @@ public sealed class NationalFeedHandler(
             approval.BudgetYear, DateOnly.FromDateTime(approval.AtUtc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime), approval.AmountVnd,
             a.Lifecycle.CommittedVnd, a.Lifecycle.DisbursedVnd, a.Status.ToString(), ApplicationStatusText.Vietnamese(a.Status),
             a.Submission.SupportKindId == "pilot-model", a.Lifecycle.IntegratedFundingFrom is null ? "plan" : "integrated", a.Lifecycle.IntegratedFundingFrom,
-            a.Submission.OwnContributionVnd,
+            a.Submission.OwnContributionVnd, a.Submission.CoFundingVnd,
+            a.Submission.CoFunding is { Count: > 0 } coFunding ? Clean(CoFundingRules.Describe(coFunding)) : null, a.Submission.TotalCostVnd(approval.AmountVnd),
         ];
     }
 

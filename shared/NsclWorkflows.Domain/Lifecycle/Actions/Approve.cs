@@ -10,11 +10,19 @@ namespace NsclWorkflows.Domain.Lifecycle.Actions;
 /// </summary>
 public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(LifecycleAction.Approve, "approve", Actor.Leader,
     (request, application, atUtc) => new(request.AmountVnd ?? 0, request.BudgetYear,
-        application.Lifecycle.CallYear ?? request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note))
-{
-    public sealed record Body(long? AmountVnd, int? BudgetYear, string? Note) : ActionBody
+        application.Lifecycle.CallYear ?? request.BudgetYear ?? atUtc.ToOffset(DeadlinePlanner.VietnamOffset).Year, request.Note)
     {
-        public override ActionRequest Into(ActionRequest envelope) => envelope with { AmountVnd = AmountVnd, BudgetYear = BudgetYear, Note = Block(Note) };
+        CoFunding = request.Particulars?.CoFunding is not null ? new ParticularsCorrection { CoFunding = request.Particulars.CoFunding } : null,
+    })
+{
+    /// <summary><see cref="CoFunding"/>: the task's co-funding as the leader corrects it (absent: as declared; <c>[]</c>: none).</summary>
+    public sealed record Body(long? AmountVnd, int? BudgetYear, string? Note, IReadOnlyList<CoFundingDraft?>? CoFunding = null) : ActionBody
+    {
+        public override ActionRequest Into(ActionRequest envelope) => envelope with
+        {
+            AmountVnd = AmountVnd, BudgetYear = BudgetYear, Note = Block(Note),
+            Particulars = CoFunding is null ? null : new ParticularsCorrection { CoFunding = CoFunding },
+        };
     }
 
     protected override void Rules(InlineValidator<Body> body)
@@ -25,7 +33,11 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
     }
 
     /// <summary><see cref="Year"/>: the year asked for, else the Vietnam year of the decision (computed here once).</summary>
-    public sealed record Payload(long AmountVnd, int? AskedYear, int Year, string? Note);
+    public sealed record Payload(long AmountVnd, int? AskedYear, int Year, string? Note)
+    {
+        /// <summary>The co-funding corrected at approval; null: as declared.</summary>
+        public ParticularsCorrection? CoFunding { get; init; }
+    }
 
     public override string RefusalAuditKind => AuditKinds.ApprovalRefused;
 
@@ -53,6 +65,11 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
             errors.Add(new FieldError("budgetYear", ErrorCodes.OutOfRange, $"Hồ sơ thuộc đợt tuyển chọn có kinh phí năm {callYear}; năm ngân sách phải là {callYear}."));
         }
 
+        if (payload.CoFunding is { } coFunding)
+        {
+            errors.AddRange(coFunding.ApplyTo(application.Submission, catalogue).Errors);
+        }
+
         return errors;
     }
 
@@ -78,6 +95,14 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
             return c.Decision(c.Audit(request, AuditKinds.ApprovalRefused, c.RefusalMessage!));
         }
 
+        var correction = payload.CoFunding?.ApplyTo(c.Application.Submission, c.Catalogue);
+        if (correction is { Corrected: { } withCoFunding, Changes.Count: > 0 })
+        {
+            c.Application.CorrectParticulars(withCoFunding);
+        }
+
+        var corrected = correction?.Changes ?? [];
+
         var approved = new ApprovalRecord(request.ActorName, payload.AmountVnd, payload.Year, payload.Note, c.At);
         state.Approval = approved;
         state.LastApprovalRefusal = null;
@@ -89,6 +114,11 @@ public sealed class Approve() : ActionDefinition<Approve.Body, Approve.Payload>(
         var detail = state.IntegratedFundingFrom is { } fundedFrom
             ? $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, kinh phí lồng ghép từ {fundedFrom}; không sử dụng kinh phí của Kế hoạch)."
             : $"Phê duyệt hỗ trợ {Money(approved.AmountVnd)} (dòng {state.BudgetLineId}, năm {payload.Year}).";
+        if (corrected.Count > 0)
+        {
+            detail += $" Điều chỉnh {char.ToLowerInvariant(corrected[0][0])}{corrected[0][1..]}.";
+        }
+
         return c.Decision(c.Audit(request, AuditKinds.Approved, detail)) with { Documents = [Documents.DocumentKinds.ApprovalDecision] };
     }
 }
