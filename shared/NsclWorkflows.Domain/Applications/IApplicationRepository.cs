@@ -107,4 +107,7 @@ public static class AuditKinds
 
     /// <summary>The enterprise confirmed the task ordered from it or assigned to it: appraisal follows.</summary>
     public const string AssignmentConfirmed = "AssignmentConfirmed";
+
+    /// <summary>An evaluation council's verdict was recorded on the file (officers only): the leader's final evaluation follows it.</summary>
+    public const string CouncilEvaluated = "CouncilEvaluated";
 }

@@ -34,6 +34,9 @@ public enum LifecycleAction
     RecordCouncilResult,
     /// <summary>The enterprise confirms a task the Department ordered from it or assigned to it (đặt hàng, giao trực tiếp).</summary>
     ConfirmAssignment,
+
+    /// <summary>An evaluation council's verdict on the file (nghiệm thu), delivered when its secretary closes the session; never sent over HTTP.</summary>
+    RecordCouncilEvaluation,
 }
 
 /// <summary>Who may take an action.</summary>

@@ -115,6 +115,7 @@ public static class LifecycleUpkeep
             LastLedgerRefusal = state.LastLedgerRefusal,
             SignedDecision = state.SignedDecision,
             Payables = state.Payables,
+            CouncilEvaluation = state.CouncilEvaluation,
         };
     }
 

@@ -118,7 +118,7 @@ public static class StatusTable
         ],
         [ApplicationStatus.AwaitingFinalEvaluation] =
         [
-            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, RecordPayment, Cancel])
+            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, RecordPayment, Cancel, RecordCouncilEvaluation])
             { When = s => s.FinalReportSubmitted, Escalation = StepEscalated() },
             new(_ => "nộp báo cáo tổng kết", true, new("Officer", "AwaitingFinalReport"), DeadlinePath.EscalateAfterGrace, [SubmitFinalReport, RecordPayment, Cancel])
             { Reminder = EnterpriseReport, Escalation = ReportEscalated },

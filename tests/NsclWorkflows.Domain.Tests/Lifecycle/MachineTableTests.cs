@@ -82,6 +82,8 @@ public sealed class MachineTableTests
         ["record-council-result"] = new(LifecycleAction.RecordCouncilResult, "Hội đồng", "Council") { Council = Councils.CouncilRulesTests.Verdict() },
         // An order or a direct assignment: the enterprise confirms the task the Department gave it.
         ["confirm-assignment"] = new(LifecycleAction.ConfirmAssignment, "enterprise", "Enterprise") { Note = "Đồng ý thực hiện" },
+        // An evaluation council's verdict, as its secretary's close of the session sends it (never over HTTP).
+        ["record-council-evaluation"] = new(LifecycleAction.RecordCouncilEvaluation, "Hội đồng", "Council") { Council = Councils.CouncilRulesTests.EvaluationVerdict() },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -154,6 +156,8 @@ public sealed class MachineTableTests
         t[("FinalReportSubmitted", "evaluate:fail")] = new(ApplicationStatus.Failed, [(BudgetMovementKind.Release, Amount - (2 * Tranche))],
             [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
         t[("FinalReportSubmitted", "cancel")] = cancelRest;
+        // The evaluation council advises: its verdict is kept, the file still awaits the leader's evaluation; nobody is told.
+        t[("FinalReportSubmitted", "record-council-evaluation")] = new(ApplicationStatus.AwaitingFinalEvaluation, [], []);
         t[("AwaitingFinalPayment", "record-payment")] = new(ApplicationStatus.Completed, [(BudgetMovementKind.Disburse, Amount - (2 * Tranche))],
             [NotificationEvent.PaymentRecorded]);
 
@@ -389,6 +393,47 @@ public sealed class MachineTableTests
             AmountVnd = payable?.AmountVnd ?? Tranche,
             PaidOn = DateOnly.FromDateTime(at.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
         };
+    }
+
+    [Fact]
+    public void Evaluate_AfterAnEvaluationCouncilPassedTheFile_FollowsItsVerdictAndRecommendation()
+    {
+        var a = In("FinalReportSubmitted", "productivity-tools");
+        Assert.True(Do(a, Variants["record-council-evaluation"]).Applied);
+        var council = a.Lifecycle.CouncilEvaluation!;
+        Assert.True(council.Passed);
+        Assert.Equal(250_000_000, council.RecommendedAmountVnd);
+        Assert.Equal(4, council.Outcome!.Sheets);
+        Assert.Equal(ApplicationStatus.AwaitingFinalEvaluation, a.Status);
+        Assert.Null(EnterpriseDisclosure.Lifecycle(a.Lifecycle).CouncilEvaluation);
+
+        var contradicting = Do(a, Variants["evaluate:fail"]);
+        var exceeding = Do(a, Variants["evaluate:pass"] with { AmountVnd = 260_000_000 });
+
+        Assert.Equal((false, Domain.Lifecycle.Actions.Evaluate.ContradictsCouncil), (contradicting.Applied, contradicting.RefusalCode));
+        Assert.Equal((false, Domain.Lifecycle.Actions.Evaluate.ExceedsCouncil), (exceeding.Applied, exceeding.RefusalCode));
+        Assert.Equal(ApplicationStatus.AwaitingFinalEvaluation, a.Status);
+
+        var step = Next(a, Variants["evaluate:pass"]);
+        var moves = machine.LedgerMovesFor(a, step);
+        Assert.True(machine.Apply(a, step).Result.Applied);
+        Assert.Equal(250_000_000, a.Lifecycle.Evaluation!.FinalAmountVnd);
+        Assert.Equal([(BudgetMovementKind.Commit, 250_000_000 - (2 * Tranche)), (BudgetMovementKind.Release, Amount - 250_000_000)],
+            moves.Select(m => (m.Kind, m.AmountVnd)));
+    }
+
+    [Fact]
+    public void Evaluate_AfterAnEvaluationCouncilFailedTheFile_PassIsRefused()
+    {
+        var a = In("FinalReportSubmitted", "productivity-tools");
+        Assert.True(Do(a, Variants["record-council-evaluation"] with { Council = Councils.CouncilRulesTests.EvaluationVerdict(0.2m) }).Applied);
+        Assert.False(a.Lifecycle.CouncilEvaluation!.Passed);
+
+        var passing = Do(a, Variants["evaluate:pass"]);
+
+        Assert.Equal((false, Domain.Lifecycle.Actions.Evaluate.ContradictsCouncil), (passing.Applied, passing.RefusalCode));
+        Assert.True(Do(a, Variants["evaluate:fail"]).Applied);
+        Assert.Equal(ApplicationStatus.Failed, a.Status);
     }
 
     sealed record Expected(ApplicationStatus Status, (BudgetMovementKind Kind, long AmountVnd)[] Movements, NotificationEvent[] Notifications, string[]? Documents = null)
