@@ -31,6 +31,7 @@ const KIND_TEXT = {
   InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Không ghi được vào sổ kinh phí',
   DecisionSigned: 'Ban hành quyết định (đã ký)', PaymentRecorded: 'Chi trả kinh phí',
   Assigned: 'Sở đặt hàng, giao trực tiếp nhiệm vụ', AssignmentConfirmed: 'Doanh nghiệp xác nhận nhận nhiệm vụ',
+  CouncilEvaluated: 'Kết luận của hội đồng đánh giá, nghiệm thu',
 };
 
 export function nextStepText(view) {

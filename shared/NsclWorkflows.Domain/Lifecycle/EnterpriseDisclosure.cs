@@ -9,6 +9,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// <item>documents: the signed approval decision and the evaluation minutes, the papers the Department issues to it (they
 ///   carry what such papers carry: the signer, the evaluation council and its findings); never the appraisal record,
 ///   nor the draft approval decision (before or after the signed one is recorded: only a signed decision binds);</item>
+/// <item>an evaluation council's minutes (its members and their sheets) are not the enterprise's: with a council, it reads
+///   the result in the status and, where the Department issues one, the signed recognition decision;</item>
 /// <item>appraisal: only its outcome (the status); no appraiser, score, comment or recommended amount;</item>
 /// <item>officers are shown by their role ("Cán bộ xử lý hồ sơ", "Lãnh đạo Sở", …), never by name or id; notes the
 ///   enterprise was sent (supplementation request, review of a report, decisions and their reasons) stay, internal
@@ -49,6 +51,12 @@ public static class EnterpriseDisclosure
     public static bool MayReadDocument(string kind, LifecycleState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        // Minutes of an evaluation council name its members and carry each one's sheet: the Department's, not the enterprise's.
+        if (kind == Documents.DocumentKinds.EvaluationMinutes && state.CouncilEvaluation is not null)
+        {
+            return false;
+        }
+
         return MayReadDocument(kind)
             || (kind == Documents.DocumentKinds.ApprovalDecision && state.Approval is not null && state.SignedDecision is null && state.CheckIns.Count > 0);
     }
