@@ -155,5 +155,23 @@ public static class ApplicationDocumentMapper
         };
     }
 
+    /// <summary>The draft recognition decision of a passed evaluation: the approval carried out, the evaluation (the council's or the Department's), the amount accepted.</summary>
+    public static RecognitionDecisionData Recognition(Application a, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var state = a.Lifecycle;
+        var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
+        var approval = state.Approval ?? throw new InvalidOperationException($"Application {a.Id} is not approved.");
+        var approvalReference = state.SignedDecision is { } signed
+            ? $"Quyết định số {signed.NumberAndSymbol} ngày {signed.SignedOn:dd/MM/yyyy} của Sở Khoa học và Công nghệ về việc phê duyệt hỗ trợ thực hiện nhiệm vụ"
+            : $"kết quả phê duyệt hỗ trợ ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}";
+        var evaluationReference = state.CouncilEvaluation is { } ce
+            ? $"biên bản họp {ce.Council.Name} (thành lập theo Quyết định số {ce.Council.DecisionNumber} ngày {ce.Council.DecisionSignedOn:dd/MM/yyyy}) ngày {LocalDate(ce.Council.MeetingEndUtc):dd/MM/yyyy}"
+            : $"biên bản đánh giá, nghiệm thu ngày {LocalDate(evaluation.AtUtc):dd/MM/yyyy}";
+        return new RecognitionDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, LocalDate(evaluation.AtUtc)), Signatory.DeputyDirector(),
+            Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, approvalReference, evaluationReference, approval.AmountVnd, evaluation.FinalAmountVnd,
+            ApprovalDecisionTexts.Recipients);
+    }
+
     static DateOnly LocalDate(DateTimeOffset utc) => DateOnly.FromDateTime(utc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
 }

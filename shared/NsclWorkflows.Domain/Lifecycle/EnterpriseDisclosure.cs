@@ -25,7 +25,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 public static class EnterpriseDisclosure
 {
     /// <summary>The per-application documents the enterprise may read.</summary>
-    public static readonly IReadOnlyList<string> DocumentKinds = [Documents.DocumentKinds.SignedApprovalDecision, Documents.DocumentKinds.EvaluationMinutes];
+    public static readonly IReadOnlyList<string> DocumentKinds = [Documents.DocumentKinds.SignedApprovalDecision, Documents.DocumentKinds.EvaluationMinutes,
+        Documents.DocumentKinds.SignedRecognitionDecision];
 
     /// <summary>The label the enterprise sees for an actor in <paramref name="role"/> (never the person).</summary>
     public static string RoleLabel(string? role) => role switch
@@ -52,7 +53,7 @@ public static class EnterpriseDisclosure
     {
         ArgumentNullException.ThrowIfNull(state);
         // Minutes of an evaluation council name its members and carry each one's sheet: the Department's, not the enterprise's.
-        if (kind == Documents.DocumentKinds.EvaluationMinutes && state.CouncilEvaluation is not null)
+        if (kind == Documents.DocumentKinds.EvaluationMinutes && (state.CouncilEvaluation is not null || RecognitionPending(state)))
         {
             return false;
         }
@@ -86,7 +87,10 @@ public static class EnterpriseDisclosure
             Extensions = [.. state.Extensions.Select(Extension)],
             FinalReport = state.FinalReport,
             FinalReportDueUtc = state.FinalReportDueUtc,
-            Evaluation = state.Evaluation is { } evaluation ? evaluation with { Leader = RoleLabel("Leader") } : null,
+            // A result recognised by a decision is the enterprise's once the decision is signed and recorded.
+            Evaluation = state.Evaluation is { } evaluation && !RecognitionPending(state) ? evaluation with { Leader = RoleLabel("Leader") } : null,
+            RecognitionRequired = state.RecognitionRequired,
+            SignedRecognition = state.SignedRecognition is { } recognised ? recognised with { RecordedBy = RoleLabel("Leader") } : null,
             CommittedVnd = state.CommittedVnd,
             DisbursedVnd = state.DisbursedVnd,
             ClosingReason = state.ClosingReason,
@@ -132,6 +136,7 @@ public static class EnterpriseDisclosure
             case AuditKinds.AccessLinkRotated:
             case AuditKinds.DecisionSigned:
             case AuditKinds.PaymentRecorded:
+            case AuditKinds.RecognitionSigned:
                 return ByRole(entry);
 
             // The officer's note on completeness is internal: the fact is shown, not the note.
@@ -162,12 +167,20 @@ public static class EnterpriseDisclosure
 
     /// <summary>
     /// Whether the enterprise sees an attachment of its file now: all of them, except an officer's while the file waits
-    /// for its signed decision (the scan a leader uploads before recording it is the enterprise's only once recorded).
+    /// for its signed decision or its signed recognition decision (the scan a leader uploads before recording it is the
+    /// enterprise's only once recorded).
     /// </summary>
     public static bool ShowsAttachment(Attachments.StoredAttachment attachment, ApplicationStatus status)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        return attachment.UploadedBy == EnterpriseActor || status != ApplicationStatus.AwaitingDecisionSigning;
+        return attachment.UploadedBy == EnterpriseActor || status is not (ApplicationStatus.AwaitingDecisionSigning or ApplicationStatus.AwaitingRecognitionSigning);
+    }
+
+    /// <summary>Whether the passed evaluation waits for its signed recognition decision (the enterprise is not told yet).</summary>
+    public static bool RecognitionPending(LifecycleState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.RecognitionRequired && state.SignedRecognition is null;
     }
 
     /// <summary>The enterprise's history: its entries (<see cref="HistoryEntry"/>) in order.</summary>

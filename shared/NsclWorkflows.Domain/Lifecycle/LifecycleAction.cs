@@ -37,6 +37,9 @@ public enum LifecycleAction
 
     /// <summary>An evaluation council's verdict on the file (nghiệm thu), delivered when its secretary closes the session; never sent over HTTP.</summary>
     RecordCouncilEvaluation,
+
+    /// <summary>A leader records the signed recognition decision (quyết định công nhận kết quả; its PDF, date and signer); the register gives its number.</summary>
+    RecordSignedRecognition,
 }
 
 /// <summary>Who may take an action.</summary>

@@ -99,6 +99,12 @@ public sealed class LifecycleState
     /// <summary>An evaluation council's verdict (nghiệm thu), when one evaluated the file; officers only. The leader's evaluation follows it.</summary>
     [JsonInclude] public CouncilEvaluationRecord? CouncilEvaluation { get; internal set; }
 
+    /// <summary>Whether the passed evaluation is followed by a signed recognition decision (the catalogue said so when it was evaluated).</summary>
+    [JsonInclude] public bool RecognitionRequired { get; internal set; }
+
+    /// <summary>The signed recognition decision as recorded (number from the register, date, signer, the PDF).</summary>
+    [JsonInclude] public SignedDecisionRecord? SignedRecognition { get; internal set; }
+
     [JsonInclude] public long CommittedVnd { get; internal set; }
 
     [JsonInclude] public long DisbursedVnd { get; internal set; }

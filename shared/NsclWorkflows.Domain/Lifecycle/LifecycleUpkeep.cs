@@ -116,6 +116,8 @@ public static class LifecycleUpkeep
             SignedDecision = state.SignedDecision,
             Payables = state.Payables,
             CouncilEvaluation = state.CouncilEvaluation,
+            RecognitionRequired = state.RecognitionRequired,
+            SignedRecognition = state.SignedRecognition,
         };
     }
 

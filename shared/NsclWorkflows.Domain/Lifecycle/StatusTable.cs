@@ -129,6 +129,17 @@ public static class StatusTable
             // escalation (PaymentTask, PaymentReminder, PaymentEscalated), as it is in the statuses before.
             new(s => $"chi trả {s.OpenPayables.FirstOrDefault()?.Name ?? "kinh phí"}", false, null, DeadlinePath.EscalateAtDue, [RecordPayment]),
         ],
+        [ApplicationStatus.AwaitingRecognitionSigning] =
+        [
+            // As the approval decision's signing: the leaders' step, reminded, then the Director's office told. The final
+            // tranche (if any) is payable meanwhile.
+            new(_ => "ký, ban hành quyết định công nhận kết quả thực hiện nhiệm vụ", false, new("Leader", "RecognitionSigning"), DeadlinePath.EscalateAtDue,
+                [RecordSignedRecognition, RecordPayment])
+            {
+                Reminder = new(NotificationEvent.DecisionSigningReminder, NotificationAudience.Leaders),
+                Escalation = new(NotificationEvent.DecisionSigningEscalated, NotificationAudience.DirectorsOffice),
+            },
+        ],
         [ApplicationStatus.AwaitingEnterpriseConfirmation] =
         [
             // Ordered or assigned: the enterprise confirms through its link (reminded with the same e-mail); not confirmed

@@ -73,3 +73,29 @@ public sealed class CouncilEvaluationMinutesTests
         Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.EvaluationMinutes, Evaluated().Lifecycle));
     }
 }
+
+/// <summary>The draft recognition decision (quyết định công nhận kết quả thực hiện nhiệm vụ): the approval and the council's minutes cited, the result, the amount accepted.</summary>
+public sealed class RecognitionDecisionDocumentTests
+{
+    static readonly OfficialDocumentBuilder Builder = new();
+
+    [Fact]
+    public void Recognition_AfterAnEvaluationCouncil_CitesTheApprovalAndTheCouncilAndStatesTheResult()
+    {
+        var application = LifecycleDocumentsTests.Evaluated();
+        var council = new CouncilSummary("hd-nt", "Hội đồng đánh giá, nghiệm thu nhiệm vụ NSCL năm 2026", "42/QĐ-SKHCN", new DateOnly(2026, 7, 20), "Nguyễn Văn Ký",
+            "Phó Giám đốc", [], new DateTimeOffset(2026, 8, 1, 1, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 8, 1, 3, 45, 0, TimeSpan.Zero));
+        application.Lifecycle.CouncilEvaluation = new CouncilEvaluationRecord(council, [], null, true, 280_000_000, council.MeetingEndUtc);
+
+        using var doc = new WordReader(Builder.BuildRecognitionDecision(ApplicationDocumentMapper.Recognition(application, LifecycleDocumentsTests.Catalogue)));
+        var paragraphs = doc.Paragraphs();
+
+        Assert.Empty(doc.ValidationErrors());
+        Assert.Contains(paragraphs, p => p.Contains("công nhận kết quả thực hiện nhiệm vụ “Áp dụng 5S và Kaizen”", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Căn cứ biên bản họp Hội đồng đánh giá, nghiệm thu nhiệm vụ NSCL năm 2026 (thành lập theo Quyết định số 42/QĐ-SKHCN", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Điều 1.", StringComparison.Ordinal) && p.EndsWith(": ĐẠT.", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith("Điều 2. Kinh phí hỗ trợ được nghiệm thu, thanh quyết toán: 280.000.000 đồng", StringComparison.Ordinal));
+        Assert.Contains("Như Điều 3;", doc.AllText(), StringComparison.Ordinal);
+        Assert.Contains("DỰ THẢO", doc.AllText(), StringComparison.Ordinal);
+    }
+}

@@ -11,6 +11,7 @@ public static class ActionCatalog
         new RecordCouncilResult(),
         new ConfirmAssignment(),
         new RecordCouncilEvaluation(),
+        new RecordSignedRecognition(),
     ];
 
     static readonly Dictionary<LifecycleAction, ActionDefinition> ByAction = All.ToDictionary(a => a.Action);

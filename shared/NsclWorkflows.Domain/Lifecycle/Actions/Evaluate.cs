@@ -134,12 +134,25 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
         }
 
         c.RecordDecision(request.ActorName, payload.Note);
+        var payableText = payable is null ? string.Empty : $" Kinh phí đợt cuối ({Money(payable.AmountVnd)}) chờ kế toán chi trả (hạn {Date(payable.DueUtc)}).";
+        if (passed && c.Catalogue.RecognitionPolicy.IssuesDecision)
+        {
+            // The Department recognises the results by a signed decision: the draft is issued, a leader records it signed,
+            // and only then is the enterprise told (RecordSignedRecognition).
+            state.RecognitionRequired = true;
+            c.MoveTo(ApplicationStatus.AwaitingRecognitionSigning);
+            c.StartStep(c.WorkingDays(c.Policy.DecisionSigningWorkingDays));
+            var awaiting = c.Audit(request, AuditKinds.EvaluationAwaitingRecognition,
+                $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}. Dự thảo quyết định công nhận kết quả đã được lập: "
+                + "doanh nghiệp được thông báo khi quyết định đã ký được ghi nhận." + payableText);
+            return c.Decision(awaiting) with { Documents = [Documents.DocumentKinds.EvaluationMinutes, Documents.DocumentKinds.RecognitionDecision] };
+        }
+
         c.CloseOrAwaitPayment(passed ? ApplicationStatus.Completed : ApplicationStatus.Failed, payload.Note);
         c.Notify(NotificationEvent.FinalEvaluationResult, "evaluation", NotificationAudience.Enterprise,
             (NotificationFacts.Result, passed ? "Đạt" : "Không đạt"), (NotificationFacts.EvaluationDate, Iso(c.At)), (NotificationFacts.Note, payload.Note ?? string.Empty));
         var audit = c.Audit(request, passed ? AuditKinds.EvaluationPassed : AuditKinds.EvaluationFailed,
-            (passed ? $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}." : $"Nghiệm thu không đạt: {payload.Note}")
-            + (payable is null ? string.Empty : $" Kinh phí đợt cuối ({Money(payable.AmountVnd)}) chờ kế toán chi trả (hạn {Date(payable.DueUtc)})."));
+            (passed ? $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}." : $"Nghiệm thu không đạt: {payload.Note}") + payableText);
         return c.Decision(audit) with { Documents = [Documents.DocumentKinds.EvaluationMinutes] };
     }
 }
