@@ -16,6 +16,10 @@ const found = $('#council-found');
 const status = $('#page-status');
 const ROLES = [['chair', 'Chủ tịch Hội đồng'], ['vice-chair', 'Phó Chủ tịch Hội đồng'], ['secretary', 'Ủy viên, Thư ký khoa học'], ['reviewer', 'Ủy viên phản biện'], ['member', 'Ủy viên']];
 const PURPOSES = [['appraisal', 'Tư vấn tuyển chọn, thẩm định (hồ sơ đang chờ thẩm định)'], ['evaluation', 'Đánh giá, nghiệm thu (nhiệm vụ đã nộp báo cáo tổng kết)']];
+const CODES = {
+  appraisal: 'Mã các hồ sơ hội đồng thẩm định (mỗi dòng một mã, hồ sơ đang chờ thẩm định)',
+  evaluation: 'Mã các hồ sơ hội đồng nghiệm thu (mỗi dòng một mã, hồ sơ đã nộp báo cáo tổng kết, chờ nghiệm thu)',
+};
 const STATE = { Open: 'Đang đánh giá', Closed: 'Đã kết thúc phiên họp' };
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
@@ -37,7 +41,7 @@ function foundForm() {
   const form = el('form', { id: 'found-council', class: 'form', novalidate: true }, errorSummary(),
     field('council', { name: 'purpose', label: 'Loại hội đồng', type: 'select', options: PURPOSES }),
     field('council', { name: 'name', label: 'Tên hội đồng', required: true, value: 'Hội đồng tư vấn tuyển chọn, thẩm định nhiệm vụ nâng cao năng suất và chất lượng' }),
-    field('council', { name: 'trackingCodes', label: 'Mã các hồ sơ hội đồng đánh giá (mỗi dòng một mã: hồ sơ đang chờ thẩm định, hoặc chờ nghiệm thu)', type: 'textarea', rows: 3, required: true }),
+    field('council', { name: 'trackingCodes', label: CODES.appraisal, type: 'textarea', rows: 3, required: true }),
     field('council', { name: 'callId', label: 'Đợt tuyển chọn (nếu có)' }),
     field('council', { name: 'decisionNumber', label: 'Số, ký hiệu quyết định thành lập', required: true, hint: 'Ví dụ: 15/QĐ-SKHCN' }),
     field('council', { name: 'decisionDate', label: 'Ngày ký quyết định', type: 'date', required: true, value: today() }),
@@ -49,6 +53,8 @@ function foundForm() {
   const purpose = form.querySelector('[name=purpose]');
   purpose.addEventListener('change', () => {
     const name = form.querySelector('[name=name]');
+    const codes = form.querySelector('[name=trackingCodes]');
+    form.querySelector(`label[for="${codes.id}"]`).firstChild.textContent = CODES[purpose.value] ?? CODES.appraisal;
     name.value = purpose.value === 'evaluation'
       ? 'Hội đồng đánh giá, nghiệm thu nhiệm vụ nâng cao năng suất và chất lượng'
       : 'Hội đồng tư vấn tuyển chọn, thẩm định nhiệm vụ nâng cao năng suất và chất lượng';
