@@ -190,8 +190,10 @@ public sealed class CouncilsHandler(
         {
             var name = council.Member(member)!.FullName;
             // An appraisal sheet is the body of submit-appraisal; an evaluation sheet the body of evaluate (passed, amount, scores, note).
+            // A member's sheet is not bound by an earlier council's verdict on the file (the leader's evaluation is).
             var (read, errors) = ActionPayloadReader.Read(document!.RootElement, evaluation ? LifecycleAction.Evaluate : LifecycleAction.SubmitAppraisal, name,
-                CouncilDelivery.ActorRole, application, catalogue, now);
+                CouncilDelivery.ActorRole, application, catalogue, now,
+                e => e.Code is Domain.Lifecycle.Actions.Evaluate.ContradictsCouncil or Domain.Lifecycle.Actions.Evaluate.ExceedsCouncil);
             if (errors.Count > 0)
             {
                 return ApiProblem.Validation(errors);

@@ -314,6 +314,15 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("record-council-evaluation", view.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(403, (await client.ActAsync(id, "record-council-evaluation", new { }, As.Leader)).Status);
 
+        // A second evaluation council (the first is closed) scores on its own: its members are not bound by the first verdict.
+        var second = await FoundAsync(code, FoundBody(code, "Hội đồng đánh giá, nghiệm thu lại", "evaluation"));
+        Assert.Equal(200, (await DeclareAsync(second[0], false)).Status);
+        var (rescored, resheet) = await MemberPostAsync(second[0], $"sheets/{id}", new
+        {
+            passed = true, amountVnd = 290_000_000, scores = Sheets.EvaluationWithComments("Đạt"), note = "Đề nghị nghiệm thu đạt.",
+        });
+        Assert.True(rescored == 200, resheet.ToString());
+
         // The leader decides on the council's advice: not against it, not above its amount.
         var (contradicting, contradiction) = await client.ActAsync(id, "evaluate", new { passed = false, note = "Không đạt" }, As.Leader);
         Assert.Equal((422, "evaluation_contradicts_council"), (contradicting, contradiction.GetProperty("errors")[0].GetProperty("code").GetString()));
