@@ -314,14 +314,24 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("record-council-evaluation", view.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(403, (await client.ActAsync(id, "record-council-evaluation", new { }, As.Leader)).Status);
 
-        // A second evaluation council (the first is closed) scores on its own: its members are not bound by the first verdict.
+        // A second evaluation council (the first is closed) scores on its own: its members are not bound by the first verdict
+        // (290 million is above it); while it sits, the leader does not evaluate.
         var second = await FoundAsync(code, FoundBody(code, "Hội đồng đánh giá, nghiệm thu lại", "evaluation"));
-        Assert.Equal(200, (await DeclareAsync(second[0], false)).Status);
-        var (rescored, resheet) = await MemberPostAsync(second[0], $"sheets/{id}", new
+        foreach (var (link, amount) in second.Take(4).Zip(new long[] { 290_000_000, 250_000_000, 280_000_000, 300_000_000 }))
         {
-            passed = true, amountVnd = 290_000_000, scores = Sheets.EvaluationWithComments("Đạt"), note = "Đề nghị nghiệm thu đạt.",
-        });
-        Assert.True(rescored == 200, resheet.ToString());
+            Assert.Equal(200, (await DeclareAsync(link, false)).Status);
+            var (rescored, resheet) = await MemberPostAsync(link, $"sheets/{id}", new
+            {
+                passed = true, amountVnd = amount, scores = Sheets.EvaluationWithComments("Đạt"), note = "Đề nghị nghiệm thu đạt.",
+            });
+            Assert.True(rescored == 200, resheet.ToString());
+        }
+
+        var (sitting, sits) = await client.ActAsync(id, "evaluate", new { passed = true }, As.Leader);
+        Assert.Equal((409, "evaluation_council_open"), (sitting, sits.GetProperty("code").GetString()));
+        Assert.Equal(200, (await MemberPostAsync(second[2], "close", Meeting)).Status);
+        await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("councilEvaluation").GetProperty("council").GetProperty("councilId").GetString()
+            == second[0].Council, Patience, "the second council's verdict is on the file");
 
         // The leader decides on the council's advice: not against it, not above its amount.
         var (contradicting, contradiction) = await client.ActAsync(id, "evaluate", new { passed = false, note = "Không đạt" }, As.Leader);
