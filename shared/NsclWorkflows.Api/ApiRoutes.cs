@@ -59,6 +59,7 @@ public static class ApiRoutes
     public const string CouncilMemberDeclaration = "councils/{id}/members/{member}/declaration";
     public const string CouncilMemberSheet = "councils/{id}/members/{member}/sheets/{application}";
     public const string CouncilMemberClose = "councils/{id}/members/{member}/close";
+    public const string CouncilMemberLink = "councils/{id}/members/{member}/link";
     public const string Calls = "calls";
     public const string OpenCalls = "calls/open";
     public const string Call = "calls/{id}";
@@ -132,6 +133,7 @@ public static class ApiRoutes
         new("GetCall", "GET", Call),
         new("FinaliseCall", "POST", CallFinalise),
         new("CreateAssignment", "POST", Assignments),
+        new("ReissueCouncilMemberLink", "POST", CouncilMemberLink),
     ];
 }
 

@@ -118,7 +118,7 @@ async function underAppraisal() {
   return { id, trackingCode };
 }
 
-test('a council of five appraises a file on phones: one recuses, the secretary closes, the file awaits approval', async () => {
+test('a council of five appraises a file on phones: a link re-issued, one recuses, the secretary closes, the file awaits approval', async () => {
   const { id, trackingCode } = await underAppraisal();
   const browser = await launch();
   try {
@@ -149,8 +149,18 @@ test('a council of five appraises a file on phones: one recuses, the secretary c
     // The list is drawn again after the founding's answer: wait for it; the hostile name is shown as text.
     await page.locator('#councils', { hasText: 'Võ <b>Ủy</b> Viên' }).waitFor();
 
+    // The leader revokes the fifth member's link and issues a new one (e-mailed; shown once here): the old one opens nothing.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.locator('tr[data-member="m5"] button.relink').first().click();
+    await page.locator('#page-status', { hasText: 'Đã thu hồi đường dẫn cũ' }).waitFor();
+    const revoked = links.member;
+    links.member = new URL(await page.locator('#member-links li[data-role="member"] a').getAttribute('href'), page.url()).href;
+    assert.notEqual(links.member, revoked);
+
     const phone = await browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(revoked);
+    await phone.locator('#page-status', { hasText: 'Không tìm thấy phiếu của thành viên với đường dẫn này' }).waitFor();
     for (const role of ['chair', 'vice-chair', 'secretary', 'reviewer', 'member']) {
       await phone.goto('about:blank');
       await phone.goto(links[role]);

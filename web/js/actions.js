@@ -111,6 +111,14 @@ export const ACTIONS = {
     body: (v) => ({ signedOn: v.signedOn, signerName: v.signerName, signerTitle: v.signerTitle }),
     fileInto: 'signedFile', // the uploaded PDF's stored name goes in this field (not in attachments); the system gives the number
   },
+  'record-signed-recognition': {
+    title: 'Ghi nhận quyết định công nhận kết quả đã ký',
+    fields: [{ name: 'signedFile', label: 'Tệp quyết định công nhận đã ký (PDF, tối đa 10 MB)', type: 'file', accept: '.pdf,application/pdf', required: true },
+      { name: 'signedOn', label: 'Ngày ký', type: 'date', required: true },
+      { name: 'signerName', label: 'Họ tên người ký', required: true }, { name: 'signerTitle', label: 'Chức vụ người ký', value: 'Phó Giám đốc', required: true }],
+    body: (v) => ({ signedOn: v.signedOn, signerName: v.signerName, signerTitle: v.signerTitle }),
+    fileInto: 'signedFile', // as record-signed-decision: the uploaded PDF's stored name; the register gives the number
+  },
   'record-payment': {
     title: 'Ghi nhận chi trả kinh phí',
     // The open payables of the view: the amount is the chosen payable's whole amount (partial payments are not taken).

@@ -16,6 +16,7 @@ const NEXT_STEP = {
   AwaitingFinalEvaluation: 'Báo cáo tổng kết và đánh giá nghiệm thu',
   AwaitingDecisionSigning: 'Lãnh đạo Sở ký, ban hành quyết định phê duyệt',
   AwaitingFinalPayment: 'Kế toán chi trả kinh phí còn lại',
+  AwaitingRecognitionSigning: 'Lãnh đạo Sở ký, ban hành quyết định công nhận kết quả thực hiện nhiệm vụ',
 };
 
 const KIND_TEXT = {
@@ -31,6 +32,8 @@ const KIND_TEXT = {
   InboxRestored: 'Đã cập nhật lại hộp việc', LedgerRefused: 'Không ghi được vào sổ kinh phí',
   DecisionSigned: 'Ban hành quyết định (đã ký)', PaymentRecorded: 'Chi trả kinh phí',
   Assigned: 'Sở đặt hàng, giao trực tiếp nhiệm vụ', AssignmentConfirmed: 'Doanh nghiệp xác nhận nhận nhiệm vụ',
+  CouncilEvaluated: 'Kết luận của hội đồng đánh giá, nghiệm thu',
+  EvaluationAwaitingRecognition: 'Nghiệm thu đạt, chờ quyết định công nhận', RecognitionSigned: 'Ban hành quyết định công nhận kết quả (đã ký)',
 };
 
 export function nextStepText(view) {

@@ -4,6 +4,8 @@
 // application or the whole council, with a reason); then one score sheet per application they may score, against its
 // kind's rubric (the appraisers' form of actions.js, every criterion with a comment). The secretary also sees who has
 // declared and scored, whether each application has its quorum, and closes the session with the meeting's start and end.
+// An evaluation council (purpose "evaluation": đánh giá, nghiệm thu) scores each task's results against the kind's
+// evaluation rubric with the leader's evaluate form (đạt / không đạt, the amount to accept): the page says "nghiệm thu".
 import { el, $, append, clear, date, dateTime, notify, vnd } from './dom.js';
 import { field, clearErrors, showErrors, errorSummary } from './forms.js';
 import { api, ApiError } from './api.js';
@@ -16,7 +18,8 @@ const caller = { access: params.get('access') };
 const root = $('#council-member');
 const status = $('#page-status');
 const base = () => `/api/councils/${encodeURIComponent(councilId)}/members/${encodeURIComponent(memberId)}`;
-const sheetSpec = ACTIONS['submit-appraisal'];
+const isEvaluation = (view) => view.purpose === 'evaluation';
+const sheetSpecOf = (view) => (isEvaluation(view) ? ACTIONS.evaluate : ACTIONS['submit-appraisal']);
 
 /** Posts a form's body; field errors go next to their fields, other refusals above the form; the answer re-renders the page. */
 async function send(form, path, body, mapField = (f) => f) {
@@ -78,14 +81,17 @@ function declared(view) {
     : `Đã kê khai lúc ${dateTime(d.atUtc)}: không có xung đột lợi ích.`);
 }
 
-/** The appraisers' score sheet (actions.js) for one application, every criterion's comment required. */
+/** The appraisers' score sheet (actions.js; an evaluation council's: the evaluate form) for one application, every score and comment required. */
 function sheetForm(view, app) {
-  const ctx = { rubrics: { appraisal: app.rubric } };
-  const fields = sheetSpec.fields(ctx).map((f) => (f.name?.startsWith('comment:') ? { ...f, required: true } : f));
+  const sheetSpec = sheetSpecOf(view);
+  const ctx = { rubrics: isEvaluation(view) ? { evaluation: app.rubric } : { appraisal: app.rubric } };
+  const fields = sheetSpec.fields(ctx).map((f) => (f.name?.startsWith('comment:') || f.name?.startsWith('score:') ? { ...f, required: true }
+    : isEvaluation(view) && f.name === 'amountVnd' ? { ...f, label: 'Kinh phí đề nghị nghiệm thu (đồng, để trống nếu đúng mức đã phê duyệt)' }
+      : isEvaluation(view) && f.name === 'passed' ? { ...f, label: 'Đề nghị kết quả nghiệm thu' } : f));
   const prefix = `sheet-${app.trackingCode}`;
   const form = el('form', { class: 'form sheet', novalidate: true, dataset: { application: app.applicationId } }, errorSummary(),
     fields.map((f) => (f.type === 'note' ? el('p', { class: 'hint' }, f.text) : field(prefix, f))),
-    el('button', { type: 'submit', class: 'button' }, app.sheet ? 'Gửi lại phiếu (thay phiếu đã gửi)' : 'Gửi phiếu đánh giá'));
+    el('button', { type: 'submit', class: 'button' }, app.sheet ? 'Gửi lại phiếu (thay phiếu đã gửi)' : isEvaluation(view) ? 'Gửi phiếu đánh giá, nghiệm thu' : 'Gửi phiếu đánh giá'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -96,17 +102,23 @@ function sheetForm(view, app) {
     }
     const values = Object.fromEntries([...new FormData(form)].filter(([, v]) => typeof v === 'string'));
     const answer = await send(form, `${base()}/sheets/${encodeURIComponent(app.applicationId)}`, sheetSpec.body(values, ctx), sheetSpec.errorField);
-    if (answer) notify(status, `Đã nhận phiếu đánh giá hồ sơ ${app.trackingCode}. Xin cảm ơn.`, 'success');
+    if (answer) notify(status, `Đã nhận phiếu đánh giá${isEvaluation(view) ? ', nghiệm thu nhiệm vụ' : ' hồ sơ'} ${app.trackingCode}. Xin cảm ơn.`, 'success');
   });
   return form;
 }
 
 function application(view, app) {
+  const evaluation = isEvaluation(view);
+  const verdict = (sheet) => (evaluation
+    ? (sheet.recommendsSupport ? `đề nghị nghiệm thu đạt, kinh phí ${vnd(sheet.recommendedAmountVnd)}` : 'đề nghị nghiệm thu không đạt')
+    : (sheet.recommendsSupport ? `đề xuất hỗ trợ ${vnd(sheet.recommendedAmountVnd)}` : 'không đề xuất hỗ trợ'));
   const sent = app.sheet ? el('p', { class: 'notice notice-success', dataset: { sent: app.trackingCode } },
-    `Đã gửi phiếu lúc ${dateTime(app.sheet.atUtc)}: ${app.sheet.scores.reduce((s, x) => s + x.score, 0)} điểm, ${app.sheet.recommendsSupport ? `đề xuất hỗ trợ ${vnd(app.sheet.recommendedAmountVnd)}` : 'không đề xuất hỗ trợ'}.`) : null;
+    `Đã gửi phiếu lúc ${dateTime(app.sheet.atUtc)}: ${app.sheet.scores.reduce((s, x) => s + x.score, 0)} điểm, ${verdict(app.sheet)}.`) : null;
   return el('section', { class: 'card', dataset: { application: app.trackingCode }, 'aria-labelledby': `h-${app.applicationId}` },
-    el('h3', { id: `h-${app.applicationId}` }, `Hồ sơ ${app.trackingCode}`),
-    el('p', {}, `${app.enterpriseName}: ${app.title}. Kinh phí đề nghị: ${vnd(app.requestedAmountVnd)}${app.capVnd ? `; mức hỗ trợ tối đa ${vnd(app.capVnd)}` : ''}.`),
+    el('h3', { id: `h-${app.applicationId}` }, evaluation ? `Nhiệm vụ ${app.trackingCode}` : `Hồ sơ ${app.trackingCode}`),
+    el('p', {}, evaluation
+      ? `${app.enterpriseName}: ${app.title}. Kinh phí đã phê duyệt: ${vnd(app.capVnd ?? 0)}.`
+      : `${app.enterpriseName}: ${app.title}. Kinh phí đề nghị: ${vnd(app.requestedAmountVnd)}${app.capVnd ? `; mức hỗ trợ tối đa ${vnd(app.capVnd)}` : ''}.`),
     app.recused ? el('p', { class: 'notice' }, 'Thành viên không tham gia đánh giá hồ sơ này (xung đột lợi ích).') : [sent,
       view.state === 'Open' && app.mayScore ? sheetForm(view, app) : null]);
 }
@@ -116,7 +128,7 @@ function progress(view) {
   return el('section', { class: 'card', id: 'progress', 'aria-labelledby': 'h-progress' }, el('h2', { id: 'h-progress' }, 'Tình hình kê khai, chấm phiếu (Thư ký)'),
     el('p', {}, `Cần ít nhất ${p.quorum}/${p.membersCount} thành viên không xung đột lợi ích chấm phiếu mỗi hồ sơ, trong đó có Chủ tịch hoặc Phó Chủ tịch.`),
     el('ul', {}, p.members.map((m) => el('li', {}, `${m.fullName} (${m.roleText}): ${!m.declared ? 'chưa kê khai' : m.recused ? 'không tham gia (xung đột lợi ích)' : `đã chấm ${m.scored} phiếu`}`))),
-    el('ul', {}, p.applications.map((a) => el('li', { dataset: { quorum: a.trackingCode } }, `Hồ sơ ${a.trackingCode}: ${a.counted} phiếu được tính${a.problem ? ` – chưa đủ: ${a.problem}` : ' – đủ điều kiện kết luận'}${a.result ? `; kết quả ${a.result.passed ? 'đạt' : 'không đạt'}, kiến nghị ${vnd(a.result.recommendedAmountVnd)}` : ''}.`))));
+    el('ul', {}, p.applications.map((a) => el('li', { dataset: { quorum: a.trackingCode } }, `Hồ sơ ${a.trackingCode}: ${a.counted} phiếu được tính${a.problem ? ` – chưa đủ: ${a.problem}` : ' – đủ điều kiện kết luận'}${a.result ? `; kết quả ${a.result.passed ? 'đạt' : 'không đạt'}, ${isEvaluation(view) ? 'đề nghị nghiệm thu' : 'kiến nghị'} ${vnd(a.result.recommendedAmountVnd)}` : ''}.`))));
 }
 
 /** A datetime-local value (the browser's clock) as an instant with its offset. */
@@ -138,9 +150,16 @@ function closeForm() {
 }
 
 function render(view) {
+  if (isEvaluation(view)) {
+    // An evaluation council (nghiệm thu): the page's title says so.
+    const title = 'Phiếu đánh giá, nghiệm thu của thành viên hội đồng';
+    $('#page-title').textContent = title;
+    document.title = `${title} – Chương trình NSCL Đà Nẵng`;
+  }
   append(clear(root), [heading(view),
     view.declaration ? declared(view) : declarationForm(view),
-    view.declaration ? el('section', { id: 'sheets', 'aria-labelledby': 'h-sheets' }, el('h2', { id: 'h-sheets' }, 'Bước 2. Phiếu đánh giá từng hồ sơ'),
+    view.declaration ? el('section', { id: 'sheets', 'aria-labelledby': 'h-sheets' },
+      el('h2', { id: 'h-sheets' }, isEvaluation(view) ? 'Bước 2. Phiếu đánh giá, nghiệm thu kết quả từng nhiệm vụ' : 'Bước 2. Phiếu đánh giá từng hồ sơ'),
       view.applications.map((a) => application(view, a))) : null,
     view.progress ? progress(view) : null,
     view.canClose ? closeForm() : null]);

@@ -13,7 +13,7 @@ import { exportButtons } from './exports.js';
 const STEPS = [['', 'Tất cả'], ['CompletenessReview', 'Kiểm tra tính đầy đủ, hợp lệ'], ['Appraisal', 'Thẩm định'], ['Approval', 'Phê duyệt'],
   ['DecisionSigning', 'Ký, ban hành quyết định'], ['CheckInReview', 'Xem xét báo cáo tiến độ'], ['AwaitingCheckIn', 'Chờ báo cáo tiến độ'],
   ['ExtensionDecision', 'Quyết định gia hạn'], ['FinalEvaluation', 'Đánh giá, nghiệm thu'], ['AwaitingFinalReport', 'Chờ báo cáo tổng kết'],
-  ['Payment', 'Chi trả kinh phí']];
+  ['Payment', 'Chi trả kinh phí'], ['RecognitionSigning', 'Ký quyết định công nhận kết quả']];
 const root = $('#inbox');
 const filters = $('#filters');
 const status = $('#page-status');

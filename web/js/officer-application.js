@@ -44,7 +44,19 @@ function records(view) {
     rows.push(['Đề nghị gia hạn', `Hạn mới ${date(e.newDueDate)}${why ? ` – ${why}` : ''}`]);
   }
   if (l.finalReport) rows.push(['Báo cáo tổng kết', l.finalReport.text]);
+  if (l.councilEvaluation) {
+    // An evaluation council's verdict: the leader's evaluate follows it (same result, at most its amount).
+    const e = l.councilEvaluation;
+    const c = e.council;
+    rows.push(['Hội đồng nghiệm thu', `${c.name}, Quyết định số ${c.decisionNumber} ngày ${date(c.decisionSignedOn)}; họp ${dateTime(c.meetingStartUtc)} – ${dateTime(c.meetingEndUtc)}; `
+      + `${e.sheets.length}/${c.members.length} phiếu được tính; kết luận: ${e.passed ? `đạt, đề nghị nghiệm thu ${vnd(e.recommendedAmountVnd)}` : 'không đạt'}`
+      + `${e.outcome ? ` (${e.outcome.total}/${e.outcome.maxTotal} điểm)` : ''}`]);
+  }
   if (l.evaluation) rows.push(['Nghiệm thu', l.evaluation.passed ? 'Đạt' : 'Không đạt']);
+  if (l.signedRecognition) {
+    const r = l.signedRecognition;
+    rows.push(['Quyết định công nhận kết quả', `Số ${r.numberAndSymbol} ngày ${date(r.signedOn)}, ${r.signerTitle} ${r.signerName} ký`]);
+  }
   if (l.lastApprovalRefusal) rows.push(['Phê duyệt bị từ chối', l.lastApprovalRefusal.message ?? String(l.lastApprovalRefusal)]);
   const problems = [
     ...(l.documentFailures ?? []).map((f) => `Chưa lập được ${f.title ?? f.kind} (${f.attempts} lần): ${f.error}. Hệ thống sẽ lập lại ở bước xử lý tiếp theo.`),

@@ -41,6 +41,10 @@ public sealed class CouncilFunctions(CouncilsHandler councils)
     public Task<IActionResult> CloseCouncilSession([HttpTrigger(Anonymous, "post", Route = ApiRoutes.CouncilMemberClose)] HttpRequest req, string id, string member,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) => Respond(councils.CloseAsync(req, id, member, client, cancellationToken));
 
+    [Function(nameof(ReissueCouncilMemberLink))]
+    public Task<IActionResult> ReissueCouncilMemberLink([HttpTrigger(Anonymous, "post", Route = ApiRoutes.CouncilMemberLink)] HttpRequest req, string id, string member,
+        CancellationToken cancellationToken) => Respond(councils.RelinkAsync(req, id, member, cancellationToken));
+
     /// <summary>The shared body: the handler's result as the Functions host's action result.</summary>
     static async Task<IActionResult> Respond(Task<IResult> result) => new ResultActionResult(await result.ConfigureAwait(false));
 }

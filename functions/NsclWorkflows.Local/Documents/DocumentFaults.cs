@@ -41,6 +41,8 @@ public static class DocumentFaults
 
         public byte[] BuildYearEndReport(YearEndReportData data) => Check(DocumentKinds.YearEndReport, () => inner.BuildYearEndReport(data));
 
+        public byte[] BuildRecognitionDecision(RecognitionDecisionData data) => Check(DocumentKinds.RecognitionDecision, () => inner.BuildRecognitionDecision(data));
+
         byte[] Check(string kind, Func<byte[]> build) => failing.Contains(kind)
             ? throw new XmlException($"Planned fault ({Setting}): hexadecimal value 0xFFFF, is an invalid character.")
             : build();

@@ -167,6 +167,8 @@ public static class ApiEndpoints
             DurableTaskClient durable, CancellationToken ct) => h.ScoreAsync(request, id, member, application, durable, ct)).WithName("SubmitCouncilSheet");
         api.MapPost(ApiRoutes.CouncilMemberClose, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, DurableTaskClient durable,
             CancellationToken ct) => h.CloseAsync(request, id, member, durable, ct)).WithName("CloseCouncilSession");
+        api.MapPost(ApiRoutes.CouncilMemberLink, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, CancellationToken ct) =>
+            h.RelinkAsync(request, id, member, ct)).WithName("ReissueCouncilMemberLink");
         // Calls for applications (issue 14).
         api.MapPost(ApiRoutes.Calls, (HttpRequest request, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.OpenAsync(request, durable, ct)).WithName("OpenCall");

@@ -145,7 +145,7 @@ public sealed class AttachmentsHandler(ApplicationAccess access, IAttachmentStor
 
     /// <summary>Whether the enterprise may download this file now (<see cref="Domain.Lifecycle.EnterpriseDisclosure.ShowsAttachment"/>).</summary>
     async Task<bool> EnterpriseSeesAsync(Application application, string name, CancellationToken cancellationToken) =>
-        application.Status != ApplicationStatus.AwaitingDecisionSigning
+        application.Status is not (ApplicationStatus.AwaitingDecisionSigning or ApplicationStatus.AwaitingRecognitionSigning)
         || (await store.ListAsync(application.Id, cancellationToken)).Any(a => a.Name == name && Domain.Lifecycle.EnterpriseDisclosure.ShowsAttachment(a, application.Status));
 
     static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)

@@ -29,7 +29,8 @@ namespace NsclWorkflows.Api.Councils;
 /// </summary>
 public sealed class CouncilsHandler(
     OfficerAuthenticator officers, ICouncilRepository councils, ICouncilLinks links, IApplicationRepository applications, NsclWorkflows.Domain.Inbox.IInboxReader inbox,
-    ProgrammeCatalogue catalogue, IPendingActions pending, CouncilWorkflows workflows, TimeProvider time)
+    ProgrammeCatalogue catalogue, IPendingActions pending, CouncilWorkflows workflows, TimeProvider time,
+    NsclWorkflows.Domain.Notifications.INotificationService notifications)
 {
     public const string AccessTokenHeader = "X-Access-Token";
 
@@ -57,7 +58,15 @@ public sealed class CouncilsHandler(
             var errors = new List<FieldError>();
             var codes = body!.TrackingCodes?.ToList() ?? [];
             var councilRequest = body.ToRequest();
-            var (resolved, unit) = await ResolveAsync(officer, codes, errors, cancellationToken);
+            var purpose = CouncilRules.ParsePurpose(body.Purpose) ?? CouncilPurpose.Appraisal;
+            var (resolved, unit, elsewhere) = await ResolveAsync(officer, codes, purpose, errors, cancellationToken);
+            if (elsewhere.Count > 0)
+            {
+                // An evaluation council evaluates files whose final report awaits evaluation, nothing else.
+                return ApiProblem.Create(StatusCodes.Status409Conflict, CouncilRules.FileNotAwaitingEvaluation, "Hồ sơ chưa đến bước đánh giá, nghiệm thu",
+                    "Hội đồng đánh giá, nghiệm thu chỉ đánh giá hồ sơ đã nộp báo cáo tổng kết và đang chờ nghiệm thu: " + string.Join("; ", elsewhere.Select(e => e.Message)),
+                    elsewhere);
+            }
 
             var now = time.GetUtcNow();
             var today = DateOnly.FromDateTime(now.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);
@@ -66,6 +75,16 @@ public sealed class CouncilsHandler(
             if (errors.Count > 0 || !founded.IsValid)
             {
                 return ApiProblem.Validation([.. errors, .. founded.Errors.Where(e => !(e.Field == "trackingCodes" && errors.Any(x => x.Field.StartsWith("trackingCodes", StringComparison.Ordinal))))]);
+            }
+
+            // One file, one open council of a purpose: a second would score the same file again.
+            if (CouncilRules.OpenCouncilHolding(await councils.ListAsync(founded.Value!.Unit, cancellationToken), founded.Value.Purpose,
+                founded.Value.Applications.Select(a => a.ApplicationId)) is { } held)
+            {
+                return ApiProblem.Create(StatusCodes.Status409Conflict, CouncilRules.FileInOpenCouncil, "Hồ sơ đang thuộc một hội đồng khác",
+                    $"Hồ sơ {held.Application.TrackingCode} đang thuộc {held.Council.Name} (Quyết định số {held.Council.Decision.Number}), phiên họp chưa kết thúc; "
+                    + "mỗi hồ sơ chỉ thuộc một hội đồng đang họp cùng mục đích.",
+                    extensions: new { councilId = held.Council.Id, trackingCode = held.Application.TrackingCode });
             }
 
             // Each member's link: a random nonce per member, the token derived from it with the server key; only its hash is kept.
@@ -166,19 +185,28 @@ public sealed class CouncilsHandler(
 
         ActionRequest sheet;
         var now = time.GetUtcNow();
+        var evaluation = council.Purpose == CouncilPurpose.Evaluation;
         using (document)
         {
             var name = council.Member(member)!.FullName;
-            var (read, errors) = ActionPayloadReader.Read(document!.RootElement, LifecycleAction.SubmitAppraisal, name, CouncilDelivery.ActorRole, application, catalogue, now);
+            // An appraisal sheet is the body of submit-appraisal; an evaluation sheet the body of evaluate (passed, amount, scores, note).
+            // A member's sheet is not bound by an earlier council's verdict on the file (the leader's evaluation is).
+            var (read, errors) = ActionPayloadReader.Read(document!.RootElement, evaluation ? LifecycleAction.Evaluate : LifecycleAction.SubmitAppraisal, name,
+                CouncilDelivery.ActorRole, application, catalogue, now,
+                e => e.Code is Domain.Lifecycle.Actions.Evaluate.ContradictsCouncil or Domain.Lifecycle.Actions.Evaluate.ExceedsCouncil);
             if (errors.Count > 0)
             {
                 return ApiProblem.Validation(errors);
             }
 
             sheet = read!;
+            if (evaluation && sheet.Positive == true && sheet.AmountVnd is null)
+            {
+                sheet = sheet with { AmountVnd = application.Lifecycle.Approval?.AmountVnd ?? 0 }; // passed without an amount: the approved one
+            }
         }
 
-        var rubric = catalogue.FindKind(application.Submission.SupportKindId) is { } kind ? catalogue.RubricFor(kind, RubricUse.Appraisal) : null;
+        var rubric = catalogue.FindKind(application.Submission.SupportKindId) is { } kind ? catalogue.RubricFor(kind, UseOf(council)) : null;
         return await ChangedAsync(durable, member, await UpdateAsync(id, x => CouncilRules.Score(x, member, applicationId, sheet, rubric, now), cancellationToken),
             cancellationToken);
     }
@@ -194,7 +222,7 @@ public sealed class CouncilsHandler(
 
         // A call's files are appraised together after its close: the session cannot conclude on one still receiving
         // applications (the file's machine would refuse the result the same way).
-        foreach (var file in found.Applications)
+        foreach (var file in found.Purpose == CouncilPurpose.Appraisal ? found.Applications : [])
         {
             if (await applications.FindAsync(file.ApplicationId, cancellationToken) is { } application
                 && Domain.Calls.CallRules.AppraisalRefusal(application.Lifecycle, time.GetUtcNow()) is { } refusal)
@@ -214,7 +242,7 @@ public sealed class CouncilsHandler(
         var now = time.GetUtcNow();
         var closed = await UpdateAsync(id, x => x.State == CouncilState.Closed && x.Member(member)?.Role == CouncilRole.Secretary
             ? ValidationResult<Council>.Ok(x) // closed already: deliver what is still undelivered (a retry)
-            : CouncilRules.Close(x, member, start, end, RubricOf, catalogue.CouncilPolicy, now), cancellationToken);
+            : CouncilRules.Close(x, member, start, end, a => RubricOf(x, a), catalogue.CouncilPolicy, now), cancellationToken);
         if (closed is { IsValid: true, Value: { } council })
         {
             (council, _) = await CouncilDelivery.DeliverAsync(council, councils, pending, durable, catalogue.CouncilPolicy, now, cancellationToken);
@@ -224,8 +252,57 @@ public sealed class CouncilsHandler(
         return await ChangedAsync(durable, member, closed, cancellationToken);
     }
 
-    Rubric? RubricOf(CouncilApplication application) =>
-        catalogue.FindKind(application.SupportKindId) is { } kind ? catalogue.RubricFor(kind, RubricUse.Appraisal) : null;
+    Rubric? RubricOf(Council council, CouncilApplication application) =>
+        catalogue.FindKind(application.SupportKindId) is { } kind ? catalogue.RubricFor(kind, UseOf(council)) : null;
+
+    /// <summary>An appraisal council scores against the kind's appraisal rubric, an evaluation council against its evaluation rubric.</summary>
+    static RubricUse UseOf(Council council) => council.Purpose == CouncilPurpose.Evaluation ? RubricUse.Evaluation : RubricUse.Appraisal;
+
+    /// <summary>
+    /// A leader of the council's unit revokes one member's link and issues a new one (a new random nonce: the old token
+    /// then opens nothing, 404 like any wrong token); recorded in the council's journal; the new link is e-mailed to the
+    /// member (and answered to the leader, as at the founding).
+    /// </summary>
+    public async Task<IResult> RelinkAsync(HttpRequest request, string id, string member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (officers.Authenticate(request) is not { } officer)
+        {
+            return ApiProblem.Unauthorized();
+        }
+
+        if (!ApiSafe(id) || member.Length > 8 || await councils.FindAsync(id, cancellationToken) is not { } found || !officer.Covers(found.Unit)
+            || found.Member(member) is null)
+        {
+            return ApiProblem.NotFound("thành viên hội đồng");
+        }
+
+        if (!officer.IsIn(OfficerRoles.Leader))
+        {
+            return ApiProblem.Create(StatusCodes.Status403Forbidden, "forbidden_role", "Không có quyền thực hiện",
+                "Lãnh đạo đơn vị thu hồi và cấp lại đường dẫn chấm phiếu của thành viên hội đồng.", extensions: new { requiredRole = OfficerRoles.Leader });
+        }
+
+        var now = time.GetUtcNow();
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var hash = CouncilRules.HashToken(links.Token(id, member, nonce));
+        var changed = await UpdateAsync(id, c => CouncilRules.Relink(c, member, nonce, hash, officer.Name, now), cancellationToken);
+        if (changed is not { IsValid: true, Value: { } council })
+        {
+            return changed is null ? ApiProblem.NotFound("thành viên hội đồng") : ApiProblem.Validation(changed.Errors);
+        }
+
+        // The invitation again, with the new link (once per link: the occurrence is the new nonce's).
+        var mail = new NotifyCouncilActivity(councils, links, notifications);
+        var outcome = await mail.SendAsync(new CouncilNotice(id, NsclWorkflows.Domain.Notifications.NotificationEvent.CouncilMemberInvited, member,
+            "relink-" + nonce[..12], now));
+        var relinked = council.Member(member)!;
+        return Results.Json(new
+        {
+            memberId = relinked.Id, relinked.FullName, role = CouncilRules.RoleName(relinked.Role), roleText = CouncilRules.RoleText(relinked.Role),
+            memberPage = links.MemberPage(id, relinked.Id, nonce), mailed = outcome.Failures.Count == 0 && outcome.Sent + outcome.AlreadySent > 0,
+        }, ApiJson.Options);
+    }
 
     async Task<Council?> MemberAsync(HttpRequest request, string id, string member, CancellationToken cancellationToken)
     {
@@ -271,34 +348,53 @@ public sealed class CouncilsHandler(
         };
     }
 
-    /// <summary>The applications awaiting appraisal of the officer's unit named by tracking code (or id); field errors for the others.</summary>
-    async Task<(List<CouncilApplication> Resolved, string? Unit)> ResolveAsync(Officer officer, List<string> codes, List<FieldError> errors,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The files of the officer's unit named by tracking code (or id) that the council's purpose takes: awaiting appraisal,
+    /// or (evaluation) their final report awaiting evaluation. Field errors for codes that name no such file; for an
+    /// evaluation council, a file found in another step is answered apart (<c>Elsewhere</c>: the caller's 409).
+    /// </summary>
+    async Task<(List<CouncilApplication> Resolved, string? Unit, List<FieldError> Elsewhere)> ResolveAsync(Officer officer, List<string> codes, CouncilPurpose purpose,
+        List<FieldError> errors, CancellationToken cancellationToken)
     {
         var units = officer.Unit.Length > 0 ? [officer.Unit] : officer.IsAdmin ? Units.All : [];
-        var scopes = units.Select(u => new NsclWorkflows.Domain.Inbox.InboxScope(u, OfficerRoles.Appraiser)).ToList();
+        // Appraisal: the appraisers' open tasks. Evaluation: any open task of the unit, so a file in another step is named as such.
+        string[] roles = purpose == CouncilPurpose.Evaluation
+            ? [OfficerRoles.Leader, OfficerRoles.Officer, OfficerRoles.Appraiser, OfficerRoles.Accountant]
+            : [OfficerRoles.Appraiser];
+        var scopes = units.SelectMany(u => roles.Select(r => new NsclWorkflows.Domain.Inbox.InboxScope(u, r))).ToList();
         var resolved = new List<CouncilApplication>();
+        var elsewhere = new List<FieldError>();
         string? unit = null;
         for (var i = 0; i < codes.Count && i < CouncilRules.MaxApplications; i++)
         {
             var code = codes[i].Trim();
-            // The appraisers' open tasks of the unit found by the code (the inbox's search), or an application id as it is.
+            var field = $"trackingCodes[{i.ToString(CultureInfo.InvariantCulture)}]";
+            // The open tasks of the unit found by the code (the inbox's search), or an application id as it is.
             var found = scopes.Count == 0 || code.Length is 0 or > 40 || Domain.Text.SearchText.Query(code).Length == 0 ? null
                 : await inbox.PageAsync(new NsclWorkflows.Domain.Inbox.InboxPageRequest(scopes,
                     new NsclWorkflows.Domain.Inbox.InboxFilter(null, null, null, false, code, time.GetUtcNow()), new Dictionary<string, string>(), 20), cancellationToken);
             var id = found?.Items.FirstOrDefault(w => string.Equals(w.TrackingCode, code, StringComparison.OrdinalIgnoreCase))?.ApplicationId
                 ?? (ApplicationIds.IsWellFormed(code) ? code : null);
             var application = id is null ? null : await applications.FindAsync(id, cancellationToken);
-            if (application is null || application.Status != ApplicationStatus.UnderAppraisal || !officer.Covers(application.Lifecycle.Unit))
+            if (purpose == CouncilPurpose.Evaluation && application is not null && officer.Covers(application.Lifecycle.Unit) && !AwaitsEvaluation(application))
             {
-                errors.Add(new($"trackingCodes[{i.ToString(CultureInfo.InvariantCulture)}]", ErrorCodes.NotInList,
-                    $"Không có hồ sơ mã \"{(code.Length > 40 ? code[..40] : code)}\" đang chờ thẩm định tại đơn vị."));
+                elsewhere.Add(new(field, CouncilRules.FileNotAwaitingEvaluation,
+                    $"hồ sơ {application.TrackingCode} đang ở bước \"{Domain.Lifecycle.AwaitedStep.Name(application)}\""));
+                continue;
+            }
+
+            var takes = purpose == CouncilPurpose.Evaluation ? application is not null && AwaitsEvaluation(application)
+                : application?.Status == ApplicationStatus.UnderAppraisal;
+            if (application is null || !takes || !officer.Covers(application.Lifecycle.Unit))
+            {
+                errors.Add(new(field, ErrorCodes.NotInList,
+                    $"Không có hồ sơ mã \"{(code.Length > 40 ? code[..40] : code)}\" đang chờ {(purpose == CouncilPurpose.Evaluation ? "đánh giá, nghiệm thu" : "thẩm định")} tại đơn vị."));
                 continue;
             }
 
             if (unit is not null && unit != application.Lifecycle.Unit)
             {
-                errors.Add(new($"trackingCodes[{i.ToString(CultureInfo.InvariantCulture)}]", "council_other_unit", "Các hồ sơ của một hội đồng thuộc cùng một đơn vị."));
+                errors.Add(new(field, "council_other_unit", "Các hồ sơ của một hội đồng thuộc cùng một đơn vị."));
                 continue;
             }
 
@@ -306,12 +402,20 @@ public sealed class CouncilsHandler(
             if (resolved.All(r => r.ApplicationId != application.Id))
             {
                 resolved.Add(new CouncilApplication(application.Id, application.TrackingCode, application.Submission.EnterpriseName, application.Submission.Title,
-                    application.Submission.SupportKindId, application.Submission.RequestedAmountVnd) { CapVnd = ActionPayloadReader.CapOf(application, catalogue) });
+                    application.Submission.SupportKindId, application.Submission.RequestedAmountVnd)
+                {
+                    // An evaluation's recommendation is bounded by the approved amount; an appraisal's by the cap.
+                    CapVnd = purpose == CouncilPurpose.Evaluation ? application.Lifecycle.Approval?.AmountVnd : ActionPayloadReader.CapOf(application, catalogue),
+                });
             }
         }
 
-        return (resolved, unit);
+        return (resolved, unit, elsewhere);
     }
+
+    /// <summary>Whether the file's final report awaits evaluation (the step that takes an evaluation council's verdict).</summary>
+    static bool AwaitsEvaluation(Application application) =>
+        StatusTable.WaitOf(application)?.Actions.Contains(LifecycleAction.RecordCouncilEvaluation) == true;
 
     static bool ApiSafe(string id) => id.Length is > 3 and < 40 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
@@ -326,7 +430,7 @@ public sealed class CouncilsHandler(
         var policy = catalogue.CouncilPolicy;
         return new
         {
-            council.Id, council.Unit, purpose = council.Purpose == CouncilPurpose.Appraisal ? "appraisal" : "evaluation", council.Name, council.CallId,
+            council.Id, council.Unit, purpose = CouncilRules.PurposeName(council.Purpose), council.Name, council.CallId,
             decision = new { council.Decision.Number, council.Decision.SignedOn, council.Decision.SignerName, council.Decision.SignerTitle },
             council.SessionDueDate, state = council.State.ToString(), council.OverdueAtUtc, council.MeetingStartUtc, council.MeetingEndUtc, council.ClosedBy,
             council.CreatedBy, council.CreatedAtUtc, quorum = CouncilRules.Quorum(council, policy), minimumMembers = policy.MinimumMembers,
@@ -356,14 +460,14 @@ public sealed class CouncilsHandler(
         var policy = catalogue.CouncilPolicy;
         return new
         {
-            councilId = council.Id, council.Name, decision = new { council.Decision.Number, council.Decision.SignedOn, council.Decision.SignerName, council.Decision.SignerTitle },
+            councilId = council.Id, council.Name, purpose = CouncilRules.PurposeName(council.Purpose), decision = new { council.Decision.Number, council.Decision.SignedOn, council.Decision.SignerName, council.Decision.SignerTitle },
             council.SessionDueDate, state = council.State.ToString(), council.MeetingStartUtc, council.MeetingEndUtc,
             member = new { member.Id, member.FullName, member.Title, member.Organisation, role = CouncilRules.RoleName(member.Role), roleText = CouncilRules.RoleText(member.Role), isSecretary = secretary },
             declaration = member.Declaration,
             applications = council.Applications.Select(a => new
             {
                 a.ApplicationId, a.TrackingCode, a.EnterpriseName, a.Title, a.RequestedAmountVnd, capVnd = a.CapVnd,
-                rubric = RubricView(RubricOf(a)), mayScore = member.MayScore(a.ApplicationId), recused = member.RecusedFrom(a.ApplicationId),
+                rubric = RubricView(RubricOf(council, a)), mayScore = member.MayScore(a.ApplicationId), recused = member.RecusedFrom(a.ApplicationId),
                 sheet = member.SheetFor(a.ApplicationId),
             }),
             canClose = secretary && council.State == CouncilState.Open,

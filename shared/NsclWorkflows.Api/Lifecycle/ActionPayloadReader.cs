@@ -22,7 +22,7 @@ public static class ActionPayloadReader
 
     public static (ActionRequest? Request, IReadOnlyList<FieldError> Errors) Read(
         JsonElement root, LifecycleAction action, string actorName, string actorRole, Application application, ProgrammeCatalogue catalogue,
-        DateTimeOffset? atUtc = null)
+        DateTimeOffset? atUtc = null, Func<FieldError, bool>? ignored = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -40,7 +40,7 @@ public static class ActionPayloadReader
         }
 
         var request = body.Into(new ActionRequest(action, actorName, actorRole));
-        errors.AddRange(definition.Validate(request, application, catalogue, atUtc ?? TimeProvider.System.GetUtcNow()));
+        errors.AddRange(definition.Validate(request, application, catalogue, atUtc ?? TimeProvider.System.GetUtcNow()).Where(e => ignored?.Invoke(e) != true));
         return errors.Count == 0 ? (request, errors) : (null, errors);
     }
 

@@ -24,8 +24,11 @@ namespace NsclWorkflows.Api.Lifecycle;
 /// allowed actions are <see cref="LifecycleRules.Allowed"/> of the stored state, the same the application view offers.
 /// </summary>
 public sealed class ApplicationActionHandler(ApplicationAccess access, ProgrammeCatalogue catalogue, IBudgetLedger ledger, IActionClaims claims, TimeProvider time,
-    Domain.Attachments.IAttachmentStore attachments, IPendingActions pending)
+    Domain.Attachments.IAttachmentStore attachments, IPendingActions pending, Domain.Councils.ICouncilRepository councils)
 {
+    /// <summary>The leader's evaluation of a file an evaluation council still sits on (409): the council advises first.</summary>
+    public const string EvaluationCouncilOpen = "evaluation_council_open";
+
     public async Task<Results<ApiAccepted<ActionAccepted>, ProblemHttpResult>> HandleAsync(HttpRequest request, string id, string actionName, DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
@@ -74,6 +77,15 @@ public sealed class ApplicationActionHandler(ApplicationAccess access, Programme
         {
             return ApiProblem.Problem(StatusCodes.Status409Conflict, Domain.Calls.CallErrorCodes.CallStillOpen, "Đợt tuyển chọn chưa hết hạn nhận hồ sơ", stillOpen,
                 extensions: new { callId = application.Lifecycle.CallId, closesAtUtc = application.Lifecycle.CallClosesAtUtc });
+        }
+
+        // The leader evaluates on an evaluation council's advice: not while one founded for the file still sits.
+        if (action == LifecycleAction.Evaluate && Domain.Councils.CouncilRules.OpenCouncilHolding(await councils.ListAsync(application.Lifecycle.Unit, cancellationToken),
+            Domain.Councils.CouncilPurpose.Evaluation, [application.Id]) is { } sitting)
+        {
+            return ApiProblem.Problem(StatusCodes.Status409Conflict, EvaluationCouncilOpen, "Hội đồng đánh giá, nghiệm thu chưa kết luận",
+                $"Hồ sơ đang được {sitting.Council.Name} (Quyết định số {sitting.Council.Decision.Number}) đánh giá; Lãnh đạo Sở nghiệm thu sau khi Thư ký hội đồng kết thúc phiên họp.",
+                extensions: new { councilId = sitting.Council.Id });
         }
 
         var (document, problem) = await JsonRequestBody.ReadAsync(request, cancellationToken);

@@ -66,4 +66,11 @@ public enum ApplicationStatus
     /// for the enterprise to confirm through its link; then appraised as any file (or returned at the deadline).
     /// </summary>
     AwaitingEnterpriseConfirmation,
+
+    /// <summary>
+    /// Evaluated as passed where the Department issues a recognition decision (catalogue <c>recognitionPolicy</c>): the
+    /// draft decision is issued, waiting for a leader to record it signed, numbered in the decision register; the enterprise
+    /// is told the result (and the file closes or awaits its final payment) once it is recorded.
+    /// </summary>
+    AwaitingRecognitionSigning,
 }

@@ -22,6 +22,7 @@ public static class ApplicationStatusText
         ApplicationStatus.AwaitingDecisionSigning => "Chờ ký, ban hành quyết định",
         ApplicationStatus.AwaitingFinalPayment => "Chờ chi trả kinh phí còn lại",
         ApplicationStatus.AwaitingEnterpriseConfirmation => "Chờ doanh nghiệp xác nhận nhận nhiệm vụ",
+        ApplicationStatus.AwaitingRecognitionSigning => "Chờ ký, ban hành quyết định công nhận kết quả",
         _ => status.ToString(),
     };
 }

@@ -107,4 +107,13 @@ public static class AuditKinds
 
     /// <summary>The enterprise confirmed the task ordered from it or assigned to it: appraisal follows.</summary>
     public const string AssignmentConfirmed = "AssignmentConfirmed";
+
+    /// <summary>An evaluation council's verdict was recorded on the file (officers only): the leader's final evaluation follows it.</summary>
+    public const string CouncilEvaluated = "CouncilEvaluated";
+
+    /// <summary>The final evaluation passed where a recognition decision follows: recorded for officers; the enterprise is told once it is signed.</summary>
+    public const string EvaluationAwaitingRecognition = "EvaluationAwaitingRecognition";
+
+    /// <summary>The signed recognition decision was recorded with its number from the decision register; the enterprise is told the result.</summary>
+    public const string RecognitionSigned = "RecognitionSigned";
 }

@@ -15,7 +15,10 @@ internal static class CatalogueFileModel
         List<RubricDto>? Rubrics = null,
         RubricChoiceDto? DefaultRubrics = null,
         CouncilPolicyDto? CouncilPolicy = null,
-        CallPolicyDto? CallPolicy = null);
+        CallPolicyDto? CallPolicy = null,
+        RecognitionPolicyDto? RecognitionPolicy = null);
+
+    internal sealed record RecognitionPolicyDto(string? Source, string? Note, bool? IssuesDecision);
 
     internal sealed record CouncilPolicyDto(
         string? Source, string? Note, int? MinimumMembers, int? QuorumNumerator, int? QuorumDenominator, int? ReminderWorkingDays, int? EscalationWorkingDays);

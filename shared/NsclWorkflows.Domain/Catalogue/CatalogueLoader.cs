@@ -62,6 +62,7 @@ public static class CatalogueLoader
             Rubrics = Array.AsReadOnly(rubrics),
             CouncilPolicy = file.CouncilPolicy is { } council ? ToCouncilPolicy(council) : CouncilPolicy.DepartmentDefault,
             CallPolicy = ToCallPolicy(file.CallPolicy),
+            RecognitionPolicy = file.RecognitionPolicy is { } recognition ? ToRecognitionPolicy(recognition) : RecognitionPolicy.DepartmentDefault,
         };
     }
 
@@ -113,6 +114,16 @@ public static class CatalogueLoader
             ? rubric
             : throw Malformed($"phiếu chấm {id}: passTotal phải lớn hơn 0 và không vượt tổng điểm tối đa ({rubric.MaxTotal:0.##})");
     }
+
+    static RecognitionPolicy ToRecognitionPolicy(RecognitionPolicyDto r) => new(
+        r.IssuesDecision ?? throw Malformed("recognitionPolicy.issuesDecision (true/false) là bắt buộc"),
+        r.Source switch
+        {
+            null or "department-default" => CapSource.DepartmentDefault,
+            "plan" => CapSource.Plan,
+            _ => throw Malformed("recognitionPolicy.source phải là \"plan\" hoặc \"department-default\""),
+        },
+        string.IsNullOrWhiteSpace(r.Note) ? null : r.Note);
 
     static CouncilPolicy ToCouncilPolicy(CouncilPolicyDto c)
     {

@@ -45,6 +45,9 @@ public sealed class ProgrammeCatalogue : ISupportKindCatalogue
     /// <summary>The calls' numbers (catalogue <c>callPolicy</c>; the plan gives none: Department defaults).</summary>
     public CallPolicy CallPolicy { get; init; } = CallPolicy.Default;
 
+    /// <summary>Whether a passed final evaluation is followed by a signed recognition decision (<c>recognitionPolicy</c>; none when absent).</summary>
+    public RecognitionPolicy RecognitionPolicy { get; init; } = RecognitionPolicy.DepartmentDefault;
+
     /// <summary>The score sheets of the catalogue (<c>rubrics[]</c>).</summary>
     public IReadOnlyList<Rubric> Rubrics { get; init; } = [];
 

@@ -35,6 +35,12 @@ public static partial class CouncilRules
     public const string Recused = "council_member_recused";
     public const string NotSecretary = "council_not_secretary";
     public const string SheetsMissing = "council_sheet_missing";
+    /// <summary>A file named for an evaluation council is not awaiting its final evaluation (409).</summary>
+    public const string FileNotAwaitingEvaluation = "council_file_not_awaiting_evaluation";
+
+    /// <summary>A file named for a council is already in another open council of the same purpose (409).</summary>
+    public const string FileInOpenCouncil = "council_file_in_open_council";
+
     public const int MaxMembers = 25;
     public const int MaxApplications = 50;
     const int MaxLine = 200;
@@ -53,6 +59,54 @@ public static partial class CouncilRules
 
     public static string RoleText(CouncilRole role) => Roles.First(r => r.Role == role).Text;
 
+    /// <summary>The purpose as sent: absent or <c>appraisal</c>, or <c>evaluation</c>; null for anything else.</summary>
+    public static CouncilPurpose? ParsePurpose(string? name) => name switch
+    {
+        null or "appraisal" => CouncilPurpose.Appraisal,
+        "evaluation" => CouncilPurpose.Evaluation,
+        _ => null,
+    };
+
+    public static string PurposeName(CouncilPurpose purpose) => purpose == CouncilPurpose.Evaluation ? "evaluation" : "appraisal";
+
+    /// <summary>
+    /// The first of <paramref name="applicationIds"/> already in an open council of <paramref name="purpose"/> among
+    /// <paramref name="councils"/> (other than <paramref name="exceptId"/>), with that council; null when none is.
+    /// </summary>
+    public static (Council Council, CouncilApplication Application)? OpenCouncilHolding(IEnumerable<Council> councils, CouncilPurpose purpose,
+        IEnumerable<string> applicationIds, string? exceptId = null)
+    {
+        ArgumentNullException.ThrowIfNull(councils);
+        ArgumentNullException.ThrowIfNull(applicationIds);
+        var ids = applicationIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var council in councils.Where(c => c.State == CouncilState.Open && c.Purpose == purpose && c.Id != exceptId))
+        {
+            if (council.Applications.FirstOrDefault(a => ids.Contains(a.ApplicationId)) is { } held)
+            {
+                return (council, held);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A leader revokes a member's link and issues a new one (<paramref name="nonce"/>, <paramref name="tokenHash"/>: the new
+    /// link's): the old token no longer opens the page; the member is to be mailed again. Recorded in the council's journal.
+    /// </summary>
+    public static ValidationResult<Council> Relink(Council council, string memberId, string nonce, string tokenHash, string by, DateTimeOffset nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(council);
+        if (council.Member(memberId) is not { } member)
+        {
+            return Fail("member", "council_unknown_member", "Không có thành viên này trong hội đồng.");
+        }
+
+        var relinked = member with { LinkNonce = nonce, TokenHash = tokenHash, MailedAtUtc = null };
+        return ValidationResult<Council>.Ok(Note(With(council, relinked), new(nowUtc, "link-revoked",
+            $"{by} thu hồi đường dẫn chấm phiếu của {member.FullName} ({RoleText(member.Role)}) và cấp đường dẫn mới; đường dẫn cũ không còn hiệu lực.", false)));
+    }
+
     public static CouncilRole? ParseRole(string? name) => Roles.FirstOrDefault(r => r.Name == name) is { Name: not null } found ? found.Role : null;
 
     /// <summary>Founds a council for <paramref name="applications"/> (resolved by the caller from their tracking codes).</summary>
@@ -64,15 +118,11 @@ public static partial class CouncilRules
         ArgumentNullException.ThrowIfNull(applications);
         var errors = new List<FieldError>();
         var name = Line(request.Name, "name", "Tên hội đồng", required: true, errors);
-        // Evaluation councils (nghiệm thu) are stored by name for later; their results have no step to reach yet.
-        var purpose = request.Purpose switch
-        {
-            null or "appraisal" => CouncilPurpose.Appraisal,
-            _ => (CouncilPurpose?)null,
-        };
+        var purpose = ParsePurpose(request.Purpose);
         if (purpose is null)
         {
-            errors.Add(new("purpose", ErrorCodes.NotInList, "Hiện hệ thống lập hội đồng tư vấn tuyển chọn, thẩm định (purpose \"appraisal\"); hội đồng nghiệm thu chưa được hỗ trợ."));
+            errors.Add(new("purpose", ErrorCodes.NotInList,
+                "Mục đích của hội đồng là \"appraisal\" (tư vấn tuyển chọn, thẩm định) hoặc \"evaluation\" (đánh giá, nghiệm thu)."));
         }
 
         var callId = Line(request.CallId, "callId", "Mã đợt tuyển chọn", required: false, errors);

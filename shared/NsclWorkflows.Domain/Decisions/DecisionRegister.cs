@@ -49,10 +49,14 @@ public static class DecisionKinds
     /// <summary>The decision approving support of an application.</summary>
     public const string SupportApproval = "support-approval";
 
+    /// <summary>The decision recognising the results of a task after its final evaluation (same yearly series as the others).</summary>
+    public const string ResultRecognition = "result-recognition";
+
     /// <summary>How a person names the kind (the register's column).</summary>
     public static string Vietnamese(string kind) => kind switch
     {
         SupportApproval => "Quyết định phê duyệt hỗ trợ",
+        ResultRecognition => "Quyết định công nhận kết quả thực hiện nhiệm vụ",
         _ => kind,
     };
 }

@@ -117,6 +117,33 @@ public static class ApplicationDocumentMapper
             ? evaluation.Scores.Select(s => new EvaluationCriterionResult(s.Criterion, $"{s.MaxScore:0.##} điểm", $"{s.Score:0.##} điểm",
                 verdicts is not null && verdicts.TryGetValue(s.Criterion, out var met) ? met : null)).ToList()
             : [new EvaluationCriterionResult("Nội dung, khối lượng công việc", a.Submission.Title, state.FinalReport?.Text ?? string.Empty, evaluation.Passed)];
+        if (state.CouncilEvaluation is { } ce)
+        {
+            // An evaluation council concluded: its members by their role, its averages per criterion against the rubric, each
+            // counted member's sheet, the meeting's start and end; signed by its secretary and chair.
+            var council = ce.Council;
+            var seats = council.Members.ToDictionary(m => m.MemberId, StringComparer.Ordinal);
+            var averages = ce.Outcome is { } o
+                ? o.Criteria.Select(c => new EvaluationCriterionResult(c.Name, $"{c.MaxScore:0.##} điểm", $"{c.Average:0.##} điểm", c.Mandatory ? c.Met : null)).ToList()
+                : results;
+            var sheets = ce.Sheets.Select(x => new AppraiserAssessment(seats.TryGetValue(x.MemberId, out var seat) ? seat.FullName : x.MemberId,
+                seat?.RoleText ?? string.Empty, [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore) { Comment = s.Comment })],
+                x.Comment ?? string.Empty, x.RecommendsSupport ? x.RecommendedAmountVnd : null)).ToList();
+            var said = ce.Outcome is { } outcome ? $"Theo phiếu đánh giá của các thành viên, nhiệm vụ {(ce.Passed ? "đạt" : "không đạt")} yêu cầu ({outcome.Describe()}). " : string.Empty;
+            return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(council.MeetingEndUtc)), Summary(a, catalogue),
+                $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, council.MeetingStartUtc, Location,
+                [.. council.Members.Select(m => new CouncilMember(m.FullName, m.RoleText, m.Organisation ?? string.Empty))], averages,
+                evaluation.Passed ? EvaluationOutcome.Passed : EvaluationOutcome.Failed, said + (evaluation.Note ?? (evaluation.Passed ? "Đạt." : "Không đạt.")),
+                [], evaluation.FinalAmountVnd, council.Members.FirstOrDefault(m => m.Role == "chair")?.FullName ?? string.Empty,
+                council.Members.FirstOrDefault(m => m.Role == "secretary")?.FullName ?? string.Empty)
+            {
+                ClosedAt = council.MeetingEndUtc,
+                ScoredAgainstRubric = ce.Outcome is not null,
+                Council = council,
+                MemberSheets = sheets,
+            };
+        }
+
         return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(evaluation.AtUtc)), Summary(a, catalogue),
             $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, evaluation.AtUtc, Location,
             [new CouncilMember(evaluation.Leader, "Chủ tịch hội đồng", "Sở Khoa học và Công nghệ")], results,
@@ -127,6 +154,24 @@ public static class ApplicationDocumentMapper
             ClosedAt = evaluation.AtUtc,
             ScoredAgainstRubric = evaluation.Outcome is not null && evaluation.Scores.Count > 0,
         };
+    }
+
+    /// <summary>The draft recognition decision of a passed evaluation: the approval carried out, the evaluation (the council's or the Department's), the amount accepted.</summary>
+    public static RecognitionDecisionData Recognition(Application a, ProgrammeCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var state = a.Lifecycle;
+        var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
+        var approval = state.Approval ?? throw new InvalidOperationException($"Application {a.Id} is not approved.");
+        var approvalReference = state.SignedDecision is { } signed
+            ? $"Quyết định số {signed.NumberAndSymbol} ngày {signed.SignedOn:dd/MM/yyyy} của Sở Khoa học và Công nghệ về việc phê duyệt hỗ trợ thực hiện nhiệm vụ"
+            : $"kết quả phê duyệt hỗ trợ ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}";
+        var evaluationReference = state.CouncilEvaluation is { } ce
+            ? $"biên bản họp {ce.Council.Name} (thành lập theo Quyết định số {ce.Council.DecisionNumber} ngày {ce.Council.DecisionSignedOn:dd/MM/yyyy}) ngày {LocalDate(ce.Council.MeetingEndUtc):dd/MM/yyyy}"
+            : $"biên bản đánh giá, nghiệm thu ngày {LocalDate(evaluation.AtUtc):dd/MM/yyyy}";
+        return new RecognitionDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, LocalDate(evaluation.AtUtc)), Signatory.DeputyDirector(),
+            Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, approvalReference, evaluationReference, approval.AmountVnd, evaluation.FinalAmountVnd,
+            ApprovalDecisionTexts.Recipients);
     }
 
     static DateOnly LocalDate(DateTimeOffset utc) => DateOnly.FromDateTime(utc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);

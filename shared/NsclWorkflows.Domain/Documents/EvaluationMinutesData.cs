@@ -29,6 +29,12 @@ public sealed record EvaluationMinutesData(
     public bool ScoredAgainstRubric { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The evaluation council (founding decision, members and roles, recusals, the meeting); null when the leader evaluated without one.</summary>
+    public Lifecycle.CouncilSummary? Council { get; init; }
+
+    /// <summary>Each counted member's sheet (name, role, scores per criterion, comment, amount recommended), when a council evaluated.</summary>
+    public IReadOnlyList<AppraiserAssessment> MemberSheets { get; init; } = [];
 }
 
 /// <summary>A council member or attendee: name, role on the council, organisation.</summary>

@@ -11,6 +11,10 @@ public interface IOfficialDocumentBuilder
 
     byte[] BuildYearEndReport(YearEndReportData data);
 
+    /// <summary>The draft recognition decision (a builder that makes no such decision refuses it).</summary>
+    byte[] BuildRecognitionDecision(RecognitionDecisionData data) =>
+        throw new NotSupportedException("This builder makes no recognition decision.");
+
     /// <summary>
     /// Writes the year-end report to <paramref name="destination"/> as it is built, so a report of many thousand rows
     /// never sits in memory whole. The default buffers (for builders that only make bytes).

@@ -9,6 +9,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 /// <item>documents: the signed approval decision and the evaluation minutes, the papers the Department issues to it (they
 ///   carry what such papers carry: the signer, the evaluation council and its findings); never the appraisal record,
 ///   nor the draft approval decision (before or after the signed one is recorded: only a signed decision binds);</item>
+/// <item>an evaluation council's minutes (its members and their sheets) are not the enterprise's: with a council, it reads
+///   the result in the status and, where the Department issues one, the signed recognition decision;</item>
 /// <item>appraisal: only its outcome (the status); no appraiser, score, comment or recommended amount;</item>
 /// <item>officers are shown by their role ("Cán bộ xử lý hồ sơ", "Lãnh đạo Sở", …), never by name or id; notes the
 ///   enterprise was sent (supplementation request, review of a report, decisions and their reasons) stay, internal
@@ -23,7 +25,8 @@ namespace NsclWorkflows.Domain.Lifecycle;
 public static class EnterpriseDisclosure
 {
     /// <summary>The per-application documents the enterprise may read.</summary>
-    public static readonly IReadOnlyList<string> DocumentKinds = [Documents.DocumentKinds.SignedApprovalDecision, Documents.DocumentKinds.EvaluationMinutes];
+    public static readonly IReadOnlyList<string> DocumentKinds = [Documents.DocumentKinds.SignedApprovalDecision, Documents.DocumentKinds.EvaluationMinutes,
+        Documents.DocumentKinds.SignedRecognitionDecision];
 
     /// <summary>The label the enterprise sees for an actor in <paramref name="role"/> (never the person).</summary>
     public static string RoleLabel(string? role) => role switch
@@ -49,6 +52,12 @@ public static class EnterpriseDisclosure
     public static bool MayReadDocument(string kind, LifecycleState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        // Minutes of an evaluation council name its members and carry each one's sheet: the Department's, not the enterprise's.
+        if (kind == Documents.DocumentKinds.EvaluationMinutes && (state.CouncilEvaluation is not null || RecognitionPending(state)))
+        {
+            return false;
+        }
+
         return MayReadDocument(kind)
             || (kind == Documents.DocumentKinds.ApprovalDecision && state.Approval is not null && state.SignedDecision is null && state.CheckIns.Count > 0);
     }
@@ -78,7 +87,10 @@ public static class EnterpriseDisclosure
             Extensions = [.. state.Extensions.Select(Extension)],
             FinalReport = state.FinalReport,
             FinalReportDueUtc = state.FinalReportDueUtc,
-            Evaluation = state.Evaluation is { } evaluation ? evaluation with { Leader = RoleLabel("Leader") } : null,
+            // A result recognised by a decision is the enterprise's once the decision is signed and recorded.
+            Evaluation = state.Evaluation is { } evaluation && !RecognitionPending(state) ? evaluation with { Leader = RoleLabel("Leader") } : null,
+            RecognitionRequired = state.RecognitionRequired,
+            SignedRecognition = state.SignedRecognition is { } recognised ? recognised with { RecordedBy = RoleLabel("Leader") } : null,
             CommittedVnd = state.CommittedVnd,
             DisbursedVnd = state.DisbursedVnd,
             ClosingReason = state.ClosingReason,
@@ -124,6 +136,7 @@ public static class EnterpriseDisclosure
             case AuditKinds.AccessLinkRotated:
             case AuditKinds.DecisionSigned:
             case AuditKinds.PaymentRecorded:
+            case AuditKinds.RecognitionSigned:
                 return ByRole(entry);
 
             // The officer's note on completeness is internal: the fact is shown, not the note.
@@ -154,12 +167,20 @@ public static class EnterpriseDisclosure
 
     /// <summary>
     /// Whether the enterprise sees an attachment of its file now: all of them, except an officer's while the file waits
-    /// for its signed decision (the scan a leader uploads before recording it is the enterprise's only once recorded).
+    /// for its signed decision or its signed recognition decision (the scan a leader uploads before recording it is the
+    /// enterprise's only once recorded).
     /// </summary>
     public static bool ShowsAttachment(Attachments.StoredAttachment attachment, ApplicationStatus status)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        return attachment.UploadedBy == EnterpriseActor || status != ApplicationStatus.AwaitingDecisionSigning;
+        return attachment.UploadedBy == EnterpriseActor || status is not (ApplicationStatus.AwaitingDecisionSigning or ApplicationStatus.AwaitingRecognitionSigning);
+    }
+
+    /// <summary>Whether the passed evaluation waits for its signed recognition decision (the enterprise is not told yet).</summary>
+    public static bool RecognitionPending(LifecycleState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.RecognitionRequired && state.SignedRecognition is null;
     }
 
     /// <summary>The enterprise's history: its entries (<see cref="HistoryEntry"/>) in order.</summary>

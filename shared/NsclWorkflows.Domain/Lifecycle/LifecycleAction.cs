@@ -34,6 +34,12 @@ public enum LifecycleAction
     RecordCouncilResult,
     /// <summary>The enterprise confirms a task the Department ordered from it or assigned to it (đặt hàng, giao trực tiếp).</summary>
     ConfirmAssignment,
+
+    /// <summary>An evaluation council's verdict on the file (nghiệm thu), delivered when its secretary closes the session; never sent over HTTP.</summary>
+    RecordCouncilEvaluation,
+
+    /// <summary>A leader records the signed recognition decision (quyết định công nhận kết quả; its PDF, date and signer); the register gives its number.</summary>
+    RecordSignedRecognition,
 }
 
 /// <summary>Who may take an action.</summary>

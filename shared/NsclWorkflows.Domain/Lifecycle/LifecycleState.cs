@@ -96,6 +96,15 @@ public sealed class LifecycleState
 
     [JsonInclude] public EvaluationRecord? Evaluation { get; internal set; }
 
+    /// <summary>An evaluation council's verdict (nghiệm thu), when one evaluated the file; officers only. The leader's evaluation follows it.</summary>
+    [JsonInclude] public CouncilEvaluationRecord? CouncilEvaluation { get; internal set; }
+
+    /// <summary>Whether the passed evaluation is followed by a signed recognition decision (the catalogue said so when it was evaluated).</summary>
+    [JsonInclude] public bool RecognitionRequired { get; internal set; }
+
+    /// <summary>The signed recognition decision as recorded (number from the register, date, signer, the PDF).</summary>
+    [JsonInclude] public SignedDecisionRecord? SignedRecognition { get; internal set; }
+
     [JsonInclude] public long CommittedVnd { get; internal set; }
 
     [JsonInclude] public long DisbursedVnd { get; internal set; }
@@ -326,6 +335,14 @@ public sealed record EvaluationRecord(string Leader, bool Passed, IReadOnlyList<
     /// <summary>The result against the kind's evaluation rubric when scores were given (null otherwise).</summary>
     public Catalogue.RubricOutcome? Outcome { get; init; }
 }
+
+/// <summary>
+/// An evaluation council's verdict on the file: the council, its counted sheets against the kind's evaluation rubric, the
+/// rubric's outcome (average per criterion, total), pass or fail, and the final amount it recommends (at most the
+/// approved one). Stored with the file: only ever add fields.
+/// </summary>
+public sealed record CouncilEvaluationRecord(CouncilSummary Council, IReadOnlyList<CouncilSeatSheet> Sheets, Catalogue.RubricOutcome? Outcome, bool Passed,
+    long RecommendedAmountVnd, DateTimeOffset AtUtc);
 
 /// <summary>One open officer task: which role must act, on what, by when.</summary>
 public sealed record OpenTask(string Role, string Step, DateTimeOffset? DueUtc);

@@ -115,6 +115,9 @@ public static class LifecycleUpkeep
             LastLedgerRefusal = state.LastLedgerRefusal,
             SignedDecision = state.SignedDecision,
             Payables = state.Payables,
+            CouncilEvaluation = state.CouncilEvaluation,
+            RecognitionRequired = state.RecognitionRequired,
+            SignedRecognition = state.SignedRecognition,
         };
     }
 

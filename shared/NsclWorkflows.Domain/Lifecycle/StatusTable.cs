@@ -118,7 +118,7 @@ public static class StatusTable
         ],
         [ApplicationStatus.AwaitingFinalEvaluation] =
         [
-            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, RecordPayment, Cancel])
+            new(_ => "đánh giá, nghiệm thu", false, new("Leader", "FinalEvaluation"), DeadlinePath.EscalateAtDue, [Evaluate, RecordPayment, Cancel, RecordCouncilEvaluation])
             { When = s => s.FinalReportSubmitted, Escalation = StepEscalated() },
             new(_ => "nộp báo cáo tổng kết", true, new("Officer", "AwaitingFinalReport"), DeadlinePath.EscalateAfterGrace, [SubmitFinalReport, RecordPayment, Cancel])
             { Reminder = EnterpriseReport, Escalation = ReportEscalated },
@@ -128,6 +128,17 @@ public static class StatusTable
             // No step deadline of its own: each open payable is the accountant's task with its due-by date, reminders and
             // escalation (PaymentTask, PaymentReminder, PaymentEscalated), as it is in the statuses before.
             new(s => $"chi trả {s.OpenPayables.FirstOrDefault()?.Name ?? "kinh phí"}", false, null, DeadlinePath.EscalateAtDue, [RecordPayment]),
+        ],
+        [ApplicationStatus.AwaitingRecognitionSigning] =
+        [
+            // As the approval decision's signing: the leaders' step, reminded, then the Director's office told. The final
+            // tranche (if any) is payable meanwhile.
+            new(_ => "ký, ban hành quyết định công nhận kết quả thực hiện nhiệm vụ", false, new("Leader", "RecognitionSigning"), DeadlinePath.EscalateAtDue,
+                [RecordSignedRecognition, RecordPayment])
+            {
+                Reminder = new(NotificationEvent.DecisionSigningReminder, NotificationAudience.Leaders),
+                Escalation = new(NotificationEvent.DecisionSigningEscalated, NotificationAudience.DirectorsOffice),
+            },
         ],
         [ApplicationStatus.AwaitingEnterpriseConfirmation] =
         [

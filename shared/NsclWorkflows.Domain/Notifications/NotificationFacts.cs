@@ -140,7 +140,7 @@ public static class NotificationFacts
         NotificationEvent.CheckInEscalated => new(NotificationAudience.Officers, [PeriodName, DueDate]),
         NotificationEvent.CheckInReviewed => new(NotificationAudience.Enterprise, [PeriodName, ReviewResult], [Note]),
         NotificationEvent.ExtensionDecided => new(NotificationAudience.Enterprise, [Decision], [NewDueDate, Reason]),
-        NotificationEvent.FinalEvaluationResult => new(NotificationAudience.Enterprise, [Result, EvaluationDate], [Note, DecisionDocumentUrl]),
+        NotificationEvent.FinalEvaluationResult => new(NotificationAudience.Enterprise, [Result, EvaluationDate], [Note, DecisionDocumentUrl, DecisionNumber, DecisionDate]),
         NotificationEvent.Withdrawn => new(NotificationAudience.Officers, [WithdrawnDate], [Reason]),
         NotificationEvent.Expired => new(NotificationAudience.Enterprise, [Reason]),
         NotificationEvent.Cancelled => new(NotificationAudience.Enterprise, [Reason]),

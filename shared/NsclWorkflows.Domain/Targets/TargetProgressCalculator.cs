@@ -17,7 +17,7 @@ public static class TargetProgressCalculator
     static readonly ApplicationStatus[] Approved =
     [
         ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation, ApplicationStatus.Completed, ApplicationStatus.Failed,
-        ApplicationStatus.AwaitingFinalPayment,
+        ApplicationStatus.AwaitingFinalPayment, ApplicationStatus.AwaitingRecognitionSigning,
     ];
 
     static readonly ApplicationStatus[] BeforeApproval =
@@ -26,7 +26,8 @@ public static class TargetProgressCalculator
         ApplicationStatus.UnderAppraisal, ApplicationStatus.AwaitingApproval, ApplicationStatus.AwaitingDecisionSigning,
     ];
 
-    static readonly ApplicationStatus[] BeforeCompletion = [ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation, ApplicationStatus.AwaitingFinalPayment];
+    static readonly ApplicationStatus[] BeforeCompletion = [ApplicationStatus.InImplementation, ApplicationStatus.AwaitingFinalEvaluation, ApplicationStatus.AwaitingFinalPayment,
+        ApplicationStatus.AwaitingRecognitionSigning];
 
     /// <summary>Progress of every target of the catalogue, in the catalogue's order.</summary>
     public static IReadOnlyList<TargetProgress> Calculate(ProgrammeCatalogue catalogue, IEnumerable<TargetRecord> applications, int? asOfYear = null,

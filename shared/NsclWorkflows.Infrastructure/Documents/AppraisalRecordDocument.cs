@@ -113,7 +113,7 @@ static class AppraisalRecordDocument
     }
 
     /// <summary>Criteria (in order of first appearance) down, appraisers across, then the maximum and the average.</summary>
-    static DocumentFormat.OpenXml.Wordprocessing.Table ScoreTable(IReadOnlyList<AppraiserAssessment> appraisers, int width)
+    internal static DocumentFormat.OpenXml.Wordprocessing.Table ScoreTable(IReadOnlyList<AppraiserAssessment> appraisers, int width)
     {
         var criteria = appraisers.SelectMany(a => a.Scores).Select(s => s.Criterion).Distinct(StringComparer.Ordinal).ToList();
         const int number = 600, max = 1000, average = 1100;

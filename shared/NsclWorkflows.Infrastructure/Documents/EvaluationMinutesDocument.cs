@@ -19,13 +19,20 @@ static class EvaluationMinutesDocument
         file.Add(OfficialLayout.Heading(data.Header));
         file.AddRange(OfficialLayout.Title("Biên bản", $"Họp Hội đồng đánh giá, nghiệm thu nhiệm vụ “{app.Title}”", width));
         file.Add(Para.Body($"Căn cứ {data.DecisionReference};"));
+        if (data.Council is { } founded)
+        {
+            var signer = founded.DecisionSignerTitle is { Length: > 0 } title ? $"{title} {founded.DecisionSigner}" : founded.DecisionSigner;
+            file.Add(Para.Body(
+                $"Căn cứ Quyết định số {founded.DecisionNumber} ngày {VietnameseFormat.Date(founded.DecisionSignedOn)} ({signer} ký) về việc thành lập {founded.Name};"));
+        }
+
         var opening = data.ClosedAt == data.HeldAt
             ? $"Hôm nay, {VietnameseFormat.DayMonthYear(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(data.HeldAt, DocumentParts.Vietnam).DateTime))}"
             : $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}";
         file.Add(Para.Body(
-            $"{opening}, tại {data.Location}, Hội đồng đánh giá, nghiệm thu họp để đánh giá kết quả thực hiện nhiệm vụ của {app.Enterprise.Name}."));
+            $"{opening}, tại {data.Location}, {data.Council?.Name ?? "Hội đồng đánh giá, nghiệm thu"} họp để đánh giá kết quả thực hiện nhiệm vụ của {app.Enterprise.Name}."));
 
-        file.Add(Para.Heading("I. THÀNH PHẦN THAM DỰ"));
+        file.Add(Para.Heading(data.Council is null ? "I. THÀNH PHẦN THAM DỰ" : "I. THÀNH PHẦN HỘI ĐỒNG"));
         int[] members = [600, 3000, 2400, width - 6000];
         file.Add(DocumentParts.Grid(members, ["TT", "Họ và tên", "Chức danh", "Đơn vị"], data.Members.Select((m, i) => Tables.Row(
         [
@@ -34,6 +41,17 @@ static class EvaluationMinutesDocument
             Tables.Text(members[2], m.Role, new TextStyle(13)),
             Tables.Text(members[3], m.Organisation, new TextStyle(13)),
         ]))));
+
+        if (data.Council is { } seated)
+        {
+            var counted = seated.Members.Count(m => m.Counted);
+            file.Add(Para.Of($"Số thành viên chấm phiếu: {counted}/{seated.Members.Count} (cần ít nhất {seated.Quorum} thành viên không xung đột lợi ích, trong đó có Chủ tịch hoặc Phó Chủ tịch).",
+                TextStyle.Body, Layout.Body with { Before = 120 }));
+            foreach (var m in seated.Members.Where(m => m.RecusalReason is not null))
+            {
+                file.Add(Para.Body($"{m.FullName} ({m.RoleText}) không tham gia đánh giá do xung đột lợi ích: {DocumentParts.Sentence(m.RecusalReason!)}"));
+            }
+        }
 
         file.Add(Para.Heading("II. THÔNG TIN NHIỆM VỤ"));
         file.Add(DocumentParts.Particulars(app, width, ("Kinh phí được phê duyệt", VietnameseFormat.Dong(data.ApprovedAmountVnd))));
@@ -64,6 +82,23 @@ static class EvaluationMinutesDocument
                 Tables.Text(results[3], r.Achieved, new TextStyle(13)),
                 Tables.Text(results[4], r.Met switch { true => "Đạt", false => "Không đạt", null => "–" }, new TextStyle(13), Align.Center),
             ]))));
+        }
+
+        if (data.MemberSheets.Count > 0)
+        {
+            // Each counted member's scores (criteria down, members across, with the average), then their comments.
+            file.Add(Para.Of("Điểm của từng thành viên:", new TextStyle(14, Bold: true), Layout.Body with { Before = 120 }));
+            file.Add(AppraisalRecordDocument.ScoreTable(data.MemberSheets, width));
+            foreach (var sheet in data.MemberSheets)
+            {
+                var amount = sheet.RecommendedAmountVnd is { } r ? $" Kinh phí đề nghị nghiệm thu: {VietnameseFormat.Dong(r)}." : string.Empty;
+                file.Add(Para.Of(Layout.Body, ($"{sheet.Name} ({sheet.Role}): ", new TextStyle(14, Bold: true)),
+                    (DocumentParts.Sentence(sheet.Comment) + amount, TextStyle.Body)));
+                foreach (var score in sheet.Scores.Where(x => !string.IsNullOrWhiteSpace(x.Comment)))
+                {
+                    file.Add(Para.Body($"- {score.Criterion}: {DocumentParts.Sentence(score.Comment!)}"));
+                }
+            }
         }
 
         file.Add(Para.Heading("IV. KẾT LUẬN CỦA HỘI ĐỒNG"));

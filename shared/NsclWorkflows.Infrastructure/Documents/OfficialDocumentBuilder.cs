@@ -11,6 +11,8 @@ public sealed class OfficialDocumentBuilder : IOfficialDocumentBuilder
 
     public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => EvaluationMinutesDocument.Build(data);
 
+    public byte[] BuildRecognitionDecision(RecognitionDecisionData data) => RecognitionDecisionDocument.Build(data);
+
     public byte[] BuildYearEndReport(YearEndReportData data) => YearEndReportDocument.Build(data);
 
     public void WriteYearEndReport(YearEndReportData data, Stream destination) => YearEndReportDocument.Write(data, destination);

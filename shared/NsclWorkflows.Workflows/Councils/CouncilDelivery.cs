@@ -8,7 +8,8 @@ using NsclWorkflows.Domain.Validation;
 namespace NsclWorkflows.Workflows.Councils;
 
 /// <summary>
-/// A closed council's result on each application, as the lifecycle action <c>record-council-result</c>: the council
+/// A closed council's result on each application, as the lifecycle action <c>record-council-result</c> (an evaluation
+/// council's: <c>record-council-evaluation</c>): the council
 /// (founding decision, members and roles, recusals, the meeting) and each counted member's sheet. Its action id is
 /// fixed per (council, application), so however often it is kept or raised, the application's workflow takes it once.
 /// </summary>
@@ -38,7 +39,9 @@ public static class CouncilDelivery
             .Select(m => (m.Id, Sheet: m.SheetFor(application.ApplicationId)!))
             .Select(x => new CouncilSeatSheet(x.Id, x.Sheet.Scores, x.Sheet.RecommendsSupport, x.Sheet.RecommendedAmountVnd, x.Sheet.Comment, x.Sheet.AtUtc))
             .ToList();
-        return new ActionRequest(LifecycleAction.RecordCouncilResult, council.Name, ActorRole)
+        // An appraisal council concludes the appraisal; an evaluation council's verdict advises the leader's final evaluation.
+        var action = council.Purpose == CouncilPurpose.Evaluation ? LifecycleAction.RecordCouncilEvaluation : LifecycleAction.RecordCouncilResult;
+        return new ActionRequest(action, council.Name, ActorRole)
         {
             Council = new CouncilVerdict(summary, sheets),
             ActionId = ActionIdOf(council.Id, application.ApplicationId),

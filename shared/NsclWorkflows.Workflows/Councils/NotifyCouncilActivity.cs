@@ -18,7 +18,10 @@ public sealed class NotifyCouncilActivity(ICouncilRepository councils, ICouncilL
     /// <summary>The officers' page of a council.</summary>
     public static string CouncilPage(string councilId) => "/can-bo/hoi-dong.html?id=" + Uri.EscapeDataString(councilId);
 
-    public override async Task<NotificationOutcome> RunAsync(TaskActivityContext context, CouncilNotice input)
+    public override Task<NotificationOutcome> RunAsync(TaskActivityContext context, CouncilNotice input) => SendAsync(input);
+
+    /// <summary>Sends the notice (the activity's work; also the API's when a leader re-issues a member's link).</summary>
+    public async Task<NotificationOutcome> SendAsync(CouncilNotice input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await councils.FindAsync(input.CouncilId, CancellationToken.None).ConfigureAwait(false) is not { } council)

@@ -25,7 +25,7 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
         ArgumentNullException.ThrowIfNull(input);
         var application = await applications.FindAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Application {input.ApplicationId} does not exist.");
-        if (input.Kind == DocumentKinds.SignedApprovalDecision)
+        if (input.Kind is DocumentKinds.SignedApprovalDecision or DocumentKinds.SignedRecognitionDecision)
         {
             return await IssueSignedAsync(application, input);
         }
@@ -37,6 +37,8 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
             DocumentKinds.ApprovalDecision => (builder.BuildApprovalDecision(ApplicationDocumentMapper.Decision(application, catalogue)),
                 DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Approval?.Leader, application.Lifecycle.Approval?.AtUtc),
             DocumentKinds.EvaluationMinutes => (builder.BuildEvaluationMinutes(ApplicationDocumentMapper.Minutes(application, catalogue)),
+                DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Evaluation?.Leader, application.Lifecycle.Evaluation?.AtUtc),
+            DocumentKinds.RecognitionDecision => (builder.BuildRecognitionDecision(ApplicationDocumentMapper.Recognition(application, catalogue)),
                 DocumentTitles.Vietnamese(input.Kind), application.Lifecycle.Evaluation?.Leader, application.Lifecycle.Evaluation?.AtUtc),
             _ => throw new ArgumentException($"Unknown per-application document kind {input.Kind}.", nameof(input)),
         };
@@ -59,8 +61,8 @@ public sealed class IssueDocumentActivity(IApplicationRepository applications, P
     /// </summary>
     async Task<int> IssueSignedAsync(Application application, IssueDocumentRequest input)
     {
-        var signed = application.Lifecycle.SignedDecision
-            ?? throw new InvalidOperationException($"Application {application.Id} has no signed decision to issue.");
+        var signed = (input.Kind == DocumentKinds.SignedRecognitionDecision ? application.Lifecycle.SignedRecognition : application.Lifecycle.SignedDecision)
+            ?? throw new InvalidOperationException($"Application {application.Id} has no signed decision ({input.Kind}) to issue.");
         var opened = await attachments.OpenAsync(application.Id, signed.File, CancellationToken.None)
             ?? throw new InvalidOperationException($"The signed decision {signed.File} of application {application.Id} is not among its attachments.");
         byte[] content;

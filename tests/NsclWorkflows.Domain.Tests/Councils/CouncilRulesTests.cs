@@ -86,11 +86,46 @@ public sealed class CouncilRulesTests
     }
 
     [Fact]
-    public void Found_EvaluationPurpose_RefusedUntilEvaluationCouncilsHaveAStep()
+    public void Found_EvaluationPurpose_FoundsAnEvaluationCouncil()
     {
         var result = CouncilRules.Found(Request(Five) with { Purpose = "evaluation" }, "hd-1", "skhcn", "Lãnh đạo", Now, Today, Policy, [App(AppA, "NSCL-A")]);
+        var unknown = CouncilRules.Found(Request(Five) with { Purpose = "audit" }, "hd-1", "skhcn", "Lãnh đạo", Now, Today, Policy, [App(AppA, "NSCL-A")]);
 
-        Assert.Equal(("purpose", ErrorCodes.NotInList), (result.Errors[0].Field, result.Errors[0].Code));
+        Assert.True(result.IsValid);
+        Assert.Equal(CouncilPurpose.Evaluation, result.Value!.Purpose);
+        Assert.Equal(("purpose", ErrorCodes.NotInList), (unknown.Errors[0].Field, unknown.Errors[0].Code));
+    }
+
+    [Fact]
+    public void OpenCouncilHolding_FileInAnOpenCouncilOfThePurpose_NamesIt()
+    {
+        var open = Founded();
+        var closed = open with { Id = "hd-2", State = CouncilState.Closed };
+        var evaluation = open with { Id = "hd-3", Purpose = CouncilPurpose.Evaluation };
+
+        var held = CouncilRules.OpenCouncilHolding([closed, evaluation, open], CouncilPurpose.Appraisal, ["zzz", AppB]);
+
+        Assert.Equal(("hd-1", AppB), (held!.Value.Council.Id, held.Value.Application.ApplicationId));
+        Assert.Null(CouncilRules.OpenCouncilHolding([closed, evaluation], CouncilPurpose.Appraisal, [AppA, AppB]));
+        Assert.Null(CouncilRules.OpenCouncilHolding([open], CouncilPurpose.Appraisal, [AppA], exceptId: "hd-1"));
+        Assert.Equal("hd-3", CouncilRules.OpenCouncilHolding([open, evaluation], CouncilPurpose.Evaluation, [AppA])!.Value.Council.Id);
+    }
+
+    [Fact]
+    public void Relink_Member_ReplacesTheTokenAndJournalsIt()
+    {
+        var council = Founded();
+        var m2 = council.Member("m2")! with { LinkNonce = "old", TokenHash = CouncilRules.HashToken("old-token"), MailedAtUtc = Now };
+        council = council with { Members = [.. council.Members.Select(m => m.Id == "m2" ? m2 : m)] };
+
+        var relinked = CouncilRules.Relink(council, "m2", "new", CouncilRules.HashToken("new-token"), "Lãnh đạo Sở", Now.AddHours(1)).Value!;
+
+        var member = relinked.Member("m2")!;
+        Assert.False(CouncilRules.TokenOpens(member, "old-token"));
+        Assert.True(CouncilRules.TokenOpens(member, "new-token"));
+        Assert.Equal(("new", (DateTimeOffset?)null), (member.LinkNonce, member.MailedAtUtc));
+        Assert.Equal("link-revoked", relinked.Journal[^1].Step);
+        Assert.Equal("council_unknown_member", CouncilRules.Relink(council, "m9", "n", "h", "x", Now).Errors[0].Code);
     }
 
     [Theory]
@@ -318,6 +353,23 @@ public sealed class CouncilRulesTests
             },
             [.. seats.Take(4).Select(s => new CouncilSeatSheet(s.MemberId, [.. Sheets.Appraisal(share).Select(x => x with { Comment = "Tốt" })], true,
                 s.MemberId == "m2" ? 200_000_000 : 300_000_000, null, at))]);
+    }
+
+    /// <summary>
+    /// An evaluation council's verdict (nghiệm thu): five members, one recused, four counted sheets against the kind's
+    /// evaluation rubric at <paramref name="share"/> of each maximum, recommending 250 and 280 million (the lowest counts).
+    /// </summary>
+    public static CouncilVerdict EvaluationVerdict(decimal share = 0.8m)
+    {
+        var verdict = Verdict();
+        var passes = share >= 0.5m;
+        return new CouncilVerdict(verdict.Summary with { Name = "Hội đồng đánh giá, nghiệm thu", CouncilId = "hd-nt" },
+            [.. verdict.Sheets.Select(s => s with
+            {
+                Scores = [.. Sheets.Evaluation(share).Select(x => x with { Comment = "Đạt yêu cầu" })],
+                RecommendsSupport = passes,
+                RecommendedAmountVnd = passes ? (s.MemberId == "m2" ? 250_000_000 : 280_000_000) : 0,
+            })]);
     }
 
     [Fact]

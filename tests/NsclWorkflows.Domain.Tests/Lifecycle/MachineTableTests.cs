@@ -25,16 +25,30 @@ public sealed class MachineTableTests
 
     readonly LifecycleMachine machine = new(Catalogue, Planner);
 
+    /// <summary>The shipped catalogue with the Department issuing recognition decisions (recognitionPolicy.issuesDecision).</summary>
+    internal static readonly ProgrammeCatalogue Recognising = RecognisingCatalogue();
+
+    readonly LifecycleMachine recognising = new(Recognising, Planner);
+
+    internal static ProgrammeCatalogue RecognisingCatalogue()
+    {
+        using var stream = typeof(EmbeddedCatalogue).Assembly.GetManifestResourceStream("NsclWorkflows.Domain.Catalogue.catalogue.json")!;
+        using var reader = new StreamReader(stream);
+        var json = reader.ReadToEnd();
+        Assert.Contains("\"issuesDecision\": false", json, StringComparison.Ordinal);
+        return CatalogueLoader.Parse(json.Replace("\"issuesDecision\": false", "\"issuesDecision\": true", StringComparison.Ordinal));
+    }
+
     static readonly string[] Situations =
     [
         "Submitted", "AwaitingCompletenessReview", "SupplementationRequested", "UnderAppraisal", "AwaitingApproval", "AwaitingDecisionSigning",
         "CheckInOpen", "CheckInSubmitted", "ExtensionPending", "CheckInSubmittedExtensionPending", "FinalReportDue", "FinalReportSubmitted",
         "Completed", "Failed", "Rejected", "Withdrawn", "Cancelled", "Expired", "CompletenessAccepted", "PaymentDue", "AwaitingFinalPayment",
-        "AwaitingEnterpriseConfirmation",
+        "AwaitingEnterpriseConfirmation", "AwaitingRecognitionSigning",
     ];
 
     /// <summary>Situations with a payable tranche: only where the plan's ledger pays (not for a kind funded elsewhere).</summary>
-    static readonly string[] PayableSituations = ["PaymentDue", "AwaitingFinalPayment"];
+    static readonly string[] PayableSituations = ["PaymentDue", "AwaitingFinalPayment", "AwaitingRecognitionSigning"];
 
     static readonly (string Situation, ApplicationStatus Status)[] Open =
     [
@@ -47,6 +61,7 @@ public sealed class MachineTableTests
         ("FinalReportSubmitted", ApplicationStatus.AwaitingFinalEvaluation), ("PaymentDue", ApplicationStatus.InImplementation),
         ("AwaitingFinalPayment", ApplicationStatus.AwaitingFinalPayment),
         ("AwaitingEnterpriseConfirmation", ApplicationStatus.AwaitingEnterpriseConfirmation),
+        ("AwaitingRecognitionSigning", ApplicationStatus.AwaitingRecognitionSigning),
     ];
 
     static readonly Dictionary<string, ActionRequest> Variants = new()
@@ -82,6 +97,10 @@ public sealed class MachineTableTests
         ["record-council-result"] = new(LifecycleAction.RecordCouncilResult, "Hội đồng", "Council") { Council = Councils.CouncilRulesTests.Verdict() },
         // An order or a direct assignment: the enterprise confirms the task the Department gave it.
         ["confirm-assignment"] = new(LifecycleAction.ConfirmAssignment, "enterprise", "Enterprise") { Note = "Đồng ý thực hiện" },
+        // An evaluation council's verdict, as its secretary's close of the session sends it (never over HTTP).
+        ["record-council-evaluation"] = new(LifecycleAction.RecordCouncilEvaluation, "Hội đồng", "Council") { Council = Councils.CouncilRulesTests.EvaluationVerdict() },
+        ["record-signed-recognition"] = new(LifecycleAction.RecordSignedRecognition, "Lãnh đạo", "Leader")
+            { SignedOn = new DateOnly(2025, 3, 5), SignerName = "Nguyễn Văn Ký", SignerTitle = "Phó Giám đốc", SignedFile = "cong-nhan.pdf" },
     };
 
     /// <summary>The decisions: (situation, variant) → status after, movements (kind:amount), notifications, documents. Anything else is refused.</summary>
@@ -154,6 +173,14 @@ public sealed class MachineTableTests
         t[("FinalReportSubmitted", "evaluate:fail")] = new(ApplicationStatus.Failed, [(BudgetMovementKind.Release, Amount - (2 * Tranche))],
             [NotificationEvent.FinalEvaluationResult], [DocumentKinds.EvaluationMinutes]);
         t[("FinalReportSubmitted", "cancel")] = cancelRest;
+        // The evaluation council advises: its verdict is kept, the file still awaits the leader's evaluation; nobody is told.
+        t[("FinalReportSubmitted", "record-council-evaluation")] = new(ApplicationStatus.AwaitingFinalEvaluation, [], []);
+        // Passed where the Department recognises results by decision: the enterprise is told once the decision is recorded
+        // signed; the final tranche is payable meanwhile.
+        t[("AwaitingRecognitionSigning", "record-signed-recognition")] = new(ApplicationStatus.AwaitingFinalPayment, [], [NotificationEvent.FinalEvaluationResult],
+            [DocumentKinds.SignedRecognitionDecision]);
+        t[("AwaitingRecognitionSigning", "record-payment")] = new(ApplicationStatus.AwaitingRecognitionSigning, [(BudgetMovementKind.Disburse, Amount - (2 * Tranche))],
+            [NotificationEvent.PaymentRecorded]);
         t[("AwaitingFinalPayment", "record-payment")] = new(ApplicationStatus.Completed, [(BudgetMovementKind.Disburse, Amount - (2 * Tranche))],
             [NotificationEvent.PaymentRecorded]);
 
@@ -334,7 +361,7 @@ public sealed class MachineTableTests
             "PaymentDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept"],
             "FinalReportDue" => ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept",
                 "record-payment", "submit-check-in", "review-check-in:accept", "record-payment"],
-            "FinalReportSubmitted" or "Completed" or "Failed" or "AwaitingFinalPayment" =>
+            "FinalReportSubmitted" or "Completed" or "Failed" or "AwaitingFinalPayment" or "AwaitingRecognitionSigning" =>
                 ["accept-completeness", "submit-appraisal:yes", "approve", "record-signed-decision", "submit-check-in", "review-check-in:accept", "record-payment",
                     "submit-check-in", "review-check-in:accept", "record-payment", "submit-final-report",
                     .. situation switch
@@ -354,6 +381,12 @@ public sealed class MachineTableTests
             }
 
             Assert.True(Do(a, Variants[variant]).Applied, $"{situation}: {variant}");
+        }
+
+        if (situation == "AwaitingRecognitionSigning")
+        {
+            var step = Next(a, Variants["evaluate:pass"]);
+            Assert.True(recognising.Apply(a, step).Result.Applied);
         }
 
         return a;
@@ -377,6 +410,11 @@ public sealed class MachineTableTests
     /// <summary>A payment of the file's oldest open payable (any when none is open: checkin-1), its whole amount, paid on the step's day.</summary>
     static ActionRequest Payment(Application a, ActionRequest action, DateTimeOffset at)
     {
+        if (action.Action == LifecycleAction.RecordSignedRecognition)
+        {
+            return action with { SignedOn = DateOnly.FromDateTime(at.ToOffset(DeadlinePlanner.VietnamOffset).DateTime) }; // signed on the step's day
+        }
+
         if (action.Action != LifecycleAction.RecordPayment || action.PayableId is not null)
         {
             return action;
@@ -389,6 +427,89 @@ public sealed class MachineTableTests
             AmountVnd = payable?.AmountVnd ?? Tranche,
             PaidOn = DateOnly.FromDateTime(at.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
         };
+    }
+
+    [Fact]
+    public void Evaluate_AfterAnEvaluationCouncilPassedTheFile_FollowsItsVerdictAndRecommendation()
+    {
+        var a = In("FinalReportSubmitted", "productivity-tools");
+        Assert.True(Do(a, Variants["record-council-evaluation"]).Applied);
+        var council = a.Lifecycle.CouncilEvaluation!;
+        Assert.True(council.Passed);
+        Assert.Equal(250_000_000, council.RecommendedAmountVnd);
+        Assert.Equal(4, council.Outcome!.Sheets);
+        Assert.Equal(ApplicationStatus.AwaitingFinalEvaluation, a.Status);
+        Assert.Null(EnterpriseDisclosure.Lifecycle(a.Lifecycle).CouncilEvaluation);
+
+        var contradicting = Do(a, Variants["evaluate:fail"]);
+        var exceeding = Do(a, Variants["evaluate:pass"] with { AmountVnd = 260_000_000 });
+
+        Assert.Equal((false, Domain.Lifecycle.Actions.Evaluate.ContradictsCouncil), (contradicting.Applied, contradicting.RefusalCode));
+        Assert.Equal((false, Domain.Lifecycle.Actions.Evaluate.ExceedsCouncil), (exceeding.Applied, exceeding.RefusalCode));
+        Assert.Equal(ApplicationStatus.AwaitingFinalEvaluation, a.Status);
+
+        var step = Next(a, Variants["evaluate:pass"]);
+        var moves = machine.LedgerMovesFor(a, step);
+        Assert.True(machine.Apply(a, step).Result.Applied);
+        Assert.Equal(250_000_000, a.Lifecycle.Evaluation!.FinalAmountVnd);
+        Assert.Equal([(BudgetMovementKind.Commit, 250_000_000 - (2 * Tranche)), (BudgetMovementKind.Release, Amount - 250_000_000)],
+            moves.Select(m => (m.Kind, m.AmountVnd)));
+    }
+
+    [Fact]
+    public void Evaluate_AfterAnEvaluationCouncilFailedTheFile_PassIsRefused()
+    {
+        var a = In("FinalReportSubmitted", "productivity-tools");
+        Assert.True(Do(a, Variants["record-council-evaluation"] with { Council = Councils.CouncilRulesTests.EvaluationVerdict(0.2m) }).Applied);
+        Assert.False(a.Lifecycle.CouncilEvaluation!.Passed);
+
+        var passing = Do(a, Variants["evaluate:pass"]);
+
+        Assert.Equal((false, Domain.Lifecycle.Actions.Evaluate.ContradictsCouncil), (passing.Applied, passing.RefusalCode));
+        Assert.True(Do(a, Variants["evaluate:fail"]).Applied);
+        Assert.Equal(ApplicationStatus.Failed, a.Status);
+    }
+
+    [Fact]
+    public void Evaluate_PassedWhereTheDepartmentIssuesRecognition_DraftsTheDecisionAndTellsTheEnterpriseOnlyOnceSigned()
+    {
+        var a = In("FinalReportSubmitted", "productivity-tools");
+        var step = Next(a, Variants["evaluate:pass"]);
+        var (audit, evaluated) = recognising.Apply(a, step);
+
+        Assert.True(evaluated.Applied);
+        Assert.Equal(ApplicationStatus.AwaitingRecognitionSigning, a.Status);
+        Assert.Empty(evaluated.Notifications); // the enterprise is not told yet
+        Assert.Equal([DocumentKinds.EvaluationMinutes, DocumentKinds.RecognitionDecision], evaluated.Documents);
+        Assert.Null(EnterpriseDisclosure.HistoryEntry(audit!));
+        Assert.Null(EnterpriseDisclosure.Lifecycle(a.Lifecycle).Evaluation);
+        Assert.False(EnterpriseDisclosure.MayReadDocument(DocumentKinds.EvaluationMinutes, a.Lifecycle));
+        Assert.Contains(a.Lifecycle.OpenTasks, t => t.Step == "RecognitionSigning" && t.Role == "Leader");
+
+        var signing = Next(a, Variants["record-signed-recognition"]);
+        var registration = recognising.DecisionToRegister(a, signing);
+        Assert.Equal((Decisions.DecisionKinds.ResultRecognition, 2025), (registration!.Kind, registration.Year));
+        var (signedAudit, signed) = recognising.Apply(a, signing, registered: Signing.Registered(registration, 12));
+
+        Assert.True(signed.Applied, signed.RefusalMessage);
+        Assert.Equal(ApplicationStatus.AwaitingFinalPayment, a.Status);
+        var told = Assert.Single(signed.Notifications);
+        Assert.Equal((NotificationEvent.FinalEvaluationResult, "12/QĐ-SKHCN"), (told.Event, told.Facts[NotificationFacts.DecisionNumber]));
+        Assert.Equal(12, a.Lifecycle.SignedRecognition!.Number);
+        Assert.NotNull(EnterpriseDisclosure.HistoryEntry(signedAudit!));
+        Assert.NotNull(EnterpriseDisclosure.Lifecycle(a.Lifecycle).Evaluation);
+        Assert.True(EnterpriseDisclosure.MayReadDocument(DocumentKinds.SignedRecognitionDecision, a.Lifecycle));
+    }
+
+    [Fact]
+    public void Evaluate_FailedWhereTheDepartmentIssuesRecognition_KeepsTheExistingPath()
+    {
+        var a = In("FinalReportSubmitted", "productivity-tools");
+
+        var (_, result) = recognising.Apply(a, Next(a, Variants["evaluate:fail"]));
+
+        Assert.Equal(ApplicationStatus.Failed, a.Status);
+        Assert.Equal([NotificationEvent.FinalEvaluationResult], result.Notifications.Select(n => n.Event));
     }
 
     sealed record Expected(ApplicationStatus Status, (BudgetMovementKind Kind, long AmountVnd)[] Movements, NotificationEvent[] Notifications, string[]? Documents = null)

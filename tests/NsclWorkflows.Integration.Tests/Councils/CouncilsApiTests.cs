@@ -8,7 +8,9 @@ namespace NsclWorkflows.Integration.Tests.Councils;
 /// Councils over HTTP on the real standalone host (shared with the access matrix: same task hub): a leader founds a
 /// council of five for a file awaiting appraisal, the members declare (one recuses) and score through their secret
 /// links, the secretary closes the session and the file moves to approval with the council's result; below the quorum
-/// the close is a 409; forged links are 404; the public action route refuses the council's action.
+/// the close is a 409; forged links are 404; the public action route refuses the council's action. An evaluation council
+/// (nghiệm thu) takes only files whose final report awaits evaluation, one open council per file; a leader re-issues a
+/// member's link (the old one is then 404); the leader's evaluation follows the council's verdict.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -37,9 +39,10 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         return (id, token, code);
     }
 
-    static object FoundBody(string code, string name = "Hội đồng tư vấn thẩm định nhiệm vụ NSCL") => new
+    static object FoundBody(string code, string name = "Hội đồng tư vấn thẩm định nhiệm vụ NSCL", string purpose = "appraisal") => new
     {
         name,
+        purpose,
         callId = "dot-1-2026",
         trackingCodes = new[] { code },
         decisionNumber = "15/QĐ-SKHCN",
@@ -57,18 +60,48 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         },
     };
 
-    async Task<List<Link>> FoundAsync(string code)
+    async Task<List<Link>> FoundAsync(string code, object? body = null)
     {
         // The code is found through the unit's inbox search; a test beside this one on the shared host may be rebuilding the
         // inbox's rows at that moment (a 422 naming the code), so the leader tries again as a person would.
-        var (status, created) = await LocalHostProcess.EventuallyAsync(() => client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code)), As.Leader),
+        var (status, created) = await LocalHostProcess.EventuallyAsync(() => client.PostAsync("/api/councils", JsonContent.Create(body ?? FoundBody(code)), As.Leader),
             r => r.Status != 422, Patience, $"the council for {code} is founded");
         Assert.True(status == 201, created.ToString());
-        return [.. created.GetProperty("memberLinks").EnumerateArray().Select(l =>
+        return [.. created.GetProperty("memberLinks").EnumerateArray().Select(LinkOf)];
+    }
+
+    static Link LinkOf(JsonElement l)
+    {
+        var fragment = l.GetProperty("memberPage").GetString()!.Split('#')[1].Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+        return new Link(fragment["council"], fragment["member"], fragment["access"], l.GetProperty("role").GetString()!);
+    }
+
+    /// <summary>A file approved for 300 million, its check-ins accepted and paid, its final report submitted: awaiting evaluation.</summary>
+    async Task<(string Id, string Token, string Code)> AwaitingEvaluationAsync(string name, Func<string, Task>? whileImplementing = null)
+    {
+        var (id, token) = await client.SubmitAsync(enterpriseName: name);
+        await client.ApproveAsync(id, 300_000_000);
+        var code = (await client.ViewAsync(id)).GetProperty("trackingCode").GetString()!;
+        if (whileImplementing is not null)
         {
-            var fragment = l.GetProperty("memberPage").GetString()!.Split('#')[1].Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
-            return new Link(fragment["council"], fragment["member"], fragment["access"], l.GetProperty("role").GetString()!);
-        })];
+            await whileImplementing(code);
+        }
+
+        var enterprise = As.Enterprise(token);
+        for (var n = 0; (await client.ViewAsync(id)).GetProperty("status").GetString() == "InImplementation"; n++)
+        {
+            Assert.Equal(202, (await client.ActAsync(id, "submit-check-in", new { note = "Tiến độ đúng kế hoạch", percentDone = 60 }, enterprise)).Status);
+            await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("checkIns")[n].GetProperty("status").GetString() == "Submitted", Patience, "check-in submitted");
+            Assert.Equal(202, (await client.ActAsync(id, "review-check-in", new { accepted = true }, As.Clerk)).Status);
+            await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("checkIns")[n].GetProperty("status").GetString() == "Accepted", Patience, "check-in accepted");
+            await client.PayAllAsync(id, As.Accountant, Patience);
+        }
+
+        await client.WaitStatusAsync(id, "AwaitingFinalEvaluation", Patience);
+        Assert.Equal(202, (await client.ActAsync(id, "submit-final-report", new { note = "Hoàn thành các chỉ tiêu năng suất." }, enterprise)).Status);
+        await client.WaitAsync(id, v => v.GetProperty("lifecycle").TryGetProperty("finalReport", out var r) && r.ValueKind == JsonValueKind.Object, Patience,
+            "the final report is recorded");
+        return (id, token, code);
     }
 
     Task<(int Status, JsonElement Body)> MemberPostAsync(Link link, string path, object body) =>
@@ -215,5 +248,115 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("nscl-tham-dinh", page.GetProperty("applications")[0].GetProperty("rubric").GetProperty("id").GetString());
         Assert.False(page.TryGetProperty("progress", out _)); // not the secretary: nobody else's progress
         Assert.DoesNotContain("thuky@danang.gov.vn", page.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EvaluationCouncil_OneRecusedOneLinkReissued_ConcludesAndTheLeadersEvaluationFollowsIt()
+    {
+        const string Name = "Hội đồng đánh giá, nghiệm thu nhiệm vụ NSCL";
+        var (id, token, code) = await AwaitingEvaluationAsync("Công ty TNHH Nghiệm Thu Hội Đồng", async implementing =>
+        {
+            // A file in implementation is no evaluation council's yet: 409 with the step it is in.
+            var (status, problem) = await LocalHostProcess.EventuallyAsync(
+                () => client.PostAsync("/api/councils", JsonContent.Create(FoundBody(implementing, Name, "evaluation")), As.Leader), r => r.Status != 422, Patience,
+                $"{implementing} is found in the unit's inbox");
+            Assert.Equal((409, "council_file_not_awaiting_evaluation"), (status, problem.GetProperty("code").GetString()));
+            Assert.Contains(implementing, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        });
+
+        var links = await FoundAsync(code, FoundBody(code, Name, "evaluation"));
+        var councilId = links[0].Council;
+
+        // One file, one open council of a purpose.
+        var (again, taken) = await client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code, "Hội đồng nghiệm thu thứ hai", "evaluation")), As.Leader);
+        Assert.Equal((409, "council_file_in_open_council"), (again, taken.GetProperty("code").GetString()));
+        Assert.Contains(Name, taken.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // A leader revokes the fifth member's link and issues a new one: the old one opens nothing, the new one does.
+        var member = $"/api/councils/{councilId}/members/{links[4].Member}";
+        Assert.Equal(403, (await client.PostAsync(member + "/link", JsonContent.Create(new { }), As.Clerk)).Status);
+        Assert.Equal(404, (await client.PostAsync($"/api/councils/{councilId}/members/m9/link", JsonContent.Create(new { }), As.Leader)).Status);
+        var (relinked, reissued) = await client.PostAsync(member + "/link", JsonContent.Create(new { }), As.Leader);
+        Assert.True(relinked == 200, reissued.ToString());
+        var fresh = LinkOf(reissued);
+        Assert.NotEqual(links[4].Token, fresh.Token);
+        Assert.Equal(404, (await client.GetAsync(member, As.Enterprise(links[4].Token))).Status);
+        Assert.Equal(404, (await DeclareAsync(links[4], false)).Status);
+        var (opened, page) = await client.GetAsync(member, As.Enterprise(fresh.Token));
+        Assert.Equal(200, opened);
+        Assert.Equal("evaluation", page.GetProperty("purpose").GetString());
+        Assert.Equal("nscl-nghiem-thu", page.GetProperty("applications")[0].GetProperty("rubric").GetProperty("id").GetString());
+        var (_, followed) = await client.GetAsync($"/api/councils/{councilId}", As.Clerk);
+        Assert.Contains(followed.GetProperty("journal").EnumerateArray(), n => n.GetProperty("step").GetString() == "link-revoked");
+
+        // Four members score the task's results against the evaluation rubric; the fifth recuses through the new link.
+        foreach (var (link, amount) in links.Take(4).Zip(new long[] { 300_000_000, 250_000_000, 280_000_000, 300_000_000 }))
+        {
+            Assert.Equal(200, (await DeclareAsync(link, false)).Status);
+            var (scored, sheet) = await MemberPostAsync(link, $"sheets/{id}", new
+            {
+                passed = true, amountVnd = amount, scores = Sheets.EvaluationWithComments("Đạt chỉ tiêu năng suất"), note = "Đề nghị nghiệm thu đạt.",
+            });
+            Assert.True(scored == 200, sheet.ToString());
+        }
+
+        Assert.Equal(200, (await DeclareAsync(fresh, true, "Là cổ đông của doanh nghiệp")).Status);
+        var (closed, secretaryView) = await MemberPostAsync(links[2], "close", Meeting);
+        Assert.True(closed == 200, secretaryView.ToString());
+
+        var view = await client.WaitAsync(id, v => v.GetProperty("lifecycle").TryGetProperty("councilEvaluation", out var c) && c.ValueKind == JsonValueKind.Object,
+            Patience, "the council's verdict is on the file");
+        var verdict = view.GetProperty("lifecycle").GetProperty("councilEvaluation");
+        Assert.True(verdict.GetProperty("passed").GetBoolean());
+        Assert.Equal(250_000_000, verdict.GetProperty("recommendedAmountVnd").GetInt64());
+        Assert.Equal(4, verdict.GetProperty("sheets").GetArrayLength());
+        Assert.Equal("AwaitingFinalEvaluation", view.GetProperty("status").GetString());
+        Assert.DoesNotContain("record-council-evaluation", view.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(403, (await client.ActAsync(id, "record-council-evaluation", new { }, As.Leader)).Status);
+
+        // A second evaluation council (the first is closed) scores on its own: its members are not bound by the first verdict
+        // (290 million is above it); while it sits, the leader does not evaluate.
+        var second = await FoundAsync(code, FoundBody(code, "Hội đồng đánh giá, nghiệm thu lại", "evaluation"));
+        foreach (var (link, amount) in second.Take(4).Zip(new long[] { 290_000_000, 250_000_000, 280_000_000, 300_000_000 }))
+        {
+            Assert.Equal(200, (await DeclareAsync(link, false)).Status);
+            var (rescored, resheet) = await MemberPostAsync(link, $"sheets/{id}", new
+            {
+                passed = true, amountVnd = amount, scores = Sheets.EvaluationWithComments("Đạt"), note = "Đề nghị nghiệm thu đạt.",
+            });
+            Assert.True(rescored == 200, resheet.ToString());
+        }
+
+        var (sitting, sits) = await client.ActAsync(id, "evaluate", new { passed = true }, As.Leader);
+        Assert.Equal((409, "evaluation_council_open"), (sitting, sits.GetProperty("code").GetString()));
+        Assert.Equal(200, (await MemberPostAsync(second[2], "close", Meeting)).Status);
+        await client.WaitAsync(id, v => v.GetProperty("lifecycle").GetProperty("councilEvaluation").GetProperty("council").GetProperty("councilId").GetString()
+            == second[0].Council, Patience, "the second council's verdict is on the file");
+
+        // The leader decides on the council's advice: not against it, not above its amount.
+        var (contradicting, contradiction) = await client.ActAsync(id, "evaluate", new { passed = false, note = "Không đạt" }, As.Leader);
+        Assert.Equal((422, "evaluation_contradicts_council"), (contradicting, contradiction.GetProperty("errors")[0].GetProperty("code").GetString()));
+        var (exceeding, excess) = await client.ActAsync(id, "evaluate", new { passed = true, amountVnd = 260_000_000 }, As.Leader);
+        Assert.Equal((422, "evaluation_exceeds_council"), (exceeding, excess.GetProperty("errors")[0].GetProperty("code").GetString()));
+        Assert.Equal(202, (await client.ActAsync(id, "evaluate", new { passed = true, note = "Đạt theo kết luận của hội đồng." }, As.Leader)).Status);
+        var evaluated = await client.WaitAsync(id, v => v.GetProperty("lifecycle").TryGetProperty("evaluation", out var e) && e.ValueKind == JsonValueKind.Object,
+            Patience, "the evaluation is recorded");
+        Assert.Equal(250_000_000, evaluated.GetProperty("lifecycle").GetProperty("evaluation").GetProperty("finalAmountVnd").GetInt64());
+
+        // The minutes are the council's, for officers; the enterprise sees neither them nor the members or their sheets.
+        await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/applications/{id}/documents/evaluation-minutes", As.Leader), r => r.Status == 200,
+            Patience, "the council's evaluation minutes are stored");
+        Assert.Equal(404, (await client.GetAsync($"/api/applications/{id}/documents/evaluation-minutes", As.Enterprise(token))).Status);
+        var (_, mine) = await client.GetAsync($"/api/applications/{id}", As.Enterprise(token));
+        Assert.False(mine.GetProperty("lifecycle").TryGetProperty("councilEvaluation", out var shown) && shown.ValueKind != JsonValueKind.Null);
+        Assert.DoesNotContain("Ngô Thư Ký", mine.ToString(), StringComparison.Ordinal);
+        var (_, history) = await client.GetAsync($"/api/applications/{id}/history", As.Enterprise(token));
+        Assert.DoesNotContain("Lê Văn Chủ", history.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Name, history.ToString(), StringComparison.Ordinal);
+
+        // The re-issued link was e-mailed to the member (recorded on the council).
+        await LocalHostProcess.EventuallyAsync(() => client.GetAsync($"/api/councils/{councilId}", As.Clerk),
+            r => r.Body.GetProperty("members")[4].TryGetProperty("mailedAtUtc", out var at) && at.ValueKind == JsonValueKind.String, Patience,
+            "the fifth member was e-mailed the new link");
     }
 }

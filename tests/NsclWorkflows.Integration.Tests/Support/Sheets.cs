@@ -21,6 +21,10 @@ static class Sheets
     /// <summary>A final evaluation sheet (0.9: 90/100, a pass).</summary>
     public static object[] Evaluation(decimal share = 0.9m) => Of("nscl-nghiem-thu", share);
 
+    /// <summary>An evaluation council member's sheet: every criterion of the evaluation rubric at 0.8 of its maximum, each with the comment.</summary>
+    public static object[] EvaluationWithComments(string comment) =>
+        [.. Criteria("nscl-nghiem-thu").Select(c => new { criterion = c.Id, score = Math.Round(c.MaxScore * 0.8m * 2, MidpointRounding.AwayFromZero) / 2, maxScore = c.MaxScore, comment })];
+
     static IReadOnlyList<RubricCriterion> Criteria(string rubric) => Catalogue.Rubrics.Single(r => r.Id == rubric).Criteria;
 
     static object[] Of(string rubric, decimal share) =>

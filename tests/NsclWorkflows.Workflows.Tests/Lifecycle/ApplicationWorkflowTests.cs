@@ -115,6 +115,69 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Recognition_PassedEvaluationWhereTheDepartmentIssuesOne_EnterpriseToldOnlyOnceTheSignedDecisionIsRecordedInTheSameSeries()
+    {
+        using (var stream = typeof(EmbeddedCatalogue).Assembly.GetManifestResourceStream("NsclWorkflows.Domain.Catalogue.catalogue.json")!)
+        using (var reader = new StreamReader(stream))
+        {
+            await StartAsync(TimeSpan.FromSeconds(2),
+                CatalogueLoader.Parse(reader.ReadToEnd().Replace("\"issuesDecision\": false", "\"issuesDecision\": true", StringComparison.Ordinal)));
+        }
+
+        var app = await SubmitAsync();
+        await ToImplementationAsync(app, 300_000_000);
+        foreach (var n in new[] { 1, 2 })
+        {
+            await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = $"Báo cáo kỳ {n}", PercentDone = n * 45 });
+            await WaitAsync(app, a => a.Lifecycle.CheckIns[n - 1].Status == CheckInStatus.Submitted);
+            await ActAsync(app, Officer(LifecycleAction.ReviewCheckIn) with { Positive = true });
+            await WaitAsync(app, a => a.Lifecycle.CheckIns[n - 1].Status == CheckInStatus.Accepted);
+            await PayAsync(app, $"checkin-{n}");
+        }
+
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingFinalEvaluation);
+        await ActAsync(app, Enterprise(LifecycleAction.SubmitFinalReport) with { Note = "Hoàn thành 5S toàn xưởng." });
+        await WaitAsync(app, a => a.Lifecycle.FinalReport is not null);
+        await ActAsync(app, Leader(LifecycleAction.Evaluate) with { Positive = true, Note = "Đạt." });
+
+        // Passed: the draft recognition decision is issued and the leaders' task opened; the enterprise is not told yet.
+        await WaitStatusAsync(app, ApplicationStatus.AwaitingRecognitionSigning);
+        await inbox.WaitForAsync(app.Id, open => open.Any(t => t.Step == "RecognitionSigning" && t.Role == "Leader"), Patience);
+        Assert.DoesNotContain(notifications.Attempts, n => n.ApplicationId == app.Id && n.Event == NotificationEvent.FinalEvaluationResult);
+
+        await attachments.AddAsync(app.Id, "cong-nhan-da-ky.pdf", "application/pdf", InMemoryAttachmentStore.Pdf, "lanh.dao.b", 20, default);
+        await ActAsync(app, Leader(LifecycleAction.RecordSignedRecognition) with
+        {
+            SignedOn = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(DeadlinePlanner.VietnamOffset).DateTime),
+            SignerName = "Nguyễn Văn Ký",
+            SignerTitle = "Phó Giám đốc",
+            SignedFile = "cong-nhan-da-ky.pdf",
+        });
+
+        // Recorded: numbered next in the year's one series (after the approval decision), the enterprise told with the number,
+        // the signed PDF its document; the final tranche is paid, then the file completes.
+        var told = await WaitAsync(app, a => a.Lifecycle.SignedRecognition is not null);
+        await SentAsync(app, n => n.Event == NotificationEvent.FinalEvaluationResult && n.Audience == NotificationAudience.Enterprise);
+        var year = told.Lifecycle.SignedRecognition!.Year;
+        var entries = (await register.ListAsync(year, default)).Where(e => e.ApplicationId == app.Id).ToList();
+        Assert.Equal([Domain.Decisions.DecisionKinds.SupportApproval, Domain.Decisions.DecisionKinds.ResultRecognition], entries.Select(e => e.Kind));
+        Assert.Equal(entries[0].Number + 1, entries[1].Number);
+        Assert.Equal(entries[1].NumberAndSymbol,
+            Assert.Single(notifications.For(app.Id), n => n.Event == NotificationEvent.FinalEvaluationResult).Facts[NotificationFacts.DecisionNumber]);
+        await PayAsync(app, "final");
+        await CompletedAsync(app, ApplicationStatus.Completed);
+        var kinds = await AuditKindsAsync(app);
+        Assert.True(kinds.IndexOf(AuditKinds.EvaluationAwaitingRecognition) < kinds.IndexOf(AuditKinds.RecognitionSigned));
+        Assert.DoesNotContain(AuditKinds.EvaluationPassed, kinds);
+
+        // Each step issued its document: the draft recognition decision, and the signed PDF the enterprise downloads.
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.RecognitionDecision), d => d.Scope == app.Id);
+        Assert.Single(documents.All(Domain.Documents.DocumentKinds.SignedRecognitionDecision), d => d.Scope == app.Id && d.ContentType == "application/pdf");
+        var draft = builder.ApplicationDocuments.OfType<Domain.Documents.RecognitionDecisionData>().Single(d => d.Application.ApplicationId == app.Id);
+        Assert.Equal(100_000_000 * 3, draft.AcceptedAmountVnd);
+    }
+
+    [Fact]
     public async Task Supplementation_ResubmittedInTime_GoesBackToReviewAndOn()
     {
         await StartAsync(TimeSpan.FromSeconds(1));
@@ -758,7 +821,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
     }
 
-    async Task StartAsync(TimeSpan workingDay)
+    async Task StartAsync(TimeSpan workingDay, ProgrammeCatalogue? catalogue = null)
     {
         day = workingDay;
         var planner = new DeadlinePlanner(VietnamStatutoryCalendar.FromEmbeddedData(), new DeadlineOptions { CompressedWorkingDay = workingDay });
@@ -777,7 +840,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
                     services.AddSingleton<Domain.Decisions.IDecisionRegister>(register);
                     services.AddSingleton<Domain.Attachments.IAttachmentStore>(attachments);
                     services.AddSingleton<IPendingActions>(pending);
-                    services.AddSingleton(Catalogue);
+                    services.AddSingleton(catalogue ?? Catalogue);
                     services.AddSingleton(planner);
                     services.AddSingleton<LifecycleMachine>();
                     services.AddSingleton(TimeProvider.System);

@@ -91,6 +91,8 @@ sealed class RecordingDocumentBuilder : IOfficialDocumentBuilder
 
     public byte[] BuildEvaluationMinutes(EvaluationMinutesData data) => Record(DocumentKinds.EvaluationMinutes, data, $"minutes {data.Outcome} {data.AcceptedAmountVnd}");
 
+    public byte[] BuildRecognitionDecision(RecognitionDecisionData data) => Record(DocumentKinds.RecognitionDecision, data, $"recognition {data.AcceptedAmountVnd}");
+
     byte[] Record(string kind, object data, string text)
     {
         if (Failing.TryGetValue(kind, out var message))

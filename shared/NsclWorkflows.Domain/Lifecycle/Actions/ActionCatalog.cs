@@ -10,6 +10,8 @@ public static class ActionCatalog
         new Withdraw(), new Cancel(), new AddNote(), new RecordSignedDecision(), new RecordPayment(),
         new RecordCouncilResult(),
         new ConfirmAssignment(),
+        new RecordCouncilEvaluation(),
+        new RecordSignedRecognition(),
     ];
 
     static readonly Dictionary<LifecycleAction, ActionDefinition> ByAction = All.ToDictionary(a => a.Action);

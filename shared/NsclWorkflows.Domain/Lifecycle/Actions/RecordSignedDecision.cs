@@ -38,7 +38,10 @@ public sealed class RecordSignedDecision() : ActionDefinition<RecordSignedDecisi
         };
     }
 
-    protected override void Rules(InlineValidator<Body> body)
+    protected override void Rules(InlineValidator<Body> body) => SignedRules(body);
+
+    /// <summary>The body's field rules (the recognition decision's record takes the same body).</summary>
+    internal static void SignedRules(InlineValidator<Body> body)
     {
         body.Date(b => b.SignedOn, required: true);
         LineRule(body, b => b.SignerName, "signerName");
@@ -58,7 +61,11 @@ public sealed class RecordSignedDecision() : ActionDefinition<RecordSignedDecisi
         new(request.SignedOn, request.SignerName ?? string.Empty, request.SignerTitle ?? string.Empty, request.SignedFile ?? string.Empty,
             request.ActorRole, VietnamDate(atUtc), application.Lifecycle.Approval is { } approval ? VietnamDate(approval.AtUtc) : null);
 
-    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue)
+    protected override IReadOnlyList<FieldError> Validate(Payload payload, Application application, ProgrammeCatalogue catalogue) =>
+        SignedErrors(payload, "phê duyệt");
+
+    /// <summary>The business rules of a signed decision's record: a leader, signed on a day not in the future nor before <see cref="Payload.ApprovedOn"/> (the day of <paramref name="after"/>), a signer, a PDF.</summary>
+    internal static List<FieldError> SignedErrors(Payload payload, string after)
     {
         var errors = new List<FieldError>();
         if (payload.ActorRole is not ("Leader" or "Admin"))
@@ -76,7 +83,7 @@ public sealed class RecordSignedDecision() : ActionDefinition<RecordSignedDecisi
         }
         else if (payload.ApprovedOn is { } approvedOn && signedOn < approvedOn)
         {
-            errors.Add(new FieldError("signedOn", ErrorCodes.OutOfRange, $"Ngày ký không được trước ngày phê duyệt ({Day(approvedOn)})."));
+            errors.Add(new FieldError("signedOn", ErrorCodes.OutOfRange, $"Ngày ký không được trước ngày {after} ({Day(approvedOn)})."));
         }
 
         if (payload.SignerName.Length == 0 || payload.SignerTitle.Length == 0)
