@@ -77,7 +77,7 @@ public class ShippedCatalogueTests
         var experts = catalogue.FindKind("expert-training")!;
         Assert.Equal(("I.2", 20000000L, 1), (experts.BudgetLineId, experts.MaxAmountVnd!.Value, experts.Policy.CheckInCount));
         Assert.Equal(4, catalogue.FindKind("pilot-model")!.Policy.CheckInCount);
-        Assert.Equal("37-KH-UBND-2022.4", catalogue.Version);
+        Assert.Equal("37-KH-UBND-2022.5", catalogue.Version);
     }
 
     [Theory]

@@ -28,6 +28,6 @@ public class CatalogueAmendmentTests(AzuriteFixture azurite)
         var earlierView = await after.GetJsonAsync(earlierStatusUrl, earlierToken);
 
         Assert.Equal("37-KH-UBND-2022.5-test", laterView.GetProperty("catalogueVersion").GetString());
-        Assert.Equal("37-KH-UBND-2022.4", earlierView.GetProperty("catalogueVersion").GetString());
+        Assert.Equal("37-KH-UBND-2022.5", earlierView.GetProperty("catalogueVersion").GetString());
     }
 }
