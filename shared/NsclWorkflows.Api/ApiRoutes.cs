@@ -60,6 +60,7 @@ public static class ApiRoutes
     public const string CouncilMemberSheet = "councils/{id}/members/{member}/sheets/{application}";
     public const string CouncilMemberClose = "councils/{id}/members/{member}/close";
     public const string CouncilMemberLink = "councils/{id}/members/{member}/link";
+    public const string CouncilMemberDocument = "councils/{id}/members/{member}/applications/{application}/documents/{name}";
     public const string Calls = "calls";
     public const string OpenCalls = "calls/open";
     public const string Call = "calls/{id}";
@@ -134,6 +135,7 @@ public static class ApiRoutes
         new("FinaliseCall", "POST", CallFinalise),
         new("CreateAssignment", "POST", Assignments),
         new("ReissueCouncilMemberLink", "POST", CouncilMemberLink),
+        new("DownloadCouncilMemberDocument", "GET", CouncilMemberDocument),
     ];
 }
 

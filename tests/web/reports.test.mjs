@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin } from './support.mjs';
+import { baseUrl, launch, checkAccessibility, screenshot, signInAsAdmin, PDF } from './support.mjs';
 
 const isoIn = (days) => new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10); // a day in Đà Nẵng
 
@@ -107,7 +107,13 @@ async function underAppraisal() {
     sectorCode: '46', employees: 20, revenueBandId: 'tren-3-den-10-ty', ownContributionVnd: 50000000, durationMonths: 12,
   }));
   assert.equal(submitted.status, 201);
-  const { applicationId: id } = await submitted.json();
+  const { applicationId: id, accessToken } = await submitted.json();
+  // The enterprise's plan, which the council's members read before they score.
+  const attached = await fetch(`${baseUrl}/api/applications/${id}/attachments`, {
+    method: 'POST', body: PDF,
+    headers: { 'X-Access-Token': accessToken, 'Content-Type': 'application/octet-stream', 'X-File-Name': 'ke-hoach-lean.pdf' },
+  });
+  assert.equal(attached.status, 201);
   await waitFor(async () => (await viewOf(id)).status === 'AwaitingCompletenessReview', 'received');
   const accepted = await fetch(`${baseUrl}/api/applications/${id}/actions/accept-completeness`, officerJson({}, admin));
   assert.equal(accepted.status, 202);
@@ -176,7 +182,15 @@ test('a council of five appraises a file on phones: a link re-issued, one recuse
       await declaration.getByRole('button', { name: 'Gửi bản kê khai' }).click();
       const sheet = phone.locator(`form.sheet[data-application="${id}"]`);
       await sheet.waitFor();
-      if (role === 'chair') await checkAccessibility(phone, "a council member's score sheet");
+      if (role === 'chair') {
+        await checkAccessibility(phone, "a council member's score sheet");
+        // The file to score, with the enterprise's document: downloaded with the member's link.
+        const dossier = phone.locator(`details[data-dossier="${trackingCode}"]`);
+        await dossier.locator('summary').click();
+        assert.match(await dossier.textContent(), /Triển khai Lean tại xưởng lắp ráp\./);
+        const [file] = await Promise.all([phone.waitForEvent('download'), dossier.getByRole('button', { name: 'Tải về ke-hoach-lean.pdf' }).click()]);
+        assert.equal(file.suggestedFilename(), 'ke-hoach-lean.pdf');
+      }
       await sheet.locator('[name="amountVnd"]').fill(role === 'reviewer' ? '120000000' : '150000000');
       for (const input of await sheet.locator('input[name^="score:"]').all()) await input.fill(String(Math.floor(Number(await input.getAttribute('max')) * 0.8)));
       for (const comment of await sheet.locator('textarea[name^="comment:"]').all()) await comment.fill('Đạt yêu cầu, khả thi.');

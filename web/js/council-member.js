@@ -8,7 +8,7 @@
 // evaluation rubric with the leader's evaluate form (đạt / không đạt, the amount to accept): the page says "nghiệm thu".
 import { el, $, append, clear, date, dateTime, notify, vnd } from './dom.js';
 import { field, clearErrors, showErrors, errorSummary } from './forms.js';
-import { api, ApiError } from './api.js';
+import { api, ApiError, download } from './api.js';
 import { ACTIONS } from './actions.js';
 
 const params = new URLSearchParams(location.hash.slice(1));
@@ -107,6 +107,42 @@ function sheetForm(view, app) {
   return form;
 }
 
+// What the member reads to score a file (only once they have declared no conflict with it): its content, and the
+// enterprise's documents, each downloaded with the member's token in a header.
+function dossier(view, app) {
+  const d = app.dossier;
+  if (!d) return null;
+  const evaluation = isEvaluation(view);
+  const coFunding = (d.coFunding ?? []).reduce((sum, c) => sum + c.amountVnd, 0);
+  const facts = [
+    d.kindName ? ['Nội dung hỗ trợ', d.kindName] : null,
+    d.durationMonths ? ['Thời gian thực hiện', `${d.durationMonths} tháng`] : null,
+    d.ownContributionVnd ? ['Kinh phí đối ứng của doanh nghiệp', vnd(d.ownContributionVnd)] : null,
+    coFunding ? ['Kinh phí lồng ghép từ nguồn khác', vnd(coFunding)] : null,
+    d.employees ? ['Số lao động', String(d.employees)] : null,
+    evaluation && d.approvedVnd ? ['Kinh phí đã phê duyệt', vnd(d.approvedVnd)] : null,
+  ].filter(Boolean);
+  const documents = d.documents ?? [];
+  const list = documents.length === 0 ? el('p', {}, 'Doanh nghiệp chưa đính kèm tài liệu.')
+    : el('ul', {}, documents.map((doc) => {
+      const button = el('button', { type: 'button', class: 'link-button', dataset: { document: doc.name } }, `Tải về ${doc.name}`);
+      button.addEventListener('click', async () => {
+        try {
+          await download(`${base()}/applications/${encodeURIComponent(app.applicationId)}/documents/${encodeURIComponent(doc.name)}`, doc.name, caller);
+        } catch (error) {
+          notify(status, error instanceof ApiError ? error.message : 'Không tải được tài liệu; vui lòng thử lại.', 'error');
+        }
+      });
+      return el('li', {}, button, doc.documentTitle ? ` – ${doc.documentTitle}` : '', ` (${Math.max(1, Math.round(doc.sizeBytes / 1024))} KB)`);
+    }));
+  return el('details', { class: 'dossier', dataset: { dossier: app.trackingCode } },
+    el('summary', {}, evaluation ? 'Hồ sơ nhiệm vụ và báo cáo kết quả để đánh giá' : 'Hồ sơ đề nghị hỗ trợ để đánh giá'),
+    d.summary ? el('p', {}, el('strong', {}, 'Tóm tắt: '), d.summary) : null,
+    facts.length ? el('dl', {}, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])) : null,
+    d.finalReport ? el('p', {}, el('strong', {}, `Báo cáo kết quả (${date(d.finalReport.atUtc)}): `), d.finalReport.text) : null,
+    el('h4', {}, 'Tài liệu của doanh nghiệp'), list);
+}
+
 function application(view, app) {
   const evaluation = isEvaluation(view);
   const verdict = (sheet) => (evaluation
@@ -119,7 +155,7 @@ function application(view, app) {
     el('p', {}, evaluation
       ? `${app.enterpriseName}: ${app.title}. Kinh phí đã phê duyệt: ${vnd(app.capVnd ?? 0)}.`
       : `${app.enterpriseName}: ${app.title}. Kinh phí đề nghị: ${vnd(app.requestedAmountVnd)}${app.capVnd ? `; mức hỗ trợ tối đa ${vnd(app.capVnd)}` : ''}.`),
-    app.recused ? el('p', { class: 'notice' }, 'Thành viên không tham gia đánh giá hồ sơ này (xung đột lợi ích).') : [sent,
+    app.recused ? el('p', { class: 'notice' }, 'Thành viên không tham gia đánh giá hồ sơ này (xung đột lợi ích).') : [dossier(view, app), sent,
       view.state === 'Open' && app.mayScore ? sheetForm(view, app) : null]);
 }
 

@@ -45,6 +45,11 @@ public sealed class CouncilFunctions(CouncilsHandler councils)
     public Task<IActionResult> ReissueCouncilMemberLink([HttpTrigger(Anonymous, "post", Route = ApiRoutes.CouncilMemberLink)] HttpRequest req, string id, string member,
         CancellationToken cancellationToken) => Respond(councils.RelinkAsync(req, id, member, cancellationToken));
 
+    [Function(nameof(DownloadCouncilMemberDocument))]
+    public Task<IActionResult> DownloadCouncilMemberDocument([HttpTrigger(Anonymous, "get", Route = ApiRoutes.CouncilMemberDocument)] HttpRequest req,
+        string id, string member, string application, string name, CancellationToken cancellationToken) =>
+        Respond(councils.DownloadMemberDocumentAsync(req, id, member, application, name, cancellationToken));
+
     /// <summary>The shared body: the handler's result as the Functions host's action result.</summary>
     static async Task<IActionResult> Respond(Task<IResult> result) => new ResultActionResult(await result.ConfigureAwait(false));
 }

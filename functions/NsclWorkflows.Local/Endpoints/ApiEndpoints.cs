@@ -169,6 +169,9 @@ public static class ApiEndpoints
             CancellationToken ct) => h.CloseAsync(request, id, member, durable, ct)).WithName("CloseCouncilSession");
         api.MapPost(ApiRoutes.CouncilMemberLink, (HttpRequest request, string id, string member, NsclWorkflows.Api.Councils.CouncilsHandler h, CancellationToken ct) =>
             h.RelinkAsync(request, id, member, ct)).WithName("ReissueCouncilMemberLink");
+        api.MapGet(ApiRoutes.CouncilMemberDocument, (HttpRequest request, string id, string member, string application, string name,
+            NsclWorkflows.Api.Councils.CouncilsHandler h, CancellationToken ct) =>
+            h.DownloadMemberDocumentAsync(request, id, member, application, name, ct)).WithName("DownloadCouncilMemberDocument");
         // Calls for applications (issue 14).
         api.MapPost(ApiRoutes.Calls, (HttpRequest request, NsclWorkflows.Api.Calls.CallsHandler h, DurableTaskClient durable, CancellationToken ct) =>
             h.OpenAsync(request, durable, ct)).WithName("OpenCall");

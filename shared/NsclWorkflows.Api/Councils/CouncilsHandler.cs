@@ -30,7 +30,7 @@ namespace NsclWorkflows.Api.Councils;
 public sealed class CouncilsHandler(
     OfficerAuthenticator officers, ICouncilRepository councils, ICouncilLinks links, IApplicationRepository applications, NsclWorkflows.Domain.Inbox.IInboxReader inbox,
     ProgrammeCatalogue catalogue, IPendingActions pending, CouncilWorkflows workflows, TimeProvider time,
-    NsclWorkflows.Domain.Notifications.INotificationService notifications)
+    NsclWorkflows.Domain.Notifications.INotificationService notifications, NsclWorkflows.Domain.Attachments.IAttachmentStore attachments)
 {
     public const string AccessTokenHeader = "X-Access-Token";
 
@@ -139,8 +139,71 @@ public sealed class CouncilsHandler(
     public async Task<IResult> GetMemberAsync(HttpRequest request, string id, string member, CancellationToken cancellationToken)
     {
         return await MemberAsync(request, id, member, cancellationToken) is { } council
-            ? Results.Json(MemberView(council, member), ApiJson.Options)
+            ? Results.Json(MemberView(council, member, await DossiersAsync(council, member, cancellationToken)), ApiJson.Options)
             : ApiProblem.NotFound("hội đồng");
+    }
+
+    /// <summary>
+    /// One of the enterprise's documents of a file the council assesses, for a member who may assess it (not one who
+    /// declared a conflict with it, nor before the member has declared): what the member reads to score it. The
+    /// officers' own files (signed decisions, payment vouchers) are not the dossier. 404 for anything else, like a wrong token.
+    /// </summary>
+    public async Task<IResult> DownloadMemberDocumentAsync(HttpRequest request, string id, string member, string application, string name,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await MemberAsync(request, id, member, cancellationToken) is not { } council
+            || council.Member(member) is not { } reader || !reader.MayScore(application)
+            || council.Applications.All(a => a.ApplicationId != application)
+            || !NsclWorkflows.Domain.Attachments.AttachmentRules.IsSafeName(name)
+            || !(await attachments.ListAsync(application, cancellationToken)).Any(a => a.Name == name && IsDossier(a))
+            || await attachments.OpenAsync(application, name, cancellationToken) is not var (stream, contentType))
+        {
+            return ApiProblem.NotFound("tài liệu");
+        }
+
+        // Served as a download, never rendered in the API's origin.
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Stream(stream, contentType, fileDownloadName: name);
+    }
+
+    /// <summary>The enterprise's own uploads: the dossier a member reads (officers' files are not).</summary>
+    static bool IsDossier(NsclWorkflows.Domain.Attachments.StoredAttachment attachment) =>
+        attachment.UploadedBy == NsclWorkflows.Domain.Lifecycle.EnterpriseDisclosure.EnterpriseActor;
+
+    /// <summary>What a member reads of each file they may assess: the application's content and the enterprise's documents.</summary>
+    async Task<IReadOnlyDictionary<string, object>> DossiersAsync(Council council, string memberId, CancellationToken cancellationToken)
+    {
+        var reader = council.Member(memberId)!;
+        var dossiers = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var a in council.Applications.Where(a => reader.MayScore(a.ApplicationId)))
+        {
+            if (await applications.FindAsync(a.ApplicationId, cancellationToken) is not { } file)
+            {
+                continue;
+            }
+
+            var s = file.Submission;
+            var kind = catalogue.FindKind(s.SupportKindId);
+            var documents = (await attachments.ListAsync(file.Id, cancellationToken)).Where(IsDossier)
+                .Select(d => new
+                {
+                    d.Name, d.SizeBytes, d.DocumentKind,
+                    documentTitle = NsclWorkflows.Domain.Applications.ApplicationForm.Shipped.RequiredDocumentsFor(s.SupportKindId)
+                        .FirstOrDefault(r => r.Id == d.DocumentKind)?.Name,
+                });
+            var report = council.Purpose == CouncilPurpose.Evaluation ? file.Lifecycle.FinalReport : null;
+            dossiers[a.ApplicationId] = new
+            {
+                kindName = kind?.Name, s.Summary, s.DurationMonths, s.OwnContributionVnd, coFunding = s.CoFunding ?? [],
+                s.SectorCode, s.Employees, approvedVnd = council.Purpose == CouncilPurpose.Evaluation ? file.Lifecycle.Approval?.AmountVnd : null,
+                finalReport = report is null ? null : new { report.Text, report.PercentDone, report.SpentVnd, report.AtUtc },
+                documents,
+            };
+        }
+
+        return dossiers;
     }
 
     public async Task<IResult> DeclareAsync(HttpRequest request, string id, string member, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -295,7 +358,7 @@ public sealed class CouncilsHandler(
         // The invitation again, with the new link (once per link: the occurrence is the new nonce's).
         var mail = new NotifyCouncilActivity(councils, links, notifications);
         var outcome = await mail.SendAsync(new CouncilNotice(id, NsclWorkflows.Domain.Notifications.NotificationEvent.CouncilMemberInvited, member,
-            "relink-" + nonce[..12], now));
+            NotifyCouncilActivity.RelinkOccurrencePrefix + nonce[..12], now));
         var relinked = council.Member(member)!;
         return Results.Json(new
         {
@@ -334,7 +397,7 @@ public sealed class CouncilsHandler(
         if (result is { IsValid: true, Value: { } council })
         {
             await workflows.SignalAsync(durable, council, cancellationToken);
-            return Results.Json(MemberView(council, member), ApiJson.Options);
+            return Results.Json(MemberView(council, member, await DossiersAsync(council, member, cancellationToken)), ApiJson.Options);
         }
 
         return result switch
@@ -453,7 +516,7 @@ public sealed class CouncilsHandler(
         };
     }
 
-    object MemberView(Council council, string memberId)
+    object MemberView(Council council, string memberId, IReadOnlyDictionary<string, object>? dossiers = null)
     {
         var member = council.Member(memberId)!;
         var secretary = member.Role == CouncilRole.Secretary;
@@ -469,6 +532,7 @@ public sealed class CouncilsHandler(
                 a.ApplicationId, a.TrackingCode, a.EnterpriseName, a.Title, a.RequestedAmountVnd, capVnd = a.CapVnd,
                 rubric = RubricView(RubricOf(council, a)), mayScore = member.MayScore(a.ApplicationId), recused = member.RecusedFrom(a.ApplicationId),
                 sheet = member.SheetFor(a.ApplicationId),
+                dossier = dossiers?.GetValueOrDefault(a.ApplicationId),
             }),
             canClose = secretary && council.State == CouncilState.Open,
             progress = secretary ? new

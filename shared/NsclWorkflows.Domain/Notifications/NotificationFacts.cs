@@ -98,6 +98,12 @@ public static class NotificationFacts
     public const string MemberUrl = "memberUrl";
     public const string Applications = "applications";
     public const string PendingMembers = "pendingMembers";
+
+    /// <summary>What the council is asked to do, as the invitation says it (appraising applications, or evaluating results).</summary>
+    public const string CouncilTask = "councilTask";
+
+    /// <summary>Set when the invitation carries a re-issued link: the one sent before no longer works.</summary>
+    public const string LinkReissued = "linkReissued";
     public const string CouncilUrl = "councilUrl";
     /// <summary>A call for applications: its title, close date, envelope, the applications it received and its page.</summary>
     public const string CallTitle = "callTitle";
@@ -161,7 +167,7 @@ public static class NotificationFacts
         NotificationEvent.DecisionSigningEscalated => new(NotificationAudience.DirectorsOffice, [DueDate]),
         NotificationEvent.PaymentRecorded => new(NotificationAudience.Enterprise, [PaymentName, PaidAmountVnd, PaidDate]),
         NotificationEvent.PaymentReminder => new(NotificationAudience.Accountants, [PaymentName, PayableAmountVnd, DueDate]),
-        NotificationEvent.CouncilMemberInvited => new(NotificationAudience.CouncilMember, [CouncilName, MemberName, MemberRole, Applications, DueDate, MemberUrl], [MemberTitle, MemberEmail]),
+        NotificationEvent.CouncilMemberInvited => new(NotificationAudience.CouncilMember, [CouncilName, MemberName, MemberRole, Applications, DueDate, MemberUrl, CouncilTask], [MemberTitle, MemberEmail, LinkReissued]),
         NotificationEvent.CouncilMemberReminder => new(NotificationAudience.CouncilMember, [CouncilName, MemberName, DueDate, MemberUrl], [MemberTitle, MemberEmail]),
         NotificationEvent.CouncilEscalated => new(NotificationAudience.Leaders, [CouncilName, PendingMembers, DueDate, CouncilUrl]),
         NotificationEvent.CouncilOverdue => new(NotificationAudience.Leaders, [CouncilName, DueDate, CouncilUrl], [PendingMembers]),

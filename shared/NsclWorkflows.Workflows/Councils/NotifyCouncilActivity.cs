@@ -15,6 +15,9 @@ namespace NsclWorkflows.Workflows.Councils;
 public sealed class NotifyCouncilActivity(ICouncilRepository councils, ICouncilLinks links, INotificationService notifications)
     : TaskActivity<CouncilNotice, NotificationOutcome>
 {
+    /// <summary>The occurrence of an invitation sent again with a re-issued link (followed by the new link's nonce).</summary>
+    public const string RelinkOccurrencePrefix = "relink-";
+
     /// <summary>The officers' page of a council.</summary>
     public static string CouncilPage(string councilId) => "/can-bo/hoi-dong.html?id=" + Uri.EscapeDataString(councilId);
 
@@ -55,6 +58,13 @@ public sealed class NotifyCouncilActivity(ICouncilRepository councils, ICouncilL
             {
                 facts[NotificationFacts.MemberRole] = CouncilRules.RoleText(member.Role);
                 facts[NotificationFacts.Applications] = string.Join('\n', council.Applications.Select(a => $"{a.TrackingCode} – {a.EnterpriseName}: {a.Title}"));
+                facts[NotificationFacts.CouncilTask] = council.Purpose == CouncilPurpose.Evaluation
+                    ? "đánh giá, nghiệm thu kết quả thực hiện các nhiệm vụ sau"
+                    : "đánh giá các hồ sơ đề nghị hỗ trợ sau";
+                if (input.Occurrence.StartsWith(RelinkOccurrencePrefix, StringComparison.Ordinal))
+                {
+                    facts[NotificationFacts.LinkReissued] = "1";
+                }
             }
         }
         else

@@ -17,6 +17,7 @@ public sealed class CouncilEmailTests
         [NotificationFacts.Applications] = "NSCL-2026-7K3M9Q – Công ty TNHH Ánh Dương: Áp dụng ISO 9001\nNSCL-2026-8P2N4R – Công ty CP Biển Xanh: Lean",
         [NotificationFacts.DueDate] = "20/03/2026",
         [NotificationFacts.MemberUrl] = "https://nscl.example.vn/hoi-dong/phieu.html#council=hd-1&member=m4&access=abc",
+        [NotificationFacts.CouncilTask] = "đánh giá các hồ sơ đề nghị hỗ trợ sau",
     };
 
     [Fact]
@@ -37,5 +38,22 @@ public sealed class CouncilEmailTests
 
         Assert.Contains("Kính gửi: &lt;script&gt;alert(1)&lt;/script&gt; An,", email.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invited_EvaluationCouncilWithAReissuedLink_SaysNghiemThuAndThatTheOldLinkIsRevoked()
+    {
+        var facts = Facts("Phạm Văn Biện", null);
+        facts[NotificationFacts.CouncilTask] = "đánh giá, nghiệm thu kết quả thực hiện các nhiệm vụ sau";
+        facts[NotificationFacts.LinkReissued] = "1";
+
+        var email = new EmailRenderer(Templates).Render(NotificationEvent.CouncilMemberInvited, facts);
+        var first = new EmailRenderer(Templates).Render(NotificationEvent.CouncilMemberInvited, Facts("Phạm Văn Biện", null));
+
+        Assert.Contains("vai trò Ủy viên phản biện, đánh giá, nghiệm thu kết quả thực hiện các nhiệm vụ sau:", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Đường dẫn gửi trước đây đã bị thu hồi", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Đường dẫn gửi trước đây đã bị thu hồi", email.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("thu hồi", first.Text, StringComparison.Ordinal);
+        Assert.Contains("vai trò Ủy viên phản biện, đánh giá các hồ sơ đề nghị hỗ trợ sau:", first.Text, StringComparison.Ordinal);
     }
 }

@@ -116,6 +116,16 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
             recommendSupport = true, amountVnd = amount, scores = Sheets.AppraisalWithComments("Đạt yêu cầu <b>&</b> khả thi"), note = "Đề nghị hỗ trợ.",
         });
 
+    async Task<(int Status, string? Type, byte First)> MemberDocumentAsync(Link link, string applicationId, string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/api/councils/{link.Council}/members/{link.Member}/applications/{applicationId}/documents/{Uri.EscapeDataString(name)}");
+        As.Enterprise(link.Token, "member").ApplyTo(request);
+        using var response = await client.Http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body.Length > 0 ? body[0] : (byte)0);
+    }
+
     static object Meeting => new
     {
         meetingStart = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssK"),
@@ -136,6 +146,16 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain("record-council-result", (await client.GetAsync($"/api/applications/{id}", As.Admin)).Body.GetProperty("allowedActions").EnumerateArray()
             .Select(a => a.GetString()));
 
+        // The members read the file: its content and the enterprise's documents, not the officers' own files, and only
+        // once they have declared no conflict with it.
+        var dossierFile = await client.UploadSignedPdfAsync(id, As.Enterprise(token));
+        using (var officersFile = LifecycleClient.SignedPdfContent())
+        {
+            Assert.Equal(201, (await client.PostAsync($"/api/applications/{id}/attachments", officersFile, As.Leader, ("X-File-Name", "to-trinh-noi-bo.pdf"))).Status);
+        }
+
+        Assert.Equal(404, (await MemberDocumentAsync(links[0], id, dossierFile)).Status);
+
         // A sheet before the declaration is refused; a recusal needs its reason.
         Assert.Equal(409, (await ScoreAsync(links[0], id, 300_000_000)).Status);
         var (noReason, problem) = await DeclareAsync(links[4], true);
@@ -151,6 +171,17 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(200, (await DeclareAsync(links[4], true, "Là cổ đông của doanh nghiệp")).Status);
         Assert.Equal(409, (await ScoreAsync(links[4], id, 300_000_000)).Status);
+
+        var (_, readerView) = await client.GetAsync($"/api/councils/{links[0].Council}/members/{links[0].Member}", As.Enterprise(links[0].Token, "member"));
+        var dossier = readerView.GetProperty("applications")[0].GetProperty("dossier");
+        Assert.False(string.IsNullOrEmpty(dossier.GetProperty("summary").GetString()));
+        Assert.Equal([dossierFile], dossier.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+        Assert.Equal((200, "application/pdf", (byte)'%'), await MemberDocumentAsync(links[0], id, dossierFile));
+        Assert.Equal(404, (await MemberDocumentAsync(links[0], id, "to-trinh-noi-bo.pdf")).Status); // an officers' file
+        Assert.Equal(404, (await MemberDocumentAsync(links[4], id, dossierFile)).Status); // recused from it
+        Assert.Equal(404, (await MemberDocumentAsync(links[0] with { Token = links[4].Token }, id, dossierFile)).Status); // another's token
+        var (_, recusedView) = await client.GetAsync($"/api/councils/{links[4].Council}/members/{links[4].Member}", As.Enterprise(links[4].Token, "member"));
+        Assert.False(recusedView.GetProperty("applications")[0].TryGetProperty("dossier", out _)); // nothing of the file it may not assess
 
         // Only the secretary closes.
         Assert.Equal(403, (await MemberPostAsync(links[0], "close", Meeting)).Status);

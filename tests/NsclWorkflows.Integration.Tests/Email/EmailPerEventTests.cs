@@ -65,6 +65,8 @@ public sealed class EmailPerEventTests(AzuriteFixture azurite) : CapturedEmailTe
         [NotificationFacts.MemberRole] = ("Ủy viên phản biện", "Ủy viên phản biện"),
         [NotificationFacts.MemberUrl] = ("/hoi-dong/phieu.html#council=hd-x&member=m4&access=t0k3n", EmailTestServices.PublicBaseUrl + "/hoi-dong/phieu.html#council=hd-x&member=m4&access=t0k3n"),
         [NotificationFacts.Applications] = ("NSCL-2026-7K3M9Q – Công ty A: ISO 9001\nNSCL-2026-8P2N4R – Công ty B: Lean", "NSCL-2026-8P2N4R – Công ty B: Lean"),
+        [NotificationFacts.CouncilTask] = ("đánh giá các hồ sơ đề nghị hỗ trợ sau", "đánh giá các hồ sơ đề nghị hỗ trợ sau"),
+        [NotificationFacts.LinkReissued] = ("1", "thu hồi"),
         [NotificationFacts.PendingMembers] = ("Võ Văn An – Ủy viên\nLê Thị Bình – Ủy viên phản biện", "Lê Thị Bình – Ủy viên phản biện"),
         [NotificationFacts.CouncilUrl] = ("/can-bo/hoi-dong.html?id=hd-x", EmailTestServices.PublicBaseUrl + "/can-bo/hoi-dong.html?id=hd-x"),
         [NotificationFacts.PaidAmountVnd] = ("66666000", "66.666.000 đồng"),

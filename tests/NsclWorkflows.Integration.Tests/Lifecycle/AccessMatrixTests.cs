@@ -170,6 +170,7 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
         { "POST call finalise (still open)", [401, 401, 401, 403, 409, 409, 404] },
         { "POST assignment (invalid body)", [401, 401, 401, 422, 422, 422, 422] },
         { "POST council member link (no such council)", [401, 401, 401, 404, 404, 404, 404] },
+        { "GET council member document (no such council)", [404, 404, 404, 404, 404, 404, 404] },
         { "POST council action (record-council-evaluation: no caller's)", [404, 404, 403, 403, 403, 403, 404] },
     };
 
@@ -473,6 +474,8 @@ public class AccessMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
             "POST call finalise (still open)" => (await client.PostAsync($"/api/calls/{callId}/finalise", JsonContent("{}"), caller)).Status,
             "POST assignment (invalid body)" => (await client.PostAsync("/api/assignments", JsonContent("{\"selection\":\"order\"}"), caller)).Status,
             "POST council member link (no such council)" => (await client.PostAsync("/api/councils/hd-20260101-00000000/members/m5/link", JsonContent("{}"), caller)).Status,
+            "GET council member document (no such council)" => (await client.GetAsync(
+                "/api/councils/hd-20260101-00000000/members/m1/applications/a1/documents/ke-hoach.pdf", caller)).Status,
             "POST council action (record-council-evaluation: no caller's)" => (await client.ActAsync(id, "record-council-evaluation", body("{}"), caller)).Status,
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no request written for this row"),
         };
