@@ -17,19 +17,8 @@ static class ApprovalDecisionDocument
         var app = data.Application;
         var width = PageSetup.TextWidth(landscape: false);
         using var file = WordFile.Create($"Quyết định phê duyệt hỗ trợ - {app.Enterprise.Name}");
-        if (data.IsDraft)
-        {
-            file.Add(OfficialLayout.DraftMark());
-        }
-
-        file.Add(OfficialLayout.Heading(data.Header));
-        file.AddRange(OfficialLayout.Title("Quyết định",
-            $"Về việc phê duyệt hỗ trợ thực hiện nhiệm vụ “{app.Title}” cho {app.Enterprise.Name}", width));
-        file.Add(Para.Of("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", new TextStyle(14, Bold: true), Layout.Centered with { Before = 240, After = 240 }));
-        foreach (var basis in data.LegalBases)
-        {
-            file.Add(Para.Of(basis, new TextStyle(14, Italic: true), Layout.Body));
-        }
+        DecisionLayout.Opening(file, data.Header, data.IsDraft,
+            $"Về việc phê duyệt hỗ trợ thực hiện nhiệm vụ “{app.Title}” cho {app.Enterprise.Name}", data.LegalBases, width);
 
         file.Add(Para.Of(
             $"Xét hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name} và kết quả thẩm định hồ sơ;",
@@ -134,12 +123,9 @@ static class ApprovalDecisionDocument
             file.Add(Tables.Make(columns, bordered: true, rows.Prepend(header)));
         }
 
-        file.Add(Article(3,
-            $"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở, {app.Enterprise.Name} và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."));
-        file.Add(OfficialLayout.Signature(data.Signatory, data.Recipients, width));
+        DecisionLayout.Closing(file, 3, app.Enterprise.Name, data.Signatory, data.Recipients, width);
         return file.Finish(landscape: false, numberFirstPage: false);
     }
 
-    static DocumentFormat.OpenXml.Wordprocessing.Paragraph Article(int number, string text) =>
-        Para.Of(Layout.Body with { Before = 120 }, ($"Điều {number}. ", new TextStyle(14, Bold: true)), (text, TextStyle.Body));
+    static DocumentFormat.OpenXml.Wordprocessing.Paragraph Article(int number, string text) => DecisionLayout.Article(number, text);
 }

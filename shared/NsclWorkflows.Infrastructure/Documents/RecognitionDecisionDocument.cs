@@ -17,19 +17,8 @@ static class RecognitionDecisionDocument
         var app = data.Application;
         var width = PageSetup.TextWidth(landscape: false);
         using var file = WordFile.Create($"Quyết định công nhận kết quả thực hiện nhiệm vụ - {app.Enterprise.Name}");
-        if (data.IsDraft)
-        {
-            file.Add(OfficialLayout.DraftMark());
-        }
-
-        file.Add(OfficialLayout.Heading(data.Header));
-        file.AddRange(OfficialLayout.Title("Quyết định",
-            $"Về việc công nhận kết quả thực hiện nhiệm vụ “{app.Title}” của {app.Enterprise.Name}", width));
-        file.Add(Para.Of("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", new TextStyle(14, Bold: true), Layout.Centered with { Before = 240, After = 240 }));
-        foreach (var basis in data.LegalBases)
-        {
-            file.Add(Para.Of(basis, new TextStyle(14, Italic: true), Layout.Body));
-        }
+        DecisionLayout.Opening(file, data.Header, data.IsDraft,
+            $"Về việc công nhận kết quả thực hiện nhiệm vụ “{app.Title}” của {app.Enterprise.Name}", data.LegalBases, width);
 
         file.Add(Para.Of($"Căn cứ {data.ApprovalReference};", new TextStyle(14, Italic: true), Layout.Body));
         file.Add(Para.Of($"Căn cứ {data.EvaluationReference};", new TextStyle(14, Italic: true), Layout.Body));
@@ -40,12 +29,9 @@ static class RecognitionDecisionDocument
             + (app.Enterprise.EnterpriseCode.Length > 0 ? $", mã số doanh nghiệp {app.Enterprise.EnterpriseCode}" : string.Empty) + ": ĐẠT."));
         file.Add(Article(2, $"Kinh phí hỗ trợ được nghiệm thu, thanh quyết toán: {VietnameseFormat.Dong(data.AcceptedAmountVnd)} "
             + $"(Bằng chữ: {VietnameseNumberWords.Dong(data.AcceptedAmountVnd)}), trong tổng kinh phí được phê duyệt {VietnameseFormat.Dong(data.ApprovedAmountVnd)}."));
-        file.Add(Article(3,
-            $"Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở, {app.Enterprise.Name} và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."));
-        file.Add(OfficialLayout.Signature(data.Signatory, data.Recipients, width));
+        DecisionLayout.Closing(file, 3, app.Enterprise.Name, data.Signatory, data.Recipients, width);
         return file.Finish(landscape: false, numberFirstPage: false);
     }
 
-    static DocumentFormat.OpenXml.Wordprocessing.Paragraph Article(int number, string text) =>
-        Para.Of(Layout.Body with { Before = 120 }, ($"Điều {number}. ", new TextStyle(14, Bold: true)), (text, TextStyle.Body));
+    static DocumentFormat.OpenXml.Wordprocessing.Paragraph Article(int number, string text) => DecisionLayout.Article(number, text);
 }
