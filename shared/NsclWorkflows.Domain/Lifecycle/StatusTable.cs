@@ -136,8 +136,8 @@ public static class StatusTable
             new(_ => "ký, ban hành quyết định công nhận kết quả thực hiện nhiệm vụ", false, new("Leader", "RecognitionSigning"), DeadlinePath.EscalateAtDue,
                 [RecordSignedRecognition, RecordPayment])
             {
-                Reminder = new(NotificationEvent.DecisionSigningReminder, NotificationAudience.Leaders),
-                Escalation = new(NotificationEvent.DecisionSigningEscalated, NotificationAudience.DirectorsOffice),
+                Reminder = new(NotificationEvent.RecognitionSigningReminder, NotificationAudience.Leaders),
+                Escalation = new(NotificationEvent.RecognitionSigningEscalated, NotificationAudience.DirectorsOffice),
             },
         ],
         [ApplicationStatus.AwaitingEnterpriseConfirmation] =

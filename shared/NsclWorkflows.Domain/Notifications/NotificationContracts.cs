@@ -94,6 +94,15 @@ public enum NotificationEvent
 
     /// <summary>The Department ordered a task from (or assigned it to) the enterprise: its link, to confirm by the due date (and reminded).</summary>
     AssignmentOffered,
+
+    /// <summary>Results recognised (evaluation passed where the Department issues a recognition decision): the leaders are asked to sign and record it.</summary>
+    RecognitionSigningRequested,
+
+    /// <summary>The signed recognition decision is not recorded yet and its deadline is near: to the leaders.</summary>
+    RecognitionSigningReminder,
+
+    /// <summary>The signed recognition decision is still not recorded after its deadline: to the Director's office.</summary>
+    RecognitionSigningEscalated,
 }
 
 /// <summary>Who an e-mail is for. Officers are resolved from configuration by (unit, role); the enterprise from its application.</summary>

@@ -479,7 +479,9 @@ public sealed class MachineTableTests
 
         Assert.True(evaluated.Applied);
         Assert.Equal(ApplicationStatus.AwaitingRecognitionSigning, a.Status);
-        Assert.Empty(evaluated.Notifications); // the enterprise is not told yet
+        var asked = Assert.Single(evaluated.Notifications); // the leaders are asked to sign; the enterprise is not told yet
+        Assert.Equal((NotificationEvent.RecognitionSigningRequested, NotificationAudience.Leaders), (asked.Event, asked.Audience));
+        Assert.Contains(evaluated.Nudges, n => n.Notification.Event == NotificationEvent.RecognitionSigningReminder);
         Assert.Equal([DocumentKinds.EvaluationMinutes, DocumentKinds.RecognitionDecision], evaluated.Documents);
         Assert.Null(EnterpriseDisclosure.HistoryEntry(audit!));
         Assert.Null(EnterpriseDisclosure.Lifecycle(a.Lifecycle).Evaluation);

@@ -142,6 +142,9 @@ public sealed class Evaluate() : ActionDefinition<Evaluate.Body, Evaluate.Payloa
             state.RecognitionRequired = true;
             c.MoveTo(ApplicationStatus.AwaitingRecognitionSigning);
             c.StartStep(c.WorkingDays(c.Policy.DecisionSigningWorkingDays));
+            c.Notify(NotificationEvent.RecognitionSigningRequested, "recognition-signing", NotificationAudience.Leaders,
+                (NotificationFacts.ApprovedAmountVnd, Raw(payload.FinalAmountVnd)), (NotificationFacts.DueDate, Iso(state.StepDueUtc!.Value)),
+                (NotificationFacts.Note, payload.Note ?? string.Empty));
             var awaiting = c.Audit(request, AuditKinds.EvaluationAwaitingRecognition,
                 $"Nghiệm thu đạt; kinh phí quyết toán {Money(payload.FinalAmountVnd)}. Dự thảo quyết định công nhận kết quả đã được lập: "
                 + "doanh nghiệp được thông báo khi quyết định đã ký được ghi nhận." + payableText);
