@@ -18,7 +18,7 @@ if (args.Length > 0 && args[0] == "export")
 }
 
 // Or seeds N open tasks into a local storage for the inbox load test (SeedOpenTasks):
-//   dotnet run -c Release --project benchmarks/NsclWorkflows.Benchmarks -- seed-open-tasks [N=10000]
+//   dotnet run -c Release --project benchmarks/NsclWorkflows.Benchmarks -- seed-open-tasks [N=10000] [--no-inbox]
 if (args is ["seed-open-tasks", ..])
 {
     return await NsclWorkflows.Benchmarks.SeedOpenTasks.RunAsync(args);

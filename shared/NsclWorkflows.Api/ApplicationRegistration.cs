@@ -44,6 +44,7 @@ public static class ApplicationRegistration
         {
             StepsPerExecution = configuration.GetValue<int?>(NsclWorkflows.Workflows.Common.WorkflowTiming.StepsPerExecutionSetting) is { } steps ? Math.Max(3, steps) : null,
         });
+        services.AddSingleton<NsclWorkflows.Workflows.Notifications.NotificationDispatch>();
         services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, NsclWorkflows.Infrastructure.Storage.LifecycleProgressSource>();
 
         // Adapters

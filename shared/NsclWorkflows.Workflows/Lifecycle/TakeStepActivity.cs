@@ -18,7 +18,10 @@ public sealed record StepTaken(StepResult Result)
     /// <summary>Documents of the step (new or issued again) that could not be stored in this attempt: the workflow retries or records them.</summary>
     public IReadOnlyList<DocumentAttemptFailed> FailedDocuments { get; init; } = [];
 
-    /// <summary>The step's notifications were handed to their <see cref="NotificationWorkflow"/>s (false: the workflow starts them).</summary>
+    /// <summary>
+    /// The step's notifications were dealt with: sent in line, or their failure recorded, or handed to their
+    /// <see cref="NotificationWorkflow"/>s (<see cref="NotificationDispatch"/>); false: the workflow hands them over itself.
+    /// </summary>
     public bool NotificationsStarted { get; init; }
 
     /// <summary>
@@ -52,17 +55,17 @@ public sealed record DocumentAttemptFailed(PendingDocument Document, string Erro
 /// <summary>
 /// One lifecycle step in one activity (the workflow's version 2.0 path): records it as <see cref="RecordStepActivity"/>
 /// does, issues the documents it asks for (and those failed before) once each as <see cref="IssueDocumentActivity"/>
-/// does, and when they are stored starts the step's notifications (<see cref="NotificationWorkflow"/>, one per
-/// notification, started if absent). What fails here is returned, never thrown, so the step still counts: the workflow
-/// retries a transient document failure with its policy, records the others, and starts the notifications itself.
-/// Safe to run twice: each part is idempotent (the step by its sequence, a document by its source id, a notification by
-/// its instance id).
+/// does, and when they are stored sends the step's notifications in line (<see cref="NotificationDispatch"/>: only what
+/// does not go is handed to its own <see cref="NotificationWorkflow"/>). What fails here is returned, never thrown, so the
+/// step still counts: the workflow retries a transient document failure with its policy, records the others, and hands
+/// the notifications over itself. Safe to run twice: each part is idempotent (the step by its sequence, a document by its
+/// source id, an e-mail by the notification service's record of each recipient, a failure by its key).
 /// </summary>
 public sealed partial class TakeStepActivity(
     IApplicationRepository applications, IBudgetLedger ledger, IInbox inbox, LifecycleMachine machine, ProgrammeCatalogue catalogue,
     IOfficialDocumentBuilder builder, IDocumentStore documents, DurableTaskClient client, ILoggerFactory loggers,
     Domain.Decisions.IDecisionRegister register, Domain.Attachments.IAttachmentStore attachments, IPendingActions pending,
-    Domain.Calls.ICallRepository? calls = null)
+    Notifications.NotificationDispatch dispatch, Domain.Calls.ICallRepository? calls = null)
     : TaskActivity<StepCommand, StepTaken>
 {
     readonly ILogger logger = loggers.CreateLogger<TakeStepActivity>();
@@ -110,7 +113,7 @@ public sealed partial class TakeStepActivity(
         {
             try
             {
-                await StartNotificationsActivity.StartAllAsync(client, result.Notifications);
+                await dispatch.DispatchAsync(client, result.Notifications);
                 started = true;
             }
 #pragma warning disable CA1031 // The workflow starts them with the storage retry policy.

@@ -88,8 +88,16 @@ public sealed partial class RecordNotificationFailureActivity(IApplicationReposi
     ILogger<RecordNotificationFailureActivity> logger)
     : TaskActivity<NotificationFailureRecord, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, NotificationFailureRecord input)
+    public override Task<bool> RunAsync(TaskActivityContext context, NotificationFailureRecord input) =>
+        RecordAsync(applications, inbox, clock, logger, input);
+
+    /// <summary>The record itself, also written in line by <see cref="NotificationDispatch"/> (the same key, so once).</summary>
+    public static async Task<bool> RecordAsync(IApplicationRepository applications, IInbox inbox, TimeProvider clock, ILogger logger,
+        NotificationFailureRecord input)
     {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(input);
         var recorded = false;
         var updated = await applications.UpdateAsync(input.ApplicationId, a =>
@@ -114,14 +122,20 @@ public sealed partial class RecordNotificationFailureActivity(IApplicationReposi
 }
 
 /// <summary>
-/// Starts a <see cref="NotificationWorkflow"/> for each notification, unless its instance exists already (any state):
-/// a step's or a reminder's e-mails leave the lifecycle in one activity that waits for nothing but the starts.
-/// Returns how many this call started.
+/// A reminder's or an escalation's e-mails (and a step's, when its activity could not hand them over): sent in line by
+/// <see cref="NotificationDispatch"/>, only what did not go handed to its own <see cref="NotificationWorkflow"/> (started if
+/// absent). The activity keeps its name and types, so running workflows replay unchanged. Returns how many were handed to
+/// an orchestration.
 /// </summary>
-public sealed class StartNotificationsActivity(DurableTaskClient client) : TaskActivity<IReadOnlyList<NotificationRequest>, int>
+public sealed class StartNotificationsActivity(DurableTaskClient client, NotificationDispatch dispatch) : TaskActivity<IReadOnlyList<NotificationRequest>, int>
 {
-    public override Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<NotificationRequest> input) => StartAllAsync(client, input);
+    public override async Task<int> RunAsync(TaskActivityContext context, IReadOnlyList<NotificationRequest> input) =>
+        (await dispatch.DispatchAsync(client, input)).HandedToWorkflow;
 
+    /// <summary>
+    /// Starts a <see cref="NotificationWorkflow"/> for each notification, unless its instance exists already (any state).
+    /// Returns how many this call started.
+    /// </summary>
     public static async Task<int> StartAllAsync(DurableTaskClient client, IReadOnlyList<NotificationRequest> notifications)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -349,11 +349,11 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderDue);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInReminderOverdue);
         Assert.Contains(sent, n => n.Event == NotificationEvent.CheckInEscalated && n.Audience == NotificationAudience.Officers);
-        // Each e-mail is sent by its own orchestration, so their sends may overtake one another: the order that counts
-        // is the workflow's, when it started them.
-        var overdue = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInReminderOverdue)));
-        var escalation = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInEscalated)));
-        Assert.True(overdue!.CreatedAt <= escalation!.CreatedAt, $"overdue reminder started {overdue.CreatedAt:O}, escalation {escalation.CreatedAt:O}");
+        // Sent in line by the workflow's activities (none was refused, so no e-mail had an orchestration of its own): the
+        // overdue reminder went before the escalation.
+        var order = notifications.Sent.Where(n => n.ApplicationId == app.Id).Select(n => n.Event).ToList();
+        Assert.True(order.IndexOf(NotificationEvent.CheckInReminderOverdue) < order.IndexOf(NotificationEvent.CheckInEscalated), string.Join(", ", order));
+        Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(sent.First(n => n.Event == NotificationEvent.CheckInEscalated))));
 
         // A late report is still taken.
         await ActAsync(app, Enterprise(LifecycleAction.SubmitCheckIn) with { Note = "Báo cáo muộn", PercentDone = 30 });
@@ -621,18 +621,30 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task NotificationRefused_SendStartedAgainAndFailureRecordedTwice_OneSendOneAuditEntryOneInboxFlag()
+    public async Task NotificationRefused_RecordedInLineThenDispatchedAndStartedAgain_OneAuditEntryOneInboxFlag()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
         notifications.Refuse.Add(NotificationEvent.Receipt);
         var app = await SubmitAsync();
         var failed = await WaitAsync(app, a => a.Lifecycle.NotificationFailures.Count > 0);
-        var id = NotificationWorkflow.InstanceIdFor(ReceiptOf(app));
-        await WaitCompletedAsync(id);
 
-        // Started again (twice at once, and once more): the instance exists, nothing is sent or recorded again.
-        Assert.Equal(0, await StartNotificationsActivity.StartAllAsync(host.Client, [ReceiptOf(app), ReceiptOf(app)]));
+        // Refused for good in the step's activity: recorded there, no orchestration of its own.
+        var id = NotificationWorkflow.InstanceIdFor(ReceiptOf(app));
+        Assert.Null(await host.Client.GetInstanceAsync(id));
+
+        // The step's activity run again (dispatched twice at once): the failure is already recorded under its key.
+        var dispatch = new NotificationDispatch(notifications, repository, inbox, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationDispatch>.Instance);
+        await Task.WhenAll(dispatch.DispatchAsync(host.Client, [ReceiptOf(app)]), dispatch.DispatchAsync(host.Client, [ReceiptOf(app)]));
+        // Handed to its orchestration too (twice at once, then once more): started once, and it records under the same key.
+        Assert.Equal(1, await StartNotificationsActivity.StartAllAsync(host.Client, [ReceiptOf(app), ReceiptOf(app)]));
         Assert.Equal(0, await StartNotificationsActivity.StartAllAsync(host.Client, [ReceiptOf(app)]));
+        using (var timeout = new CancellationTokenSource(Patience))
+        {
+            var done = await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+            Assert.Equal(NotificationWorkflow.Failed, done.ReadOutputAs<string>());
+        }
+
         // The failure's record run again (a re-executed activity): already there, written once.
         var record = new RecordNotificationFailureActivity(repository, inbox, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<RecordNotificationFailureActivity>.Instance);
@@ -640,14 +652,68 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
 
         await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
         var later = await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
-        Assert.Equal(1, notifications.Attempts.Count(n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt));
+        Assert.DoesNotContain(notifications.Sent, n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt);
         Assert.Single(later.Lifecycle.NotificationFailures);
         Assert.Contains(NotificationText.Event(NotificationEvent.Receipt), later.Lifecycle.NotificationFailures[0], StringComparison.Ordinal);
         Assert.Single(await AuditKindsAsync(app), k => k == AuditKinds.NotificationFailed);
         Assert.Equal(1, inbox.NotificationFlag(app.Id));
 
-        // Recorded by the e-mail's own orchestration, not as a step of the lifecycle: the steps are receipt and the action.
+        // Recorded beside the lifecycle, not as a step of it: the steps are receipt and the action.
         Assert.Equal(2, later.LastSequence);
+    }
+
+    [Fact]
+    public async Task Notifications_SentInLine_NoOrchestrationPerEmail()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await SentAsync(app, n => n.Event == NotificationEvent.Receipt);
+        await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalAssigned);
+
+        var emails = notifications.Sent.Where(n => n.ApplicationId == app.Id).ToList();
+        Assert.True(emails.Count >= 2, string.Join(", ", emails.Select(e => e.Event)));
+        foreach (var email in emails)
+        {
+            Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(email)));
+        }
+
+        Assert.Equal(emails.Count, notifications.Attempts.Count(n => n.ApplicationId == app.Id));
+    }
+
+    [Fact]
+    public async Task Dispatch_ProviderFailing_HandedToItsWorkflowAndNotTriedInLineForAMinute()
+    {
+        await StartAsync(TimeSpan.FromSeconds(2));
+        var app = await SubmitAsync();
+        await SentAsync(app, n => n.Event == NotificationEvent.Receipt);
+        var receipt = ReceiptOf(app);
+        // The in-line sender is its own fake, so the handed-over e-mails' workflows (the host's fake) are not counted.
+        var inline = new RecordingNotifications();
+        inline.Unavailable.Add(NotificationEvent.Receipt);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var dispatch = new NotificationDispatch(inline, repository, inbox, clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationDispatch>.Instance);
+
+        var first = receipt with { Occurrence = "dispatch-1" };
+        Assert.Equal(new NotificationDispatch.Outcome(0, 0, 1), await dispatch.DispatchAsync(host.Client, [first]));
+        Assert.Single(inline.Attempts);
+        Assert.NotNull(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(first)));
+
+        // Half a minute later the provider is not tried in line: the e-mail goes straight to its workflow.
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var second = receipt with { Occurrence = "dispatch-2" };
+        Assert.Equal(new NotificationDispatch.Outcome(0, 0, 1), await dispatch.DispatchAsync(host.Client, [second]));
+        Assert.Single(inline.Attempts);
+        Assert.NotNull(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(second)));
+
+        // After the minute it is tried again, and sent in line: no workflow of its own.
+        clock.Advance(TimeSpan.FromSeconds(31));
+        inline.Unavailable.Clear();
+        var third = receipt with { Occurrence = "dispatch-3" };
+        Assert.Equal(new NotificationDispatch.Outcome(1, 0, 0), await dispatch.DispatchAsync(host.Client, [third]));
+        Assert.Equal(2, inline.Attempts.Count);
+        Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(third)));
     }
 
     [Fact]
@@ -844,6 +910,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
                     services.AddSingleton(planner);
                     services.AddSingleton<LifecycleMachine>();
                     services.AddSingleton(TimeProvider.System);
+                    services.AddSingleton<NotificationDispatch>();
                     services.AddLogging();
                 },
             });
