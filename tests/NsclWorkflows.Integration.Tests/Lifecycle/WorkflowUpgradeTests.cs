@@ -52,8 +52,12 @@ public class WorkflowUpgradeTests(AzuriteFixture azurite)
         Assert.Equal(WorkflowVersions.Current, current!.GetString("Version"));
         var newCalls = await ScheduledAsync(storage, hub, fresh);
         Assert.Equal(["TakeStepActivity"], newCalls);
-        await LocalHostProcess.EventuallyAsync(() => InstanceAsync(storage, hub, $"notification-{fresh}-"), r => r is not null, Patience,
-            "the receipt's e-mail runs in its own orchestration");
+        // The receipt's e-mail is sent in line by the step's activity (the host's capture endpoint takes it): recorded Sent,
+        // no orchestration of its own (only an e-mail that fails in line gets one).
+        await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/applications/{fresh}/notifications", As.Clerk)).Body,
+            log => log.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("event").GetString() == "Receipt"
+                && n.GetProperty("state").GetString() == "Sent"), Patience, "the receipt's e-mail is sent");
+        Assert.Null(await InstanceAsync(storage, hub, $"notification-{fresh}-"));
     }
 
     static async Task<TableEntity?> InstanceAsync(StorageProbe storage, string hub, string idOrPrefix)
