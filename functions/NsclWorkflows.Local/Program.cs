@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HostFiltering;
 using NsclWorkflows.Api;
 using NsclWorkflows.Api.Applications;
 using NsclWorkflows.Api.Http;
+using NsclWorkflows.Api.Notifications;
 using NsclWorkflows.Api.Officers;
 using NsclWorkflows.Api.Reports;
 using NsclWorkflows.Local.Auth;
@@ -48,6 +49,7 @@ if (builder.Environment.IsDevelopment())
 
 builder.Services.AddYearEndReportScheduler(builder.Configuration);
 builder.Services.AddIdempotencyCleanupService();
+builder.Services.AddEmailSweepService();
 // A parameter the framework cannot bind is a 400 problem (below), in Development too, not an exception.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.AddNsclOfficerSignIn();

@@ -44,7 +44,11 @@ public static class ApplicationRegistration
         {
             StepsPerExecution = configuration.GetValue<int?>(NsclWorkflows.Workflows.Common.WorkflowTiming.StepsPerExecutionSetting) is { } steps ? Math.Max(3, steps) : null,
         });
+        // E-mails that could not go when asked for: parked, swept, given up after a while (Nscl:EmailRetry).
+        services.AddSingleton(configuration.GetSection(NsclWorkflows.Workflows.Notifications.EmailRetryOptions.Section)
+            .Get<NsclWorkflows.Workflows.Notifications.EmailRetryOptions>() ?? new NsclWorkflows.Workflows.Notifications.EmailRetryOptions());
         services.AddSingleton<NsclWorkflows.Workflows.Notifications.NotificationDispatch>();
+        services.AddSingleton<Notifications.EmailSweep>();
         services.AddSingleton<NsclWorkflows.Domain.Documents.IProgrammeProgressSource, NsclWorkflows.Infrastructure.Storage.LifecycleProgressSource>();
 
         // Adapters

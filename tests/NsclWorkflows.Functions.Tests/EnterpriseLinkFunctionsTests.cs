@@ -26,6 +26,19 @@ public sealed class EnterpriseLinkFunctionsTests
     }
 
     [Fact]
+    public void FunctionsMetadata_EmailSweepTimer_RunsEachMinuteAndIsBuiltFromTheSharedComposition()
+    {
+        var metadata = FunctionsMetadata.Load();
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(metadata.Directory, "functions.metadata")));
+        var timer = json.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "EmailSweepTimer");
+        var trigger = timer.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "timerTrigger");
+        Assert.Equal("0 * * * * *", trigger.GetProperty("schedule").GetString());
+
+        using var services = TestComposition.Services();
+        Assert.NotNull(ActivatorUtilities.CreateInstance<NsclWorkflows.Functions.Timers.EmailSweepTimer>(services));
+    }
+
+    [Fact]
     public async Task IdempotencyCleanupTimer_Run_RemovesExpiredRecordsThroughTheSharedCleaner()
     {
         var store = new CountingStore();

@@ -25,6 +25,7 @@ public static class EmailRegistration
         services.AddSingleton<TableNotificationRecords>();
         services.AddSingleton<INotificationLog>(sp => sp.GetRequiredService<TableNotificationRecords>());
         services.AddSingleton<INotificationService, SendGridNotificationService>();
+        services.AddSingleton<IParkedEmails, TableParkedEmails>();
         return services;
     }
 

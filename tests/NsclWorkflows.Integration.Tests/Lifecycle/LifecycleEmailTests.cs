@@ -63,6 +63,37 @@ public class LifecycleEmailTests(AzuriteFixture azurite)
             && n.GetProperty("state").GetString() == "Failed");
     }
 
+    [Fact]
+    public async Task ReceiptRefusedForNow_ParkedThenSentByTheSweepOnce_NoFailureAndNoWorkflowOfItsOwn()
+    {
+        const string prefix = "mailparked";
+        await using var host = new LocalHostProcess(azurite.ConnectionString, prefix, TimeSpan.FromMinutes(10),
+            new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = prefix });
+        await host.StartAsync();
+        using (var plan = await host.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status = 503, count = 2 }))
+        {
+            plan.EnsureSuccessStatusCode();
+        }
+
+        var client = new LifecycleClient(host.Http);
+        var (id, _) = await client.SubmitAsync();
+
+        // Refused twice (in line, then by a sweep), then sent by the next sweep: recorded Sent, delivered once.
+        await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk)).Body,
+            log => log.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("event").GetString() == "Receipt"
+                && n.GetProperty("state").GetString() == "Sent"), Patience, "the parked receipt is sent by the sweep");
+        Assert.Single(await MessagesAsync(host, id), m => m.GetProperty("personalizations")[0].GetProperty("custom_args").GetProperty("event").GetString() == "Receipt");
+        var view = await client.ViewAsync(id);
+        Assert.False(view.GetProperty("lifecycle").TryGetProperty("notificationFailures", out var failures) && failures.GetArrayLength() > 0);
+
+        var storage = new StorageProbe(azurite.ConnectionString);
+        var instances = await storage.RowsAsync(prefix + "Instances",
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {"notification-" + id} and PartitionKey lt {"notification-" + id + "~"}"));
+        Assert.Empty(instances);
+        await LocalHostProcess.EventuallyAsync(() => storage.RowsAsync(prefix + "ParkedEmails", "PartitionKey eq 'parked'"), rows => rows.Count == 0,
+            TimeSpan.FromSeconds(30), "the parked row leaves once sent");
+    }
+
     static async Task<List<JsonElement>> MessagesAsync(LocalHostProcess host, string applicationId)
     {
         var all = await host.GetJsonAsync("/dev/outbox.json?limit=500");

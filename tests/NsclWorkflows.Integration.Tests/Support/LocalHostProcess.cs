@@ -71,6 +71,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["Nscl__RateLimits__UploadsPerHour"] = "100000",
             ["Nscl__RateLimits__TokenRequestsPerMinute"] = "100000",
             ["Nscl__RateLimits__SubmissionsPerEmailPerDay"] = "100000",
+
+            // E-mails the provider refused for now: tried again within a second or two, not a minute.
+            ["Nscl__EmailRetry__Pause"] = "00:00:01",
+            ["Nscl__EmailRetry__SweepInterval"] = "00:00:01",
         };
         if (compressedWorkingDay is { } day)
         {

@@ -38,6 +38,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     readonly InMemoryDecisionRegister register = new();
     readonly InMemoryAttachmentStore attachments = new();
     readonly InMemoryPendingActions pending = new();
+    readonly InMemoryParkedEmails parked = new();
     DurableTaskTestHost host = null!;
     TimeSpan day;
 
@@ -600,24 +601,28 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task EmailProviderDown_EverySendFails_NextActionIsRecordedWhileTheEmailIsStillRetrying()
+    public async Task EmailProviderDown_EverySendFails_NextActionIsRecordedWhileTheEmailIsParked()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
         notifications.Unavailable.Add(NotificationEvent.Receipt);
         var app = await SubmitAsync();
         await WaitStatusAsync(app, ApplicationStatus.AwaitingCompletenessReview);
 
-        // The e-mail policy retries a 503 for minutes (5 s doubling, 6 attempts); a step that waited for it would not be
-        // recorded within this test's patience (30 s).
+        // The receipt could not go: parked, no orchestration retrying it, nothing recorded as failed, and the next action
+        // is taken at once.
         await ActAsync(app, Officer(LifecycleAction.AcceptCompleteness));
         var moved = await WaitStatusAsync(app, ApplicationStatus.UnderAppraisal);
-
-        var receipt = await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(ReceiptOf(app)));
-        Assert.NotNull(receipt);
-        Assert.True(receipt.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending, receipt.RuntimeStatus.ToString());
+        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalAssigned);
+        Assert.Equal(1, parked.Count(app.Id));
+        Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(ReceiptOf(app))));
         Assert.Empty(moved.Lifecycle.NotificationFailures);
         Assert.DoesNotContain(notifications.Sent, n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt);
-        await SentAsync(app, n => n.Event == NotificationEvent.AppraisalAssigned);
+
+        // The provider back: the sweep sends it once.
+        notifications.Unavailable.Clear();
+        Assert.Equal(1, (await NewDispatch(notifications, TimeProvider.System).SweepAsync(default)).Sent);
+        Assert.Single(notifications.Sent, n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt);
+        Assert.Equal(0, parked.Count(app.Id));
     }
 
     [Fact]
@@ -633,8 +638,7 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Null(await host.Client.GetInstanceAsync(id));
 
         // The step's activity run again (dispatched twice at once): the failure is already recorded under its key.
-        var dispatch = new NotificationDispatch(notifications, repository, inbox, TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationDispatch>.Instance);
+        var dispatch = NewDispatch(notifications, TimeProvider.System);
         await Task.WhenAll(dispatch.DispatchAsync(host.Client, [ReceiptOf(app)]), dispatch.DispatchAsync(host.Client, [ReceiptOf(app)]));
         // Handed to its orchestration too (twice at once, then once more): started once, and it records under the same key.
         Assert.Equal(1, await StartNotificationsActivity.StartAllAsync(host.Client, [ReceiptOf(app), ReceiptOf(app)]));
@@ -682,38 +686,54 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Dispatch_ProviderFailing_HandedToItsWorkflowAndNotTriedInLineForAMinute()
+    public async Task Dispatch_ProviderFailing_ParkedNotTriedForAMinuteThenSweptOrGivenUp()
     {
         await StartAsync(TimeSpan.FromSeconds(2));
         var app = await SubmitAsync();
         await SentAsync(app, n => n.Event == NotificationEvent.Receipt);
         var receipt = ReceiptOf(app);
-        // The in-line sender is its own fake, so the handed-over e-mails' workflows (the host's fake) are not counted.
+        // The dispatch under test has its own sender and clock (the host's workflows use theirs).
         var inline = new RecordingNotifications();
         inline.Unavailable.Add(NotificationEvent.Receipt);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        var dispatch = new NotificationDispatch(inline, repository, inbox, clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationDispatch>.Instance);
+        var dispatch = NewDispatch(inline, clock);
 
         var first = receipt with { Occurrence = "dispatch-1" };
-        Assert.Equal(new NotificationDispatch.Outcome(0, 0, 1), await dispatch.DispatchAsync(host.Client, [first]));
+        Assert.Equal(new NotificationDispatch.Outcome(0, 0, 1, 0), await dispatch.DispatchAsync(host.Client, [first]));
         Assert.Single(inline.Attempts);
-        Assert.NotNull(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(first)));
+        Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(first)));
 
-        // Half a minute later the provider is not tried in line: the e-mail goes straight to its workflow.
+        // Half a minute later: parked untried, and a sweep leaves the parked ones alone.
         clock.Advance(TimeSpan.FromSeconds(30));
         var second = receipt with { Occurrence = "dispatch-2" };
-        Assert.Equal(new NotificationDispatch.Outcome(0, 0, 1), await dispatch.DispatchAsync(host.Client, [second]));
+        Assert.Equal(new NotificationDispatch.Outcome(0, 0, 1, 0), await dispatch.DispatchAsync(host.Client, [second]));
+        Assert.Equal(new NotificationDispatch.SweepOutcome(2, 0, 0, 2), await dispatch.SweepAsync(default));
         Assert.Single(inline.Attempts);
-        Assert.NotNull(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(second)));
+        Assert.Equal(2, parked.Count(app.Id));
 
-        // After the minute it is tried again, and sent in line: no workflow of its own.
+        // After the minute, still failing: the sweep tries the oldest, fails, and pauses again without trying the other.
         clock.Advance(TimeSpan.FromSeconds(31));
-        inline.Unavailable.Clear();
-        var third = receipt with { Occurrence = "dispatch-3" };
-        Assert.Equal(new NotificationDispatch.Outcome(1, 0, 0), await dispatch.DispatchAsync(host.Client, [third]));
+        Assert.Equal(new NotificationDispatch.SweepOutcome(2, 0, 0, 2), await dispatch.SweepAsync(default));
         Assert.Equal(2, inline.Attempts.Count);
-        Assert.Null(await host.Client.GetInstanceAsync(NotificationWorkflow.InstanceIdFor(third)));
+
+        // The provider back: the next sweep sends both, once each, and nothing is left or recorded as failed.
+        clock.Advance(TimeSpan.FromSeconds(61));
+        inline.Unavailable.Clear();
+        Assert.Equal(new NotificationDispatch.SweepOutcome(2, 2, 0, 0), await dispatch.SweepAsync(default));
+        Assert.Equal(0, parked.Count(app.Id));
+        Assert.Equal(2, inline.Sent.Count(n => n.Occurrence.StartsWith("dispatch-", StringComparison.Ordinal)));
+        Assert.Empty((await repository.FindAsync(app.Id, default))!.Lifecycle.NotificationFailures);
+
+        // One that keeps failing past the give-up time: its failure is recorded once and it leaves.
+        inline.Unavailable.Add(NotificationEvent.Receipt);
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var third = receipt with { Occurrence = "dispatch-3" };
+        await dispatch.DispatchAsync(host.Client, [third]);
+        clock.Advance(new EmailRetryOptions().GiveUpAfter);
+        Assert.Equal(new NotificationDispatch.SweepOutcome(1, 0, 1, 0), await dispatch.SweepAsync(default));
+        var failed = (await repository.FindAsync(app.Id, default))!.Lifecycle.NotificationFailures;
+        Assert.Contains(failed, f => f.Contains("503", StringComparison.Ordinal) && f.Contains("6 giờ", StringComparison.Ordinal));
+        Assert.Equal(0, parked.Count(app.Id));
     }
 
     [Fact]
@@ -876,6 +896,10 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
         Assert.Equal(0, pending.Count(app.Id));
     }
 
+    NotificationDispatch NewDispatch(INotificationService sender, TimeProvider clock) =>
+        new(sender, parked, repository, inbox, clock, new EmailRetryOptions(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<NotificationDispatch>.Instance);
+
     NotificationRequest ReceiptOf(Application app) =>
         notifications.Attempts.FirstOrDefault(n => n.ApplicationId == app.Id && n.Event == NotificationEvent.Receipt)
         ?? new NotificationRequest(app.Id, NotificationEvent.Receipt, "receipt", NotificationAudience.Enterprise, string.Empty, new Dictionary<string, string>());
@@ -910,6 +934,9 @@ public sealed class ApplicationWorkflowTests : IAsyncDisposable
                     services.AddSingleton(planner);
                     services.AddSingleton<LifecycleMachine>();
                     services.AddSingleton(TimeProvider.System);
+                    services.AddSingleton<IParkedEmails>(parked);
+                    // No pause after a failure here: these tests fail chosen events only (the pause has its own test and clock).
+                    services.AddSingleton(new EmailRetryOptions { Pause = TimeSpan.Zero });
                     services.AddSingleton<NotificationDispatch>();
                     services.AddLogging();
                 },

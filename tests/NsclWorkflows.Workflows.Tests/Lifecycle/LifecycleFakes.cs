@@ -292,3 +292,28 @@ sealed class InMemoryPendingActions : IPendingActions
         }
     }
 }
+
+/// <summary>Parked e-mails in memory, by the notification's identity (the first parking stays). The Table store is tested on Azurite.</summary>
+sealed class InMemoryParkedEmails : IParkedEmails
+{
+    readonly ConcurrentDictionary<(string, NotificationEvent, string, NotificationAudience), ParkedEmail> rows = new();
+
+    public int Count(string applicationId) => rows.Keys.Count(k => k.Item1 == applicationId);
+
+    public Task ParkAsync(NotificationRequest request, string reason, DateTimeOffset parkedAtUtc, CancellationToken cancellationToken)
+    {
+        rows.TryAdd(Key(request), new ParkedEmail(request, reason, parkedAtUtc));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ParkedEmail>> ListAsync(int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ParkedEmail>>([.. rows.Values.OrderBy(p => p.ParkedAtUtc).Take(max)]);
+
+    public Task RemoveAsync(NotificationRequest request, CancellationToken cancellationToken)
+    {
+        rows.TryRemove(Key(request), out _);
+        return Task.CompletedTask;
+    }
+
+    static (string, NotificationEvent, string, NotificationAudience) Key(NotificationRequest r) => (r.ApplicationId, r.Event, r.Occurrence, r.Audience);
+}
