@@ -193,6 +193,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Nscl__Email__BaseUrl: 'https://api.sendgrid.com'
     Nscl__Email__PublicBaseUrl: publicBaseUrl
     Nscl__Email__Timeout: '00:00:30'
+    // E-mails the provider refuses for now: parked, swept each minute (the EmailSweepTimer trigger), given up after 6 hours.
+    Nscl__EmailRetry__Pause: '00:01:00'
+    Nscl__EmailRetry__SweepInterval: '00:01:00'
+    Nscl__EmailRetry__GiveUpAfter: '06:00:00'
+    Nscl__EmailRetry__MaxPerSweep: '200'
     // Abuse limits per client address (the address App Service's front end appends to X-Forwarded-For: 1 hop; 2 behind
     // Front Door) and per contact e-mail. Counters are per instance: the WAF rule in front is the hard limit (README).
     Nscl__RateLimits__SubmissionsPerHour: '10'
