@@ -13,10 +13,10 @@ public enum RequestKind
     /// <summary>An inbox search (<c>GET /api/inbox?q=</c>) for one of the names <c>seed-open-tasks</c> writes.</summary>
     Search,
 
-    /// <summary>The dashboard's progress towards the targets (<c>GET /api/targets</c>).</summary>
+    /// <summary>The dashboard's progress towards the targets (<c>GET /api/targets?year=</c>, this year, as the page asks).</summary>
     Targets,
 
-    /// <summary>The dashboard's budget (<c>GET /api/budget</c>).</summary>
+    /// <summary>The dashboard's budget (<c>GET /api/budget?year=</c>, this year, as the page asks).</summary>
     Budget,
     Action,
     Health,

@@ -17,6 +17,9 @@ public sealed class LoadTestRunner
 {
     const string DevOfficer = "load.test; Officer,Appraiser,Leader; skhcn";
 
+    /// <summary>The year the dashboard asks for by default (this year in Vietnam), as the page asks: <c>?year=</c>.</summary>
+    static readonly int DashboardYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year;
+
     readonly LoadTestOptions options;
     readonly HttpClient http;
     readonly string runId = Guid.NewGuid().ToString("N")[..8];
@@ -214,9 +217,9 @@ public sealed class LoadTestRunner
             case RequestKind.Search:
                 return new HttpRequestMessage(HttpMethod.Get, $"/api/inbox?q=hoa%20khanh%20{Random.Shared.Next(1, 10_000)}") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
             case RequestKind.Targets:
-                return new HttpRequestMessage(HttpMethod.Get, "/api/targets") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
+                return new HttpRequestMessage(HttpMethod.Get, $"/api/targets?year={DashboardYear}") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
             case RequestKind.Budget:
-                return new HttpRequestMessage(HttpMethod.Get, "/api/budget") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
+                return new HttpRequestMessage(HttpMethod.Get, $"/api/budget?year={DashboardYear}") { Headers = { { "X-Nscl-Dev-Officer", DevOfficer } } };
             case RequestKind.Action:
                 if (!awaitingReview.TryDequeue(out var next))
                 {

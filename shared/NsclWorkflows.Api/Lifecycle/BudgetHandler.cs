@@ -26,7 +26,9 @@ public sealed class BudgetHandler(IBudgetLedger ledger, OfficerAuthenticator off
         }
 
         var line = request.Query["line"].ToString();
-        var balances = (await ledger.GetBalancesAsync(cancellationToken)).ToDictionary(b => b.Key);
+        // The dashboard asks for one year: only that year's balances are read.
+        var balances = (year is { } only ? await ledger.GetBalancesAsync(only, cancellationToken) : await ledger.GetBalancesAsync(cancellationToken))
+            .ToDictionary(b => b.Key);
         var currentYear = time.GetUtcNow().ToOffset(DeadlinePlanner.VietnamOffset).Year;
         var years = year is { } y
             ? [y]

@@ -29,7 +29,8 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
             return problem!;
         }
 
-        var entered = await indicators.AllAsync(cancellationToken);
+        // Independent reads at the same time: the recorded indicator values beside the activities and counters.
+        var enteredTask = indicators.AllAsync(cancellationToken);
         var activityList = await activities.ListAsync(null, null, cancellationToken); // programme activities feed activityOutputs measures
         // The projection's counters (a few rows per kind and target); counted from every application only until they are complete.
         var progress = await aggregates.TargetProgressAsync(year, activityList, cancellationToken);
@@ -44,6 +45,7 @@ public sealed class TargetsHandler(OfficerAuthenticator officers, IApplicationDi
             progress = TargetProgressCalculator.Calculate(catalogue, records, year, activityList);
         }
 
+        var entered = await enteredTask;
         var targets = progress.Select(p =>
         {
             var value = IndicatorValueRules.Current(entered, p.Target, year);

@@ -118,6 +118,10 @@ public interface IBudgetLedger
     /// <summary>Balances of every line and year of the catalogue (lines never moved show their plan).</summary>
     Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The balances of one year only (the dashboard's view); a store may read just that year's rows.</summary>
+    async Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(int year, CancellationToken cancellationToken) =>
+        [.. (await GetBalancesAsync(cancellationToken).ConfigureAwait(false)).Where(b => b.Key.Year == year)];
+
     Task<LedgerHolding> GetHoldingAsync(BudgetKey key, string applicationId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(BudgetKey key, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -99,18 +100,21 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
     /// Every balance: point reads of the plan's items and years and of the keys in the key index (<see cref="KeysPartition"/>,
     /// one row per item and year ever written), never a scan of the ledger's holdings and entries.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(CancellationToken cancellationToken) => ReadBalancesAsync(null, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerBalance>> GetBalancesAsync(int year, CancellationToken cancellationToken) => ReadBalancesAsync(year, cancellationToken);
+
+    /// <summary>Every key's balance, or one year's (its partitions start with the year: only those are read).</summary>
+    async Task<IReadOnlyList<LedgerBalance>> ReadBalancesAsync(int? year, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.BudgetLedger, cancellationToken);
-        var partitions = plan.Keys.Select(PartitionKey).ToHashSet(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {KeysPartition}"), select: ["RowKey"],
-            cancellationToken: cancellationToken))
-        {
-            partitions.Add(row.RowKey);
-        }
+        var inYear = year is { } y ? string.Create(CultureInfo.InvariantCulture, $"{y:D4}-") : string.Empty;
+        var planned = plan.Keys.Where(k => year is null || k.Year == year).Select(PartitionKey).ToHashSet(StringComparer.Ordinal);
 
+        // The planned keys' balances and the key index at the same time; then the balances of keys only the index names
+        // (a line the catalogue no longer plans). One round trip, not two, when nothing is off the plan.
         using var gate = new SemaphoreSlim(16);
-        var rows = await Task.WhenAll(partitions.Select(async p =>
+        async Task<TableEntity?[]> BalancesOf(IEnumerable<string> partitions) => await Task.WhenAll(partitions.Select(async p =>
         {
             await gate.WaitAsync(cancellationToken);
             try
@@ -122,6 +126,17 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
                 gate.Release();
             }
         }));
+
+        var plannedRows = BalancesOf(planned);
+        var indexed = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {KeysPartition}"), select: ["RowKey"],
+            cancellationToken: cancellationToken))
+        {
+            indexed.Add(row.RowKey);
+        }
+
+        var rows = (await plannedRows).Concat(await BalancesOf(indexed
+            .Where(p => !planned.Contains(p) && p.StartsWith(inYear, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)));
         var stored = new Dictionary<BudgetKey, TableEntity>();
         foreach (var row in rows.OfType<TableEntity>())
         {
@@ -130,6 +145,7 @@ public sealed class TableBudgetLedger(TableClientFactory tables, BudgetPlan plan
 
         // Every planned line and year, plus any stored line the catalogue no longer plans (money held there stays visible).
         return plan.Keys.Union(stored.Keys)
+            .Where(k => year is null || k.Year == year)
             .OrderBy(k => k.LineId, StringComparer.Ordinal).ThenBy(k => k.Year)
             .Select(k => ToBalance(k, plan.PlanVnd(k), stored.GetValueOrDefault(k)))
             .ToArray();

@@ -147,6 +147,22 @@ public abstract class BudgetLedgerBehaviour(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task GetBalances_OneYear_TheWholeLedgersBalancesOfThatYearOnly()
+    {
+        var ledger = await NewLedgerAsync();
+        await ledger.ApplyAsync(Move("r1", Line2024, "app1", BudgetMovementKind.Reserve, 20_000_000), None);
+        await ledger.ApplyAsync(Move("r2", Line2025, "app2", BudgetMovementKind.Reserve, 30_000_000), None);
+
+        var all = await ledger.GetBalancesAsync(None);
+        var year2024 = await ledger.GetBalancesAsync(2024, None);
+
+        Assert.NotEmpty(year2024);
+        Assert.Equal(all.Where(b => b.Key.Year == 2024), year2024);
+        Assert.Equal(20_000_000, year2024.Single(b => b.Key == Line2024).ReservedVnd);
+        Assert.Empty(await ledger.GetBalancesAsync(1999, None));
+    }
+
+    [Fact]
     public async Task Apply_FiftyConcurrentReservesBeyondThePlan_NeverExceedsItAndEntriesAddUp()
     {
         var ledger = await NewLedgerAsync();
