@@ -96,6 +96,20 @@ public sealed class CouncilsHandler(
                     return m with { LinkNonce = nonce, TokenHash = CouncilRules.HashToken(links.Token(id, m.Id, nonce)) };
                 })],
             };
+            // The check above reads the councils, then this adds one: a leader founding another council for the same file at
+            // this moment would pass it too. Claiming each file's seat first lets exactly one of them through.
+            if (await councils.TryClaimFilesAsync(council, now, cancellationToken) is { } seat)
+            {
+                var holder = await councils.FindAsync(seat.CouncilId, cancellationToken);
+                var code = council.Applications.First(a => a.ApplicationId == seat.ApplicationId).TrackingCode;
+                return ApiProblem.Create(StatusCodes.Status409Conflict, CouncilRules.FileInOpenCouncil, "Hồ sơ đang thuộc một hội đồng khác",
+                    holder is null
+                        ? $"Hồ sơ {code} đang được đưa vào một hội đồng khác vừa được thành lập; mỗi hồ sơ chỉ thuộc một hội đồng đang họp cùng mục đích."
+                        : $"Hồ sơ {code} đang thuộc {holder.Name} (Quyết định số {holder.Decision.Number}), phiên họp chưa kết thúc; "
+                            + "mỗi hồ sơ chỉ thuộc một hội đồng đang họp cùng mục đích.",
+                    extensions: new { councilId = seat.CouncilId, trackingCode = code });
+            }
+
             if (!await councils.TryAddAsync(council, cancellationToken))
             {
                 throw new InvalidOperationException($"Council id {id} was taken."); // 32 random bits a day: a defect, not a client error

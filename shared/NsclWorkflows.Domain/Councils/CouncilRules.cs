@@ -73,6 +73,17 @@ public static partial class CouncilRules
     /// The first of <paramref name="applicationIds"/> already in an open council of <paramref name="purpose"/> among
     /// <paramref name="councils"/> (other than <paramref name="exceptId"/>), with that council; null when none is.
     /// </summary>
+    /// <summary>How long a file claimed for a council being founded stays claimed before that council is stored.</summary>
+    public static readonly TimeSpan FoundingWindow = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether <paramref name="council"/> holds <paramref name="applicationId"/> for <paramref name="purpose"/> now (open, that purpose, that file).</summary>
+    public static bool Holds(Council council, CouncilPurpose purpose, string applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(council);
+        return council.State == CouncilState.Open && council.Purpose == purpose
+            && council.Applications.Any(a => string.Equals(a.ApplicationId, applicationId, StringComparison.Ordinal));
+    }
+
     public static (Council Council, CouncilApplication Application)? OpenCouncilHolding(IEnumerable<Council> councils, CouncilPurpose purpose,
         IEnumerable<string> applicationIds, string? exceptId = null)
     {

@@ -18,6 +18,14 @@ public interface ICouncilRepository
     /// the change is applied again to the newer council. Null when there is no such council; the change's errors when it refuses.
     /// </summary>
     Task<ValidationResult<Council>?> UpdateAsync(string id, Func<Council, ValidationResult<Council>> change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims each file of a council being founded for its purpose, before the council is stored, so two leaders founding
+    /// councils for one file at the same moment cannot both succeed. A claim holds while its council is open and holds the
+    /// file for that purpose, and, before that council is stored, for <see cref="CouncilRules.FoundingWindow"/>. Null when
+    /// every file is claimed; else the first file another council holds and that council's id (the claims made are released).
+    /// </summary>
+    Task<(string ApplicationId, string CouncilId)?> TryClaimFilesAsync(Council council, DateTimeOffset nowUtc, CancellationToken cancellationToken);
 }
 
 /// <summary>

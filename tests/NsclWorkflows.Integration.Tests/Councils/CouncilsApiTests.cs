@@ -247,6 +247,31 @@ public class CouncilsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Council_TwoLeadersFoundCouncilsForOneFileAtOnce_OneFoundedTheOther409()
+    {
+        var (_, _, code) = await UnderAppraisalAsync("Công ty TNHH Hai Hội Đồng Cùng Lúc");
+        // The file is found through the unit's inbox search: wait until a founding would not be a 422 (as FoundAsync does),
+        // with a body that is refused for another reason once the code is found (no members), so nothing is founded yet.
+        await LocalHostProcess.EventuallyAsync(() => client.PostAsync("/api/councils", JsonContent.Create(new
+        {
+            name = "Hội đồng", purpose = "appraisal", trackingCodes = new[] { code }, decisionNumber = "1/QĐ-SKHCN", members = Array.Empty<object>(),
+        }), As.Leader), r => !r.Body.GetProperty("errors").EnumerateArray().Any(e => e.GetProperty("field").GetString()!.StartsWith("trackingCodes", StringComparison.Ordinal)),
+            Patience, $"{code} is found in the unit's inbox");
+
+        var both = await Task.WhenAll(
+            client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code, "Hội đồng thẩm định thứ nhất")), As.Leader),
+            client.PostAsync("/api/councils", JsonContent.Create(FoundBody(code, "Hội đồng thẩm định thứ hai")), As.Leader));
+
+        Assert.Equal([201, 409], both.Select(r => r.Status).Order());
+        var refused = both.Single(r => r.Status == 409).Body;
+        Assert.Equal("council_file_in_open_council", refused.GetProperty("code").GetString());
+        Assert.Contains(code, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (_, list) = await client.GetAsync("/api/councils", As.Leader);
+        Assert.Single(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("applications").EnumerateArray()
+            .Any(a => a.GetProperty("trackingCode").GetString() == code));
+    }
+
+    [Fact]
     public async Task Council_BadInputForgedLinksAndWrongCallers_422404And403()
     {
         var (_, _, code) = await UnderAppraisalAsync("Công ty TNHH Kiểm Tra Đầu Vào");

@@ -45,6 +45,55 @@ public class TableCouncilsTests(AzuriteFixture azurite)
         Scores = [.. Rubric.Criteria.Select(c => new CriterionScore(c.Id, c.MaxScore, c.MaxScore) { Comment = "Nhận xét của " + who })],
     };
 
+    static Council ForFile(string id, string file) =>
+        Council(id) with { Applications = [Council(id).Applications[0] with { ApplicationId = file }] };
+
+    [Fact]
+    public async Task TryClaimFiles_TwoFoundersAtOnce_ExactlyOneClaimsEachTime()
+    {
+        var store = Store();
+        for (var round = 0; round < 10; round++)
+        {
+            var file = Guid.NewGuid().ToString("N")[..26];
+            var a = ForFile("hd-a-" + Guid.NewGuid().ToString("N")[..8], file);
+            var b = ForFile("hd-b-" + Guid.NewGuid().ToString("N")[..8], file);
+            var now = DateTimeOffset.UtcNow;
+
+            var claims = await Task.WhenAll(store.TryClaimFilesAsync(a, now, default), store.TryClaimFilesAsync(b, now, default));
+
+            Assert.Single(claims, c => c is null);
+            var refused = Assert.Single(claims, c => c is not null)!.Value;
+            Assert.Equal(file, refused.ApplicationId);
+            Assert.Contains(refused.CouncilId, new[] { a.Id, b.Id });
+        }
+    }
+
+    [Fact]
+    public async Task TryClaimFiles_HolderStoredOpenNeverStoredOrClosed_RefusedWhileItHoldsTakenOverAfter()
+    {
+        var store = Store();
+        var file = Guid.NewGuid().ToString("N")[..26];
+        var now = DateTimeOffset.UtcNow;
+        var first = ForFile("hd-1-" + Guid.NewGuid().ToString("N")[..8], file);
+        Assert.Null(await store.TryClaimFilesAsync(first, now, default));
+        Assert.Null(await store.TryClaimFilesAsync(first, now, default)); // the same founding again: still its own
+
+        // Claimed but not stored yet: held for the founding window, then free.
+        var second = ForFile("hd-2-" + Guid.NewGuid().ToString("N")[..8], file);
+        Assert.Equal((file, first.Id), await store.TryClaimFilesAsync(second, now.AddSeconds(30), default));
+        Assert.Null(await store.TryClaimFilesAsync(second, now + CouncilRules.FoundingWindow + TimeSpan.FromSeconds(1), default));
+
+        // Stored and open: held whatever the time; the other purpose is not held.
+        Assert.True(await store.TryAddAsync(second, default));
+        var third = ForFile("hd-3-" + Guid.NewGuid().ToString("N")[..8], file);
+        Assert.Equal((file, second.Id), await store.TryClaimFilesAsync(third, now.AddHours(5), default));
+        Assert.Null(await store.TryClaimFilesAsync(third with { Purpose = CouncilPurpose.Evaluation }, now.AddHours(5), default));
+
+        // Closed: no longer held.
+        await store.UpdateAsync(second.Id, c => ValidationResult<Council>.Ok(c with { State = CouncilState.Closed }), default);
+        Assert.Null(await store.TryClaimFilesAsync(third, now.AddHours(5), default));
+    }
+
     [Fact]
     public async Task TryAdd_SameIdTwice_KeepsTheFirstAndListsByUnit()
     {

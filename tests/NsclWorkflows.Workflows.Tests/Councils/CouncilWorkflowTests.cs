@@ -188,6 +188,10 @@ public sealed class CouncilWorkflowTests : IAsyncLifetime
             }
         }
 
+        /// <summary>The workflow never founds councils; the seats are tested on the Table store (TableCouncilsTests).</summary>
+        public Task<(string ApplicationId, string CouncilId)?> TryClaimFilesAsync(Council council, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+            Task.FromResult<(string ApplicationId, string CouncilId)?>(null);
+
         public Task<ValidationResult<Council>?> UpdateAsync(string id, Func<Council, ValidationResult<Council>> change, CancellationToken cancellationToken)
         {
             lock (gate)
