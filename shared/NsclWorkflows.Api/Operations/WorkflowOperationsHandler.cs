@@ -22,7 +22,7 @@ namespace NsclWorkflows.Api.Operations;
 /// <see cref="MaxListed"/> rows and <see cref="MaxScanned"/> running instances read.
 /// </summary>
 public sealed partial class WorkflowOperationsHandler(OfficerAuthenticator officers, IApplicationRepository applications, LifecycleMachine machine, TimeProvider time,
-    Microsoft.Extensions.Logging.ILogger<WorkflowOperationsHandler> logger)
+    Microsoft.Extensions.Logging.ILogger<WorkflowOperationsHandler> logger, Domain.Notifications.IParkedEmails? parked = null)
 {
     public const int MaxListed = 200;
     public const int MaxScanned = 2000;
@@ -127,7 +127,16 @@ public sealed partial class WorkflowOperationsHandler(OfficerAuthenticator offic
             }
         }
 
-        return ApiResults.Ok(new WorkflowProblemsView(now, (int)StuckMargin.TotalMinutes, truncated, rows));
+        // E-mails the provider refused for now, waiting for the sweep: how many, since when, why (an outage shows here).
+        ParkedEmailsSummary? waiting = null;
+        if (parked is not null)
+        {
+            var list = await parked.ListAsync(MaxListed + 1, cancellationToken);
+            waiting = new ParkedEmailsSummary(Math.Min(list.Count, MaxListed), list.Count > MaxListed,
+                list.Count == 0 ? null : list.Min(p => p.ParkedAtUtc), list.Count == 0 ? null : list.MaxBy(p => p.ParkedAtUtc)!.Reason);
+        }
+
+        return ApiResults.Ok(new WorkflowProblemsView(now, (int)StuckMargin.TotalMinutes, truncated, rows) { ParkedEmails = waiting });
     }
 
     /// <summary>
@@ -276,7 +285,14 @@ public sealed partial class WorkflowOperationsHandler(OfficerAuthenticator offic
 }
 
 /// <summary>The answer of <c>GET /api/operations/workflows</c>: workflows stopped or stuck, at most <see cref="WorkflowOperationsHandler.MaxListed"/>.</summary>
-public sealed record WorkflowProblemsView(DateTimeOffset CheckedAtUtc, int StuckMarginMinutes, bool Truncated, IReadOnlyList<WorkflowProblem> Workflows);
+public sealed record WorkflowProblemsView(DateTimeOffset CheckedAtUtc, int StuckMarginMinutes, bool Truncated, IReadOnlyList<WorkflowProblem> Workflows)
+{
+    /// <summary>E-mails parked for the sweep (the provider refused them for now); null where the host keeps none.</summary>
+    public ParkedEmailsSummary? ParkedEmails { get; init; }
+}
+
+/// <summary>Parked e-mails: how many (<see cref="AtLeast"/>: more than listed), the oldest's parking time, the newest's reason.</summary>
+public sealed record ParkedEmailsSummary(int Count, bool AtLeast, DateTimeOffset? OldestParkedAtUtc, string? LastReason);
 
 /// <summary>One workflow not running as it should. <see cref="Failure"/> is for officers only (this endpoint is Admin-only).</summary>
 public sealed record WorkflowProblem(string InstanceId, string Workflow, string Status, string StatusText, string? ApplicationId, string? TrackingCode,

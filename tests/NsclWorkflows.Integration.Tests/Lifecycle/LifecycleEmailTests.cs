@@ -64,13 +64,13 @@ public class LifecycleEmailTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ReceiptRefusedForNow_ParkedThenSentByTheSweepOnce_NoFailureAndNoWorkflowOfItsOwn()
+    public async Task ProviderDown_ReceiptParkedShownToTheOperatorThenSentOnceByTheSweep_NoFailureNoWorkflowOfItsOwn()
     {
         const string prefix = "mailparked";
         await using var host = new LocalHostProcess(azurite.ConnectionString, prefix, TimeSpan.FromMinutes(10),
             new Dictionary<string, string> { ["Nscl:Storage:TablePrefix"] = prefix });
         await host.StartAsync();
-        using (var plan = await host.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status = 503, count = 2 }))
+        using (var plan = await host.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status = 503, count = 1000 }))
         {
             plan.EnsureSuccessStatusCode();
         }
@@ -78,7 +78,14 @@ public class LifecycleEmailTests(AzuriteFixture azurite)
         var client = new LifecycleClient(host.Http);
         var (id, _) = await client.SubmitAsync();
 
-        // Refused twice (in line, then by a sweep), then sent by the next sweep: recorded Sent, delivered once.
+        // The provider down: the receipt waits, parked; the operator sees it (how many, since when, why).
+        var parked = await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync("/api/operations/workflows", As.Admin)).Body,
+            b => b.GetProperty("parkedEmails").GetProperty("count").GetInt32() >= 1, Patience, "the receipt is parked");
+        Assert.Contains("503", parked.GetProperty("parkedEmails").GetProperty("lastReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("AwaitingCompletenessReview", (await client.ViewAsync(id)).GetProperty("status").GetString());
+
+        // The provider back: the next sweep sends it, recorded Sent, delivered once.
+        (await host.Http.DeleteAsync("/dev/sendgrid/faults")).EnsureSuccessStatusCode();
         await LocalHostProcess.EventuallyAsync(async () => (await client.GetAsync($"/api/applications/{id}/notifications", As.Clerk)).Body,
             log => log.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("event").GetString() == "Receipt"
                 && n.GetProperty("state").GetString() == "Sent"), Patience, "the parked receipt is sent by the sweep");
@@ -92,6 +99,7 @@ public class LifecycleEmailTests(AzuriteFixture azurite)
         Assert.Empty(instances);
         await LocalHostProcess.EventuallyAsync(() => storage.RowsAsync(prefix + "ParkedEmails", "PartitionKey eq 'parked'"), rows => rows.Count == 0,
             TimeSpan.FromSeconds(30), "the parked row leaves once sent");
+        Assert.Equal(0, (await client.GetAsync("/api/operations/workflows", As.Admin)).Body.GetProperty("parkedEmails").GetProperty("count").GetInt32());
     }
 
     static async Task<List<JsonElement>> MessagesAsync(LocalHostProcess host, string applicationId)
