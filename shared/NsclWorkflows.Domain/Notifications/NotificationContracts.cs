@@ -147,6 +147,18 @@ public sealed record NotificationRequest(
     string Unit,
     IReadOnlyDictionary<string, string> Facts);
 
+/// <summary>A notification's identity within its application: a hash of its event, occurrence and audience.</summary>
+public static class NotificationIdentity
+{
+    /// <summary>24 hex characters; the same request always gives the same hash (its workflow's id and its parked row use it).</summary>
+    public static string Hash(NotificationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var identity = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{request.Event}|{request.Occurrence}|{request.Audience}");
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)).AsSpan(0, 12));
+    }
+}
+
 /// <summary>What happened to one request: per recipient, sent, skipped as already sent, or failed with the provider's reason.</summary>
 public sealed record NotificationOutcome(int Sent, int AlreadySent, IReadOnlyList<string> Failures)
 {

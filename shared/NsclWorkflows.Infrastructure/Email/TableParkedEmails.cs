@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -77,9 +74,5 @@ public sealed class TableParkedEmails(TableClientFactory tables) : IParkedEmails
     }
 
     /// <summary>The notification's identity: application, then a hash of event, occurrence and audience (as its workflow's id).</summary>
-    static string RowKey(NotificationRequest request)
-    {
-        var identity = string.Create(CultureInfo.InvariantCulture, $"{request.Event}|{request.Occurrence}|{request.Audience}");
-        return $"{request.ApplicationId}|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 12))}";
-    }
+    static string RowKey(NotificationRequest request) => $"{request.ApplicationId}|{NotificationIdentity.Hash(request)}";
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -70,9 +67,7 @@ public sealed class NotificationWorkflow(WorkflowTiming? timing = null) : TaskOr
     public static string InstanceIdFor(NotificationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var identity = string.Create(CultureInfo.InvariantCulture, $"{request.Event}|{request.Occurrence}|{request.Audience}");
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 12));
-        return $"notification-{request.ApplicationId}-{hash}";
+        return $"notification-{request.ApplicationId}-{NotificationIdentity.Hash(request)}";
     }
 }
 
