@@ -81,24 +81,26 @@ static class YearEndAppendix
         var style = new TextStyle(11);
         file.StartTable(widths, bordered: true);
         file.Add(Tables.Row(headers.Select((h, i) => DocumentParts.HeaderCell(widths[i], h, 11)), header: true));
+        // Thousands of rows: each written from one shape with only its texts new (see TextRowShape).
+        var shape = new TextRowShape(widths, style,
+            [Align.Center, Align.Left, Align.Left, Align.Center, Align.Left, Align.Center, Align.Center, Align.Right, Align.Right, Align.Right, Align.Right, Align.Left]);
+        var texts = new string[widths.Length];
         for (var i = 0; i < data.Enterprises.Count; i++)
         {
             var e = data.Enterprises[i];
-            file.Add(Tables.Row(
-            [
-                Tables.Text(widths[0], DocumentParts.Ordinal(i), style, Align.Center),
-                Tables.Text(widths[1], e.TrackingCode, style),
-                Tables.Text(widths[2], e.EnterpriseName, style),
-                Tables.Text(widths[3], e.EnterpriseCode, style, Align.Center),
-                Tables.Text(widths[4], e.IsPilotModel ? e.TaskTitle + " (mô hình điểm)" : e.TaskTitle, style),
-                Tables.Text(widths[5], e.BudgetLineId, style, Align.Center),
-                Tables.Text(widths[6], e.BudgetYear.ToString(CultureInfo.InvariantCulture), style, Align.Center),
-                Tables.Text(widths[7], e.IntegratedFundingFrom is null ? Amount(e.ApprovedVnd) : IntegratedLabel, style, Align.Right),
-                Tables.Text(widths[8], e.IntegratedFundingFrom is null ? Amount(e.DisbursedVnd) : IntegratedLabel, style, Align.Right),
-                Tables.Text(widths[9], e.OwnContributionVnd is { } own ? Amount(own) : string.Empty, style, Align.Right),
-                Tables.Text(widths[10], e.CoFundingVnd > 0 ? Amount(e.CoFundingVnd) : string.Empty, style, Align.Right),
-                Tables.Text(widths[11], Status(e), style),
-            ]));
+            texts[0] = DocumentParts.Ordinal(i);
+            texts[1] = e.TrackingCode;
+            texts[2] = e.EnterpriseName;
+            texts[3] = e.EnterpriseCode;
+            texts[4] = e.IsPilotModel ? e.TaskTitle + " (mô hình điểm)" : e.TaskTitle;
+            texts[5] = e.BudgetLineId;
+            texts[6] = e.BudgetYear.ToString(CultureInfo.InvariantCulture);
+            texts[7] = e.IntegratedFundingFrom is null ? Amount(e.ApprovedVnd) : IntegratedLabel;
+            texts[8] = e.IntegratedFundingFrom is null ? Amount(e.DisbursedVnd) : IntegratedLabel;
+            texts[9] = e.OwnContributionVnd is { } own ? Amount(own) : string.Empty;
+            texts[10] = e.CoFundingVnd > 0 ? Amount(e.CoFundingVnd) : string.Empty;
+            texts[11] = Status(e);
+            file.AddTextRow(shape, texts);
         }
 
         file.EndTable();

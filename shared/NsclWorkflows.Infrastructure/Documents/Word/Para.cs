@@ -107,7 +107,7 @@ static class Para
         }
 
         var run = new Run(properties);
-        var lines = Clean(text).Split('\n');
+        var lines = Lines(text);
         for (var i = 0; i < lines.Length; i++)
         {
             if (i > 0)
@@ -120,6 +120,9 @@ static class Para
 
         return run;
     }
+
+    /// <summary>What a run holds of <paramref name="text"/>: cleaned, one string per line (a line break between them).</summary>
+    public static string[] Lines(string text) => Clean(text).Split('\n');
 
     static JustificationValues Justification(Align align) => align switch
     {

@@ -102,3 +102,47 @@ static class Tables
             Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>());
     }
 }
+
+/// <summary>
+/// The shape of a row of one-line text cells, built once by <see cref="Tables.Row"/> and <see cref="Tables.Text"/> as
+/// any other row, then written for each of thousands of rows by <see cref="WordFile.AddTextRow"/> with only its texts
+/// new: a row then costs its strings, not some thirty elements a cell (the year-end report's list of enterprises).
+/// Belongs to one document being written (elements are not shared between threads).
+/// </summary>
+sealed class TextRowShape
+{
+    public TextRowShape(IReadOnlyList<int> widths, TextStyle style, IReadOnlyList<Align> aligns)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        ArgumentNullException.ThrowIfNull(aligns);
+        if (widths.Count != aligns.Count)
+        {
+            throw new ArgumentException("One alignment per column.", nameof(aligns));
+        }
+
+        var prototype = Tables.Row(widths.Select((w, i) => Tables.Text(w, string.Empty, style, aligns[i])));
+        RowProperties = prototype.TableRowProperties!;
+        Columns = [.. prototype.Elements<TableCell>().Select(cell =>
+        {
+            var paragraph = cell.GetFirstChild<Paragraph>()!;
+            return (cell.TableCellProperties!, paragraph.ParagraphProperties!, paragraph.GetFirstChild<Run>()!.RunProperties!);
+        })];
+    }
+
+    public TableRowProperties RowProperties { get; }
+
+    public IReadOnlyList<(TableCellProperties Cell, ParagraphProperties Paragraph, RunProperties Run)> Columns { get; }
+
+    /// <summary>Start tags written for each row (their elements carry no content of their own).</summary>
+    public TableRow RowStart { get; } = new();
+
+    public TableCell CellStart { get; } = new();
+
+    public Paragraph ParagraphStart { get; } = new();
+
+    public Run RunStart { get; } = new();
+
+    public Text TextStart { get; } = new() { Space = SpaceProcessingModeValues.Preserve };
+
+    public Break Break { get; } = new();
+}

@@ -74,6 +74,51 @@ sealed class WordFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// A row of <paramref name="shape"/> holding <paramref name="texts"/>, one per column: the same XML as
+    /// <c>Add(Tables.Row(... Tables.Text(...)))</c>, written from the shape's elements without building the row's.
+    /// </summary>
+    public void AddTextRow(TextRowShape shape, IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count != shape.Columns.Count)
+        {
+            throw new ArgumentException("One text per column.", nameof(texts));
+        }
+
+        writer.WriteStartElement(shape.RowStart);
+        writer.WriteElement(shape.RowProperties);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var (cell, paragraph, run) = shape.Columns[i];
+            writer.WriteStartElement(shape.CellStart);
+            writer.WriteElement(cell);
+            writer.WriteStartElement(shape.ParagraphStart);
+            writer.WriteElement(paragraph);
+            writer.WriteStartElement(shape.RunStart);
+            writer.WriteElement(run);
+            var lines = Para.Lines(texts[i]);
+            for (var k = 0; k < lines.Length; k++)
+            {
+                if (k > 0)
+                {
+                    writer.WriteElement(shape.Break);
+                }
+
+                writer.WriteStartElement(shape.TextStart);
+                writer.WriteString(lines[k]);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement(); // run
+            writer.WriteEndElement(); // paragraph
+            writer.WriteEndElement(); // cell
+        }
+
+        writer.WriteEndElement(); // row
+    }
+
     /// <summary>Opens a table whose rows are then written one by one with <see cref="Add"/>.</summary>
     public void StartTable(IReadOnlyList<int> widths, bool bordered)
     {
