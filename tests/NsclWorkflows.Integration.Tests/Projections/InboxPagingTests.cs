@@ -102,6 +102,77 @@ public class InboxPagingTests(AzuriteFixture azurite)
         Assert.Empty(await SearchAsync("hoa khanh dai"));
     }
 
+    /// <summary>
+    /// What makes a page cost a page on Azure Table storage (served from the (PartitionKey, RowKey) index; Azurite scans
+    /// the table, see docs/benchmarks.md): one request per list, a key range within its partition with $top of the page
+    /// size, whatever the list holds; the next page starts after the last row taken; a search is a key range too.
+    /// </summary>
+    [Fact]
+    public async Task Page_FirstNextAndSearch_OneKeyRangeReadOfAPagePerList()
+    {
+        var requests = new RecordingPolicy();
+        var options = new TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
+        var service = new TableServiceClient(azurite.ConnectionString, options);
+        var inbox = new TableInbox(new TableClientFactory(service,
+            Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = "inboxrange" })));
+        var scope = new InboxScope("u1", "Officer");
+        foreach (var chunk in Enumerable.Range(0, 130).Chunk(26))
+        {
+            await Task.WhenAll(chunk.Select(i => inbox.SyncAsync(New(i, scope, Now.AddDays(i - 65), $"Công ty Hòa Khánh {i}"), CancellationToken.None)));
+        }
+
+        var inboxTable = "inboxrange" + TableNames.OfficerInbox;
+        async Task<(InboxPage Page, IReadOnlyList<(string Top, string Filter)> Reads)> PageAsync(IReadOnlyDictionary<string, string> after, string? q = null)
+        {
+            requests.Clear();
+            var page = await inbox.PageAsync(new InboxPageRequest([scope], Filter(q), after, 50), CancellationToken.None);
+            return (page, requests.Queries(inboxTable));
+        }
+
+        var (first, firstReads) = await PageAsync(new Dictionary<string, string>());
+        Assert.Equal(50, first.Items.Count);
+        Assert.Equal([("50", "PartitionKey eq 'u1|Officer' and RowKey ge 't|' and RowKey lt 't|~'")], firstReads);
+
+        var (second, secondReads) = await PageAsync(first.Next!);
+        Assert.Equal(50, second.Items.Count);
+        var read = Assert.Single(secondReads);
+        Assert.Equal("50", read.Top);
+        Assert.Matches(@"^PartitionKey eq 'u1\|Officer' and RowKey gt 't\|\d{19}\|[^']+' and RowKey lt 't\|~'$", read.Filter);
+        Assert.Empty(first.Items.Select(i => i.ApplicationId).Intersect(second.Items.Select(i => i.ApplicationId)));
+
+        var (found, searchReads) = await PageAsync(new Dictionary<string, string>(), "hoa khanh 12");
+        Assert.Equal( // a prefix: 12 and 120 to 129
+            new[] { 12 }.Concat(Enumerable.Range(120, 10)).Select(i => $"Công ty Hòa Khánh {i}").Order(StringComparer.Ordinal),
+            found.Items.Select(i => i.EnterpriseName!).Order(StringComparer.Ordinal));
+        Assert.Equal([("50", "PartitionKey eq 'u1|Officer' and RowKey ge 's|hoa khanh 12' and RowKey lt 's|hoa khanh 12~'")], searchReads);
+    }
+
+    /// <summary>Records each GET's $top and $filter, by table.</summary>
+    sealed class RecordingPolicy : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        readonly System.Collections.Concurrent.ConcurrentQueue<(string Table, string Top, string Filter)> seen = new();
+
+        public void Clear() => seen.Clear();
+
+        public IReadOnlyList<(string Top, string Filter)> Queries(string table) =>
+            [.. seen.Where(s => string.Equals(s.Table, table, StringComparison.OrdinalIgnoreCase)).Select(s => (s.Top, s.Filter))];
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method != Azure.Core.RequestMethod.Get)
+            {
+                return;
+            }
+
+            var uri = message.Request.Uri.ToUri();
+            var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+            var table = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+            table = table.Contains('(', StringComparison.Ordinal) ? table[..table.IndexOf('(', StringComparison.Ordinal)] : table;
+            seen.Enqueue((table, query["$top"] ?? string.Empty, query["$filter"] ?? string.Empty));
+        }
+    }
+
     [Fact]
     public void Cursor_OtherListsFilterOrAltered_DoesNotOpen()
     {
