@@ -117,13 +117,46 @@ test('an officer plans, records and closes an activity through the pages', async
     for (const label of ['Địa bàn (quận, huyện)', 'Ngành kinh tế chính (VSIC cấp 2)', 'Doanh thu năm trước']) {
       await order.getByLabel(label).selectOption({ index: 1 });
     }
-    await order.getByRole('button').click();
+    // Co-funding, as the application form asks it: a source from the catalogue's list and its amount; the total shown.
+    await order.getByRole('button', { name: 'Thêm nguồn kinh phí' }).click();
+    await order.getByLabel('Nguồn kinh phí lồng ghép').selectOption({ index: 1 });
+    const source = (await order.getByLabel('Nguồn kinh phí lồng ghép').locator('option:checked').textContent()).trim();
+    await order.getByLabel('Số tiền (đồng)').fill('50000000');
+    assert.match(await order.locator('#assign-total-cost').textContent(), /450\.000\.000 đồng/);
+    await checkAccessibility(page, 'the order form with a co-funding row');
+    await order.getByRole('button', { name: 'Tạo nhiệm vụ và gửi doanh nghiệp xác nhận' }).click();
     await page.waitForURL(/ho-so\.html\?id=/);
+    const applicationId = new URL(page.url()).searchParams.get('id');
     let shown = '';
     await eventually(async () => { await page.reload(); await page.locator('main dl').first().waitFor(); shown = await page.locator('main').textContent(); },
       () => shown.includes('Chờ doanh nghiệp xác nhận nhận nhiệm vụ'), 'the ordered file waits for the enterprise');
     assert.match(shown, /Công ty <i>Được<\/i> Đặt Hàng/);
+    assert.ok(shown.includes(`${source}: 50.000.000`), `the co-funding is on the file: ${shown}`);
+    assert.match(shown, /Tổng kinh phí thực hiện nhiệm vụ\s*450\.000\.000/);
     await screenshot(page, 'assignment-awaiting-confirmation');
+
+    // The enterprise opens the link it was e-mailed and confirms, correcting its legal representative; the file moves on.
+    let offer;
+    await eventually(async () => {
+      const outbox = await (await fetch(`${baseUrl}/dev/outbox.json`)).json();
+      offer = outbox.find((m) => m.message.personalizations?.[0]?.custom_args?.applicationId === applicationId
+        && m.message.personalizations[0].custom_args.event === 'AssignmentOffered');
+    }, () => Boolean(offer), 'the order is e-mailed to the enterprise');
+    const link = offer.message.content.find((c) => c.type === 'text/plain').value.match(/https?:\/\/\S+\/trang-thai\.html#id=\S+&access=\S+/)?.[0];
+    assert.ok(link, 'the order e-mail carries the link');
+    const enterprise = await browser.context.newPage();
+    await enterprise.setViewportSize({ width: 390, height: 844 });
+    await enterprise.goto(baseUrl + new URL(link).pathname + new URL(link).hash);
+    const confirm = enterprise.locator('form[data-action="confirm-assignment"]');
+    await confirm.waitFor();
+    await confirm.locator('[data-co-funding-row]').first().waitFor(); // the officer's co-funding, offered for correction
+    await checkAccessibility(enterprise, 'the enterprise confirming an order');
+    await confirm.getByLabel('Người đại diện theo pháp luật').fill('Phạm Văn Long');
+    await confirm.getByRole('button', { name: 'Xác nhận nhận nhiệm vụ' }).click();
+    await enterprise.locator('[data-fact="Trạng thái"]', { hasText: 'Đang thẩm định' }).waitFor({ timeout: 60_000 });
+    await screenshot(enterprise, 'assignment-confirmed-by-the-enterprise');
+    await eventually(async () => { await page.reload(); await page.locator('main dl').first().waitFor(); shown = await page.locator('main').textContent(); },
+      () => shown.includes('Phạm Văn Long') && shown.includes('Đang thẩm định'), "the officer's page shows the corrected particulars");
   } finally {
     await browser.close();
   }

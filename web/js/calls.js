@@ -10,6 +10,7 @@ import { field, clearErrors, showErrors, errorSummary } from './forms.js';
 import { api, ApiError } from './api.js';
 import { requireOfficer } from './session.js';
 import { officerNav } from './officer-nav.js';
+import { coFundingEditor } from './co-funding.js';
 
 const root = $('#calls');
 const status = $('#page-status');
@@ -89,7 +90,10 @@ async function assignmentForm() {
   const text = (name, label, extra = {}) => field('assign', { name, label, required: true, ...extra });
   const number = (name, label, extra = {}) => field('assign', { name, label, type: 'number', required: true, min: 0, step: 1, inputmode: 'numeric', ...extra });
   const select = (name, label, options) => field('assign', { name, label, type: 'select', required: true, options: [['', '— Chọn —'], ...options] });
-  root.append(postForm('create-assignment', 'Đặt hàng, giao trực tiếp nhiệm vụ', [
+  // Co-funding from other programmes and sources, as the application form asks it (the same editor and the same rules).
+  const coFunding = coFundingEditor(lists);
+  const totalCost = el('p', { id: 'assign-total-cost', class: 'hint', 'aria-live': 'polite' });
+  const form = postForm('create-assignment', 'Đặt hàng, giao trực tiếp nhiệm vụ', [
     field('assign', { name: 'selection', label: 'Hình thức', type: 'select', required: true, options: [['order', 'Đặt hàng'], ['direct-assignment', 'Giao trực tiếp']] }),
     select('supportKindId', 'Nội dung hỗ trợ', catalogue.supportKinds.filter((k) => !k.nominatesPersons).map((k) => [k.id, k.name])),
     text('enterpriseCode', 'Mã số doanh nghiệp'), text('enterpriseName', 'Tên doanh nghiệp'),
@@ -101,6 +105,7 @@ async function assignmentForm() {
     text('title', 'Tên nhiệm vụ'), field('assign', { name: 'summary', label: 'Tóm tắt nội dung', type: 'textarea', required: true }),
     number('requestedAmountVnd', 'Kinh phí dự kiến hỗ trợ (đồng)', { min: 1 }), number('ownContributionVnd', 'Kinh phí đối ứng của doanh nghiệp (đồng)'),
     number('durationMonths', 'Thời gian thực hiện (tháng)', { min: 1 }),
+    coFunding.element, totalCost,
   ], 'Tạo nhiệm vụ và gửi doanh nghiệp xác nhận', '/api/assignments', (form) => {
     const v = (name) => form.elements[name].value;
     const n = (name) => (v(name) === '' ? null : Number(v(name)));
@@ -112,9 +117,16 @@ async function assignmentForm() {
         legalRepresentativePosition: v('legalRepresentativePosition'), address: v('address'), districtId: v('districtId'), sectorCode: v('sectorCode'),
         employees: n('employees'), revenueBandId: v('revenueBandId'), title: v('title'), summary: v('summary'),
         requestedAmountVnd: n('requestedAmountVnd'), ownContributionVnd: n('ownContributionVnd'), durationMonths: n('durationMonths'),
+        ...(coFunding.value().length > 0 ? { coFunding: coFunding.value() } : {}),
       },
     };
-  }, (created) => location.assign(`ho-so.html?id=${encodeURIComponent(created.applicationId)}`)));
+  }, (created) => location.assign(`ho-so.html?id=${encodeURIComponent(created.applicationId)}`));
+  const amount = (name) => (Number.isFinite(Number(form.elements[name].value)) ? Number(form.elements[name].value) : 0);
+  form.addEventListener('input', () => {
+    const total = amount('requestedAmountVnd') + amount('ownContributionVnd') + coFunding.total();
+    totalCost.textContent = total > 0 ? `Tổng kinh phí thực hiện nhiệm vụ (hỗ trợ, đối ứng và lồng ghép): ${vnd(total)}.` : '';
+  });
+  root.append(form);
 }
 
 async function show(id) {

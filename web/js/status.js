@@ -21,7 +21,7 @@ async function render(view) {
     const before = stepSignature(view);
     await render(await waitForChange(load, (v) => stepSignature(v) !== before));
     notify(status, 'Hồ sơ đã được cập nhật.', 'success');
-  }, { version: view.version, onStale: async () => {
+  }, { version: view.version, view, onStale: async () => {
     const now = await load();
     await render(now);
     notify(status, staleNotice(view, now), 'error');
