@@ -80,6 +80,7 @@ public static class ApplicationRegistration
         services.AddSingleton<Lifecycle.TargetsHandler>();
         services.AddSingleton<Targets.IndicatorValuesHandler>();
         services.AddSingleton<Activities.ActivitiesHandler>();
+        services.AddSingleton<NsclWorkflows.Workflows.Calls.CallFinaliser>();
         services.AddSingleton<Calls.CallsHandler>();
         services.AddSingleton<Calls.AssignmentsHandler>();
         services.AddSingleton<GetNotificationsHandler>();

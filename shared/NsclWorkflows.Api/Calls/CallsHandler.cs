@@ -25,7 +25,7 @@ namespace NsclWorkflows.Api.Calls;
 /// a Leader of the unit, after the close (409 <c>call_wrong_state</c> before, or twice): what the envelope still holds
 /// is released. <c>GET /api/calls/open</c>: anyone; the open calls with only what an enterprise needs.
 /// </summary>
-public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, IApplicationRepository applications, OfficerAuthenticator officers,
+public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, CallFinaliser finaliser, IApplicationRepository applications, OfficerAuthenticator officers,
     ProgrammeCatalogue catalogue, IWorkingDayCalendar calendar, IOptions<DeadlineOptions> deadlines, TimeProvider time)
 {
     public async Task<Results<ApiCreated<CallView>, ProblemHttpResult>> OpenAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -150,40 +150,13 @@ public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, IA
             return problem;
         }
 
-        var note = finalise!.Note;
-        CallOutcome? refused = null;
-        LedgerResult? ledgerRefusal = null;
-        var who = new CallOfficer(officer.Id, officer.Name);
-        var updated = await calls.UpdateAsync(id, async current =>
-        {
-            (refused, ledgerRefusal) = (null, null);
-            var held = (await ledger.GetHoldingAsync(CallRules.KeyOf(current), current.Id, cancellationToken)).ReservedVnd;
-            var outcome = CallRules.Finalise(current, note, who, held, time.GetUtcNow());
-            if (!outcome.IsValid)
-            {
-                refused = outcome;
-                return null;
-            }
-
-            foreach (var movement in outcome.Movements)
-            {
-                var result = await ledger.ApplyAsync(movement, cancellationToken);
-                if (result.Refused)
-                {
-                    ledgerRefusal = result;
-                    return null;
-                }
-            }
-
-            return outcome.Call;
-        }, cancellationToken);
-
-        if (updated is null)
+        var finalised = await finaliser.FinaliseAsync(id, finalise!.Note, new CallOfficer(officer.Id, officer.Name), cancellationToken);
+        if (finalised?.Call is not { } updated)
         {
             return ApiProblem.NotFoundProblem("đợt tuyển chọn");
         }
 
-        if (refused is not null)
+        if (finalised.Refused is { } refused)
         {
             return refused.IsStateConflict
                 ? ApiProblem.Problem(StatusCodes.Status409Conflict, CallErrorCodes.WrongState, "Thao tác không phù hợp với trạng thái đợt tuyển chọn",
@@ -191,18 +164,10 @@ public sealed class CallsHandler(ICallRepository calls, IBudgetLedger ledger, IA
                 : ApiProblem.ValidationProblem(refused.Errors);
         }
 
-        if (ledgerRefusal is not null)
+        if (finalised.LedgerRefusal is { } ledgerRefusal)
         {
             return ApiProblem.Problem(StatusCodes.Status409Conflict, ledgerRefusal.RefusalCode ?? "ledger_refused", "Không thực hiện được trên sổ kinh phí",
                 ledgerRefusal.RefusalMessage);
-        }
-
-        // A file's money returned to the envelope while finalising was recorded goes on to the item (the file's step does
-        // the same for a return after the call is stored finalised).
-        if (CallRules.Rest(updated, (await ledger.GetHoldingAsync(CallRules.KeyOf(updated), updated.Id, cancellationToken)).ReservedVnd, officer.Id,
-            time.GetUtcNow()) is { } rest && await ledger.ApplyAsync(rest, cancellationToken) is { Applied: true, WasReplay: false })
-        {
-            updated = await calls.UpdateAsync(updated.Id, c => Task.FromResult<Call?>(CallRules.AddReleased(c, rest.AmountVnd, rest.AtUtc)), cancellationToken) ?? updated;
         }
 
         var instanceId = CallIds.WorkflowInstanceId(updated.Id);
