@@ -15,7 +15,9 @@ namespace NsclWorkflows.Benchmarks;
 /// straight into the tables of the storage in <c>AzureWebJobsStorage</c> (prefix <c>Nscl__Storage__TablePrefix</c>,
 /// default nscl), through the application's own repository, inbox and counters: what the officers' inbox, search and the
 /// targets view read at that scale, without running N workflows (an officer action on them finds no workflow).
-/// For the inbox benchmark in docs/benchmarks.md; never against real data.
+/// For the inbox benchmark in docs/benchmarks.md; never against real data: an account that is not on this machine is
+/// written into only with <c>--remote-test-account</c> (one made for the benchmark, e.g. to measure the inbox on Azure
+/// Table storage, which Azurite cannot show).
 /// <c>seed-open-tasks N --no-inbox</c> writes the applications and the counters only: what the programme views (targets,
 /// budget) have to do with N applications, without the inbox's rows (about nine per task with the search rows), which make
 /// Azurite slower with every row it holds.
@@ -28,8 +30,16 @@ static class SeedOpenTasks
         var withInbox = !args.Contains("--no-inbox", StringComparer.Ordinal);
         var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } c ? c : "UseDevelopmentStorage=true";
         var prefix = Environment.GetEnvironmentVariable("Nscl__Storage__TablePrefix") is { Length: > 0 } p ? p : "nscl";
+        var tableService = new TableServiceClient(connection);
+        if (!IsLocal(tableService.Uri) && !args.Contains("--remote-test-account", StringComparer.Ordinal))
+        {
+            Console.Error.WriteLine($"{tableService.Uri.Host} is not a local storage: synthetic applications are written only into an account made for the " +
+                "benchmark, never one holding real data. Add --remote-test-account to write into it (tables prefixed " + prefix + ").");
+            return 2;
+        }
+
         var catalogue = EmbeddedCatalogue.Load();
-        var factory = new TableClientFactory(new TableServiceClient(connection), Options.Create(new StorageOptions { ConnectionString = connection, TablePrefix = prefix }));
+        var factory = new TableClientFactory(tableService, Options.Create(new StorageOptions { ConnectionString = connection, TablePrefix = prefix }));
         var repository = new TableApplicationRepository(factory);
         var inbox = new TableInbox(factory);
         var aggregates = new TableProgrammeAggregates(factory, catalogue);
@@ -77,4 +87,8 @@ static class SeedOpenTasks
         Console.WriteLine($"{(withInbox ? count : 0)} open tasks in skhcn|Officer, {count} applications, in {started.Elapsed.TotalSeconds:F0} s (tables prefixed {prefix}).");
         return 0;
     }
+
+    /// <summary>Azurite or another storage on this machine (loopback).</summary>
+    static bool IsLocal(Uri endpoint) =>
+        endpoint.IsLoopback || (System.Net.IPAddress.TryParse(endpoint.Host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }
