@@ -74,12 +74,50 @@ public sealed class EnterpriseLinkFunctionsTests
         await service.StopAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task IdempotencyCleanup_StoreFails_LogsAndReturnsZeroSoTheTimerGoesOn()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // a storage request that timed out: the SDK throws TaskCanceledException, not caused by the host's stop
+    public async Task IdempotencyCleanup_StoreFails_LogsAndReturnsZeroSoTheTimerGoesOn(bool timedOut)
     {
-        var cleanup = new IdempotencyCleanup(new CountingStore { Fail = true }, NullLogger<IdempotencyCleanup>.Instance);
+        var cleanup = new IdempotencyCleanup(new CountingStore { Failure = timedOut ? new TaskCanceledException("timed out") : new InvalidOperationException("storage down") },
+            NullLogger<IdempotencyCleanup>.Instance);
 
         Assert.Equal(0, await cleanup.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task IdempotencyCleanupService_StoreTimesOut_KeepsRunningOnTheClock()
+    {
+        var store = new CountingStore { Failure = new TaskCanceledException("timed out") };
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        using var service = new IdempotencyCleanupService(new IdempotencyCleanup(store, NullLogger<IdempotencyCleanup>.Instance),
+            Microsoft.Extensions.Options.Options.Create(new IdempotencyOptions { CleanupIntervalMinutes = 60 }), clock);
+
+        await service.StartAsync(CancellationToken.None);
+        await store.Ran(1);
+        clock.Advance(TimeSpan.FromMinutes(60));
+        await store.Ran(2); // the timeout did not end the service (a BackgroundService that throws stops the host)
+        Assert.Null(service.ExecuteTask!.Exception);
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EmailSweep_ParkedStoreTimesOut_LogsAndReturnsNullSoTheTimerGoesOn()
+    {
+        using var services = TestComposition.Services(s => s.AddSingleton<NsclWorkflows.Domain.Notifications.IParkedEmails>(new TimingOutParkedEmails()));
+        var sweep = services.GetRequiredService<NsclWorkflows.Api.Notifications.EmailSweep>();
+
+        Assert.Null(await sweep.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task IdempotencyCleanup_HostStopping_CancellationPropagates()
+    {
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
+        var cleanup = new IdempotencyCleanup(new CountingStore { Failure = new OperationCanceledException(stopping.Token) }, NullLogger<IdempotencyCleanup>.Instance);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cleanup.RunAsync(stopping.Token));
     }
 
     [Theory]
@@ -125,6 +163,19 @@ public sealed class EnterpriseLinkFunctionsTests
         return (context, http);
     }
 
+    /// <summary>Parked e-mails whose table does not answer in time (the SDK's TaskCanceledException).</summary>
+    sealed class TimingOutParkedEmails : NsclWorkflows.Domain.Notifications.IParkedEmails
+    {
+        public Task ParkAsync(NsclWorkflows.Domain.Notifications.NotificationRequest request, string reason, DateTimeOffset parkedAtUtc, CancellationToken cancellationToken) =>
+            throw new TaskCanceledException("timed out");
+
+        public Task<IReadOnlyList<NsclWorkflows.Domain.Notifications.ParkedEmail>> ListAsync(int max, CancellationToken cancellationToken) =>
+            throw new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout.");
+
+        public Task RemoveAsync(NsclWorkflows.Domain.Notifications.NotificationRequest request, CancellationToken cancellationToken) =>
+            throw new TaskCanceledException("timed out");
+    }
+
     sealed class CountingStore : IIdempotencyStore
     {
         readonly SemaphoreSlim runs = new(0);
@@ -140,7 +191,7 @@ public sealed class EnterpriseLinkFunctionsTests
             }
         }
 
-        public bool Fail { get; init; }
+        public Exception? Failure { get; init; }
 
         public Task<IdempotencyRecord> GetOrAddAsync(IdempotencyRecord candidate, CancellationToken cancellationToken) => Task.FromResult(candidate);
 
@@ -148,7 +199,7 @@ public sealed class EnterpriseLinkFunctionsTests
         {
             Cleanups++;
             runs.Release();
-            return Fail ? throw new InvalidOperationException("storage down") : Task.FromResult(3);
+            return Failure is { } failure ? throw failure : Task.FromResult(3);
         }
     }
 }
