@@ -137,13 +137,7 @@ public sealed class LifecycleClient(HttpClient http)
 
     /// <summary>The body of record-signed-decision: signed today (Vietnam), by a deputy director, the file as stored.</summary>
     /// <summary>The accountant's record of a payment of <paramref name="payableId"/> ("checkin-1", "final"): its whole amount, paid today.</summary>
-    public static object PaymentBody(string payableId, long amountVnd, string reference = "KB-2025-000123") => new
-    {
-        payableId,
-        paidOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        amountVnd,
-        treasuryReference = reference,
-    };
+    public static object PaymentBody(string payableId, long amountVnd, string reference = "KB-2025-000123") => new PaymentRequest(payableId, amountVnd, reference);
 
     /// <summary>The accountant pays every payable the file has open (each its whole amount) and waits until each is paid.</summary>
     public async Task PayAllAsync(string id, As accountant, TimeSpan timeout)
@@ -162,13 +156,29 @@ public sealed class LifecycleClient(HttpClient http)
         }
     }
 
-    public static object SignedBody(string file) => new
+    public static object SignedBody(string file) => new SignedDecisionRequest(file);
+
+    /// <summary>Today in Đà Nẵng, read when a body is sent (serialised), not when a test listed its steps.</summary>
+    static string TodayInVietnam() => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// record-payment's body, paid "today" as of its sending: a test lists its steps before running them, and a list made
+    /// just before midnight (Vietnam) paid on the day before the payable fell due (422 paidOn out_of_range).
+    /// </summary>
+    sealed record PaymentRequest(string PayableId, long AmountVnd, string TreasuryReference)
     {
-        signedOn = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        signerName = "Nguyễn Văn Ký",
-        signerTitle = "Phó Giám đốc",
-        signedFile = file,
-    };
+        public string PaidOn => TodayInVietnam();
+    }
+
+    /// <summary>record-signed-decision's body, signed "today" as of its sending (see <see cref="PaymentRequest"/>).</summary>
+    sealed record SignedDecisionRequest(string SignedFile)
+    {
+        public string SignedOn => TodayInVietnam();
+
+        public string SignerName => "Nguyễn Văn Ký";
+
+        public string SignerTitle => "Phó Giám đốc";
+    }
 
     static async Task ExpectAcceptedAsync(Task<(int Status, JsonElement Body)> step)
     {
