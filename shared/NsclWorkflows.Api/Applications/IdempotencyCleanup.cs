@@ -21,7 +21,7 @@ public sealed partial class IdempotencyCleanup(IIdempotencyStore store, ILogger<
             return await store.RemoveExpiredAsync(cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failed cleanup must not stop its timer: the next run deletes what this one left.
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested) // a storage timeout is a failure too (TaskCanceledException), only the host's stop ends the run
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) // a storage timeout is a failure too (TaskCanceledException), only the host's stop ends the run
 #pragma warning restore CA1031
         {
             LogFailed(logger, ex);

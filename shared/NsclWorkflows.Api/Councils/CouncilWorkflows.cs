@@ -30,7 +30,7 @@ public sealed partial class CouncilWorkflows(ICouncilRepository councils, Deadli
             return council;
         }
 #pragma warning disable CA1031 // The council is stored: a failed start is recorded on it (officers see it), not turned into a 500.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogStartFailed(logger, ex, council.Id);
@@ -52,7 +52,7 @@ public sealed partial class CouncilWorkflows(ICouncilRepository councils, Deadli
                 .ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Best effort: the workflow reads the council again at its next deadline.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogSignalFailed(logger, ex, council.Id);

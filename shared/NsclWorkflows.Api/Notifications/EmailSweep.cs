@@ -19,7 +19,7 @@ public sealed partial class EmailSweep(NotificationDispatch dispatch, ILogger<Em
             return await dispatch.SweepAsync(cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failed sweep must not stop its timer: the parked e-mails stay for the next one.
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested) // a storage timeout is a failure too (TaskCanceledException), only the host's stop ends the run
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested) // a storage timeout is a failure too (TaskCanceledException), only the host's stop ends the run
 #pragma warning restore CA1031
         {
             LogFailed(logger, ex);

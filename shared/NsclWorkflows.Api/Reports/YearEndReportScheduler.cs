@@ -59,7 +59,7 @@ public sealed partial class YearEndReportScheduler(
             LogLaunched(logger, occurrence, instanceId, started);
         }
 #pragma warning disable CA1031 // A failed start must not stop the scheduler: the next occurrence still runs; the error is logged.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogLaunchFailed(logger, ex, occurrence);
@@ -77,7 +77,7 @@ public sealed partial class YearEndReportScheduler(
             LogDefaultRun(logger, date.Year, opened);
         }
 #pragma warning disable CA1031 // As above: the next occurrence still runs; the error is logged.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogLaunchFailed(logger, ex, occurrence);

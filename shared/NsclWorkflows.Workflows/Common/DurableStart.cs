@@ -43,7 +43,7 @@ public static class DurableStart
             return DurableStartOutcome.Started;
         }
 #pragma warning disable CA1031 // Any failure is re-thrown unless the instance exists (the refusal we asked for, or a concurrent start).
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             if (IsAlreadyExists(ex))

@@ -79,7 +79,7 @@ public static class CouncilDelivery
                 }
             }
 #pragma warning disable CA1031 // A delivery that fails is recorded on the council and tried again by its workflow; the others go on.
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
                 problems.Add($"Chưa chuyển được kết quả vào hồ sơ {application.TrackingCode}: {ex.Message}");

@@ -58,6 +58,24 @@ public sealed class YearEndReportSchedulerTests
         Assert.Equal(2, launcher.All.Count);
     }
 
+    /// <summary>A start whose storage request timed out (TaskCanceledException, not the host's stop) is logged; the scheduler goes on.</summary>
+    [Fact]
+    public async Task Run_StartTimesOut_LoggedAndTheNextOccurrenceStillRuns()
+    {
+        var clock = new FakeTimeProvider(Occurrence2025.AddHours(2));
+        var launcher = new RecordingLauncher(clock) { TimeOutFirst = 1 };
+        using var scheduler = Scheduler(clock, launcher);
+        await scheduler.StartAsync(CancellationToken.None);
+
+        var timedOut = await launcher.NextAsync();
+        clock.Advance(Occurrence2026 - clock.GetUtcNow());
+        var next = await launcher.NextAfterNudgesAsync();
+        Assert.False(scheduler.ExecuteTask!.IsCompleted); // a BackgroundService that ends on an exception stops the host
+        await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal((Occurrence2025, Occurrence2026), (timedOut.Request.OccurrenceUtc, next.Request.OccurrenceUtc));
+    }
+
     [Theory]
     [InlineData("0 1 15 12 *", "Asia/Ho_Chi_Minh")]
     [InlineData("0 0 1 15 12 *", "Asia/Ho_Chi_Minh")]   // NCRONTAB with seconds, as Functions timers also accept
@@ -180,15 +198,22 @@ public sealed class YearEndReportSchedulerTests
             }
         }
 
+        /// <summary>How many first starts fail as a storage timeout does (the SDK's TaskCanceledException).</summary>
+        public int TimeOutFirst { get; init; }
+
         public Task<(string InstanceId, bool Started)> LaunchAsync(YearEndReportRequest request, CancellationToken cancellationToken)
         {
+            int count;
             lock (all)
             {
                 all.Add((request, clock.GetUtcNow()));
+                count = all.Count;
             }
 
             calls.Writer.TryWrite((request, clock.GetUtcNow()));
-            return Task.FromResult((request.InstanceId, true));
+            return count <= TimeOutFirst
+                ? Task.FromException<(string, bool)>(new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout."))
+                : Task.FromResult((request.InstanceId, true));
         }
 
         /// <summary>The next start, waiting at most 10 s of real time for the scheduler to make it.</summary>

@@ -30,7 +30,7 @@ public sealed partial class ReportRunWorkflows(IReportRunRepository runs, IOptio
             return run;
         }
 #pragma warning disable CA1031 // The run is stored: a failed start is recorded on it (officers see it), not turned into a 500.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogStartFailed(logger, ex, run.Id);
@@ -52,7 +52,7 @@ public sealed partial class ReportRunWorkflows(IReportRunRepository runs, IOptio
                 .ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Best effort: the workflow reads the run again at its next deadline.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             LogSignalFailed(logger, ex, run.Id);
