@@ -20,8 +20,11 @@ public sealed record DecisionRegistration(
 {
     public int Year => SignedOn.Year;
 
-    /// <summary>The Department's symbol the number is written with.</summary>
-    public string Symbol { get; init; } = Documents.DocumentSymbols.Decision;
+    /// <summary>
+    /// The symbol the number is written with: the issuing unit's ("QĐ-SKHCN" for the Department, "QĐ-SCT" for Sở Công
+    /// Thương), whose own register (one per unit and year) numbers it.
+    /// </summary>
+    public string Symbol => Documents.DocumentIssuer.For(Unit).Symbol(Documents.DocumentSymbols.DecisionKind);
 }
 
 /// <summary>A decision as the register holds it: its number in the year, with the symbol, and what was recorded.</summary>

@@ -11,7 +11,8 @@ namespace NsclWorkflows.Domain.Documents;
 /// </summary>
 public static class ApplicationDocumentMapper
 {
-    const string Location = "Sở Khoa học và Công nghệ thành phố Đà Nẵng";
+    /// <summary>Where the unit's appraisals and evaluations are held: its seat ("Sở Công Thương thành phố Đà Nẵng").</summary>
+    static string Location(DocumentIssuer issuer) => $"{issuer.Name} thành phố Đà Nẵng";
 
     static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
@@ -52,6 +53,7 @@ public static class ApplicationDocumentMapper
     {
         ArgumentNullException.ThrowIfNull(a);
         var state = a.Lifecycle;
+        var issuer = DocumentIssuer.For(state.Unit);
         var last = state.Appraisals.Count == 0 ? a.UpdatedAtUtc : state.Appraisals.Max(x => x.AtUtc);
         // Officers appraise, each on their own (no council is set up yet): each is a "Cán bộ thẩm định", nobody is made
         // the chair, and the record is signed by the appraisers (no chair or secretary names).
@@ -72,14 +74,14 @@ public static class ApplicationDocumentMapper
                 ? "Hội đồng kiến nghị hỗ trợ thực hiện nhiệm vụ với kinh phí như trên."
                 : "Hội đồng kiến nghị không hỗ trợ thực hiện nhiệm vụ.");
             var end = council.MeetingEndUtc;
-            return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(end)), Summary(a, catalogue), council.MeetingStartUtc, Location,
+            return new AppraisalRecordData(issuer.Header(DocumentSymbols.MinutesKind, LocalDate(end)), Summary(a, catalogue), council.MeetingStartUtc, Location(issuer),
                 members, recommended, councilConclusion,
                 council.Members.FirstOrDefault(m => m.Role == "chair")?.FullName ?? string.Empty,
-                council.Members.FirstOrDefault(m => m.Role == "secretary")?.FullName ?? string.Empty) { Outcome = outcome, Council = council };
+                council.Members.FirstOrDefault(m => m.Role == "secretary")?.FullName ?? string.Empty) { Outcome = outcome, Council = council, Issuer = issuer };
         }
 
-        return new AppraisalRecordData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(last)), Summary(a, catalogue), last, Location,
-            appraisers, recommended, conclusion, string.Empty, string.Empty) { Outcome = outcome };
+        return new AppraisalRecordData(issuer.Header(DocumentSymbols.MinutesKind, LocalDate(last)), Summary(a, catalogue), last, Location(issuer),
+            appraisers, recommended, conclusion, string.Empty, string.Empty) { Outcome = outcome, Issuer = issuer };
     }
 
     public static ApprovalDecisionData Decision(Application a, ProgrammeCatalogue catalogue)
@@ -99,9 +101,10 @@ public static class ApplicationDocumentMapper
         var end = a.Submission.DurationMonths is { } months && start.AddMonths(months) > dues[^1].Due ? start.AddMonths(months) : dues[^1].Due;
         var checkIns = dues.Select(c => new CheckInDue(c.Number, c.Due,
             "Tiến độ thực hiện, khối lượng hoàn thành, kinh phí đã sử dụng và kiến nghị (nếu có).")).ToList();
-        return new ApprovalDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, start), Signatory.DeputyDirector(approval.Leader),
-            Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, [a.Submission.Title, a.Submission.Summary], approval.AmountVnd, approval.BudgetYear,
-            start, end, ApprovalDecisionTexts.Obligations, checkIns, ApprovalDecisionTexts.Recipients);
+        var issuer = DocumentIssuer.For(state.Unit);
+        return new ApprovalDecisionData(issuer.Header(DocumentSymbols.DecisionKind, start), Signatory.DeputyDirector(approval.Leader),
+            Summary(a, catalogue), ApprovalDecisionTexts.LegalBasesOf(issuer), [a.Submission.Title, a.Submission.Summary], approval.AmountVnd, approval.BudgetYear,
+            start, end, ApprovalDecisionTexts.ObligationsOf(issuer), checkIns, ApprovalDecisionTexts.RecipientsOf(issuer)) { Issuer = issuer };
     }
 
     public static EvaluationMinutesData Minutes(Application a, ProgrammeCatalogue catalogue)
@@ -110,6 +113,7 @@ public static class ApplicationDocumentMapper
         var state = a.Lifecycle;
         var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
         var approval = state.Approval!;
+        var issuer = DocumentIssuer.For(state.Unit);
         // Scores as recorded; the verdict per criterion is the rubric's (a mandatory criterion at least its minimum),
         // none when the evaluation was recorded without a rubric. The conclusion (đạt / không đạt) is the outcome below.
         var verdicts = evaluation.Outcome?.Criteria.Where(c => c.Mandatory).ToDictionary(c => c.Name, c => c.Met, StringComparer.Ordinal);
@@ -130,8 +134,8 @@ public static class ApplicationDocumentMapper
                 seat?.RoleText ?? string.Empty, [.. x.Scores.Select(s => new CriterionScore(s.Criterion, s.Score, s.MaxScore) { Comment = s.Comment })],
                 x.Comment ?? string.Empty, x.RecommendsSupport ? x.RecommendedAmountVnd : null)).ToList();
             var said = ce.Outcome is { } outcome ? $"Theo phiếu đánh giá của các thành viên, nhiệm vụ {(ce.Passed ? "đạt" : "không đạt")} yêu cầu ({outcome.Describe()}). " : string.Empty;
-            return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(council.MeetingEndUtc)), Summary(a, catalogue),
-                $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, council.MeetingStartUtc, Location,
+            return new EvaluationMinutesData(issuer.Header(DocumentSymbols.MinutesKind, LocalDate(council.MeetingEndUtc)), Summary(a, catalogue),
+                $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, council.MeetingStartUtc, Location(issuer),
                 [.. council.Members.Select(m => new CouncilMember(m.FullName, m.RoleText, m.Organisation ?? string.Empty))], averages,
                 evaluation.Passed ? EvaluationOutcome.Passed : EvaluationOutcome.Failed, said + (evaluation.Note ?? (evaluation.Passed ? "Đạt." : "Không đạt.")),
                 [], evaluation.FinalAmountVnd, council.Members.FirstOrDefault(m => m.Role == "chair")?.FullName ?? string.Empty,
@@ -141,18 +145,20 @@ public static class ApplicationDocumentMapper
                 ScoredAgainstRubric = ce.Outcome is not null,
                 Council = council,
                 MemberSheets = sheets,
+                Issuer = issuer,
             };
         }
 
-        return new EvaluationMinutesData(DocumentHeader.OfDepartment(DocumentSymbols.Minutes, LocalDate(evaluation.AtUtc)), Summary(a, catalogue),
-            $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, evaluation.AtUtc, Location,
-            [new CouncilMember(evaluation.Leader, "Chủ tịch hội đồng", "Sở Khoa học và Công nghệ")], results,
+        return new EvaluationMinutesData(issuer.Header(DocumentSymbols.MinutesKind, LocalDate(evaluation.AtUtc)), Summary(a, catalogue),
+            $"Phê duyệt ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}", approval.AmountVnd, evaluation.AtUtc, Location(issuer),
+            [new CouncilMember(evaluation.Leader, "Chủ tịch hội đồng", issuer.Name)], results,
             evaluation.Passed ? EvaluationOutcome.Passed : EvaluationOutcome.Failed, evaluation.Note ?? (evaluation.Passed ? "Đạt." : "Không đạt."),
             [], evaluation.FinalAmountVnd, evaluation.Leader, string.Empty)
         {
             // The one time recorded is when the result was entered: the meeting's close.
             ClosedAt = evaluation.AtUtc,
             ScoredAgainstRubric = evaluation.Outcome is not null && evaluation.Scores.Count > 0,
+            Issuer = issuer,
         };
     }
 
@@ -163,15 +169,16 @@ public static class ApplicationDocumentMapper
         var state = a.Lifecycle;
         var evaluation = state.Evaluation ?? throw new InvalidOperationException($"Application {a.Id} is not evaluated.");
         var approval = state.Approval ?? throw new InvalidOperationException($"Application {a.Id} is not approved.");
+        var issuer = DocumentIssuer.For(state.Unit);
         var approvalReference = state.SignedDecision is { } signed
-            ? $"Quyết định số {signed.NumberAndSymbol} ngày {signed.SignedOn:dd/MM/yyyy} của Sở Khoa học và Công nghệ về việc phê duyệt hỗ trợ thực hiện nhiệm vụ"
+            ? $"Quyết định số {signed.NumberAndSymbol} ngày {signed.SignedOn:dd/MM/yyyy} của {issuer.Name} về việc phê duyệt hỗ trợ thực hiện nhiệm vụ"
             : $"kết quả phê duyệt hỗ trợ ngày {LocalDate(approval.AtUtc):dd/MM/yyyy}";
         var evaluationReference = state.CouncilEvaluation is { } ce
             ? $"biên bản họp {ce.Council.Name} (thành lập theo Quyết định số {ce.Council.DecisionNumber} ngày {ce.Council.DecisionSignedOn:dd/MM/yyyy}) ngày {LocalDate(ce.Council.MeetingEndUtc):dd/MM/yyyy}"
             : $"biên bản đánh giá, nghiệm thu ngày {LocalDate(evaluation.AtUtc):dd/MM/yyyy}";
-        return new RecognitionDecisionData(DocumentHeader.OfDepartment(DocumentSymbols.Decision, LocalDate(evaluation.AtUtc)), Signatory.DeputyDirector(),
-            Summary(a, catalogue), ApprovalDecisionTexts.LegalBases, approvalReference, evaluationReference, approval.AmountVnd, evaluation.FinalAmountVnd,
-            ApprovalDecisionTexts.Recipients);
+        return new RecognitionDecisionData(issuer.Header(DocumentSymbols.DecisionKind, LocalDate(evaluation.AtUtc)), Signatory.DeputyDirector(),
+            Summary(a, catalogue), ApprovalDecisionTexts.LegalBasesOf(issuer), approvalReference, evaluationReference, approval.AmountVnd, evaluation.FinalAmountVnd,
+            ApprovalDecisionTexts.RecipientsOf(issuer)) { Issuer = issuer };
     }
 
     static DateOnly LocalDate(DateTimeOffset utc) => DateOnly.FromDateTime(utc.ToOffset(DeadlinePlanner.VietnamOffset).DateTime);

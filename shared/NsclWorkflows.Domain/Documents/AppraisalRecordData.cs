@@ -19,6 +19,9 @@ public sealed record AppraisalRecordData(
     /// <summary>The council's result against the kind's rubric (averages, total, pass mark); null when there is none.</summary>
     public Catalogue.RubricOutcome? Outcome { get; init; }
 
+    /// <summary>Who holds the appraisal and issues the record (the unit that handles the file).</summary>
+    public DocumentIssuer Issuer { get; init; } = DocumentIssuer.Department;
+
     /// <summary>The council that appraised (founding decision, members and roles, recusals, the meeting); null when officers appraised.</summary>
     public Lifecycle.CouncilSummary? Council { get; init; }
 

@@ -47,9 +47,13 @@ public static class ProgrammeDivision
     public const string FilingLine = "Lưu: VT, " + Code + ".";
 }
 
-/// <summary>Symbols of the Department's documents (the part after the number).</summary>
+/// <summary>Symbols of the Department's documents (the part after the number); another sở's: <see cref="DocumentIssuer.Symbol"/>.</summary>
 public static class DocumentSymbols
 {
+    /// <summary>Kinds of document, before the issuer's abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III).</summary>
+    public const string DecisionKind = "QĐ";
+    public const string MinutesKind = "BB";
+
     public const string Decision = "QĐ-SKHCN";
     public const string Minutes = "BB-SKHCN";
     public const string Report = "BC-SKHCN";

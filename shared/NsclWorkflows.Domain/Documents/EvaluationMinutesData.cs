@@ -21,14 +21,17 @@ public sealed record EvaluationMinutesData(
     string ChairName,
     string SecretaryName)
 {
+    /// <summary>Scores per criterion against the kind's evaluation rubric, each with the rubric's verdict (a mandatory criterion at its minimum).</summary>
+    public bool ScoredAgainstRubric { get; init; }
+
     /// <summary>
     /// When the meeting closed ("Cuộc họp kết thúc lúc … giờ … phút"); null when not recorded. When it equals
     /// <see cref="HeldAt"/> (only the close was recorded), the opening line gives the date without a time.
     /// </summary>
-    /// <summary>Scores per criterion against the kind's evaluation rubric, each with the rubric's verdict (a mandatory criterion at its minimum).</summary>
-    public bool ScoredAgainstRubric { get; init; }
-
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Who evaluates and issues the minutes (the unit that handles the file).</summary>
+    public DocumentIssuer Issuer { get; init; } = DocumentIssuer.Department;
 
     /// <summary>The evaluation council (founding decision, members and roles, recusals, the meeting); null when the leader evaluated without one.</summary>
     public Lifecycle.CouncilSummary? Council { get; init; }

@@ -16,4 +16,8 @@ public sealed record RecognitionDecisionData(
     long ApprovedAmountVnd,
     long AcceptedAmountVnd,
     IReadOnlyList<string> Recipients,
-    bool IsDraft = true);
+    bool IsDraft = true)
+{
+    /// <summary>Who issues it (the unit that handles the file): its director decides, its division proposes.</summary>
+    public DocumentIssuer Issuer { get; init; } = DocumentIssuer.Department;
+}

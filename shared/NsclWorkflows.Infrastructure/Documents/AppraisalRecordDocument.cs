@@ -30,7 +30,7 @@ static class AppraisalRecordDocument
         else
         {
             file.Add(Para.Body(
-                $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, Sở Khoa học và Công nghệ thành phố Đà Nẵng tổ chức thẩm định hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name}."));
+                $"Vào lúc {VietnameseFormat.TimeAndDate(data.HeldAt, DocumentParts.Vietnam)}, tại {data.Location}, {data.Issuer.Name} thành phố Đà Nẵng tổ chức thẩm định hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name}."));
         }
 
         file.Add(Para.Heading("I. THÔNG TIN HỒ SƠ"));

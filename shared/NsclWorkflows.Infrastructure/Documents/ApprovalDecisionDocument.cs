@@ -17,13 +17,13 @@ static class ApprovalDecisionDocument
         var app = data.Application;
         var width = PageSetup.TextWidth(landscape: false);
         using var file = WordFile.Create($"Quyết định phê duyệt hỗ trợ - {app.Enterprise.Name}");
-        DecisionLayout.Opening(file, data.Header, data.IsDraft,
+        DecisionLayout.Opening(file, data.Header, data.Issuer, data.IsDraft,
             $"Về việc phê duyệt hỗ trợ thực hiện nhiệm vụ “{app.Title}” cho {app.Enterprise.Name}", data.LegalBases, width);
 
         file.Add(Para.Of(
             $"Xét hồ sơ đề nghị hỗ trợ số {app.TrackingCode} của {app.Enterprise.Name} và kết quả thẩm định hồ sơ;",
             new TextStyle(14, Italic: true), Layout.Body));
-        file.Add(Para.Of($"Theo đề nghị của {ProgrammeDivision.Head}.", new TextStyle(14, Italic: true), Layout.Body));
+        file.Add(Para.Of($"Theo đề nghị của {data.Issuer.DivisionHead}.", new TextStyle(14, Italic: true), Layout.Body));
         file.Add(Para.Of("QUYẾT ĐỊNH:", new TextStyle(14, Bold: true), Layout.Centered with { Before = 120, After = 240 }));
 
         file.Add(Article(1, "Phê duyệt hỗ trợ thực hiện nhiệm vụ với các nội dung sau:"));
@@ -106,7 +106,7 @@ static class ApprovalDecisionDocument
 
         if (data.CheckIns.Count > 0)
         {
-            file.Add(Para.Body("- Báo cáo tiến độ thực hiện nhiệm vụ về Sở Khoa học và Công nghệ theo lịch sau:"));
+            file.Add(Para.Body($"- Báo cáo tiến độ thực hiện nhiệm vụ về {data.Issuer.Name} theo lịch sau:"));
             int[] columns = [1100, 1900, width - 3000];
             var header = Tables.Row(
             [

@@ -17,12 +17,12 @@ static class RecognitionDecisionDocument
         var app = data.Application;
         var width = PageSetup.TextWidth(landscape: false);
         using var file = WordFile.Create($"Quyết định công nhận kết quả thực hiện nhiệm vụ - {app.Enterprise.Name}");
-        DecisionLayout.Opening(file, data.Header, data.IsDraft,
+        DecisionLayout.Opening(file, data.Header, data.Issuer, data.IsDraft,
             $"Về việc công nhận kết quả thực hiện nhiệm vụ “{app.Title}” của {app.Enterprise.Name}", data.LegalBases, width);
 
         file.Add(Para.Of($"Căn cứ {data.ApprovalReference};", new TextStyle(14, Italic: true), Layout.Body));
         file.Add(Para.Of($"Căn cứ {data.EvaluationReference};", new TextStyle(14, Italic: true), Layout.Body));
-        file.Add(Para.Of($"Theo đề nghị của {ProgrammeDivision.Head}.", new TextStyle(14, Italic: true), Layout.Body));
+        file.Add(Para.Of($"Theo đề nghị của {data.Issuer.DivisionHead}.", new TextStyle(14, Italic: true), Layout.Body));
         file.Add(Para.Of("QUYẾT ĐỊNH:", new TextStyle(14, Bold: true), Layout.Centered with { Before = 120, After = 240 }));
 
         file.Add(Article(1, $"Công nhận kết quả thực hiện nhiệm vụ “{app.Title}” (hồ sơ số {app.TrackingCode}) của {app.Enterprise.Name}"

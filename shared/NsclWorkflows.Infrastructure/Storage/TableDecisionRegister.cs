@@ -4,11 +4,15 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using NsclWorkflows.Domain.Decisions;
+using NsclWorkflows.Domain.Documents;
+using NsclWorkflows.Domain.Lifecycle;
 
 namespace NsclWorkflows.Infrastructure.Storage;
 
 /// <summary>
-/// The decision register (sổ văn bản) in Table storage: one partition per year holding a counter row, one row per number
+/// The decision register (sổ văn bản) in Table storage: each issuing unit keeps its own (a decision of Sở Công Thương is
+/// numbered in its register, "1/QĐ-SCT", not in the Department's): one partition per unit and year (the Department's
+/// partition is the year alone, as it always was; another unit's "{unit}-{year}") holding a counter row, one row per number
 /// (<c>n-000015</c>, the register's line) and one index row per (kind, application) naming its number. A new number is
 /// taken in one entity-group transaction: the counter replaced under the ETag it was read with (added if there was
 /// none), the index row and the number's row added. Whoever took a number in between makes the transaction fail (412,
@@ -30,7 +34,7 @@ public sealed partial class TableDecisionRegister(TableClientFactory tables, ILo
     {
         ArgumentNullException.ThrowIfNull(registration);
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var partition = registration.Year.ToString("D4", CultureInfo.InvariantCulture);
+        var partition = Partition(registration.Unit, registration.Year);
         var indexKey = IndexRow(registration.Kind, registration.ApplicationId);
         for (var attempt = 1; ; attempt++)
         {
@@ -71,18 +75,30 @@ public sealed partial class TableDecisionRegister(TableClientFactory tables, ILo
         }
     }
 
+    /// <summary>The year's decisions of every unit's register: the Department's first, then each other unit's, each in number order.</summary>
     public async Task<IReadOnlyList<RegisteredDecision>> ListAsync(int year, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var partition = year.ToString("D4", CultureInfo.InvariantCulture);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {NumberPrefix} and RowKey lt {NumberPrefix + "~"}");
-        var entries = new List<RegisteredDecision>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var registers = await Task.WhenAll(Units.All.Select(async unit =>
         {
-            entries.Add(Read(row));
-        }
+            var partition = Partition(unit, year);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {NumberPrefix} and RowKey lt {NumberPrefix + "~"}");
+            var entries = new List<RegisteredDecision>();
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                entries.Add(Read(row));
+            }
 
-        return [.. entries.OrderBy(e => e.Number)];
+            return entries.OrderBy(e => e.Number);
+        }));
+        return [.. registers.SelectMany(r => r)];
+    }
+
+    /// <summary>The register of <paramref name="unit"/> for <paramref name="year"/>: the Department's is the year alone.</summary>
+    static string Partition(string unit, int year)
+    {
+        var yearKey = year.ToString("D4", CultureInfo.InvariantCulture);
+        return DocumentIssuer.For(unit).UnitId == Units.ScienceAndTechnology ? yearKey : $"{unit}-{yearKey}";
     }
 
     /// <summary>
@@ -120,7 +136,7 @@ public sealed partial class TableDecisionRegister(TableClientFactory tables, ILo
     };
 
     static RegisteredDecision Read(TableEntity row) => new(
-        int.Parse(row.PartitionKey, NumberStyles.None, CultureInfo.InvariantCulture),
+        int.Parse(row.PartitionKey.AsSpan(row.PartitionKey.Length - 4), NumberStyles.None, CultureInfo.InvariantCulture), // "2026" or "sct-2026"
         row.GetInt32("Number") ?? 0,
         row.GetString("Symbol") ?? string.Empty,
         row.GetString("ApplicationId") ?? string.Empty,

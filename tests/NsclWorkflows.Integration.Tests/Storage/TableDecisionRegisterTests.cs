@@ -43,6 +43,27 @@ public class TableDecisionRegisterTests(AzuriteFixture azurite)
         Assert.All(listed, d => Assert.Equal($"{d.Number}/QĐ-SKHCN", d.NumberAndSymbol));
     }
 
+    /// <summary>Each sở numbers its own decisions (its sổ văn bản): Sở Công Thương's first is 1/QĐ-SCT, whatever the Department numbered.</summary>
+    [Fact]
+    public async Task Register_DecisionsOfSeveralUnits_EachUnitNumbersItsOwnFromOneWithItsSymbol()
+    {
+        var register = NewRegister();
+        string[] units = ["skhcn", "sct", "skhcn", "sct", "snnptnt", "sct"];
+        var taken = new List<RegisteredDecision>();
+        foreach (var unit in units)
+        {
+            taken.Add(await register.RegisterAsync(Of(NewApplication(), Day) with { Unit = unit }, CancellationToken.None));
+        }
+
+        Assert.Equal(["1/QĐ-SKHCN", "1/QĐ-SCT", "2/QĐ-SKHCN", "2/QĐ-SCT", "1/QĐ-SNNPTNT", "3/QĐ-SCT"], taken.Select(d => d.NumberAndSymbol));
+        Assert.Equal(units, taken.Select(d => d.Unit));
+        var listed = await register.ListAsync(2026, CancellationToken.None);
+        Assert.Equal(["1/QĐ-SKHCN", "2/QĐ-SKHCN", "1/QĐ-SCT", "2/QĐ-SCT", "3/QĐ-SCT", "1/QĐ-SNNPTNT"], listed.Select(d => d.NumberAndSymbol));
+        Assert.All(listed, d => Assert.Equal(2026, d.Year));
+        var again = await register.RegisterAsync(Of(taken[3].ApplicationId, Day) with { Unit = "sct" }, CancellationToken.None);
+        Assert.Equal("2/QĐ-SCT", again.NumberAndSymbol); // its one number, in its unit's register
+    }
+
     [Fact]
     public async Task Register_SameApplicationTwiceAndAtOnce_KeepsItsOneNumberAndTheNextGetsTheNext()
     {

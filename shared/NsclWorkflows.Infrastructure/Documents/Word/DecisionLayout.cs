@@ -4,14 +4,14 @@ using NsclWorkflows.Domain.Documents;
 namespace NsclWorkflows.Infrastructure.Documents.Word;
 
 /// <summary>
-/// What every decision of the Department's Director has in the same words (Nghị định 30/2020/NĐ-CP): the opening (the
+/// What every decision of a sở's Director (the Department's, or the lead unit's that handles the file) has in the same words (Nghị định 30/2020/NĐ-CP): the opening (the
 /// draft mark while unsigned, the heading, "QUYẾT ĐỊNH" with its summary, the signer's capacity, the legal bases), the
 /// numbered articles, and the closing (the enforcement article, signature and recipients). The approval and the
 /// recognition decisions differ only in what lies between.
 /// </summary>
 static class DecisionLayout
 {
-    public static void Opening(WordFile file, DocumentHeader header, bool isDraft, string summary, IEnumerable<string> legalBases, int width)
+    public static void Opening(WordFile file, DocumentHeader header, DocumentIssuer issuer, bool isDraft, string summary, IEnumerable<string> legalBases, int width)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (isDraft)
@@ -21,7 +21,8 @@ static class DecisionLayout
 
         file.Add(OfficialLayout.Heading(header));
         file.AddRange(OfficialLayout.Title("Quyết định", summary, width));
-        file.Add(Para.Of("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", new TextStyle(14, Bold: true), Layout.Centered with { Before = 240, After = 240 }));
+        ArgumentNullException.ThrowIfNull(issuer);
+        file.Add(Para.Of(issuer.DirectorLine, new TextStyle(14, Bold: true), Layout.Centered with { Before = 240, After = 240 }));
         foreach (var basis in legalBases)
         {
             file.Add(Para.Of(basis, new TextStyle(14, Italic: true), Layout.Body));
