@@ -82,6 +82,14 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
             Assert.Equal(before, await LedgerAsync(client));
         }
 
+        // Numbered in Sở Công Thương's own register, with its symbol; its leader sees it, the Department's does not.
+        var signedYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year;
+        var (_, tradeRegister) = await client.GetAsync($"/api/decisions?year={signedYear}", trade.Leader);
+        var line = tradeRegister.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("applicationId").GetString() == commerce);
+        Assert.Matches(@"^\d+/QĐ-SCT$", line.GetProperty("numberAndSymbol").GetString());
+        var (_, departmentRegister) = await client.GetAsync($"/api/decisions?year={signedYear}", As.Leader);
+        Assert.DoesNotContain(departmentRegister.GetProperty("items").EnumerateArray(), d => d.GetProperty("applicationId").GetString() == commerce);
+
         var approved = (await client.GetAsync($"/api/applications/{commerce}/history", As.Admin)).Body.GetProperty("entries").EnumerateArray()
             .Single(e => e.GetProperty("kind").GetString() == "Approved").GetProperty("detail").GetString();
         Assert.Contains("kinh phí lồng ghép từ Kế hoạch số 121/KH-UBND", approved, StringComparison.Ordinal);
