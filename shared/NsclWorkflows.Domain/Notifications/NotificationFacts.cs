@@ -28,6 +28,9 @@ public static class NotificationFacts
     /// <summary>Where the recipient sees the application: the enterprise's secret status link, or the officers' view.</summary>
     public const string Link = "link";
 
+    /// <summary>The sở that handles the application and writes to the enterprise ("Sở Công Thương" for its files).</summary>
+    public const string HandlingUnit = "handlingUnit";
+
     // Standard, per recipient: an officer's title (the role's, or the one configured for the address) and name when
     // the recipient directory knows it ("Họ tên <địa chỉ>"); officers' e-mails address the person with them.
     public const string RecipientTitle = "recipientTitle";
@@ -121,7 +124,7 @@ public static class NotificationFacts
 
     public static readonly IReadOnlySet<string> Standard = new HashSet<string>(StringComparer.Ordinal)
     {
-        EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link,
+        EnterpriseName, EnterpriseCode, TrackingCode, ApplicationTitle, ContactName, RequestedAmountVnd, SubmittedDate, Link, HandlingUnit,
         RecipientTitle, RecipientName, HandlerName, HandlerPhone, HandlerEmail,
     };
 

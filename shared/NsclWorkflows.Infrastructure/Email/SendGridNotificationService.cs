@@ -222,6 +222,7 @@ public sealed class SendGridNotificationService(
             facts[NotificationFacts.ContactName] = s.ContactName;
             facts[NotificationFacts.RequestedAmountVnd] = s.RequestedAmountVnd.ToString(System.Globalization.CultureInfo.InvariantCulture);
             facts[NotificationFacts.SubmittedDate] = application.SubmittedAtUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            facts[NotificationFacts.HandlingUnit] = NsclWorkflows.Domain.Documents.DocumentIssuer.For(application.Lifecycle.Unit).Name;
             // The link of the generation current now (read with the application at send time): after an officer
             // revoked the link, later e-mails carry the new one, never the revoked one.
             facts[NotificationFacts.Link] = request.Audience == NotificationAudience.Enterprise

@@ -75,10 +75,13 @@ public sealed class EmailTemplatesTests
             ["requestedAmountVnd"] = "150000000",
             ["submittedDate"] = "2026-03-02T01:00:00Z",
             ["link"] = "/api/applications/x?access=secret",
+            ["handlingUnit"] = "Sở Công Thương",
             ["dueDate"] = "2026-03-09",
         }, PublicBase);
 
         var email = new EmailRenderer(Templates).Render(NotificationEvent.Receipt, facts);
+
+        Assert.Contains("Sở Công Thương đã tiếp nhận hồ sơ đề nghị hỗ trợ của Quý doanh nghiệp.", email.Text); // the sở that handles the file
 
         Assert.Equal("[NSCL] Đã tiếp nhận hồ sơ NSCL-2026-ABCD", email.Subject);
         Assert.Contains("150.000.000 đồng", email.Html);

@@ -242,6 +242,7 @@ public sealed partial class ReviewedWordingTests
             NotificationFacts.RecipientName => recipientName ?? string.Empty,
             NotificationFacts.RecipientTitle => RecipientRoles.For(spec.Audience) is { } role ? RecipientRoles.Title(role) : string.Empty,
             NotificationFacts.HandlerName or NotificationFacts.HandlerPhone or NotificationFacts.HandlerEmail => string.Empty,
+            NotificationFacts.HandlingUnit => "Sở Khoa học và Công nghệ",
             _ => $"Mẫu {n}",
         });
         return FactFormatter.FormatAll(raw, PublicBase);

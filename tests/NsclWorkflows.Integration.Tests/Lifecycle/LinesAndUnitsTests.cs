@@ -82,6 +82,17 @@ public class LinesAndUnitsTests(AzuriteFixture azurite, ITestOutputHelper output
             Assert.Equal(before, await LedgerAsync(client));
         }
 
+        // Its e-mails to the enterprise are Sở Công Thương's (sent through the real SendGrid client to the capture endpoint).
+        var mail = await host.GetJsonAsync("/dev/outbox.json?limit=500");
+        var texts = mail.EnumerateArray().Select(m => m.GetProperty("message"))
+            .Where(m => m.GetProperty("personalizations")[0].TryGetProperty("custom_args", out var args) && args.TryGetProperty("applicationId", out var a)
+                && a.GetString() == commerce && args.GetProperty("event").GetString() is "Receipt" or "Approved")
+            .Select(m => m.GetProperty("content").EnumerateArray().Single(c => c.GetProperty("type").GetString() == "text/plain").GetProperty("value").GetString()!)
+            .ToList();
+        Assert.Equal(2, texts.Count);
+        Assert.All(texts, t => Assert.Contains("Sở Công Thương", t, StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain("Sở Khoa học và Công nghệ đã", t, StringComparison.Ordinal));
+
         // Numbered in Sở Công Thương's own register, with its symbol; its leader sees it, the Department's does not.
         var signedYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year;
         var (_, tradeRegister) = await client.GetAsync($"/api/decisions?year={signedYear}", trade.Leader);
