@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NsclWorkflows.Integration.Tests.Support;
 
@@ -165,18 +166,26 @@ public sealed class LifecycleClient(HttpClient http)
     /// record-payment's body, paid "today" as of its sending: a test lists its steps before running them, and a list made
     /// just before midnight (Vietnam) paid on the day before the payable fell due (422 paidOn out_of_range).
     /// </summary>
-    sealed record PaymentRequest(string PayableId, long AmountVnd, string TreasuryReference)
+    sealed record PaymentRequest(
+        [property: JsonPropertyName("payableId")] string PayableId,
+        [property: JsonPropertyName("amountVnd")] long AmountVnd,
+        [property: JsonPropertyName("treasuryReference")] string TreasuryReference)
     {
+        // Named as the API reads them whatever serialiser options a test uses (some serialise with the defaults).
+        [JsonPropertyName("paidOn")]
         public string PaidOn => TodayInVietnam();
     }
 
     /// <summary>record-signed-decision's body, signed "today" as of its sending (see <see cref="PaymentRequest"/>).</summary>
-    sealed record SignedDecisionRequest(string SignedFile)
+    sealed record SignedDecisionRequest([property: JsonPropertyName("signedFile")] string SignedFile)
     {
+        [JsonPropertyName("signedOn")]
         public string SignedOn => TodayInVietnam();
 
+        [JsonPropertyName("signerName")]
         public string SignerName => "Nguyễn Văn Ký";
 
+        [JsonPropertyName("signerTitle")]
         public string SignerTitle => "Phó Giám đốc";
     }
 
